@@ -1,0 +1,36 @@
+"""System check: every model of the condition apps is tenant-owned, or listed as global."""
+
+from django.apps import apps
+from django.core import checks
+
+from .tenancy import is_tenant_owned
+
+TENANT_APPS = ("conditions", "indicators", "coordination")
+GLOBAL_MODELS: set[str] = set()  # "app_label.Model" that are deliberately not tenant-owned
+
+
+def untenanted_models() -> list[str]:
+    from pghistory.models import Event
+
+    offenders = []
+    for model in apps.get_models():
+        label = model._meta.label
+        if model._meta.app_label not in TENANT_APPS or label in GLOBAL_MODELS:
+            continue
+        if issubclass(model, Event):  # audit rows copy the tracked row, coalition_id included
+            continue
+        if not is_tenant_owned(model):
+            offenders.append(label)
+    return offenders
+
+
+@checks.register(checks.Tags.models)
+def check_tenant_ownership(app_configs, **kwargs):
+    return [
+        checks.Error(
+            f"{label} is not tenant-owned.",
+            hint="Inherit coalitions.tenancy.TenantModel, or list it in coalitions.checks.GLOBAL_MODELS.",
+            id="coalitions.E001",
+        )
+        for label in untenanted_models()
+    ]

@@ -1,0 +1,125 @@
+"""Demo data: two unrelated coalitions, their organisations and one person per role.
+
+Idempotent: running it again finds what exists and adds only what is missing. Writes go
+through the services, so the demo's audit trail reads like real use."""
+
+import json
+from pathlib import Path
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django_scopes import scope
+
+from coalitions import services
+from coalitions.models import Coalition, Membership, Organization
+
+PASSWORD = "concerto-demo-2026"
+
+COALITIONS = [
+    {
+        "slug": "petite-enfance-haute-cote",
+        "name": "Regroupement Petite enfance de la Haute-Côte",
+        "territory": "MRC de La Haute-Côte-Nord",
+        "description": "Les partenaires de la Haute-Côte-Nord agissent ensemble pour que chaque enfant de 0 à 5 ans "
+        "arrive à l'école avec les mêmes chances de réussir.",
+        "organizations": [
+            ("CISSS de la Côte-Nord — CLSC de Forestville", "health", "public"),
+            ("Centre de services scolaire de l'Estuaire", "education", "public"),
+            ("Municipalité de Forestville", "municipal", "public"),
+            ("Bibliothèque municipale de Forestville", "library", "public"),
+            ("Maison de la famille de la Haute-Côte", "family", "community"),
+            ("Carrefour familial des Escoumins", "community", "community"),
+            ("CPE Les Petits Pas", "childcare", "community"),
+            ("Fondation Grandir en Côte-Nord", "philanthropy", "funder"),
+        ],
+        "people": [
+            ("coordination@haute-cote.demo", "Geneviève Tremblay", "coordinator", None),
+            ("partenaire@haute-cote.demo", "Marc-André Gagnon", "partner", "Maison de la famille de la Haute-Côte"),
+            ("bailleur@haute-cote.demo", "Sophie Bouchard", "funder", "Fondation Grandir en Côte-Nord"),
+            ("multi@concerto.demo", "Alexandre Côté", "partner", "CISSS de la Côte-Nord — CLSC de Forestville"),
+        ],
+        "representatives": {"Maison de la famille de la Haute-Côte": "partenaire@haute-cote.demo"},
+    },
+    {
+        "slug": "securite-alimentaire-val-des-sources",
+        "name": "Table de sécurité alimentaire du Val-des-Sources",
+        "territory": "MRC des Sources",
+        "description": "Une table de concertation qui vise l'accès de toutes les familles à une alimentation "
+        "saine, suffisante et abordable.",
+        "organizations": [
+            ("Moisson des Sources", "community", "community"),
+            ("Ville de Val-des-Sources", "municipal", "public"),
+            ("CLSC des Sources", "health", "public"),
+            ("Cuisines collectives des Sources", "community", "community"),
+            ("Fonds communautaire des Sources", "philanthropy", "funder"),
+        ],
+        "people": [
+            ("coordination@val-des-sources.demo", "Isabelle Roy", "coordinator", None),
+            ("partenaire@val-des-sources.demo", "Jean-François Pelletier", "partner", "Moisson des Sources"),
+            ("bailleur@val-des-sources.demo", "Nathalie Lavoie", "funder", "Fonds communautaire des Sources"),
+            ("multi@concerto.demo", "Alexandre Côté", "funder", "Fonds communautaire des Sources"),
+        ],
+        "representatives": {"Moisson des Sources": "partenaire@val-des-sources.demo"},
+    },
+]
+
+
+def demo_user(email: str, full_name: str):
+    user, created = get_user_model().objects.get_or_create(email=email, defaults={"full_name": full_name})
+    if created:
+        user.set_password(PASSWORD)
+        user.save()
+    EmailAddress.objects.get_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
+    return user
+
+
+class Command(BaseCommand):
+    help = "Create (or complete) the demo coalitions and their demo logins."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--logins-json", type=Path, help="Write the demo logins to this JSON file.")
+
+    @transaction.atomic
+    def handle(self, *args, logins_json=None, **options):
+        logins = []
+        for spec in COALITIONS:
+            coordinator_email, coordinator_name = spec["people"][0][:2]
+            coordinator = demo_user(coordinator_email, coordinator_name)
+            coalition = Coalition.objects.filter(slug=spec["slug"]).first() or services.coalition_create(
+                actor=coordinator, name=spec["name"], slug=spec["slug"], territory=spec["territory"],
+                description=spec["description"],
+            )
+            with scope(coalition=coalition):
+                self._fill(coalition, coordinator, spec, logins)
+        if logins_json:
+            logins_json.parent.mkdir(parents=True, exist_ok=True)
+            logins_json.write_text(json.dumps(logins, ensure_ascii=False, indent=2))
+        self.stdout.write(self.style.SUCCESS(f"Demo data ready: {len(COALITIONS)} coalitions, password {PASSWORD}"))
+        for login in logins:
+            self.stdout.write(f"  {login['email']:<38} {login['role']:<12} {login['coalition']}")
+
+    def _fill(self, coalition, coordinator, spec, logins):
+        organizations = {org.name: org for org in Organization.objects.filter(coalition=coalition)}
+        for name, sector, kind in spec["organizations"]:
+            if name not in organizations:
+                organizations[name] = services.organization_create(
+                    actor=coordinator, coalition=coalition, name=name, sector=sector, kind=kind
+                )
+        for email, full_name, role, org_name in spec["people"]:
+            user = demo_user(email, full_name)
+            if not Membership.objects.filter(coalition=coalition, user=user).exists():
+                invitation = services.invitation_create(
+                    actor=coordinator, coalition=coalition, email=email, role=role,
+                    organization=organizations.get(org_name),
+                )
+                services.invitation_accept(user=user, token=invitation.token)
+            logins.append({"email": email, "password": PASSWORD, "role": role, "coalition": coalition.slug})
+        for org_name, email in spec["representatives"].items():
+            organization = organizations[org_name]
+            if organization.representative is None:
+                services.organization_update(
+                    actor=coordinator, organization=organization,
+                    representative=get_user_model().objects.get(email=email),
+                )

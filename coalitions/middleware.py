@@ -1,0 +1,86 @@
+import re
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.http import Http404
+from django.utils import translation
+from django_scopes import scope
+
+from .models import Coalition, Membership
+from .permissions import has_permission
+
+COALITION_PATH = re.compile(r"^/c/(?P<slug>[-a-zA-Z0-9_]+)/")
+LANGUAGES = {code for code, _name in settings.LANGUAGES}
+
+
+def preferred_language(request, coalition=None) -> str:
+    """The person's explicit choice (cookie, then profile), else the coalition's, else French."""
+    for candidate in (
+        request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME),
+        getattr(getattr(request, "user", None), "language", None),
+        coalition.default_language if coalition else None,
+    ):
+        if candidate in LANGUAGES:
+            return candidate
+    return settings.LANGUAGE_CODE
+
+
+class LanguageMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = preferred_language(request)
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", translation.get_language())
+        return response
+
+
+class CoalitionMiddleware:
+    """Resolve /c/<slug>/ to request.coalition and request.membership and run the view
+    inside the coalition's scope. Non-members get 404 so a coalition's existence does
+    not leak; members lacking the view's declared permission get 403."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.coalition = None
+        request.membership = None
+        match = COALITION_PATH.match(request.path_info)
+        if not match:
+            return self.get_response(request)
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        membership = (
+            Membership.objects.with_scopes_disabled()
+            .select_related("coalition", "organization")
+            .filter(coalition__slug=match["slug"], user=request.user, is_active=True)
+            .first()
+        )
+        if membership is None:
+            raise Http404
+        request.coalition: Coalition = membership.coalition
+        request.membership = membership
+        language = preferred_language(request, request.coalition)
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        with scope(coalition=request.coalition):
+            response = self.get_response(request)
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.coalition is None:
+            return None
+        view_kwargs.pop("coalition_slug", None)  # views read request.coalition instead
+        permission = getattr(view_func, "coalition_permission", None)
+        if permission is None:
+            raise ImproperlyConfigured(f"{view_func.__module__}.{view_func.__name__} declares no permission")
+        if not has_permission(request.membership, permission):
+            raise PermissionDenied(permission)
+        return None

@@ -1,0 +1,244 @@
+import secrets
+import zoneinfo
+
+import pghistory
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Group, PermissionsMixin
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .tenancy import ScopedManager, TenantModel
+
+LANGUAGE_CHOICES = [("fr", _("French")), ("en", _("English"))]
+TIME_ZONE_CHOICES = [(tz, tz) for tz in sorted(zoneinfo.available_timezones()) if tz.startswith("America/")]
+
+
+def audited(**kwargs):
+    """Record inserts, updates and deletes (bulk ones included) with Postgres triggers."""
+    return pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent(), **kwargs)
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra):
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra):
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra)
+
+    def create_superuser(self, email, password=None, **extra):
+        extra.update(is_staff=True, is_superuser=True)
+        return self._create_user(email, password, **extra)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person. Email is the login; roles live on memberships, one per coalition."""
+
+    email = models.EmailField(_("email address"), unique=True)
+    full_name = models.CharField(_("full name"), max_length=150, blank=True)
+    language = models.CharField(_("language"), max_length=5, choices=LANGUAGE_CHOICES, blank=True)
+    is_staff = models.BooleanField(_("staff status"), default=False)
+    is_active = models.BooleanField(_("active"), default=True)
+    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self):
+        return self.full_name or self.email
+
+    def get_full_name(self):
+        return self.full_name or self.email
+
+    def get_short_name(self):
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+
+@audited(exclude=["created_at"])
+class Coalition(models.Model):
+    """The tenant: one coalition working on one problem for one territory."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(
+        _("web address"), max_length=60, unique=True,
+        help_text=_("Used in the coalition's web address: lowercase letters, digits and hyphens."),
+    )
+    territory = models.CharField(_("territory"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    default_language = models.CharField(
+        _("default language"), max_length=5, choices=LANGUAGE_CHOICES, default="fr"
+    )
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, choices=TIME_ZONE_CHOICES, default="America/Toronto"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("coalition")
+        verbose_name_plural = _("coalitions")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Role(models.TextChoices):
+    COORDINATOR = "coordinator", _("Coordinator")
+    PARTNER = "partner", _("Partner")
+    FUNDER = "funder", _("Funder")
+
+
+class Sector(models.TextChoices):
+    HEALTH = "health", _("Health and social services")
+    EDUCATION = "education", _("Education")
+    CHILDCARE = "childcare", _("Childcare")
+    MUNICIPAL = "municipal", _("Municipality")
+    COMMUNITY = "community", _("Community")
+    LIBRARY = "library", _("Library and culture")
+    FAMILY = "family", _("Family services")
+    PHILANTHROPY = "philanthropy", _("Philanthropy")
+    OTHER = "other", _("Other")
+
+
+class OrganizationKind(models.TextChoices):
+    PUBLIC = "public", _("Public institution")
+    COMMUNITY = "community", _("Community organization")
+    PRIVATE = "private", _("Private business")
+    FUNDER = "funder", _("Funder")
+    OTHER = "other", _("Other")
+
+
+@audited(exclude=["group"])
+class Organization(TenantModel):
+    """A partner organisation of the coalition ("organisme partenaire")."""
+
+    name = models.CharField(_("name"), max_length=200)
+    sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
+    kind = models.CharField(_("kind"), max_length=20, choices=OrganizationKind.choices)
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    representative = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("representative"),
+        help_text=_("The person who speaks for the organization, e.g. to endorse the common agenda."),
+    )
+    # The people of this organisation, as an auth group: django-guardian grants object
+    # permissions to it (e.g. "this organisation reports this indicator").
+    group = models.OneToOneField(Group, on_delete=models.PROTECT, related_name="organization")
+
+    class Meta:
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint("coalition", models.functions.Lower("name"), name="organization_unique_name"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+@audited()
+class Membership(TenantModel):
+    """A person's role in one coalition."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("person")
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="memberships", verbose_name=_("organization"),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("joined on"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("member")
+        verbose_name_plural = _("members")
+        constraints = [
+            models.UniqueConstraint("coalition", "user", name="membership_one_per_coalition"),
+            models.CheckConstraint(
+                condition=Q(role="coordinator") | Q(organization__isnull=False),
+                name="membership_partner_funder_has_organization",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} ({self.get_role_display()})"
+
+
+def new_invitation_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class InvitationQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now())
+
+
+@audited(exclude=["token", "emailed_count", "last_sent_at"])
+class Invitation(TenantModel):
+    """An emailed invitation to join a coalition with a role. Its link works once."""
+
+    email = models.EmailField(_("email address"))
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, null=True, blank=True,
+        related_name="invitations", verbose_name=_("organization"),
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_invitation_token, editable=False)
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires on"))
+    last_sent_at = models.DateTimeField(null=True)
+    send_count = models.PositiveIntegerField(default=0)
+    # How many of those sends were emailed: the task claims its number before sending.
+    emailed_count = models.PositiveIntegerField(default=0)
+    accepted_at = models.DateTimeField(null=True)
+    accepted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    revoked_at = models.DateTimeField(null=True)
+
+    objects = ScopedManager(_manager_class=models.Manager.from_queryset(InvitationQuerySet), coalition="coalition")
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                "coalition", models.functions.Lower("email"),
+                condition=Q(accepted_at__isnull=True, revoked_at__isnull=True),
+                name="invitation_one_open_per_email",
+            ),
+        ]
+
+    def __str__(self):
+        return self.email
+
+    @property
+    def status(self) -> str:
+        if self.accepted_at:
+            return "accepted"
+        if self.revoked_at:
+            return "revoked"
+        if self.expires_at <= timezone.now():
+            return "expired"
+        return "pending"

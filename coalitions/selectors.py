@@ -1,0 +1,64 @@
+"""Reads shared by views, tasks and templates."""
+
+from django.db.models import Count, Q, QuerySet
+
+from .models import Invitation, Membership, Organization, Role
+
+
+def memberships_of(user) -> QuerySet[Membership]:
+    """A person's own active memberships across coalitions (for the switcher and the home
+    page). The only cross-coalition read a person makes, and it is limited to themself."""
+    if not user.is_authenticated:
+        return Membership.objects.none()
+    return (
+        Membership.objects.with_scopes_disabled()
+        .filter(user=user, is_active=True)
+        .select_related("coalition", "organization")
+        .order_by("coalition__name")
+    )
+
+
+def pending_invitations_for(user) -> QuerySet[Invitation]:
+    return (
+        Invitation.objects.with_scopes_disabled()
+        .pending()
+        .filter(email__iexact=user.email)
+        .select_related("coalition")
+    )
+
+
+def organization_list(coalition) -> QuerySet[Organization]:
+    return (
+        Organization.objects.filter(coalition=coalition)
+        .select_related("representative")
+        .annotate(member_count=Count("memberships", filter=Q(memberships__is_active=True)))
+        .order_by("name")
+    )
+
+
+def member_list(coalition, *, role: str = "", active: str = "") -> QuerySet[Membership]:
+    members = Membership.objects.filter(coalition=coalition).select_related("user", "organization")
+    if role in Role.values:
+        members = members.filter(role=role)
+    if active == "1":
+        members = members.filter(is_active=True)
+    elif active == "0":
+        members = members.filter(is_active=False)
+    return members.order_by("-is_active", "user__full_name", "user__email")
+
+
+def invitation_list(coalition, *, status: str = "pending") -> QuerySet[Invitation]:
+    invitations = Invitation.objects.filter(coalition=coalition).select_related("organization", "invited_by")
+    if status == "pending":
+        invitations = invitations.pending()
+    return invitations.order_by("-created_at")
+
+
+def active_coordinator_count(coalition) -> int:
+    return Membership.objects.filter(coalition=coalition, role=Role.COORDINATOR, is_active=True).count()
+
+
+def user_exists(email: str) -> bool:
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(email__iexact=email).exists()

@@ -1,0 +1,23 @@
+from django.urls import path
+
+from . import views
+
+app_name = "coalitions"
+
+urlpatterns = [
+    path("", views.coalition_home, name="home"),
+    path("settings/", views.coalition_settings, name="settings"),
+    path("settings/organizations/", views.organization_list, name="organizations"),
+    path("settings/organizations/new/", views.organization_create, name="organization_create"),
+    path("settings/organizations/<int:pk>/edit/", views.organization_edit, name="organization_edit"),
+    path("settings/organizations/<int:pk>/delete/", views.organization_delete, name="organization_delete"),
+    path("settings/members/", views.member_list, name="members"),
+    path("settings/members/<int:pk>/edit/", views.member_edit, name="member_edit"),
+    path("settings/members/<int:pk>/deactivate/", views.member_deactivate, name="member_deactivate"),
+    path("settings/members/<int:pk>/reactivate/", views.member_reactivate, name="member_reactivate"),
+    path("settings/invitations/", views.invitation_list, name="invitations"),
+    path("settings/invitations/new/", views.invitation_create, name="invitation_create"),
+    path("settings/invitations/<int:pk>/resend/", views.invitation_resend, name="invitation_resend"),
+    path("settings/invitations/<int:pk>/revoke/", views.invitation_revoke, name="invitation_revoke"),
+    path("settings/audit/", views.audit_trail, name="audit"),
+]

@@ -1,0 +1,237 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from . import audit, selectors, services
+from .forms import CoalitionForm, InvitationForm, MembershipRoleForm, OrganizationForm
+from .models import Invitation, Membership, Organization
+from .permissions import requires
+from .web import call_service, paginate
+
+
+def _done(request, message: str, to: str):
+    messages.success(request, message)
+    return redirect(to, coalition_slug=request.coalition.slug)
+
+
+def _post_action(request, service, success: str, to: str, **kwargs):
+    """A confirmed POST action without a form: report errors as a message, never a 500."""
+    try:
+        service(actor=request.user, **kwargs)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(to, coalition_slug=request.coalition.slug)
+    return _done(request, success, to)
+
+
+# Outside any coalition -----------------------------------------------------------------
+
+
+def home(request):
+    if not request.user.is_authenticated:
+        return redirect("account_login")
+    memberships = list(selectors.memberships_of(request.user))
+    if len(memberships) == 1 and not request.GET.get("all"):
+        return redirect("coalitions:home", coalition_slug=memberships[0].coalition.slug)
+    return render(request, "coalitions/choose.html", {
+        "memberships": memberships,
+        "invitations": selectors.pending_invitations_for(request.user),
+    })
+
+
+@login_required
+def coalition_create(request):
+    form = CoalitionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            coalition = call_service(form, services.coalition_create, actor=request.user, **form.cleaned_data)
+        except PermissionDenied as denied:
+            form.add_error(None, str(denied))
+            coalition = None
+        if coalition:
+            messages.success(request, _("The coalition is created. Welcome, coordinator!"))
+            return redirect("coalitions:home", coalition_slug=coalition.slug)
+    return render(request, "coalitions/coalition_form.html", {"form": form})
+
+
+def invitation_accept(request, token: str):
+    invitation = Invitation.objects.with_scopes_disabled().select_related("coalition", "organization").filter(
+        token=token
+    ).first()
+    try:
+        if invitation is None:
+            raise services.InvitationRefused("unknown")
+        services.invitation_check(invitation, request.user if request.user.is_authenticated else None)
+        if request.method == "POST" and request.user.is_authenticated:
+            membership = services.invitation_accept(user=request.user, token=token)
+            messages.success(request, _("Welcome to %(coalition)s!") % {"coalition": membership.coalition.name})
+            return redirect("coalitions:home", coalition_slug=membership.coalition.slug)
+    except services.InvitationRefused as refused:
+        status = {"unknown": 404, "wrong_email": 403}.get(refused.reason, 410)
+        return render(request, "coalitions/invitation_refused.html",
+                      {"reason": refused.reason, "invitation": refused.invitation}, status=status)
+    if not request.user.is_authenticated:
+        # The link proves the address: allauth marks it verified if the person signs up with it.
+        from allauth.account.adapter import get_adapter
+
+        get_adapter(request).stash_verified_email(request, invitation.email)
+    return render(request, "coalitions/invitation_accept.html", {
+        "invitation": invitation,
+        "has_account": selectors.user_exists(invitation.email),
+    })
+
+
+# Inside a coalition --------------------------------------------------------------------
+
+
+@require_GET
+@requires("coalitions.home:view")
+def coalition_home(request):
+    return render(request, "coalitions/home.html", {})
+
+
+@requires("coalitions.settings:manage")
+def coalition_settings(request):
+    coalition = request.coalition
+    form = CoalitionForm(request.POST or None, instance=coalition)
+    form.fields["slug"].disabled = True
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "slug"}
+        if call_service(form, services.coalition_update, actor=request.user, coalition=coalition, **data):
+            return _done(request, _("The coalition's settings are saved."), "coalitions:settings")
+    return render(request, "coalitions/settings.html", {"form": form})
+
+
+@require_GET
+@requires("coalitions.organizations:view")
+def organization_list(request):
+    page = paginate(request, selectors.organization_list(request.coalition))
+    return render(request, "coalitions/organization_list.html", {"page_obj": page})
+
+
+@requires("coalitions.organizations:manage")
+def organization_create(request):
+    form = OrganizationForm(request.POST or None, coalition=request.coalition)
+    if request.method == "POST" and form.is_valid():
+        if call_service(form, services.organization_create, actor=request.user,
+                        coalition=request.coalition, **form.cleaned_data):
+            return _done(request, _("The organization is added."), "coalitions:organizations")
+    return render(request, "coalitions/organization_form.html", {"form": form})
+
+
+@requires("coalitions.organizations:manage")
+def organization_edit(request, pk: int):
+    organization = get_object_or_404(Organization, pk=pk)
+    form = OrganizationForm(request.POST or None, instance=organization, coalition=request.coalition)
+    if request.method == "POST" and form.is_valid():
+        fresh = get_object_or_404(Organization, pk=pk)  # the form mutated `organization`
+        if call_service(form, services.organization_update, actor=request.user,
+                        organization=fresh, **form.cleaned_data):
+            return _done(request, _("The organization is saved."), "coalitions:organizations")
+    return render(request, "coalitions/organization_form.html", {"form": form, "organization": organization})
+
+
+@requires("coalitions.organizations:manage")
+def organization_delete(request, pk: int):
+    organization = get_object_or_404(Organization, pk=pk)
+    if request.method == "POST":
+        return _post_action(request, services.organization_delete, _("The organization is deleted."),
+                            "coalitions:organizations", organization=organization)
+    return render(request, "coalitions/confirm.html", {
+        "title": _("Delete %(name)s?") % {"name": organization.name},
+        "consequence": _("The organization and its description will be deleted. Its history stays in the "
+                         "audit trail. Organizations that still have members cannot be deleted."),
+        "confirm_label": _("Delete the organization"),
+        "cancel_url": reverse("coalitions:organizations", args=[request.coalition.slug]),
+    })
+
+
+@require_GET
+@requires("coalitions.members:manage")
+def member_list(request):
+    role, active = request.GET.get("role", ""), request.GET.get("active", "")
+    page = paginate(request, selectors.member_list(request.coalition, role=role, active=active))
+    return render(request, "coalitions/member_list.html", {"page_obj": page, "role": role, "active": active})
+
+
+@requires("coalitions.members:manage")
+def member_edit(request, pk: int):
+    membership = get_object_or_404(Membership.objects.select_related("user"), pk=pk)
+    initial = {"role": membership.role, "organization": membership.organization_id}
+    form = MembershipRoleForm(request.POST or None, initial=initial, coalition=request.coalition)
+    if request.method == "POST" and form.is_valid():
+        if call_service(form, services.membership_change_role, actor=request.user,
+                        membership=membership, **form.cleaned_data):
+            return _done(request, _("The member's role is saved."), "coalitions:members")
+    return render(request, "coalitions/member_form.html", {"form": form, "membership": membership})
+
+
+@requires("coalitions.members:manage")
+def member_deactivate(request, pk: int):
+    membership = get_object_or_404(Membership.objects.select_related("user"), pk=pk)
+    if request.method == "POST":
+        return _post_action(request, services.membership_deactivate, _("The member is deactivated."),
+                            "coalitions:members", membership=membership)
+    return render(request, "coalitions/confirm.html", {
+        "title": _("Deactivate %(name)s?") % {"name": membership.user},
+        "consequence": _("This person will no longer have access to the coalition. Their contributions stay. "
+                         "You can reactivate them later."),
+        "confirm_label": _("Deactivate the member"),
+        "cancel_url": reverse("coalitions:members", args=[request.coalition.slug]),
+    })
+
+
+@require_POST
+@requires("coalitions.members:manage")
+def member_reactivate(request, pk: int):
+    membership = get_object_or_404(Membership, pk=pk)
+    return _post_action(request, services.membership_reactivate, _("The member is reactivated."),
+                        "coalitions:members", membership=membership)
+
+
+@require_GET
+@requires("coalitions.invitations:manage")
+def invitation_list(request):
+    status = request.GET.get("status", "pending")
+    page = paginate(request, selectors.invitation_list(request.coalition, status=status))
+    return render(request, "coalitions/invitation_list.html", {"page_obj": page, "status": status})
+
+
+@requires("coalitions.invitations:manage")
+def invitation_create(request):
+    form = InvitationForm(request.POST or None, coalition=request.coalition)
+    if request.method == "POST" and form.is_valid():
+        invitation = call_service(form, services.invitation_create, actor=request.user,
+                                  coalition=request.coalition, **form.cleaned_data)
+        if invitation:
+            return _done(request, _("The invitation is sent to %(email)s.") % {"email": invitation.email},
+                         "coalitions:invitations")
+    return render(request, "coalitions/invitation_form.html", {"form": form})
+
+
+@require_POST
+@requires("coalitions.invitations:manage")
+def invitation_resend(request, pk: int):
+    invitation = get_object_or_404(Invitation, pk=pk)
+    return _post_action(request, services.invitation_resend, _("The invitation is sent again."),
+                        "coalitions:invitations", invitation=invitation)
+
+
+@require_POST
+@requires("coalitions.invitations:manage")
+def invitation_revoke(request, pk: int):
+    invitation = get_object_or_404(Invitation, pk=pk)
+    return _post_action(request, services.invitation_revoke, _("The invitation is revoked; its link no longer works."),
+                        "coalitions:invitations", invitation=invitation)
+
+
+@require_GET
+@requires("coalitions.audit:view")
+def audit_trail(request):
+    page = paginate(request, audit.coalition_events(request.coalition))
+    audit.attach_actors(page.object_list)
+    return render(request, "coalitions/audit_trail.html", {"page_obj": page})

@@ -1,0 +1,22 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from coalitions import account_views, views
+
+coalition_urls = [
+    path("", include("coalitions.urls")),
+    path("", include("conditions.urls")),
+    path("", include("indicators.urls")),
+    path("", include("coordination.urls")),
+]
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", account_views.healthz, name="healthz"),
+    path("language/", account_views.set_language, name="set_language"),
+    path("accounts/", include("allauth.urls")),
+    path("coalitions/new/", views.coalition_create, name="coalition_create"),
+    path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
+    path("c/<slug:coalition_slug>/", include(coalition_urls)),
+    path("admin/", admin.site.urls),
+]

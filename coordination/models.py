@@ -1,0 +1,1 @@
+"""Models of this app are tenant-owned: inherit coalitions.tenancy.TenantModel."""

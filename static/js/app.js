@@ -1,0 +1,39 @@
+/* Concerto: the only first-party script. No inline scripts anywhere (CSP script-src 'self').
+   htmx is configured through <meta name="htmx-config"> in templates/base.html. */
+(function () {
+  "use strict";
+
+  function confirmed(message, event) {
+    if (message && !window.confirm(message)) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      return false;
+    }
+    return true;
+  }
+
+  // <form data-confirm="..."> or a submit button with data-confirm: ask before submitting.
+  // Capture phase, so a refusal also stops htmx from sending hx-post forms.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var button = event.submitter;
+    var message = (button && button.getAttribute("data-confirm")) || form.getAttribute("data-confirm");
+    confirmed(message, event);
+  }, true);
+
+  // Links and non-submit controls with data-confirm (e.g. hx-delete buttons).
+  document.addEventListener("click", function (event) {
+    var element = event.target.closest ? event.target.closest("[data-confirm]") : null;
+    if (!element || element.tagName === "FORM") return;
+    if (element.form && (element.type === "submit" || element.type === "image")) return; // handled on submit
+    confirmed(element.getAttribute("data-confirm"), event);
+  }, true);
+
+  // Move focus to the error summary so keyboard and screen-reader users hear it first.
+  function focusErrors(root) {
+    var summary = (root || document).querySelector(".form-errors");
+    if (summary) summary.focus();
+  }
+  document.addEventListener("DOMContentLoaded", function () { focusErrors(document); });
+  document.addEventListener("htmx:afterSwap", function (event) { focusErrors(event.target); });
+})();

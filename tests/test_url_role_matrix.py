@@ -1,0 +1,178 @@
+"""The URL x role matrix (after pretix's test_permissions.py).
+
+Every URL pattern of the project is collected from the resolver. Each must have an entry in
+EXPECTED below, or the suite fails: a new page cannot ship without saying who may open it.
+Under /c/<slug>/: anonymous -> login redirect; outsider and member of another coalition -> 404;
+a role without the permission -> 403; an allowed role -> 200 on GET, and on POST anything but
+403/404/500 (a form with errors, or a redirect after the action).
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django_scopes import scopes_disabled
+
+from coalitions.models import Membership
+
+from .factories import InvitationFactory
+
+ALL = {"coordinator", "partner", "funder"}
+TAKE_PART = {"coordinator", "partner"}
+COORD = {"coordinator"}
+GET, POST, BOTH = {"GET"}, {"POST"}, {"GET", "POST"}
+
+# url name -> (roles allowed, methods served)
+EXPECTED = {
+    "coalitions:home": (ALL, GET),
+    "coalitions:settings": (COORD, BOTH),
+    "coalitions:organizations": (ALL, GET),
+    "coalitions:organization_create": (COORD, BOTH),
+    "coalitions:organization_edit": (COORD, BOTH),
+    "coalitions:organization_delete": (COORD, BOTH),
+    "coalitions:members": (COORD, GET),
+    "coalitions:member_edit": (COORD, BOTH),
+    "coalitions:member_deactivate": (COORD, BOTH),
+    "coalitions:member_reactivate": (COORD, POST),
+    "coalitions:invitations": (COORD, GET),
+    "coalitions:invitation_create": (COORD, BOTH),
+    "coalitions:invitation_resend": (COORD, POST),
+    "coalitions:invitation_revoke": (COORD, POST),
+    "coalitions:audit": (COORD, GET),
+    "conditions:agenda": (ALL, GET),
+    "conditions:plan": (ALL, GET),
+    "indicators:index": (ALL, GET),
+    "coordination:communication": (TAKE_PART, GET),
+    "coordination:backbone": (TAKE_PART, GET),
+}
+
+# URLs outside any coalition: name -> (GET as anonymous, GET as the partner of `world`)
+SITE_WIDE = {
+    "home": ("login", 302),  # one coalition: straight to it
+    "healthz": (200, 200),
+    "set_language": (405, 405),  # POST only
+    "coalition_create": ("login", 200),
+    "invitation_accept": (200, 403),  # the invitation was sent to someone else
+}
+THIRD_PARTY_NAMESPACES = ("admin",)  # allauth's URLs carry no namespace; see is_third_party
+
+
+def object_kwargs(world) -> dict:
+    """Build the URL arguments each pattern needs; a pattern missing here fails the matrix."""
+    with scopes_disabled():
+        membership = Membership.objects.get(coalition=world.coalition, user=world.partner)
+        invitation = InvitationFactory(coalition=world.coalition, organization=world.organization)
+    return {
+        "pk": {
+            "coalitions:organization_edit": world.organization.pk,
+            "coalitions:organization_delete": world.organization.pk,
+            "coalitions:member_edit": membership.pk,
+            "coalitions:member_deactivate": membership.pk,
+            "coalitions:member_reactivate": membership.pk,
+            "coalitions:invitation_resend": invitation.pk,
+            "coalitions:invitation_revoke": invitation.pk,
+        },
+        "token": {"invitation_accept": invitation.token},
+    }
+
+
+def walk(patterns, prefix="", namespace=None):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            ns = entry.namespace or namespace
+            full_ns = f"{namespace}:{entry.namespace}" if namespace and entry.namespace else ns
+            yield from walk(entry.url_patterns, prefix + str(entry.pattern), full_ns)
+        elif isinstance(entry, URLPattern) and entry.name:
+            name = f"{namespace}:{entry.name}" if namespace else entry.name
+            yield name, prefix + str(entry.pattern), entry.callback
+
+
+def is_third_party(name: str, callback) -> bool:
+    module = callback.__module__
+    return name.split(":")[0] in THIRD_PARTY_NAMESPACES or module.startswith(("allauth.", "django."))
+
+
+ALL_PATTERNS = [(n, route, cb) for n, route, cb in walk(get_resolver().url_patterns) if not is_third_party(n, cb)]
+COALITION_PATTERNS = [(n, route) for n, route, _cb in ALL_PATTERNS if route.startswith("c/<slug:coalition_slug>/")]
+
+
+def test_every_url_has_a_declared_expectation():
+    names = {name for name, _route, _cb in ALL_PATTERNS}
+    missing = sorted(names - set(EXPECTED) - set(SITE_WIDE))
+    assert not missing, f"Declare who may open these URLs in the matrix: {missing}"
+    stale = sorted((set(EXPECTED) | set(SITE_WIDE)) - names)
+    assert not stale, f"These expectations name URLs that no longer exist: {stale}"
+
+
+def test_every_coalition_view_declares_a_permission():
+    undeclared = [n for n, route, cb in ALL_PATTERNS if route.startswith("c/") and not hasattr(cb, "coalition_permission")]
+    assert not undeclared
+
+
+def build_url(name, route, kwargs_by_arg, slug):
+    kwargs = {}
+    if "coalition_slug" in route:
+        kwargs["coalition_slug"] = slug
+    for arg in ("pk", "token"):
+        if f"<int:{arg}>" in route or f"<str:{arg}>" in route:
+            assert name in kwargs_by_arg[arg], f"Add an object for {name} to object_kwargs()"
+            kwargs[arg] = kwargs_by_arg[arg][name]
+    return reverse(name, kwargs=kwargs)
+
+
+ACTORS = ["anonymous", "outsider", "other_member", "funder", "partner", "coordinator"]
+
+
+def expected_status(actor, allowed_roles, method, methods):
+    if actor == "anonymous":
+        return "login"
+    if actor in ("outsider", "other_member"):
+        return 404
+    if actor not in allowed_roles:
+        return 403
+    if method not in methods:
+        return 405
+    return 200 if method == "GET" else "ok"
+
+
+@pytest.mark.parametrize("name,route", COALITION_PATTERNS, ids=[n for n, _ in COALITION_PATTERNS])
+@pytest.mark.parametrize("method", ["GET", "POST"])
+@pytest.mark.parametrize("actor", ACTORS)
+def test_coalition_url_matrix(client, world, name, route, method, actor):
+    allowed, methods = EXPECTED[name]
+    url = build_url(name, route, object_kwargs(world), world.coalition.slug)
+    if actor != "anonymous":
+        client.force_login(world.user(actor))
+    response = client.get(url) if method == "GET" else client.post(url, {})
+    want = expected_status(actor, allowed, method, methods)
+    if want == "login":
+        assert response.status_code == 302 and response["Location"].startswith(reverse("account_login"))
+    elif want == "ok":
+        assert response.status_code in (200, 302), f"{method} {url} as {actor}: {response.status_code}"
+    else:
+        assert response.status_code == want, f"{method} {url} as {actor}: {response.status_code}"
+
+
+SITE_PATTERNS = [(n, route) for n, route, _cb in ALL_PATTERNS if not route.startswith("c/")]
+
+
+@pytest.mark.parametrize("name,route", SITE_PATTERNS, ids=[n for n, _ in SITE_PATTERNS])
+def test_site_wide_url_matrix(client, world, name, route):
+    url = build_url(name, route, object_kwargs(world), world.coalition.slug)
+    as_anonymous, as_partner = SITE_WIDE[name]
+    response = client.get(url)
+    if as_anonymous == "login":
+        assert response.status_code == 302 and response["Location"].startswith(reverse("account_login"))
+    else:
+        assert response.status_code == as_anonymous
+    client.force_login(world.partner)
+    assert client.get(url).status_code == as_partner
+
+
+def test_an_object_of_another_coalition_is_not_found_through_ones_own(client, world):
+    """Tampering with the id in the URL cannot reach another coalition's rows."""
+    client.force_login(world.other_member)
+    url = reverse("coalitions:organization_edit", args=[world.other_coalition.slug, world.organization.pk])
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"name": "Piraté", "sector": "other", "kind": "other"}).status_code == 404
+    with scopes_disabled():
+        world.organization.refresh_from_db()
+    assert world.organization.name == "Maison de la famille"

@@ -105,7 +105,17 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    _cache_url = REDIS_URL
+    if TESTING and os.environ.get("PYTEST_XDIST_WORKER"):
+        # Parallel test workers each get their own Redis database: clearing one worker's
+        # cache (rate-limit counters) must not wipe another's mid-test.
+        from urllib.parse import urlsplit, urlunsplit
+
+        _parts = urlsplit(REDIS_URL)
+        _base_db = int(_parts.path.strip("/") or 0)
+        _worker = int(os.environ["PYTEST_XDIST_WORKER"].removeprefix("gw"))
+        _cache_url = urlunsplit(_parts._replace(path=f"/{(_base_db - _worker) % 16}"))
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

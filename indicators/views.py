@@ -1,5 +1,4 @@
 from django.utils.translation import gettext_lazy as _
-
 from django.views.decorators.http import require_GET
 
 from coalitions.permissions import requires

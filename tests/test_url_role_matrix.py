@@ -103,7 +103,9 @@ def test_every_url_has_a_declared_expectation():
 
 
 def test_every_coalition_view_declares_a_permission():
-    undeclared = [n for n, route, cb in ALL_PATTERNS if route.startswith("c/") and not hasattr(cb, "coalition_permission")]
+    undeclared = [
+        name for name, route, cb in ALL_PATTERNS if route.startswith("c/") and not hasattr(cb, "coalition_permission")
+    ]
     assert not undeclared
 
 

@@ -136,12 +136,14 @@ def test_a_partner_invitation_needs_an_organization(client, world):
         assert not Invitation.objects.exists()
 
 
-def test_resend_extends_the_expiry_and_emails_again(client, world):
-    invitation = invite(world)
+def test_resend_extends_the_expiry_and_emails_again(client, world, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation = invite(world)
     with scopes_disabled():
         Invitation.objects.filter(pk=invitation.pk).update(expires_at=timezone.now() - timedelta(days=1))
     client.force_login(world.coordinator)
-    client.post(reverse("coalitions:invitation_resend", args=[world.coalition.slug, invitation.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("coalitions:invitation_resend", args=[world.coalition.slug, invitation.pk]))
     with scopes_disabled():
         invitation.refresh_from_db()
     assert invitation.status == "pending" and invitation.send_count == 2

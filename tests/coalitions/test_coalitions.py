@@ -1,0 +1,121 @@
+import html
+
+from allauth.account.models import EmailAddress
+from django.urls import reverse
+from django_scopes import scopes_disabled
+
+from coalitions.checks import untenanted_models
+from coalitions.models import Coalition, Membership, Role
+
+from ..factories import MembershipFactory, UserFactory
+
+NEW = {"name": "Table jeunesse", "slug": "table-jeunesse", "territory": "Saguenay", "description": "",
+       "default_language": "fr", "time_zone": "America/Toronto"}
+
+
+def test_a_verified_person_creates_a_coalition_and_becomes_its_coordinator(client, db):
+    person = UserFactory()
+    client.force_login(person)
+    response = client.post(reverse("coalition_create"), NEW)
+    assert response["Location"] == reverse("coalitions:home", args=["table-jeunesse"])
+    with scopes_disabled():
+        membership = Membership.objects.get(user=person)
+    assert membership.role == Role.COORDINATOR and membership.coalition.name == "Table jeunesse"
+
+
+def test_an_unverified_person_is_told_to_verify_first(client, db):
+    person = UserFactory(verified=False)
+    client.force_login(person)
+    response = client.post(reverse("coalition_create"), NEW)
+    assert response.status_code == 200 and not Coalition.objects.exists()
+
+
+def test_a_taken_web_address_is_refused_on_the_field(client, world):
+    client.force_login(world.outsider)
+    response = client.post(reverse("coalition_create"), {**NEW, "slug": world.coalition.slug})
+    assert response.status_code == 200 and response.context["form"].errors["slug"]
+
+
+def test_a_person_in_no_coalition_is_shown_how_to_start(client, db):
+    client.force_login(UserFactory())
+    page = client.get(reverse("home")).content.decode()
+    assert reverse("coalition_create") in page
+
+
+def test_a_person_in_several_coalitions_chooses_and_switches(client, world):
+    with scopes_disabled():
+        MembershipFactory(coalition=world.other_coalition, user=world.partner, role=Role.FUNDER)
+    client.force_login(world.partner)
+    page = client.get(reverse("home")).content.decode()
+    assert world.coalition.name in page and world.other_coalition.name in page
+    inside = client.get(reverse("coalitions:home", args=[world.coalition.slug])).content.decode()
+    # the switcher in the top bar links to the other coalition
+    assert reverse("coalitions:home", args=[world.other_coalition.slug]) in inside
+
+
+def test_the_home_shows_the_five_conditions_in_french_by_default(client, world):
+    client.force_login(world.coordinator)
+    page = html.unescape(client.get(reverse("coalitions:home", args=[world.coalition.slug])).content.decode())
+    assert '<html lang="fr"' in page
+    for label in ("Vision commune", "Plan d'action", "Mesure partagée", "Communication", "Structure de soutien"):
+        assert label in page
+
+
+def test_the_language_switch_changes_the_pages_and_is_remembered(client, world):
+    client.force_login(world.coordinator)
+    home = reverse("coalitions:home", args=[world.coalition.slug])
+    response = client.post(reverse("set_language"), {"language": "en", "next": home})
+    assert response["Location"] == home
+    page = client.get(home).content.decode()
+    assert '<html lang="en"' in page and "Common agenda" in page
+    world.coordinator.refresh_from_db()
+    assert world.coordinator.language == "en"
+
+
+def test_a_coalition_in_english_speaks_english_to_those_who_did_not_choose(client, world):
+    world.coalition.default_language = "en"
+    world.coalition.save()
+    client.force_login(world.funder)
+    page = client.get(reverse("coalitions:home", args=[world.coalition.slug])).content.decode()
+    assert '<html lang="en"' in page
+
+
+def test_every_model_of_the_condition_apps_is_tenant_owned(db):
+    assert untenanted_models() == []
+
+
+def test_the_tenant_check_catches_a_model_without_a_coalition(db):
+    from django.apps import apps
+    from django.db import models
+
+    class Stray(models.Model):  # noqa: DJ008
+        class Meta:
+            app_label = "indicators"
+
+    try:
+        assert "indicators.Stray" in untenanted_models()
+    finally:
+        del apps.all_models["indicators"]["stray"]
+        apps.clear_cache()
+
+
+def test_a_query_outside_a_scope_raises_instead_of_leaking(world):
+    import pytest
+    from django_scopes.exceptions import ScopeError
+
+    from coalitions.models import Organization
+
+    with pytest.raises(ScopeError):
+        list(Organization.objects.all())
+
+
+def test_healthz_checks_the_database_and_the_broker(client, db):
+    response = client.get(reverse("healthz"))
+    assert response.status_code == 200 and response.json() == {"status": "ok", "database": "ok", "broker": "ok"}
+
+
+def test_email_verification_is_mandatory_for_a_new_account(client, db, mailoutbox):
+    client.post(reverse("account_signup"), {"email": "neuf@exemple.org", "password1": "x7-long-secret-A",
+                                            "password2": "x7-long-secret-A"})
+    assert EmailAddress.objects.get(email="neuf@exemple.org").verified is False
+    assert len(mailoutbox) == 1 and "neuf@exemple.org" in mailoutbox[0].to

@@ -5,7 +5,9 @@ Views under /c/<slug>/ declare the one permission they need with ``@requires(...
 bug alone cannot write across a role or a coalition. Object rules sit below the registry.
 """
 
-from django.core.exceptions import PermissionDenied
+from importlib import import_module
+
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 
 from .models import Membership, Role
 
@@ -23,12 +25,16 @@ REGISTRY: dict[str, frozenset[str]] = {
     "coalitions.invitations:manage": COORDINATORS,
     "coalitions.audit:view": COORDINATORS,
     "coalitions.settings:manage": COORDINATORS,
-    "conditions.agenda:view": EVERYONE,
-    "conditions.plan:view": EVERYONE,
-    "indicators.indicators:view": EVERYONE,
-    "coordination.communication:view": MEMBERS_WHO_TAKE_PART,
-    "coordination.backbone:view": MEMBERS_WHO_TAKE_PART,
 }
+
+# Each condition app lists its own permissions in <app>/permissions.py as
+# PERMISSIONS = {"app.thing:verb": {"coordinator", ...}}; they all land in this one registry.
+CONDITION_APPS = ("conditions", "indicators", "coordination")
+for _app in CONDITION_APPS:
+    for _name, _roles in import_module(f"{_app}.permissions").PERMISSIONS.items():
+        if not _name.startswith(f"{_app}."):
+            raise ImproperlyConfigured(f"{_app}.permissions declares {_name!r} outside its app")
+        REGISTRY[_name] = frozenset(_roles)
 
 
 def role_has_permission(role: str, permission: str) -> bool:

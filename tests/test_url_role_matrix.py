@@ -7,6 +7,8 @@ a role without the permission -> 403; an allowed role -> 200 on GET, and on POST
 403/404/500 (a form with errors, or a redirect after the action).
 """
 
+from importlib import import_module
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django_scopes import scopes_disabled
@@ -14,13 +16,11 @@ from django_scopes import scopes_disabled
 from coalitions.models import Membership
 
 from .factories import InvitationFactory
+from .matrix_roles import ALL, BOTH, COORD, GET, POST
 
-ALL = {"coordinator", "partner", "funder"}
-TAKE_PART = {"coordinator", "partner"}
-COORD = {"coordinator"}
-GET, POST, BOTH = {"GET"}, {"POST"}, {"GET", "POST"}
+APP_MATRICES = [import_module(f"tests.{app}.matrix") for app in ("conditions", "indicators", "coordination")]
 
-# url name -> (roles allowed, methods served)
+# url name -> (roles allowed, methods served); each condition app adds its rows in tests/<app>/matrix.py
 EXPECTED = {
     "coalitions:home": (ALL, GET),
     "coalitions:settings": (COORD, BOTH),
@@ -37,12 +37,9 @@ EXPECTED = {
     "coalitions:invitation_resend": (COORD, POST),
     "coalitions:invitation_revoke": (COORD, POST),
     "coalitions:audit": (COORD, GET),
-    "conditions:agenda": (ALL, GET),
-    "conditions:plan": (ALL, GET),
-    "indicators:index": (ALL, GET),
-    "coordination:communication": (TAKE_PART, GET),
-    "coordination:backbone": (TAKE_PART, GET),
 }
+for _matrix in APP_MATRICES:
+    EXPECTED.update(_matrix.EXPECTED)
 
 # URLs outside any coalition: name -> (GET as anonymous, GET as the partner of `world`)
 SITE_WIDE = {
@@ -56,22 +53,23 @@ THIRD_PARTY_NAMESPACES = ("admin",)  # allauth's URLs carry no namespace; see is
 
 
 def object_kwargs(world) -> dict:
-    """Build the URL arguments each pattern needs; a pattern missing here fails the matrix."""
+    """URL name -> the arguments it needs; a pattern with arguments missing here fails the matrix."""
     with scopes_disabled():
         membership = Membership.objects.get(coalition=world.coalition, user=world.partner)
         invitation = InvitationFactory(coalition=world.coalition, organization=world.organization)
-    return {
-        "pk": {
-            "coalitions:organization_edit": world.organization.pk,
-            "coalitions:organization_delete": world.organization.pk,
-            "coalitions:member_edit": membership.pk,
-            "coalitions:member_deactivate": membership.pk,
-            "coalitions:member_reactivate": membership.pk,
-            "coalitions:invitation_resend": invitation.pk,
-            "coalitions:invitation_revoke": invitation.pk,
-        },
-        "token": {"invitation_accept": invitation.token},
-    }
+        kwargs = {
+            "coalitions:organization_edit": {"pk": world.organization.pk},
+            "coalitions:organization_delete": {"pk": world.organization.pk},
+            "coalitions:member_edit": {"pk": membership.pk},
+            "coalitions:member_deactivate": {"pk": membership.pk},
+            "coalitions:member_reactivate": {"pk": membership.pk},
+            "coalitions:invitation_resend": {"pk": invitation.pk},
+            "coalitions:invitation_revoke": {"pk": invitation.pk},
+            "invitation_accept": {"token": invitation.token},
+        }
+        for matrix in APP_MATRICES:
+            kwargs.update(matrix.url_kwargs(world))
+    return kwargs
 
 
 def walk(patterns, prefix="", namespace=None):
@@ -109,14 +107,11 @@ def test_every_coalition_view_declares_a_permission():
     assert not undeclared
 
 
-def build_url(name, route, kwargs_by_arg, slug):
-    kwargs = {}
-    if "coalition_slug" in route:
-        kwargs["coalition_slug"] = slug
-    for arg in ("pk", "token"):
-        if f"<int:{arg}>" in route or f"<str:{arg}>" in route:
-            assert name in kwargs_by_arg[arg], f"Add an object for {name} to object_kwargs()"
-            kwargs[arg] = kwargs_by_arg[arg][name]
+def build_url(name, route, kwargs_by_name, slug):
+    kwargs = {"coalition_slug": slug} if "coalition_slug" in route else {}
+    if "<" in route.replace("<slug:coalition_slug>", ""):
+        assert name in kwargs_by_name, f"Give {name} its URL arguments in url_kwargs() of its matrix"
+        kwargs.update(kwargs_by_name[name])
     return reverse(name, kwargs=kwargs)
 
 

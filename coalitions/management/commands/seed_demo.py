@@ -4,6 +4,8 @@ Idempotent: running it again finds what exists and adds only what is missing. Wr
 through the services, so the demo's audit trail reads like real use."""
 
 import json
+from importlib import import_module
+from importlib.util import find_spec
 from pathlib import Path
 
 from allauth.account.models import EmailAddress
@@ -93,6 +95,10 @@ class Command(BaseCommand):
             )
             with scope(coalition=coalition):
                 self._fill(coalition, coordinator, spec, logins)
+                # Each condition app adds its own demo content in <app>/demo.py: seed(...), idempotent.
+                for app in ("conditions", "indicators", "coordination"):
+                    if find_spec(f"{app}.demo"):
+                        import_module(f"{app}.demo").seed(coalition=coalition, coordinator=coordinator)
         if logins_json:
             logins_json.parent.mkdir(parents=True, exist_ok=True)
             logins_json.write_text(json.dumps(logins, ensure_ascii=False, indent=2))

@@ -1,0 +1,14 @@
+"""This app's rows of the URL x role matrix (tests/test_url_role_matrix.py)."""
+
+from ..matrix_roles import ALL, GET
+
+# url name -> (roles allowed, methods served)
+EXPECTED = {
+    "conditions:agenda": (ALL, GET),
+    "conditions:plan": (ALL, GET),
+}
+
+
+def url_kwargs(world) -> dict:
+    """URL name -> the kwargs (besides coalition_slug) to reverse it with, objects of world.coalition."""
+    return {}

@@ -42,12 +42,22 @@ def coalition_events(coalition):
     )
 
 
+def _field_label(model, column: str) -> str:
+    for field in model._meta.concrete_fields:
+        if field.column == column:
+            return str(field.verbose_name)
+    return column
+
+
 def attach_actors(events) -> None:
-    """Give each event ``actor`` (a User or None) with one query for the whole page."""
+    """Give each event ``actor`` (a User or None), ``model_label`` and ``changes``
+    [(field label, (old, new))], with one query for the whole page."""
     events = list(events)
     ids = {(e.pgh_context or {}).get("user") for e in events} - {None}
     users = get_user_model().objects.in_bulk(ids)
     for event in events:
+        model = apps.get_model(event.pgh_obj_model)
         event.actor = users.get((event.pgh_context or {}).get("user"))
-        event.model_label = apps.get_model(event.pgh_obj_model)._meta.verbose_name
-        event.changes = sorted((event.pgh_diff or {}).items())
+        event.model_label = model._meta.verbose_name
+        diff = event.pgh_diff or {}
+        event.changes = sorted((_field_label(model, column), values) for column, values in diff.items())

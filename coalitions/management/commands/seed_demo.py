@@ -8,6 +8,7 @@ from importlib import import_module
 from importlib.util import find_spec
 from pathlib import Path
 
+import pghistory
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
@@ -93,7 +94,8 @@ class Command(BaseCommand):
                 actor=coordinator, name=spec["name"], slug=spec["slug"], territory=spec["territory"],
                 description=spec["description"],
             )
-            with scope(coalition=coalition):
+            # The audit trail names the demo coordinator as the author of the demo data.
+            with scope(coalition=coalition), pghistory.context(user=coordinator.pk, url="seed_demo"):
                 self._fill(coalition, coordinator, spec, logins)
                 # Each condition app adds its own demo content in <app>/demo.py: seed(...), idempotent.
                 for app in ("conditions", "indicators", "coordination"):

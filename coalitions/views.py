@@ -1,8 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -10,23 +9,7 @@ from . import audit, selectors, services
 from .forms import CoalitionForm, InvitationForm, MembershipRoleForm, OrganizationForm
 from .models import Invitation, Membership, Organization
 from .permissions import requires
-from .web import call_service, paginate
-
-
-def _done(request, message: str, to: str):
-    messages.success(request, message)
-    return redirect(to, coalition_slug=request.coalition.slug)
-
-
-def _post_action(request, service, success: str, to: str, **kwargs):
-    """A confirmed POST action without a form: report errors as a message, never a 500."""
-    try:
-        service(actor=request.user, **kwargs)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect(to, coalition_slug=request.coalition.slug)
-    return _done(request, success, to)
-
+from .web import call_service, confirm_then_act, done, paginate, post_action
 
 # Outside any coalition -----------------------------------------------------------------
 
@@ -102,7 +85,7 @@ def coalition_settings(request):
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "slug"}
         if call_service(form, services.coalition_update, actor=request.user, coalition=coalition, **data):
-            return _done(request, _("The coalition's settings are saved."), "coalitions:settings")
+            return done(request, _("The coalition's settings are saved."), "coalitions:settings")
     return render(request, "coalitions/settings.html", {"form": form})
 
 
@@ -119,7 +102,7 @@ def organization_create(request):
     if request.method == "POST" and form.is_valid():
         if call_service(form, services.organization_create, actor=request.user,
                         coalition=request.coalition, **form.cleaned_data):
-            return _done(request, _("The organization is added."), "coalitions:organizations")
+            return done(request, _("The organization is added."), "coalitions:organizations")
     return render(request, "coalitions/organization_form.html", {"form": form})
 
 
@@ -131,23 +114,21 @@ def organization_edit(request, pk: int):
         fresh = get_object_or_404(Organization, pk=pk)  # the form mutated `organization`
         if call_service(form, services.organization_update, actor=request.user,
                         organization=fresh, **form.cleaned_data):
-            return _done(request, _("The organization is saved."), "coalitions:organizations")
+            return done(request, _("The organization is saved."), "coalitions:organizations")
     return render(request, "coalitions/organization_form.html", {"form": form, "organization": organization})
 
 
 @requires("coalitions.organizations:manage")
 def organization_delete(request, pk: int):
     organization = get_object_or_404(Organization, pk=pk)
-    if request.method == "POST":
-        return _post_action(request, services.organization_delete, _("The organization is deleted."),
-                            "coalitions:organizations", organization=organization)
-    return render(request, "coalitions/confirm.html", {
-        "title": _("Delete %(name)s?") % {"name": organization.name},
-        "consequence": _("The organization and its description will be deleted. Its history stays in the "
-                         "audit trail. Organizations that still have members cannot be deleted."),
-        "confirm_label": _("Delete the organization"),
-        "cancel_url": reverse("coalitions:organizations", args=[request.coalition.slug]),
-    })
+    return confirm_then_act(
+        request, services.organization_delete, organization=organization,
+        success=_("The organization is deleted."), to="coalitions:organizations",
+        title=_("Delete %(name)s?") % {"name": organization.name},
+        consequence=_("The organization and its description will be deleted. Its history stays in the "
+                      "audit trail. Organizations that still have members cannot be deleted."),
+        confirm_label=_("Delete the organization"),
+    )
 
 
 @require_GET
@@ -166,30 +147,28 @@ def member_edit(request, pk: int):
     if request.method == "POST" and form.is_valid():
         if call_service(form, services.membership_change_role, actor=request.user,
                         membership=membership, **form.cleaned_data):
-            return _done(request, _("The member's role is saved."), "coalitions:members")
+            return done(request, _("The member's role is saved."), "coalitions:members")
     return render(request, "coalitions/member_form.html", {"form": form, "membership": membership})
 
 
 @requires("coalitions.members:manage")
 def member_deactivate(request, pk: int):
     membership = get_object_or_404(Membership.objects.select_related("user"), pk=pk)
-    if request.method == "POST":
-        return _post_action(request, services.membership_deactivate, _("The member is deactivated."),
-                            "coalitions:members", membership=membership)
-    return render(request, "coalitions/confirm.html", {
-        "title": _("Deactivate %(name)s?") % {"name": membership.user},
-        "consequence": _("This person will no longer have access to the coalition. Their contributions stay. "
-                         "You can reactivate them later."),
-        "confirm_label": _("Deactivate the member"),
-        "cancel_url": reverse("coalitions:members", args=[request.coalition.slug]),
-    })
+    return confirm_then_act(
+        request, services.membership_deactivate, membership=membership,
+        success=_("The member is deactivated."), to="coalitions:members",
+        title=_("Deactivate %(name)s?") % {"name": membership.user},
+        consequence=_("This person will no longer have access to the coalition. Their contributions stay. "
+                      "You can reactivate them later."),
+        confirm_label=_("Deactivate the member"),
+    )
 
 
 @require_POST
 @requires("coalitions.members:manage")
 def member_reactivate(request, pk: int):
     membership = get_object_or_404(Membership, pk=pk)
-    return _post_action(request, services.membership_reactivate, _("The member is reactivated."),
+    return post_action(request, services.membership_reactivate, _("The member is reactivated."),
                         "coalitions:members", membership=membership)
 
 
@@ -208,7 +187,7 @@ def invitation_create(request):
         invitation = call_service(form, services.invitation_create, actor=request.user,
                                   coalition=request.coalition, **form.cleaned_data)
         if invitation:
-            return _done(request, _("The invitation is sent to %(email)s.") % {"email": invitation.email},
+            return done(request, _("The invitation is sent to %(email)s.") % {"email": invitation.email},
                          "coalitions:invitations")
     return render(request, "coalitions/invitation_form.html", {"form": form})
 
@@ -217,7 +196,7 @@ def invitation_create(request):
 @requires("coalitions.invitations:manage")
 def invitation_resend(request, pk: int):
     invitation = get_object_or_404(Invitation, pk=pk)
-    return _post_action(request, services.invitation_resend, _("The invitation is sent again."),
+    return post_action(request, services.invitation_resend, _("The invitation is sent again."),
                         "coalitions:invitations", invitation=invitation)
 
 
@@ -225,7 +204,7 @@ def invitation_resend(request, pk: int):
 @requires("coalitions.invitations:manage")
 def invitation_revoke(request, pk: int):
     invitation = get_object_or_404(Invitation, pk=pk)
-    return _post_action(request, services.invitation_revoke, _("The invitation is revoked; its link no longer works."),
+    return post_action(request, services.invitation_revoke, _("The invitation is revoked; its link no longer works."),
                         "coalitions:invitations", invitation=invitation)
 
 

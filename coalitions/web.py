@@ -1,8 +1,12 @@
-"""Small helpers that keep views thin: pagination and turning service errors into form errors."""
+"""Small helpers that keep views thin: pagination, service errors shown on the form or as a
+message, and the confirm-then-act pattern of destructive actions."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.urls import reverse
 
 
 def paginate(request, queryset, per_page: int | None = None):
@@ -21,3 +25,31 @@ def call_service(form, service, /, **kwargs):
         else:
             form.add_error(None, error)
         return None
+
+
+def done(request, message: str, to: str, *args):
+    """Say what happened and go back to a coalition page (the slug comes first in its URL)."""
+    messages.success(request, message)
+    return redirect(to, request.coalition.slug, *args)
+
+
+def post_action(request, service, success: str, to: str, **kwargs):
+    """A confirmed POST action without a form: run the service as the current person and
+    report a refusal as a message, never a 500."""
+    try:
+        service(actor=request.user, **kwargs)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(to, request.coalition.slug)
+    return done(request, success, to)
+
+
+def confirm_then_act(request, service, *, success: str, to: str, title: str, consequence: str,
+                     confirm_label: str, **kwargs):
+    """GET asks for confirmation and says what will be lost; POST does it."""
+    if request.method == "POST":
+        return post_action(request, service, success, to, **kwargs)
+    return render(request, "coalitions/confirm.html", {
+        "title": title, "consequence": consequence, "confirm_label": confirm_label,
+        "cancel_url": reverse(to, args=[request.coalition.slug]),
+    })

@@ -1,0 +1,56 @@
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from allauth.account.models import EmailAddress
+from django.urls import reverse
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def sign_up(client, email="nouvelle@exemple.org"):
+    return client.post(reverse("account_signup"), {"email": email, "password1": "Un-secret-bien-long-2026",
+                                                   "password2": "Un-secret-bien-long-2026"})
+
+
+def test_sign_up_sends_a_french_verification_email_with_text_and_html(client, db, mailoutbox):
+    sign_up(client)
+    message = mailoutbox[0]
+    assert "Confirmez" in message.subject or "confirm" in message.body.lower()
+    assert "Bonjour" in message.body
+    html, mimetype = message.alternatives[0]
+    assert mimetype == "text/html" and "<html" in html.lower()
+
+
+def test_following_the_verification_link_verifies_the_address(client, db, mailoutbox):
+    sign_up(client)
+    link = re.search(r"http://\S+/accounts/confirm-email/\S+/", mailoutbox[0].body).group(0)
+    path = link.split("testserver", 1)[-1] if "testserver" in link else "/" + link.split("/", 3)[3]
+    assert client.get(path).status_code == 200
+    client.post(path)
+    assert EmailAddress.objects.get(email="nouvelle@exemple.org").verified
+
+
+def test_an_english_speaker_gets_english_emails(client, db, mailoutbox):
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    sign_up(client)
+    assert "Hello" in mailoutbox[0].body
+
+
+def test_log_out_ends_the_session(client, db):
+    from ..factories import UserFactory
+
+    person = UserFactory()
+    client.force_login(person)
+    client.post(reverse("account_logout"))
+    assert "_auth_user_id" not in client.session
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "CONCERTO_TESTING")}
+    env.update(DEBUG="0", DATABASE_URL="postgres://nobody@127.0.0.1:1/none", DJANGO_SETTINGS_MODULE="config.settings")
+    result = subprocess.run([sys.executable, "-c", "import django; django.setup()"], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0 and "SECRET_KEY must be set" in result.stderr

@@ -37,3 +37,10 @@ def set_language(request):
     response = django_set_language(request)
     user_set_language(user=request.user, language=request.POST.get("language", ""))
     return response
+
+
+def csrf_failure(request, reason=""):
+    """A translated page that tells the person what to do, instead of Django's technical one."""
+    from django.shortcuts import render
+
+    return render(request, "403_csrf.html", status=403)

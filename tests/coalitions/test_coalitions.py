@@ -119,3 +119,15 @@ def test_email_verification_is_mandatory_for_a_new_account(client, db, mailoutbo
                                             "password2": "x7-long-secret-A"})
     assert EmailAddress.objects.get(email="neuf@exemple.org").verified is False
     assert len(mailoutbox) == 1 and "neuf@exemple.org" in mailoutbox[0].to
+
+
+def test_a_non_member_sees_a_french_not_found_page(client, world):
+    client.force_login(world.outsider)
+    response = client.get(reverse("coalitions:home", args=[world.coalition.slug]))
+    assert response.status_code == 404 and "Page introuvable" in response.content.decode()
+
+
+def test_a_role_without_access_sees_a_french_refusal(client, world):
+    client.force_login(world.funder)
+    response = client.get(reverse("coalitions:members", args=[world.coalition.slug]))
+    assert response.status_code == 403 and "Accès refusé" in response.content.decode()

@@ -1,0 +1,181 @@
+"""Reads of conditions 1 and 2 shared by views, tasks and exports. Each page's reads run a fixed
+number of queries whatever the data size."""
+
+import re
+from difflib import SequenceMatcher
+
+from django.db.models import Max, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from coalitions.models import Organization, OrganizationKind
+
+from .models import AgendaVersion, Endorsement, Priority, StatementKind
+from .permissions import sees_drafts
+
+# Common agenda -----------------------------------------------------------------------
+
+
+def current_version(coalition) -> AgendaVersion | None:
+    """The latest published version: the one partners and funders read and endorse."""
+    return (
+        AgendaVersion.objects.filter(coalition=coalition, number__isnull=False)
+        .select_related("published_by").order_by("-number").first()
+    )
+
+
+def draft_version(coalition) -> AgendaVersion | None:
+    return AgendaVersion.objects.filter(coalition=coalition, number__isnull=True).first()
+
+
+def published_versions(coalition) -> QuerySet[AgendaVersion]:
+    return (
+        AgendaVersion.objects.filter(coalition=coalition, number__isnull=False)
+        .select_related("published_by").order_by("-number")
+    )
+
+
+def version_for(membership, coalition, key: str) -> AgendaVersion:
+    """A version by number, or "draft" (coordinators only); 404 otherwise."""
+    if key == "draft":
+        version = draft_version(coalition) if sees_drafts(membership) else None
+    else:
+        version = published_versions(coalition).filter(number=int(key)).first() if key.isdigit() else None
+    if version is None:
+        raise Http404
+    return version
+
+
+def priorities(coalition) -> QuerySet[Priority]:
+    return Priority.objects.filter(coalition=coalition).order_by("position", "pk")
+
+
+def version_priorities(version: AgendaVersion) -> list[dict]:
+    """A published version's priorities as they were; the draft's are the live ones."""
+    if version.is_draft:
+        return [{"id": p.pk, "title": p.title, "description": p.description} for p in priorities(version.coalition)]
+    return version.priorities_snapshot
+
+
+def _statements_and_links(version):
+    statements = list(version.statements.all())
+    outgoing: dict[int, list] = {s.pk: [] for s in statements}
+    by_pk = {s.pk: s for s in statements}
+    for link in version.links.all():
+        if link.source_id in outgoing and link.target_id in by_pk:
+            outgoing[link.source_id].append(by_pk[link.target_id])
+    return statements, outgoing
+
+
+def theory_of_change_tree(version: AgendaVersion) -> list[dict]:
+    """[{strategy, outcomes: [{statement, long_term: [statement, ...]}]}], in the order written."""
+    statements, outgoing = _statements_and_links(version)
+    return [
+        {"strategy": s, "outcomes": [{"statement": i, "long_term": outgoing[i.pk]} for i in outgoing[s.pk]]}
+        for s in statements if s.kind == StatementKind.STRATEGY
+    ]
+
+
+def theory_of_change_chains(version: AgendaVersion) -> list[list[str]]:
+    chains = []
+    for branch in theory_of_change_tree(version):
+        for outcome in branch["outcomes"]:
+            ends = outcome["long_term"] or [None]
+            for end in ends:
+                chain = [branch["strategy"].text, outcome["statement"].text]
+                chains.append(chain + [end.text] if end else chain)
+    return chains
+
+
+def chains_text(version: AgendaVersion) -> str:
+    return "\n".join(" -> ".join(chain) for chain in theory_of_change_chains(version))
+
+
+def endorsing_organizations(coalition) -> QuerySet[Organization]:
+    """The organisations asked to endorse the agenda: the partners, not the funders."""
+    return Organization.objects.filter(coalition=coalition).exclude(kind=OrganizationKind.FUNDER)
+
+
+def endorsement_board(coalition, current: AgendaVersion | None) -> dict:
+    """Which organisations endorsed the current version, only an earlier one, or none."""
+    board = {"current": [], "earlier": [], "missing": []}
+    if current is None:
+        return board
+    organizations = (
+        endorsing_organizations(coalition).select_related("representative")
+        .annotate(last_endorsed=Max("agenda_endorsements__version__number")).order_by("name")
+    )
+    endorsements = {
+        e.organization_id: e
+        for e in Endorsement.objects.filter(version=current).select_related("recorded_by")
+    }
+    for org in organizations:
+        org.endorsement = endorsements.get(org.pk)
+        if org.endorsement:
+            board["current"].append(org)
+        elif org.last_endorsed:
+            board["earlier"].append(org)
+        else:
+            board["missing"].append(org)
+    return board
+
+
+def organizations_endorsable_by(membership, user, coalition) -> QuerySet[Organization]:
+    """The organisations this person may endorse for: a coordinator all, a representative its own."""
+    organizations = endorsing_organizations(coalition).order_by("name")
+    if sees_drafts(membership):  # coordinators
+        return organizations
+    return organizations.filter(representative=user)
+
+
+# Comparing two versions --------------------------------------------------------------
+
+COMPARED_FIELDS = [
+    ("problem", _("Problem")),
+    ("target_population", _("Target population")),
+    ("territory", _("Territory")),
+    ("vision", _("Vision of change")),
+    ("long_term_outcomes", _("Long-term outcomes")),
+    ("theory_of_change", _("Theory of change")),
+    ("priorities", _("Strategic priorities")),
+    ("guiding_principles", _("Guiding principles")),
+]
+
+
+def version_texts(version: AgendaVersion) -> dict[str, str]:
+    texts = {name: getattr(version, name) for name in AgendaVersion.TEXT_FIELDS}
+    texts["theory_of_change"] = chains_text(version)
+    texts["priorities"] = "\n".join(
+        f"{number}. {p['title']}" for number, p in enumerate(version_priorities(version), start=1)
+    )
+    return texts
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"\s+|[^\s]+", text)
+
+
+def diff_sides(old: str, new: str) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
+    """Word-level differences: (left, right), each a list of (text, changed) segments."""
+    a, b = _tokens(old), _tokens(new)
+    left, right = [], []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            left.append(("".join(a[i1:i2]), False))
+            right.append(("".join(b[j1:j2]), False))
+            continue
+        if i2 > i1:
+            left.append(("".join(a[i1:i2]), True))
+        if j2 > j1:
+            right.append(("".join(b[j1:j2]), True))
+    return left, right
+
+
+def compare_versions(old: AgendaVersion, new: AgendaVersion) -> list[dict]:
+    old_texts, new_texts = version_texts(old), version_texts(new)
+    rows = []
+    for name, label in COMPARED_FIELDS:
+        left, right = diff_sides(old_texts[name], new_texts[name])
+        rows.append({"name": name, "label": label, "left": left, "right": right,
+                     "changed": old_texts[name] != new_texts[name]})
+    return rows

@@ -4,13 +4,14 @@ number of queries whatever the data size."""
 import re
 from difflib import SequenceMatcher
 
-from django.db.models import Max, QuerySet
+from django.db.models import Count, Max, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from coalitions.models import Organization, OrganizationKind
+from coalitions.permissions import has_permission
 
-from .models import AgendaVersion, Endorsement, Priority, StatementKind
+from .models import Action, ActionPlan, Activity, AgendaVersion, Endorsement, Priority, ReviewStatus, StatementKind
 from .permissions import sees_drafts
 
 # Common agenda -----------------------------------------------------------------------
@@ -179,3 +180,134 @@ def compare_versions(old: AgendaVersion, new: AgendaVersion) -> list[dict]:
         rows.append({"name": name, "label": label, "left": left, "right": right,
                      "changed": old_texts[name] != new_texts[name]})
     return rows
+
+
+# Action plan -------------------------------------------------------------------------
+
+
+def plans(coalition) -> QuerySet[ActionPlan]:
+    return ActionPlan.objects.filter(coalition=coalition).annotate(
+        action_count=Count("actions", filter=Q(actions__review_status=ReviewStatus.ACCEPTED))
+    ).order_by("-start_date", "pk")
+
+
+def visible_actions(membership, coalition) -> QuerySet[Action]:
+    """Funders see the accepted actions only; partners and coordinators also see proposals."""
+    actions = Action.objects.filter(coalition=coalition)
+    if not has_permission(membership, "conditions.actions:propose"):
+        actions = actions.filter(review_status=ReviewStatus.ACCEPTED)
+    return actions
+
+
+def action_rows(actions: QuerySet[Action]) -> QuerySet[Action]:
+    return (
+        actions.select_related("lead_organization", "plan")
+        .prefetch_related(
+            Prefetch("priorities", queryset=Priority.objects.order_by("position", "pk")),
+            Prefetch("contributing_organizations", queryset=Organization.objects.order_by("name")),
+        )
+        .annotate(activity_count=Count("activities", distinct=True))
+        .order_by("start_date", "pk")
+    )
+
+
+def action_history(action: Action):
+    """The action's own audit trail, newest first, with the acting person on each event."""
+    from pghistory.models import Events
+
+    from coalitions import audit
+
+    events = list(Events.objects.tracks(action).order_by("-pgh_created_at", "-pgh_id")[:50])
+    audit.attach_actors(events)
+    return events
+
+
+def accepted_actions(coalition) -> QuerySet[Action]:
+    return Action.objects.filter(coalition=coalition, review_status=ReviewStatus.ACCEPTED).order_by("title")
+
+
+def activity_list(coalition, *, action=None, priority=None, organization=None, date_from=None, date_to=None):
+    activities = Activity.objects.filter(coalition=coalition)
+    if action:
+        activities = activities.filter(action=action)
+    if priority:
+        activities = activities.filter(action__priorities=priority)
+    if organization:
+        activities = activities.filter(organization=organization)
+    if date_from:
+        activities = activities.filter(Q(end_date__gte=date_from) | Q(end_date__isnull=True, date__gte=date_from))
+    if date_to:
+        activities = activities.filter(date__lte=date_to)
+    return activities.select_related("action", "organization").order_by("-date", "-pk")
+
+
+def activity_totals(activities: QuerySet[Activity]) -> dict:
+    return activities.order_by().aggregate(
+        count=Count("pk"), people=Sum("people_reached"), families=Sum("families_reached"), hours=Sum("hours"),
+        cost=Sum("cost"),
+    )
+
+
+def contribution_matrix(coalition, *, plan=None, date_from=None, date_to=None) -> dict:
+    """Organisations x priorities: in each cell the accepted actions the organisation leads or
+    contributes to under the priority, and its activities logged in the period. Five queries."""
+    organizations = list(endorsing_organizations(coalition).order_by("name"))
+    priority_list = list(priorities(coalition))
+    actions = Action.objects.filter(coalition=coalition, review_status=ReviewStatus.ACCEPTED)
+    if plan:
+        actions = actions.filter(plan=plan)
+    action_info = {
+        a["pk"]: a for a in actions.values("pk", "title", "lead_organization_id")
+    }
+    action_priorities: dict[int, list[int]] = {}
+    for row in Action.priorities.through.objects.filter(action__in=actions).values("action_id", "priority_id"):
+        action_priorities.setdefault(row["action_id"], []).append(row["priority_id"])
+    contributors: dict[int, set[int]] = {}
+    for row in Action.contributing_organizations.through.objects.filter(action__in=actions).values(
+        "action_id", "organization_id"
+    ):
+        contributors.setdefault(row["action_id"], set()).add(row["organization_id"])
+    activities = activity_list(coalition, date_from=date_from, date_to=date_to).filter(action__in=actions)
+    logged = activities.order_by().values("organization_id", "action_id").annotate(
+        count=Count("pk"), people=Sum("people_reached")
+    )
+
+    cells: dict[tuple[int, int], dict] = {}
+
+    def cell(org_id, priority_id):
+        return cells.setdefault((org_id, priority_id), {"leads": [], "contributes": [], "activities": 0, "people": 0})
+
+    for action_id, info in action_info.items():
+        for priority_id in action_priorities.get(action_id, []):
+            cell(info["lead_organization_id"], priority_id)["leads"].append(info)
+            for org_id in contributors.get(action_id, ()):
+                cell(org_id, priority_id)["contributes"].append(info)
+    for row in logged:
+        for priority_id in action_priorities.get(row["action_id"], []):
+            target = cell(row["organization_id"], priority_id)
+            target["activities"] += row["count"]
+            target["people"] += row["people"] or 0
+
+    org_ids = {o.pk for o in organizations}
+    rows = []
+    carriers: dict[int, set[int]] = {p.pk: set() for p in priority_list}
+    for org in organizations:
+        row_cells = []
+        for priority in priority_list:
+            data = cells.get((org.pk, priority.pk))
+            if data and (data["leads"] or data["contributes"] or data["activities"]):
+                carriers[priority.pk].add(org.pk)
+            row_cells.append({"priority": priority, **(data or {"leads": [], "contributes": [], "activities": 0,
+                                                               "people": 0})})
+        rows.append({"organization": org, "cells": row_cells,
+                     "contributes": any(c["leads"] or c["contributes"] or c["activities"] for c in row_cells)})
+    columns = [
+        {"priority": p, "carriers": len(carriers[p.pk] & org_ids), "single": len(carriers[p.pk] & org_ids) == 1,
+         "none": not (carriers[p.pk] & org_ids)}
+        for p in priority_list
+    ]
+    return {
+        "columns": columns, "rows": rows,
+        "non_contributing": [r["organization"] for r in rows if not r["contributes"]],
+        "single_carried": [c["priority"] for c in columns if c["single"]],
+    }

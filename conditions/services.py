@@ -14,19 +14,27 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coalitions.models import Coalition, Organization, OrganizationKind
-from coalitions.permissions import require_permission
+from coalitions.permissions import has_permission, require_permission
 
 from . import tasks
 from .models import (
     KIND_ORDER,
+    MAX_AMOUNT,
+    MAX_COUNT,
+    MAX_HOURS,
+    Action,
+    ActionPlan,
+    ActionStatus,
+    Activity,
     AgendaVersion,
     Endorsement,
     EndorsementRequest,
     Priority,
+    ReviewStatus,
     TheoryOfChangeLink,
     TheoryOfChangeStatement,
 )
-from .permissions import endorses_on_behalf, may_endorse_for
+from .permissions import endorses_on_behalf, may_edit_activity_of, may_endorse_for
 from .selectors import endorsing_organizations, theory_of_change_chains
 
 
@@ -241,3 +249,234 @@ def priority_move(*, actor, priority: Priority, direction: str) -> None:
         if item.position != position:
             item.position = position
             item.save(update_fields=["position"])
+
+
+# Action plan -------------------------------------------------------------------------
+
+
+def _check_period(start, end, *, end_field: str = "end_date") -> None:
+    if start and end and end < start:
+        raise ValidationError({end_field: _("The end date cannot be before the start date.")})
+
+
+def _check_amounts(**amounts) -> None:
+    errors = {}
+    for name, value in amounts.items():
+        if value is None:
+            continue
+        if value < 0:
+            errors[name] = _("Enter an amount of zero or more.")
+        elif value > MAX_AMOUNT:
+            errors[name] = _("This amount is over %(max)s $: check it.") % {"max": f"{MAX_AMOUNT:,.0f}"}
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def plan_create(*, actor, coalition: Coalition, title: str, start_date, end_date, description: str = "") -> ActionPlan:
+    require_permission(actor, coalition, "conditions.plan:manage")
+    if not title.strip():
+        raise ValidationError({"title": _("Give the plan a title.")})
+    _check_period(start_date, end_date)
+    return ActionPlan.objects.create(coalition=coalition, title=title.strip(), start_date=start_date,
+                                     end_date=end_date, description=description.strip())
+
+
+@transaction.atomic
+def plan_update(*, actor, plan: ActionPlan, title: str, start_date, end_date, description: str = "") -> ActionPlan:
+    require_permission(actor, plan.coalition, "conditions.plan:manage")
+    if not title.strip():
+        raise ValidationError({"title": _("Give the plan a title.")})
+    _check_period(start_date, end_date)
+    plan.title, plan.start_date, plan.end_date, plan.description = title.strip(), start_date, end_date, description
+    plan.save()
+    return plan
+
+
+ACTION_FIELDS = ("title", "description", "start_date", "end_date", "status", "planned_budget", "spent_budget",
+                 "expected_results", "progress")
+
+
+def _check_action(coalition, plan, *, priorities, lead_organization, contributing_organizations, **fields) -> None:
+    if plan.coalition_id != coalition.pk:
+        raise ValidationError({"plan": _("Choose a plan of this coalition.")})
+    if not fields.get("title", "").strip():
+        raise ValidationError({"title": _("Give the action a title.")})
+    if not priorities:
+        raise ValidationError({"priorities": _("Tie the action to at least one priority.")})
+    if any(p.coalition_id != coalition.pk for p in priorities):
+        raise ValidationError({"priorities": _("Choose priorities of this coalition.")})
+    if lead_organization is None or lead_organization.coalition_id != coalition.pk:
+        raise ValidationError({"lead_organization": _("Choose an organization of this coalition.")})
+    if any(o.coalition_id != coalition.pk for o in contributing_organizations):
+        raise ValidationError({"contributing_organizations": _("Choose organizations of this coalition.")})
+    _check_period(fields.get("start_date"), fields.get("end_date"))
+    _check_amounts(planned_budget=fields.get("planned_budget"), spent_budget=fields.get("spent_budget"))
+    progress = fields.get("progress")
+    if progress is not None and not 0 <= progress <= 100:
+        raise ValidationError({"progress": _("Enter a percentage between 0 and 100.")})
+    if fields.get("status") not in ActionStatus.values:
+        raise ValidationError({"status": _("Choose a valid status.")})
+
+
+@transaction.atomic
+def action_create(
+    *, actor, coalition: Coalition, plan: ActionPlan, priorities, lead_organization, contributing_organizations=(),
+    **fields,
+) -> Action:
+    """A coordinator adds an action to the plan; a partner proposes one, for a coordinator to accept."""
+    membership = require_permission(actor, coalition, "conditions.actions:propose")
+    unknown = set(fields) - set(ACTION_FIELDS)
+    if unknown:
+        raise ValueError(unknown)
+    priorities, contributing_organizations = list(priorities), list(contributing_organizations)
+    _check_action(coalition, plan, priorities=priorities, lead_organization=lead_organization,
+                  contributing_organizations=contributing_organizations, **fields)
+    manages = has_permission(membership, "conditions.plan:manage")
+    action = Action.objects.create(
+        coalition=coalition, plan=plan, lead_organization=lead_organization, proposed_by=actor,
+        review_status=ReviewStatus.ACCEPTED if manages else ReviewStatus.PROPOSED,
+        **{**fields, "title": fields["title"].strip()},
+    )
+    action.priorities.set(priorities)
+    action.contributing_organizations.set([o for o in contributing_organizations if o.pk != lead_organization.pk])
+    return action
+
+
+@transaction.atomic
+def action_update(
+    *, actor, action: Action, plan: ActionPlan, priorities, lead_organization, contributing_organizations=(),
+    **fields,
+) -> Action:
+    require_permission(actor, action.coalition, "conditions.plan:manage")
+    unknown = set(fields) - set(ACTION_FIELDS)
+    if unknown:
+        raise ValueError(unknown)
+    priorities, contributing_organizations = list(priorities), list(contributing_organizations)
+    _check_action(action.coalition, plan, priorities=priorities, lead_organization=lead_organization,
+                  contributing_organizations=contributing_organizations, **fields)
+    for name, value in fields.items():
+        setattr(action, name, value)
+    action.plan, action.lead_organization = plan, lead_organization
+    action.title = action.title.strip()
+    action.save()
+    action.priorities.set(priorities)
+    action.contributing_organizations.set([o for o in contributing_organizations if o.pk != lead_organization.pk])
+    return action
+
+
+@transaction.atomic
+def action_review(*, actor, action: Action, decision: str, note: str = "") -> Action:
+    """A coordinator accepts or declines a partner's proposal, with a note."""
+    require_permission(actor, action.coalition, "conditions.plan:manage")
+    if decision not in (ReviewStatus.ACCEPTED, ReviewStatus.DECLINED):
+        raise ValidationError({"decision": _("Choose to accept or decline the proposal.")})
+    if decision == ReviewStatus.DECLINED and not note.strip():
+        raise ValidationError({"note": _("Tell the partners why the proposal is declined.")})
+    action = Action.objects.select_for_update().get(pk=action.pk)
+    if action.review_status != ReviewStatus.PROPOSED:
+        raise ValidationError(_("This proposal was already reviewed."))
+    action.review_status, action.review_note = decision, note.strip()
+    action.save(update_fields=["review_status", "review_note"])
+    return action
+
+
+# Activities --------------------------------------------------------------------------
+
+ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+ATTACHMENT_EXTENSIONS = {"pdf", "png", "jpg", "jpeg", "docx", "xlsx", "odt", "ods", "txt", "csv"}
+ACTIVITY_FIELDS = ("date", "end_date", "description", "people_reached", "families_reached", "hours", "cost")
+
+
+def _check_activity(coalition, membership, *, action: Action, organization, attachment=None, **fields) -> None:
+    if action.coalition_id != coalition.pk or action.review_status != ReviewStatus.ACCEPTED:
+        raise ValidationError({"action": _("Choose an accepted action of this coalition's plan.")})
+    if organization is None or organization.coalition_id != coalition.pk:
+        raise ValidationError({"organization": _("Choose an organization of this coalition.")})
+    if not may_edit_activity_of(membership, organization.pk):
+        raise ValidationError({"organization": _("You can log activities for your own organization only.")})
+    if not fields.get("description", "").strip():
+        raise ValidationError({"description": _("Describe what was done.")})
+    _check_period(fields.get("date"), fields.get("end_date"))
+    errors = {}
+    for name in ("people_reached", "families_reached", "hours"):
+        value = fields.get(name)
+        if value is not None and value < 0:
+            errors[name] = _("Enter a number of zero or more.")
+        elif value is not None and value > (MAX_HOURS if name == "hours" else MAX_COUNT):
+            errors[name] = _("This number is too large: check it.")
+    if errors:
+        raise ValidationError(errors)
+    _check_amounts(cost=fields.get("cost"))
+    if attachment:
+        extension = attachment.name.rsplit(".", 1)[-1].lower() if "." in attachment.name else ""
+        if extension not in ATTACHMENT_EXTENSIONS:
+            raise ValidationError({"attachment": _(
+                "Attach a PDF, an image, a text, Word, Excel or OpenDocument file."
+            )})
+        if attachment.size > ATTACHMENT_MAX_BYTES:
+            raise ValidationError({"attachment": _("The file is larger than 10 MB.")})
+
+
+def activity_prepare(*, actor, coalition: Coalition, action: Action, organization, attachment=None,
+                     **fields) -> Activity:
+    """Validate one activity without saving it; used alone and for bulk imports."""
+    membership = require_permission(actor, coalition, "conditions.activities:log")
+    unknown = set(fields) - set(ACTIVITY_FIELDS)
+    if unknown:
+        raise ValueError(unknown)
+    _check_activity(coalition, membership, action=action, organization=organization, attachment=attachment,
+                    **fields)
+    activity = Activity(coalition=coalition, action=action, organization=organization, created_by=actor,
+                        **{**fields, "description": fields["description"].strip()})
+    if attachment:
+        activity.attachment = attachment
+    return activity
+
+
+@transaction.atomic
+def activity_create(*, actor, coalition: Coalition, **fields) -> Activity:
+    activity = activity_prepare(actor=actor, coalition=coalition, **fields)
+    activity.save()
+    return activity
+
+
+@transaction.atomic
+def activity_bulk_create(*, actor, coalition: Coalition, rows: list[dict]) -> list[Activity]:
+    """Validate every row like activity_create, then insert them in one statement (demo, imports)."""
+    activities = [activity_prepare(actor=actor, coalition=coalition, **row) for row in rows]
+    return Activity.objects.bulk_create(activities, batch_size=500)
+
+
+@transaction.atomic
+def activity_update(*, actor, activity: Activity, action: Action, organization, attachment=None,
+                    clear_attachment: bool = False, **fields) -> Activity:
+    membership = require_permission(actor, activity.coalition, "conditions.activities:log")
+    if not may_edit_activity_of(membership, activity.organization_id):
+        raise PermissionDenied(_("You can edit your own organization's activities only."))
+    unknown = set(fields) - set(ACTIVITY_FIELDS)
+    if unknown:
+        raise ValueError(unknown)
+    _check_activity(activity.coalition, membership, action=action, organization=organization,
+                    attachment=attachment, **fields)
+    for name, value in fields.items():
+        setattr(activity, name, value)
+    activity.action, activity.organization = action, organization
+    if clear_attachment and activity.attachment:
+        activity.attachment.delete(save=False)
+        activity.attachment = ""
+    if attachment:
+        activity.attachment = attachment
+    activity.save()
+    return activity
+
+
+@transaction.atomic
+def activity_delete(*, actor, activity: Activity) -> None:
+    membership = require_permission(actor, activity.coalition, "conditions.activities:log")
+    if not may_edit_activity_of(membership, activity.organization_id):
+        raise PermissionDenied(_("You can edit your own organization's activities only."))
+    if activity.attachment:
+        name, storage = activity.attachment.name, activity.attachment.storage
+        transaction.on_commit(lambda: storage.delete(name))
+    activity.delete()

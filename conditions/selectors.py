@@ -99,7 +99,7 @@ def endorsing_organizations(coalition) -> QuerySet[Organization]:
 
 def endorsement_board(coalition, current: AgendaVersion | None) -> dict:
     """Which organisations endorsed the current version, only an earlier one, or none."""
-    board = {"current": [], "earlier": [], "missing": []}
+    board = {"current": [], "earlier": [], "missing": [], "total": 0}
     if current is None:
         return board
     organizations = (
@@ -118,6 +118,7 @@ def endorsement_board(coalition, current: AgendaVersion | None) -> dict:
             board["earlier"].append(org)
         else:
             board["missing"].append(org)
+        board["total"] += 1
     return board
 
 

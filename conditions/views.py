@@ -25,7 +25,7 @@ from .forms import (
     ReviewForm,
 )
 from .models import Action, ActionPlan, ActionStatus, Activity, Priority, ReviewStatus
-from .permissions import may_edit_activity_of, may_endorse_for, may_see_attachments, sees_drafts
+from .permissions import may_edit_activity_of, may_see_attachments, sees_drafts
 
 
 def _to(request, name: str, message: str | None = None, **kwargs):
@@ -43,7 +43,7 @@ def agenda(request):
     coalition, membership = request.coalition, request.membership
     current = selectors.current_version(coalition)
     is_editor = has_permission(membership, "conditions.agenda:edit")
-    my_organization = membership.organization
+    may_endorse = has_permission(membership, "conditions.agenda:endorse")
     return render(request, "conditions/agenda.html", {
         "version": current,
         "tree": selectors.theory_of_change_tree(current) if current else [],
@@ -51,8 +51,8 @@ def agenda(request):
         "board": selectors.endorsement_board(coalition, current),
         "draft": selectors.draft_version(coalition) if is_editor else None,
         "is_editor": is_editor,
-        "can_endorse": bool(current) and (
-            is_editor or (my_organization is not None and may_endorse_for(membership, request.user, my_organization))
+        "can_endorse": bool(current) and may_endorse and (
+            is_editor or selectors.organizations_endorsable_by(membership, request.user, coalition).exists()
         ),
     })
 
@@ -146,14 +146,15 @@ def agenda_endorse(request):
     organizations = selectors.organizations_endorsable_by(membership, request.user, coalition)
     form = EndorsementForm(request.POST or None, organizations=organizations,
                            initial={"organization": request.GET.get("organization")})
-    if current and organizations and request.method == "POST" and form.is_valid():
+    has_organizations = organizations.exists()
+    if current and has_organizations and request.method == "POST" and form.is_valid():
         endorsement = call_service(form, services.endorsement_record, actor=request.user, coalition=coalition,
                                    **form.cleaned_data)
         if endorsement:
             return _to(request, "conditions:agenda", _("The endorsement of %(org)s is recorded. Thank you!") % {
                 "org": endorsement.organization.name})
     return render(request, "conditions/agenda_endorse.html", {
-        "form": form, "version": current, "has_organizations": organizations.exists(),
+        "form": form, "version": current, "has_organizations": has_organizations,
         "on_behalf": sees_drafts(membership),
     })
 

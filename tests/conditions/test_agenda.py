@@ -246,3 +246,27 @@ def test_agenda_pages_run_a_fixed_number_of_queries(client, world, django_assert
     _fill(world, 50)
     with django_assert_max_num_queries(len(small.captured_queries)):
         assert client.get(url(world, name)).status_code == 200
+
+
+def test_the_request_is_emailed_in_the_representatives_language(world, django_capture_on_commit_callbacks):
+    make_representative(world)
+    world.partner.language = "en"
+    world.partner.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(world)
+    message = mail.outbox[0]
+    assert "awaits your endorsement" in message.subject
+    assert "Read and endorse the agenda" in message.alternatives[0][0]
+
+
+def test_a_representative_of_another_organization_than_their_own_may_endorse_for_it(client, world):
+    with scopes_disabled():
+        represented = OrganizationFactory(coalition=world.coalition, name="CPE Les Petits Pas")
+        represented.representative = world.partner
+        represented.save()
+    publish(world)
+    client.force_login(world.partner)
+    assert "Adhérer à cette version" in client.get(url(world, "agenda")).content.decode()
+    client.post(url(world, "agenda_endorse"), {"organization": represented.pk})
+    with scopes_disabled():
+        assert Endorsement.objects.get().organization == represented

@@ -4,6 +4,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -267,8 +268,7 @@ def action_create(request):
         "intro": "" if manages else _("A coordinator will read your proposal and accept it into the plan or "
                                       "decline it with a note."),
         "submit_label": _("Add the action") if manages else _("Send the proposal"),
-        "cancel_url": reverse("conditions:plan", args=[coalition.slug]), "has_plans": form.fields["plan"].queryset,
-        "multipart": False,
+        "cancel_url": reverse("conditions:plan", args=[coalition.slug]),
     })
 
 
@@ -361,7 +361,8 @@ def _uploaded(value):
 
 @requires("conditions.activities:log")
 def activity_create(request):
-    initial = {"action": request.GET.get("action"), "organization": request.membership.organization_id}
+    initial = {"action": request.GET.get("action"), "organization": request.membership.organization_id,
+               "date": timezone.localdate()}
     form = ActivityForm(request.POST or None, request.FILES or None, coalition=request.coalition,
                         organizations=_activity_organizations(request), initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -1,1 +1,334 @@
-"""Models of this app are tenant-owned: inherit coalitions.tenancy.TenantModel."""
+"""Conditions 1 and 2: the common agenda (versions, priorities, theory of change, endorsements)
+and the action plan (plans, actions, partners' activities). Every model is tenant-owned."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from coalitions.models import Organization, audited
+from coalitions.tenancy import TenantModel
+
+# A budget or a cost above this is a typing mistake, not a community project (CAD).
+MAX_AMOUNT = Decimal("100000000")
+MAX_COUNT = 1_000_000
+MAX_HOURS = Decimal("100000")
+
+
+# Common agenda -----------------------------------------------------------------------
+
+
+@audited()
+class Priority(TenantModel):
+    """A strategic priority ("orientation") of the coalition; actions are tied to priorities."""
+
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveIntegerField(_("position"), default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("priority")
+        verbose_name_plural = _("priorities")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint("coalition", models.functions.Lower("title"), name="priority_unique_title"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+@audited(exclude=["updated_at"])
+class AgendaVersion(TenantModel):
+    """The common agenda. The row without a number is the coordinators' draft; publishing it
+    gives it the next number, and it never changes again."""
+
+    number = models.PositiveIntegerField(_("version"), null=True, blank=True)
+    problem = models.TextField(
+        _("problem"), blank=True, help_text=_("The problem as the coalition understands it, in its own words.")
+    )
+    target_population = models.TextField(_("target population"), blank=True)
+    territory = models.TextField(_("territory"), blank=True)
+    vision = models.TextField(_("vision of change"), blank=True)
+    long_term_outcomes = models.TextField(
+        _("long-term outcomes"), blank=True,
+        help_text=_("The population-level results sought, one per line."),
+    )
+    guiding_principles = models.TextField(
+        _("guiding principles"), blank=True,
+        help_text=_("One principle per line, e.g. participation, equity between partners."),
+    )
+    # Priorities are live rows (actions link to them); a published version keeps them as they were.
+    priorities_snapshot = models.JSONField(default=list, blank=True)
+    change_summary = models.TextField(_("summary of changes"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    published_at = models.DateTimeField(_("published on"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("published by"),
+    )
+
+    TEXT_FIELDS = ("problem", "target_population", "territory", "vision", "long_term_outcomes", "guiding_principles")
+
+    class Meta:
+        verbose_name = _("agenda version")
+        verbose_name_plural = _("agenda versions")
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint("coalition", "number", name="agenda_version_unique_number"),
+            models.UniqueConstraint(
+                "coalition", condition=Q(number__isnull=True), name="agenda_version_one_draft"
+            ),
+            models.CheckConstraint(
+                condition=Q(number__isnull=True) | Q(published_at__isnull=False), name="agenda_version_published_at"
+            ),
+        ]
+
+    def __str__(self):
+        return str(_("Draft")) if self.number is None else str(_("Version %(number)s") % {"number": self.number})
+
+    @property
+    def is_draft(self) -> bool:
+        return self.number is None
+
+    def principles_list(self) -> list[str]:
+        return [line.strip() for line in self.guiding_principles.splitlines() if line.strip()]
+
+    def outcomes_list(self) -> list[str]:
+        return [line.strip() for line in self.long_term_outcomes.splitlines() if line.strip()]
+
+
+class StatementKind(models.TextChoices):
+    STRATEGY = "strategy", _("Strategy")
+    INTERMEDIATE = "intermediate", _("Intermediate outcome")
+    LONG_TERM = "long_term", _("Long-term outcome")
+
+
+KIND_ORDER = [StatementKind.STRATEGY, StatementKind.INTERMEDIATE, StatementKind.LONG_TERM]
+
+
+@audited()
+class TheoryOfChangeStatement(TenantModel):
+    """One statement of the theory of change: a strategy, an intermediate or a long-term outcome."""
+
+    version = models.ForeignKey(AgendaVersion, on_delete=models.CASCADE, related_name="statements")
+    kind = models.CharField(_("kind"), max_length=20, choices=StatementKind.choices)
+    text = models.CharField(_("statement"), max_length=500)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("theory of change statement")
+        verbose_name_plural = _("theory of change statements")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint("version", "kind", "text", name="statement_unique_per_version"),
+        ]
+
+    def __str__(self):
+        return self.text
+
+
+@audited()
+class TheoryOfChangeLink(TenantModel):
+    """"This statement leads to that one": strategy -> intermediate -> long-term outcome."""
+
+    version = models.ForeignKey(AgendaVersion, on_delete=models.CASCADE, related_name="links")
+    source = models.ForeignKey(TheoryOfChangeStatement, on_delete=models.CASCADE, related_name="outgoing")
+    target = models.ForeignKey(TheoryOfChangeStatement, on_delete=models.CASCADE, related_name="incoming")
+
+    class Meta:
+        verbose_name = _("theory of change link")
+        verbose_name_plural = _("theory of change links")
+        constraints = [
+            models.UniqueConstraint("source", "target", name="link_unique"),
+            models.CheckConstraint(condition=~Q(source=F("target")), name="link_not_to_itself"),
+        ]
+
+
+@audited()
+class Endorsement(TenantModel):
+    """An organisation's endorsement ("adhésion") of one published agenda version."""
+
+    version = models.ForeignKey(AgendaVersion, on_delete=models.CASCADE, related_name="endorsements")
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="agenda_endorsements")
+    comment = models.TextField(_("comment"), blank=True)
+    with_reservations = models.BooleanField(
+        _("with reservations"), default=False,
+        help_text=_("Check if the organization endorses the agenda with reservations; explain them in the comment."),
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    on_behalf = models.BooleanField(
+        _("recorded on the organization's behalf"), default=False,
+        help_text=_("Recorded by the coordination team, e.g. for an endorsement given in a meeting."),
+    )
+    created_at = models.DateTimeField(_("endorsed on"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("endorsement")
+        verbose_name_plural = _("endorsements")
+        constraints = [
+            models.UniqueConstraint("version", "organization", name="endorsement_one_per_version"),
+        ]
+
+
+class EndorsementRequest(TenantModel):
+    """The request sent to an organisation's representative when a version is published.
+    The row exists before the email, so the email goes out once even if the task runs twice."""
+
+    version = models.ForeignKey(AgendaVersion, on_delete=models.CASCADE, related_name="requests")
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint("version", "organization", name="endorsement_request_one_per_version"),
+        ]
+
+
+# Action plan -------------------------------------------------------------------------
+
+
+@audited()
+class ActionPlan(TenantModel):
+    title = models.CharField(_("title"), max_length=200)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    description = models.TextField(_("description"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("action plan")
+        verbose_name_plural = _("action plans")
+        ordering = ["-start_date", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end_date__gte=F("start_date")), name="plan_end_after_start"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class ActionStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    ON_HOLD = "on_hold", _("On hold")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class ReviewStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Proposed")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+
+
+def _amount(verbose):
+    return models.DecimalField(
+        verbose, max_digits=12, decimal_places=2, default=Decimal("0"),
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(MAX_AMOUNT)],
+    )
+
+
+@audited()
+class Action(TenantModel):
+    """A concerted action of the plan ("action concertée")."""
+
+    plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="actions", verbose_name=_("plan"))
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    priorities = models.ManyToManyField(Priority, related_name="actions", verbose_name=_("priorities"))
+    lead_organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="led_actions", verbose_name=_("lead organization")
+    )
+    contributing_organizations = models.ManyToManyField(
+        Organization, related_name="contributed_actions", blank=True, verbose_name=_("contributing organizations")
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    status = models.CharField(_("status"), max_length=20, choices=ActionStatus.choices, default=ActionStatus.PLANNED)
+    planned_budget = _amount(_("planned budget (CAD)"))
+    spent_budget = _amount(_("spent budget (CAD)"))
+    expected_results = models.TextField(_("expected results"), blank=True)
+    progress = models.PositiveSmallIntegerField(
+        _("progress (%)"), default=0, validators=[MaxValueValidator(100)]
+    )
+    review_status = models.CharField(
+        _("decision"), max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.ACCEPTED
+    )
+    review_note = models.TextField(_("decision note"), blank=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("proposed by"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("action")
+        verbose_name_plural = _("actions")
+        ordering = ["start_date", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end_date__gte=F("start_date")), name="action_end_after_start"),
+            models.CheckConstraint(condition=Q(progress__lte=100), name="action_progress_percent"),
+            models.CheckConstraint(
+                condition=Q(planned_budget__gte=0, spent_budget__gte=0), name="action_budget_not_negative"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+def activity_upload_to(activity, filename: str) -> str:
+    return f"conditions/activities/{activity.coalition_id}/{filename}"
+
+
+@audited()
+class Activity(TenantModel):
+    """What an organisation actually did under an action ("activité réalisée")."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="activities", verbose_name=_("action"))
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="activities", verbose_name=_("organization")
+    )
+    date = models.DateField(_("date"))
+    end_date = models.DateField(_("end date"), null=True, blank=True, help_text=_("For an activity over several days."))
+    description = models.TextField(_("description"))
+    people_reached = models.PositiveIntegerField(
+        _("people reached"), default=0, validators=[MaxValueValidator(MAX_COUNT)]
+    )
+    families_reached = models.PositiveIntegerField(
+        _("families reached"), default=0, validators=[MaxValueValidator(MAX_COUNT)]
+    )
+    hours = models.DecimalField(
+        _("hours"), max_digits=8, decimal_places=1, default=Decimal("0"),
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(MAX_HOURS)],
+    )
+    cost = _amount(_("cost (CAD)"))
+    attachment = models.FileField(_("attachment"), upload_to=activity_upload_to, blank=True, max_length=300)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        ordering = ["-date", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("date")), name="activity_end_after_start"
+            ),
+            models.CheckConstraint(condition=Q(cost__gte=0, hours__gte=0), name="activity_not_negative"),
+        ]
+        indexes = [models.Index(fields=["coalition", "date"], name="activity_coalition_date")]
+
+    def __str__(self):
+        return f"{self.date} · {self.description[:60]}"

@@ -1,14 +1,64 @@
 """This app's rows of the URL x role matrix (tests/test_url_role_matrix.py)."""
 
-from ..matrix_roles import ALL, GET
+from ..matrix_roles import ALL, BOTH, COORD, GET, POST, TAKE_PART
 
 # url name -> (roles allowed, methods served)
 EXPECTED = {
     "conditions:agenda": (ALL, GET),
+    "conditions:agenda_versions": (ALL, GET),
+    "conditions:agenda_version": (ALL, GET),
+    "conditions:agenda_compare": (ALL, GET),
+    "conditions:agenda_draft": (COORD, BOTH),
+    "conditions:agenda_draft_publish": (COORD, BOTH),
+    "conditions:agenda_endorse": (TAKE_PART, BOTH),
+    "conditions:priorities": (COORD, BOTH),
+    "conditions:priority_edit": (COORD, BOTH),
+    "conditions:priority_move": (COORD, POST),
     "conditions:plan": (ALL, GET),
+    "conditions:plan_create": (COORD, BOTH),
+    "conditions:plan_edit": (COORD, BOTH),
+    "conditions:action_create": (TAKE_PART, BOTH),
+    "conditions:action": (ALL, GET),
+    "conditions:action_edit": (COORD, BOTH),
+    "conditions:action_review": (COORD, BOTH),
+    "conditions:activities": (ALL, GET),
+    "conditions:activity_export": (ALL, GET),
+    "conditions:activity_create": (TAKE_PART, BOTH),
+    "conditions:activity_edit": (TAKE_PART, BOTH),  # a partner: its own organisation's activities only
+    "conditions:activity_delete": (TAKE_PART, BOTH),
+    "conditions:activity_attachment": (TAKE_PART, GET),  # funders never see attachments
+    "conditions:matrix": (ALL, GET),
+    "conditions:matrix_export": (ALL, GET),
 }
 
 
 def url_kwargs(world) -> dict:
     """URL name -> the kwargs (besides coalition_slug) to reverse it with, objects of world.coalition."""
-    return {}
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from .factories import ActionFactory, ActivityFactory, AgendaVersionFactory, PriorityFactory
+
+    version = AgendaVersionFactory(coalition=world.coalition)
+    priority = PriorityFactory(coalition=world.coalition)
+    action = ActionFactory(plan__coalition=world.coalition, lead_organization=world.organization,
+                           priorities=[priority])
+    attachment = "conditions/activities/matrix-test/compte-rendu.txt"  # one file for every case
+    if not default_storage.exists(attachment):
+        default_storage.save(attachment, ContentFile(b"Atelier du 15 septembre"))
+    activity = ActivityFactory(action=action, organization=world.organization, attachment=attachment)
+    proposal = ActionFactory(plan=action.plan, lead_organization=world.organization, review_status="proposed")
+    # Deleting the activity in one parametrised case must not break another: each gets its own.
+    doomed = ActivityFactory(action=action, organization=world.organization)
+    return {
+        "conditions:agenda_version": {"key": str(version.number)},
+        "conditions:priority_edit": {"pk": priority.pk},
+        "conditions:priority_move": {"pk": priority.pk},
+        "conditions:plan_edit": {"pk": action.plan_id},
+        "conditions:action": {"pk": action.pk},
+        "conditions:action_edit": {"pk": action.pk},
+        "conditions:action_review": {"pk": proposal.pk},
+        "conditions:activity_edit": {"pk": activity.pk},
+        "conditions:activity_delete": {"pk": doomed.pk},
+        "conditions:activity_attachment": {"pk": activity.pk},
+    }

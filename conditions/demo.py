@@ -1,0 +1,217 @@
+"""Demo content of conditions 1 and 2, for ``manage.py seed_demo``: a common agenda published in
+two versions (some endorsements missing, one only for the first version), an action plan with a
+dozen actions, a partner's proposal, and a few hundred activities. Idempotent: a coalition that
+already has a published agenda or a plan keeps them. Every write goes through the services."""
+
+import random
+from datetime import date, timedelta
+from decimal import Decimal
+
+from coalitions.models import Organization, OrganizationKind
+
+from . import services
+from .models import ActionPlan, ActionStatus, AgendaVersion, Priority
+
+PETITE_ENFANCE = {
+    "agenda": {
+        "problem": "Dans la Haute-Côte-Nord, près d'un enfant sur trois arrive à la maternelle vulnérable dans au "
+        "moins un domaine de son développement. Les familles vivent loin des services, les places en "
+        "service de garde manquent et plusieurs parents se sentent seuls.",
+        "target_population": "Les enfants de 0 à 5 ans et leurs parents, en particulier les familles isolées ou à "
+        "faible revenu.",
+        "territory": "MRC de La Haute-Côte-Nord, de Tadoussac à Colombier",
+        "vision": "Chaque enfant de la Haute-Côte arrive à l'école avec les mêmes chances de réussir, entouré de "
+        "parents confiants et d'une communauté qui l'accompagne.",
+        "long_term_outcomes": "Moins d'enfants vulnérables à la maternelle\nDes parents qui se sentent compétents "
+        "et soutenus",
+        "guiding_principles": "La participation des parents à chaque étape\nL'équité entre les partenaires : la "
+        "voix d'un petit organisme compte autant que celle d'une institution\nL'apprentissage continu",
+        "theory_of_change": "Visites à domicile -> Des parents plus confiants -> Des parents qui se sentent "
+        "compétents et soutenus\nAteliers parent-enfant -> Des parents plus confiants\nHeure du conte et "
+        "sacs de lecture -> Un éveil à la lecture dès 2 ans -> Moins d'enfants vulnérables à la maternelle\n"
+        "Guichet unique d'accès aux services -> Des services obtenus plus tôt -> Moins d'enfants vulnérables à "
+        "la maternelle",
+    },
+    "priorities": [
+        ("Maturité scolaire", "Que les enfants arrivent à la maternelle prêts à apprendre."),
+        ("Bien-être des parents", "Soutenir les parents dans leur rôle, briser l'isolement."),
+        ("Accès aux services", "Réduire l'attente et les distances pour obtenir un premier service."),
+    ],
+    "v2_priority": ("Transitions harmonieuses", "Accompagner le passage du service de garde à l'école."),
+    "v2_vision": "Chaque enfant de la Haute-Côte arrive à l'école avec les mêmes chances de réussir, entouré de "
+    "parents confiants, de services accessibles et d'une communauté qui l'accompagne.",
+    "actions": [
+        ("Visites à domicile pour les familles isolées", "Maison de la famille", ["Bien-être des parents"], 1),
+        ("Ateliers parent-enfant « Grandir ensemble »", "Carrefour familial", ["Bien-être des parents",
+                                                                                "Maturité scolaire"], 2),
+        ("Heure du conte et sacs de lecture", "Bibliothèque", ["Maturité scolaire"], 1),
+        ("Guichet unique d'accès aux services", "CISSS", ["Accès aux services"], 2),
+        ("Dépistage précoce du langage", "CISSS", ["Maturité scolaire", "Accès aux services"], 1),
+        ("Passeport pour la maternelle", "Centre de services scolaire", ["Transitions harmonieuses"], 2),
+        ("Halte-garderie communautaire", "CPE", ["Bien-être des parents"], 1),
+        ("Parcs et jeux actifs pour les tout-petits", "Municipalité", ["Maturité scolaire"], 1),
+        ("Formation commune des intervenantes", "CISSS", ["Accès aux services"], 3),
+        ("Transport vers les activités familiales", "Municipalité", ["Accès aux services"], 1),
+        ("Café-rencontre des pères", "Maison de la famille", ["Bien-être des parents"], 1),
+        ("Visites de l'école au printemps", "Centre de services scolaire", ["Transitions harmonieuses",
+                                                                             "Maturité scolaire"], 2),
+    ],
+    "proposal": ("Marche poussette hebdomadaire", "Maison de la famille", ["Bien-être des parents"]),
+}
+
+SECURITE_ALIMENTAIRE = {
+    "agenda": {
+        "problem": "Dans la MRC des Sources, une famille sur six a de la difficulté à se nourrir convenablement. "
+        "L'aide alimentaire d'urgence ne suffit plus et l'offre d'aliments frais est faible hors du centre.",
+        "target_population": "Les ménages à faible revenu, les familles avec enfants et les personnes aînées "
+        "seules.",
+        "territory": "MRC des Sources",
+        "vision": "Toutes les familles des Sources ont accès à une alimentation saine, suffisante et abordable, "
+        "dans la dignité.",
+        "long_term_outcomes": "Moins de ménages en insécurité alimentaire\nUne communauté plus autonome sur le "
+        "plan alimentaire",
+        "guiding_principles": "La dignité des personnes\nLa participation citoyenne\nLa concertation plutôt que "
+        "la concurrence",
+        "theory_of_change": "Cuisines collectives -> Des familles qui cuisinent à moindre coût -> Moins de "
+        "ménages en insécurité alimentaire\nJardins communautaires -> Plus d'aliments frais à proximité -> Une "
+        "communauté plus autonome sur le plan alimentaire\nÉpicerie solidaire -> Des aliments abordables -> "
+        "Moins de ménages en insécurité alimentaire",
+    },
+    "priorities": [
+        ("Accès économique", "Des aliments sains à un prix abordable."),
+        ("Autonomie alimentaire", "Cuisiner, cultiver et conserver ensemble."),
+        ("Aide d'urgence digne", "Un dépannage alimentaire respectueux et coordonné."),
+    ],
+    "v2_priority": ("Lutte au gaspillage", "Récupérer les invendus des commerces."),
+    "v2_vision": "Toutes les familles des Sources ont accès, dans la dignité, à une alimentation saine, "
+    "suffisante, abordable et produite près de chez elles.",
+    "actions": [
+        ("Épicerie solidaire", "Moisson", ["Accès économique"], 2),
+        ("Cuisines collectives de quartier", "Cuisines collectives", ["Autonomie alimentaire"], 1),
+        ("Jardins communautaires", "Ville", ["Autonomie alimentaire"], 1),
+        ("Dépannage alimentaire coordonné", "Moisson", ["Aide d'urgence digne"], 2),
+        ("Récupération des invendus", "Moisson", ["Lutte au gaspillage"], 1),
+        ("Ateliers de conservation", "Cuisines collectives", ["Autonomie alimentaire", "Lutte au gaspillage"], 1),
+        ("Repérage des familles par le CLSC", "CLSC", ["Aide d'urgence digne"], 1),
+        ("Bons d'achat au marché public", "Ville", ["Accès économique"], 1),
+        ("Collations dans les écoles", "CLSC", ["Accès économique"], 2),
+        ("Frigo communautaire", "Ville", ["Lutte au gaspillage"], 1),
+        ("Groupe d'achats en commun", "Cuisines collectives", ["Accès économique"], 1),
+        ("Carte des ressources alimentaires", "CLSC", ["Aide d'urgence digne", "Accès économique"], 1),
+    ],
+    "proposal": ("Cuisine mobile dans les rangs", "Moisson", ["Autonomie alimentaire"]),
+}
+
+SPECS = {"petite-enfance-haute-cote": PETITE_ENFANCE, "securite-alimentaire-val-des-sources": SECURITE_ALIMENTAIRE}
+ACTIVITIES_PER_COALITION = 300
+DESCRIPTIONS = ["Rencontre de groupe", "Séance animée", "Suivi individuel", "Activité en plein air",
+                "Atelier thématique", "Rencontre avec les familles", "Préparation et animation"]
+
+
+def _org(organizations, prefix):
+    return next(o for o in organizations if o.name.startswith(prefix) or prefix in o.name)
+
+
+def seed(*, coalition, coordinator) -> None:
+    spec = SPECS.get(coalition.slug)
+    if spec is None:
+        return
+    organizations = list(Organization.objects.filter(coalition=coalition).exclude(kind=OrganizationKind.FUNDER)
+                         .select_related("representative").order_by("name"))
+    if not AgendaVersion.objects.filter(coalition=coalition, number__isnull=False).exists():
+        _seed_agenda(coalition, coordinator, spec, organizations)
+    if not ActionPlan.objects.filter(coalition=coalition).exists():
+        _seed_plan(coalition, coordinator, spec, organizations)
+
+
+def _endorse(coalition, coordinator, organization, comment="", with_reservations=False):
+    actor = organization.representative or coordinator
+    services.endorsement_record(actor=actor, coalition=coalition, organization=organization, comment=comment,
+                                with_reservations=with_reservations)
+
+
+def _seed_agenda(coalition, coordinator, spec, organizations):
+    for title, description in spec["priorities"]:
+        if not Priority.objects.filter(coalition=coalition, title=title).exists():
+            services.priority_create(actor=coordinator, coalition=coalition, title=title, description=description)
+    services.agenda_draft_update(actor=coordinator, coalition=coalition, **spec["agenda"])
+    services.agenda_publish(actor=coordinator, coalition=coalition,
+                            change_summary="Première version, adoptée en assemblée des partenaires.")
+    # Every organisation endorsed the first version but the last one.
+    for organization in organizations[:-1]:
+        _endorse(coalition, coordinator, organization, comment="Adhésion donnée en assemblée.")
+    title, description = spec["v2_priority"]
+    services.priority_create(actor=coordinator, coalition=coalition, title=title, description=description)
+    services.agenda_draft_update(actor=coordinator, coalition=coalition,
+                                 **{**spec["agenda"], "vision": spec["v2_vision"]})
+    services.agenda_publish(actor=coordinator, coalition=coalition,
+                            change_summary=f"Nouvelle priorité « {title} »; vision précisée après la journée "
+                            "de réflexion.")
+    # About half endorsed the second version; the others endorsed only the first, one never did.
+    for index, organization in enumerate(organizations[:-1]):
+        if index % 2 == 0:
+            reserved = index == 2
+            _endorse(coalition, coordinator, organization, with_reservations=reserved,
+                     comment="Sous réserve du financement de la nouvelle priorité." if reserved else "")
+
+
+def _create_action(coordinator, coalition, plan, rng, *, index, title, lead_org, priorities, contributors):
+    start = date(2025, 4, 1) + timedelta(days=30 * (index % 6))
+    status = STATUSES[index % len(STATUSES)]
+    planned = Decimal(rng.randrange(2, 40) * 1000)
+    return services.action_create(
+        actor=coordinator, coalition=coalition, plan=plan, title=title,
+        description=f"{title} : une action portée par {lead_org.name} avec ses partenaires.",
+        priorities=priorities, lead_organization=lead_org, contributing_organizations=contributors,
+        start_date=start, end_date=start + timedelta(days=730), status=status, planned_budget=planned,
+        spent_budget=(planned * Decimal(rng.randrange(10, 90)) / 100).quantize(Decimal("1")),
+        expected_results="Des familles rejointes et des partenaires qui travaillent ensemble.",
+        progress=100 if status == ActionStatus.DONE else rng.randrange(5, 80, 5),
+    )
+
+
+STATUSES = [ActionStatus.IN_PROGRESS, ActionStatus.IN_PROGRESS, ActionStatus.DONE, ActionStatus.IN_PROGRESS,
+            ActionStatus.PLANNED, ActionStatus.IN_PROGRESS, ActionStatus.ON_HOLD, ActionStatus.IN_PROGRESS,
+            ActionStatus.DONE, ActionStatus.PLANNED, ActionStatus.IN_PROGRESS, ActionStatus.IN_PROGRESS]
+
+
+def _seed_plan(coalition, coordinator, spec, organizations):
+    plan = services.plan_create(actor=coordinator, coalition=coalition, title="Plan d'action 2025-2028",
+                                start_date=date(2025, 4, 1), end_date=date(2028, 3, 31),
+                                description="Le plan concerté qui découle de la vision commune.")
+    priorities = {p.title: p for p in Priority.objects.filter(coalition=coalition)}
+    rng = random.Random(coalition.slug)
+    actions, teams = [], {}
+    for index, (title, lead, priority_titles, contributor_count) in enumerate(spec["actions"]):
+        lead_org = _org(organizations, lead)
+        contributors = rng.sample([o for o in organizations if o.pk != lead_org.pk], contributor_count)
+        action = _create_action(coordinator, coalition, plan, rng, index=index, title=title, lead_org=lead_org,
+                                priorities=[priorities[t] for t in priority_titles], contributors=contributors)
+        actions.append(action)
+        teams[action.pk] = [lead_org, *contributors]
+
+    title, lead, priority_titles = spec["proposal"]
+    lead_org = _org(organizations, lead)
+    services.action_create(
+        actor=lead_org.representative or coordinator, coalition=coalition, plan=plan, title=title,
+        description="Proposée par un organisme partenaire.", priorities=[priorities[t] for t in priority_titles],
+        lead_organization=lead_org, start_date=date(2026, 5, 1), end_date=date(2026, 10, 31),
+        status=ActionStatus.PLANNED, planned_budget=Decimal("1500"),
+    )
+
+    last_day = date(2026, 10, 31)
+    rows = []
+    for index in range(ACTIVITIES_PER_COALITION):
+        action = actions[index % len(actions)]
+        if action.status == ActionStatus.PLANNED:
+            action = actions[0]
+        when = action.start_date + timedelta(days=rng.randrange(0, max(1, (last_day - action.start_date).days)))
+        people = rng.randrange(3, 40)
+        rows.append({
+            "action": action, "organization": rng.choice(teams[action.pk]), "date": when,
+            "end_date": when + timedelta(days=2) if index % 17 == 0 else None,
+            "description": f"{rng.choice(DESCRIPTIONS)} — {action.title[0].lower()}{action.title[1:]}",
+            "people_reached": people, "families_reached": max(1, people // 2),
+            "hours": Decimal(rng.randrange(1, 12)), "cost": Decimal(rng.randrange(0, 400)),
+        })
+    services.activity_bulk_create(actor=coordinator, coalition=coalition, rows=rows)

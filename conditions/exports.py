@@ -1,0 +1,83 @@
+"""CSV and XLSX exports of activities and of the contribution matrix, headers in the reader's
+language, dates in ISO format. Attachments are never exported."""
+
+import csv
+from io import BytesIO
+
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+
+def _activity_rows(activities):
+    yield [_("Date"), _("End date"), _("Action"), _("Priorities"), _("Organization"), _("Description"),
+           _("People reached"), _("Families reached"), _("Hours"), _("Cost (CAD)")]
+    for a in activities.iterator(chunk_size=1000):
+        yield [
+            a.date.isoformat(), a.end_date.isoformat() if a.end_date else "", a.action.title,
+            "; ".join(p.title for p in a.action.priorities.all()), a.organization.name, a.description,
+            a.people_reached, a.families_reached, a.hours, a.cost,
+        ]
+
+
+def _csv_response(rows, filename: str) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    response.write("\ufeff")  # so that spreadsheet programs read the accents right
+    writer = csv.writer(response)
+    for row in rows:
+        writer.writerow(row)
+    return response
+
+
+def _xlsx_response(rows, filename: str, title: str) -> HttpResponse:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook(write_only=False)
+    sheet = workbook.active
+    sheet.title = title[:31]
+    for index, row in enumerate(rows):
+        sheet.append([float(v) if hasattr(v, "as_tuple") else v for v in row])
+        if index == 0:
+            for cell in sheet[1]:
+                cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    buffer = BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+    return response
+
+
+def activities_response(activities, *, kind: str) -> HttpResponse:
+    # prefetch_related needs a chunk size with iterator(): it is given in _activity_rows.
+    filename = f"activites-{timezone.localdate().isoformat()}"
+    if kind == "xlsx":
+        return _xlsx_response(_activity_rows(activities), filename, _("Activities"))
+    return _csv_response(_activity_rows(activities), filename)
+
+
+def _matrix_rows(matrix):
+    yield [_("Organization")] + [c["priority"].title for c in matrix["columns"]] + [_("Contributes to a priority")]
+    for row in matrix["rows"]:
+        cells = []
+        for cell in row["cells"]:
+            parts = [_("leads: %(actions)s") % {"actions": ", ".join(a["title"] for a in cell["leads"])}] \
+                if cell["leads"] else []
+            if cell["contributes"]:
+                parts.append(_("contributes: %(actions)s") % {
+                    "actions": ", ".join(a["title"] for a in cell["contributes"])})
+            if cell["activities"]:
+                parts.append(ngettext("%(count)s activity", "%(count)s activities", cell["activities"]) % {
+                    "count": cell["activities"]})
+            cells.append(" | ".join(parts))
+        yield [row["organization"].name, *cells, _("yes") if row["contributes"] else _("no")]
+    yield [_("Organizations carrying the priority")] + [c["carriers"] for c in matrix["columns"]] + [""]
+
+
+def matrix_response(matrix) -> HttpResponse:
+    return _csv_response(_matrix_rows(matrix), f"matrice-contributions-{timezone.localdate().isoformat()}")

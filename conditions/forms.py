@@ -1,0 +1,186 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from coalitions.models import Organization
+
+from .models import Action, ActionPlan, Activity, AgendaVersion, Endorsement, Priority, ReviewStatus
+
+
+class AgendaDraftForm(forms.ModelForm):
+    theory_of_change = forms.CharField(
+        label=_("Theory of change"), required=False, widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("One chain per line: a strategy, “->”, the intermediate outcome it leads to and, optionally, "
+                    "“->” and the long-term outcome. Example: Home visits -> Parents feel more confident -> "
+                    "Children start school ready to learn."),
+    )
+
+    class Meta:
+        model = AgendaVersion
+        fields = ["problem", "target_population", "territory", "vision", "long_term_outcomes",
+                  "theory_of_change", "guiding_principles"]
+        widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in
+                   ["problem", "target_population", "territory", "vision", "long_term_outcomes", "guiding_principles"]}
+
+
+class PublishForm(forms.Form):
+    change_summary = forms.CharField(
+        label=_("Summary of changes"), widget=forms.Textarea(attrs={"rows": 4}), max_length=2000,
+        help_text=_("What changed since the previous version, in a few words. The partners read it in their email."),
+    )
+
+
+class PriorityForm(forms.ModelForm):
+    class Meta:
+        model = Priority
+        fields = ["title", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+
+class EndorsementForm(forms.ModelForm):
+    organization = forms.ModelChoiceField(label=_("Organization"), queryset=Organization.objects.none(),
+                                          empty_label=None)
+
+    def __init__(self, *args, organizations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+
+    class Meta:
+        model = Endorsement
+        fields = ["organization", "with_reservations", "comment"]
+        widgets = {"comment": forms.Textarea(attrs={"rows": 4})}
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def _end_after_start(form, data, start="start_date", end="end_date"):
+    if data.get(start) and data.get(end) and data[end] < data[start]:
+        form.add_error(end, _("The end date cannot be before the start date."))
+
+
+class PlanForm(forms.ModelForm):
+    class Meta:
+        model = ActionPlan
+        fields = ["title", "start_date", "end_date", "description"]
+        widgets = {"start_date": DateInput(), "end_date": DateInput(), "description": forms.Textarea(attrs={"rows": 3})}
+
+    def clean(self):
+        data = super().clean()
+        _end_after_start(self, data)
+        return data
+
+
+class ActionForm(forms.ModelForm):
+    # Declared here with empty querysets: scoped models cannot be queried at import time.
+    plan = forms.ModelChoiceField(label=_("Plan"), queryset=ActionPlan.objects.none())
+    priorities = forms.ModelMultipleChoiceField(
+        label=_("Priorities"), queryset=Priority.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+    lead_organization = forms.ModelChoiceField(label=_("Lead organization"), queryset=Organization.objects.none())
+    contributing_organizations = forms.ModelMultipleChoiceField(
+        label=_("Contributing organizations"), queryset=Organization.objects.none(), required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, coalition, **kwargs):
+        super().__init__(*args, **kwargs)
+        organizations = Organization.objects.filter(coalition=coalition).order_by("name")
+        self.fields["plan"].queryset = ActionPlan.objects.filter(coalition=coalition).order_by("-start_date")
+        self.fields["plan"].empty_label = None
+        self.fields["priorities"].queryset = Priority.objects.filter(coalition=coalition).order_by("position", "pk")
+        self.fields["lead_organization"].queryset = organizations
+        self.fields["contributing_organizations"].queryset = organizations
+
+    class Meta:
+        model = Action
+        fields = ["plan", "title", "description", "priorities", "lead_organization", "contributing_organizations",
+                  "start_date", "end_date", "status", "planned_budget", "spent_budget", "expected_results",
+                  "progress"]
+        widgets = {
+            "start_date": DateInput(), "end_date": DateInput(),
+            "description": forms.Textarea(attrs={"rows": 3}), "expected_results": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean(self):
+        data = super().clean()
+        _end_after_start(self, data)
+        return data
+
+
+class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"), widget=forms.RadioSelect,
+        choices=[(ReviewStatus.ACCEPTED, _("Accept the action into the plan")),
+                 (ReviewStatus.DECLINED, _("Decline the proposal"))],
+    )
+    note = forms.CharField(label=_("Note to the partners"), required=False, max_length=2000,
+                           widget=forms.Textarea(attrs={"rows": 3}),
+                           help_text=_("Required when you decline: say why, and what could be proposed instead."))
+
+
+class ActivityForm(forms.ModelForm):
+    action = forms.ModelChoiceField(label=_("Action"), queryset=Action.objects.none())
+    organization = forms.ModelChoiceField(label=_("Organization"), queryset=Organization.objects.none())
+
+    def __init__(self, *args, coalition, organizations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["action"].queryset = Action.objects.filter(
+            coalition=coalition, review_status=ReviewStatus.ACCEPTED
+        ).order_by("title")
+        self.fields["organization"].queryset = organizations
+        self.fields["attachment"].help_text = _("Optional: a PDF, an image or an office file of 10 MB at most. "
+                                                "Funders never see attachments.")
+
+    class Meta:
+        model = Activity
+        fields = ["action", "organization", "date", "end_date", "description", "people_reached", "families_reached",
+                  "hours", "cost", "attachment"]
+        widgets = {"date": DateInput(), "end_date": DateInput(), "description": forms.Textarea(attrs={"rows": 3})}
+
+    def clean(self):
+        data = super().clean()
+        _end_after_start(self, data, start="date")
+        return data
+
+
+class ActivityFilterForm(forms.Form):
+    action = forms.ModelChoiceField(label=_("Action"), queryset=Action.objects.none(), required=False,
+                                    empty_label=_("All"))
+    priority = forms.ModelChoiceField(label=_("Priority"), queryset=Priority.objects.none(), required=False,
+                                      empty_label=_("All"))
+    organization = forms.ModelChoiceField(label=_("Organization"), queryset=Organization.objects.none(),
+                                          required=False, empty_label=_("All"))
+    date_from = forms.DateField(label=_("From"), required=False, widget=DateInput())
+    date_to = forms.DateField(label=_("To"), required=False, widget=DateInput())
+
+    def __init__(self, *args, coalition, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["action"].queryset = Action.objects.filter(
+            coalition=coalition, review_status=ReviewStatus.ACCEPTED
+        ).order_by("title")
+        self.fields["priority"].queryset = Priority.objects.filter(coalition=coalition).order_by("position", "pk")
+        self.fields["organization"].queryset = Organization.objects.filter(coalition=coalition).order_by("name")
+
+    def filters(self) -> dict:
+        """The valid filters only: a bad value is ignored rather than failing the whole list."""
+        self.is_valid()
+        return {name: value for name, value in getattr(self, "cleaned_data", {}).items() if value}
+
+
+class PeriodForm(forms.Form):
+    plan = forms.ModelChoiceField(label=_("Plan"), queryset=ActionPlan.objects.none(), required=False,
+                                  empty_label=_("All plans"))
+    date_from = forms.DateField(label=_("Activities from"), required=False, widget=DateInput())
+    date_to = forms.DateField(label=_("To"), required=False, widget=DateInput())
+
+    def __init__(self, *args, coalition, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["plan"].queryset = ActionPlan.objects.filter(coalition=coalition).order_by("-start_date")
+
+    def filters(self) -> dict:
+        self.is_valid()
+        return {name: value for name, value in getattr(self, "cleaned_data", {}).items() if value}

@@ -1,0 +1,314 @@
+"""Reads of conditions 1 and 2 shared by views, tasks and exports. Each page's reads run a fixed
+number of queries whatever the data size."""
+
+import re
+from difflib import SequenceMatcher
+
+from django.db.models import Count, Max, Prefetch, Q, QuerySet, Sum
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from coalitions.models import Organization, OrganizationKind
+from coalitions.permissions import has_permission
+
+from .models import Action, ActionPlan, Activity, AgendaVersion, Endorsement, Priority, ReviewStatus, StatementKind
+from .permissions import sees_drafts
+
+# Common agenda -----------------------------------------------------------------------
+
+
+def current_version(coalition) -> AgendaVersion | None:
+    """The latest published version: the one partners and funders read and endorse."""
+    return (
+        AgendaVersion.objects.filter(coalition=coalition, number__isnull=False)
+        .select_related("published_by").order_by("-number").first()
+    )
+
+
+def draft_version(coalition) -> AgendaVersion | None:
+    return AgendaVersion.objects.filter(coalition=coalition, number__isnull=True).first()
+
+
+def published_versions(coalition) -> QuerySet[AgendaVersion]:
+    return (
+        AgendaVersion.objects.filter(coalition=coalition, number__isnull=False)
+        .select_related("published_by").order_by("-number")
+    )
+
+
+def version_for(membership, coalition, key: str) -> AgendaVersion:
+    """A version by number, or "draft" (coordinators only); 404 otherwise."""
+    if key == "draft":
+        version = draft_version(coalition) if sees_drafts(membership) else None
+    else:
+        version = published_versions(coalition).filter(number=int(key)).first() if key.isdigit() else None
+    if version is None:
+        raise Http404
+    return version
+
+
+def priorities(coalition) -> QuerySet[Priority]:
+    return Priority.objects.filter(coalition=coalition).order_by("position", "pk")
+
+
+def version_priorities(version: AgendaVersion) -> list[dict]:
+    """A published version's priorities as they were; the draft's are the live ones."""
+    if version.is_draft:
+        return [{"id": p.pk, "title": p.title, "description": p.description} for p in priorities(version.coalition)]
+    return version.priorities_snapshot
+
+
+def _statements_and_links(version):
+    statements = list(version.statements.all())
+    outgoing: dict[int, list] = {s.pk: [] for s in statements}
+    by_pk = {s.pk: s for s in statements}
+    for link in version.links.all():
+        if link.source_id in outgoing and link.target_id in by_pk:
+            outgoing[link.source_id].append(by_pk[link.target_id])
+    return statements, outgoing
+
+
+def theory_of_change_tree(version: AgendaVersion) -> list[dict]:
+    """[{strategy, outcomes: [{statement, long_term: [statement, ...]}]}], in the order written."""
+    statements, outgoing = _statements_and_links(version)
+    return [
+        {"strategy": s, "outcomes": [{"statement": i, "long_term": outgoing[i.pk]} for i in outgoing[s.pk]]}
+        for s in statements if s.kind == StatementKind.STRATEGY
+    ]
+
+
+def theory_of_change_chains(version: AgendaVersion) -> list[list[str]]:
+    chains = []
+    for branch in theory_of_change_tree(version):
+        for outcome in branch["outcomes"]:
+            ends = outcome["long_term"] or [None]
+            for end in ends:
+                chain = [branch["strategy"].text, outcome["statement"].text]
+                chains.append(chain + [end.text] if end else chain)
+    return chains
+
+
+def chains_text(version: AgendaVersion) -> str:
+    return "\n".join(" -> ".join(chain) for chain in theory_of_change_chains(version))
+
+
+def endorsing_organizations(coalition) -> QuerySet[Organization]:
+    """The organisations asked to endorse the agenda: the partners, not the funders."""
+    return Organization.objects.filter(coalition=coalition).exclude(kind=OrganizationKind.FUNDER)
+
+
+def endorsement_board(coalition, current: AgendaVersion | None) -> dict:
+    """Which organisations endorsed the current version, only an earlier one, or none."""
+    board = {"current": [], "earlier": [], "missing": [], "total": 0}
+    if current is None:
+        return board
+    organizations = (
+        endorsing_organizations(coalition).select_related("representative")
+        .annotate(last_endorsed=Max("agenda_endorsements__version__number")).order_by("name")
+    )
+    endorsements = {
+        e.organization_id: e
+        for e in Endorsement.objects.filter(version=current).select_related("recorded_by")
+    }
+    for org in organizations:
+        org.endorsement = endorsements.get(org.pk)
+        if org.endorsement:
+            board["current"].append(org)
+        elif org.last_endorsed:
+            board["earlier"].append(org)
+        else:
+            board["missing"].append(org)
+        board["total"] += 1
+    return board
+
+
+def organizations_endorsable_by(membership, user, coalition) -> QuerySet[Organization]:
+    """The organisations this person may endorse for: a coordinator all, a representative its own."""
+    organizations = endorsing_organizations(coalition).order_by("name")
+    if sees_drafts(membership):  # coordinators
+        return organizations
+    return organizations.filter(representative=user)
+
+
+# Comparing two versions --------------------------------------------------------------
+
+COMPARED_FIELDS = [
+    ("problem", _("Problem")),
+    ("target_population", _("Target population")),
+    ("territory", _("Territory")),
+    ("vision", _("Vision of change")),
+    ("long_term_outcomes", _("Long-term outcomes")),
+    ("theory_of_change", _("Theory of change")),
+    ("priorities", _("Strategic priorities")),
+    ("guiding_principles", _("Guiding principles")),
+]
+
+
+def version_texts(version: AgendaVersion) -> dict[str, str]:
+    texts = {name: getattr(version, name) for name in AgendaVersion.TEXT_FIELDS}
+    texts["theory_of_change"] = chains_text(version)
+    texts["priorities"] = "\n".join(
+        f"{number}. {p['title']}" for number, p in enumerate(version_priorities(version), start=1)
+    )
+    return texts
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"\s+|[^\s]+", text)
+
+
+def diff_sides(old: str, new: str) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
+    """Word-level differences: (left, right), each a list of (text, changed) segments."""
+    a, b = _tokens(old), _tokens(new)
+    left, right = [], []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            left.append(("".join(a[i1:i2]), False))
+            right.append(("".join(b[j1:j2]), False))
+            continue
+        if i2 > i1:
+            left.append(("".join(a[i1:i2]), True))
+        if j2 > j1:
+            right.append(("".join(b[j1:j2]), True))
+    return left, right
+
+
+def compare_versions(old: AgendaVersion, new: AgendaVersion) -> list[dict]:
+    old_texts, new_texts = version_texts(old), version_texts(new)
+    rows = []
+    for name, label in COMPARED_FIELDS:
+        left, right = diff_sides(old_texts[name], new_texts[name])
+        rows.append({"name": name, "label": label, "left": left, "right": right,
+                     "changed": old_texts[name] != new_texts[name]})
+    return rows
+
+
+# Action plan -------------------------------------------------------------------------
+
+
+def plans(coalition) -> QuerySet[ActionPlan]:
+    return ActionPlan.objects.filter(coalition=coalition).annotate(
+        action_count=Count("actions", filter=Q(actions__review_status=ReviewStatus.ACCEPTED))
+    ).order_by("-start_date", "pk")
+
+
+def visible_actions(membership, coalition) -> QuerySet[Action]:
+    """Funders see the accepted actions only; partners and coordinators also see proposals."""
+    actions = Action.objects.filter(coalition=coalition)
+    if not has_permission(membership, "conditions.actions:propose"):
+        actions = actions.filter(review_status=ReviewStatus.ACCEPTED)
+    return actions
+
+
+def action_rows(actions: QuerySet[Action]) -> QuerySet[Action]:
+    return (
+        actions.select_related("lead_organization", "plan")
+        .prefetch_related(
+            Prefetch("priorities", queryset=Priority.objects.order_by("position", "pk")),
+            Prefetch("contributing_organizations", queryset=Organization.objects.order_by("name")),
+        )
+        .annotate(activity_count=Count("activities", distinct=True))
+        .order_by("start_date", "pk")
+    )
+
+
+def action_history(action: Action):
+    """The action's own audit trail, newest first, with the acting person on each event."""
+    from pghistory.models import Events
+
+    from coalitions import audit
+
+    events = list(Events.objects.tracks(action).order_by("-pgh_created_at", "-pgh_id")[:50])
+    audit.attach_actors(events)
+    return events
+
+
+def accepted_actions(coalition) -> QuerySet[Action]:
+    return Action.objects.filter(coalition=coalition, review_status=ReviewStatus.ACCEPTED).order_by("title")
+
+
+def activity_list(coalition, *, action=None, priority=None, organization=None, date_from=None, date_to=None):
+    activities = Activity.objects.filter(coalition=coalition)
+    if action:
+        activities = activities.filter(action=action)
+    if priority:
+        activities = activities.filter(action__priorities=priority)
+    if organization:
+        activities = activities.filter(organization=organization)
+    if date_from:
+        activities = activities.filter(Q(end_date__gte=date_from) | Q(end_date__isnull=True, date__gte=date_from))
+    if date_to:
+        activities = activities.filter(date__lte=date_to)
+    return activities.select_related("action", "organization").order_by("-date", "-pk")
+
+
+def activity_totals(activities: QuerySet[Activity]) -> dict:
+    return activities.order_by().aggregate(
+        count=Count("pk"), people=Sum("people_reached"), families=Sum("families_reached"), hours=Sum("hours"),
+        cost=Sum("cost"),
+    )
+
+
+def contribution_matrix(coalition, *, plan=None, date_from=None, date_to=None) -> dict:
+    """Organisations x priorities: in each cell the accepted actions the organisation leads or
+    contributes to under the priority, and its activities logged in the period. Five queries."""
+    organizations = list(endorsing_organizations(coalition).order_by("name"))
+    priority_list = list(priorities(coalition))
+    actions = Action.objects.filter(coalition=coalition, review_status=ReviewStatus.ACCEPTED)
+    if plan:
+        actions = actions.filter(plan=plan)
+    action_info = {
+        a["pk"]: a for a in actions.values("pk", "title", "lead_organization_id")
+    }
+    action_priorities: dict[int, list[int]] = {}
+    for row in Action.priorities.through.objects.filter(action__in=actions).values("action_id", "priority_id"):
+        action_priorities.setdefault(row["action_id"], []).append(row["priority_id"])
+    contributors: dict[int, set[int]] = {}
+    for row in Action.contributing_organizations.through.objects.filter(action__in=actions).values(
+        "action_id", "organization_id"
+    ):
+        contributors.setdefault(row["action_id"], set()).add(row["organization_id"])
+    activities = activity_list(coalition, date_from=date_from, date_to=date_to).filter(action__in=actions)
+    logged = activities.order_by().values("organization_id", "action_id").annotate(
+        count=Count("pk"), people=Sum("people_reached")
+    )
+
+    cells: dict[tuple[int, int], dict] = {}
+
+    def cell(org_id, priority_id):
+        return cells.setdefault((org_id, priority_id), {"leads": [], "contributes": [], "activities": 0, "people": 0})
+
+    for action_id, info in action_info.items():
+        for priority_id in action_priorities.get(action_id, []):
+            cell(info["lead_organization_id"], priority_id)["leads"].append(info)
+            for org_id in contributors.get(action_id, ()):
+                cell(org_id, priority_id)["contributes"].append(info)
+    for row in logged:
+        for priority_id in action_priorities.get(row["action_id"], []):
+            target = cell(row["organization_id"], priority_id)
+            target["activities"] += row["count"]
+            target["people"] += row["people"] or 0
+
+    org_ids = {o.pk for o in organizations}
+    rows = []
+    carriers: dict[int, set[int]] = {p.pk: set() for p in priority_list}
+    for org in organizations:
+        row_cells = []
+        for priority in priority_list:
+            data = cells.get((org.pk, priority.pk))
+            if data and (data["leads"] or data["contributes"] or data["activities"]):
+                carriers[priority.pk].add(org.pk)
+            row_cells.append({"priority": priority, **(data or {"leads": [], "contributes": [], "activities": 0,
+                                                               "people": 0})})
+        rows.append({"organization": org, "cells": row_cells,
+                     "contributes": any(c["leads"] or c["contributes"] or c["activities"] for c in row_cells)})
+    columns = [
+        {"priority": p, "carriers": len(carriers[p.pk] & org_ids), "single": len(carriers[p.pk] & org_ids) == 1,
+         "none": not (carriers[p.pk] & org_ids)}
+        for p in priority_list
+    ]
+    return {
+        "columns": columns, "rows": rows,
+        "non_contributing": [r["organization"] for r in rows if not r["contributes"]],
+        "single_carried": [c["priority"] for c in columns if c["single"]],
+    }

@@ -1,0 +1,122 @@
+"""Factories of conditions' models. Create tenant rows inside ``scopes_disabled()``."""
+
+from datetime import date
+
+import factory
+from django.utils import timezone
+
+from conditions.models import (
+    Action,
+    ActionPlan,
+    Activity,
+    AgendaVersion,
+    Endorsement,
+    Priority,
+    TheoryOfChangeLink,
+    TheoryOfChangeStatement,
+)
+
+from ..factories import CoalitionFactory, OrganizationFactory
+
+
+class PriorityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Priority
+
+    coalition = factory.SubFactory(CoalitionFactory)
+    title = factory.Sequence(lambda n: f"Priorité {n}")
+    position = factory.Sequence(lambda n: n)
+
+
+class AgendaVersionFactory(factory.django.DjangoModelFactory):
+    """A published version by default; pass number=None, published_at=None for a draft."""
+
+    class Meta:
+        model = AgendaVersion
+
+    coalition = factory.SubFactory(CoalitionFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    problem = "Trop d'enfants arrivent à l'école vulnérables dans au moins un domaine de développement."
+    target_population = "Les enfants de 0 à 5 ans et leurs parents"
+    territory = "MRC de Test"
+    vision = "Chaque enfant arrive à l'école prêt à apprendre."
+    long_term_outcomes = "Moins d'enfants vulnérables"
+    guiding_principles = "Participation\nÉquité entre partenaires"
+    change_summary = "Première version"
+    published_at = factory.LazyFunction(timezone.now)
+
+
+class StatementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TheoryOfChangeStatement
+
+    version = factory.SubFactory(AgendaVersionFactory)
+    coalition = factory.LazyAttribute(lambda s: s.version.coalition)
+    kind = "strategy"
+    text = factory.Sequence(lambda n: f"Énoncé {n}")
+
+
+class LinkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TheoryOfChangeLink
+
+    version = factory.SubFactory(AgendaVersionFactory)
+    coalition = factory.LazyAttribute(lambda s: s.version.coalition)
+    source = factory.SubFactory(StatementFactory, version=factory.SelfAttribute("..version"))
+    target = factory.SubFactory(StatementFactory, version=factory.SelfAttribute("..version"), kind="intermediate")
+
+
+class EndorsementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Endorsement
+
+    version = factory.SubFactory(AgendaVersionFactory)
+    coalition = factory.LazyAttribute(lambda e: e.version.coalition)
+    organization = factory.LazyAttribute(lambda e: OrganizationFactory(coalition=e.coalition))
+
+
+class ActionPlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ActionPlan
+
+    coalition = factory.SubFactory(CoalitionFactory)
+    title = factory.Sequence(lambda n: f"Plan d'action {n}")
+    start_date = date(2025, 4, 1)
+    end_date = date(2028, 3, 31)
+
+
+class ActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Action
+        skip_postgeneration_save = True
+
+    plan = factory.SubFactory(ActionPlanFactory)
+    coalition = factory.LazyAttribute(lambda a: a.plan.coalition)
+    title = factory.Sequence(lambda n: f"Action {n}")
+    lead_organization = factory.LazyAttribute(lambda a: OrganizationFactory(coalition=a.coalition))
+    start_date = date(2025, 5, 1)
+    end_date = date(2026, 6, 30)
+    status = "in_progress"
+
+    @factory.post_generation
+    def priorities(action, create, extracted, **kwargs):
+        if create and extracted:
+            action.priorities.set(extracted)
+
+    @factory.post_generation
+    def contributors(action, create, extracted, **kwargs):
+        if create and extracted:
+            action.contributing_organizations.set(extracted)
+
+
+class ActivityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Activity
+
+    action = factory.SubFactory(ActionFactory)
+    coalition = factory.LazyAttribute(lambda a: a.action.coalition)
+    organization = factory.LazyAttribute(lambda a: a.action.lead_organization)
+    date = date(2025, 9, 15)
+    description = factory.Sequence(lambda n: f"Atelier parent-enfant {n}")
+    people_reached = 12
+    families_reached = 6

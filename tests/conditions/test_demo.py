@@ -1,0 +1,22 @@
+from django.core.management import call_command
+from django_scopes import scope, scopes_disabled
+
+from coalitions.models import Coalition
+from conditions import selectors
+from conditions.models import Action, Activity, AgendaVersion
+
+
+def test_the_demo_fills_both_coalitions_and_can_run_twice(db):
+    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", verbosity=0)
+    with scopes_disabled():
+        coalitions = list(Coalition.objects.all())
+    assert len(coalitions) == 2
+    for coalition in coalitions:
+        with scope(coalition=coalition):
+            assert list(AgendaVersion.objects.filter(coalition=coalition).values_list("number", flat=True)) == [2, 1]
+            board = selectors.endorsement_board(coalition, selectors.current_version(coalition))
+            assert board["current"] and board["earlier"] and board["missing"]
+            assert Action.objects.filter(coalition=coalition, review_status="accepted").count() == 12
+            assert Action.objects.filter(coalition=coalition, review_status="proposed").count() == 1
+            assert Activity.objects.filter(coalition=coalition).count() == 300

@@ -45,7 +45,7 @@ def decorate_indicators(indicator_page) -> list:
     series: dict[int, list] = {i: [] for i in ids}
     for rollup in (
         IndicatorRollup.objects.filter(indicator_id__in=ids, category__isnull=True, value__isnull=False)
-        .select_related("period").order_by("period__start")
+        .select_related("period__indicator").order_by("period__start")
     ):
         series[rollup.indicator_id].append(rollup)
     targets = _final_targets(ids)
@@ -129,7 +129,7 @@ def entry_cell(membership, period: Period, organization: Organization | None) ->
 
 def review_queue(coalition, *, status: str = "submitted", indicator: str = "", flagged: str = ""):
     rows = IndicatorValue.objects.filter(coalition=coalition).select_related(
-        "indicator", "period", "organization", "entered_by"
+        "indicator", "period__indicator", "organization", "entered_by"
     )
     if status in ValueStatus.values:
         rows = rows.filter(status=status)
@@ -166,9 +166,14 @@ class IndicatorPage:
 def indicator_page(indicator: Indicator, membership) -> IndicatorPage:
     today = timezone.localdate()
     periods = list(Period.objects.filter(indicator=indicator, start__lte=today).order_by("start"))
+    for period in periods:
+        period.indicator = indicator
     rollups = {}
     categories = []
+    by_pk = {p.pk: p for p in periods}
     for rollup in IndicatorRollup.objects.filter(indicator=indicator).select_related("category"):
+        if rollup.period_id in by_pk:
+            rollup.period = by_pk[rollup.period_id]
         if rollup.category_id is None:
             rollups[rollup.period_id] = rollup
         else:
@@ -189,7 +194,7 @@ def indicator_page(indicator: Indicator, membership) -> IndicatorPage:
         visible_values(
             membership,
             IndicatorValue.objects.filter(indicator=indicator, period_id__in=recent, category__isnull=True),
-        ).select_related("organization", "period").order_by("-period__start", "organization__name")
+        ).select_related("organization", "period__indicator").order_by("-period__start", "organization__name")
     )
     page.categories = sorted(categories, key=lambda r: (r.period_id, r.category.dimension, r.category.label))
     return page
@@ -213,6 +218,8 @@ def completeness(coalition, indicator: Indicator | None, today: date | None = No
     if indicator is None:
         return Board(None, [], [])
     periods = list(Period.objects.filter(indicator=indicator, start__lte=today).order_by("-start")[:12])[::-1]
+    for period in periods:
+        period.indicator = indicator
     organizations = assigned_organizations(indicator)
     values = {
         (v.organization_id, v.period_id): v
@@ -242,7 +249,9 @@ def board_status(period: Period, value: IndicatorValue | None, today: date) -> s
 
 
 def rollup_rows(coalition, *, indicator: str = ""):
-    rows = IndicatorRollup.objects.filter(coalition=coalition).select_related("indicator", "period", "category")
+    rows = IndicatorRollup.objects.filter(coalition=coalition).select_related(
+        "indicator", "period__indicator", "category"
+    )
     if indicator.isdigit():
         rows = rows.filter(indicator_id=int(indicator))
     return rows.order_by("indicator__code", "period__start", "category__dimension", "category__label")
@@ -250,7 +259,7 @@ def rollup_rows(coalition, *, indicator: str = ""):
 
 def value_rows(coalition, membership, *, indicator: str = "", status: str = ""):
     rows = visible_values(membership, IndicatorValue.objects.filter(coalition=coalition)).select_related(
-        "indicator", "period", "organization", "category"
+        "indicator", "period__indicator", "organization", "category"
     )
     if indicator.isdigit():
         rows = rows.filter(indicator_id=int(indicator))

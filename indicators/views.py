@@ -283,7 +283,7 @@ def review_approve(request):
 def value_detail(request, pk: int):
     value = get_object_or_404(
         visible_values(request.membership, IndicatorValue.objects.select_related(
-            "indicator", "period", "organization", "entered_by", "reviewed_by")),
+            "indicator", "period__indicator", "organization", "entered_by", "reviewed_by")),
         pk=pk,
     )
     return render(request, "indicators/value_detail.html", {
@@ -294,7 +294,9 @@ def value_detail(request, pk: int):
 
 @requires("indicators.values:review")
 def value_return(request, pk: int):
-    value = get_object_or_404(IndicatorValue.objects.select_related("indicator", "period", "organization"), pk=pk)
+    value = get_object_or_404(
+        IndicatorValue.objects.select_related("indicator", "period__indicator", "organization"), pk=pk
+    )
     form = ReturnForm(_data(request))
     if request.method == "POST" and form.is_valid():
         if call_service(form, services.value_return, actor=request.user, value=value, **form.cleaned_data):

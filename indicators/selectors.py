@@ -268,3 +268,32 @@ def value_rows(coalition, membership, *, indicator: str = "", status: str = ""):
     return rows.order_by("indicator__code", "period__start", "organization__name")
 
 
+
+
+def template_rows(coalition, membership, organization, first: date, last: date) -> list[list]:
+    """One row per (assigned indicator, period) of ``organization`` between two dates, with the
+    value already entered if any: the import template."""
+    scoped = Indicator.objects.filter(coalition=coalition)
+    if organization is None:
+        chosen = scoped.filter(aggregation="coordinator") if acts_for_every_organization(membership) else scoped.none()
+    else:
+        chosen = assigned_indicators(organization, scoped.exclude(aggregation="coordinator"))
+    periods = list(
+        Period.objects.filter(indicator__in=chosen, start__lte=last, end__gte=first, is_locked=False)
+        .select_related("indicator").order_by("indicator__code", "start")
+    )
+    values = {
+        v.period_id: v for v in IndicatorValue.objects.filter(
+            period__in=[p.pk for p in periods], organization=organization, category__isnull=True)
+    }
+    rows = []
+    for period in periods:
+        value = values.get(period.pk)
+        rows.append([
+            period.indicator.code, period.start.isoformat(), organization.name if organization else "",
+            value.value if value and not period.indicator.is_percentage else None,
+            value.numerator if value else None, value.denominator if value else None,
+            value.weight if value else None, value.comment if value else "", value.source if value else "",
+            value.confidence if value else "high", period.indicator.name, period.label,
+        ])
+    return rows

@@ -306,19 +306,13 @@ def plausibility(indicator: Indicator, organization, period: Period, value: Deci
     return ""
 
 
-@transaction.atomic
-def value_save(
-    *, actor, indicator: Indicator, period: Period, organization: Organization | None,
-    value=None, numerator=None, denominator=None, weight=None, comment: str = "", source: str = "",
-    confidence: str = Confidence.HIGH, submit: bool = True,
-) -> IndicatorValue:
-    """Enter or correct a value (a draft, or submitted for review). Correcting an approved
-    value reopens it for review; pghistory keeps the previous value."""
-    membership = require_permission(actor, indicator.coalition, "indicators.values:enter")
+def _check_value(membership, *, indicator, period, organization, value, numerator, denominator, weight,
+                 comment, source, confidence) -> dict:
+    """Every check of one value, without writing: the object rule, the period, the value
+    type, plausibility. Returns what to write, or raises ValidationError / PermissionDenied."""
     _same_coalition(indicator.coalition, period, organization)
     if period.indicator_id != indicator.pk or not can_report(membership, indicator, organization):
         raise PermissionDenied("not this organisation's indicator")
-    period = Period.objects.select_for_update().get(pk=period.pk)
     if period.is_locked:
         raise ValidationError(_("This period is locked; ask the coordination team to unlock it."))
     if period.start > timezone.localdate():
@@ -331,26 +325,143 @@ def value_save(
     if reason and not comment:
         raise ValidationError({"comment": _("This value is %(reason)s. Explain it in the comment, or correct it.")
                                % {"reason": reason}})
+    return {**numbers, "comment": comment, "source": source, "confidence": confidence,
+            "is_flagged": bool(reason), "flag_reason": reason[:300]}
+
+
+def _write_value(actor, *, indicator, period, organization, fields: dict, submit: bool) -> IndicatorValue:
     existing = (
         IndicatorValue.objects.select_for_update()
         .filter(indicator=indicator, period=period, organization=organization, category__isnull=True)
         .first()
     )
+    status = ValueStatus.SUBMITTED if submit else ValueStatus.DRAFT
+    if existing is not None and all(getattr(existing, k) == v for k, v in fields.items()):
+        # Nothing changed (a retry, or the same file uploaded again): leave the value as it is.
+        if existing.status == status or (submit and existing.status == ValueStatus.APPROVED):
+            return existing
     was_approved = existing is not None and existing.status == ValueStatus.APPROVED
     row = existing or IndicatorValue(coalition_id=indicator.coalition_id, indicator=indicator, period=period,
                                      organization=organization)
-    for key, number in numbers.items():
-        setattr(row, key, number)
-    row.comment, row.source, row.confidence = comment, source, confidence
-    row.is_flagged, row.flag_reason = bool(reason), reason[:300]
+    for key, field_value in fields.items():
+        setattr(row, key, field_value)
     row.entered_by = actor
-    row.status = ValueStatus.SUBMITTED if submit else ValueStatus.DRAFT
+    row.status = status
     if submit:
         row.submitted_at = timezone.now()
     row.save()
     if was_approved:
         _queue_rollups(indicator.coalition_id, [(indicator.pk, period.pk)])
     return row
+
+
+@transaction.atomic
+def value_save(
+    *, actor, indicator: Indicator, period: Period, organization: Organization | None,
+    value=None, numerator=None, denominator=None, weight=None, comment: str = "", source: str = "",
+    confidence: str = Confidence.HIGH, submit: bool = True,
+) -> IndicatorValue:
+    """Enter or correct a value (a draft, or submitted for review). Correcting an approved
+    value reopens it for review; pghistory keeps the previous value. Saving the same value
+    again changes nothing."""
+    membership = require_permission(actor, indicator.coalition, "indicators.values:enter")
+    period = Period.objects.select_for_update().get(pk=period.pk)
+    fields = _check_value(
+        membership, indicator=indicator, period=period, organization=organization, value=value,
+        numerator=numerator, denominator=denominator, weight=weight, comment=comment, source=source,
+        confidence=confidence,
+    )
+    return _write_value(actor, indicator=indicator, period=period, organization=organization, fields=fields,
+                        submit=submit)
+
+
+IMPORT_COLUMNS = ["indicator", "period_start", "organization", "value", "numerator", "denominator", "weight",
+                  "comment", "source", "confidence"]
+
+
+class ImportRejected(Exception):
+    """The file has errors: nothing was saved. ``errors`` lists (row number, column, message)."""
+
+    def __init__(self, errors: list[tuple[int, str, str]]):
+        super().__init__(f"{len(errors)} error(s)")
+        self.errors = errors
+
+
+def values_check_import(*, actor, coalition, rows: list[dict]) -> list[dict]:
+    """Validate every row of an import as the entry screen would, without writing.
+    Returns the rows resolved to objects; raises ImportRejected with every error."""
+    membership = require_permission(actor, coalition, "indicators.values:import")
+    indicators = {i.code.lower(): i for i in Indicator.objects.filter(coalition=coalition)}
+    organizations = {o.name.lower(): o for o in Organization.objects.filter(coalition=coalition)}
+    periods = {
+        (p.indicator_id, p.start.isoformat()): p
+        for p in Period.objects.filter(coalition=coalition).select_related("indicator")
+    }
+    errors, resolved, seen = [], [], set()
+    for number, row in enumerate(rows, start=2):  # row 1 is the header
+        row = {k: ("" if v is None else str(v)).strip() for k, v in row.items()}
+        if not any(row.get(c) for c in IMPORT_COLUMNS):
+            continue
+        before = len(errors)
+        indicator = indicators.get(row.get("indicator", "").lower())
+        if indicator is None:
+            errors.append((number, "indicator", _("Unknown indicator code.")))
+        name = row.get("organization", "")
+        organization = organizations.get(name.lower()) if name else None
+        if name and organization is None:
+            errors.append((number, "organization", _("Unknown organization.")))
+        start = row.get("period_start", "")[:10]
+        period = periods.get((indicator.pk, start)) if indicator else None
+        if indicator and period is None:
+            errors.append((number, "period_start", _("No period of this indicator starts on this date (YYYY-MM-DD).")))
+        if len(errors) > before:
+            continue
+        key = (indicator.pk, period.pk, organization.pk if organization else None)
+        if key in seen:
+            errors.append((number, "indicator", _("This value appears twice in the file.")))
+            continue
+        seen.add(key)
+        try:
+            fields = _check_value(
+                membership, indicator=indicator, period=period, organization=organization,
+                value=row.get("value"), numerator=row.get("numerator"), denominator=row.get("denominator"),
+                weight=row.get("weight"), comment=row.get("comment", ""), source=row.get("source", ""),
+                confidence=row.get("confidence") or Confidence.HIGH,
+            )
+        except PermissionDenied:
+            errors.append((number, "organization", _("You cannot report this indicator for this organization.")))
+            continue
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for column, messages in error.message_dict.items():
+                    errors.append((number, column, " ".join(messages)))
+            else:
+                errors.append((number, "period_start", " ".join(error.messages)))
+            continue
+        resolved.append({"row": number, "indicator": indicator, "period": period, "organization": organization,
+                         "fields": fields})
+    if errors:
+        raise ImportRejected(errors)
+    if not resolved:
+        raise ImportRejected([(1, "indicator", _("The file has no value to import."))])
+    return resolved
+
+
+@transaction.atomic
+def values_import(*, actor, coalition, rows: list[dict]) -> int:
+    """Save every row of an import, or none: each is checked first, then all are written in
+    one transaction. Uploading the same file again changes nothing. Returns the values changed."""
+    resolved = values_check_import(actor=actor, coalition=coalition, rows=rows)
+    changed = 0
+    for item in resolved:
+        before = IndicatorValue.objects.filter(
+            indicator=item["indicator"], period=item["period"], organization=item["organization"],
+            category__isnull=True,
+        ).values_list("updated_at", flat=True).first()
+        row = _write_value(actor, indicator=item["indicator"], period=item["period"],
+                           organization=item["organization"], fields=item["fields"], submit=True)
+        changed += int(row.updated_at != before)
+    return changed
 
 
 def _reviewable(actor, value: IndicatorValue) -> IndicatorValue:

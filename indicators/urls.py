@@ -24,4 +24,8 @@ urlpatterns = [
     path("measurement/values/<int:pk>/", views.value_detail, name="value_detail"),
     path("measurement/values/<int:pk>/return/", views.value_return, name="value_return"),
     path("measurement/completeness/", views.completeness, name="completeness"),
+    path("measurement/transfer/", views.transfer, name="transfer"),
+    path("measurement/transfer/template/", views.import_template, name="import_template"),
+    path("measurement/export/values/", views.export_values, name="export_values"),
+    path("measurement/export/rollups/", views.export_rollups, name="export_rollups"),
 ]

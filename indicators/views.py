@@ -1,8 +1,12 @@
+from datetime import date, timedelta
+
 from django.contrib import messages
+from django.core import signing
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -11,7 +15,8 @@ from coalitions.permissions import has_permission, requires
 from coalitions.web import call_service, paginate
 
 from . import selectors, services
-from .forms import AssignmentForm, IndicatorForm, NoteForm, ReturnForm, TargetForm, ValueForm
+from . import transfer as transfer_files
+from .forms import AssignmentForm, ImportForm, IndicatorForm, NoteForm, ReturnForm, TargetForm, ValueForm
 from .models import Indicator, IndicatorValue, Level, Period, Target, ValueStatus
 from .permissions import acts_for_every_organization, sees_organization_values, visible_values
 
@@ -316,4 +321,107 @@ def completeness(request):
     return render(request, "indicators/completeness.html", {
         "board": selectors.completeness(request.coalition, indicator), "indicators": all_indicators,
         "chosen": indicator,
+    })
+
+
+# Import and export -----------------------------------------------------------------------
+
+TEMPLATE_EXTRA = ["indicator_name", "period"]
+
+
+def _file_response(request, name: str, header: list[str], rows):
+    fmt = request.GET.get("format", "csv")
+    stamp = timezone.localdate().isoformat()
+    if fmt == "xlsx":
+        response = HttpResponse(transfer_files.write_xlsx(header, rows, title=name),
+                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.xlsx"'
+    else:
+        response = HttpResponse(transfer_files.write_csv(header, rows), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.csv"'
+    return response
+
+
+def _date_param(request, name: str, default):
+    try:
+        return date.fromisoformat(request.GET.get(name, ""))
+    except ValueError:
+        return default
+
+
+@require_GET
+@requires("indicators.values:import")
+def import_template(request):
+    organization = _entry_organization(request)
+    today = timezone.localdate()
+    first, last = _date_param(request, "start", today - timedelta(days=365)), _date_param(request, "end", today)
+    rows = selectors.template_rows(request.coalition, request.membership, organization, first, last)
+    return _file_response(request, "concerto-modele", services.IMPORT_COLUMNS + TEMPLATE_EXTRA, rows)
+
+
+@require_GET
+@requires("indicators.values:export")
+def export_values(request):
+    rows = selectors.value_rows(request.coalition, request.membership, indicator=request.GET.get("indicator", ""),
+                                status=request.GET.get("status", ""))
+    header = ["indicator", "period_start", "period_end", "organization", "category", "value", "numerator",
+              "denominator", "weight", "status", "flagged", "comment", "source", "confidence", "submitted_at"]
+    data = (
+        [v.indicator.code, v.period.start.isoformat(), v.period.end.isoformat(),
+         v.organization.name if v.organization else "", str(v.category or ""), v.value, v.numerator,
+         v.denominator, v.weight, v.status, "1" if v.is_flagged else "0", v.comment, v.source, v.confidence,
+         v.submitted_at.isoformat() if v.submitted_at else ""]
+        for v in rows.iterator(chunk_size=2000)
+    )
+    return _file_response(request, "concerto-donnees", header, data)
+
+
+@require_GET
+@requires("indicators.indicators:view")
+def export_rollups(request):
+    rows = selectors.rollup_rows(request.coalition, indicator=request.GET.get("indicator", ""))
+    header = ["indicator", "indicator_name", "period_start", "period_end", "category", "value", "numerator",
+              "denominator", "organizations_reported", "organizations_expected"]
+    data = (
+        [r.indicator.code, r.indicator.name, r.period.start.isoformat(), r.period.end.isoformat(),
+         str(r.category or ""), r.value, r.numerator, r.denominator, r.reported_count, r.expected_count]
+        for r in rows.iterator(chunk_size=2000)
+    )
+    return _file_response(request, "concerto-agregations", header, data)
+
+
+@requires("indicators.values:import")
+def transfer(request):
+    """Import (upload, preview with every error on its row and column, then save all or
+    nothing) and the export links."""
+    form, preview, errors, payload = ImportForm(), None, None, ""
+    if request.method == "POST" and request.POST.get("payload"):
+        try:
+            rows = signing.loads(request.POST["payload"], salt="indicators-import", max_age=3600)
+        except signing.BadSignature:
+            messages.error(request, _("The preview expired. Upload the file again."))
+            return redirect("indicators:transfer", request.coalition.slug)
+        try:
+            changed = services.values_import(actor=request.user, coalition=request.coalition, rows=rows)
+        except services.ImportRejected as rejected:
+            errors = rejected.errors
+        else:
+            return _done(request, _("Import done: %(count)s value(s) saved and submitted for review.")
+                         % {"count": changed}, "indicators:transfer")
+    elif request.method == "POST":
+        form = ImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                rows = transfer_files.read_rows(form.cleaned_data["file"], services.IMPORT_COLUMNS)
+                preview = services.values_check_import(actor=request.user, coalition=request.coalition, rows=rows)
+                payload = signing.dumps(rows, salt="indicators-import", compress=True)
+            except transfer_files.FileUnreadable as unreadable:
+                form.add_error("file", str(unreadable))
+            except services.ImportRejected as rejected:
+                errors = rejected.errors
+    organization = _entry_organization(request)
+    return render(request, "indicators/transfer.html", {
+        "form": form, "preview": preview, "errors": errors, "payload": payload, "organization": organization,
+        "organizations": Organization.objects.filter(coalition=request.coalition).order_by("name")
+        if acts_for_every_organization(request.membership) else [],
     })

@@ -28,6 +28,10 @@ EXPECTED = {
     "indicators:value_detail": (TAKE_PART, GET),
     "indicators:value_return": (COORD, BOTH),
     "indicators:completeness": (COORD, GET),
+    "indicators:transfer": (TAKE_PART, BOTH),
+    "indicators:import_template": (TAKE_PART, GET),
+    "indicators:export_values": (TAKE_PART, GET),
+    "indicators:export_rollups": (ALL, GET),
 }
 
 

@@ -22,19 +22,20 @@ VALUE_SQL = """
     END END
 """
 
-EXPECTED_SQL = """
-    CASE WHEN i.aggregation = 'coordinator' THEN 1
-    ELSE (SELECT COUNT(*) FROM indicators_indicatorgroupobjectpermission p WHERE p.content_object_id = i.id) END
-"""
+# How many organisations must report: the indicator's guardian grants (one for coordinator-entered).
+EXPECTED_SQL = "CASE WHEN i.aggregation = 'coordinator' THEN 1 ELSE COALESCE(MAX(e.n), 0) END"
 
 KEY_FILTER = (
-    "AND (v.indicator_id, v.period_id) IN (SELECT * FROM UNNEST(%(indicators)s::bigint[], %(periods)s::bigint[]))"
+    "AND (v.indicator_id, v.period_id) IN (SELECT * FROM UNNEST(%s::bigint[], %s::bigint[]))"
 )
 ROLLUP_KEY_FILTER = (
-    "AND (r.indicator_id, r.period_id) IN (SELECT * FROM UNNEST(%(indicators)s::bigint[], %(periods)s::bigint[]))"
+    "AND (r.indicator_id, r.period_id) IN (SELECT * FROM UNNEST(%s::bigint[], %s::bigint[]))"
 )
 
 UPSERT = """
+WITH expected AS (
+    SELECT content_object_id AS indicator_id, COUNT(*) AS n FROM indicators_indicatorgroupobjectpermission
+    WHERE coalition_id = %s GROUP BY content_object_id)
 INSERT INTO indicators_indicatorrollup AS r
     (coalition_id, indicator_id, period_id, category_id, value, numerator, denominator,
      reported_count, expected_count, computed_at)
@@ -42,7 +43,8 @@ SELECT v.coalition_id, v.indicator_id, v.period_id, v.category_id, {value},
        SUM(v.numerator), SUM(v.denominator),
        COUNT(DISTINCT COALESCE(v.organization_id, 0)), {expected}, NOW()
 FROM indicators_indicatorvalue v JOIN indicators_indicator i ON i.id = v.indicator_id
-WHERE v.coalition_id = %(coalition)s AND v.status = 'approved' {keys}
+    LEFT JOIN expected e ON e.indicator_id = v.indicator_id
+WHERE v.coalition_id = %s AND v.status = 'approved' {keys}
 GROUP BY v.coalition_id, v.indicator_id, v.period_id, v.category_id, i.id, i.value_type, i.aggregation
 ON CONFLICT (indicator_id, period_id, category_id) DO UPDATE SET
     value = EXCLUDED.value, numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator,
@@ -55,7 +57,7 @@ WHERE (r.value, r.numerator, r.denominator, r.reported_count, r.expected_count)
 
 DELETE_STALE = """
 DELETE FROM indicators_indicatorrollup r
-WHERE r.coalition_id = %(coalition)s {keys}
+WHERE r.coalition_id = %s {keys}
   AND NOT EXISTS (
     SELECT 1 FROM indicators_indicatorvalue v
     WHERE v.indicator_id = r.indicator_id AND v.period_id = r.period_id
@@ -66,7 +68,7 @@ WHERE r.coalition_id = %(coalition)s {keys}
 HAND_MADE = f"""
 SELECT v.indicator_id, v.period_id, v.category_id, {VALUE_SQL}, COUNT(DISTINCT COALESCE(v.organization_id, 0))
 FROM indicators_indicatorvalue v JOIN indicators_indicator i ON i.id = v.indicator_id
-WHERE v.coalition_id = %(coalition)s AND v.status = 'approved'
+WHERE v.coalition_id = %s AND v.status = 'approved'
 GROUP BY v.indicator_id, v.period_id, v.category_id, i.id, i.value_type, i.aggregation
 """
 
@@ -74,21 +76,25 @@ GROUP BY v.indicator_id, v.period_id, v.category_id, i.id, i.value_type, i.aggre
 def recompute(coalition_id: int, keys: list[tuple[int, int]] | None = None) -> tuple[int, int]:
     """Recompute the rollups of a coalition: all of them (keys=None) or only (indicator_id,
     period_id) ``keys``. Returns (rows inserted or changed, stale rows deleted)."""
-    params = {"coalition": coalition_id}
+    params = [coalition_id]
     if keys is not None:
         keys = sorted(set(keys))
         if not keys:
             return 0, 0
-        params["indicators"] = [k[0] for k in keys]
-        params["periods"] = [k[1] for k in keys]
+        params += [[k[0] for k in keys], [k[1] for k in keys]]
     with transaction.atomic(), connection.cursor() as cursor:
         # One recompute at a time per coalition: concurrent ones would only redo the same work.
         cursor.execute("SELECT pg_advisory_xact_lock(hashtext('indicator-rollups'), %s)", [coalition_id])
+        # Compiling this query just in time costs more than running it; restored below.
+        cursor.execute("SELECT current_setting('jit')")
+        jit = cursor.fetchone()[0]
+        cursor.execute("SET LOCAL jit = off")
         cursor.execute(
             UPSERT.format(value=VALUE_SQL, expected=EXPECTED_SQL, keys=KEY_FILTER if keys is not None else ""),
-            params,
+            [coalition_id, *params],
         )
         changed = cursor.rowcount
         cursor.execute(DELETE_STALE.format(keys=ROLLUP_KEY_FILTER if keys is not None else ""), params)
         deleted = cursor.rowcount
+        cursor.execute("SELECT set_config('jit', %s, true)", [jit])
     return changed, deleted

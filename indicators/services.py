@@ -13,6 +13,7 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm, remove_perm
 
@@ -288,9 +289,9 @@ def plausibility(indicator: Indicator, organization, period: Period, value: Deci
     low = None if indicator.expected_min is None else Decimal(str(indicator.expected_min))
     high = None if indicator.expected_max is None else Decimal(str(indicator.expected_max))
     if low is not None and value < low:
-        return _("below the lowest plausible value (%(min)s)") % {"min": low.normalize()}
+        return _("below the lowest plausible value (%(min)s)") % {"min": number_format(low.normalize())}
     if high is not None and value > high:
-        return _("above the highest plausible value (%(max)s)") % {"max": high.normalize()}
+        return _("above the highest plausible value (%(max)s)") % {"max": number_format(high.normalize())}
     history = list(
         IndicatorValue.objects.filter(
             indicator=indicator, organization=organization, category__isnull=True, status=ValueStatus.APPROVED,
@@ -301,7 +302,7 @@ def plausibility(indicator: Indicator, organization, period: Period, value: Deci
         median = statistics.median(history)
         if median > 0 and (value > 3 * median or value < median / 3):
             return _("far from this organization's usual values (median %(median)s)") % {
-                "median": Decimal(str(median)).normalize()
+                "median": number_format(Decimal(str(median)).quantize(Decimal("0.1")).normalize())
             }
     return ""
 
@@ -329,7 +330,8 @@ def _check_value(membership, *, indicator, period, organization, value, numerato
             "is_flagged": bool(reason), "flag_reason": reason[:300]}
 
 
-def _write_value(actor, *, indicator, period, organization, fields: dict, submit: bool) -> IndicatorValue:
+def _write_value(actor, *, indicator, period, organization, fields: dict, submit: bool,
+                 submitted_at=None) -> IndicatorValue:
     existing = (
         IndicatorValue.objects.select_for_update()
         .filter(indicator=indicator, period=period, organization=organization, category__isnull=True)
@@ -348,7 +350,7 @@ def _write_value(actor, *, indicator, period, organization, fields: dict, submit
     row.entered_by = actor
     row.status = status
     if submit:
-        row.submitted_at = timezone.now()
+        row.submitted_at = submitted_at or timezone.now()
     row.save()
     if was_approved:
         _queue_rollups(indicator.coalition_id, [(indicator.pk, period.pk)])
@@ -359,11 +361,12 @@ def _write_value(actor, *, indicator, period, organization, fields: dict, submit
 def value_save(
     *, actor, indicator: Indicator, period: Period, organization: Organization | None,
     value=None, numerator=None, denominator=None, weight=None, comment: str = "", source: str = "",
-    confidence: str = Confidence.HIGH, submit: bool = True,
+    confidence: str = Confidence.HIGH, submit: bool = True, submitted_at=None,
 ) -> IndicatorValue:
     """Enter or correct a value (a draft, or submitted for review). Correcting an approved
     value reopens it for review; pghistory keeps the previous value. Saving the same value
-    again changes nothing."""
+    again changes nothing. ``submitted_at`` records when historical data was really
+    submitted (demo data, migrations); it is never taken from a form."""
     membership = require_permission(actor, indicator.coalition, "indicators.values:enter")
     period = Period.objects.select_for_update().get(pk=period.pk)
     fields = _check_value(
@@ -372,7 +375,7 @@ def value_save(
         confidence=confidence,
     )
     return _write_value(actor, indicator=indicator, period=period, organization=organization, fields=fields,
-                        submit=submit)
+                        submit=submit, submitted_at=submitted_at)
 
 
 IMPORT_COLUMNS = ["indicator", "period_start", "organization", "value", "numerator", "denominator", "weight",

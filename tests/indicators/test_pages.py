@@ -1,5 +1,6 @@
 """Indicator list and page, completeness board; fixed query counts at two data sizes."""
 
+import re
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
@@ -71,6 +72,7 @@ def test_the_indicator_page_shows_chart_table_and_organisations_to_partners_only
     client.force_login(world.partner)
     html = client.get(url).content.decode()
     assert 'class="line-chart"' in html and "Par organisme" in html and "Maison de la famille" in html
+    assert not re.search(r' (cx|cy|x|y|y1)="\d+,\d', html.split("<svg", 1)[1].split("</svg>")[0])
     client.force_login(world.funder)
     html = client.get(url).content.decode()
     assert 'class="line-chart"' in html and "Les ateliers du samedi" in html

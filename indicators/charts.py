@@ -8,8 +8,8 @@ ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA = "on_track", "at_risk", "off_track", "no_
 
 def trend_status(values: list[Decimal], target: Decimal | None, direction: str) -> str:
     """On track when the latest value meets the target; at risk when it does not but the
-    trend goes the right way (or there is no target and the trend is flat); off track
-    otherwise; no data without any value."""
+    trend goes the right way (or there is a single value, or no target and a flat trend);
+    off track otherwise; no data without any value."""
     if not values:
         return NO_DATA
     sign = 1 if direction == "higher" else -1
@@ -19,7 +19,7 @@ def trend_status(values: list[Decimal], target: Decimal | None, direction: str) 
     if target is not None:
         if sign * (latest - target) >= 0:
             return ON_TRACK
-        return AT_RISK if improving else OFF_TRACK
+        return AT_RISK if improving or len(values) < 2 else OFF_TRACK
     if improving:
         return ON_TRACK
     return OFF_TRACK if worsening else AT_RISK

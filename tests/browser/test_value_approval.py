@@ -53,5 +53,8 @@ def test_a_partner_enters_a_value_a_coordinator_approves_it_and_the_coalition_va
     expect(coordinator.locator("td.coalition-value").first).to_have_text("42\u00a0familles")
     expect(coordinator.locator("svg.line-chart")).to_be_visible()
     screenshot(coordinator, "indicator-page-with-new-value")
+    coordinator.goto(f"{base}/")
+    expect(coordinator.get_by_role("table")).to_contain_text("42\u00a0familles")
+    screenshot(coordinator, "indicator-list")
     partner_context.close()
     coordinator_context.close()

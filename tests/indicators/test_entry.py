@@ -1,6 +1,7 @@
 """The partner's "to report" screen, value validation, plausibility and object rules."""
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -177,3 +178,33 @@ def test_correcting_an_approved_value_reopens_it_and_keeps_its_history(client, w
     client.force_login(world.coordinator)
     page = client.get(reverse("indicators:value_detail", args=[world.coalition.slug, value.pk])).content.decode()
     assert "Historique" in page and "30" in page and "33" in page
+
+
+def test_the_coordination_team_enters_a_coalition_level_value_once(client, world, django_capture_on_commit_callbacks):
+    with scopes_disabled():
+        indicator = IndicatorFactory(coalition=world.coalition, code="PE-02", aggregation="coordinator",
+                                     value_type="percentage", unit="")
+        period = PeriodFactory(indicator=indicator)
+    client.force_login(world.coordinator)
+    page = client.get(reverse("indicators:entry", args=[world.coalition.slug])).content.decode()
+    assert "PE-02" in page
+    url = reverse("indicators:entry_cell_coalition", args=[world.coalition.slug, period.pk])
+    prefix = f"c{period.pk}-0"
+    response = client.post(url, {f"{prefix}-numerator": "41", f"{prefix}-denominator": "148",
+                                 f"{prefix}-confidence": "high", "action": "submit"})
+    assert response.status_code == 302
+    with scopes_disabled():
+        value = IndicatorValue.objects.get(indicator=indicator)
+    assert value.organization is None and value.value == Decimal("27.7027")
+    client.force_login(world.partner)
+    assert client.post(url, {}).status_code == 403
+
+
+def test_the_coordinator_reports_for_a_chosen_organization(client, world, measure):
+    client.force_login(world.coordinator)
+    page = client.get(reverse("indicators:entry", args=[world.coalition.slug])
+                      + f"?organization={measure.other_org.pk}").content.decode()
+    assert "CPE Les Petits Pas" in page and cell_url(world, measure.period, measure.other_org) in page
+    response = post_value(client, world, measure.period, measure.other_org, value="9")
+    assert response.status_code == 302 and f"organization={measure.other_org.pk}" in response["Location"]
+    assert saved(measure, measure.other_org).value == 9

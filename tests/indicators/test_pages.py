@@ -26,6 +26,7 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize("values,target,direction,expected", [
     ([], 10, "higher", NO_DATA),
     ([5, 12], 10, "higher", ON_TRACK),
+    ([5], 10, "higher", AT_RISK),
     ([5, 8], 10, "higher", AT_RISK),
     ([9, 8], 10, "higher", OFF_TRACK),
     ([30, 25], 20, "lower", AT_RISK),

@@ -77,3 +77,10 @@ def visible_values(membership, queryset):
     from django.db.models import Q
 
     return queryset.filter(Q(organization_id=membership.organization_id) | Q(status=ValueStatus.APPROVED))
+
+
+def sees_comment(membership, value) -> bool:
+    """An organisation's comments stay within it and the coordination team."""
+    return acts_for_every_organization(membership) or (
+        value.organization_id is not None and value.organization_id == membership.organization_id
+    )

@@ -18,7 +18,7 @@ from . import selectors, services
 from . import transfer as transfer_files
 from .forms import AssignmentForm, ImportForm, IndicatorForm, NoteForm, ReturnForm, TargetForm, ValueForm
 from .models import Indicator, IndicatorValue, Level, Period, Target, ValueStatus
-from .permissions import acts_for_every_organization, sees_organization_values, visible_values
+from .permissions import acts_for_every_organization, sees_comment, sees_organization_values, visible_values
 
 
 def _data(request):
@@ -369,7 +369,8 @@ def export_values(request):
     data = (
         [v.indicator.code, v.period.start.isoformat(), v.period.end.isoformat(),
          v.organization.name if v.organization else "", str(v.category or ""), v.value, v.numerator,
-         v.denominator, v.weight, v.status, "1" if v.is_flagged else "0", v.comment, v.source, v.confidence,
+         v.denominator, v.weight, v.status, "1" if v.is_flagged else "0",
+         v.comment if sees_comment(request.membership, v) else "", v.source, v.confidence,
          v.submitted_at.isoformat() if v.submitted_at else ""]
         for v in rows.iterator(chunk_size=2000)
     )

@@ -125,3 +125,37 @@ def test_a_note_without_what_was_learned_is_refused(client, world, measure):
     assert response.status_code == 200
     with scopes_disabled():
         assert not measure.period.notes.exists()
+
+
+def test_it_edits_an_indicator_and_keeps_the_input_on_error(client, world, measure):
+    client.force_login(world.coordinator)
+    url = reverse("indicators:indicator_edit", args=[world.coalition.slug, measure.indicator.pk])
+    data = indicator_post(code="PE-01", value_type="count", frequency="quarterly", reporting_start="2025-01-01",
+                          expected_min="10", expected_max="5", name_fr="Familles rejointes (visites)")
+    response = client.post(url, data)
+    assert response.status_code == 200 and "Familles rejointes (visites)" in response.content.decode()
+    with scopes_disabled():
+        measure.indicator.refresh_from_db()
+    assert measure.indicator.name_fr == "Familles rejointes par les visites à domicile"
+    data.update(expected_min="0", expected_max="300")
+    assert client.post(url, data).status_code == 302
+    with scopes_disabled():
+        measure.indicator.refresh_from_db()
+    assert measure.indicator.name_fr == "Familles rejointes (visites)" and measure.indicator.expected_max == 300
+
+
+def test_an_indicator_with_approved_values_is_not_deleted(client, world, measure):
+    from .factories import IndicatorValueFactory
+
+    with scopes_disabled():
+        IndicatorValueFactory(period=measure.period, organization=world.organization, status="approved")
+    client.force_login(world.coordinator)
+    url = reverse("indicators:indicator_delete", args=[world.coalition.slug, measure.indicator.pk])
+    assert "indicateur PE-01\u00a0?" in client.get(url).content.decode()
+    client.post(url)
+    with scopes_disabled():
+        assert Indicator.objects.filter(pk=measure.indicator.pk).exists()
+        second = IndicatorFactory(coalition=world.coalition)
+    client.post(reverse("indicators:indicator_delete", args=[world.coalition.slug, second.pk]))
+    with scopes_disabled():
+        assert not Indicator.objects.filter(pk=second.pk).exists()

@@ -121,13 +121,13 @@ class Indicator(TenantModel):
 
     @property
     def name(self) -> str:
-        if translation.get_language() == "en" and self.name_en:
+        if (translation.get_language() or "").startswith("en") and self.name_en:
             return self.name_en
         return self.name_fr
 
     @property
     def definition(self) -> str:
-        if translation.get_language() == "en" and self.definition_en:
+        if (translation.get_language() or "").startswith("en") and self.definition_en:
             return self.definition_en
         return self.definition_fr
 

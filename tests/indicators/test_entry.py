@@ -4,6 +4,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django_scopes import scope, scopes_disabled
@@ -208,3 +209,20 @@ def test_the_coordinator_reports_for_a_chosen_organization(client, world, measur
     response = post_value(client, world, measure.period, measure.other_org, value="9")
     assert response.status_code == 302 and f"organization={measure.other_org.pk}" in response["Location"]
     assert saved(measure, measure.other_org).value == 9
+
+
+def test_an_htmx_error_comes_back_inline_with_the_input_kept(client, world, measure):
+    client.force_login(world.partner)
+    response = post_value(client, world, measure.period, world.organization, htmx=True, value="3,5")
+    html = response.content.decode()
+    assert response.status_code == 200 and "<html" not in html
+    assert "Un dénombrement est un nombre entier, zéro ou plus." in html and 'value="3,5"' in html
+    assert "<details open>" in html
+    assert saved(measure) is None
+
+
+def test_the_english_screen_shows_english_names(client, world, measure):
+    client.force_login(world.partner)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(reverse("indicators:entry", args=[world.coalition.slug])).content.decode()
+    assert "Families reached by home visits" in page and "Q1 2025" in page and "To report" in page

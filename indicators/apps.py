@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class IndicatorsConfig(AppConfig):
     name = "indicators"
     verbose_name = _("Shared measurement")
+
+    def ready(self):
+        from coalitions import audit
+
+        audit.register(
+            "indicators.Indicator", "indicators.Period", "indicators.Target", "indicators.Category",
+            "indicators.IndicatorValue", "indicators.LearningNote",
+        )

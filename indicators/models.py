@@ -1,1 +1,314 @@
-"""Models of this app are tenant-owned: inherit coalitions.tenancy.TenantModel."""
+"""Shared measurement: indicators, their periods and targets, partners' values, rollups.
+
+Every model is tenant-owned (coalitions.tenancy.TenantModel). Which organisations report
+which indicator is stored as django-guardian object permissions granted to the
+organisation's auth group (``IndicatorGroupObjectPermission``, a direct foreign key)."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from guardian.managers import GroupObjectPermissionManager
+from guardian.models import GroupObjectPermissionBase
+
+from coalitions.models import audited
+from coalitions.tenancy import ScopedManager, TenantModel
+
+REPORT_PERMISSION = "report_indicator"
+
+
+class Level(models.TextChoices):
+    POPULATION = "population", _("Population result")
+    PERFORMANCE = "performance", _("Performance measure")
+
+
+class ValueType(models.TextChoices):
+    COUNT = "count", _("Count")
+    AMOUNT = "amount", _("Amount (CAD)")
+    PERCENTAGE = "percentage", _("Percentage (numerator / denominator)")
+    RATE = "rate", _("Rate per 1,000")
+    YES_NO = "yes_no", _("Yes / no")
+    SCALE = "scale", _("Qualitative scale")
+
+
+class Direction(models.TextChoices):
+    HIGHER = "higher", _("Higher is better")
+    LOWER = "lower", _("Lower is better")
+
+
+class Frequency(models.TextChoices):
+    MONTHLY = "monthly", _("Monthly")
+    QUARTERLY = "quarterly", _("Quarterly")
+    SEMI_ANNUAL = "semi_annual", _("Semi-annual")
+    ANNUAL = "annual", _("Annual (calendar year)")
+    SCHOOL_YEAR = "school_year", _("School year (September to August)")
+    FISCAL_YEAR = "fiscal_year", _("Fiscal year (April to March)")
+
+
+class Aggregation(models.TextChoices):
+    SUM = "sum", _("Sum")
+    AVERAGE = "average", _("Average")
+    WEIGHTED_AVERAGE = "weighted_average", _("Weighted average")
+    MIN = "min", _("Minimum")
+    MAX = "max", _("Maximum")
+    LATEST = "latest", _("Latest value")
+    COORDINATOR = "coordinator", _("Entered once by the coordination team")
+
+
+class Confidence(models.TextChoices):
+    HIGH = "high", _("High")
+    MEDIUM = "medium", _("Medium")
+    LOW = "low", _("Low")
+
+
+class ValueStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    RETURNED = "returned", _("Returned for revision")
+    APPROVED = "approved", _("Approved")
+
+
+@audited()
+class Indicator(TenantModel):
+    code = models.CharField(_("code"), max_length=20, help_text=_("A short code, e.g. PE-01."))
+    name_fr = models.CharField(_("name (French)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    definition_fr = models.TextField(_("definition (French)"), blank=True)
+    definition_en = models.TextField(_("definition (English)"), blank=True)
+    level = models.CharField(_("level"), max_length=20, choices=Level.choices, default=Level.PERFORMANCE)
+    unit = models.CharField(_("unit"), max_length=50, blank=True, help_text=_("E.g. families, children, days."))
+    value_type = models.CharField(_("value type"), max_length=20, choices=ValueType.choices, default=ValueType.COUNT)
+    scale_labels = models.TextField(
+        _("scale levels"), blank=True,
+        help_text=_("For a qualitative scale: one level per line, from the lowest (1) to the highest."),
+    )
+    direction = models.CharField(_("direction"), max_length=10, choices=Direction.choices, default=Direction.HIGHER)
+    frequency = models.CharField(_("frequency"), max_length=20, choices=Frequency.choices, default=Frequency.QUARTERLY)
+    aggregation = models.CharField(
+        _("how partners' values combine"), max_length=20, choices=Aggregation.choices, default=Aggregation.SUM
+    )
+    baseline_value = models.DecimalField(_("baseline value"), max_digits=18, decimal_places=4, null=True, blank=True)
+    baseline_date = models.DateField(_("baseline date"), null=True, blank=True)
+    data_source = models.CharField(_("data source"), max_length=300, blank=True)
+    expected_min = models.DecimalField(
+        _("lowest plausible value"), max_digits=18, decimal_places=4, null=True, blank=True,
+        help_text=_("A value below it needs an explanation and is flagged for review."),
+    )
+    expected_max = models.DecimalField(
+        _("highest plausible value"), max_digits=18, decimal_places=4, null=True, blank=True,
+        help_text=_("A value above it needs an explanation and is flagged for review."),
+    )
+    due_days = models.PositiveSmallIntegerField(
+        _("days to report"), default=15, help_text=_("Values are due this many days after a period ends.")
+    )
+    reporting_start = models.DateField(
+        _("reporting starts on"), help_text=_("Periods are generated from this date to today.")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        ordering = ["code"]
+        permissions = [(REPORT_PERMISSION, "Reports values of this indicator")]
+        constraints = [models.UniqueConstraint("coalition", "code", name="indicator_unique_code")]
+
+    def __str__(self):
+        return f"{self.code} — {self.name}"
+
+    @property
+    def name(self) -> str:
+        if (translation.get_language() or "").startswith("en") and self.name_en:
+            return self.name_en
+        return self.name_fr
+
+    @property
+    def definition(self) -> str:
+        if (translation.get_language() or "").startswith("en") and self.definition_en:
+            return self.definition_en
+        return self.definition_fr
+
+    @property
+    def levels(self) -> list[str]:
+        return [line.strip() for line in self.scale_labels.splitlines() if line.strip()]
+
+    @property
+    def is_percentage(self) -> bool:
+        return self.value_type == ValueType.PERCENTAGE
+
+    @property
+    def entered_by_coordinator(self) -> bool:
+        return self.aggregation == Aggregation.COORDINATOR
+
+
+class IndicatorGroupObjectPermission(TenantModel, GroupObjectPermissionBase):
+    """A reporting assignment: the organisation's group may report this indicator."""
+
+    content_object = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="group_permissions")
+
+    objects = ScopedManager(_manager_class=GroupObjectPermissionManager, coalition="coalition")
+
+    class Meta(GroupObjectPermissionBase.Meta):
+        abstract = False
+
+    def save(self, *args, **kwargs):
+        if not self.coalition_id:
+            self.coalition_id = self.content_object.coalition_id
+        super().save(*args, **kwargs)
+
+
+@audited()
+class Period(TenantModel):
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="periods")
+    start = models.DateField(_("start"))
+    end = models.DateField(_("end"))
+    due_date = models.DateField(_("due date"))
+    is_locked = models.BooleanField(_("locked"), default=False)
+
+    class Meta:
+        verbose_name = _("period")
+        verbose_name_plural = _("periods")
+        ordering = ["indicator", "start"]
+        constraints = [models.UniqueConstraint("indicator", "start", name="period_unique_start")]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self) -> str:
+        from .periods import period_label
+
+        return period_label(self.indicator.frequency, self.start, self.end)
+
+
+@audited()
+class Target(TenantModel):
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets")
+    period = models.ForeignKey(
+        Period, on_delete=models.CASCADE, null=True, blank=True, related_name="targets",
+        verbose_name=_("period"), help_text=_("Leave empty for the final target."),
+    )
+    value = models.DecimalField(_("target value"), max_digits=18, decimal_places=4)
+
+    class Meta:
+        verbose_name = _("target")
+        verbose_name_plural = _("targets")
+        constraints = [
+            models.UniqueConstraint("indicator", "period", name="target_unique_period", nulls_distinct=False),
+        ]
+
+
+@audited()
+class Category(TenantModel):
+    """A disaggregation category, e.g. "0-2 years" of the dimension "age group"."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="categories")
+    dimension = models.CharField(_("dimension"), max_length=100)
+    label = models.CharField(_("category"), max_length=100)
+
+    class Meta:
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+        ordering = ["dimension", "label"]
+        constraints = [models.UniqueConstraint("indicator", "dimension", "label", name="category_unique_label")]
+
+    def __str__(self):
+        return f"{self.dimension}: {self.label}"
+
+
+@audited(exclude=["updated_at", "emailed_returns"])
+class IndicatorValue(TenantModel):
+    """One organisation's value of one indicator for one period (and optional category).
+    ``organization`` is empty for a value entered once by the coordination team."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="values")
+    organization = models.ForeignKey(
+        "coalitions.Organization", on_delete=models.CASCADE, null=True, blank=True, related_name="indicator_values"
+    )
+    category = models.ForeignKey(Category, on_delete=models.CASCADE, null=True, blank=True, related_name="values")
+    value = models.DecimalField(_("value"), max_digits=18, decimal_places=4, null=True, blank=True)
+    numerator = models.DecimalField(_("numerator"), max_digits=18, decimal_places=4, null=True, blank=True)
+    denominator = models.DecimalField(_("denominator"), max_digits=18, decimal_places=4, null=True, blank=True)
+    weight = models.DecimalField(_("weight"), max_digits=18, decimal_places=4, null=True, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+    source = models.CharField(_("source"), max_length=300, blank=True)
+    confidence = models.CharField(_("confidence"), max_length=10, choices=Confidence.choices, default=Confidence.HIGH)
+    status = models.CharField(_("status"), max_length=12, choices=ValueStatus.choices, default=ValueStatus.DRAFT)
+    is_flagged = models.BooleanField(_("flagged"), default=False)
+    flag_reason = models.CharField(_("why it is flagged"), max_length=300, blank=True)
+    review_note = models.TextField(_("reviewer's note"), blank=True)
+    return_count = models.PositiveIntegerField(default=0)
+    emailed_returns = models.PositiveIntegerField(default=0)
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("value")
+        verbose_name_plural = _("values")
+        constraints = [
+            models.UniqueConstraint(
+                "indicator", "period", "organization", "category", name="value_unique_cell", nulls_distinct=False
+            ),
+            models.CheckConstraint(
+                condition=Q(numerator__isnull=True) | Q(denominator__isnull=True)
+                | Q(numerator__lte=models.F("denominator")),
+                name="value_numerator_not_above_denominator",
+            ),
+        ]
+        indexes = [models.Index(fields=["indicator", "period", "status"], name="value_rollup_key")]
+
+    def __str__(self):
+        return f"{self.indicator.code} {self.period} {self.organization or ''}"
+
+    @property
+    def display(self) -> Decimal | None:
+        return self.value
+
+
+class IndicatorRollup(TenantModel):
+    """The coalition value of an indicator for a period (and optional category), computed
+    in SQL from approved values only (see rollups.py). Never written by Python code."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="rollups")
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="rollups")
+    category = models.ForeignKey(Category, on_delete=models.CASCADE, null=True, blank=True, related_name="rollups")
+    value = models.DecimalField(max_digits=24, decimal_places=6, null=True)
+    numerator = models.DecimalField(max_digits=24, decimal_places=4, null=True)
+    denominator = models.DecimalField(max_digits=24, decimal_places=4, null=True)
+    reported_count = models.PositiveIntegerField(default=0)
+    expected_count = models.PositiveIntegerField(default=0)
+    computed_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("coalition value")
+        verbose_name_plural = _("coalition values")
+        constraints = [
+            models.UniqueConstraint(
+                "indicator", "period", "category", name="rollup_unique_key", nulls_distinct=False
+            ),
+        ]
+
+
+@audited()
+class LearningNote(TenantModel):
+    """The story behind the curve for one period, written by the coordination team."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="notes")
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="notes")
+    learned = models.TextField(_("what we learned"))
+    worked = models.TextField(_("what worked"), blank=True)
+    did_not_work = models.TextField(_("what did not work"), blank=True)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("learning note")
+        verbose_name_plural = _("learning notes")
+        constraints = [models.UniqueConstraint("indicator", "period", name="note_unique_period")]

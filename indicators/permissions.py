@@ -1,5 +1,86 @@
-"""Permissions of condition 3, merged into coalitions.permissions.REGISTRY."""
+"""Permissions of condition 3, merged into coalitions.permissions.REGISTRY, and the object
+rules of shared measurement (who reports what, who reads which values)."""
 
 PERMISSIONS = {
     "indicators.indicators:view": {"coordinator", "partner", "funder"},
+    "indicators.indicators:manage": {"coordinator"},
+    "indicators.values:enter": {"coordinator", "partner"},
+    "indicators.values:review": {"coordinator"},
+    "indicators.values:import": {"coordinator", "partner"},
+    "indicators.values:export": {"coordinator", "partner"},
+    "indicators.completeness:view": {"coordinator"},
+    "indicators.notes:manage": {"coordinator"},
 }
+
+
+# Object rules --------------------------------------------------------------------------
+# Imported lazily: this module is loaded while the permission registry is being built.
+
+
+def acts_for_every_organization(membership) -> bool:
+    """The coordination team acts for every organisation (it reviews their values)."""
+    from coalitions.permissions import has_permission
+
+    return has_permission(membership, "indicators.values:review")
+
+
+def assigned_indicators(organization, queryset):
+    """The indicators of ``queryset`` (already scoped) that ``organization`` must report:
+    django-guardian grants to the organisation's group."""
+    from guardian.shortcuts import get_objects_for_group
+
+    from .models import REPORT_PERMISSION
+
+    return get_objects_for_group(
+        organization.group, f"indicators.{REPORT_PERMISSION}", klass=queryset, accept_global_perms=False
+    )
+
+
+def is_assigned(indicator, organization) -> bool:
+    from .models import IndicatorGroupObjectPermission
+
+    return IndicatorGroupObjectPermission.objects.filter(
+        content_object=indicator, group_id=organization.group_id
+    ).exists()
+
+
+def can_report(membership, indicator, organization) -> bool:
+    """A partner reports only its own organisation's assigned indicators; the coordination
+    team reports for any assigned organisation, and alone enters coordinator-entered values."""
+    if membership is None or indicator.coalition_id != membership.coalition_id:
+        return False
+    if indicator.entered_by_coordinator:
+        return organization is None and acts_for_every_organization(membership)
+    if organization is None or organization.coalition_id != membership.coalition_id:
+        return False
+    if not acts_for_every_organization(membership) and membership.organization_id != organization.pk:
+        return False
+    return is_assigned(indicator, organization)
+
+
+def sees_organization_values(membership) -> bool:
+    """Funders see coalition-level rollups only, never an organisation's values."""
+    from coalitions.permissions import has_permission
+
+    return has_permission(membership, "indicators.values:enter")
+
+
+def visible_values(membership, queryset):
+    """Values a member may read: everything for the coordination team; for a partner its own
+    organisation's values and other organisations' approved ones; nothing for funders."""
+    from .models import ValueStatus
+
+    if acts_for_every_organization(membership):
+        return queryset
+    if not sees_organization_values(membership):
+        return queryset.none()
+    from django.db.models import Q
+
+    return queryset.filter(Q(organization_id=membership.organization_id) | Q(status=ValueStatus.APPROVED))
+
+
+def sees_comment(membership, value) -> bool:
+    """An organisation's comments stay within it and the coordination team."""
+    return acts_for_every_organization(membership) or (
+        value.organization_id is not None and value.organization_id == membership.organization_id
+    )

@@ -1,17 +1,428 @@
-from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
+from datetime import date, timedelta
 
-from coalitions.permissions import requires
-from coalitions.placeholders import condition_placeholder
+from django.contrib import messages
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from coalitions.models import Organization
+from coalitions.permissions import has_permission, requires
+from coalitions.web import call_service, paginate
+
+from . import selectors, services
+from . import transfer as transfer_files
+from .forms import AssignmentForm, ImportForm, IndicatorForm, NoteForm, ReturnForm, TargetForm, ValueForm
+from .models import Indicator, IndicatorValue, Level, Period, Target, ValueStatus
+from .permissions import acts_for_every_organization, sees_comment, sees_organization_values, visible_values
+
+
+def _data(request):
+    """The POST data of a POST (even an empty one, e.g. every checkbox unticked), else None."""
+    return request.POST if request.method == "POST" else None
+
+
+def _done(request, message: str, to: str, *args):
+    messages.success(request, message)
+    return redirect(reverse(to, args=[request.coalition.slug, *args]))
+
+
+def _post_action(request, service, success: str, to: str, args=(), **kwargs):
+    try:
+        service(actor=request.user, **kwargs)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(reverse(to, args=[request.coalition.slug, *args]))
+    return _done(request, success, to, *args)
+
+
+# Indicators ----------------------------------------------------------------------------
 
 
 @require_GET
 @requires("indicators.indicators:view")
 def index(request):
-    return condition_placeholder(
-        request,
-        title=_("Shared measurement"),
-        intro=_("A short list of common indicators to see progress and learn together."),
-        coming=[_("Indicators, targets and baselines"), _("Values reported by partners and their review"),
-                _("Rolled-up trends and reporting completeness"), _("Import and export")],
+    """The measurement landing page: every indicator with its latest coalition value."""
+    q, level = request.GET.get("q", "").strip(), request.GET.get("level", "")
+    page = paginate(request, selectors.indicators(request.coalition, q=q, level=level))
+    page.object_list = selectors.decorate_indicators(page.object_list)
+    return render(request, "indicators/index.html", {
+        "page_obj": page, "q": q, "level": level, "levels": Level.choices,
+        "can_manage": has_permission(request.membership, "indicators.indicators:manage"),
+        "can_enter": has_permission(request.membership, "indicators.values:enter"),
+        "can_review": has_permission(request.membership, "indicators.values:review"),
+    })
+
+
+@requires("indicators.indicators:manage")
+def indicator_create(request):
+    form = IndicatorForm(_data(request))
+    if request.method == "POST" and form.is_valid():
+        indicator = call_service(form, services.indicator_create, actor=request.user, coalition=request.coalition,
+                                 **form.cleaned_data)
+        if indicator:
+            messages.success(request, _("The indicator is created. Now say which organizations report it."))
+            return redirect("indicators:indicator_assignments", request.coalition.slug, indicator.pk)
+    return render(request, "indicators/indicator_form.html", {"form": form})
+
+
+@requires("indicators.indicators:manage")
+def indicator_edit(request, pk: int):
+    indicator = get_object_or_404(Indicator, pk=pk)
+    form = IndicatorForm(_data(request), instance=indicator)
+    if request.method == "POST" and form.is_valid():
+        fresh = get_object_or_404(Indicator, pk=pk)
+        if call_service(form, services.indicator_update, actor=request.user, indicator=fresh, **form.cleaned_data):
+            return _done(request, _("The indicator is saved."), "indicators:indicator_detail", pk)
+    return render(request, "indicators/indicator_form.html", {"form": form, "indicator": indicator})
+
+
+@requires("indicators.indicators:manage")
+def indicator_delete(request, pk: int):
+    indicator = get_object_or_404(Indicator, pk=pk)
+    if request.method == "POST":
+        try:
+            services.indicator_delete(actor=request.user, indicator=indicator)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("indicators:indicator_detail", request.coalition.slug, pk)
+        return _done(request, _("The indicator is deleted."), "indicators:index")
+    return render(request, "coalitions/confirm.html", {
+        "title": _("Delete the indicator %(code)s?") % {"code": indicator.code},
+        "consequence": _("Its periods, targets, learning notes and values not yet approved will be deleted. "
+                         "Indicators with approved values cannot be deleted."),
+        "confirm_label": _("Delete the indicator"),
+        "cancel_url": reverse("indicators:indicator_detail", args=[request.coalition.slug, pk]),
+    })
+
+
+@require_GET
+@requires("indicators.indicators:view")
+def indicator_detail(request, pk: int):
+    indicator = get_object_or_404(Indicator, pk=pk)
+    return render(request, "indicators/indicator_detail.html", {
+        "page": selectors.indicator_page(indicator, request.membership),
+        "indicator": indicator,
+        "sees_organizations": sees_organization_values(request.membership),
+        "can_manage": has_permission(request.membership, "indicators.indicators:manage"),
+        "can_write_notes": has_permission(request.membership, "indicators.notes:manage"),
+    })
+
+
+@requires("indicators.indicators:manage")
+def indicator_assignments(request, pk: int):
+    indicator = get_object_or_404(Indicator, pk=pk)
+    form = AssignmentForm(_data(request), coalition=request.coalition,
+                          initial={"organizations": selectors.assigned_organizations(indicator)})
+    if request.method == "POST" and form.is_valid():
+        if call_service(form, services.assignments_set, actor=request.user, indicator=indicator,
+                        organizations=form.cleaned_data["organizations"]) is not None:
+            return _done(request, _("The reporting organizations are saved."), "indicators:indicator_detail", pk)
+    return render(request, "indicators/assignments.html", {"form": form, "indicator": indicator})
+
+
+@requires("indicators.indicators:manage")
+def indicator_targets(request, pk: int):
+    indicator = get_object_or_404(Indicator, pk=pk)
+    form = TargetForm(_data(request), indicator=indicator)
+    if request.method == "POST" and form.is_valid():
+        if call_service(form, services.target_set, actor=request.user, indicator=indicator, **form.cleaned_data):
+            return _done(request, _("The target is saved."), "indicators:indicator_targets", pk)
+    targets = Target.objects.filter(indicator=indicator).select_related("period", "period__indicator").order_by(
+        "period__start"
     )
+    return render(request, "indicators/targets.html", {"form": form, "indicator": indicator, "targets": targets})
+
+
+@require_GET
+@requires("indicators.indicators:manage")
+def indicator_periods(request, pk: int):
+    indicator = get_object_or_404(Indicator, pk=pk)
+    page = paginate(request, Period.objects.filter(indicator=indicator).select_related("indicator").order_by("-start"))
+    return render(request, "indicators/periods.html", {"indicator": indicator, "page_obj": page})
+
+
+@require_POST
+@requires("indicators.indicators:manage")
+def target_delete(request, pk: int):
+    target = get_object_or_404(Target, pk=pk)
+    return _post_action(request, services.target_delete, _("The target is deleted."),
+                        "indicators:indicator_targets", args=[target.indicator_id], target=target)
+
+
+@require_POST
+@requires("indicators.indicators:manage")
+def period_lock(request, pk: int):
+    period = get_object_or_404(Period, pk=pk)
+    locked = request.POST.get("locked") == "1"
+    services.period_set_lock(actor=request.user, period=period, locked=locked)
+    message = _("The period is locked.") if locked else _("The period is unlocked.")
+    return _done(request, message, "indicators:indicator_periods", period.indicator_id)
+
+
+@requires("indicators.notes:manage")
+def note_edit(request, pk: int):
+    period = get_object_or_404(Period.objects.select_related("indicator"), pk=pk)
+    note = period.notes.first()
+    initial = {"learned": note.learned, "worked": note.worked, "did_not_work": note.did_not_work} if note else {}
+    form = NoteForm(_data(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        if call_service(form, services.note_save, actor=request.user, indicator=period.indicator, period=period,
+                        **form.cleaned_data):
+            return _done(request, _("The learning note is saved."), "indicators:indicator_detail", period.indicator_id)
+    return render(request, "indicators/note_form.html", {"form": form, "period": period})
+
+
+# Data entry ----------------------------------------------------------------------------
+
+
+def _entry_organization(request):
+    """The organisation whose screen this is: a partner's own; for the coordination team the
+    one chosen in ?organization= (none: the values it enters itself)."""
+    if not acts_for_every_organization(request.membership):
+        return request.membership.organization
+    chosen = request.GET.get("organization", "")
+    if chosen.isdigit():
+        return get_object_or_404(Organization, pk=int(chosen))
+    return None
+
+
+@require_GET
+@requires("indicators.values:enter")
+def entry(request):
+    organization = _entry_organization(request)
+    cells = selectors.entry_cells(request.coalition, request.membership, organization)
+    page = paginate(request, cells)
+    for cell in page.object_list:
+        cell.form = ValueForm(indicator=cell.indicator, prefix=cell.key, initial=ValueForm.initial_from(cell.value))
+    choose = acts_for_every_organization(request.membership)
+    return render(request, "indicators/entry.html", {
+        "page_obj": page, "organization": organization,
+        "organizations": Organization.objects.filter(coalition=request.coalition).order_by("name") if choose else [],
+        "chooses_organization": choose,
+    })
+
+
+def _cell(request, period_pk: int, organization):
+    period = get_object_or_404(Period.objects.select_related("indicator"), pk=period_pk)
+    from .permissions import can_report
+
+    if not can_report(request.membership, period.indicator, organization):
+        raise Http404
+    cell = selectors.entry_cell(request.membership, period, organization)
+    if request.method == "POST":
+        form = ValueForm(request.POST, indicator=period.indicator, prefix=cell.key)
+        if form.is_valid():
+            data = form.cleaned_data
+            saved = call_service(
+                form, services.value_save, actor=request.user, indicator=period.indicator, period=period,
+                organization=organization, value=data.get("value"), numerator=data.get("numerator"),
+                denominator=data.get("denominator"), weight=data.get("weight"), comment=data["comment"],
+                source=data["source"], confidence=data["confidence"], submit=request.POST.get("action") != "draft",
+            )
+            if saved:
+                message = _("Saved as a draft.") if saved.status == ValueStatus.DRAFT else _(
+                    "Submitted for review. Thank you!")
+                if not request.htmx:
+                    messages.success(request, message)
+                    url = reverse("indicators:entry", args=[request.coalition.slug])
+                    if organization and acts_for_every_organization(request.membership):
+                        url += f"?organization={organization.pk}"
+                    return redirect(url)
+                cell = selectors.entry_cell(request.membership, period, organization)
+                cell.form = ValueForm(indicator=period.indicator, prefix=cell.key,
+                                      initial=ValueForm.initial_from(cell.value))
+                return render(request, "indicators/entry.html#cell", {"cell": cell, "saved_message": message})
+        cell.form = form
+    else:
+        cell.form = ValueForm(indicator=period.indicator, prefix=cell.key, initial=ValueForm.initial_from(cell.value))
+    template = "indicators/entry.html#cell" if request.htmx else "indicators/entry_cell.html"
+    return render(request, template, {"cell": cell, "open": True})
+
+
+@requires("indicators.values:enter")
+def entry_cell(request, period_pk: int, organization_pk: int):
+    organization = get_object_or_404(Organization, pk=organization_pk)
+    return _cell(request, period_pk, organization)
+
+
+@requires("indicators.values:review")
+def entry_cell_coalition(request, period_pk: int):
+    return _cell(request, period_pk, None)
+
+
+# Review --------------------------------------------------------------------------------
+
+
+@require_GET
+@requires("indicators.values:review")
+def review(request):
+    status = request.GET.get("status", ValueStatus.SUBMITTED)
+    indicator, flagged = request.GET.get("indicator", ""), request.GET.get("flagged", "")
+    page = paginate(request, selectors.review_queue(request.coalition, status=status, indicator=indicator,
+                                                    flagged=flagged))
+    return render(request, "indicators/review.html", {
+        "page_obj": page, "status": status, "statuses": ValueStatus.choices, "indicator": indicator,
+        "flagged": flagged, "indicators": Indicator.objects.filter(coalition=request.coalition).order_by("code"),
+    })
+
+
+@require_POST
+@requires("indicators.values:review")
+def review_approve(request):
+    ids = [i for i in request.POST.getlist("values") if i.isdigit()]
+    count = services.values_approve(actor=request.user, coalition=request.coalition, ids=ids) if ids else 0
+    if count:
+        messages.success(request, _("%(count)s value(s) approved.") % {"count": count})
+    else:
+        messages.error(request, _("Select at least one submitted value to approve."))
+    return redirect(reverse("indicators:review", args=[request.coalition.slug]))
+
+
+@require_GET
+@requires("indicators.values:enter")
+def value_detail(request, pk: int):
+    value = get_object_or_404(
+        visible_values(request.membership, IndicatorValue.objects.select_related(
+            "indicator", "period__indicator", "organization", "entered_by", "reviewed_by")),
+        pk=pk,
+    )
+    return render(request, "indicators/value_detail.html", {
+        "value": value, "history": selectors.value_history(value),
+        "can_review": has_permission(request.membership, "indicators.values:review"),
+    })
+
+
+@requires("indicators.values:review")
+def value_return(request, pk: int):
+    value = get_object_or_404(
+        IndicatorValue.objects.select_related("indicator", "period__indicator", "organization"), pk=pk
+    )
+    form = ReturnForm(_data(request))
+    if request.method == "POST" and form.is_valid():
+        if call_service(form, services.value_return, actor=request.user, value=value, **form.cleaned_data):
+            return _done(request, _("The value is returned to the partner with your note."), "indicators:review")
+    return render(request, "indicators/value_return.html", {"form": form, "value": value})
+
+
+# Completeness --------------------------------------------------------------------------
+
+
+@require_GET
+@requires("indicators.completeness:view")
+def completeness(request):
+    all_indicators = list(Indicator.objects.filter(coalition=request.coalition).order_by("code"))
+    chosen = request.GET.get("indicator", "")
+    indicator = next((i for i in all_indicators if str(i.pk) == chosen), all_indicators[0] if all_indicators else None)
+    return render(request, "indicators/completeness.html", {
+        "board": selectors.completeness(request.coalition, indicator), "indicators": all_indicators,
+        "chosen": indicator,
+    })
+
+
+# Import and export -----------------------------------------------------------------------
+
+TEMPLATE_EXTRA = ["indicator_name", "period"]
+
+
+def _file_response(request, name: str, header: list[str], rows):
+    fmt = request.GET.get("format", "csv")
+    stamp = timezone.localdate().isoformat()
+    if fmt == "xlsx":
+        response = HttpResponse(transfer_files.write_xlsx(header, rows, title=name),
+                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.xlsx"'
+    else:
+        response = HttpResponse(transfer_files.write_csv(header, rows), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.csv"'
+    return response
+
+
+def _date_param(request, name: str, default):
+    try:
+        return date.fromisoformat(request.GET.get(name, ""))
+    except ValueError:
+        return default
+
+
+@require_GET
+@requires("indicators.values:import")
+def import_template(request):
+    organization = _entry_organization(request)
+    today = timezone.localdate()
+    first, last = _date_param(request, "start", today - timedelta(days=365)), _date_param(request, "end", today)
+    rows = selectors.template_rows(request.coalition, request.membership, organization, first, last)
+    return _file_response(request, "concerto-modele", services.IMPORT_COLUMNS + TEMPLATE_EXTRA, rows)
+
+
+@require_GET
+@requires("indicators.values:export")
+def export_values(request):
+    rows = selectors.value_rows(request.coalition, request.membership, indicator=request.GET.get("indicator", ""),
+                                status=request.GET.get("status", ""))
+    header = ["indicator", "period_start", "period_end", "organization", "category", "value", "numerator",
+              "denominator", "weight", "status", "flagged", "comment", "source", "confidence", "submitted_at"]
+    data = (
+        [v.indicator.code, v.period.start.isoformat(), v.period.end.isoformat(),
+         v.organization.name if v.organization else "", str(v.category or ""), v.value, v.numerator,
+         v.denominator, v.weight, v.status, "1" if v.is_flagged else "0",
+         v.comment if sees_comment(request.membership, v) else "", v.source, v.confidence,
+         v.submitted_at.isoformat() if v.submitted_at else ""]
+        for v in rows.iterator(chunk_size=2000)
+    )
+    return _file_response(request, "concerto-donnees", header, data)
+
+
+@require_GET
+@requires("indicators.indicators:view")
+def export_rollups(request):
+    rows = selectors.rollup_rows(request.coalition, indicator=request.GET.get("indicator", ""))
+    header = ["indicator", "indicator_name", "period_start", "period_end", "category", "value", "numerator",
+              "denominator", "organizations_reported", "organizations_expected"]
+    data = (
+        [r.indicator.code, r.indicator.name, r.period.start.isoformat(), r.period.end.isoformat(),
+         str(r.category or ""), r.value, r.numerator, r.denominator, r.reported_count, r.expected_count]
+        for r in rows.iterator(chunk_size=2000)
+    )
+    return _file_response(request, "concerto-agregations", header, data)
+
+
+@requires("indicators.values:import")
+def transfer(request):
+    """Import (upload, preview with every error on its row and column, then save all or
+    nothing) and the export links."""
+    form, preview, errors, payload = ImportForm(), None, None, ""
+    if request.method == "POST" and request.POST.get("payload"):
+        try:
+            rows = signing.loads(request.POST["payload"], salt="indicators-import", max_age=3600)
+        except signing.BadSignature:
+            messages.error(request, _("The preview expired. Upload the file again."))
+            return redirect("indicators:transfer", request.coalition.slug)
+        try:
+            changed = services.values_import(actor=request.user, coalition=request.coalition, rows=rows)
+        except services.ImportRejected as rejected:
+            errors = rejected.errors
+        else:
+            return _done(request, _("Import done: %(count)s value(s) saved and submitted for review.")
+                         % {"count": changed}, "indicators:transfer")
+    elif request.method == "POST":
+        form = ImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                rows = transfer_files.read_rows(form.cleaned_data["file"], services.IMPORT_COLUMNS)
+                preview = services.values_check_import(actor=request.user, coalition=request.coalition, rows=rows)
+                payload = signing.dumps(rows, salt="indicators-import", compress=True)
+            except transfer_files.FileUnreadable as unreadable:
+                form.add_error("file", str(unreadable))
+            except services.ImportRejected as rejected:
+                errors = rejected.errors
+    organization = _entry_organization(request)
+    return render(request, "indicators/transfer.html", {
+        "form": form, "preview": preview, "errors": errors, "payload": payload, "organization": organization,
+        "organizations": Organization.objects.filter(coalition=request.coalition).order_by("name")
+        if acts_for_every_organization(request.membership) else [],
+    })

@@ -1,13 +1,62 @@
 """This app's rows of the URL x role matrix (tests/test_url_role_matrix.py)."""
 
-from ..matrix_roles import ALL, GET
+from datetime import date
+
+from django_scopes import scopes_disabled
+
+from ..matrix_roles import ALL, BOTH, COORD, GET, POST, TAKE_PART
+from .factories import IndicatorFactory, IndicatorValueFactory, PeriodFactory, TargetFactory, assign
 
 # url name -> (roles allowed, methods served)
 EXPECTED = {
     "indicators:index": (ALL, GET),
+    "indicators:indicator_create": (COORD, BOTH),
+    "indicators:indicator_detail": (ALL, GET),
+    "indicators:indicator_edit": (COORD, BOTH),
+    "indicators:indicator_delete": (COORD, BOTH),
+    "indicators:indicator_assignments": (COORD, BOTH),
+    "indicators:indicator_targets": (COORD, BOTH),
+    "indicators:indicator_periods": (COORD, GET),
+    "indicators:target_delete": (COORD, POST),
+    "indicators:period_lock": (COORD, POST),
+    "indicators:note_edit": (COORD, BOTH),
+    "indicators:entry": (TAKE_PART, GET),
+    "indicators:entry_cell": (TAKE_PART, BOTH),
+    "indicators:entry_cell_coalition": (COORD, BOTH),
+    "indicators:review": (COORD, GET),
+    "indicators:review_approve": (COORD, POST),
+    "indicators:value_detail": (TAKE_PART, GET),
+    "indicators:value_return": (COORD, BOTH),
+    "indicators:completeness": (COORD, GET),
+    "indicators:transfer": (TAKE_PART, BOTH),
+    "indicators:import_template": (TAKE_PART, GET),
+    "indicators:export_values": (TAKE_PART, GET),
+    "indicators:export_rollups": (ALL, GET),
 }
 
 
 def url_kwargs(world) -> dict:
     """URL name -> the kwargs (besides coalition_slug) to reverse it with, objects of world.coalition."""
-    return {}
+    with scopes_disabled():
+        indicator = IndicatorFactory(coalition=world.coalition)
+        period = PeriodFactory(indicator=indicator, start=date(2025, 1, 1))
+        assign(indicator, world.organization)
+        by_coordinator = IndicatorFactory(coalition=world.coalition, aggregation="coordinator")
+        coalition_period = PeriodFactory(indicator=by_coordinator, start=date(2025, 1, 1))
+        target = TargetFactory(indicator=indicator)
+        value = IndicatorValueFactory(period=period, organization=world.organization)
+    return {
+        "indicators:indicator_detail": {"pk": indicator.pk},
+        "indicators:indicator_edit": {"pk": indicator.pk},
+        "indicators:indicator_delete": {"pk": indicator.pk},
+        "indicators:indicator_assignments": {"pk": indicator.pk},
+        "indicators:indicator_targets": {"pk": indicator.pk},
+        "indicators:indicator_periods": {"pk": indicator.pk},
+        "indicators:target_delete": {"pk": target.pk},
+        "indicators:period_lock": {"pk": period.pk},
+        "indicators:note_edit": {"pk": period.pk},
+        "indicators:entry_cell": {"period_pk": period.pk, "organization_pk": world.organization.pk},
+        "indicators:entry_cell_coalition": {"period_pk": coalition_period.pk},
+        "indicators:value_detail": {"pk": value.pk},
+        "indicators:value_return": {"pk": value.pk},
+    }

@@ -1,0 +1,105 @@
+"""Background work of shared measurement. Tasks take ids, run inside the coalition's scope
+and are idempotent."""
+
+from celery import shared_task
+from celery.schedules import crontab
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django_scopes import scope, scopes_disabled
+
+from coalitions.models import Coalition
+
+from . import rollups
+
+# config/settings.py must merge this into CELERY_BEAT_SCHEDULE.
+BEAT_SCHEDULE = {
+    "indicators-nightly-rollups": {
+        "task": "indicators.tasks.recompute_all_rollups",
+        "schedule": crontab(hour=2, minute=30),
+    },
+    "indicators-nightly-periods": {
+        "task": "indicators.tasks.sync_all_periods",
+        "schedule": crontab(hour=1, minute=45),
+    },
+}
+
+
+@shared_task
+def recompute_rollups(coalition_id: int, keys: list[list[int]] | None = None) -> tuple[int, int]:
+    """Recompute the coalition values of the given [indicator_id, period_id] keys (all if None)."""
+    coalition = Coalition.objects.get(pk=coalition_id)
+    with scope(coalition=coalition):
+        return rollups.recompute(coalition.pk, [tuple(k) for k in keys] if keys is not None else None)
+
+
+@shared_task
+def recompute_all_rollups() -> int:
+    """The nightly full recompute: the only fan-out over every coalition."""
+    with scopes_disabled():
+        ids = list(Coalition.objects.values_list("pk", flat=True))
+    for coalition_id in ids:
+        recompute_rollups(coalition_id)
+    return len(ids)
+
+
+@shared_task
+def sync_all_periods() -> int:
+    """Open the periods that started since yesterday, for every indicator of every coalition."""
+    from . import services
+    from .models import Indicator
+
+    created = 0
+    with scopes_disabled():
+        coalitions = list(Coalition.objects.all())
+    for coalition in coalitions:
+        with scope(coalition=coalition):
+            for indicator in Indicator.objects.filter(coalition=coalition):
+                created += services.periods_sync(indicator=indicator)
+    return created
+
+
+def _send(*, to: str, template: str, context: dict, language: str) -> None:
+    language = language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    context = {"site_url": settings.SITE_URL, **context}
+    with translation.override(language):
+        subject = render_to_string(f"indicators/email/{template}_subject.txt", context).strip().replace("\n", " ")
+        text = render_to_string(f"indicators/email/{template}.txt", context)
+        html = render_to_string(f"indicators/email/{template}.html", context)
+    message = EmailMultiAlternatives(subject=subject, body=text, to=[to])
+    message.attach_alternative(html, "text/html")
+    message.send()
+
+
+@shared_task(autoretry_for=(ConnectionError, OSError), retry_backoff=True, max_retries=5)
+def send_value_returned_email(coalition_id: int, value_id: int, return_number: int) -> int:
+    """Tell the person who entered a value that it was returned, with the reviewer's note.
+    Sent once per return: the value's ``returned_count`` is claimed before sending."""
+    from .models import IndicatorValue, ValueStatus
+
+    coalition = Coalition.objects.get(pk=coalition_id)
+    with scope(coalition=coalition):
+        claimed = IndicatorValue.objects.filter(
+            pk=value_id, status=ValueStatus.RETURNED, emailed_returns__lt=return_number
+        ).update(emailed_returns=return_number)
+        if not claimed:
+            return 0
+        value = IndicatorValue.objects.select_related("indicator", "period", "organization", "entered_by").get(
+            pk=value_id
+        )
+        recipient = value.entered_by
+        if recipient is None or not recipient.email:
+            return 0
+        _send(
+            to=recipient.email,
+            template="value_returned",
+            language=recipient.language or coalition.default_language,
+            context={
+                "coalition": coalition,
+                "value": value,
+                "entry_url": reverse("indicators:entry", args=[coalition.slug]),
+            },
+        )
+    return 1

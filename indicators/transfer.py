@@ -1,0 +1,114 @@
+"""CSV and XLSX files: reading an upload into rows, writing exports and templates.
+Never trusts the file: anything unreadable becomes a FileUnreadable with a clear message."""
+
+import csv
+import io
+import zipfile
+from datetime import date, datetime
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook, load_workbook
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 5000
+
+
+class FileUnreadable(Exception):
+    pass
+
+
+def _normalise_header(cell) -> str:
+    return str(cell or "").strip().lower().replace(" ", "_")
+
+
+def _cell_text(cell) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, datetime):
+        return cell.date().isoformat()
+    if isinstance(cell, date):
+        return cell.isoformat()
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return str(cell).strip()
+
+
+def _rows_from_table(table, columns: list[str]) -> list[dict]:
+    iterator = iter(table)
+    try:
+        header = [_normalise_header(c) for c in next(iterator)]
+    except StopIteration:
+        raise FileUnreadable(_("The file is empty.")) from None
+    if "indicator" not in header or "period_start" not in header:
+        raise FileUnreadable(_("The first row must hold the template's column names (indicator, period_start, ...)."))
+    rows = []
+    for raw in iterator:
+        if len(rows) >= MAX_ROWS:
+            raise FileUnreadable(_("The file has too many rows (at most %(max)s).") % {"max": MAX_ROWS})
+        cells = list(raw)
+        rows.append({name: _cell_text(cells[i]) if i < len(cells) else "" for i, name in enumerate(header)
+                     if name in columns})
+    return rows
+
+
+def read_rows(upload, columns: list[str]) -> list[dict]:
+    """The rows of an uploaded CSV or XLSX file, as {column: text}."""
+    data = upload.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise FileUnreadable(_("The file is too large (at most 5 MB)."))
+    name = (getattr(upload, "name", "") or "").lower()
+    if name.endswith(".xlsx") or data[:2] == b"PK":
+        try:
+            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            sheet = workbook.worksheets[0]
+            return _rows_from_table(sheet.iter_rows(values_only=True), columns)
+        except FileUnreadable:
+            raise
+        except (zipfile.BadZipFile, KeyError, ValueError, TypeError, IndexError, OSError, EOFError) as error:
+            raise FileUnreadable(_("This Excel file cannot be read. Save it again as .xlsx or CSV.")) from error
+        except Exception as error:  # noqa: BLE001  (openpyxl raises many kinds on broken files)
+            raise FileUnreadable(_("This Excel file cannot be read. Save it again as .xlsx or CSV.")) from error
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError as error:
+            raise FileUnreadable(_("The file's characters cannot be read. Save it as CSV UTF-8.")) from error
+    if "\x00" in text:
+        raise FileUnreadable(_("This is not a CSV file."))
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    try:
+        return _rows_from_table(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), columns)
+    except csv.Error as error:
+        raise FileUnreadable(_("This CSV file cannot be read: %(error)s") % {"error": error}) from error
+
+
+def _safe(value):
+    """Neutralise text a spreadsheet would run as a formula (CSV injection)."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def write_csv(header: list[str], rows) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_safe(v) for v in row])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def write_xlsx(header: list[str], rows, title: str = "Concerto") -> bytes:
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title[:31])
+    sheet.append(header)
+    for row in rows:
+        sheet.append([float(v) if hasattr(v, "as_tuple") else _safe(v) for v in row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

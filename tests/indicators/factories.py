@@ -1,0 +1,108 @@
+"""Factories of shared measurement. Create tenant rows inside scopes_disabled()."""
+
+from datetime import date, timedelta
+
+import factory
+from django.utils import timezone
+from guardian.shortcuts import assign_perm
+
+from indicators.models import (
+    REPORT_PERMISSION,
+    Category,
+    Indicator,
+    IndicatorRollup,
+    IndicatorValue,
+    LearningNote,
+    Period,
+    Target,
+    ValueStatus,
+)
+from tests.factories import CoalitionFactory, OrganizationFactory
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Indicator
+
+    coalition = factory.SubFactory(CoalitionFactory)
+    code = factory.Sequence(lambda n: f"IND-{n:03d}")
+    name_fr = factory.Sequence(lambda n: f"Familles rejointes {n}")
+    name_en = factory.Sequence(lambda n: f"Families reached {n}")
+    value_type = "count"
+    frequency = "quarterly"
+    aggregation = "sum"
+    unit = "familles"
+    reporting_start = date(2024, 1, 1)
+
+
+class PeriodFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Period
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    coalition = factory.LazyAttribute(lambda p: p.indicator.coalition)
+    start = date(2025, 1, 1)
+    end = factory.LazyAttribute(lambda p: p.start + timedelta(days=89))
+    due_date = factory.LazyAttribute(lambda p: p.end + timedelta(days=15))
+
+
+class TargetFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Target
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    coalition = factory.LazyAttribute(lambda t: t.indicator.coalition)
+    period = None
+    value = 100
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Category
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    coalition = factory.LazyAttribute(lambda c: c.indicator.coalition)
+    dimension = "Groupe d'âge"
+    label = factory.Sequence(lambda n: f"{n}-{n + 1} ans")
+
+
+class IndicatorValueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = IndicatorValue
+
+    period = factory.SubFactory(PeriodFactory)
+    indicator = factory.LazyAttribute(lambda v: v.period.indicator)
+    coalition = factory.LazyAttribute(lambda v: v.period.coalition)
+    organization = factory.LazyAttribute(lambda v: OrganizationFactory(coalition=v.coalition))
+    value = 10
+    status = ValueStatus.SUBMITTED
+    submitted_at = factory.LazyFunction(timezone.now)
+
+
+class IndicatorRollupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = IndicatorRollup
+
+    period = factory.SubFactory(PeriodFactory)
+    indicator = factory.LazyAttribute(lambda r: r.period.indicator)
+    coalition = factory.LazyAttribute(lambda r: r.period.coalition)
+    value = 10
+    reported_count = 1
+    expected_count = 1
+    computed_at = factory.LazyFunction(timezone.now)
+
+
+class LearningNoteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LearningNote
+
+    period = factory.SubFactory(PeriodFactory)
+    indicator = factory.LazyAttribute(lambda n: n.period.indicator)
+    coalition = factory.LazyAttribute(lambda n: n.period.coalition)
+    learned = "Les ateliers du samedi rejoignent plus de pères."
+
+
+def assign(indicator, *organizations) -> None:
+    """Grant ``organizations`` the reporting of ``indicator`` (a guardian group permission)."""
+    for organization in organizations:
+        assign_perm(f"indicators.{REPORT_PERMISSION}", organization.group, indicator)

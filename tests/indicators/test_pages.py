@@ -1,0 +1,137 @@
+"""Indicator list and page, completeness board; fixed query counts at two data sizes."""
+
+import re
+from datetime import UTC, date, datetime, time, timedelta
+
+import pytest
+from django.urls import reverse
+from django_scopes import scopes_disabled
+
+from indicators import rollups
+from indicators.charts import AT_RISK, NO_DATA, OFF_TRACK, ON_TRACK, trend_status
+from tests.factories import OrganizationFactory
+
+from .factories import (
+    IndicatorFactory,
+    IndicatorValueFactory,
+    LearningNoteFactory,
+    PeriodFactory,
+    TargetFactory,
+    assign,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("values,target,direction,expected", [
+    ([], 10, "higher", NO_DATA),
+    ([5, 12], 10, "higher", ON_TRACK),
+    ([5], 10, "higher", AT_RISK),
+    ([5, 8], 10, "higher", AT_RISK),
+    ([9, 8], 10, "higher", OFF_TRACK),
+    ([30, 25], 20, "lower", AT_RISK),
+    ([30, 18], 20, "lower", ON_TRACK),
+    ([25, 28], 20, "lower", OFF_TRACK),
+])
+def test_it_computes_the_status_from_direction_target_and_trend(values, target, direction, expected):
+    assert trend_status(values, target, direction) == expected
+
+
+def populate(world, *, indicators: int, periods: int, organizations: int):
+    with scopes_disabled():
+        orgs = [world.organization] + [OrganizationFactory(coalition=world.coalition) for _ in range(organizations - 1)]
+        made = []
+        for _i in range(indicators):
+            indicator = IndicatorFactory(coalition=world.coalition, aggregation="sum")
+            assign(indicator, *orgs)
+            TargetFactory(indicator=indicator, value=100)
+            for p in range(periods):
+                period = PeriodFactory(indicator=indicator, start=date(2023 + p // 4, 1 + 3 * (p % 4), 1))
+                LearningNoteFactory(period=period)
+                for k, org in enumerate(orgs):
+                    IndicatorValueFactory(period=period, organization=org, value=10 + p + k,
+                                          status="approved" if (p + k) % 3 else "submitted")
+            made.append(indicator)
+    rollups.recompute(world.coalition.pk)
+    return made
+
+
+def test_the_list_shows_latest_value_target_status_and_a_sparkline(client, world):
+    indicator = populate(world, indicators=1, periods=3, organizations=2)[0]
+    client.force_login(world.funder)
+    html = client.get(reverse("indicators:index", args=[world.coalition.slug])).content.decode()
+    assert indicator.code in html
+    assert '<svg class="sparkline"' in html and "<polyline points=" in html
+    assert 'style="' not in html.split("<main", 1)[-1]
+    assert "En décalage" in html or "À surveiller" in html or "En bonne voie" in html
+    assert "T3 2023" in html  # the latest period with a coalition value
+
+
+def test_the_indicator_page_shows_chart_table_and_organisations_to_partners_only(client, world):
+    indicator = populate(world, indicators=1, periods=3, organizations=2)[0]
+    url = reverse("indicators:indicator_detail", args=[world.coalition.slug, indicator.pk])
+    client.force_login(world.partner)
+    html = client.get(url).content.decode()
+    assert 'class="line-chart"' in html and "Par organisme" in html and "Maison de la famille" in html
+    assert not re.search(r' (cx|cy|x|y|y1)="\d+,\d', html.split("<svg", 1)[1].split("</svg>")[0])
+    client.force_login(world.funder)
+    html = client.get(url).content.decode()
+    assert 'class="line-chart"' in html and "Les ateliers du samedi" in html
+    assert "Par organisme" not in html and "Maison de la famille" not in html
+    assert "Soumise" not in html
+
+
+def test_funders_see_only_approved_values_in_the_coalition_value(client, world):
+    with scopes_disabled():
+        indicator = IndicatorFactory(coalition=world.coalition)
+        period = PeriodFactory(indicator=indicator, start=date(2025, 1, 1))
+        IndicatorValueFactory(period=period, organization=world.organization, value=7, status="approved")
+        IndicatorValueFactory(period=period, value=9000, status="submitted")
+    rollups.recompute(world.coalition.pk)
+    client.force_login(world.funder)
+    url = reverse("indicators:indicator_detail", args=[world.coalition.slug, indicator.pk])
+    html = client.get(url).content.decode()
+    assert "9\u00a0000" not in html and "9000" not in html
+    assert '<td class="coalition-value">7' in html
+
+
+def test_the_completeness_board_marks_each_organisation_and_period(client, world):
+    indicator = populate(world, indicators=1, periods=2, organizations=2)[0]
+    with scopes_disabled():
+        missing_org = OrganizationFactory(coalition=world.coalition, name="Bibliothèque de Forestville")
+        assign(indicator, missing_org)
+        on_time = indicator.values.filter(organization=world.organization).order_by("period__start").first()
+        on_time.submitted_at = datetime.combine(on_time.period.due_date - timedelta(days=3), time(12), tzinfo=UTC)
+        on_time.save()
+    client.force_login(world.coordinator)
+    html = client.get(reverse("indicators:completeness", args=[world.coalition.slug]) + f"?indicator={indicator.pk}")
+    html = html.content.decode()
+    assert "Bibliothèque de Forestville" in html and "Manquante" in html and "✕" in html
+    assert "À temps" in html and "En retard" in html
+
+
+PAGES = {
+    "entry": ("partner", lambda world, ind: reverse("indicators:entry", args=[world.coalition.slug])),
+    "index": ("funder", lambda world, ind: reverse("indicators:index", args=[world.coalition.slug])),
+    "detail": ("partner",
+               lambda world, ind: reverse("indicators:indicator_detail", args=[world.coalition.slug, ind.pk])),
+    "completeness": ("coordinator", lambda world, ind: reverse("indicators:completeness", args=[world.coalition.slug])
+                     + f"?indicator={ind.pk}"),
+    "review": ("coordinator", lambda world, ind: reverse("indicators:review", args=[world.coalition.slug])),
+}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_the_query_count_does_not_grow_with_the_data(client, world, page, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    actor, url_for = PAGES[page]
+    small = populate(world, indicators=1, periods=2, organizations=2)[0]
+    client.force_login(world.user(actor))
+    client.get(url_for(world, small))  # warm caches (content types, sessions)
+    with CaptureQueriesContext(connection) as measured:
+        assert client.get(url_for(world, small)).status_code == 200
+    big = populate(world, indicators=6, periods=8, organizations=5)[-1]
+    with django_assert_max_num_queries(len(measured)):
+        assert client.get(url_for(world, big)).status_code == 200

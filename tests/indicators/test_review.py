@@ -1,0 +1,115 @@
+"""Coordinators approve values one by one or in bulk, or return them with a note."""
+
+import pytest
+from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from django_scopes import scope, scopes_disabled
+
+from indicators import services
+from indicators.models import IndicatorRollup, IndicatorValue, ValueStatus
+
+from .factories import IndicatorValueFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_lists_submitted_values_with_flags_first(client, world, measure):
+    with scopes_disabled():
+        IndicatorValueFactory(period=measure.period, organization=world.organization, value=12)
+        IndicatorValueFactory(period=measure.period, organization=measure.other_org, value=480, is_flagged=True,
+                              flag_reason="au-dessus de la plus haute valeur plausible (400)")
+    client.force_login(world.coordinator)
+    page = client.get(reverse("indicators:review", args=[world.coalition.slug])).content.decode()
+    assert "(2)" in page
+    assert page.index("CPE Les Petits Pas") < page.index("Maison de la famille")
+    assert "au-dessus de la plus haute valeur plausible" in page
+
+
+def test_it_approves_in_bulk_and_updates_the_coalition_value(
+    client, world, measure, django_capture_on_commit_callbacks
+):
+    with scopes_disabled():
+        a = IndicatorValueFactory(period=measure.period, organization=world.organization, value=12)
+        b = IndicatorValueFactory(period=measure.period, organization=measure.other_org, value=30)
+    client.force_login(world.coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("indicators:review_approve", args=[world.coalition.slug]),
+                               {"values": [a.pk, b.pk]})
+    assert response.status_code == 302
+    with scopes_disabled():
+        assert set(IndicatorValue.objects.values_list("status", flat=True)) == {ValueStatus.APPROVED}
+        rollup = IndicatorRollup.objects.get(indicator=measure.indicator, period=measure.period)
+    assert rollup.value == 42 and rollup.reported_count == 2 and rollup.expected_count == 2
+
+
+def test_bulk_approval_ignores_ids_of_another_coalition(client, world, measure):
+    from .factories import IndicatorFactory, PeriodFactory
+
+    with scopes_disabled():
+        foreign_period = PeriodFactory(indicator=IndicatorFactory(coalition=world.other_coalition))
+        foreign = IndicatorValueFactory(period=foreign_period)
+    client.force_login(world.coordinator)
+    client.post(reverse("indicators:review_approve", args=[world.coalition.slug]), {"values": [foreign.pk]})
+    with scopes_disabled():
+        foreign.refresh_from_db()
+    assert foreign.status == ValueStatus.SUBMITTED
+
+
+def test_it_returns_a_value_with_a_note_emailed_in_the_partners_language(
+    client, world, measure, django_capture_on_commit_callbacks
+):
+    with scopes_disabled():
+        value = IndicatorValueFactory(period=measure.period, organization=world.organization, value=12,
+                                      entered_by=world.partner)
+    client.force_login(world.coordinator)
+    url = reverse("indicators:value_return", args=[world.coalition.slug, value.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"note": "Le nombre inclut-il les familles de Tadoussac?"})
+    assert response.status_code == 302
+    with scopes_disabled():
+        value.refresh_from_db()
+    assert value.status == ValueStatus.RETURNED
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == [world.partner.email]
+    assert "doit être corrigée" in message.subject
+    assert "Tadoussac" in message.body and "Tadoussac" in message.alternatives[0][0]
+    # The partner sees the note on its screen
+    client.force_login(world.partner)
+    page = client.get(reverse("indicators:entry", args=[world.coalition.slug])).content.decode()
+    assert "Tadoussac" in page and "Retournée" in page
+
+
+def test_returning_twice_with_the_same_note_sends_one_email(world, measure, django_capture_on_commit_callbacks):
+    with scopes_disabled():
+        value = IndicatorValueFactory(period=measure.period, organization=world.organization, entered_by=world.partner)
+    with scope(coalition=world.coalition), django_capture_on_commit_callbacks(execute=True):
+        services.value_return(actor=world.coordinator, value=value, note="Vérifiez le total.")
+        services.value_return(actor=world.coordinator, value=value, note="Vérifiez le total.")
+    assert len(mail.outbox) == 1
+
+
+def test_a_return_needs_a_note(client, world, measure):
+    with scopes_disabled():
+        value = IndicatorValueFactory(period=measure.period, organization=world.organization)
+    client.force_login(world.coordinator)
+    response = client.post(reverse("indicators:value_return", args=[world.coalition.slug, value.pk]), {"note": ""})
+    assert response.status_code == 200
+    with scopes_disabled():
+        value.refresh_from_db()
+    assert value.status == ValueStatus.SUBMITTED
+
+
+def test_a_partner_cannot_approve(world, measure):
+    with scopes_disabled():
+        value = IndicatorValueFactory(period=measure.period, organization=world.organization)
+    with scope(coalition=world.coalition), pytest.raises(PermissionDenied):
+        services.value_approve(actor=world.partner, value=value)
+
+
+def test_a_draft_cannot_be_approved(world, measure):
+    with scopes_disabled():
+        value = IndicatorValueFactory(period=measure.period, organization=world.organization, status="draft")
+    with scope(coalition=world.coalition), pytest.raises(ValidationError):
+        services.value_approve(actor=world.coordinator, value=value)

@@ -1,0 +1,245 @@
+"""Reads shared by views, tasks and templates; each list has a fixed number of queries."""
+
+from collections import defaultdict
+from datetime import timedelta
+
+from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from coalitions.models import Membership
+
+from . import permissions as rules
+from .models import (
+    Announcement,
+    AnnouncementRead,
+    AssessmentAnswer,
+    AssessmentQuestion,
+    AssessmentRound,
+    BackboneTask,
+    Comment,
+    Decision,
+    FollowUp,
+    FollowUpStatus,
+    GovernanceBody,
+    Invitee,
+    LibraryItem,
+    Meeting,
+    MeetingKind,
+    Notification,
+    TaskStatus,
+    TeamMember,
+    unaccent,
+)
+
+# Meetings ------------------------------------------------------------------------------
+
+
+def meeting_list(coalition, *, when: str = "upcoming", kind: str = "", now=None) -> QuerySet[Meeting]:
+    now = now or timezone.now()
+    meetings = Meeting.objects.filter(coalition=coalition).select_related("body").annotate(
+        invitee_count=Count("invitees", distinct=True),
+        yes_count=Count("invitees", filter=Q(invitees__rsvp="yes"), distinct=True),
+        decision_count=Count("decisions", distinct=True),
+    )
+    if kind in MeetingKind.values:
+        meetings = meetings.filter(kind=kind)
+    if when == "past":
+        return meetings.filter(starts_at__lt=now - timedelta(hours=12)).order_by("-starts_at")
+    if when == "all":
+        return meetings.order_by("-starts_at")
+    return meetings.filter(starts_at__gte=now - timedelta(hours=12)).order_by("starts_at")
+
+
+def my_invitations(meetings, user) -> dict[int, Invitee]:
+    return {i.meeting_id: i for i in Invitee.objects.filter(meeting__in=[m.pk for m in meetings], user=user)}
+
+
+def meeting_detail(pk: int) -> Meeting:
+    return Meeting.objects.select_related("body", "created_by", "coalition").get(pk=pk)
+
+
+def meeting_decisions(meeting) -> list[Decision]:
+    return list(Decision.objects.filter(meeting=meeting).order_by("number"))
+
+
+def meeting_invitees(meeting) -> list[Invitee]:
+    return list(Invitee.objects.filter(meeting=meeting).select_related("user").order_by("user__full_name",
+                                                                                         "user__email"))
+
+
+def meeting_follow_ups(meeting) -> list[FollowUp]:
+    return list(FollowUp.objects.filter(meeting=meeting).select_related(
+        "assignee_user", "assignee_organization", "decision"))
+
+
+def comments_on(*, meeting=None, announcement=None) -> list[Comment]:
+    comments = Comment.objects.filter(meeting=meeting) if meeting else Comment.objects.filter(
+        announcement=announcement)
+    return list(comments.select_related("author"))
+
+
+def my_follow_ups(membership, *, include_done: bool = False) -> QuerySet[FollowUp]:
+    """A person's follow-ups: assigned to them or to their organisation."""
+    mine = Q(assignee_user_id=membership.user_id)
+    if membership.organization_id:
+        mine |= Q(assignee_organization_id=membership.organization_id)
+    follow_ups = FollowUp.objects.filter(mine, coalition=membership.coalition_id)
+    if not include_done:
+        follow_ups = follow_ups.exclude(status=FollowUpStatus.DONE)
+    return follow_ups.select_related("meeting", "assignee_user", "assignee_organization").order_by("due_on", "pk")
+
+
+def all_follow_ups(coalition, *, include_done: bool = False) -> QuerySet[FollowUp]:
+    follow_ups = FollowUp.objects.filter(coalition=coalition)
+    if not include_done:
+        follow_ups = follow_ups.exclude(status=FollowUpStatus.DONE)
+    return follow_ups.select_related("meeting", "assignee_user", "assignee_organization").order_by("due_on", "pk")
+
+
+# Announcements and notifications -------------------------------------------------------
+
+
+def announcements_for(membership) -> QuerySet[Announcement]:
+    read = AnnouncementRead.objects.filter(announcement=OuterRef("pk"), user_id=membership.user_id)
+    return (
+        Announcement.objects.filter(coalition=membership.coalition_id)
+        .filter(Q(audience="all") | Q(audience=membership.role))
+        .select_related("author")
+        .annotate(is_read=Exists(read), comment_count=Count("comments"))
+        .order_by("-pinned", "-published_at", "-pk")
+    )
+
+
+def unread_announcement_count(membership) -> int:
+    return announcements_for(membership).filter(is_read=False).count()
+
+
+def notifications_for(membership, *, unread_only: bool = False) -> QuerySet[Notification]:
+    notifications = Notification.objects.filter(coalition=membership.coalition_id, recipient_id=membership.user_id)
+    if unread_only:
+        notifications = notifications.filter(read_at__isnull=True)
+    return notifications.order_by("-created_at", "-pk")
+
+
+def unread_count(membership) -> int:
+    """The number for the top bar's notification badge (one query)."""
+    if membership is None:
+        return 0
+    return Notification.objects.filter(
+        coalition=membership.coalition_id, recipient_id=membership.user_id, read_at__isnull=True
+    ).count()
+
+
+# Backbone ------------------------------------------------------------------------------
+
+
+def team(coalition) -> QuerySet[TeamMember]:
+    return TeamMember.objects.filter(coalition=coalition).select_related("user").order_by("title", "pk")
+
+
+def bodies(coalition) -> QuerySet[GovernanceBody]:
+    return (
+        GovernanceBody.objects.filter(coalition=coalition)
+        .prefetch_related("members", "organizations")
+        .annotate(meeting_count=Count("meetings", distinct=True))
+        .order_by("name")
+    )
+
+
+def body_meetings(body) -> QuerySet[Meeting]:
+    return Meeting.objects.filter(body=body).order_by("-starts_at")
+
+
+def task_board(coalition, *, owner_id: int | None = None) -> dict[str, list[BackboneTask]]:
+    tasks = BackboneTask.objects.filter(coalition=coalition).select_related("owner", "meeting")
+    if owner_id:
+        tasks = tasks.filter(owner_id=owner_id)
+    board = {status: [] for status in TaskStatus.values}
+    for task in tasks.order_by("due_on", "pk")[:300]:
+        board[task.status].append(task)
+    return board
+
+
+def library(coalition, *, q: str = "", condition: str = "", tag: str = "") -> QuerySet[LibraryItem]:
+    """Search ignores accents and case: the query and the stored search_text are both unaccented."""
+    items = LibraryItem.objects.filter(coalition=coalition).select_related("added_by")
+    for word in unaccent(q).split():
+        items = items.filter(search_text__contains=word)
+    if condition.isdigit():
+        items = items.filter(condition=int(condition))
+    if tag.strip():
+        items = items.filter(search_text__contains=unaccent(tag.strip()), tags__icontains=tag.strip())
+    return items.order_by("-created_at", "-pk")
+
+
+def rounds(coalition) -> QuerySet[AssessmentRound]:
+    return AssessmentRound.objects.filter(coalition=coalition).annotate(
+        organization_count=Count("questions__answers__organization", distinct=True)
+    ).order_by("-opened_at", "-pk")
+
+
+MIN_ANSWERS = 3  # fewer answers than this and a result could identify an organisation
+
+
+def round_results(round_: AssessmentRound, *, language: str = "fr") -> dict:
+    """Per condition and per question: the mean score and the number of answers, hidden (None)
+    below MIN_ANSWERS; with the same figures from the previous round for comparison."""
+    previous = (AssessmentRound.objects.filter(coalition=round_.coalition_id, opened_at__lt=round_.opened_at)
+                .order_by("-opened_at").first())
+
+    def stats(r):
+        if r is None:
+            return {}, {}
+        per_question = {
+            (q.condition, q.position): q for q in AssessmentQuestion.objects.filter(round=r).annotate(
+                mean=Avg("answers__score"), answers_count=Count("answers"))
+        }
+        per_condition = {
+            row["question__condition"]: row for row in AssessmentAnswer.objects.filter(question__round=r)
+            .values("question__condition").annotate(mean=Avg("score"), answers_count=Count("organization",
+                                                                                          distinct=True))
+        }
+        return per_question, per_condition
+
+    current_q, current_c = stats(round_)
+    previous_q, previous_c = stats(previous)
+
+    def shown(mean, count):
+        return round(mean, 1) if mean is not None and count >= MIN_ANSWERS else None
+
+    conditions = defaultdict(lambda: {"questions": []})
+    from .models import Condition
+
+    for key, question in sorted(current_q.items()):
+        before = previous_q.get(key)
+        conditions[question.condition]["questions"].append({
+            "text": question.text(language),
+            "count": question.answers_count,
+            "mean": shown(question.mean, question.answers_count),
+            "previous": shown(before.mean, before.answers_count) if before else None,
+        })
+    for condition, block in conditions.items():
+        row, before = current_c.get(condition), previous_c.get(condition)
+        block["label"] = Condition(condition).label
+        block["count"] = row["answers_count"] if row else 0
+        block["mean"] = shown(row["mean"], row["answers_count"]) if row else None
+        block["previous"] = shown(before["mean"], before["answers_count"]) if before else None
+    return {"previous": previous, "conditions": [conditions[c] for c in sorted(conditions)]}
+
+
+def my_answers(round_, membership) -> dict[int, AssessmentAnswer]:
+    return {a.question_id: a for a in AssessmentAnswer.objects.filter(
+        question__round=round_, organization_id=membership.organization_id)}
+
+
+def round_questions(round_) -> list[AssessmentQuestion]:
+    return list(AssessmentQuestion.objects.filter(round=round_).order_by("condition", "position"))
+
+
+def visible_meeting_details(membership, meeting) -> bool:
+    return rules.can_see_meeting_details(membership, meeting)
+
+
+def active_members(coalition) -> QuerySet[Membership]:
+    return Membership.objects.filter(coalition=coalition, is_active=True).select_related("user", "organization")
+

@@ -618,7 +618,9 @@ def send_due_reminders(*, coalition, now=None) -> int:
 
 def send_meeting_invitations(*, meeting: Meeting, sequence: int) -> int:
     """Email each invitee the meeting's .ics once per version (sequence) of the meeting."""
-    from .emails import send_email
+    from django.utils import translation
+
+    from .emails import language_of, send_email
     from .ics import meeting_calendar
 
     if meeting.sequence != sequence:
@@ -635,7 +637,8 @@ def send_meeting_invitations(*, meeting: Meeting, sequence: int) -> int:
         if not claim_reminder(coalition=coalition, recipient_id=invitee.user_id, kind=ReminderKind.INVITATION,
                               subject=f"meeting:{meeting.pk}", period=str(sequence)):
             continue
-        ics = meeting_calendar(meeting, membership=memberships[invitee.user_id], method="REQUEST")
+        with translation.override(language_of(invitee.user, coalition)):
+            ics = meeting_calendar(meeting, membership=memberships[invitee.user_id], method="REQUEST")
         send_email(user=invitee.user, coalition=coalition, template="meeting_invitation",
                    context={"meeting": meeting, "update": sequence > 0,
                             "url": settings.SITE_URL + _url("coordination:meeting", coalition, meeting.pk)},

@@ -17,7 +17,7 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     coalition = factory.SubFactory(CoalitionFactory)
     title = factory.Sequence(lambda n: f"Rencontre {n}")
     kind = models.MeetingKind.STEERING
-    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
+    starts_at = factory.LazyFunction(lambda: (timezone.now() + timedelta(days=7)).replace(second=0, microsecond=0))
     duration_minutes = 120
     place = "Salle du conseil"
 

@@ -182,7 +182,8 @@ def meeting_create(
     )
     meeting.invited_organizations.set(invited_organizations)
     _sync_invitees(meeting, invited_people)
-    _queue_invitations(meeting)
+    if meeting.ends_at > timezone.now():  # recording a past meeting emails nobody
+        _queue_invitations(meeting)
     return meeting
 
 
@@ -214,7 +215,8 @@ def meeting_update(
     after = set(Invitee.objects.filter(meeting=meeting).values_list("user_id", flat=True))
     if changed or after - before:
         meeting.sequence += 1  # the calendar replaces the event (same UID, higher SEQUENCE)
-        _queue_invitations(meeting)
+        if meeting.ends_at > timezone.now():
+            _queue_invitations(meeting)
     meeting.save()
     return meeting
 

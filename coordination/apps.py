@@ -13,5 +13,5 @@ class CoordinationConfig(AppConfig):
             "coordination.GovernanceBody", "coordination.TeamMember", "coordination.Meeting", "coordination.Invitee",
             "coordination.Decision", "coordination.FollowUp", "coordination.Announcement", "coordination.Comment",
             "coordination.ReminderSettings", "coordination.BackboneTask", "coordination.LibraryItem",
-            "coordination.AssessmentRound", "coordination.AssessmentAnswer",
+            "coordination.AssessmentRound", "coordination.AssessmentQuestion",
         )

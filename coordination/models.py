@@ -450,6 +450,7 @@ class AssessmentRound(TenantModel):
         return self.title
 
 
+@audited()
 class AssessmentQuestion(TenantModel):
     round = models.ForeignKey(AssessmentRound, on_delete=models.CASCADE, related_name="questions")
     condition = models.PositiveSmallIntegerField(_("condition"), choices=Condition.choices)
@@ -465,8 +466,10 @@ class AssessmentQuestion(TenantModel):
         return self.text_en if language == "en" else self.text_fr
 
 
-@audited()
 class AssessmentAnswer(TenantModel):
+    """One organisation's score on one statement. Deliberately not in the audit trail: results
+    are shown aggregated (hidden below three answers) so that no answer can be identified."""
+
     question = models.ForeignKey(AssessmentQuestion, on_delete=models.CASCADE, related_name="answers")
     organization = models.ForeignKey("coalitions.Organization", on_delete=models.CASCADE, related_name="+")
     score = models.PositiveSmallIntegerField(_("score"))

@@ -1,12 +1,13 @@
 """Reads shared by views, tasks and templates; each list has a fixed number of queries."""
 
 from collections import defaultdict
-from datetime import timedelta
+from datetime import date, timedelta
+from zoneinfo import ZoneInfo
 
 from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from coalitions.models import Membership
+from coalitions.models import Membership, Role
 
 from . import permissions as rules
 from .models import (
@@ -20,16 +21,40 @@ from .models import (
     Decision,
     FollowUp,
     FollowUpStatus,
+    Frequency,
     GovernanceBody,
     Invitee,
     LibraryItem,
     Meeting,
     MeetingKind,
     Notification,
+    NotificationPreference,
+    ReminderKind,
+    ReminderSettings,
+    Rsvp,
     TaskStatus,
     TeamMember,
     unaccent,
 )
+
+# Helpers -------------------------------------------------------------------------------
+
+
+def local_today(coalition, now=None) -> date:
+    return (now or timezone.now()).astimezone(ZoneInfo(coalition.time_zone)).date()
+
+
+def active_user_ids(coalition, *, user_ids=(), organization_ids=(), roles=()) -> set[int]:
+    members = Membership.objects.filter(coalition=coalition, is_active=True)
+    ids = set()
+    if user_ids:
+        ids |= set(members.filter(user_id__in=user_ids).values_list("user_id", flat=True))
+    if organization_ids:
+        ids |= set(members.filter(organization_id__in=organization_ids).values_list("user_id", flat=True))
+    if roles:
+        ids |= set(members.filter(role__in=roles).values_list("user_id", flat=True))
+    return ids
+
 
 # Meetings ------------------------------------------------------------------------------
 
@@ -243,3 +268,92 @@ def visible_meeting_details(membership, meeting) -> bool:
 def active_members(coalition) -> QuerySet[Membership]:
     return Membership.objects.filter(coalition=coalition, is_active=True).select_related("user", "organization")
 
+
+
+# Reminders -----------------------------------------------------------------------------
+
+
+def frequency_for(coalition, user_id: int, kind: str) -> str:
+    pref = NotificationPreference.objects.filter(coalition=coalition, user_id=user_id, kind=kind).first()
+    return pref.frequency if pref else Frequency.IMMEDIATELY
+
+
+def reminder_settings(coalition) -> ReminderSettings:
+    """The coalition's settings, or unsaved defaults."""
+    return ReminderSettings.objects.filter(coalition=coalition).first() or ReminderSettings(coalition=coalition)
+
+
+def due_reminders(coalition, *, now=None) -> list[dict]:
+    """What should be sent now: one dict per (recipient, kind, subject, period), before
+    preferences and before the exactly-once check. Also used to show the schedule."""
+    now = now or timezone.now()
+    cfg = reminder_settings(coalition)
+    today = local_today(coalition, now)
+    out = []
+    if cfg.meeting_enabled:
+        window_end = now + timedelta(days=cfg.meeting_days_before)
+        meetings = Meeting.objects.filter(coalition=coalition, starts_at__gt=now, starts_at__lte=window_end)
+        invitees = Invitee.objects.filter(meeting__in=meetings).exclude(rsvp=Rsvp.NO).select_related("meeting")
+        for invitee in invitees:
+            out.append({"kind": ReminderKind.MEETING, "recipient_id": invitee.user_id,
+                        "subject": f"meeting:{invitee.meeting_id}", "period": invitee.meeting.starts_at.isoformat(),
+                        "object": invitee.meeting})
+    if cfg.minutes_enabled:
+        coordinators = active_user_ids(coalition, roles=[Role.COORDINATOR])
+        late = now - timedelta(days=cfg.minutes_days_after)
+        for meeting in Meeting.objects.filter(coalition=coalition, minutes_published_at__isnull=True,
+                                              starts_at__lte=late, starts_at__gt=late - timedelta(days=30)):
+            if meeting.ends_at > late:
+                continue
+            for uid in sorted(coordinators):
+                out.append({"kind": ReminderKind.MINUTES, "recipient_id": uid, "subject": f"meeting:{meeting.pk}",
+                            "period": "minutes", "object": meeting})
+    if cfg.follow_up_enabled:
+        open_ = FollowUp.objects.filter(coalition=coalition).exclude(status=FollowUpStatus.DONE)
+        soon = open_.filter(due_on__gt=today, due_on__lte=today + timedelta(days=cfg.follow_up_days_before))
+        due = open_.filter(due_on__lte=today, due_on__gt=today - timedelta(days=7))
+        org_members = {}
+        for m in Membership.objects.filter(coalition=coalition, is_active=True, organization__isnull=False):
+            org_members.setdefault(m.organization_id, set()).add(m.user_id)
+        active = active_user_ids(coalition, roles=Role.values)
+        for kind, follow_ups in ((ReminderKind.FOLLOW_UP_SOON, soon), (ReminderKind.FOLLOW_UP_DUE, due)):
+            for follow_up in follow_ups:
+                recipients = set(org_members.get(follow_up.assignee_organization_id, set()))
+                if follow_up.assignee_user_id in active:
+                    recipients.add(follow_up.assignee_user_id)
+                for uid in sorted(recipients):
+                    out.append({"kind": kind, "recipient_id": uid, "subject": f"follow_up:{follow_up.pk}",
+                                "period": follow_up.due_on.isoformat(), "object": follow_up})
+    return out
+
+
+def reminder_schedule(coalition, *, now=None, days: int = 14):
+    """The reminders that will go out in the next `days` days, grouped by day, kind and subject,
+    with how many are already sent (for coordinators)."""
+    from .models import SentReminder
+
+    now = now or timezone.now()
+    seen, schedule = set(), []
+    sent = set(SentReminder.objects.filter(coalition=coalition).values_list("recipient_id", "kind", "subject",
+                                                                            "period"))
+    for day in range(days + 1):
+        at = now + timedelta(days=day)
+        for r in due_reminders(coalition, now=at):
+            key = (r["recipient_id"], r["kind"], r["subject"], r["period"])
+            if key in seen:
+                continue
+            seen.add(key)
+            schedule.append({"when": at if day else now, "kind": r["kind"], "object": r["object"],
+                             "sent": key in sent, "recipient_id": r["recipient_id"]})
+    return _group_schedule(schedule)
+
+
+def _group_schedule(rows):
+    grouped = {}
+    for row in rows:
+        key = (row["when"].date(), row["kind"], str(row["object"]))
+        entry = grouped.setdefault(key, {"date": row["when"], "kind": row["kind"], "object": row["object"],
+                                         "recipients": 0, "sent": 0})
+        entry["recipients"] += 1
+        entry["sent"] += int(row["sent"])
+    return list(grouped.values())[:100]

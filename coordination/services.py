@@ -10,7 +10,7 @@ is inserted and committed before the email goes out.
 """
 
 import re
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -25,6 +25,7 @@ from coalitions.models import Membership, Organization, Role
 from coalitions.permissions import require_permission
 
 from . import permissions as rules
+from . import selectors
 from .models import (
     Announcement,
     AnnouncementRead,
@@ -58,34 +59,16 @@ from .models import (
 
 # Helpers -------------------------------------------------------------------------------
 
+_local_today = selectors.local_today
+_active_user_ids = selectors.active_user_ids
+
 
 def _now(now=None):
     return now or timezone.now()
 
 
-def _local_today(coalition, now=None) -> date:
-    return _now(now).astimezone(ZoneInfo(coalition.time_zone)).date()
-
-
-def _active_user_ids(coalition, *, user_ids=(), organization_ids=(), roles=()) -> set[int]:
-    members = Membership.objects.filter(coalition=coalition, is_active=True)
-    ids = set()
-    if user_ids:
-        ids |= set(members.filter(user_id__in=user_ids).values_list("user_id", flat=True))
-    if organization_ids:
-        ids |= set(members.filter(organization_id__in=organization_ids).values_list("user_id", flat=True))
-    if roles:
-        ids |= set(members.filter(role__in=roles).values_list("user_id", flat=True))
-    return ids
-
-
 def _url(name: str, coalition, *args) -> str:
     return reverse(name, args=[coalition.slug, *args])
-
-
-def frequency_for(coalition, user_id: int, kind: str) -> str:
-    pref = NotificationPreference.objects.filter(coalition=coalition, user_id=user_id, kind=kind).first()
-    return pref.frequency if pref else Frequency.IMMEDIATELY
 
 
 def _notify(*, coalition, user_ids, kind: str, title: str, url: str, now=None, exclude=None) -> list[Notification]:
@@ -390,6 +373,7 @@ def announcement_set_pinned(*, actor, announcement: Announcement, pinned: bool) 
     return announcement
 
 
+@transaction.atomic
 def announcement_mark_read(*, actor, announcement: Announcement) -> None:
     membership = require_permission(actor, announcement.coalition, "coordination.announcements:view")
     if not rules.announcement_visible_to(membership, announcement):
@@ -450,6 +434,7 @@ def comment_delete(*, actor, comment: Comment) -> None:
     comment.delete()
 
 
+@transaction.atomic
 def notifications_mark_read(*, actor, coalition, ids=None) -> int:
     require_permission(actor, coalition, "coordination.notifications:view")
     unread = Notification.objects.filter(coalition=coalition, recipient=actor, read_at__isnull=True)
@@ -472,11 +457,6 @@ def notification_preferences_set(*, actor, coalition, preferences: dict) -> None
 
 
 # Reminders -----------------------------------------------------------------------------
-
-
-def reminder_settings(coalition) -> ReminderSettings:
-    """The coalition's settings, or unsaved defaults."""
-    return ReminderSettings.objects.filter(coalition=coalition).first() or ReminderSettings(coalition=coalition)
 
 
 REMINDER_FIELDS = ("meeting_enabled", "meeting_days_before", "minutes_enabled", "minutes_days_after",
@@ -522,50 +502,6 @@ PREFERENCE_OF = {
 }
 
 
-def due_reminders(coalition, *, now=None) -> list[dict]:
-    """What should be sent now: one dict per (recipient, kind, subject, period), before
-    preferences and before the exactly-once check. Also used to show the schedule."""
-    now = _now(now)
-    cfg = reminder_settings(coalition)
-    today = _local_today(coalition, now)
-    out = []
-    if cfg.meeting_enabled:
-        window_end = now + timedelta(days=cfg.meeting_days_before)
-        meetings = Meeting.objects.filter(coalition=coalition, starts_at__gt=now, starts_at__lte=window_end)
-        invitees = Invitee.objects.filter(meeting__in=meetings).exclude(rsvp=Rsvp.NO).select_related("meeting")
-        for invitee in invitees:
-            out.append({"kind": ReminderKind.MEETING, "recipient_id": invitee.user_id,
-                        "subject": f"meeting:{invitee.meeting_id}", "period": invitee.meeting.starts_at.isoformat(),
-                        "object": invitee.meeting})
-    if cfg.minutes_enabled:
-        coordinators = _active_user_ids(coalition, roles=[Role.COORDINATOR])
-        late = now - timedelta(days=cfg.minutes_days_after)
-        for meeting in Meeting.objects.filter(coalition=coalition, minutes_published_at__isnull=True,
-                                              starts_at__lte=late, starts_at__gt=late - timedelta(days=30)):
-            if meeting.ends_at > late:
-                continue
-            for uid in sorted(coordinators):
-                out.append({"kind": ReminderKind.MINUTES, "recipient_id": uid, "subject": f"meeting:{meeting.pk}",
-                            "period": "minutes", "object": meeting})
-    if cfg.follow_up_enabled:
-        open_ = FollowUp.objects.filter(coalition=coalition).exclude(status=FollowUpStatus.DONE)
-        soon = open_.filter(due_on__gt=today, due_on__lte=today + timedelta(days=cfg.follow_up_days_before))
-        due = open_.filter(due_on__lte=today, due_on__gt=today - timedelta(days=7))
-        org_members = {}
-        for m in Membership.objects.filter(coalition=coalition, is_active=True, organization__isnull=False):
-            org_members.setdefault(m.organization_id, set()).add(m.user_id)
-        active = _active_user_ids(coalition, roles=Role.values)
-        for kind, follow_ups in ((ReminderKind.FOLLOW_UP_SOON, soon), (ReminderKind.FOLLOW_UP_DUE, due)):
-            for follow_up in follow_ups:
-                recipients = set(org_members.get(follow_up.assignee_organization_id, set()))
-                if follow_up.assignee_user_id in active:
-                    recipients.add(follow_up.assignee_user_id)
-                for uid in sorted(recipients):
-                    out.append({"kind": kind, "recipient_id": uid, "subject": f"follow_up:{follow_up.pk}",
-                                "period": follow_up.due_on.isoformat(), "object": follow_up})
-    return out
-
-
 def _reminder_text(coalition, reminder) -> tuple[str, str, str]:
     """(template, notification title, url) of a reminder."""
     obj, kind = reminder["object"], reminder["kind"]
@@ -582,11 +518,19 @@ def _reminder_text(coalition, reminder) -> tuple[str, str, str]:
         _url("coordination:follow_ups", coalition)
 
 
+def release_reminder(*, coalition, recipient_id: int, kind: str, subject: str, period: str) -> None:
+    """Give a claimed key back after its email failed, so the task's retry sends it."""
+    SentReminder.objects.filter(coalition=coalition, recipient_id=recipient_id, kind=kind, subject=subject,
+                                period=period).delete()
+
+
 def send_due_reminders(*, coalition, now=None) -> int:
     """Send each reminder that is due, at most once. Returns how many this run sent.
 
-    Not atomic as a whole: each reminder's key is committed on its own, before its email, so
-    a run killed half-way resumes where it stopped and never repeats what was sent."""
+    Not atomic as a whole: each reminder's key is committed on its own, before its email, so a
+    duplicate or parallel run skips it and a run killed half-way never repeats what was sent
+    (at most once if the worker dies between the key and the email). An email that fails with
+    an error gives its key back before the task is retried, so the retry sends it."""
     from django.utils import translation
 
     from .emails import language_of, send_email
@@ -594,26 +538,31 @@ def send_due_reminders(*, coalition, now=None) -> int:
     now = _now(now)
     sent = 0
     users = {}
-    for reminder in due_reminders(coalition, now=now):
-        frequency = frequency_for(coalition, reminder["recipient_id"], PREFERENCE_OF[reminder["kind"]])
+    for reminder in selectors.due_reminders(coalition, now=now):
+        frequency = selectors.frequency_for(coalition, reminder["recipient_id"], PREFERENCE_OF[reminder["kind"]])
         if frequency == Frequency.NEVER:
             continue
         if not claim_reminder(coalition=coalition, recipient_id=reminder["recipient_id"], kind=reminder["kind"],
                               subject=reminder["subject"], period=reminder["period"], now=now):
             continue
+        key = {k: reminder[k] for k in ("recipient_id", "kind", "subject", "period")}
         if reminder["recipient_id"] not in users:
             users[reminder["recipient_id"]] = Membership.objects.select_related("user").get(
                 coalition=coalition, user_id=reminder["recipient_id"]).user
         user = users[reminder["recipient_id"]]
         with translation.override(language_of(user, coalition)):
             template, title, url = _reminder_text(coalition, reminder)
+        if frequency == Frequency.IMMEDIATELY:
+            try:
+                send_email(user=user, coalition=coalition, template=template,
+                           context={"reminder": reminder, "object": reminder["object"], "kind": reminder["kind"],
+                                    "url": settings.SITE_URL + url})
+            except Exception:
+                release_reminder(coalition=coalition, **key)
+                raise  # the task retries with backoff; the released key lets it send this one
         Notification.objects.create(coalition=coalition, recipient=user, kind=PREFERENCE_OF[reminder["kind"]],
                                     title=title[:300], url=url, created_at=now,
                                     emailed_at=now if frequency == Frequency.IMMEDIATELY else None)
-        if frequency == Frequency.IMMEDIATELY:
-            send_email(user=user, coalition=coalition, template=template,
-                       context={"reminder": reminder, "object": reminder["object"], "kind": reminder["kind"],
-                                "url": settings.SITE_URL + url})
         sent += 1
     return sent
 
@@ -634,17 +583,22 @@ def send_meeting_invitations(*, meeting: Meeting, sequence: int) -> int:
     for invitee in invitees:
         if invitee.user_id not in memberships:
             continue
-        if frequency_for(coalition, invitee.user_id, NotificationKind.MEETING_INVITATION) == Frequency.NEVER:
+        if selectors.frequency_for(coalition, invitee.user_id, NotificationKind.MEETING_INVITATION) == Frequency.NEVER:
             continue
         if not claim_reminder(coalition=coalition, recipient_id=invitee.user_id, kind=ReminderKind.INVITATION,
                               subject=f"meeting:{meeting.pk}", period=str(sequence)):
             continue
         with translation.override(language_of(invitee.user, coalition)):
             ics = meeting_calendar(meeting, membership=memberships[invitee.user_id], method="REQUEST")
-        send_email(user=invitee.user, coalition=coalition, template="meeting_invitation",
-                   context={"meeting": meeting, "update": sequence > 0,
-                            "url": settings.SITE_URL + _url("coordination:meeting", coalition, meeting.pk)},
-                   attachments=[("rencontre.ics", ics, "text/calendar; method=REQUEST")])
+        try:
+            send_email(user=invitee.user, coalition=coalition, template="meeting_invitation",
+                       context={"meeting": meeting, "update": sequence > 0,
+                                "url": settings.SITE_URL + _url("coordination:meeting", coalition, meeting.pk)},
+                       attachments=[("rencontre.ics", ics, "text/calendar; method=REQUEST")])
+        except Exception:
+            release_reminder(coalition=coalition, recipient_id=invitee.user_id, kind=ReminderKind.INVITATION,
+                             subject=f"meeting:{meeting.pk}", period=str(sequence))
+            raise
         sent += 1
     return sent
 

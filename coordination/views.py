@@ -436,48 +436,15 @@ def notification_preferences(request):
 
 @requires("coordination.reminders:manage")
 def reminder_settings(request):
-    current = services.reminder_settings(request.coalition)
+    current = selectors.reminder_settings(request.coalition)
     initial = {f: getattr(current, f) for f in services.REMINDER_FIELDS}
     form = ReminderSettingsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         if call_service(form, services.reminder_settings_update, actor=request.user, coalition=request.coalition,
                         **form.cleaned_data):
             return _done(request, _("The reminder settings are saved."), "coordination:reminders")
-    upcoming = selectors_schedule(request.coalition)
+    upcoming = selectors.reminder_schedule(request.coalition)
     return render(request, "coordination/reminders.html", {"form": form, "schedule": upcoming})
-
-
-def selectors_schedule(coalition):
-    """The reminders that will go out in the next 14 days, day by day (for coordinators)."""
-    from datetime import timedelta
-
-    from .models import SentReminder
-
-    now = timezone.now()
-    seen, schedule = set(), []
-    sent = set(SentReminder.objects.filter(coalition=coalition).values_list("recipient_id", "kind", "subject",
-                                                                            "period"))
-    for day in range(15):
-        at = now + timedelta(days=day)
-        for r in services.due_reminders(coalition, now=at):
-            key = (r["recipient_id"], r["kind"], r["subject"], r["period"])
-            if key in seen:
-                continue
-            seen.add(key)
-            schedule.append({"when": at if day else now, "kind": r["kind"], "object": r["object"],
-                             "sent": key in sent, "recipient_id": r["recipient_id"]})
-    return _group_schedule(schedule)
-
-
-def _group_schedule(rows):
-    grouped = {}
-    for row in rows:
-        key = (row["when"].date(), row["kind"], str(row["object"]))
-        entry = grouped.setdefault(key, {"date": row["when"], "kind": row["kind"], "object": row["object"],
-                                         "recipients": 0, "sent": 0})
-        entry["recipients"] += 1
-        entry["sent"] += int(row["sent"])
-    return list(grouped.values())[:100]
 
 
 # Backbone: team and governance ---------------------------------------------------------

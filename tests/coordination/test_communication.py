@@ -174,3 +174,20 @@ def test_the_communication_page_shows_upcoming_meetings_and_my_follow_ups_in_fre
     client.force_login(world.funder)
     page = client.get(_url(world, "communication")).content.decode()
     assert "Assemblée de printemps" in page and "Mes suivis" not in page
+
+
+def test_the_notification_badge_shows_the_unread_count(rf, world):
+    from django.template.loader import render_to_string
+
+    from coordination.context_processors import notifications
+
+    with scopes_disabled():
+        NotificationFactory(coalition=world.coalition, recipient=world.partner)
+        NotificationFactory(coalition=world.coalition, recipient=world.partner)
+    request = rf.get("/")
+    request.membership = _membership(world, world.partner)
+    with scope(coalition=world.coalition):
+        context = {**notifications(request), "current_coalition": world.coalition,
+                   "current_membership": request.membership}
+        html = render_to_string("coordination/_notification_badge.html", context)
+    assert ">2<" in html and f"/c/{world.coalition.slug}/communication/notifications/" in html

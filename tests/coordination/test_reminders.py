@@ -193,3 +193,17 @@ def test_a_coordinator_edits_the_reminder_settings_and_sees_the_schedule(client,
         InviteeFactory(meeting=soon, user=world.partner)
     page = client.get(url).content.decode()
     assert "Rencontre de la semaine prochaine" in page
+
+
+def test_a_reminder_whose_email_fails_is_sent_by_the_retry_and_not_twice(world, meeting):
+    from unittest import mock
+
+    now = MEETING_AT - timedelta(hours=20)
+    with mock.patch("coordination.emails.EmailMessage.send", side_effect=ConnectionError("smtp down")):
+        with pytest.raises(ConnectionError):
+            _run(world, now)
+    with scopes_disabled():
+        assert not SentReminder.objects.exists() and not Notification.objects.exists()
+    assert _run(world, now) == 2
+    assert _run(world, now) == 0
+    assert len(mail.outbox) == 2

@@ -149,6 +149,11 @@ class ReminderSettingsForm(forms.Form):
     follow_up_enabled = forms.BooleanField(label=_("Remind assignees of follow-ups (before and when due)"),
                                            required=False)
     follow_up_days_before = forms.IntegerField(label=_("Days before a follow-up is due"), min_value=0, max_value=60)
+    weekly_summary_enabled = forms.BooleanField(
+        label=_("Send a weekly summary on Monday"), required=False,
+        help_text=_("Coordinators: overdue follow-ups, meetings ahead, minutes to publish. Partners: what concerns "
+                    "their organization."),
+    )
 
 
 class TeamMemberForm(CoalitionForm):

@@ -260,6 +260,7 @@ class Comment(TenantModel):
     author = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, related_name="+")
     body = models.TextField(_("comment"))
     created_at = models.DateTimeField(auto_now_add=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("comment")
@@ -281,6 +282,7 @@ class NotificationKind(models.TextChoices):
     FOLLOW_UP = "follow_up", _("Follow-ups assigned and due")
     ANNOUNCEMENT = "announcement", _("Announcements")
     MENTION = "mention", _("Mentions in comments")
+    WEEKLY_SUMMARY = "weekly_summary", _("Weekly summary by email")
 
 
 class Frequency(models.TextChoices):
@@ -330,6 +332,7 @@ class ReminderSettings(TenantModel):
     minutes_days_after = models.PositiveSmallIntegerField(_("days after the meeting"), default=2)
     follow_up_enabled = models.BooleanField(_("remind assignees of follow-ups"), default=True)
     follow_up_days_before = models.PositiveSmallIntegerField(_("days before a follow-up is due"), default=3)
+    weekly_summary_enabled = models.BooleanField(_("send a weekly summary"), default=True)
 
     class Meta:
         verbose_name = _("reminder settings")
@@ -343,6 +346,7 @@ class ReminderKind(models.TextChoices):
     FOLLOW_UP_SOON = "follow_up_soon", _("Follow-up due soon")
     FOLLOW_UP_DUE = "follow_up_due", _("Follow-up due today")
     INVITATION = "invitation", _("Meeting invitation")
+    WEEKLY_SUMMARY = "weekly_summary", _("Weekly summary")
 
 
 class SentReminder(TenantModel):

@@ -62,6 +62,11 @@ def can_update_follow_up(membership, follow_up) -> bool:
     )
 
 
+def can_edit_comment(membership, comment) -> bool:
+    """Only the author edits a comment (coordinators may delete it, not put words in it)."""
+    return _has(membership, "coordination.comments:add") and comment.author_id == membership.user_id
+
+
 def can_delete_comment(membership, comment) -> bool:
     """Authors delete their own comments; coordinators moderate every comment."""
     return _has(membership, "coordination.comments:moderate") or (

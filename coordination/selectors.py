@@ -357,3 +357,32 @@ def _group_schedule(rows):
         entry["recipients"] += 1
         entry["sent"] += int(row["sent"])
     return list(grouped.values())[:100]
+
+
+def weekly_summary(membership, *, now=None) -> dict:
+    """What one person's weekly summary holds, limited to their coalition (and, for a partner,
+    to what concerns them or their organisation)."""
+    from coalitions.permissions import has_permission
+
+    now = now or timezone.now()
+    coalition_id = membership.coalition_id
+    today = local_today(membership.coalition, now)
+    coordinator = has_permission(membership, "coordination.meetings:manage")
+    follow_ups = (all_follow_ups(coalition_id) if coordinator else my_follow_ups(membership))
+    meetings = Meeting.objects.filter(coalition=coalition_id, starts_at__gte=now,
+                                      starts_at__lte=now + timedelta(days=14)).order_by("starts_at")
+    if not coordinator:
+        attending = Invitee.objects.filter(user_id=membership.user_id).exclude(rsvp="no").values("meeting_id")
+        meetings = meetings.filter(pk__in=attending)
+    summary = {
+        "overdue": list(follow_ups.filter(due_on__lt=today)[:50]),
+        "due_soon": list(follow_ups.filter(due_on__gte=today, due_on__lte=today + timedelta(days=7))[:50]),
+        "meetings": list(meetings[:20]),
+        "minutes_missing": [],
+    }
+    if coordinator:
+        summary["minutes_missing"] = list(Meeting.objects.filter(
+            coalition=coalition_id, minutes_published_at__isnull=True, starts_at__lt=now,
+            starts_at__gte=now - timedelta(days=60)).order_by("starts_at")[:20])
+    return summary
+

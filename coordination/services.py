@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coalitions.models import Membership, Organization, Role
-from coalitions.permissions import require_permission
+from coalitions.permissions import has_permission, require_permission
 
 from . import permissions as rules
 from . import selectors
@@ -408,21 +408,44 @@ def comment_add(*, actor, body: str, meeting: Meeting | None = None,
         raise PermissionDenied("coordination.meetings:view_details")
     if announcement is not None and not rules.announcement_visible_to(membership, announcement):
         raise PermissionDenied("coordination.announcements:view")
+    _check_comment_body(body)
+    comment = Comment.objects.create(coalition=coalition, meeting=meeting, announcement=announcement,
+                                     author=actor, body=body.strip())
+    _notify_mentions(actor=actor, comment=comment, user_ids=mentioned_user_ids(coalition, body))
+    return comment
+
+
+def _check_comment_body(body: str) -> None:
     if not (body or "").strip():
         raise ValidationError({"body": _("Write your comment.")})
     if len(body) > 5000:
         raise ValidationError({"body": _("A comment holds at most 5,000 characters.")})
-    comment = Comment.objects.create(coalition=coalition, meeting=meeting, announcement=announcement,
-                                     author=actor, body=body.strip())
-    url = (_url("coordination:meeting", coalition, meeting.pk) if meeting
-           else _url("coordination:announcement", coalition, announcement.pk)) + f"#comment-{comment.pk}"
-    mentioned = mentioned_user_ids(coalition, body)
+
+
+def _notify_mentions(*, actor, comment, user_ids) -> None:
+    coalition, meeting = comment.coalition, comment.meeting
+    target = meeting or comment.announcement
     if meeting is not None:  # a mention does not open a meeting's details to someone who cannot see them
-        visible = Membership.objects.filter(coalition=coalition, user_id__in=mentioned, is_active=True)
-        mentioned = {m.user_id for m in visible if rules.can_see_meeting_details(m, meeting)}
-    _notify(coalition=coalition, user_ids=mentioned, kind=NotificationKind.MENTION,
+        visible = Membership.objects.filter(coalition=coalition, user_id__in=user_ids, is_active=True)
+        user_ids = {m.user_id for m in visible if rules.can_see_meeting_details(m, meeting)}
+    url = (_url("coordination:meeting", coalition, meeting.pk) if meeting
+           else _url("coordination:announcement", coalition, comment.announcement_id)) + f"#comment-{comment.pk}"
+    _notify(coalition=coalition, user_ids=user_ids, kind=NotificationKind.MENTION,
             title=_("%(person)s mentioned you: %(subject)s") % {"person": actor, "subject": str(target)},
             url=url, exclude=actor.pk)
+
+
+@transaction.atomic
+def comment_update(*, actor, comment: Comment, body: str) -> Comment:
+    """The author edits their comment; people newly @mentioned are notified."""
+    membership = require_permission(actor, comment.coalition, "coordination.comments:add")
+    if not rules.can_edit_comment(membership, comment):
+        raise PermissionDenied("coordination.comments:add")
+    _check_comment_body(body)
+    before = mentioned_user_ids(comment.coalition, comment.body)
+    comment.body, comment.edited_at = body.strip(), timezone.now()
+    comment.save(update_fields=["body", "edited_at"])
+    _notify_mentions(actor=actor, comment=comment, user_ids=mentioned_user_ids(comment.coalition, body) - before)
     return comment
 
 
@@ -460,7 +483,7 @@ def notification_preferences_set(*, actor, coalition, preferences: dict) -> None
 
 
 REMINDER_FIELDS = ("meeting_enabled", "meeting_days_before", "minutes_enabled", "minutes_days_after",
-                   "follow_up_enabled", "follow_up_days_before")
+                   "follow_up_enabled", "follow_up_days_before", "weekly_summary_enabled")
 
 
 @transaction.atomic
@@ -861,3 +884,44 @@ def assessment_answer(*, actor, round_: AssessmentRound, answers: dict) -> int:
         )
         saved += 1
     return saved
+
+
+# Weekly summaries ----------------------------------------------------------------------
+
+
+def send_weekly_summaries(*, coalition, now=None) -> int:
+    """Monday's summary: coordinators get overdue follow-ups, meetings ahead and minutes to
+    publish; partners get their own and their organisation's open follow-ups and the meetings
+    they are invited to. Once per person and ISO week (SentReminder key)."""
+    from django.utils import translation
+
+    from .emails import language_of, send_email
+
+    now = _now(now)
+    if not selectors.reminder_settings(coalition).weekly_summary_enabled:
+        return 0
+    year, week, _day = selectors.local_today(coalition, now).isocalendar()
+    period = f"{year}-W{week:02d}"
+    sent = 0
+    for membership in Membership.objects.filter(coalition=coalition, is_active=True).select_related("user"):
+        if not has_permission(membership, "coordination.follow_ups:view"):  # funders: no internal follow-ups
+            continue
+        if selectors.frequency_for(coalition, membership.user_id, NotificationKind.WEEKLY_SUMMARY) == Frequency.NEVER:
+            continue
+        summary = selectors.weekly_summary(membership, now=now)
+        if not any(summary.values()):
+            continue
+        key = {"recipient_id": membership.user_id, "kind": ReminderKind.WEEKLY_SUMMARY,
+               "subject": f"coalition:{coalition.pk}", "period": period}
+        if not claim_reminder(coalition=coalition, now=now, **key):
+            continue
+        try:
+            with translation.override(language_of(membership.user, coalition)):
+                send_email(user=membership.user, coalition=coalition, template="weekly_summary",
+                           context={**summary, "site_url": settings.SITE_URL})
+        except Exception:
+            release_reminder(coalition=coalition, **key)
+            raise
+        sent += 1
+    return sent
+

@@ -20,6 +20,9 @@ BEAT_SCHEDULE = {
     "coordination-daily-digest": {
         "task": "coordination.tasks.fan_out_digests", "schedule": crontab(hour=7, minute=0), "args": ("daily",),
     },
+    "coordination-weekly-summary": {
+        "task": "coordination.tasks.fan_out_weekly_summaries", "schedule": crontab(hour=7, minute=30, day_of_week=1),
+    },
     "coordination-weekly-digest": {
         "task": "coordination.tasks.fan_out_digests", "schedule": crontab(hour=7, minute=0, day_of_week=1),
         "args": ("weekly",),
@@ -86,3 +89,21 @@ def email_notifications(coalition_id: int, notification_ids: list[int]) -> int:
     coalition = Coalition.objects.get(pk=coalition_id)
     with scope(coalition=coalition):
         return services.email_notifications(coalition=coalition, notification_ids=notification_ids)
+
+
+@shared_task
+def fan_out_weekly_summaries(now: str | None = None) -> int:
+    ids = _coalition_ids()
+    for coalition_id in ids:
+        coalition_weekly_summary.delay(coalition_id, now)
+    return len(ids)
+
+
+@shared_task(**RETRY)
+def coalition_weekly_summary(coalition_id: int, now: str | None = None) -> int:
+    from . import services
+
+    coalition = Coalition.objects.get(pk=coalition_id)
+    with scope(coalition=coalition):
+        return services.send_weekly_summaries(coalition=coalition, now=parse_datetime(now) if now else None)
+

@@ -27,6 +27,7 @@ urlpatterns = [
     path(f"{C}announcements/<int:pk>/", views.announcement_detail, name="announcement"),
     path(f"{C}announcements/<int:pk>/pin/", views.announcement_pin, name="announcement_pin"),
     path(f"{C}announcements/<int:pk>/comments/", views.announcement_comment, name="announcement_comment"),
+    path(f"{C}comments/<int:pk>/edit/", views.comment_edit, name="comment_edit"),
     path(f"{C}comments/<int:pk>/delete/", views.comment_delete, name="comment_delete"),
     path(f"{C}notifications/", views.notification_list, name="notifications"),
     path(f"{C}notifications/read/", views.notification_read, name="notification_read"),

@@ -330,6 +330,21 @@ def announcement_comment(request, pk: int):
 
 
 @requires("coordination.comments:add")
+def comment_edit(request, pk: int):
+    comment = get_object_or_404(Comment, pk=pk)
+    if not rules.can_edit_comment(request.membership, comment):
+        raise PermissionDenied
+    back = (reverse("coordination:meeting", args=[_slug(request), comment.meeting_id]) if comment.meeting_id
+            else reverse("coordination:announcement", args=[_slug(request), comment.announcement_id]))
+    form = CommentForm(request.POST or None, initial={"body": comment.body})
+    if request.method == "POST" and form.is_valid():
+        if call_service(form, services.comment_update, actor=request.user, comment=comment, **form.cleaned_data):
+            messages.success(request, _("Your comment is saved."))
+            return redirect(f"{back}#comment-{comment.pk}")
+    return _form_page(request, form, title=_("Edit your comment"), cancel_url=back)
+
+
+@requires("coordination.comments:add")
 def comment_delete(request, pk: int):
     comment = get_object_or_404(Comment.objects.select_related("meeting", "announcement"), pk=pk)
     if not rules.can_delete_comment(request.membership, comment):

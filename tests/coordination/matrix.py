@@ -27,6 +27,7 @@ EXPECTED = {
     "coordination:announcement": (ALL, GET),
     "coordination:announcement_pin": (COORD, POST),
     "coordination:announcement_comment": (TAKE_PART, POST),
+    "coordination:comment_edit": (PARTNER, BOTH),  # the partner's own comment: only its author edits it
     "coordination:comment_delete": (TAKE_PART, BOTH),
     "coordination:notifications": (ALL, GET),
     "coordination:notification_read": (ALL, POST),
@@ -109,6 +110,7 @@ def url_kwargs(world) -> dict:
         "coordination:announcement": {"pk": announcement.pk},
         "coordination:announcement_pin": {"pk": announcement.pk},
         "coordination:announcement_comment": {"pk": announcement.pk},
+        "coordination:comment_edit": {"pk": comment.pk},
         "coordination:comment_delete": {"pk": comment.pk},
         "coordination:team_member_delete": {"pk": team_member.pk},
         "coordination:body": {"pk": body.pk},

@@ -98,7 +98,7 @@ def test_the_notification_centre_lists_ones_own_notifications_and_marks_one_read
 def test_a_person_sets_preferences_and_never_means_no_notification(client, world, django_capture_on_commit_callbacks):
     client.force_login(world.partner)
     data = {kind: "immediately" for kind in ("meeting_invitation", "meeting_reminder", "minutes_reminder",
-                                             "follow_up", "mention")}
+                                             "follow_up", "mention", "weekly_summary")}
     data["announcement"] = "never"
     assert client.post(_url(world, "notification_preferences"), data).status_code == 302
     with scopes_disabled():
@@ -191,3 +191,20 @@ def test_the_notification_badge_shows_the_unread_count(rf, world):
                    "current_membership": request.membership}
         html = render_to_string("coordination/_notification_badge.html", context)
     assert ">2<" in html and f"/c/{world.coalition.slug}/communication/notifications/" in html
+
+
+def test_an_author_edits_their_comment_and_a_newly_mentioned_member_is_notified(client, world):
+    with scopes_disabled():
+        meeting = MeetingFactory(coalition=world.coalition)
+        comment = CommentFactory(meeting=meeting, author=world.partner, body="Première version")
+    client.force_login(world.coordinator)
+    url = _url(world, "comment_edit", comment.pk)
+    assert client.post(url, {"body": "Réécrit par quelqu'un d'autre"}).status_code == 403
+    client.force_login(world.partner)
+    response = client.post(url, {"body": ""})
+    assert response.status_code == 200 and "body" in response.context["form"].errors
+    client.post(url, {"body": f"Version corrigée, @{world.coordinator.email}"})
+    with scopes_disabled():
+        comment.refresh_from_db()
+        assert list(Notification.objects.values_list("recipient_id", "kind")) == [(world.coordinator.pk, "mention")]
+    assert comment.body.startswith("Version corrigée") and comment.edited_at is not None

@@ -207,3 +207,32 @@ def test_a_reminder_whose_email_fails_is_sent_by_the_retry_and_not_twice(world, 
     assert _run(world, now) == 2
     assert _run(world, now) == 0
     assert len(mail.outbox) == 2
+
+
+def test_the_weekly_summary_holds_what_concerns_each_person_once_a_week_and_nothing_from_elsewhere(world, meeting):
+    with scopes_disabled():
+        FollowUpFactory(meeting=meeting, what="Bilan de l'organisme", assignee_organization=world.organization,
+                        due_on=MEETING_AT.date() - timedelta(days=20))
+        FollowUpFactory(meeting=meeting, what="Tâche de la coordination", assignee_user=world.coordinator,
+                        due_on=MEETING_AT.date() - timedelta(days=20))
+        foreign = MeetingFactory(coalition=world.other_coalition, starts_at=MEETING_AT, title="Rencontre d'ailleurs")
+        FollowUpFactory(meeting=foreign, what="Suivi d'ailleurs", due_on=MEETING_AT.date() - timedelta(days=20))
+    monday = MEETING_AT - timedelta(days=1)
+    with scope(coalition=world.coalition):
+        sent = services.send_weekly_summaries(coalition=world.coalition, now=monday)
+        again = services.send_weekly_summaries(coalition=world.coalition, now=monday + timedelta(hours=3))
+    assert (sent, again) == (3, 0)  # the coordinator, the partner and the invitee who has not answered
+    by_person = {m.to[0]: m.body for m in mail.outbox}
+    coordinator, partner = by_person[world.coordinator.email], by_person[world.partner.email]
+    assert "Bilan de l'organisme" in coordinator and "Tâche de la coordination" in coordinator
+    assert "Comité de pilotage" in coordinator and "ailleurs" not in coordinator
+    assert "Bilan de l'organisme" in partner and "Tâche de la coordination" not in partner
+    assert "Suivis en retard" in partner
+    assert world.funder.email not in by_person
+
+
+def test_the_weekly_summary_can_be_turned_off_by_the_coalition(world, meeting):
+    with scopes_disabled():
+        ReminderSettingsFactory(coalition=world.coalition, weekly_summary_enabled=False)
+    with scope(coalition=world.coalition):
+        assert services.send_weekly_summaries(coalition=world.coalition, now=MEETING_AT - timedelta(days=1)) == 0

@@ -7,7 +7,7 @@ ALL = {"coordinator", "partner", "funder"}
 
 PERMISSIONS = {
     "coordination.communication:view": ALL,
-    "coordination.backbone:view": TAKE_PART,
+    "coordination.backbone:view": ALL,  # funders see the library from here; the rest needs its own permission
     # Meetings: everyone reads the public parts (date, kind, decisions); the details (agenda,
     # invitees, attendance, minutes, follow-ups, comments) need meetings:view_details, or
     # meetings:view_shared on a meeting a coordinator shared with funders.

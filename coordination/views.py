@@ -105,14 +105,15 @@ def communication(request):
 @requires("coordination.backbone:view")
 def backbone(request):
     coalition = request.coalition
-    board = selectors.task_board(coalition)
-    return render(request, "coordination/backbone.html", {
-        "team": list(selectors.team(coalition)),
-        "bodies": list(selectors.bodies(coalition)),
-        "task_counts": {status: len(tasks) for status, tasks in board.items()},
-        "library_count": selectors.library(coalition).count(),
-        "rounds": list(selectors.rounds(coalition)[:2]),
-    })
+    context = {"library_count": selectors.library(coalition).count()}
+    if _can(request, "coordination.team:view"):
+        context.update({"team": list(selectors.team(coalition)), "bodies": list(selectors.bodies(coalition))})
+    if _can(request, "coordination.tasks:view"):
+        board = selectors.task_board(coalition)
+        context["task_counts"] = {status: len(tasks) for status, tasks in board.items()}
+    if _can(request, "coordination.assessment:view"):
+        context["rounds"] = list(selectors.rounds(coalition)[:2])
+    return render(request, "coordination/backbone.html", context)
 
 
 # Meetings ------------------------------------------------------------------------------

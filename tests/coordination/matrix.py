@@ -33,7 +33,7 @@ EXPECTED = {
     "coordination:notification_read": (ALL, POST),
     "coordination:notification_preferences": (ALL, BOTH),
     "coordination:reminders": (COORD, BOTH),
-    "coordination:backbone": (TAKE_PART, GET),
+    "coordination:backbone": (ALL, GET),
     "coordination:team": (TAKE_PART, GET),
     "coordination:team_member_create": (COORD, BOTH),
     "coordination:team_member_delete": (COORD, BOTH),

@@ -202,3 +202,13 @@ def test_a_partner_answers_only_for_its_organization_and_only_this_rounds_questi
     assert answers == [(question.pk, world.organization.pk, 4)]
     response = client.post(_url(world, "assessment_answer", old.pk), {f"score_{foreign.pk}": "4"})
     assert response.status_code == 200 and "fermée" in response.content.decode()
+
+
+def test_a_funder_reaches_the_library_from_the_backbone_page_but_not_the_task_board(client, world):
+    with scopes_disabled():
+        LibraryItemFactory(coalition=world.coalition, title="Guide public")
+    client.force_login(world.funder)
+    page = client.get(_url(world, "backbone")).content.decode()
+    assert "Bibliothèque de ressources" in page and "Tableau des tâches" not in page
+    assert "Équipe de coordination" not in page
+    assert client.get(_url(world, "tasks")).status_code == 403

@@ -111,6 +111,9 @@ class Meeting(TenantModel):
     invited_organizations = models.ManyToManyField(
         "coalitions.Organization", blank=True, related_name="+", verbose_name=_("invited organizations")
     )
+    # People invited by name; the invitees (Invitee rows) are these plus the active members of
+    # the invited organisations.
+    invited_people = models.ManyToManyField(USER, blank=True, related_name="+", verbose_name=_("invited people"))
     uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     sequence = models.PositiveIntegerField(default=0)
     created_by = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, related_name="+")

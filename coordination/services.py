@@ -164,6 +164,7 @@ def meeting_create(
         body=body, shared_with_funders=shared_with_funders, created_by=actor,
     )
     meeting.invited_organizations.set(invited_organizations)
+    meeting.invited_people.set(invited_people)
     _sync_invitees(meeting, invited_people)
     if meeting.ends_at > timezone.now():  # recording a past meeting emails nobody
         _queue_invitations(meeting)
@@ -194,6 +195,7 @@ def meeting_update(
     for key, value in new.items():
         setattr(meeting, key, value)
     meeting.invited_organizations.set(invited_organizations)
+    meeting.invited_people.set(invited_people)
     _sync_invitees(meeting, invited_people)
     after = set(Invitee.objects.filter(meeting=meeting).values_list("user_id", flat=True))
     if changed or after - before:

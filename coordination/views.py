@@ -140,7 +140,7 @@ def _meeting_initial(meeting):
         "duration_minutes": meeting.duration_minutes, "place": meeting.place, "video_url": meeting.video_url,
         "agenda": meeting.agenda, "body": meeting.body_id, "shared_with_funders": meeting.shared_with_funders,
         "invited_organizations": [o.pk for o in meeting.invited_organizations.all()],
-        "invited_people": list(meeting.invitees.values_list("user_id", flat=True)),
+        "invited_people": [u.pk for u in meeting.invited_people.all()],
     }
 
 

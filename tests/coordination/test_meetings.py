@@ -266,3 +266,19 @@ def test_a_failed_invitation_email_gives_its_key_back_so_the_retry_sends_it_once
         assert services.send_meeting_invitations(meeting=meeting, sequence=0) == 1
         assert services.send_meeting_invitations(meeting=meeting, sequence=0) == 0
     assert [m.to for m in mail.outbox] == [[world.partner.email]]
+
+
+def test_unticking_an_organization_removes_its_people_but_keeps_those_invited_by_name(client, world):
+    with scopes_disabled():
+        named = MembershipFactory(coalition=world.coalition, role=Role.PARTNER).user
+    client.force_login(world.coordinator)
+    client.post(_url(world, "meeting_create"), _schedule(world, invited_people=[named.pk]))
+    with scopes_disabled():
+        meeting = Meeting.objects.get()
+        assert set(meeting.invitees.values_list("user_id", flat=True)) == {world.partner.pk, named.pk}
+    form = client.get(_url(world, "meeting_edit", meeting.pk)).context["form"]
+    assert form.initial["invited_people"] == [named.pk]
+    client.post(_url(world, "meeting_edit", meeting.pk),
+                _schedule(world, invited_organizations=[], invited_people=[named.pk]))
+    with scopes_disabled():
+        assert set(meeting.invitees.values_list("user_id", flat=True)) == {named.pk}

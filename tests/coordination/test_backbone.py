@@ -50,7 +50,7 @@ def test_a_partner_uploads_a_document_that_only_members_download_through_the_app
 def test_a_file_over_the_limit_is_refused_with_a_clear_message(client, world, media):
     client.force_login(world.partner)
     upload = SimpleUploadedFile("gros.pdf", b"x" * 3000, content_type="application/pdf")
-    with mock.patch.object(services, "LIBRARY_MAX_BYTES", 2048):
+    with mock.patch("coordination.services.backbone.LIBRARY_MAX_BYTES", 2048):
         response = client.post(_url(world, "library_create"), {**_resource(), "file": upload})
     assert response.status_code == 200
     assert "la limite est de" in response.context["form"].errors["file"][0]

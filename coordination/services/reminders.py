@@ -150,7 +150,8 @@ def send_meeting_invitations(*, meeting: Meeting, sequence: int) -> int:
                               subject=f"meeting:{meeting.pk}", period=str(sequence)):
             continue
         with translation.override(language_of(invitee.user, coalition)):
-            ics = meeting_calendar(meeting, membership=memberships[invitee.user_id], method="REQUEST")
+            ics = meeting_calendar(meeting, membership=memberships[invitee.user_id], method="REQUEST",
+                                   attendee=invitee.user)
         try:
             send_email(user=invitee.user, coalition=coalition, template="meeting_invitation",
                        context={"meeting": meeting, "update": sequence > 0,

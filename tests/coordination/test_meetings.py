@@ -282,3 +282,25 @@ def test_unticking_an_organization_removes_its_people_but_keeps_those_invited_by
                 _schedule(world, invited_organizations=[], invited_people=[named.pk]))
     with scopes_disabled():
         assert set(meeting.invitees.values_list("user_id", flat=True)) == {named.pk}
+
+
+def test_the_emailed_ics_names_its_recipient_as_attendee(world, django_capture_on_commit_callbacks):
+    with scopes_disabled():
+        meeting = MeetingFactory(coalition=world.coalition)
+        InviteeFactory(meeting=meeting, user=world.partner)
+    with scope(coalition=world.coalition):
+        services.send_meeting_invitations(meeting=meeting, sequence=0)
+    calendar, event = _event(mail.outbox[0].attachments[0][1])
+    assert str(calendar["method"]) == "REQUEST"
+    assert str(event["attendee"]).lower() == f"mailto:{world.partner.email}"
+
+
+def test_follow_ups_say_how_far_the_due_date_is(client, world):
+    today = timezone.localdate()
+    with scopes_disabled():
+        meeting = MeetingFactory(coalition=world.coalition)
+        FollowUpFactory(meeting=meeting, assignee_user=world.partner, due_on=today + timedelta(days=3))
+        FollowUpFactory(meeting=meeting, assignee_user=world.partner, due_on=today - timedelta(days=5))
+    client.force_login(world.partner)
+    page = client.get(_url(world, "follow_ups")).content.decode()
+    assert "dans 3 jours" in page and "en retard de 5 jours" in page

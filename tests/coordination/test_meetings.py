@@ -304,3 +304,21 @@ def test_follow_ups_say_how_far_the_due_date_is(client, world):
     client.force_login(world.partner)
     page = client.get(_url(world, "follow_ups")).content.decode()
     assert "dans 3 jours" in page and "en retard de 5 jours" in page
+
+
+def test_a_partner_updates_a_follow_up_in_place_with_htmx(client, world):
+    with scopes_disabled():
+        meeting = MeetingFactory(coalition=world.coalition, title="Comité de pilotage")
+        follow_up = FollowUpFactory(meeting=meeting, what="Envoyer le bilan", assignee_user=world.partner)
+    client.force_login(world.partner)
+    response = client.post(_url(world, "follow_up_status", follow_up.pk), {"status": "in_progress"},
+                           HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert response.status_code == 200 and html.strip().startswith(f'<tr id="follow-up-{follow_up.pk}">')
+    assert "Le suivi est mis à jour." in html and "Comité de pilotage" in html and "<html" not in html
+    response = client.post(_url(world, "follow_up_status", follow_up.pk), {"status": "n'importe quoi"},
+                           HTTP_HX_REQUEST="true")
+    assert "Choisissez un statut valide." in response.content.decode()
+    with scopes_disabled():
+        follow_up.refresh_from_db()
+    assert follow_up.status == "in_progress"

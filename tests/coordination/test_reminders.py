@@ -236,3 +236,12 @@ def test_the_weekly_summary_can_be_turned_off_by_the_coalition(world, meeting):
         ReminderSettingsFactory(coalition=world.coalition, weekly_summary_enabled=False)
     with scope(coalition=world.coalition):
         assert services.send_weekly_summaries(coalition=world.coalition, now=MEETING_AT - timedelta(days=1)) == 0
+
+
+def test_follow_up_reminders_skip_the_funders_of_the_assigned_organization(world, meeting):
+    with scopes_disabled():
+        MembershipFactory(coalition=world.coalition, role=Role.FUNDER, organization=world.organization)
+        FollowUpFactory(meeting=meeting, assignee_organization=world.organization, due_on=MEETING_AT.date())
+        ReminderSettingsFactory(coalition=world.coalition, meeting_enabled=False, minutes_enabled=False)
+    assert _run(world, MEETING_AT) == 1
+    assert _recipients() == [world.partner.email]

@@ -144,9 +144,20 @@ def test_the_beat_task_fans_out_per_coalition_without_leaking_between_them(world
     assert world.coalition.name not in other_mail.subject
 
 
-def test_the_beat_schedule_is_exposed_for_the_settings():
+def test_the_beat_schedule_is_exposed_for_the_settings_and_importable_before_django_is_set_up():
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
     assert tasks.BEAT_SCHEDULE["coordination-reminders"]["task"] == "coordination.tasks.fan_out_reminders"
     assert tasks.coalition_reminders.retry_backoff is True
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[2])
+    code = "from coordination.tasks import BEAT_SCHEDULE; print(len(BEAT_SCHEDULE))"
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd="/", check=False)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == str(len(tasks.BEAT_SCHEDULE))
 
 
 @pytest.mark.django_db(transaction=True)

@@ -90,6 +90,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "coalitions.context_processors.navigation",
+                "coordination.context_processors.notifications",
             ],
         },
     }

@@ -131,3 +131,19 @@ def test_a_role_without_access_sees_a_french_refusal(client, world):
     client.force_login(world.funder)
     response = client.get(reverse("coalitions:members", args=[world.coalition.slug]))
     assert response.status_code == 403 and "Accès refusé" in response.content.decode()
+
+
+def test_the_top_bar_shows_the_unread_notification_count(client, world):
+    from django.utils import timezone
+
+    from coordination.models import Notification
+
+    with scopes_disabled():
+        for title in ("Rencontre du comité", "Nouvelle annonce"):
+            Notification.objects.create(coalition=world.coalition, recipient=world.partner, kind="announcement",
+                                        title=title, created_at=timezone.now())
+    client.force_login(world.partner)
+    page = client.get(reverse("coalitions:home", args=[world.coalition.slug])).content.decode()
+    badge = page[page.index('class="notification-badge"'):][:400]
+    assert reverse("coordination:notifications", args=[world.coalition.slug]) in page
+    assert ">2<" in badge.replace(" ", "")

@@ -1,16 +1,12 @@
-"""Templates ask the permission registry, never the role: {% if current_membership|can:"app.x:y" %}."""
+"""Template helpers of conditions 4 and 5. `can` is the project's permission filter, re-exported."""
 
 from django import template
 from django.utils.translation import ngettext
 
-from coalitions.permissions import has_permission
+from coalitions.templatetags.coalition_tags import can
 
 register = template.Library()
-
-
-@register.filter
-def can(membership, permission: str) -> bool:
-    return has_permission(membership, permission)
+register.filter("can", can)
 
 
 @register.filter

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from coalitions.models import Organization
 from coalitions.permissions import has_permission, requires
 from coalitions.web import call_service, paginate
+from indicators import selectors as indicator_selectors
 
 from . import exports, selectors, services
 from .forms import (
@@ -38,6 +39,12 @@ def _to(request, name: str, message: str | None = None, **kwargs):
 # Common agenda -----------------------------------------------------------------------
 
 
+def _with_indicators(priorities: list[dict]) -> list[dict]:
+    """Each priority of the agenda with the indicators linked to it."""
+    by_priority = indicator_selectors.indicators_by_priority([p["id"] for p in priorities])
+    return [{**p, "indicators": by_priority.get(p["id"], [])} for p in priorities]
+
+
 @require_GET
 @requires("conditions.agenda:view")
 def agenda(request):
@@ -48,7 +55,7 @@ def agenda(request):
     return render(request, "conditions/agenda.html", {
         "version": current,
         "tree": selectors.theory_of_change_tree(current) if current else [],
-        "priorities": selectors.version_priorities(current) if current else [],
+        "priorities": _with_indicators(selectors.version_priorities(current)) if current else [],
         "board": selectors.endorsement_board(coalition, current),
         "draft": selectors.draft_version(coalition) if is_editor else None,
         "is_editor": is_editor,
@@ -283,6 +290,7 @@ def action_detail(request, pk: int):
     return render(request, "conditions/action_detail.html", {
         "action": action, "page_obj": page, "totals": selectors.activity_totals(activities),
         "history": selectors.action_history(action),
+        "linked_indicators": indicator_selectors.linked_indicators(action=action),
         "manages": has_permission(membership, "conditions.plan:manage"),
         "can_log": has_permission(membership, "conditions.activities:log") and action.review_status == "accepted",
         "sees_attachments": may_see_attachments(membership),

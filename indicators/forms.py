@@ -2,17 +2,30 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from coalitions.models import Organization
+from conditions.models import Action, Priority
 
 from .models import Confidence, Indicator, Period, ValueType
+from .services import DISAGGREGATED_TYPES
 
 
 class IndicatorForm(forms.ModelForm):
+    priorities = forms.ModelMultipleChoiceField(
+        label=_("Linked priorities"), queryset=Priority.objects.none(), required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The strategic priorities of the common agenda this indicator measures."),
+    )
+    actions = forms.ModelMultipleChoiceField(
+        label=_("Linked actions"), queryset=Action.objects.none(), required=False,
+        widget=forms.CheckboxSelectMultiple, help_text=_("The actions of the plan that contribute to this indicator."),
+    )
+
     class Meta:
         model = Indicator
         fields = [
             "code", "name_fr", "name_en", "definition_fr", "definition_en", "level", "unit", "value_type",
             "scale_labels", "direction", "frequency", "aggregation", "reporting_start", "due_days",
             "baseline_value", "baseline_date", "data_source", "expected_min", "expected_max",
+            "priorities", "actions", "requires_category_total",
         ]
         widgets = {
             "reporting_start": forms.DateInput(attrs={"type": "date"}),
@@ -21,6 +34,13 @@ class IndicatorForm(forms.ModelForm):
             "definition_en": forms.Textarea(attrs={"rows": 3}),
             "scale_labels": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def __init__(self, *args, coalition, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["priorities"].queryset = Priority.objects.filter(coalition=coalition).order_by("position", "pk")
+        self.fields["actions"].queryset = (
+            Action.objects.filter(coalition=coalition, review_status="accepted").order_by("title")
+        )
 
     def validate_unique(self):
         """The service checks the code's uniqueness and says so next to the field."""
@@ -76,9 +96,10 @@ class ValueForm(forms.Form):
     source = forms.CharField(label=_("Source"), required=False, max_length=300)
     confidence = forms.ChoiceField(label=_("Confidence"), choices=Confidence.choices, initial=Confidence.HIGH)
 
-    def __init__(self, *args, indicator: Indicator, **kwargs):
+    def __init__(self, *args, indicator: Indicator, categories=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.indicator = indicator
+        self.categories = list(categories) if indicator.value_type in DISAGGREGATED_TYPES else []
         if indicator.value_type == ValueType.PERCENTAGE:
             del self.fields["value"]
         else:
@@ -96,19 +117,41 @@ class ValueForm(forms.Form):
             )
         if indicator.aggregation != "weighted_average" or indicator.value_type == ValueType.PERCENTAGE:
             del self.fields["weight"]
-        self.order_fields(["value", "numerator", "denominator", "weight", "comment", "source", "confidence"])
+        for category in self.categories:
+            self.fields[f"category_{category.pk}"] = forms.CharField(
+                label=f"{category.dimension} — {category.label}", required=False, max_length=40,
+            )
+        self.order_fields(["value", "numerator", "denominator", "weight"]
+                          + [f"category_{c.pk}" for c in self.categories]
+                          + ["comment", "source", "confidence"])
+        if self.categories and indicator.requires_category_total:
+            self.fields["value"].help_text = _("The categories of each dimension must add up to this total.")
+
+    def category_data(self) -> dict | None:
+        """{category id: raw number} of the breakdown inputs (None without categories)."""
+        if not self.categories:
+            return None
+        return {c.pk: self.cleaned_data.get(f"category_{c.pk}", "") for c in self.categories}
 
     @classmethod
-    def initial_from(cls, value) -> dict:
+    def initial_from(cls, value, breakdown: dict | None = None) -> dict:
         if value is None:
             return {}
         def text(number):
             return "" if number is None else format(number.normalize(), "f")
         return {
+            **{f"category_{pk}": text(number) for pk, number in (breakdown or {}).items()},
             "value": text(value.value), "numerator": text(value.numerator), "denominator": text(value.denominator),
             "weight": text(value.weight), "comment": value.comment, "source": value.source,
             "confidence": value.confidence,
         }
+
+
+class CategoryForm(forms.Form):
+    dimension = forms.CharField(
+        label=_("Dimension"), max_length=100, help_text=_("E.g. children's age group, territory."),
+    )
+    label = forms.CharField(label=_("Category"), max_length=100, help_text=_("E.g. 0-2 years."))
 
 
 class ReturnForm(forms.Form):

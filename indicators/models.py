@@ -107,6 +107,18 @@ class Indicator(TenantModel):
     reporting_start = models.DateField(
         _("reporting starts on"), help_text=_("Periods are generated from this date to today.")
     )
+    priorities = models.ManyToManyField(
+        "conditions.Priority", related_name="indicators", blank=True, verbose_name=_("linked priorities"),
+        help_text=_("The strategic priorities of the common agenda this indicator measures."),
+    )
+    actions = models.ManyToManyField(
+        "conditions.Action", related_name="indicators", blank=True, verbose_name=_("linked actions"),
+        help_text=_("The actions of the plan that contribute to this indicator."),
+    )
+    requires_category_total = models.BooleanField(
+        _("categories add up to the total"), default=False, db_default=False,
+        help_text=_("When checked, the categories of each dimension must add up to the value reported."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -10,6 +10,7 @@ from coalitions.models import Organization
 
 from . import charts
 from .models import (
+    Category,
     Indicator,
     IndicatorGroupObjectPermission,
     IndicatorRollup,
@@ -59,6 +60,35 @@ def decorate_indicators(indicator_page) -> list:
     return items
 
 
+def linked_indicators(*, action=None, priority_ids=None) -> list:
+    """The indicators an action contributes to, or those of some priorities, each with its
+    latest coalition value and status (three queries). With ``priority_ids`` each indicator
+    also gets ``linked_priority_ids``."""
+    rows = Indicator.objects.order_by("code")
+    if action is not None:
+        rows = rows.filter(coalition_id=action.coalition_id, actions=action)
+        return decorate_indicators(rows)
+    through = Indicator.priorities.through
+    links = list(through.objects.filter(priority_id__in=list(priority_ids or [])).values_list(
+        "indicator_id", "priority_id"))
+    items = decorate_indicators(rows.filter(pk__in={i for i, _p in links}))
+    by_pk = {i.pk: i for i in items}
+    for item in items:
+        item.linked_priority_ids = set()
+    for indicator_id, priority_id in links:
+        by_pk[indicator_id].linked_priority_ids.add(priority_id)
+    return items
+
+
+def indicators_by_priority(priority_ids) -> dict[int, list]:
+    """{priority id: [its indicators, decorated]} for the agenda (four queries)."""
+    result: dict[int, list] = {}
+    for indicator in linked_indicators(priority_ids=priority_ids):
+        for priority_id in indicator.linked_priority_ids:
+            result.setdefault(priority_id, []).append(indicator)
+    return result
+
+
 @dataclass
 class Cell:
     indicator: Indicator
@@ -68,6 +98,8 @@ class Cell:
     status: str = ""
     form: object = None
     days: int = 0
+    categories: list = field(default_factory=list)
+    breakdown: dict = field(default_factory=dict)
 
     @property
     def late_days(self) -> int:
@@ -120,15 +152,36 @@ def entry_cells(coalition, membership, organization: Organization | None, today:
     return cells
 
 
+def add_breakdowns(cells: list[Cell]) -> list[Cell]:
+    """Give each cell its indicator's categories and the breakdown already entered (two queries)."""
+    if not cells:
+        return cells
+    by_indicator: dict[int, list] = {}
+    for category in Category.objects.filter(indicator_id__in={c.indicator.pk for c in cells}).order_by(
+            "dimension", "label"):
+        by_indicator.setdefault(category.indicator_id, []).append(category)
+    organization = cells[0].organization  # one screen, one organisation
+    rows = IndicatorValue.objects.filter(period_id__in=[c.period.pk for c in cells], organization=organization,
+                                         category__isnull=False)
+    breakdowns: dict = {}
+    for period_id, category_id, value in rows.values_list("period_id", "category_id", "value"):
+        breakdowns.setdefault(period_id, {})[category_id] = value
+    for cell in cells:
+        cell.categories = by_indicator.get(cell.indicator.pk, [])
+        cell.breakdown = breakdowns.get(cell.period.pk, {})
+    return cells
+
+
 def entry_cell(membership, period: Period, organization: Organization | None) -> Cell:
     value = IndicatorValue.objects.filter(period=period, organization=organization, category__isnull=True).first()
     today = timezone.localdate()
     status = cell_status(period, value, today)
-    return Cell(period.indicator, period, organization, value, status, days=(period.due_date - today).days)
+    cell = Cell(period.indicator, period, organization, value, status, days=(period.due_date - today).days)
+    return add_breakdowns([cell])[0]
 
 
 def review_queue(coalition, *, status: str = "submitted", indicator: str = "", flagged: str = ""):
-    rows = IndicatorValue.objects.filter(coalition=coalition).select_related(
+    rows = IndicatorValue.objects.filter(coalition=coalition, category__isnull=True).select_related(
         "indicator", "period__indicator", "organization", "entered_by"
     )
     if status in ValueStatus.values:
@@ -161,6 +214,8 @@ class IndicatorPage:
     breakdown: list = field(default_factory=list)
     categories: list = field(default_factory=list)
     final_target: object = None
+    priorities: list = field(default_factory=list)
+    actions: list = field(default_factory=list)
 
 
 def indicator_page(indicator: Indicator, membership) -> IndicatorPage:
@@ -196,7 +251,12 @@ def indicator_page(indicator: Indicator, membership) -> IndicatorPage:
             IndicatorValue.objects.filter(indicator=indicator, period_id__in=recent, category__isnull=True),
         ).select_related("organization", "period__indicator").order_by("-period__start", "organization__name")
     )
-    page.categories = sorted(categories, key=lambda r: (r.period_id, r.category.dimension, r.category.label))
+    page.categories = sorted(  # the breakdown by category of the last four periods, newest first
+        [r for r in categories if r.period_id in recent],
+        key=lambda r: (-r.period.start.toordinal(), r.category.dimension, r.category.label),
+    )
+    page.priorities = list(indicator.priorities.order_by("position", "pk"))
+    page.actions = list(indicator.actions.filter(review_status="accepted").select_related("plan").order_by("title"))
     return page
 
 

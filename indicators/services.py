@@ -24,6 +24,7 @@ from . import tasks
 from .models import (
     REPORT_PERMISSION,
     Aggregation,
+    Category,
     Confidence,
     Indicator,
     IndicatorGroupObjectPermission,
@@ -40,8 +41,9 @@ from .permissions import can_report
 INDICATOR_FIELDS = {
     "code", "name_fr", "name_en", "definition_fr", "definition_en", "level", "unit", "value_type",
     "scale_labels", "direction", "frequency", "aggregation", "baseline_value", "baseline_date",
-    "data_source", "expected_min", "expected_max", "due_days", "reporting_start",
+    "data_source", "expected_min", "expected_max", "due_days", "reporting_start", "requires_category_total",
 }
+LINK_FIELDS = ("priorities", "actions")
 
 
 def _queue_rollups(coalition_id: int, keys) -> None:
@@ -117,12 +119,49 @@ def periods_sync(*, indicator: Indicator, today: date | None = None) -> int:
     return len(new)
 
 
+def _pop_links(coalition, fields: dict) -> dict:
+    """Take the linked priorities and actions out of ``fields`` and check they belong to the
+    coalition (ids posted by hand from another coalition get an error on the field)."""
+    from conditions.models import Action, Priority
+
+    links, errors = {}, {}
+    for name, model in (("priorities", Priority), ("actions", Action)):
+        if name not in fields:
+            continue
+        items = list(fields.pop(name) or [])
+        ids = {getattr(item, "pk", item) for item in items}
+        found = list(model.objects.filter(coalition=coalition, pk__in=ids))
+        if len(found) != len(ids):
+            errors[name] = (_("Choose priorities of this coalition.") if name == "priorities"
+                            else _("Choose actions of this coalition."))
+        links[name] = found
+    if errors:
+        raise ValidationError(errors)
+    return links
+
+
+def _set_links(indicator: Indicator, links: dict) -> None:
+    for name, items in links.items():
+        getattr(indicator, name).set(items)
+
+
 @transaction.atomic
 def indicator_create(*, actor, coalition, **fields) -> Indicator:
     require_permission(actor, coalition, "indicators.indicators:manage")
+    links = _pop_links(coalition, fields)
     fields = _validate_indicator(coalition, fields)
     indicator = Indicator.objects.create(coalition=coalition, **fields)
+    _set_links(indicator, links)
     periods_sync(indicator=indicator)
+    return indicator
+
+
+@transaction.atomic
+def indicator_links_set(*, actor, indicator: Indicator, priorities=None, actions=None) -> Indicator:
+    """Link an indicator to priorities of the agenda and actions of the plan (None: unchanged)."""
+    require_permission(actor, indicator.coalition, "indicators.indicators:manage")
+    fields = {k: v for k, v in (("priorities", priorities), ("actions", actions)) if v is not None}
+    _set_links(indicator, _pop_links(indicator.coalition, fields))
     return indicator
 
 
@@ -130,6 +169,7 @@ def indicator_create(*, actor, coalition, **fields) -> Indicator:
 def indicator_update(*, actor, indicator: Indicator, **fields) -> Indicator:
     require_permission(actor, indicator.coalition, "indicators.indicators:manage")
     indicator = Indicator.objects.select_for_update().get(pk=indicator.pk)
+    links = _pop_links(indicator.coalition, fields)
     if "frequency" in fields and fields["frequency"] != indicator.frequency and indicator.periods.exists():
         if indicator.values.exists():
             raise ValidationError({"frequency": _("Values were reported for this indicator: its frequency is fixed.")})
@@ -138,6 +178,7 @@ def indicator_update(*, actor, indicator: Indicator, **fields) -> Indicator:
     for key, value in fields.items():
         setattr(indicator, key, value)
     indicator.save()
+    _set_links(indicator, links)
     periods_sync(indicator=indicator)
     _queue_rollups(indicator.coalition_id, indicator.periods.values_list("indicator_id", "pk"))
     return indicator
@@ -214,6 +255,129 @@ def note_save(*, actor, indicator: Indicator, period: Period, learned: str, work
                   "did_not_work": did_not_work.strip(), "author": actor},
     )
     return note
+
+
+# Disaggregation ------------------------------------------------------------------------
+
+DISAGGREGATED_TYPES = {ValueType.COUNT, ValueType.AMOUNT, ValueType.RATE}
+
+
+@transaction.atomic
+def category_add(*, actor, indicator: Indicator, dimension: str, label: str) -> Category:
+    """Add a category to one of the indicator's dimensions (a new dimension if its name is new)."""
+    require_permission(actor, indicator.coalition, "indicators.indicators:manage")
+    dimension, label = (dimension or "").strip(), (label or "").strip()
+    errors = {}
+    if indicator.value_type not in DISAGGREGATED_TYPES:
+        errors["dimension"] = _("Only counts, amounts and rates are broken down by category.")
+    if not dimension:
+        errors["dimension"] = _("Name the dimension, e.g. children's age group.")
+    if not label:
+        errors["label"] = _("Name the category, e.g. 0-2 years.")
+    if errors:
+        raise ValidationError(errors)
+    existing = Category.objects.filter(indicator=indicator, dimension__iexact=dimension, label__iexact=label).first()
+    if existing:
+        return existing
+    same_dimension = Category.objects.filter(indicator=indicator, dimension__iexact=dimension).first()
+    return Category.objects.create(
+        coalition_id=indicator.coalition_id, indicator=indicator,
+        dimension=same_dimension.dimension if same_dimension else dimension, label=label,
+    )
+
+
+@transaction.atomic
+def category_delete(*, actor, category: Category) -> None:
+    require_permission(actor, category.coalition, "indicators.indicators:manage")
+    if category.values.exists():
+        raise ValidationError(_("Values were reported for this category; it cannot be deleted."))
+    category.delete()
+
+
+def _check_categories(indicator: Indicator, total, categories: dict | None) -> dict | None:
+    """Check the breakdown of a value: {category id: raw number} (None: no breakdown given).
+    Each number follows the value type; when the indicator requires it, the categories of each
+    dimension add up to the total. Errors go on the field ``category_<id>``."""
+    if categories is None or indicator.value_type not in DISAGGREGATED_TYPES:
+        return None
+    known = {c.pk: c for c in Category.objects.filter(indicator=indicator)}
+    errors: dict = {}
+    cleaned = {}
+    for key, raw in categories.items():
+        pk = int(key)
+        if pk not in known:
+            raise PermissionDenied("category of another indicator")
+        field = f"category_{pk}"
+        number = _decimal(raw, field, errors)
+        if number is not None and number < 0:
+            errors[field] = _("The value cannot be negative.")
+        elif number is not None and indicator.value_type == ValueType.COUNT and number != number.to_integral_value():
+            errors[field] = _("A count is a whole number, zero or more.")
+        cleaned[pk] = number
+    if not errors and indicator.requires_category_total and total is not None:
+        dimensions: dict[str, list] = {}
+        for category in sorted(known.values(), key=lambda c: (c.dimension, c.label)):
+            dimensions.setdefault(category.dimension, []).append(category)
+        for dimension, members in dimensions.items():
+            entered = [cleaned.get(c.pk) for c in members]
+            added = sum((n for n in entered if n is not None), Decimal(0))
+            if None in entered or added != total:
+                errors[f"category_{members[0].pk}"] = _(
+                    "The categories of “%(dimension)s” must add up to the total (%(total)s); they add up to "
+                    "%(sum)s. Fill in every category."
+                ) % {"dimension": dimension, "total": number_format(total.normalize()),
+                     "sum": number_format(added.normalize())}
+    if errors:
+        raise ValidationError(errors)
+    return cleaned
+
+
+def _write_categories(parent: IndicatorValue, categories: dict) -> bool:
+    """Write the breakdown of ``parent`` (one row per category, same status). Returns whether
+    anything changed."""
+    rows = {
+        v.category_id: v for v in IndicatorValue.objects.select_for_update().filter(
+            indicator_id=parent.indicator_id, period_id=parent.period_id, organization_id=parent.organization_id,
+            category__isnull=False)
+    }
+    changed = False
+    for pk, number in categories.items():
+        row = rows.get(pk)
+        if number is None:
+            if row is not None:
+                row.delete()
+                changed = True
+            continue
+        if row is not None and row.value == number and row.status == parent.status:
+            continue
+        row = row or IndicatorValue(coalition_id=parent.coalition_id, indicator_id=parent.indicator_id,
+                                    period_id=parent.period_id, organization_id=parent.organization_id,
+                                    category_id=pk)
+        row.value, row.status, row.entered_by = number, parent.status, parent.entered_by
+        row.submitted_at, row.confidence, row.source = parent.submitted_at, parent.confidence, parent.source
+        row.save()
+        changed = True
+    return changed
+
+
+def _sync_category_status(parents) -> None:
+    """Give the categories of each value its status (they are reviewed with it)."""
+    now = timezone.now()
+    for parent in parents:
+        IndicatorValue.objects.filter(
+            indicator_id=parent.indicator_id, period_id=parent.period_id, organization_id=parent.organization_id,
+            category__isnull=False,
+        ).exclude(status=parent.status).update(
+            status=parent.status, reviewed_by=parent.reviewed_by, reviewed_at=parent.reviewed_at, updated_at=now)
+
+
+def category_values(value: IndicatorValue | None) -> dict[int, Decimal]:
+    """{category id: value} of a value's breakdown."""
+    if value is None:
+        return {}
+    return dict(IndicatorValue.objects.filter(
+        indicator_id=value.indicator_id, period_id=value.period_id, organization_id=value.organization_id,
+        category__isnull=False).values_list("category_id", "value"))
 
 
 # Values --------------------------------------------------------------------------------
@@ -308,7 +472,7 @@ def plausibility(indicator: Indicator, organization, period: Period, value: Deci
 
 
 def _check_value(membership, *, indicator, period, organization, value, numerator, denominator, weight,
-                 comment, source, confidence) -> dict:
+                 comment, source, confidence, categories=None) -> dict:
     """Every check of one value, without writing: the object rule, the period, the value
     type, plausibility. Returns what to write, or raises ValidationError / PermissionDenied."""
     _same_coalition(indicator.coalition, period, organization)
@@ -321,24 +485,31 @@ def _check_value(membership, *, indicator, period, organization, value, numerato
     if confidence not in Confidence.values:
         raise ValidationError({"confidence": _("Choose a confidence level.")})
     numbers = clean_amounts(indicator, value=value, numerator=numerator, denominator=denominator, weight=weight)
+    breakdown = _check_categories(indicator, numbers["value"], categories)
     comment, source = (comment or "").strip(), (source or "").strip()
     reason = plausibility(indicator, organization, period, numbers["value"])
     if reason and not comment:
         raise ValidationError({"comment": _("This value is %(reason)s. Explain it in the comment, or correct it.")
                                % {"reason": reason}})
     return {**numbers, "comment": comment, "source": source, "confidence": confidence,
-            "is_flagged": bool(reason), "flag_reason": reason[:300]}
+            "is_flagged": bool(reason), "flag_reason": reason[:300], "categories": breakdown}
 
 
 def _write_value(actor, *, indicator, period, organization, fields: dict, submit: bool,
                  submitted_at=None) -> IndicatorValue:
+    fields = dict(fields)
+    breakdown = fields.pop("categories", None)
+    if breakdown is not None:
+        current = category_values(IndicatorValue(indicator=indicator, period=period, organization=organization))
+        if all(current.get(k) == v for k, v in breakdown.items()):
+            breakdown = None  # the same breakdown again: nothing to write
     existing = (
         IndicatorValue.objects.select_for_update()
         .filter(indicator=indicator, period=period, organization=organization, category__isnull=True)
         .first()
     )
     status = ValueStatus.SUBMITTED if submit else ValueStatus.DRAFT
-    if existing is not None and all(getattr(existing, k) == v for k, v in fields.items()):
+    if breakdown is None and existing is not None and all(getattr(existing, k) == v for k, v in fields.items()):
         # Nothing changed (a retry, or the same file uploaded again): leave the value as it is.
         if existing.status == status or (submit and existing.status == ValueStatus.APPROVED):
             return existing
@@ -352,6 +523,9 @@ def _write_value(actor, *, indicator, period, organization, fields: dict, submit
     if submit:
         row.submitted_at = submitted_at or timezone.now()
     row.save()
+    if breakdown is not None:
+        _write_categories(row, breakdown)
+    _sync_category_status([row])
     if was_approved:
         _queue_rollups(indicator.coalition_id, [(indicator.pk, period.pk)])
     return row
@@ -361,7 +535,7 @@ def _write_value(actor, *, indicator, period, organization, fields: dict, submit
 def value_save(
     *, actor, indicator: Indicator, period: Period, organization: Organization | None,
     value=None, numerator=None, denominator=None, weight=None, comment: str = "", source: str = "",
-    confidence: str = Confidence.HIGH, submit: bool = True, submitted_at=None,
+    confidence: str = Confidence.HIGH, submit: bool = True, submitted_at=None, categories: dict | None = None,
 ) -> IndicatorValue:
     """Enter or correct a value (a draft, or submitted for review). Correcting an approved
     value reopens it for review; pghistory keeps the previous value. Saving the same value
@@ -372,7 +546,7 @@ def value_save(
     fields = _check_value(
         membership, indicator=indicator, period=period, organization=organization, value=value,
         numerator=numerator, denominator=denominator, weight=weight, comment=comment, source=source,
-        confidence=confidence,
+        confidence=confidence, categories=categories,
     )
     return _write_value(actor, indicator=indicator, period=period, organization=organization, fields=fields,
                         submit=submit, submitted_at=submitted_at)
@@ -469,6 +643,8 @@ def values_import(*, actor, coalition, rows: list[dict]) -> int:
 
 def _reviewable(actor, value: IndicatorValue) -> IndicatorValue:
     require_permission(actor, value.coalition, "indicators.values:review")
+    if value.category_id is not None:
+        raise ValidationError(_("A category is reviewed with the value it breaks down."))
     return IndicatorValue.objects.select_for_update().get(pk=value.pk)
 
 
@@ -481,6 +657,7 @@ def value_approve(*, actor, value: IndicatorValue) -> IndicatorValue:
         raise ValidationError(_("Only a submitted value can be approved."))
     value.status, value.reviewed_by, value.reviewed_at = ValueStatus.APPROVED, actor, timezone.now()
     value.save(update_fields=["status", "reviewed_by", "reviewed_at", "updated_at"])
+    _sync_category_status([value])
     _queue_rollups(value.coalition_id, [(value.indicator_id, value.period_id)])
     return value
 
@@ -491,12 +668,14 @@ def values_approve(*, actor, coalition, ids) -> int:
     require_permission(actor, coalition, "indicators.values:review")
     rows = list(
         IndicatorValue.objects.select_for_update()
-        .filter(coalition=coalition, pk__in=[int(i) for i in ids], status=ValueStatus.SUBMITTED)
+        .filter(coalition=coalition, pk__in=[int(i) for i in ids], status=ValueStatus.SUBMITTED,
+                category__isnull=True)
     )
     now = timezone.now()
     for row in rows:
         row.status, row.reviewed_by, row.reviewed_at = ValueStatus.APPROVED, actor, now
     IndicatorValue.objects.bulk_update(rows, ["status", "reviewed_by", "reviewed_at", "updated_at"])
+    _sync_category_status(rows)
     _queue_rollups(coalition.pk, [(r.indicator_id, r.period_id) for r in rows])
     return len(rows)
 
@@ -517,6 +696,7 @@ def value_return(*, actor, value: IndicatorValue, note: str) -> IndicatorValue:
     value.reviewed_by, value.reviewed_at = actor, timezone.now()
     value.return_count += 1
     value.save()
+    _sync_category_status([value])
     coalition_id, value_id, number = value.coalition_id, value.pk, value.return_count
     transaction.on_commit(lambda: tasks.send_value_returned_email.delay(coalition_id, value_id, number))
     if was_approved:

@@ -16,8 +16,8 @@ from coalitions.web import call_service, paginate
 
 from . import selectors, services
 from . import transfer as transfer_files
-from .forms import AssignmentForm, ImportForm, IndicatorForm, NoteForm, ReturnForm, TargetForm, ValueForm
-from .models import Indicator, IndicatorValue, Level, Period, Target, ValueStatus
+from .forms import AssignmentForm, CategoryForm, ImportForm, IndicatorForm, NoteForm, ReturnForm, TargetForm, ValueForm
+from .models import Category, Indicator, IndicatorValue, Level, Period, Target, ValueStatus
 from .permissions import acts_for_every_organization, sees_comment, sees_organization_values, visible_values
 
 
@@ -60,7 +60,7 @@ def index(request):
 
 @requires("indicators.indicators:manage")
 def indicator_create(request):
-    form = IndicatorForm(_data(request))
+    form = IndicatorForm(_data(request), coalition=request.coalition)
     if request.method == "POST" and form.is_valid():
         indicator = call_service(form, services.indicator_create, actor=request.user, coalition=request.coalition,
                                  **form.cleaned_data)
@@ -73,7 +73,7 @@ def indicator_create(request):
 @requires("indicators.indicators:manage")
 def indicator_edit(request, pk: int):
     indicator = get_object_or_404(Indicator, pk=pk)
-    form = IndicatorForm(_data(request), instance=indicator)
+    form = IndicatorForm(_data(request), instance=indicator, coalition=request.coalition)
     if request.method == "POST" and form.is_valid():
         fresh = get_object_or_404(Indicator, pk=pk)
         if call_service(form, services.indicator_update, actor=request.user, indicator=fresh, **form.cleaned_data):
@@ -146,6 +146,28 @@ def indicator_periods(request, pk: int):
     return render(request, "indicators/periods.html", {"indicator": indicator, "page_obj": page})
 
 
+@requires("indicators.indicators:manage")
+def indicator_categories(request, pk: int):
+    """The indicator's disaggregation dimensions and their categories."""
+    indicator = get_object_or_404(Indicator, pk=pk)
+    form = CategoryForm(_data(request))
+    if request.method == "POST" and form.is_valid():
+        if call_service(form, services.category_add, actor=request.user, indicator=indicator, **form.cleaned_data):
+            return _done(request, _("The category is added."), "indicators:indicator_categories", pk)
+    categories = Category.objects.filter(indicator=indicator).order_by("dimension", "label")
+    return render(request, "indicators/categories.html", {
+        "form": form, "indicator": indicator, "categories": list(categories),
+    })
+
+
+@require_POST
+@requires("indicators.indicators:manage")
+def category_delete(request, pk: int):
+    category = get_object_or_404(Category, pk=pk)
+    return _post_action(request, services.category_delete, _("The category is deleted."),
+                        "indicators:indicator_categories", args=[category.indicator_id], category=category)
+
+
 @require_POST
 @requires("indicators.indicators:manage")
 def target_delete(request, pk: int):
@@ -197,14 +219,20 @@ def entry(request):
     organization = _entry_organization(request)
     cells = selectors.entry_cells(request.coalition, request.membership, organization)
     page = paginate(request, cells)
+    selectors.add_breakdowns(page.object_list)
     for cell in page.object_list:
-        cell.form = ValueForm(indicator=cell.indicator, prefix=cell.key, initial=ValueForm.initial_from(cell.value))
+        cell.form = _value_form(cell)
     choose = acts_for_every_organization(request.membership)
     return render(request, "indicators/entry.html", {
         "page_obj": page, "organization": organization,
         "organizations": Organization.objects.filter(coalition=request.coalition).order_by("name") if choose else [],
         "chooses_organization": choose,
     })
+
+
+def _value_form(cell, data=None):
+    return ValueForm(data, indicator=cell.indicator, prefix=cell.key, categories=cell.categories,
+                     initial=ValueForm.initial_from(cell.value, cell.breakdown))
 
 
 def _cell(request, period_pk: int, organization):
@@ -215,7 +243,7 @@ def _cell(request, period_pk: int, organization):
         raise Http404
     cell = selectors.entry_cell(request.membership, period, organization)
     if request.method == "POST":
-        form = ValueForm(request.POST, indicator=period.indicator, prefix=cell.key)
+        form = _value_form(cell, request.POST)
         if form.is_valid():
             data = form.cleaned_data
             saved = call_service(
@@ -223,6 +251,7 @@ def _cell(request, period_pk: int, organization):
                 organization=organization, value=data.get("value"), numerator=data.get("numerator"),
                 denominator=data.get("denominator"), weight=data.get("weight"), comment=data["comment"],
                 source=data["source"], confidence=data["confidence"], submit=request.POST.get("action") != "draft",
+                categories=form.category_data(),
             )
             if saved:
                 message = _("Saved as a draft.") if saved.status == ValueStatus.DRAFT else _(
@@ -234,12 +263,11 @@ def _cell(request, period_pk: int, organization):
                         url += f"?organization={organization.pk}"
                     return redirect(url)
                 cell = selectors.entry_cell(request.membership, period, organization)
-                cell.form = ValueForm(indicator=period.indicator, prefix=cell.key,
-                                      initial=ValueForm.initial_from(cell.value))
+                cell.form = _value_form(cell)
                 return render(request, "indicators/entry.html#cell", {"cell": cell, "saved_message": message})
         cell.form = form
     else:
-        cell.form = ValueForm(indicator=period.indicator, prefix=cell.key, initial=ValueForm.initial_from(cell.value))
+        cell.form = _value_form(cell)
     template = "indicators/entry.html#cell" if request.htmx else "indicators/entry_cell.html"
     return render(request, template, {"cell": cell, "open": True})
 

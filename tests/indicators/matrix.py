@@ -5,7 +5,7 @@ from datetime import date
 from django_scopes import scopes_disabled
 
 from ..matrix_roles import ALL, BOTH, COORD, GET, POST, TAKE_PART
-from .factories import IndicatorFactory, IndicatorValueFactory, PeriodFactory, TargetFactory, assign
+from .factories import CategoryFactory, IndicatorFactory, IndicatorValueFactory, PeriodFactory, TargetFactory, assign
 
 # url name -> (roles allowed, methods served)
 EXPECTED = {
@@ -18,6 +18,8 @@ EXPECTED = {
     "indicators:indicator_targets": (COORD, BOTH),
     "indicators:indicator_periods": (COORD, GET),
     "indicators:target_delete": (COORD, POST),
+    "indicators:indicator_categories": (COORD, BOTH),
+    "indicators:category_delete": (COORD, POST),
     "indicators:period_lock": (COORD, POST),
     "indicators:note_edit": (COORD, BOTH),
     "indicators:entry": (TAKE_PART, GET),
@@ -44,6 +46,7 @@ def url_kwargs(world) -> dict:
         by_coordinator = IndicatorFactory(coalition=world.coalition, aggregation="coordinator")
         coalition_period = PeriodFactory(indicator=by_coordinator, start=date(2025, 1, 1))
         target = TargetFactory(indicator=indicator)
+        category = CategoryFactory(indicator=indicator)
         value = IndicatorValueFactory(period=period, organization=world.organization)
     return {
         "indicators:indicator_detail": {"pk": indicator.pk},
@@ -53,6 +56,8 @@ def url_kwargs(world) -> dict:
         "indicators:indicator_targets": {"pk": indicator.pk},
         "indicators:indicator_periods": {"pk": indicator.pk},
         "indicators:target_delete": {"pk": target.pk},
+        "indicators:indicator_categories": {"pk": indicator.pk},
+        "indicators:category_delete": {"pk": category.pk},
         "indicators:period_lock": {"pk": period.pk},
         "indicators:note_edit": {"pk": period.pk},
         "indicators:entry_cell": {"period_pk": period.pk, "organization_pk": world.organization.pk},

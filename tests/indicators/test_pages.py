@@ -12,6 +12,7 @@ from indicators.charts import AT_RISK, NO_DATA, OFF_TRACK, ON_TRACK, trend_statu
 from tests.factories import OrganizationFactory
 
 from .factories import (
+    CategoryFactory,
     IndicatorFactory,
     IndicatorValueFactory,
     LearningNoteFactory,
@@ -45,12 +46,17 @@ def populate(world, *, indicators: int, periods: int, organizations: int):
             indicator = IndicatorFactory(coalition=world.coalition, aggregation="sum")
             assign(indicator, *orgs)
             TargetFactory(indicator=indicator, value=100)
+            categories = [CategoryFactory(indicator=indicator, dimension="Territoire", label=label)
+                          for label in ("Forestville", "Les Escoumins")]
             for p in range(periods):
                 period = PeriodFactory(indicator=indicator, start=date(2023 + p // 4, 1 + 3 * (p % 4), 1))
                 LearningNoteFactory(period=period)
                 for k, org in enumerate(orgs):
-                    IndicatorValueFactory(period=period, organization=org, value=10 + p + k,
-                                          status="approved" if (p + k) % 3 else "submitted")
+                    status = "approved" if (p + k) % 3 else "submitted"
+                    IndicatorValueFactory(period=period, organization=org, value=10 + p + k, status=status)
+                    for category, part in zip(categories, (4, 6 + p + k), strict=True):  # a breakdown
+                        IndicatorValueFactory(period=period, organization=org, category=category, value=part,
+                                              status=status)
             made.append(indicator)
     rollups.recompute(world.coalition.pk)
     return made
@@ -100,7 +106,8 @@ def test_the_completeness_board_marks_each_organisation_and_period(client, world
     with scopes_disabled():
         missing_org = OrganizationFactory(coalition=world.coalition, name="Bibliothèque de Forestville")
         assign(indicator, missing_org)
-        on_time = indicator.values.filter(organization=world.organization).order_by("period__start").first()
+        on_time = indicator.values.filter(organization=world.organization, category__isnull=True).order_by(
+            "period__start").first()
         on_time.submitted_at = datetime.combine(on_time.period.due_date - timedelta(days=3), time(12), tzinfo=UTC)
         on_time.save()
     client.force_login(world.coordinator)

@@ -154,6 +154,17 @@ class ReminderSettingsForm(forms.Form):
         help_text=_("Coordinators: overdue follow-ups, meetings ahead, minutes to publish. Partners: what concerns "
                     "their organization."),
     )
+    indicator_enabled = forms.BooleanField(
+        label=_("Remind organizations to report their indicator values (before the due date and when late)"),
+        required=False)
+    indicator_days_before = forms.IntegerField(label=_("Days before a reporting period is due"), min_value=0,
+                                               max_value=60)
+    indicator_escalation_days = forms.IntegerField(
+        label=_("Days late before the coordinators are told"), min_value=0, max_value=60)
+    endorsement_enabled = forms.BooleanField(
+        label=_("Remind representatives to endorse the current agenda"), required=False)
+    endorsement_days_after = forms.IntegerField(label=_("Days after the agenda is published"), min_value=0,
+                                                max_value=60)
 
 
 class TeamMemberForm(CoalitionForm):

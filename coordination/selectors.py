@@ -346,10 +346,6 @@ class ReportingDue:
     def __str__(self):
         return f"{self.indicator.code} {self.period.label} — {self.organization.name}"
 
-    @property
-    def days_late(self) -> int:
-        return (local_today(self.organization.coalition) - self.period.due_date).days
-
 
 def reporting_missing(coalition, *, due_from: date, due_to: date, organization_id=None) -> list[ReportingDue]:
     """(period, organisation) pairs with a due date in [due_from, due_to] whose assigned
@@ -518,5 +514,33 @@ def weekly_summary(membership, *, now=None) -> dict:
         summary["minutes_missing"] = list(Meeting.objects.filter(
             coalition=coalition_id, minutes_published_at__isnull=True, starts_at__lt=now,
             starts_at__gte=now - timedelta(days=60)).order_by("starts_at")[:20])
+    summary.update(_weekly_measurement(membership, coordinator=coordinator, now=now, today=today))
     return summary
+
+
+def _weekly_measurement(membership, *, coordinator: bool, now, today) -> dict:
+    """Coordinators: values submitted in the past week, organisations late, endorsements missing.
+    Partners: what their organisation must report (late or due in the next two weeks)."""
+    from indicators.models import IndicatorValue, ValueStatus
+
+    coalition = membership.coalition
+    if coordinator:
+        _version, missing = endorsements_missing(coalition)
+        return {
+            "values_submitted": list(IndicatorValue.objects.filter(
+                coalition=coalition, category__isnull=True, submitted_at__gt=now - timedelta(days=7),
+                submitted_at__lte=now, status__in=[ValueStatus.SUBMITTED, ValueStatus.APPROVED],
+            ).select_related("indicator", "period__indicator", "organization")
+                .order_by("organization__name", "indicator__code")[:50]),
+            "reporting_late": reporting_missing(coalition, due_from=today - timedelta(days=90),
+                                                due_to=today - timedelta(days=1))[:50],
+            "endorsements_missing": missing[:50],
+            "to_report": [],
+        }
+    to_report = []
+    if membership.organization_id:
+        to_report = reporting_missing(coalition, due_from=today - timedelta(days=90),
+                                      due_to=today + timedelta(days=14),
+                                      organization_id=membership.organization_id)[:50]
+    return {"values_submitted": [], "reporting_late": [], "endorsements_missing": [], "to_report": to_report}
 

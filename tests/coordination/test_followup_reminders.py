@@ -229,3 +229,33 @@ def test_the_settings_service_rejects_a_bad_delay_on_the_field(world):
     assert "indicator_escalation_days" in error.value.message_dict
     with scopes_disabled():
         assert not ReminderSettings.objects.exists()
+
+
+def test_the_weekly_summaries_tell_coordinators_and_partners_about_reporting_and_endorsements(world, reporting):
+    monday = _at(DUE + timedelta(days=5))  # 2030-04-20 is a Saturday; what counts is the week before `now`
+    with scopes_disabled():
+        reporting["period"].values.filter(organization__name="CPE Les Petits Pas").update(
+            submitted_at=monday - timedelta(days=2))
+        world.organization.representative = world.partner
+        world.organization.save()
+        AgendaVersionFactory(coalition=world.coalition, number=1, published_at=monday - timedelta(days=30))
+        # another coalition's late organisation, value and agenda must not show
+        org = OrganizationFactory(coalition=world.other_coalition, name="Organisme d'ailleurs")
+        indicator = IndicatorFactory(coalition=world.other_coalition, code="AIL-01")
+        period = PeriodFactory(indicator=indicator, start=date(2030, 1, 1), end=date(2030, 3, 31), due_date=DUE)
+        assign(indicator, org)
+        IndicatorValueFactory(period=period, organization=OrganizationFactory(coalition=world.other_coalition,
+                                                                              name="Autre d'ailleurs"),
+                              submitted_at=monday - timedelta(days=1))
+        AgendaVersionFactory(coalition=world.other_coalition, number=1, published_at=monday - timedelta(days=30))
+    with scope(coalition=world.coalition):
+        assert services.send_weekly_summaries(coalition=world.coalition, now=monday) == 2
+    by_person = {m.to[0]: m.body for m in mail.outbox}
+    coordinator, partner = by_person[world.coordinator.email], by_person[world.partner.email]
+    assert "Valeurs soumises cette semaine" in coordinator and "PE-01 T1 2030, CPE Les Petits Pas" in coordinator
+    assert "Organismes en retard" in coordinator and "Maison de la famille — PE-01" in coordinator
+    assert "n’ont pas endossé" in coordinator
+    assert "ailleurs" not in coordinator and "AIL-01" not in coordinator
+    assert "Valeurs d’indicateurs que votre organisme doit déclarer" in partner and "PE-01" in partner
+    assert "Valeurs soumises" not in partner and "CPE Les Petits Pas" not in partner
+    assert reporting["done_partner"].email not in by_person  # its organisation has submitted: nothing to say

@@ -103,6 +103,22 @@ def comments_on(*, meeting=None, announcement=None) -> list[Comment]:
     return list(comments.select_related("author"))
 
 
+def comment_thread(membership, *, action=None, indicator=None) -> dict | None:
+    """The comment thread shown on an action's or an indicator's page (None for those who do
+    not see comments, e.g. funders): its comments, the form and where to post."""
+    from django.urls import reverse
+
+    from .forms import CommentForm
+
+    target = action or indicator
+    if target is None or not rules.can_see_thread(membership, target):
+        return None
+    comments = Comment.objects.filter(action=action) if action else Comment.objects.filter(indicator=indicator)
+    name = "coordination:action_comment" if action else "coordination:indicator_comment"
+    return {"comments": list(comments.select_related("author")), "form": CommentForm(),
+            "post_url": reverse(name, args=[membership.coalition.slug, target.pk])}
+
+
 def my_follow_ups(membership, *, include_done: bool = False) -> QuerySet[FollowUp]:
     """A person's follow-ups: assigned to them or to their organisation."""
     mine = Q(assignee_user_id=membership.user_id)

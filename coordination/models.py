@@ -252,13 +252,30 @@ class AnnouncementRead(TenantModel):
         constraints = [models.UniqueConstraint("announcement", "user", name="announcement_read_once")]
 
 
+COMMENT_TARGETS = ("meeting", "announcement", "action", "indicator")
+
+
+def _exactly_one_of(*fields) -> Q:
+    condition = Q()
+    for chosen in fields:
+        condition |= Q(**{f"{f}__isnull": f != chosen for f in fields})
+    return condition
+
+
 @audited()
 class Comment(TenantModel):
-    """A comment on a meeting or an announcement; @mentions notify the member."""
+    """A comment on a meeting, an announcement, an action of the plan or an indicator;
+    @mentions notify the member."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, null=True, blank=True, related_name="comments")
     announcement = models.ForeignKey(
         Announcement, on_delete=models.CASCADE, null=True, blank=True, related_name="comments"
+    )
+    action = models.ForeignKey(
+        "conditions.Action", on_delete=models.CASCADE, null=True, blank=True, related_name="comments"
+    )
+    indicator = models.ForeignKey(
+        "indicators.Indicator", on_delete=models.CASCADE, null=True, blank=True, related_name="comments"
     )
     author = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, related_name="+")
     body = models.TextField(_("comment"))
@@ -270,11 +287,7 @@ class Comment(TenantModel):
         verbose_name_plural = _("comments")
         ordering = ["created_at"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(meeting__isnull=False, announcement__isnull=True)
-                | Q(meeting__isnull=True, announcement__isnull=False),
-                name="comment_on_one_thing",
-            )
+            models.CheckConstraint(condition=_exactly_one_of(*COMMENT_TARGETS), name="comment_on_one_thing")
         ]
 
 
@@ -286,6 +299,8 @@ class NotificationKind(models.TextChoices):
     ANNOUNCEMENT = "announcement", _("Announcements")
     MENTION = "mention", _("Mentions in comments")
     WEEKLY_SUMMARY = "weekly_summary", _("Weekly summary by email")
+    INDICATOR_REMINDER = "indicator_reminder", _("Indicator reporting reminders")
+    ENDORSEMENT_REMINDER = "endorsement_reminder", _("Agenda endorsement reminders")
 
 
 class Frequency(models.TextChoices):
@@ -304,6 +319,10 @@ NOTIFICATION_TEXTS = {
     "minutes": _("Publish the minutes of %(subject)s"),
     "announcement": _("Announcement: %(subject)s"),
     "mention": _("%(person)s mentioned you: %(subject)s"),
+    "indicator_soon": _("Values to report soon: %(subject)s"),
+    "indicator_late": _("Values late: %(subject)s"),
+    "indicator_escalation": _("Still not reported: %(subject)s"),
+    "endorsement": _("Endorse the common agenda: %(subject)s"),
 }
 
 
@@ -354,6 +373,13 @@ class ReminderSettings(TenantModel):
     follow_up_enabled = models.BooleanField(_("remind assignees of follow-ups"), default=True)
     follow_up_days_before = models.PositiveSmallIntegerField(_("days before a follow-up is due"), default=3)
     weekly_summary_enabled = models.BooleanField(_("send a weekly summary"), default=True)
+    indicator_enabled = models.BooleanField(_("remind organizations to report their indicator values"), default=True)
+    indicator_days_before = models.PositiveSmallIntegerField(_("days before a reporting period is due"), default=7)
+    indicator_escalation_days = models.PositiveSmallIntegerField(
+        _("days late before the coordinators are told"), default=7)
+    endorsement_enabled = models.BooleanField(
+        _("remind representatives to endorse the current agenda"), default=True)
+    endorsement_days_after = models.PositiveSmallIntegerField(_("days after the agenda is published"), default=7)
 
     class Meta:
         verbose_name = _("reminder settings")
@@ -368,6 +394,10 @@ class ReminderKind(models.TextChoices):
     FOLLOW_UP_DUE = "follow_up_due", _("Follow-up due today")
     INVITATION = "invitation", _("Meeting invitation")
     WEEKLY_SUMMARY = "weekly_summary", _("Weekly summary")
+    INDICATOR_SOON = "indicator_soon", _("Indicator values due soon")
+    INDICATOR_LATE = "indicator_late", _("Indicator values late")
+    INDICATOR_ESCALATION = "indicator_escalation", _("Late values, to the coordinators")
+    ENDORSEMENT = "endorsement", _("Agenda endorsement reminder")
 
 
 class SentReminder(TenantModel):

@@ -21,6 +21,7 @@ PERMISSIONS = {
     "coordination.announcements:view": ALL,
     "coordination.announcements:manage": COORD,
     "coordination.comments:add": TAKE_PART,
+    "coordination.comments:view": TAKE_PART,  # threads on actions and indicators: funders do not see them
     "coordination.comments:moderate": COORD,
     "coordination.notifications:view": ALL,
     "coordination.reminders:manage": COORD,
@@ -82,3 +83,17 @@ def can_delete_library_item(membership, item) -> bool:
 
 def announcement_visible_to(membership, announcement) -> bool:
     return announcement.audience in ("all", membership.role)
+
+
+def can_see_thread(membership, target) -> bool:
+    """The comments on an action of the plan or on an indicator: partners and coordinators of
+    its coalition who may see the thing itself (a partner sees proposals; funders see no comment)."""
+    if membership is None or target.coalition_id != membership.coalition_id:
+        return False
+    if not _has(membership, "coordination.comments:view"):
+        return False
+    from conditions.models import Action
+
+    if isinstance(target, Action):
+        return _has(membership, "conditions.plan:view")
+    return _has(membership, "indicators.indicators:view")

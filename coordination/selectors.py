@@ -103,6 +103,22 @@ def comments_on(*, meeting=None, announcement=None) -> list[Comment]:
     return list(comments.select_related("author"))
 
 
+def comment_thread(membership, *, action=None, indicator=None) -> dict | None:
+    """The comment thread shown on an action's or an indicator's page (None for those who do
+    not see comments, e.g. funders): its comments, the form and where to post."""
+    from django.urls import reverse
+
+    from .forms import CommentForm
+
+    target = action or indicator
+    if target is None or not rules.can_see_thread(membership, target):
+        return None
+    comments = Comment.objects.filter(action=action) if action else Comment.objects.filter(indicator=indicator)
+    name = "coordination:action_comment" if action else "coordination:indicator_comment"
+    return {"comments": list(comments.select_related("author")), "form": CommentForm(),
+            "post_url": reverse(name, args=[membership.coalition.slug, target.pk])}
+
+
 def my_follow_ups(membership, *, include_done: bool = False) -> QuerySet[FollowUp]:
     """A person's follow-ups: assigned to them or to their organisation."""
     mine = Q(assignee_user_id=membership.user_id)
@@ -327,7 +343,134 @@ def due_reminders(coalition, *, now=None) -> list[dict]:
                 for uid in sorted(recipients):
                     out.append({"kind": kind, "recipient_id": uid, "subject": f"follow_up:{follow_up.pk}",
                                 "period": follow_up.due_on.isoformat(), "object": follow_up})
+    if cfg.indicator_enabled:
+        out += _indicator_reminders(coalition, cfg, today)
+    if cfg.endorsement_enabled:
+        out += _endorsement_reminders(coalition, cfg, today)
     return out
+
+
+# Reminders about other conditions' data (read only: indicators and the common agenda) --------
+
+
+class ReportingDue:
+    """One assigned organisation's missing value of one indicator for one period."""
+
+    def __init__(self, period, organization):
+        self.period, self.indicator, self.organization = period, period.indicator, organization
+
+    def __str__(self):
+        return f"{self.indicator.code} {self.period.label} — {self.organization.name}"
+
+
+def reporting_missing(coalition, *, due_from: date, due_to: date, organization_id=None) -> list[ReportingDue]:
+    """(period, organisation) pairs with a due date in [due_from, due_to] whose assigned
+    organisation has not submitted a value (none, a draft, or one returned for revision).
+    Locked periods and coordinator-entered indicators are left out."""
+    from coalitions.models import Organization
+    from indicators.models import IndicatorGroupObjectPermission, IndicatorValue, Period, ValueStatus
+
+    periods = list(Period.objects.filter(coalition=coalition, is_locked=False, due_date__gte=due_from,
+                                         due_date__lte=due_to).exclude(indicator__aggregation="coordinator")
+                   .select_related("indicator").order_by("due_date", "indicator__code", "start"))
+    if not periods:
+        return []
+    indicator_ids = {p.indicator_id for p in periods}
+    groups = defaultdict(set)
+    for indicator_id, group_id in IndicatorGroupObjectPermission.objects.filter(
+            coalition=coalition, content_object_id__in=indicator_ids).values_list("content_object_id", "group_id"):
+        groups[indicator_id].add(group_id)
+    organizations = Organization.objects.filter(coalition=coalition, group_id__in=set().union(*groups.values()))
+    if organization_id is not None:
+        organizations = organizations.filter(pk=organization_id)
+    by_group = {o.group_id: o for o in organizations.select_related("coalition").order_by("name")}
+    submitted = set(IndicatorValue.objects.filter(
+        period__in=[p.pk for p in periods], category__isnull=True,
+        status__in=[ValueStatus.SUBMITTED, ValueStatus.APPROVED],
+    ).values_list("period_id", "organization_id"))
+    out = []
+    for period in periods:
+        for group_id in sorted(groups[period.indicator_id], key=lambda g: by_group[g].name if g in by_group else ""):
+            organization = by_group.get(group_id)
+            if organization is not None and (period.pk, organization.pk) not in submitted:
+                out.append(ReportingDue(period, organization))
+    return out
+
+
+def _reporters(coalition) -> dict[int, set[int]]:
+    """Organisation id -> its active members who report its values (partners, not funders)."""
+    from coalitions.permissions import has_permission
+
+    reporters = defaultdict(set)
+    for m in Membership.objects.filter(coalition=coalition, is_active=True, organization__isnull=False):
+        if has_permission(m, "indicators.values:enter") and not has_permission(m, "indicators.values:review"):
+            reporters[m.organization_id].add(m.user_id)
+    return reporters
+
+
+def _indicator_reminders(coalition, cfg, today: date) -> list[dict]:
+    """Before the due date and when late: the organisation's reporters; after a further delay:
+    the coordinators. Reminders older than 30 days are not caught up."""
+    catch_up = 30
+    missing = reporting_missing(coalition, due_from=today - timedelta(days=cfg.indicator_escalation_days + catch_up),
+                                due_to=today + timedelta(days=cfg.indicator_days_before))
+    if not missing:
+        return []
+    reporters = _reporters(coalition)
+    coordinators = sorted(active_user_ids(coalition, roles=[Role.COORDINATOR]))
+    out = []
+    for item in missing:
+        due = item.period.due_date
+        subject = f"period:{item.period.pk}:org:{item.organization.pk}"
+        recipients, kind = (), None
+        if due - timedelta(days=cfg.indicator_days_before) <= today <= due:
+            kind, recipients = ReminderKind.INDICATOR_SOON, sorted(reporters.get(item.organization.pk, ()))
+        elif due < today <= due + timedelta(days=catch_up):
+            kind, recipients = ReminderKind.INDICATOR_LATE, sorted(reporters.get(item.organization.pk, ()))
+        for uid in recipients:
+            out.append({"kind": kind, "recipient_id": uid, "subject": subject, "period": due.isoformat(),
+                        "object": item})
+        escalate_on = due + timedelta(days=max(cfg.indicator_escalation_days, 1))
+        if escalate_on <= today <= escalate_on + timedelta(days=catch_up):
+            for uid in coordinators:
+                out.append({"kind": ReminderKind.INDICATOR_ESCALATION, "recipient_id": uid, "subject": subject,
+                            "period": due.isoformat(), "object": item})
+    return out
+
+
+class EndorsementDue:
+    def __init__(self, version, organization):
+        self.version, self.organization = version, organization
+
+    def __str__(self):
+        return f"{self.version} — {self.organization.name}"
+
+
+def endorsements_missing(coalition) -> tuple[object, list]:
+    """The current (published) agenda version and the organisations that have not endorsed it."""
+    from conditions import selectors as agenda
+
+    version = agenda.current_version(coalition)
+    if version is None:
+        return None, []
+    board = agenda.endorsement_board(coalition, version)
+    return version, board["earlier"] + board["missing"]
+
+
+def _endorsement_reminders(coalition, cfg, today: date) -> list[dict]:
+    version, organizations = endorsements_missing(coalition)
+    if version is None or version.published_at is None or not organizations:
+        return []
+    remind_on = local_today(coalition, version.published_at) + timedelta(days=cfg.endorsement_days_after)
+    if today < remind_on:
+        return []
+    active = active_user_ids(coalition, user_ids=[o.representative_id for o in organizations if o.representative_id])
+    return [
+        {"kind": ReminderKind.ENDORSEMENT, "recipient_id": org.representative_id,
+         "subject": f"agenda:{version.pk}:org:{org.pk}", "period": str(version.number),
+         "object": EndorsementDue(version, org)}
+        for org in organizations if org.representative_id in active
+    ]
 
 
 def reminder_schedule(coalition, *, now=None, days: int = 14):
@@ -387,5 +530,33 @@ def weekly_summary(membership, *, now=None) -> dict:
         summary["minutes_missing"] = list(Meeting.objects.filter(
             coalition=coalition_id, minutes_published_at__isnull=True, starts_at__lt=now,
             starts_at__gte=now - timedelta(days=60)).order_by("starts_at")[:20])
+    summary.update(_weekly_measurement(membership, coordinator=coordinator, now=now, today=today))
     return summary
+
+
+def _weekly_measurement(membership, *, coordinator: bool, now, today) -> dict:
+    """Coordinators: values submitted in the past week, organisations late, endorsements missing.
+    Partners: what their organisation must report (late or due in the next two weeks)."""
+    from indicators.models import IndicatorValue, ValueStatus
+
+    coalition = membership.coalition
+    if coordinator:
+        _version, missing = endorsements_missing(coalition)
+        return {
+            "values_submitted": list(IndicatorValue.objects.filter(
+                coalition=coalition, category__isnull=True, submitted_at__gt=now - timedelta(days=7),
+                submitted_at__lte=now, status__in=[ValueStatus.SUBMITTED, ValueStatus.APPROVED],
+            ).select_related("indicator", "period__indicator", "organization")
+                .order_by("organization__name", "indicator__code")[:50]),
+            "reporting_late": reporting_missing(coalition, due_from=today - timedelta(days=90),
+                                                due_to=today - timedelta(days=1))[:50],
+            "endorsements_missing": missing[:50],
+            "to_report": [],
+        }
+    to_report = []
+    if membership.organization_id:
+        to_report = reporting_missing(coalition, due_from=today - timedelta(days=90),
+                                      due_to=today + timedelta(days=14),
+                                      organization_id=membership.organization_id)[:50]
+    return {"values_submitted": [], "reporting_late": [], "endorsements_missing": [], "to_report": to_report}
 

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from coalitions.models import Organization
 from coalitions.permissions import has_permission, requires
 from coalitions.web import call_service, paginate
+from coordination.selectors import comment_thread
 
 from . import selectors, services
 from . import transfer as transfer_files
@@ -110,6 +111,7 @@ def indicator_detail(request, pk: int):
         "sees_organizations": sees_organization_values(request.membership),
         "can_manage": has_permission(request.membership, "indicators.indicators:manage"),
         "can_write_notes": has_permission(request.membership, "indicators.notes:manage"),
+        "comment_thread": comment_thread(request.membership, indicator=indicator),
     })
 
 

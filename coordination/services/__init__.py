@@ -34,6 +34,7 @@ from .communication import (  # noqa: F401
     comment_add,
     comment_delete,
     comment_update,
+    comment_url,
     mentioned_user_ids,
     notification_preferences_set,
     notifications_mark_read,

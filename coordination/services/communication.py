@@ -86,17 +86,23 @@ def mentioned_user_ids(coalition, body: str) -> set[int]:
 
 @transaction.atomic
 def comment_add(*, actor, body: str, meeting: Meeting | None = None,
-                announcement: Announcement | None = None) -> Comment:
-    target = meeting or announcement
-    coalition = target.coalition
+                announcement: Announcement | None = None, action=None, indicator=None) -> Comment:
+    """A comment on one thing: a meeting, an announcement, an action of the plan (conditions)
+    or an indicator (indicators)."""
+    targets = [t for t in (meeting, announcement, action, indicator) if t is not None]
+    if len(targets) != 1:
+        raise ValueError("comment on exactly one thing")
+    coalition = targets[0].coalition
     membership = require_permission(actor, coalition, "coordination.comments:add")
     if meeting is not None and not rules.can_see_meeting_details(membership, meeting):
         raise PermissionDenied("coordination.meetings:view_details")
     if announcement is not None and not rules.announcement_visible_to(membership, announcement):
         raise PermissionDenied("coordination.announcements:view")
+    if (action is not None or indicator is not None) and not rules.can_see_thread(membership, action or indicator):
+        raise PermissionDenied("coordination.comments:view")
     _check_comment_body(body)
     comment = Comment.objects.create(coalition=coalition, meeting=meeting, announcement=announcement,
-                                     author=actor, body=body.strip())
+                                     action=action, indicator=indicator, author=actor, body=body.strip())
     _notify_mentions(actor=actor, comment=comment, user_ids=mentioned_user_ids(coalition, body))
     return comment
 
@@ -108,14 +114,28 @@ def _check_comment_body(body: str) -> None:
         raise ValidationError({"body": _("A comment holds at most 5,000 characters.")})
 
 
+def comment_url(comment) -> str:
+    """The page that shows the comment's thread (comment.coalition and its target loaded)."""
+    coalition = comment.coalition
+    if comment.meeting_id:
+        return _url("coordination:meeting", coalition, comment.meeting_id)
+    if comment.announcement_id:
+        return _url("coordination:announcement", coalition, comment.announcement_id)
+    if comment.action_id:
+        return _url("conditions:action", coalition, comment.action_id)
+    return _url("indicators:indicator_detail", coalition, comment.indicator_id)
+
+
 def _notify_mentions(*, actor, comment, user_ids) -> None:
     coalition, meeting = comment.coalition, comment.meeting
-    target = meeting or comment.announcement
+    target = meeting or comment.announcement or comment.action or comment.indicator
     if meeting is not None:  # a mention does not open a meeting's details to someone who cannot see them
         visible = Membership.objects.filter(coalition=coalition, user_id__in=user_ids, is_active=True)
         user_ids = {m.user_id for m in visible if rules.can_see_meeting_details(m, meeting)}
-    url = (_url("coordination:meeting", coalition, meeting.pk) if meeting
-           else _url("coordination:announcement", coalition, comment.announcement_id)) + f"#comment-{comment.pk}"
+    elif comment.action_id or comment.indicator_id:  # nor a funder to a thread they do not see
+        visible = Membership.objects.filter(coalition=coalition, user_id__in=user_ids, is_active=True)
+        user_ids = {m.user_id for m in visible if rules.can_see_thread(m, target)}
+    url = comment_url(comment) + f"#comment-{comment.pk}"
     _notify(coalition=coalition, user_ids=user_ids, kind=NotificationKind.MENTION,
             event="mention", title=str(target), actor_name=str(actor),
             url=url, exclude=actor.pk)

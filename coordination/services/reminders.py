@@ -28,7 +28,9 @@ from ._common import _now, _url
 
 
 REMINDER_FIELDS = ("meeting_enabled", "meeting_days_before", "minutes_enabled", "minutes_days_after",
-                   "follow_up_enabled", "follow_up_days_before", "weekly_summary_enabled")
+                   "follow_up_enabled", "follow_up_days_before", "weekly_summary_enabled",
+                   "indicator_enabled", "indicator_days_before", "indicator_escalation_days",
+                   "endorsement_enabled", "endorsement_days_after")
 
 
 @transaction.atomic
@@ -38,7 +40,7 @@ def reminder_settings_update(*, actor, coalition, **fields) -> ReminderSettings:
     for key, value in fields.items():
         if key not in REMINDER_FIELDS:
             raise ValueError(key)
-        if key.endswith(("_before", "_after")) and (value is None or not 0 <= value <= 60):
+        if not key.endswith("_enabled") and (value is None or not 0 <= value <= 60):
             errors[key] = _("Enter a number of days between 0 and 60.")
     if errors:
         raise ValidationError(errors)
@@ -67,6 +69,10 @@ PREFERENCE_OF = {
     ReminderKind.FOLLOW_UP_SOON: NotificationKind.FOLLOW_UP,
     ReminderKind.FOLLOW_UP_DUE: NotificationKind.FOLLOW_UP,
     ReminderKind.INVITATION: NotificationKind.MEETING_INVITATION,
+    ReminderKind.INDICATOR_SOON: NotificationKind.INDICATOR_REMINDER,
+    ReminderKind.INDICATOR_LATE: NotificationKind.INDICATOR_REMINDER,
+    ReminderKind.INDICATOR_ESCALATION: NotificationKind.INDICATOR_REMINDER,
+    ReminderKind.ENDORSEMENT: NotificationKind.ENDORSEMENT_REMINDER,
 }
 
 
@@ -77,6 +83,13 @@ def _reminder_text(coalition, reminder) -> tuple[str, str, str, str]:
         return "meeting_reminder", "meeting_soon", obj.title, _url("coordination:meeting", coalition, obj.pk)
     if kind == ReminderKind.MINUTES:
         return "minutes_reminder", "minutes", obj.title, _url("coordination:meeting_minutes", coalition, obj.pk)
+    if kind in (ReminderKind.INDICATOR_SOON, ReminderKind.INDICATOR_LATE):
+        return "indicator_reminder", kind, str(obj), _url("indicators:entry", coalition)
+    if kind == ReminderKind.INDICATOR_ESCALATION:
+        return ("indicator_escalation", kind, str(obj),
+                _url("indicators:completeness", coalition) + f"?indicator={obj.indicator.pk}")
+    if kind == ReminderKind.ENDORSEMENT:
+        return "endorsement_reminder", "endorsement", str(obj.version), _url("conditions:agenda_endorse", coalition)
     event = "follow_up_soon" if kind == ReminderKind.FOLLOW_UP_SOON else "follow_up_due"
     return "follow_up_reminder", event, obj.what, _url("coordination:follow_ups", coalition)
 

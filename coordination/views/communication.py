@@ -243,12 +243,11 @@ def follow_up_status(request, pk: int):
 # Comments ------------------------------------------------------------------------------
 
 
-def _comment(request, *, meeting=None, announcement=None, back):
+def _comment(request, *, back, **target):
     form = CommentForm(request.POST)
     if form.is_valid():
         try:
-            services.comment_add(actor=request.user, body=form.cleaned_data["body"], meeting=meeting,
-                                 announcement=announcement)
+            services.comment_add(actor=request.user, body=form.cleaned_data["body"], **target)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -278,13 +277,42 @@ def announcement_comment(request, pk: int):
                     back=reverse("coordination:announcement", args=[_slug(request), pk]) + "#comments")
 
 
+@require_POST
+@requires("coordination.comments:add")
+def action_comment(request, pk: int):
+    """A comment on an action of the plan (conditions), shown on the action's page."""
+    from conditions.selectors import visible_actions
+
+    action = get_object_or_404(visible_actions(request.membership, request.coalition), pk=pk)
+    if not rules.can_see_thread(request.membership, action):
+        raise PermissionDenied
+    return _comment(request, action=action,
+                    back=reverse("conditions:action", args=[_slug(request), pk]) + "#comments")
+
+
+@require_POST
+@requires("coordination.comments:add")
+def indicator_comment(request, pk: int):
+    """A comment on an indicator (indicators), shown on the indicator's page."""
+    from indicators.models import Indicator
+
+    indicator = get_object_or_404(Indicator, pk=pk)
+    if not rules.can_see_thread(request.membership, indicator):
+        raise PermissionDenied
+    return _comment(request, indicator=indicator,
+                    back=reverse("indicators:indicator_detail", args=[_slug(request), pk]) + "#comments")
+
+
+def _comment_back(comment) -> str:
+    return services.comment_url(comment)
+
+
 @requires("coordination.comments:add")
 def comment_edit(request, pk: int):
-    comment = get_object_or_404(Comment, pk=pk)
+    comment = get_object_or_404(Comment.objects.select_related("coalition"), pk=pk)
     if not rules.can_edit_comment(request.membership, comment):
         raise PermissionDenied
-    back = (reverse("coordination:meeting", args=[_slug(request), comment.meeting_id]) if comment.meeting_id
-            else reverse("coordination:announcement", args=[_slug(request), comment.announcement_id]))
+    back = _comment_back(comment)
     form = CommentForm(request.POST or None, initial={"body": comment.body})
     if request.method == "POST" and form.is_valid():
         if call_service(form, services.comment_update, actor=request.user, comment=comment, **form.cleaned_data):
@@ -295,11 +323,10 @@ def comment_edit(request, pk: int):
 
 @requires("coordination.comments:add")
 def comment_delete(request, pk: int):
-    comment = get_object_or_404(Comment.objects.select_related("meeting", "announcement"), pk=pk)
+    comment = get_object_or_404(Comment.objects.select_related("coalition"), pk=pk)
     if not rules.can_delete_comment(request.membership, comment):
         raise PermissionDenied
-    back = (reverse("coordination:meeting", args=[_slug(request), comment.meeting_id]) if comment.meeting_id
-            else reverse("coordination:announcement", args=[_slug(request), comment.announcement_id]))
+    back = _comment_back(comment)
     if request.method == "POST":
         services.comment_delete(actor=request.user, comment=comment)
         messages.success(request, _("The comment is deleted."))

@@ -27,6 +27,8 @@ EXPECTED = {
     "coordination:announcement": (ALL, GET),
     "coordination:announcement_pin": (COORD, POST),
     "coordination:announcement_comment": (TAKE_PART, POST),
+    "coordination:action_comment": (TAKE_PART, POST),
+    "coordination:indicator_comment": (TAKE_PART, POST),
     "coordination:comment_edit": (PARTNER, BOTH),  # the partner's own comment: only its author edits it
     "coordination:comment_delete": (TAKE_PART, BOTH),
     "coordination:notifications": (ALL, GET),
@@ -72,6 +74,8 @@ def url_kwargs(world) -> dict:
     """URL name -> the kwargs (besides coalition_slug) to reverse it with, objects of world.coalition.
 
     Objects a partner may act on are the partner's own (its follow-up, its comment, its library item)."""
+    from ..conditions.factories import ActionFactory, ActionPlanFactory
+    from ..indicators.factories import IndicatorFactory
     from .factories import (
         AnnouncementFactory,
         AssessmentQuestionFactory,
@@ -100,6 +104,8 @@ def url_kwargs(world) -> dict:
                                   file=_matrix_file())
         round_ = AssessmentRoundFactory(coalition=c)
         question = AssessmentQuestionFactory(round=round_)
+        action = ActionFactory(plan=ActionPlanFactory(coalition=c))
+        indicator = IndicatorFactory(coalition=c)
     m = {"pk": meeting.pk}
     return {
         **{name: m for name in ("coordination:meeting", "coordination:meeting_edit", "coordination:meeting_ics",
@@ -110,6 +116,8 @@ def url_kwargs(world) -> dict:
         "coordination:announcement": {"pk": announcement.pk},
         "coordination:announcement_pin": {"pk": announcement.pk},
         "coordination:announcement_comment": {"pk": announcement.pk},
+        "coordination:action_comment": {"pk": action.pk},
+        "coordination:indicator_comment": {"pk": indicator.pk},
         "coordination:comment_edit": {"pk": comment.pk},
         "coordination:comment_delete": {"pk": comment.pk},
         "coordination:team_member_delete": {"pk": team_member.pk},

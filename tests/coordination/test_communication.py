@@ -98,7 +98,8 @@ def test_the_notification_centre_lists_ones_own_notifications_and_marks_one_read
 def test_a_person_sets_preferences_and_never_means_no_notification(client, world, django_capture_on_commit_callbacks):
     client.force_login(world.partner)
     data = {kind: "immediately" for kind in ("meeting_invitation", "meeting_reminder", "minutes_reminder",
-                                             "follow_up", "mention", "weekly_summary")}
+                                             "follow_up", "mention", "weekly_summary", "indicator_reminder",
+                                             "endorsement_reminder")}
     data["announcement"] = "never"
     assert client.post(_url(world, "notification_preferences"), data).status_code == 302
     with scopes_disabled():

@@ -26,6 +26,7 @@ from .factories import (
 
 TORONTO = ZoneInfo("America/Toronto")
 MEETING_AT = datetime(2030, 3, 12, 14, 0, tzinfo=TORONTO)
+INDICATOR_FIELDS = {"indicator_days_before": "7", "indicator_escalation_days": "7", "endorsement_days_after": "7"}
 
 
 def _run(world, now):
@@ -189,12 +190,12 @@ def test_a_coordinator_edits_the_reminder_settings_and_sees_the_schedule(client,
     client.force_login(world.coordinator)
     url = reverse("coordination:reminders", args=[world.coalition.slug])
     response = client.post(url, {"meeting_enabled": "on", "meeting_days_before": "99", "minutes_days_after": "2",
-                                 "follow_up_days_before": "3"})
+                                 "follow_up_days_before": "3", **INDICATOR_FIELDS})
     assert response.status_code == 200 and "meeting_days_before" in response.context["form"].errors
     with scopes_disabled():
         assert not ReminderSettings.objects.exists()
     response = client.post(url, {"meeting_enabled": "on", "meeting_days_before": "2", "minutes_days_after": "1",
-                                 "follow_up_days_before": "5"})
+                                 "follow_up_days_before": "5", **INDICATOR_FIELDS})
     assert response.status_code == 302
     with scopes_disabled():
         saved = ReminderSettings.objects.get(coalition=world.coalition)

@@ -45,7 +45,7 @@ def test_a_coordinator_schedules_a_meeting_records_a_decision_and_the_partner_se
     coordinator.get_by_role("link", name="Consigner une décision").click()
     coordinator.get_by_label(re.compile("^Décision")).fill("Lancer la campagne de lecture")
     coordinator.get_by_label(re.compile("ce qui doit être fait")).fill("Réserver les salles de la bibliothèque")
-    coordinator.get_by_label(re.compile("organisme responsable")).select_option(label=world.organization.name)
+    coordinator.get_by_label(re.compile("^Suivi.*organisme responsable")).select_option(label=world.organization.name)
     coordinator.get_by_label(re.compile("échéance")).fill((today + timedelta(days=14)).isoformat())
     coordinator.get_by_role("button", name="Consigner la décision").click()
     expect(coordinator.locator("#decision-1")).to_contain_text("Lancer la campagne de lecture")

@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class CoordinationConfig(AppConfig):
     name = "coordination"
     verbose_name = _("Communication and backbone support")
+
+    def ready(self):
+        from coalitions import audit
+
+        audit.register(
+            "coordination.GovernanceBody", "coordination.TeamMember", "coordination.Meeting", "coordination.Invitee",
+            "coordination.Decision", "coordination.FollowUp", "coordination.Announcement", "coordination.Comment",
+            "coordination.ReminderSettings", "coordination.BackboneTask", "coordination.LibraryItem",
+            "coordination.AssessmentRound", "coordination.AssessmentQuestion",
+        )

@@ -1,6 +1,84 @@
-"""Permissions of conditions 4 and 5, merged into coalitions.permissions.REGISTRY."""
+"""Permissions of conditions 4 and 5, merged into coalitions.permissions.REGISTRY, and the
+object rules of this app (used by services and views; nothing checks roles inline)."""
+
+COORD = {"coordinator"}
+TAKE_PART = {"coordinator", "partner"}
+ALL = {"coordinator", "partner", "funder"}
 
 PERMISSIONS = {
-    "coordination.communication:view": {"coordinator", "partner"},
-    "coordination.backbone:view": {"coordinator", "partner"},
+    "coordination.communication:view": ALL,
+    "coordination.backbone:view": ALL,  # funders see the library from here; the rest needs its own permission
+    # Meetings: everyone reads the public parts (date, kind, decisions); the details (agenda,
+    # invitees, attendance, minutes, follow-ups, comments) need meetings:view_details, or
+    # meetings:view_shared on a meeting a coordinator shared with funders.
+    "coordination.meetings:view": ALL,
+    "coordination.meetings:view_details": TAKE_PART,
+    "coordination.meetings:view_shared": {"funder"},
+    "coordination.meetings:manage": COORD,
+    "coordination.meetings:rsvp": TAKE_PART,
+    "coordination.follow_ups:view": TAKE_PART,
+    "coordination.follow_ups:update": TAKE_PART,
+    "coordination.announcements:view": ALL,
+    "coordination.announcements:manage": COORD,
+    "coordination.comments:add": TAKE_PART,
+    "coordination.comments:moderate": COORD,
+    "coordination.notifications:view": ALL,
+    "coordination.reminders:manage": COORD,
+    "coordination.team:view": TAKE_PART,
+    "coordination.team:manage": COORD,
+    "coordination.tasks:view": TAKE_PART,
+    "coordination.tasks:manage": COORD,
+    "coordination.library:view": ALL,
+    "coordination.library:add": TAKE_PART,
+    "coordination.library:moderate": COORD,
+    "coordination.assessment:view": TAKE_PART,
+    "coordination.assessment:answer": {"partner"},
+    "coordination.assessment:manage": COORD,
 }
+
+
+def _has(membership, permission: str) -> bool:
+    from coalitions.permissions import has_permission
+
+    return has_permission(membership, permission)
+
+
+def can_see_meeting_details(membership, meeting) -> bool:
+    """Agenda, invitees, attendance, minutes, follow-ups and comments of one meeting."""
+    return _has(membership, "coordination.meetings:view_details") or (
+        meeting.shared_with_funders and _has(membership, "coordination.meetings:view_shared")
+    )
+
+
+def can_update_follow_up(membership, follow_up) -> bool:
+    """Coordinators update every follow-up; a partner only its own or its organisation's."""
+    if not _has(membership, "coordination.follow_ups:update"):
+        return False
+    if _has(membership, "coordination.meetings:manage"):
+        return True
+    return follow_up.assignee_user_id == membership.user_id or (
+        follow_up.assignee_organization_id is not None
+        and follow_up.assignee_organization_id == membership.organization_id
+    )
+
+
+def can_edit_comment(membership, comment) -> bool:
+    """Only the author edits a comment (coordinators may delete it, not put words in it)."""
+    return _has(membership, "coordination.comments:add") and comment.author_id == membership.user_id
+
+
+def can_delete_comment(membership, comment) -> bool:
+    """Authors delete their own comments; coordinators moderate every comment."""
+    return _has(membership, "coordination.comments:moderate") or (
+        _has(membership, "coordination.comments:add") and comment.author_id == membership.user_id
+    )
+
+
+def can_delete_library_item(membership, item) -> bool:
+    return _has(membership, "coordination.library:moderate") or (
+        _has(membership, "coordination.library:add") and item.added_by_id == membership.user_id
+    )
+
+
+def announcement_visible_to(membership, announcement) -> bool:
+    return announcement.audience in ("all", membership.role)

@@ -1,14 +1,126 @@
 """This app's rows of the URL x role matrix (tests/test_url_role_matrix.py)."""
 
-from ..matrix_roles import GET, TAKE_PART
+from django_scopes import scopes_disabled
+
+from ..matrix_roles import ALL, BOTH, COORD, GET, POST, TAKE_PART
+
+PARTNER = frozenset({"partner"})
 
 # url name -> (roles allowed, methods served)
 EXPECTED = {
-    "coordination:communication": (TAKE_PART, GET),
-    "coordination:backbone": (TAKE_PART, GET),
+    "coordination:communication": (ALL, GET),
+    "coordination:meetings": (ALL, GET),
+    "coordination:meeting_create": (COORD, BOTH),
+    "coordination:meeting": (ALL, GET),
+    "coordination:meeting_edit": (COORD, BOTH),
+    "coordination:meeting_ics": (ALL, GET),
+    "coordination:meeting_rsvp": (TAKE_PART, POST),
+    "coordination:meeting_attendance": (COORD, BOTH),
+    "coordination:meeting_minutes": (COORD, BOTH),
+    "coordination:decision_create": (COORD, BOTH),
+    "coordination:follow_up_create": (COORD, BOTH),
+    "coordination:meeting_comment": (TAKE_PART, POST),
+    "coordination:follow_ups": (TAKE_PART, GET),
+    "coordination:follow_up_status": (TAKE_PART, POST),
+    "coordination:announcements": (ALL, GET),
+    "coordination:announcement_create": (COORD, BOTH),
+    "coordination:announcement": (ALL, GET),
+    "coordination:announcement_pin": (COORD, POST),
+    "coordination:announcement_comment": (TAKE_PART, POST),
+    "coordination:comment_edit": (PARTNER, BOTH),  # the partner's own comment: only its author edits it
+    "coordination:comment_delete": (TAKE_PART, BOTH),
+    "coordination:notifications": (ALL, GET),
+    "coordination:notification_read": (ALL, POST),
+    "coordination:notification_preferences": (ALL, BOTH),
+    "coordination:reminders": (COORD, BOTH),
+    "coordination:backbone": (ALL, GET),
+    "coordination:team": (TAKE_PART, GET),
+    "coordination:team_member_create": (COORD, BOTH),
+    "coordination:team_member_delete": (COORD, BOTH),
+    "coordination:body_create": (COORD, BOTH),
+    "coordination:body": (TAKE_PART, GET),
+    "coordination:body_edit": (COORD, BOTH),
+    "coordination:tasks": (TAKE_PART, GET),
+    "coordination:task_create": (COORD, BOTH),
+    "coordination:task_edit": (COORD, BOTH),
+    "coordination:task_move": (COORD, POST),
+    "coordination:library": (ALL, GET),
+    "coordination:library_create": (TAKE_PART, BOTH),
+    "coordination:library_download": (ALL, GET),
+    "coordination:library_delete": (TAKE_PART, BOTH),
+    "coordination:assessments": (TAKE_PART, GET),
+    "coordination:assessment_create": (COORD, BOTH),
+    "coordination:assessment": (TAKE_PART, GET),
+    "coordination:assessment_answer": (PARTNER, BOTH),
+    "coordination:assessment_close": (COORD, POST),
+    "coordination:assessment_question_edit": (COORD, BOTH),
 }
 
 
+def _matrix_file() -> str:
+    """One small stored file shared by every matrix run (not one new file per test)."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    name = "coordination/library/matrix/guide.txt"
+    if not default_storage.exists(name):
+        default_storage.save(name, ContentFile(b"Guide de la concertation"))
+    return name
+
+
 def url_kwargs(world) -> dict:
-    """URL name -> the kwargs (besides coalition_slug) to reverse it with, objects of world.coalition."""
-    return {}
+    """URL name -> the kwargs (besides coalition_slug) to reverse it with, objects of world.coalition.
+
+    Objects a partner may act on are the partner's own (its follow-up, its comment, its library item)."""
+    from .factories import (
+        AnnouncementFactory,
+        AssessmentQuestionFactory,
+        AssessmentRoundFactory,
+        BackboneTaskFactory,
+        CommentFactory,
+        FollowUpFactory,
+        GovernanceBodyFactory,
+        InviteeFactory,
+        LibraryItemFactory,
+        MeetingFactory,
+        TeamMemberFactory,
+    )
+
+    c = world.coalition
+    with scopes_disabled():
+        meeting = MeetingFactory(coalition=c)
+        InviteeFactory(meeting=meeting, user=world.partner)
+        follow_up = FollowUpFactory(meeting=meeting, assignee_organization=world.organization)
+        announcement = AnnouncementFactory(coalition=c)
+        comment = CommentFactory(meeting=meeting, author=world.partner)
+        body = GovernanceBodyFactory(coalition=c)
+        team_member = TeamMemberFactory(coalition=c, user=world.coordinator)
+        task = BackboneTaskFactory(coalition=c)
+        item = LibraryItemFactory(coalition=c, added_by=world.partner, kind="document", url="",
+                                  file=_matrix_file())
+        round_ = AssessmentRoundFactory(coalition=c)
+        question = AssessmentQuestionFactory(round=round_)
+    m = {"pk": meeting.pk}
+    return {
+        **{name: m for name in ("coordination:meeting", "coordination:meeting_edit", "coordination:meeting_ics",
+                                "coordination:meeting_rsvp", "coordination:meeting_attendance",
+                                "coordination:meeting_minutes", "coordination:decision_create",
+                                "coordination:follow_up_create", "coordination:meeting_comment")},
+        "coordination:follow_up_status": {"pk": follow_up.pk},
+        "coordination:announcement": {"pk": announcement.pk},
+        "coordination:announcement_pin": {"pk": announcement.pk},
+        "coordination:announcement_comment": {"pk": announcement.pk},
+        "coordination:comment_edit": {"pk": comment.pk},
+        "coordination:comment_delete": {"pk": comment.pk},
+        "coordination:team_member_delete": {"pk": team_member.pk},
+        "coordination:body": {"pk": body.pk},
+        "coordination:body_edit": {"pk": body.pk},
+        "coordination:task_edit": {"pk": task.pk},
+        "coordination:task_move": {"pk": task.pk},
+        "coordination:library_download": {"pk": item.pk},
+        "coordination:library_delete": {"pk": item.pk},
+        "coordination:assessment": {"pk": round_.pk},
+        "coordination:assessment_answer": {"pk": round_.pk},
+        "coordination:assessment_close": {"pk": round_.pk},
+        "coordination:assessment_question_edit": {"pk": question.pk},
+    }

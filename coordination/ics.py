@@ -1,0 +1,52 @@
+"""iCalendar files of meetings (RFC 5545), built with the icalendar library.
+
+Each meeting keeps one UID, so a calendar replaces the event when it receives an update;
+SEQUENCE grows with every change; DTSTART/DTEND carry the coalition's time zone (TZID) and the
+file embeds the matching VTIMEZONE."""
+
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+from icalendar import Calendar, Event, vCalAddress, vText
+
+from .permissions import can_see_meeting_details
+
+
+def meeting_uid(meeting) -> str:
+    return f"meeting-{meeting.uid}@concerto"
+
+
+def meeting_calendar(meeting, *, membership=None, method: str = "PUBLISH") -> bytes:
+    tz = ZoneInfo(meeting.coalition.time_zone)
+    calendar = Calendar()
+    calendar.add("prodid", "-//Concerto//Meetings//FR")
+    calendar.add("version", "2.0")
+    calendar.add("method", method)
+    event = Event()
+    event.add("uid", meeting_uid(meeting))
+    event.add("sequence", meeting.sequence)
+    event.add("dtstamp", timezone.now())
+    event.add("dtstart", meeting.starts_at.astimezone(tz))
+    event.add("dtend", meeting.ends_at.astimezone(tz))
+    event.add("summary", f"{meeting.title} — {meeting.get_kind_display()}")
+    if meeting.place:
+        event.add("location", meeting.place)
+    url = settings.SITE_URL + reverse("coordination:meeting", args=[meeting.coalition.slug, meeting.pk])
+    event.add("url", url)
+    details = membership is None or can_see_meeting_details(membership, meeting)
+    lines = []
+    if meeting.video_url and details:
+        lines.append(meeting.video_url)
+    if details and meeting.agenda_items:
+        lines.extend(f"- {item}" for item in meeting.agenda_items)
+    lines.append(url)
+    event.add("description", "\n".join(lines))
+    if meeting.created_by_id and meeting.created_by.email:
+        organizer = vCalAddress(f"mailto:{meeting.created_by.email}")
+        organizer.params["cn"] = vText(str(meeting.created_by))
+        event.add("organizer", organizer)
+    calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()

@@ -1,0 +1,388 @@
+"""Reads shared by views, tasks and templates; each list has a fixed number of queries."""
+
+from collections import defaultdict
+from datetime import date, timedelta
+from zoneinfo import ZoneInfo
+
+from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from coalitions.models import Membership, Role
+
+from . import permissions as rules
+from .models import (
+    Announcement,
+    AnnouncementRead,
+    AssessmentAnswer,
+    AssessmentQuestion,
+    AssessmentRound,
+    BackboneTask,
+    Comment,
+    Decision,
+    FollowUp,
+    FollowUpStatus,
+    Frequency,
+    GovernanceBody,
+    Invitee,
+    LibraryItem,
+    Meeting,
+    MeetingKind,
+    Notification,
+    NotificationPreference,
+    ReminderKind,
+    ReminderSettings,
+    Rsvp,
+    TaskStatus,
+    TeamMember,
+    unaccent,
+)
+
+# Helpers -------------------------------------------------------------------------------
+
+
+def local_today(coalition, now=None) -> date:
+    return (now or timezone.now()).astimezone(ZoneInfo(coalition.time_zone)).date()
+
+
+def active_user_ids(coalition, *, user_ids=(), organization_ids=(), roles=()) -> set[int]:
+    members = Membership.objects.filter(coalition=coalition, is_active=True)
+    ids = set()
+    if user_ids:
+        ids |= set(members.filter(user_id__in=user_ids).values_list("user_id", flat=True))
+    if organization_ids:
+        ids |= set(members.filter(organization_id__in=organization_ids).values_list("user_id", flat=True))
+    if roles:
+        ids |= set(members.filter(role__in=roles).values_list("user_id", flat=True))
+    return ids
+
+
+# Meetings ------------------------------------------------------------------------------
+
+
+def meeting_list(coalition, *, when: str = "upcoming", kind: str = "", now=None) -> QuerySet[Meeting]:
+    now = now or timezone.now()
+    meetings = Meeting.objects.filter(coalition=coalition).select_related("body").annotate(
+        invitee_count=Count("invitees", distinct=True),
+        yes_count=Count("invitees", filter=Q(invitees__rsvp="yes"), distinct=True),
+        decision_count=Count("decisions", distinct=True),
+    )
+    if kind in MeetingKind.values:
+        meetings = meetings.filter(kind=kind)
+    if when == "past":
+        return meetings.filter(starts_at__lt=now - timedelta(hours=12)).order_by("-starts_at")
+    if when == "all":
+        return meetings.order_by("-starts_at")
+    return meetings.filter(starts_at__gte=now - timedelta(hours=12)).order_by("starts_at")
+
+
+def my_invitations(meetings, user) -> dict[int, Invitee]:
+    return {i.meeting_id: i for i in Invitee.objects.filter(meeting__in=[m.pk for m in meetings], user=user)}
+
+
+def meeting_detail(pk: int) -> Meeting:
+    return Meeting.objects.select_related("body", "created_by", "coalition").get(pk=pk)
+
+
+def meeting_decisions(meeting) -> list[Decision]:
+    return list(Decision.objects.filter(meeting=meeting).order_by("number"))
+
+
+def meeting_invitees(meeting) -> list[Invitee]:
+    return list(Invitee.objects.filter(meeting=meeting).select_related("user").order_by("user__full_name",
+                                                                                         "user__email"))
+
+
+def meeting_follow_ups(meeting) -> list[FollowUp]:
+    return list(FollowUp.objects.filter(meeting=meeting).select_related(
+        "assignee_user", "assignee_organization", "decision"))
+
+
+def comments_on(*, meeting=None, announcement=None) -> list[Comment]:
+    comments = Comment.objects.filter(meeting=meeting) if meeting else Comment.objects.filter(
+        announcement=announcement)
+    return list(comments.select_related("author"))
+
+
+def my_follow_ups(membership, *, include_done: bool = False) -> QuerySet[FollowUp]:
+    """A person's follow-ups: assigned to them or to their organisation."""
+    mine = Q(assignee_user_id=membership.user_id)
+    if membership.organization_id:
+        mine |= Q(assignee_organization_id=membership.organization_id)
+    follow_ups = FollowUp.objects.filter(mine, coalition=membership.coalition_id)
+    if not include_done:
+        follow_ups = follow_ups.exclude(status=FollowUpStatus.DONE)
+    return follow_ups.select_related("meeting", "assignee_user", "assignee_organization").order_by("due_on", "pk")
+
+
+def all_follow_ups(coalition, *, include_done: bool = False) -> QuerySet[FollowUp]:
+    follow_ups = FollowUp.objects.filter(coalition=coalition)
+    if not include_done:
+        follow_ups = follow_ups.exclude(status=FollowUpStatus.DONE)
+    return follow_ups.select_related("meeting", "assignee_user", "assignee_organization").order_by("due_on", "pk")
+
+
+# Announcements and notifications -------------------------------------------------------
+
+
+def announcements_for(membership) -> QuerySet[Announcement]:
+    read = AnnouncementRead.objects.filter(announcement=OuterRef("pk"), user_id=membership.user_id)
+    return (
+        Announcement.objects.filter(coalition=membership.coalition_id)
+        .filter(Q(audience="all") | Q(audience=membership.role))
+        .select_related("author")
+        .annotate(is_read=Exists(read), comment_count=Count("comments"))
+        .order_by("-pinned", "-published_at", "-pk")
+    )
+
+
+def unread_announcement_count(membership) -> int:
+    return announcements_for(membership).filter(is_read=False).count()
+
+
+def notifications_for(membership, *, unread_only: bool = False) -> QuerySet[Notification]:
+    notifications = Notification.objects.filter(coalition=membership.coalition_id, recipient_id=membership.user_id)
+    if unread_only:
+        notifications = notifications.filter(read_at__isnull=True)
+    return notifications.order_by("-created_at", "-pk")
+
+
+def unread_count(membership) -> int:
+    """The number for the top bar's notification badge (one query)."""
+    if membership is None:
+        return 0
+    return Notification.objects.filter(
+        coalition=membership.coalition_id, recipient_id=membership.user_id, read_at__isnull=True
+    ).count()
+
+
+# Backbone ------------------------------------------------------------------------------
+
+
+def team(coalition) -> QuerySet[TeamMember]:
+    return TeamMember.objects.filter(coalition=coalition).select_related("user").order_by("title", "pk")
+
+
+def bodies(coalition) -> QuerySet[GovernanceBody]:
+    return (
+        GovernanceBody.objects.filter(coalition=coalition)
+        .prefetch_related("members", "organizations")
+        .annotate(meeting_count=Count("meetings", distinct=True))
+        .order_by("name")
+    )
+
+
+def body_meetings(body) -> QuerySet[Meeting]:
+    return Meeting.objects.filter(body=body).order_by("-starts_at")
+
+
+def task_board(coalition, *, owner_id: int | None = None) -> dict[str, list[BackboneTask]]:
+    tasks = BackboneTask.objects.filter(coalition=coalition).select_related("owner", "meeting")
+    if owner_id:
+        tasks = tasks.filter(owner_id=owner_id)
+    board = {status: [] for status in TaskStatus.values}
+    for task in tasks.order_by("due_on", "pk")[:300]:
+        board[task.status].append(task)
+    return board
+
+
+def library(coalition, *, q: str = "", condition: str = "", tag: str = "") -> QuerySet[LibraryItem]:
+    """Search ignores accents and case: the query and the stored search_text are both unaccented."""
+    items = LibraryItem.objects.filter(coalition=coalition).select_related("added_by")
+    for word in unaccent(q).split():
+        items = items.filter(search_text__contains=word)
+    if condition.isdigit():
+        items = items.filter(condition=int(condition))
+    if tag.strip():
+        items = items.filter(search_text__contains=unaccent(tag.strip()), tags__icontains=tag.strip())
+    return items.order_by("-created_at", "-pk")
+
+
+def rounds(coalition) -> QuerySet[AssessmentRound]:
+    return AssessmentRound.objects.filter(coalition=coalition).annotate(
+        organization_count=Count("questions__answers__organization", distinct=True)
+    ).order_by("-opened_at", "-pk")
+
+
+MIN_ANSWERS = 3  # fewer answers than this and a result could identify an organisation
+
+
+def round_results(round_: AssessmentRound, *, language: str = "fr") -> dict:
+    """Per condition and per question: the mean score and the number of answers, hidden (None)
+    below MIN_ANSWERS; with the same figures from the previous round for comparison."""
+    previous = (AssessmentRound.objects.filter(coalition=round_.coalition_id, opened_at__lt=round_.opened_at)
+                .order_by("-opened_at").first())
+
+    def stats(r):
+        if r is None:
+            return {}, {}
+        per_question = {
+            (q.condition, q.position): q for q in AssessmentQuestion.objects.filter(round=r).annotate(
+                mean=Avg("answers__score"), answers_count=Count("answers"))
+        }
+        per_condition = {
+            row["question__condition"]: row for row in AssessmentAnswer.objects.filter(question__round=r)
+            .values("question__condition").annotate(mean=Avg("score"), answers_count=Count("organization",
+                                                                                          distinct=True))
+        }
+        return per_question, per_condition
+
+    current_q, current_c = stats(round_)
+    previous_q, previous_c = stats(previous)
+
+    def shown(mean, count):
+        return round(mean, 1) if mean is not None and count >= MIN_ANSWERS else None
+
+    conditions = defaultdict(lambda: {"questions": []})
+    from .models import Condition
+
+    for key, question in sorted(current_q.items()):
+        before = previous_q.get(key)
+        conditions[question.condition]["questions"].append({
+            "text": question.text(language),
+            "count": question.answers_count,
+            "mean": shown(question.mean, question.answers_count),
+            "previous": shown(before.mean, before.answers_count) if before else None,
+        })
+    for condition, block in conditions.items():
+        row, before = current_c.get(condition), previous_c.get(condition)
+        block["label"] = Condition(condition).label
+        block["count"] = row["answers_count"] if row else 0
+        block["mean"] = shown(row["mean"], row["answers_count"]) if row else None
+        block["previous"] = shown(before["mean"], before["answers_count"]) if before else None
+    return {"previous": previous, "conditions": [conditions[c] for c in sorted(conditions)]}
+
+
+def my_answers(round_, membership) -> dict[int, AssessmentAnswer]:
+    return {a.question_id: a for a in AssessmentAnswer.objects.filter(
+        question__round=round_, organization_id=membership.organization_id)}
+
+
+def round_questions(round_) -> list[AssessmentQuestion]:
+    return list(AssessmentQuestion.objects.filter(round=round_).order_by("condition", "position"))
+
+
+def visible_meeting_details(membership, meeting) -> bool:
+    return rules.can_see_meeting_details(membership, meeting)
+
+
+def active_members(coalition) -> QuerySet[Membership]:
+    return Membership.objects.filter(coalition=coalition, is_active=True).select_related("user", "organization")
+
+
+
+# Reminders -----------------------------------------------------------------------------
+
+
+def frequency_for(coalition, user_id: int, kind: str) -> str:
+    pref = NotificationPreference.objects.filter(coalition=coalition, user_id=user_id, kind=kind).first()
+    return pref.frequency if pref else Frequency.IMMEDIATELY
+
+
+def reminder_settings(coalition) -> ReminderSettings:
+    """The coalition's settings, or unsaved defaults."""
+    return ReminderSettings.objects.filter(coalition=coalition).first() or ReminderSettings(coalition=coalition)
+
+
+def due_reminders(coalition, *, now=None) -> list[dict]:
+    """What should be sent now: one dict per (recipient, kind, subject, period), before
+    preferences and before the exactly-once check. Also used to show the schedule."""
+    now = now or timezone.now()
+    cfg = reminder_settings(coalition)
+    today = local_today(coalition, now)
+    out = []
+    if cfg.meeting_enabled:
+        window_end = now + timedelta(days=cfg.meeting_days_before)
+        meetings = Meeting.objects.filter(coalition=coalition, starts_at__gt=now, starts_at__lte=window_end)
+        invitees = Invitee.objects.filter(meeting__in=meetings).exclude(rsvp=Rsvp.NO).select_related("meeting")
+        for invitee in invitees:
+            out.append({"kind": ReminderKind.MEETING, "recipient_id": invitee.user_id,
+                        "subject": f"meeting:{invitee.meeting_id}", "period": invitee.meeting.starts_at.isoformat(),
+                        "object": invitee.meeting})
+    if cfg.minutes_enabled:
+        coordinators = active_user_ids(coalition, roles=[Role.COORDINATOR])
+        late = now - timedelta(days=cfg.minutes_days_after)
+        for meeting in Meeting.objects.filter(coalition=coalition, minutes_published_at__isnull=True,
+                                              starts_at__lte=late, starts_at__gt=late - timedelta(days=30)):
+            if meeting.ends_at > late:
+                continue
+            for uid in sorted(coordinators):
+                out.append({"kind": ReminderKind.MINUTES, "recipient_id": uid, "subject": f"meeting:{meeting.pk}",
+                            "period": "minutes", "object": meeting})
+    if cfg.follow_up_enabled:
+        open_ = FollowUp.objects.filter(coalition=coalition).exclude(status=FollowUpStatus.DONE)
+        soon = open_.filter(due_on__gt=today, due_on__lte=today + timedelta(days=cfg.follow_up_days_before))
+        due = open_.filter(due_on__lte=today, due_on__gt=today - timedelta(days=7))
+        org_members = {}
+        for m in Membership.objects.filter(coalition=coalition, is_active=True, organization__isnull=False):
+            org_members.setdefault(m.organization_id, set()).add(m.user_id)
+        active = active_user_ids(coalition, roles=Role.values)
+        for kind, follow_ups in ((ReminderKind.FOLLOW_UP_SOON, soon), (ReminderKind.FOLLOW_UP_DUE, due)):
+            for follow_up in follow_ups:
+                recipients = set(org_members.get(follow_up.assignee_organization_id, set()))
+                if follow_up.assignee_user_id in active:
+                    recipients.add(follow_up.assignee_user_id)
+                for uid in sorted(recipients):
+                    out.append({"kind": kind, "recipient_id": uid, "subject": f"follow_up:{follow_up.pk}",
+                                "period": follow_up.due_on.isoformat(), "object": follow_up})
+    return out
+
+
+def reminder_schedule(coalition, *, now=None, days: int = 14):
+    """The reminders that will go out in the next `days` days, grouped by day, kind and subject,
+    with how many are already sent (for coordinators)."""
+    from .models import SentReminder
+
+    now = now or timezone.now()
+    seen, schedule = set(), []
+    sent = set(SentReminder.objects.filter(coalition=coalition).values_list("recipient_id", "kind", "subject",
+                                                                            "period"))
+    for day in range(days + 1):
+        at = now + timedelta(days=day)
+        for r in due_reminders(coalition, now=at):
+            key = (r["recipient_id"], r["kind"], r["subject"], r["period"])
+            if key in seen:
+                continue
+            seen.add(key)
+            schedule.append({"when": at if day else now, "kind": r["kind"], "object": r["object"],
+                             "sent": key in sent, "recipient_id": r["recipient_id"]})
+    return _group_schedule(schedule)
+
+
+def _group_schedule(rows):
+    grouped = {}
+    for row in rows:
+        key = (row["when"].date(), row["kind"], str(row["object"]))
+        entry = grouped.setdefault(key, {"date": row["when"], "kind": row["kind"], "object": row["object"],
+                                         "recipients": 0, "sent": 0})
+        entry["recipients"] += 1
+        entry["sent"] += int(row["sent"])
+    return list(grouped.values())[:100]
+
+
+def weekly_summary(membership, *, now=None) -> dict:
+    """What one person's weekly summary holds, limited to their coalition (and, for a partner,
+    to what concerns them or their organisation)."""
+    from coalitions.permissions import has_permission
+
+    now = now or timezone.now()
+    coalition_id = membership.coalition_id
+    today = local_today(membership.coalition, now)
+    coordinator = has_permission(membership, "coordination.meetings:manage")
+    follow_ups = (all_follow_ups(coalition_id) if coordinator else my_follow_ups(membership))
+    meetings = Meeting.objects.filter(coalition=coalition_id, starts_at__gte=now,
+                                      starts_at__lte=now + timedelta(days=14)).order_by("starts_at")
+    if not coordinator:
+        attending = Invitee.objects.filter(user_id=membership.user_id).exclude(rsvp="no").values("meeting_id")
+        meetings = meetings.filter(pk__in=attending)
+    summary = {
+        "overdue": list(follow_ups.filter(due_on__lt=today)[:50]),
+        "due_soon": list(follow_ups.filter(due_on__gte=today, due_on__lte=today + timedelta(days=7))[:50]),
+        "meetings": list(meetings[:20]),
+        "minutes_missing": [],
+    }
+    if coordinator:
+        summary["minutes_missing"] = list(Meeting.objects.filter(
+            coalition=coalition_id, minutes_published_at__isnull=True, starts_at__lt=now,
+            starts_at__gte=now - timedelta(days=60)).order_by("starts_at")[:20])
+    return summary
+

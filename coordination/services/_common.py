@@ -1,0 +1,51 @@
+"""Helpers shared by the services modules."""
+
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from .. import selectors
+from ..models import (
+    Frequency,
+    Notification,
+    NotificationPreference,
+)
+
+# Helpers -------------------------------------------------------------------------------
+
+_local_today = selectors.local_today
+_active_user_ids = selectors.active_user_ids
+
+
+def _now(now=None):
+    return now or timezone.now()
+
+
+def _url(name: str, coalition, *args) -> str:
+    return reverse(name, args=[coalition.slug, *args])
+
+
+def _notify(*, coalition, user_ids, kind: str, title: str, url: str, now=None, exclude=None) -> list[Notification]:
+    """In-app notifications for these people, and an email on commit for those who want it
+    immediately. People who chose "never" for this kind get nothing."""
+    user_ids = set(user_ids) - ({exclude} if exclude else set())
+    if not user_ids:
+        return []
+    prefs = dict(
+        NotificationPreference.objects.filter(coalition=coalition, user_id__in=user_ids, kind=kind)
+        .values_list("user_id", "frequency")
+    )
+    rows = [
+        Notification(coalition=coalition, recipient_id=uid, kind=kind, title=title[:300], url=url,
+                     created_at=_now(now))
+        for uid in sorted(user_ids)
+        if prefs.get(uid, Frequency.IMMEDIATELY) != Frequency.NEVER
+    ]
+    created = Notification.objects.bulk_create(rows)
+    immediate = [n.pk for n in created if prefs.get(n.recipient_id, Frequency.IMMEDIATELY) == Frequency.IMMEDIATELY]
+    if immediate:
+        from .. import tasks
+
+        transaction.on_commit(lambda: tasks.email_notifications.delay(coalition.pk, immediate))
+    return created

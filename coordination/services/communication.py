@@ -1,0 +1,165 @@
+"""Announcements, comments with @mentions, notifications and preferences."""
+
+import re
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from coalitions.models import Membership, Role
+from coalitions.permissions import require_permission
+
+from .. import permissions as rules
+from ..models import (
+    Announcement,
+    AnnouncementRead,
+    Audience,
+    Comment,
+    Frequency,
+    Meeting,
+    Notification,
+    NotificationKind,
+    NotificationPreference,
+)
+from ._common import _active_user_ids, _notify, _url
+
+# Announcements, comments, notifications ------------------------------------------------
+
+
+@transaction.atomic
+def announcement_create(*, actor, coalition, title: str, body: str, audience: str = Audience.ALL,
+                        pinned: bool = False) -> Announcement:
+    require_permission(actor, coalition, "coordination.announcements:manage")
+    errors = {}
+    if not (title or "").strip():
+        errors["title"] = _("Give the announcement a title.")
+    if not (body or "").strip():
+        errors["body"] = _("Write the message.")
+    if audience not in Audience.values:
+        errors["audience"] = _("Choose who receives the announcement.")
+    if errors:
+        raise ValidationError(errors)
+    announcement = Announcement.objects.create(
+        coalition=coalition, title=title.strip(), body=body, audience=audience, pinned=pinned, author=actor
+    )
+    roles = Role.values if audience == Audience.ALL else [audience]
+    _notify(coalition=coalition, user_ids=_active_user_ids(coalition, roles=roles),
+            kind=NotificationKind.ANNOUNCEMENT, title=announcement.title,
+            url=_url("coordination:announcement", coalition, announcement.pk), exclude=actor.pk)
+    AnnouncementRead.objects.get_or_create(coalition=coalition, announcement=announcement, user=actor)
+    return announcement
+
+
+@transaction.atomic
+def announcement_set_pinned(*, actor, announcement: Announcement, pinned: bool) -> Announcement:
+    require_permission(actor, announcement.coalition, "coordination.announcements:manage")
+    announcement.pinned = pinned
+    announcement.save(update_fields=["pinned"])
+    return announcement
+
+
+@transaction.atomic
+def announcement_mark_read(*, actor, announcement: Announcement) -> None:
+    membership = require_permission(actor, announcement.coalition, "coordination.announcements:view")
+    if not rules.announcement_visible_to(membership, announcement):
+        raise PermissionDenied("coordination.announcements:view")
+    AnnouncementRead.objects.bulk_create(
+        [AnnouncementRead(coalition=announcement.coalition, announcement=announcement, user=actor)],
+        ignore_conflicts=True,
+    )
+
+
+MENTION = re.compile(r"@([\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
+
+
+def mentioned_user_ids(coalition, body: str) -> set[int]:
+    """Members named as "@email@example.org" or "@Full Name" in a comment."""
+    members = Membership.objects.filter(coalition=coalition, is_active=True).select_related("user")
+    emails = {e.lower() for e in MENTION.findall(body)}
+    lowered = body.lower()
+    return {
+        m.user_id for m in members
+        if m.user.email.lower() in emails or (m.user.full_name and f"@{m.user.full_name.lower()}" in lowered)
+    }
+
+
+@transaction.atomic
+def comment_add(*, actor, body: str, meeting: Meeting | None = None,
+                announcement: Announcement | None = None) -> Comment:
+    target = meeting or announcement
+    coalition = target.coalition
+    membership = require_permission(actor, coalition, "coordination.comments:add")
+    if meeting is not None and not rules.can_see_meeting_details(membership, meeting):
+        raise PermissionDenied("coordination.meetings:view_details")
+    if announcement is not None and not rules.announcement_visible_to(membership, announcement):
+        raise PermissionDenied("coordination.announcements:view")
+    _check_comment_body(body)
+    comment = Comment.objects.create(coalition=coalition, meeting=meeting, announcement=announcement,
+                                     author=actor, body=body.strip())
+    _notify_mentions(actor=actor, comment=comment, user_ids=mentioned_user_ids(coalition, body))
+    return comment
+
+
+def _check_comment_body(body: str) -> None:
+    if not (body or "").strip():
+        raise ValidationError({"body": _("Write your comment.")})
+    if len(body) > 5000:
+        raise ValidationError({"body": _("A comment holds at most 5,000 characters.")})
+
+
+def _notify_mentions(*, actor, comment, user_ids) -> None:
+    coalition, meeting = comment.coalition, comment.meeting
+    target = meeting or comment.announcement
+    if meeting is not None:  # a mention does not open a meeting's details to someone who cannot see them
+        visible = Membership.objects.filter(coalition=coalition, user_id__in=user_ids, is_active=True)
+        user_ids = {m.user_id for m in visible if rules.can_see_meeting_details(m, meeting)}
+    url = (_url("coordination:meeting", coalition, meeting.pk) if meeting
+           else _url("coordination:announcement", coalition, comment.announcement_id)) + f"#comment-{comment.pk}"
+    _notify(coalition=coalition, user_ids=user_ids, kind=NotificationKind.MENTION,
+            title=_("%(person)s mentioned you: %(subject)s") % {"person": actor, "subject": str(target)},
+            url=url, exclude=actor.pk)
+
+
+@transaction.atomic
+def comment_update(*, actor, comment: Comment, body: str) -> Comment:
+    """The author edits their comment; people newly @mentioned are notified."""
+    membership = require_permission(actor, comment.coalition, "coordination.comments:add")
+    if not rules.can_edit_comment(membership, comment):
+        raise PermissionDenied("coordination.comments:add")
+    _check_comment_body(body)
+    before = mentioned_user_ids(comment.coalition, comment.body)
+    comment.body, comment.edited_at = body.strip(), timezone.now()
+    comment.save(update_fields=["body", "edited_at"])
+    _notify_mentions(actor=actor, comment=comment, user_ids=mentioned_user_ids(comment.coalition, body) - before)
+    return comment
+
+
+@transaction.atomic
+def comment_delete(*, actor, comment: Comment) -> None:
+    membership = require_permission(actor, comment.coalition, "coordination.comments:add")
+    if not rules.can_delete_comment(membership, comment):
+        raise PermissionDenied("coordination.comments:moderate")
+    comment.delete()
+
+
+@transaction.atomic
+def notifications_mark_read(*, actor, coalition, ids=None) -> int:
+    require_permission(actor, coalition, "coordination.notifications:view")
+    unread = Notification.objects.filter(coalition=coalition, recipient=actor, read_at__isnull=True)
+    if ids is not None:
+        unread = unread.filter(pk__in=ids)
+    return unread.update(read_at=timezone.now())
+
+
+@transaction.atomic
+def notification_preferences_set(*, actor, coalition, preferences: dict) -> None:
+    require_permission(actor, coalition, "coordination.notifications:view")
+    errors = {kind: _("Choose how often.") for kind, freq in preferences.items()
+              if kind not in NotificationKind.values or freq not in Frequency.values}
+    if errors:
+        raise ValidationError(errors)
+    for kind, frequency in preferences.items():
+        NotificationPreference.objects.update_or_create(
+            coalition=coalition, user=actor, kind=kind, defaults={"frequency": frequency}
+        )

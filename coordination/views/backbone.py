@@ -1,0 +1,330 @@
+"""Views of condition 5: the team, governance bodies, the task board, the library, the self-assessment."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from coalitions.permissions import requires
+from coalitions.web import call_service, paginate
+
+from .. import permissions as rules
+from .. import selectors, services
+from ..forms import (
+    BodyForm,
+    LibraryItemForm,
+    QuestionForm,
+    RoundForm,
+    TaskForm,
+    TeamMemberForm,
+)
+from ..models import (
+    AssessmentQuestion,
+    AssessmentRound,
+    BackboneTask,
+    Condition,
+    GovernanceBody,
+    LibraryItem,
+    ResourceKind,
+    RoundStatus,
+    TaskStatus,
+    TeamMember,
+)
+from ._common import _can, _done, _form_page, _post_action, _slug, _tz
+
+# Landing page --------------------------------------------------------------------------
+
+
+@require_GET
+@requires("coordination.backbone:view")
+def backbone(request):
+    coalition = request.coalition
+    context = {"library_count": selectors.library(coalition).count()}
+    if _can(request, "coordination.team:view"):
+        context.update({"team": list(selectors.team(coalition)), "bodies": list(selectors.bodies(coalition))})
+    if _can(request, "coordination.tasks:view"):
+        board = selectors.task_board(coalition)
+        context["task_counts"] = {status: len(tasks) for status, tasks in board.items()}
+    if _can(request, "coordination.assessment:view"):
+        context["rounds"] = list(selectors.rounds(coalition)[:2])
+    return render(request, "coordination/backbone.html", context)
+
+
+# Backbone: team and governance ---------------------------------------------------------
+
+
+@require_GET
+@requires("coordination.team:view")
+def team(request):
+    return render(request, "coordination/team.html", {
+        "team": list(selectors.team(request.coalition)),
+        "bodies": list(selectors.bodies(request.coalition)),
+    })
+
+
+@requires("coordination.team:manage")
+def team_member_create(request):
+    form = TeamMemberForm(request.POST or None, coalition=request.coalition)
+    if request.method == "POST" and form.is_valid():
+        if call_service(form, services.team_member_add, actor=request.user, coalition=request.coalition,
+                        **form.cleaned_data):
+            return _done(request, _("The person is added to the coordination team."), "coordination:team")
+    return _form_page(request, form, title=_("Add a team member"),
+                      cancel_url=reverse("coordination:team", args=[_slug(request)]))
+
+
+@requires("coordination.team:manage")
+def team_member_delete(request, pk: int):
+    member = get_object_or_404(TeamMember.objects.select_related("user"), pk=pk)
+    if request.method == "POST":
+        return _post_action(request, services.team_member_remove, _("The person is removed from the team."),
+                            "coordination:team", team_member=member)
+    return render(request, "coalitions/confirm.html", {
+        "title": _("Remove %(name)s from the coordination team?") % {"name": member.user},
+        "consequence": _("The person stays a member of the coalition; only their team role is removed."),
+        "confirm_label": _("Remove from the team"),
+        "cancel_url": reverse("coordination:team", args=[_slug(request)]),
+    })
+
+
+@requires("coordination.team:manage")
+def body_create(request):
+    form = BodyForm(request.POST or None, coalition=request.coalition)
+    if request.method == "POST" and form.is_valid():
+        body = call_service(form, services.body_save, actor=request.user, coalition=request.coalition,
+                            **form.cleaned_data)
+        if body:
+            return _done(request, _("The governance body is saved."), "coordination:body", body.pk)
+    return _form_page(request, form, title=_("Add a governance body"),
+                      cancel_url=reverse("coordination:team", args=[_slug(request)]))
+
+
+@requires("coordination.team:manage")
+def body_edit(request, pk: int):
+    body = get_object_or_404(GovernanceBody, pk=pk)
+    initial = {"name": body.name, "kind": body.kind, "mandate": body.mandate,
+               "members": [u.pk for u in body.members.all()], "organizations": [o.pk for o in body.organizations.all()]}
+    form = BodyForm(request.POST or None, initial=initial, coalition=request.coalition)
+    if request.method == "POST" and form.is_valid():
+        if call_service(form, services.body_save, actor=request.user, coalition=request.coalition, body=body,
+                        **form.cleaned_data):
+            return _done(request, _("The governance body is saved."), "coordination:body", body.pk)
+    return _form_page(request, form, title=_("Edit %(title)s") % {"title": body.name},
+                      cancel_url=reverse("coordination:body", args=[_slug(request), pk]))
+
+
+@require_GET
+@requires("coordination.team:view")
+def body_detail(request, pk: int):
+    body = get_object_or_404(GovernanceBody.objects.prefetch_related("members", "organizations"), pk=pk)
+    return render(request, "coordination/body_detail.html", {
+        "body": body, "meetings": list(selectors.body_meetings(body)[:20]),
+    })
+
+
+# Backbone: tasks -----------------------------------------------------------------------
+
+
+@require_GET
+@requires("coordination.tasks:view")
+def task_board(request):
+    owner = request.GET.get("owner", "")
+    board = selectors.task_board(request.coalition, owner_id=int(owner) if owner.isdigit() else None)
+    columns = [(status, label, board[status]) for status, label in TaskStatus.choices]
+    return render(request, "coordination/task_board.html", {
+        "columns": columns, "owner": owner, "count": sum(len(t) for t in board.values()),
+        "statuses": TaskStatus.choices, "today": timezone.localdate(timezone=_tz(request.coalition)),
+    })
+
+
+@requires("coordination.tasks:manage")
+def task_create(request):
+    form = TaskForm(request.POST or None, coalition=request.coalition, initial={"meeting": request.GET.get("meeting")})
+    if request.method == "POST" and form.is_valid():
+        if call_service(form, services.task_save, actor=request.user, coalition=request.coalition,
+                        **form.cleaned_data):
+            return _done(request, _("The task is added to the board."), "coordination:tasks")
+    return _form_page(request, form, title=_("Add a task"), cancel_url=reverse("coordination:tasks",
+                                                                               args=[_slug(request)]))
+
+
+@requires("coordination.tasks:manage")
+def task_edit(request, pk: int):
+    task = get_object_or_404(BackboneTask, pk=pk)
+    initial = {"title": task.title, "description": task.description, "status": task.status,
+               "owner": task.owner_id, "due_on": task.due_on, "meeting": task.meeting_id}
+    form = TaskForm(request.POST or None, coalition=request.coalition, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        if call_service(form, services.task_save, actor=request.user, coalition=request.coalition, task=task,
+                        **form.cleaned_data):
+            return _done(request, _("The task is saved."), "coordination:tasks")
+    return _form_page(request, form, title=_("Edit %(title)s") % {"title": task.title},
+                      cancel_url=reverse("coordination:tasks", args=[_slug(request)]))
+
+
+@require_POST
+@requires("coordination.tasks:manage")
+def task_move(request, pk: int):
+    task = get_object_or_404(BackboneTask, pk=pk)
+    return _post_action(request, services.task_move, _("The task is moved."), "coordination:tasks",
+                        task=task, status=request.POST.get("status", ""))
+
+
+# Backbone: library ---------------------------------------------------------------------
+
+
+@require_GET
+@requires("coordination.library:view")
+def library(request):
+    q, condition, tag = request.GET.get("q", ""), request.GET.get("condition", ""), request.GET.get("tag", "")
+    page = paginate(request, selectors.library(request.coalition, q=q, condition=condition, tag=tag))
+    for item in page.object_list:
+        item.can_delete = rules.can_delete_library_item(request.membership, item)
+    return render(request, "coordination/library.html", {
+        "page_obj": page, "q": q, "condition": condition, "tag": tag, "conditions": Condition.choices,
+        "kinds": ResourceKind.choices,
+    })
+
+
+@requires("coordination.library:add")
+def library_create(request):
+    form = LibraryItemForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        if call_service(form, services.library_add, actor=request.user, coalition=request.coalition,
+                        **form.cleaned_data):
+            return _done(request, _("The resource is added to the library."), "coordination:library")
+    return _form_page(request, form, title=_("Add a resource"), multipart=True,
+                      cancel_url=reverse("coordination:library", args=[_slug(request)]))
+
+
+@require_GET
+@requires("coordination.library:view")
+def library_download(request, pk: int):
+    """Files are never public: they are read from MEDIA_ROOT and sent only to members."""
+    item = get_object_or_404(LibraryItem, pk=pk)
+    if not item.file:
+        if item.url:
+            return redirect(item.url)
+        raise Http404
+    try:
+        handle = item.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    name = item.file.name.rsplit("/", 1)[-1]
+    response = FileResponse(handle, as_attachment=True, filename=name)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@requires("coordination.library:add")
+def library_delete(request, pk: int):
+    item = get_object_or_404(LibraryItem, pk=pk)
+    if not rules.can_delete_library_item(request.membership, item):
+        raise PermissionDenied
+    if request.method == "POST":
+        return _post_action(request, services.library_delete, _("The resource is deleted."), "coordination:library",
+                            item=item)
+    return render(request, "coalitions/confirm.html", {
+        "title": _("Delete %(title)s?") % {"title": item.title},
+        "consequence": _("The resource and its file will be deleted from the library."),
+        "confirm_label": _("Delete the resource"),
+        "cancel_url": reverse("coordination:library", args=[_slug(request)]),
+    })
+
+
+# Backbone: self-assessment -------------------------------------------------------------
+
+
+@require_GET
+@requires("coordination.assessment:view")
+def assessment_list(request):
+    page = paginate(request, selectors.rounds(request.coalition))
+    return render(request, "coordination/assessment_list.html", {"page_obj": page})
+
+
+@requires("coordination.assessment:manage")
+def assessment_create(request):
+    form = RoundForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        round_ = call_service(form, services.round_open, actor=request.user, coalition=request.coalition,
+                              **form.cleaned_data)
+        if round_:
+            return _done(request, _("The round is open; partners can answer now."), "coordination:assessment",
+                         round_.pk)
+    return _form_page(request, form, title=_("Open a self-assessment round"), submit_label=_("Open the round"),
+                      intro=_("The questions of the previous round (or our default set) are copied; you can edit "
+                              "them once the round is open."),
+                      cancel_url=reverse("coordination:assessments", args=[_slug(request)]))
+
+
+@require_GET
+@requires("coordination.assessment:view")
+def assessment_detail(request, pk: int):
+    round_ = get_object_or_404(AssessmentRound, pk=pk)
+    language = get_language() or "fr"
+    return render(request, "coordination/assessment_detail.html", {
+        "round": round_, "results": selectors.round_results(round_, language=language),
+        "questions": selectors.round_questions(round_), "language": language,
+        "min_answers": selectors.MIN_ANSWERS,
+        "answered": bool(selectors.my_answers(round_, request.membership)) if request.membership.organization_id
+        else False,
+    })
+
+
+@requires("coordination.assessment:answer")
+def assessment_answer(request, pk: int):
+    round_ = get_object_or_404(AssessmentRound, pk=pk)
+    questions = selectors.round_questions(round_)
+    mine = selectors.my_answers(round_, request.membership)
+    language = get_language() or "fr"
+    errors = {}
+    if request.method == "POST":
+        answers = {}
+        for q in questions:
+            raw = request.POST.get(f"score_{q.pk}", "")
+            answers[q.pk] = (int(raw) if raw.isdigit() else None, request.POST.get(f"comment_{q.pk}", "")[:2000])
+            if raw and not raw.isdigit():
+                errors[f"score_{q.pk}"] = [_("Choose a score from 1 to 5.")]
+        if not errors:
+            try:
+                saved = services.assessment_answer(actor=request.user, round_=round_, answers=answers)
+            except ValidationError as error:
+                errors = error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
+            else:
+                if saved:
+                    return _done(request, _("Your organization's answers are saved."), "coordination:assessment",
+                                 pk)
+                errors = {"__all__": [_("Choose a score for at least one statement.")]}
+    rows = [{"question": q, "text": q.text(language), "answer": mine.get(q.pk),
+             "score": request.POST.get(f"score_{q.pk}") or (str(mine[q.pk].score) if q.pk in mine else ""),
+             "comment": request.POST.get(f"comment_{q.pk}") or (mine[q.pk].comment if q.pk in mine else ""),
+             "errors": errors.get(f"score_{q.pk}", []), "label": Condition(q.condition).label}
+            for q in questions]
+    return render(request, "coordination/assessment_answer.html", {
+        "round": round_, "rows": rows, "errors": errors.get("__all__", []), "scores": ["1", "2", "3", "4", "5"],
+        "closed": round_.status != RoundStatus.OPEN,
+    })
+
+
+@requires("coordination.assessment:manage")
+def assessment_question_edit(request, pk: int):
+    question = get_object_or_404(AssessmentQuestion.objects.select_related("round"), pk=pk)
+    form = QuestionForm(request.POST or None, initial={"text_fr": question.text_fr, "text_en": question.text_en})
+    if request.method == "POST" and form.is_valid():
+        if call_service(form, services.question_update, actor=request.user, question=question, **form.cleaned_data):
+            return _done(request, _("The statement is saved."), "coordination:assessment", question.round_id)
+    return _form_page(request, form, title=_("Edit a statement"),
+                      cancel_url=reverse("coordination:assessment", args=[_slug(request), question.round_id]))
+
+
+@require_POST
+@requires("coordination.assessment:manage")
+def assessment_close(request, pk: int):
+    round_ = get_object_or_404(AssessmentRound, pk=pk)
+    return _post_action(request, services.round_close, _("The round is closed."), "coordination:assessment",
+                        args=[pk], round_=round_)

@@ -1,0 +1,188 @@
+"""Factories for every model of coordination/ (create them inside scopes_disabled())."""
+
+from datetime import timedelta
+
+import factory
+from django.utils import timezone
+
+from coordination import models
+
+from ..factories import CoalitionFactory, UserFactory
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Meeting
+
+    coalition = factory.SubFactory(CoalitionFactory)
+    title = factory.Sequence(lambda n: f"Rencontre {n}")
+    kind = models.MeetingKind.STEERING
+    starts_at = factory.LazyFunction(lambda: (timezone.now() + timedelta(days=7)).replace(second=0, microsecond=0))
+    duration_minutes = 120
+    place = "Salle du conseil"
+
+
+class InviteeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Invitee
+
+    meeting = factory.SubFactory(MeetingFactory)
+    coalition = factory.SelfAttribute("meeting.coalition")
+    user = factory.SubFactory(UserFactory)
+
+
+class DecisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Decision
+
+    meeting = factory.SubFactory(MeetingFactory)
+    coalition = factory.SelfAttribute("meeting.coalition")
+    number = factory.Sequence(lambda n: n + 1)
+    text = "Adopter le plan d'action"
+
+
+class FollowUpFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.FollowUp
+
+    meeting = factory.SubFactory(MeetingFactory)
+    coalition = factory.SelfAttribute("meeting.coalition")
+    what = factory.Sequence(lambda n: f"Suivi {n}")
+    due_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=10))
+
+
+class AnnouncementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Announcement
+
+    coalition = factory.SubFactory(CoalitionFactory)
+    title = factory.Sequence(lambda n: f"Annonce {n}")
+    body = "Bonjour à tous"
+
+
+class AnnouncementReadFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.AnnouncementRead
+
+    announcement = factory.SubFactory(AnnouncementFactory)
+    coalition = factory.SelfAttribute("announcement.coalition")
+    user = factory.SubFactory(UserFactory)
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Comment
+
+    meeting = factory.SubFactory(MeetingFactory)
+    coalition = factory.SelfAttribute("meeting.coalition")
+    body = "Merci pour la rencontre"
+
+
+class NotificationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Notification
+
+    coalition = factory.SubFactory(CoalitionFactory)
+    recipient = factory.SubFactory(UserFactory)
+    kind = models.NotificationKind.ANNOUNCEMENT
+    title = factory.Sequence(lambda n: f"Notification {n}")
+    url = "/"
+    created_at = factory.LazyFunction(timezone.now)
+
+
+class NotificationPreferenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.NotificationPreference
+
+    coalition = factory.SubFactory(CoalitionFactory)
+    user = factory.SubFactory(UserFactory)
+    kind = models.NotificationKind.MEETING_REMINDER
+    frequency = models.Frequency.NEVER
+
+
+class ReminderSettingsFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.ReminderSettings
+
+    coalition = factory.SubFactory(CoalitionFactory)
+
+
+class SentReminderFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.SentReminder
+
+    coalition = factory.SubFactory(CoalitionFactory)
+    recipient = factory.SubFactory(UserFactory)
+    kind = models.ReminderKind.MEETING
+    subject = factory.Sequence(lambda n: f"meeting:{n}")
+    period = "p"
+    sent_at = factory.LazyFunction(timezone.now)
+
+
+class GovernanceBodyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.GovernanceBody
+
+    coalition = factory.SubFactory(CoalitionFactory)
+    name = factory.Sequence(lambda n: f"Comité {n}")
+
+
+class TeamMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.TeamMember
+
+    coalition = factory.SubFactory(CoalitionFactory)
+    user = factory.SubFactory(UserFactory)
+    title = "Agente de mobilisation"
+
+
+class BackboneTaskFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.BackboneTask
+
+    coalition = factory.SubFactory(CoalitionFactory)
+    title = factory.Sequence(lambda n: f"Tâche {n}")
+
+
+class LibraryItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.LibraryItem
+
+    coalition = factory.SubFactory(CoalitionFactory)
+    title = factory.Sequence(lambda n: f"Ressource {n}")
+    kind = models.ResourceKind.LINK
+    condition = 5
+    url = "https://exemple.org/outil"
+    search_text = factory.LazyAttribute(lambda o: models.unaccent(f"{o.title} {o.description} {o.tags}"))
+    description = ""
+    tags = ""
+
+
+class AssessmentRoundFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.AssessmentRound
+
+    coalition = factory.SubFactory(CoalitionFactory)
+    title = factory.Sequence(lambda n: f"Autoévaluation {n}")
+    opened_at = factory.LazyFunction(timezone.now)
+
+
+class AssessmentQuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.AssessmentQuestion
+
+    round = factory.SubFactory(AssessmentRoundFactory)
+    coalition = factory.SelfAttribute("round.coalition")
+    condition = 4
+    position = factory.Sequence(lambda n: n + 1)
+    text_fr = "Les rencontres sont utiles."
+    text_en = "Meetings are useful."
+
+
+class AssessmentAnswerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.AssessmentAnswer
+
+    question = factory.SubFactory(AssessmentQuestionFactory)
+    coalition = factory.SelfAttribute("question.coalition")
+    score = 4

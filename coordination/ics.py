@@ -18,7 +18,7 @@ def meeting_uid(meeting) -> str:
     return f"meeting-{meeting.uid}@concerto"
 
 
-def meeting_calendar(meeting, *, membership=None, method: str = "PUBLISH") -> bytes:
+def meeting_calendar(meeting, *, membership=None, method: str = "PUBLISH", attendee=None) -> bytes:
     tz = ZoneInfo(meeting.coalition.time_zone)
     calendar = Calendar()
     calendar.add("prodid", "-//Concerto//Meetings//FR")
@@ -47,6 +47,11 @@ def meeting_calendar(meeting, *, membership=None, method: str = "PUBLISH") -> by
         organizer = vCalAddress(f"mailto:{meeting.created_by.email}")
         organizer.params["cn"] = vText(str(meeting.created_by))
         event.add("organizer", organizer)
+    if attendee is not None:  # an emailed invitation (METHOD:REQUEST) names its recipient
+        address = vCalAddress(f"mailto:{attendee.email}")
+        address.params.update({"cn": vText(str(attendee)), "role": vText("REQ-PARTICIPANT"),
+                               "partstat": vText("NEEDS-ACTION"), "rsvp": vText("TRUE")})
+        event.add("attendee", address)
     calendar.add_component(event)
     calendar.add_missing_timezones()
     return calendar.to_ical()

@@ -295,10 +295,24 @@ class Frequency(models.TextChoices):
     NEVER = "never", _("Never")
 
 
+# What happened, worded when the notification is shown or emailed, in the reader's language.
+NOTIFICATION_TEXTS = {
+    "follow_up_new": _("New follow-up: %(subject)s"),
+    "follow_up_soon": _("Follow-up due soon: %(subject)s"),
+    "follow_up_due": _("Follow-up due: %(subject)s"),
+    "meeting_soon": _("Meeting soon: %(subject)s"),
+    "minutes": _("Publish the minutes of %(subject)s"),
+    "announcement": _("Announcement: %(subject)s"),
+    "mention": _("%(person)s mentioned you: %(subject)s"),
+}
+
+
 class Notification(TenantModel):
     recipient = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=30, choices=NotificationKind.choices)
-    title = models.CharField(max_length=300)
+    event = models.CharField(max_length=30, blank=True)  # a key of NOTIFICATION_TEXTS
+    title = models.CharField(max_length=300)  # the subject: a meeting's title, a follow-up's "what"...
+    actor_name = models.CharField(max_length=150, blank=True)
     url = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField()
     read_at = models.DateTimeField(null=True, blank=True)
@@ -311,6 +325,10 @@ class Notification(TenantModel):
                 "coalition", "recipient", name="notification_unread", condition=Q(read_at__isnull=True)
             )
         ]
+
+    def text(self) -> str:
+        template = NOTIFICATION_TEXTS.get(self.event)
+        return str(template) % {"subject": self.title, "person": self.actor_name} if template else self.title
 
 
 class NotificationPreference(TenantModel):

@@ -313,8 +313,11 @@ def due_reminders(coalition, *, now=None) -> list[dict]:
         soon = open_.filter(due_on__gt=today, due_on__lte=today + timedelta(days=cfg.follow_up_days_before))
         due = open_.filter(due_on__lte=today, due_on__gt=today - timedelta(days=7))
         org_members = {}
+        from coalitions.permissions import has_permission
+
         for m in Membership.objects.filter(coalition=coalition, is_active=True, organization__isnull=False):
-            org_members.setdefault(m.organization_id, set()).add(m.user_id)
+            if has_permission(m, "coordination.follow_ups:view"):  # not the funders of that organisation
+                org_members.setdefault(m.organization_id, set()).add(m.user_id)
         active = active_user_ids(coalition, roles=Role.values)
         for kind, follow_ups in ((ReminderKind.FOLLOW_UP_SOON, soon), (ReminderKind.FOLLOW_UP_DUE, due)):
             for follow_up in follow_ups:

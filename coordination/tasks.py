@@ -1,6 +1,7 @@
 """Celery tasks of conditions 4 and 5: thin, idempotent, by id, inside the coalition's scope.
 
-config/settings.py merges BEAT_SCHEDULE into CELERY_BEAT_SCHEDULE. The beat tasks fan out one
+config/settings.py merges BEAT_SCHEDULE into CELERY_BEAT_SCHEDULE; this module imports no model at
+import time, so settings can import it. The beat tasks fan out one
 task per coalition, so a slow coalition does not hold the others up; each coalition task is
 idempotent (exactly-once keys in SentReminder / Notification.emailed_at) and retried with backoff.
 """
@@ -9,8 +10,6 @@ from celery import shared_task
 from celery.schedules import crontab
 from django.utils.dateparse import parse_datetime
 from django_scopes import scope, scopes_disabled
-
-from coalitions.models import Coalition
 
 RETRY = {"autoretry_for": (ConnectionError, OSError, TimeoutError), "retry_backoff": True,
          "retry_backoff_max": 600, "retry_jitter": True, "max_retries": 6}
@@ -30,7 +29,15 @@ BEAT_SCHEDULE = {
 }
 
 
+def _coalition(coalition_id: int):
+    from coalitions.models import Coalition
+
+    return Coalition.objects.get(pk=coalition_id)
+
+
 def _coalition_ids() -> list[int]:
+    from coalitions.models import Coalition
+
     with scopes_disabled():  # the one place that lists every coalition
         return list(Coalition.objects.values_list("pk", flat=True))
 
@@ -47,7 +54,7 @@ def fan_out_reminders(now: str | None = None) -> int:
 def coalition_reminders(coalition_id: int, now: str | None = None) -> int:
     from . import services
 
-    coalition = Coalition.objects.get(pk=coalition_id)
+    coalition = _coalition(coalition_id)
     with scope(coalition=coalition):
         return services.send_due_reminders(coalition=coalition, now=parse_datetime(now) if now else None)
 
@@ -64,7 +71,7 @@ def fan_out_digests(frequency: str) -> int:
 def coalition_digest(coalition_id: int, frequency: str) -> int:
     from . import services
 
-    coalition = Coalition.objects.get(pk=coalition_id)
+    coalition = _coalition(coalition_id)
     with scope(coalition=coalition):
         return services.send_digests(coalition=coalition, frequency=frequency)
 
@@ -74,7 +81,7 @@ def send_meeting_invitations(coalition_id: int, meeting_id: int, sequence: int) 
     from . import services
     from .models import Meeting
 
-    coalition = Coalition.objects.get(pk=coalition_id)
+    coalition = _coalition(coalition_id)
     with scope(coalition=coalition):
         meeting = Meeting.objects.select_related("coalition", "created_by").filter(pk=meeting_id).first()
         if meeting is None:
@@ -86,7 +93,7 @@ def send_meeting_invitations(coalition_id: int, meeting_id: int, sequence: int) 
 def email_notifications(coalition_id: int, notification_ids: list[int]) -> int:
     from . import services
 
-    coalition = Coalition.objects.get(pk=coalition_id)
+    coalition = _coalition(coalition_id)
     with scope(coalition=coalition):
         return services.email_notifications(coalition=coalition, notification_ids=notification_ids)
 
@@ -103,7 +110,7 @@ def fan_out_weekly_summaries(now: str | None = None) -> int:
 def coalition_weekly_summary(coalition_id: int, now: str | None = None) -> int:
     from . import services
 
-    coalition = Coalition.objects.get(pk=coalition_id)
+    coalition = _coalition(coalition_id)
     with scope(coalition=coalition):
         return services.send_weekly_summaries(coalition=coalition, now=parse_datetime(now) if now else None)
 

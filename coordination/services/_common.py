@@ -26,7 +26,8 @@ def _url(name: str, coalition, *args) -> str:
     return reverse(name, args=[coalition.slug, *args])
 
 
-def _notify(*, coalition, user_ids, kind: str, title: str, url: str, now=None, exclude=None) -> list[Notification]:
+def _notify(*, coalition, user_ids, kind: str, event: str, title: str, url: str, now=None, exclude=None,
+            actor_name: str = "") -> list[Notification]:
     """In-app notifications for these people, and an email on commit for those who want it
     immediately. People who chose "never" for this kind get nothing."""
     user_ids = set(user_ids) - ({exclude} if exclude else set())
@@ -37,8 +38,8 @@ def _notify(*, coalition, user_ids, kind: str, title: str, url: str, now=None, e
         .values_list("user_id", "frequency")
     )
     rows = [
-        Notification(coalition=coalition, recipient_id=uid, kind=kind, title=title[:300], url=url,
-                     created_at=_now(now))
+        Notification(coalition=coalition, recipient_id=uid, kind=kind, event=event, title=title[:300], url=url,
+                     actor_name=actor_name[:150], created_at=_now(now))
         for uid in sorted(user_ids)
         if prefs.get(uid, Frequency.IMMEDIATELY) != Frequency.NEVER
     ]

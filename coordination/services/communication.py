@@ -45,7 +45,7 @@ def announcement_create(*, actor, coalition, title: str, body: str, audience: st
     )
     roles = Role.values if audience == Audience.ALL else [audience]
     _notify(coalition=coalition, user_ids=_active_user_ids(coalition, roles=roles),
-            kind=NotificationKind.ANNOUNCEMENT, title=announcement.title,
+            kind=NotificationKind.ANNOUNCEMENT, event="announcement", title=announcement.title,
             url=_url("coordination:announcement", coalition, announcement.pk), exclude=actor.pk)
     AnnouncementRead.objects.get_or_create(coalition=coalition, announcement=announcement, user=actor)
     return announcement
@@ -117,7 +117,7 @@ def _notify_mentions(*, actor, comment, user_ids) -> None:
     url = (_url("coordination:meeting", coalition, meeting.pk) if meeting
            else _url("coordination:announcement", coalition, comment.announcement_id)) + f"#comment-{comment.pk}"
     _notify(coalition=coalition, user_ids=user_ids, kind=NotificationKind.MENTION,
-            title=_("%(person)s mentioned you: %(subject)s") % {"person": actor, "subject": str(target)},
+            event="mention", title=str(target), actor_name=str(actor),
             url=url, exclude=actor.pk)
 
 

@@ -70,20 +70,15 @@ PREFERENCE_OF = {
 }
 
 
-def _reminder_text(coalition, reminder) -> tuple[str, str, str]:
-    """(template, notification title, url) of a reminder."""
+def _reminder_text(coalition, reminder) -> tuple[str, str, str, str]:
+    """(email template, notification event, subject, url) of a reminder."""
     obj, kind = reminder["object"], reminder["kind"]
     if kind == ReminderKind.MEETING:
-        return "meeting_reminder", _("Meeting soon: %(title)s") % {"title": obj.title}, \
-            _url("coordination:meeting", coalition, obj.pk)
+        return "meeting_reminder", "meeting_soon", obj.title, _url("coordination:meeting", coalition, obj.pk)
     if kind == ReminderKind.MINUTES:
-        return "minutes_reminder", _("Publish the minutes of %(title)s") % {"title": obj.title}, \
-            _url("coordination:meeting_minutes", coalition, obj.pk)
-    if kind == ReminderKind.FOLLOW_UP_SOON:
-        return "follow_up_reminder", _("Follow-up due soon: %(what)s") % {"what": obj.what}, \
-            _url("coordination:follow_ups", coalition)
-    return "follow_up_reminder", _("Follow-up due: %(what)s") % {"what": obj.what}, \
-        _url("coordination:follow_ups", coalition)
+        return "minutes_reminder", "minutes", obj.title, _url("coordination:meeting_minutes", coalition, obj.pk)
+    event = "follow_up_soon" if kind == ReminderKind.FOLLOW_UP_SOON else "follow_up_due"
+    return "follow_up_reminder", event, obj.what, _url("coordination:follow_ups", coalition)
 
 
 def release_reminder(*, coalition, recipient_id: int, kind: str, subject: str, period: str) -> None:
@@ -99,9 +94,8 @@ def send_due_reminders(*, coalition, now=None) -> int:
     duplicate or parallel run skips it and a run killed half-way never repeats what was sent
     (at most once if the worker dies between the key and the email). An email that fails with
     an error gives its key back before the task is retried, so the retry sends it."""
-    from django.utils import translation
 
-    from ..emails import language_of, send_email
+    from ..emails import send_email
 
     now = _now(now)
     sent = 0
@@ -118,8 +112,7 @@ def send_due_reminders(*, coalition, now=None) -> int:
             users[reminder["recipient_id"]] = Membership.objects.select_related("user").get(
                 coalition=coalition, user_id=reminder["recipient_id"]).user
         user = users[reminder["recipient_id"]]
-        with translation.override(language_of(user, coalition)):
-            template, title, url = _reminder_text(coalition, reminder)
+        template, event, title, url = _reminder_text(coalition, reminder)
         if frequency == Frequency.IMMEDIATELY:
             try:
                 send_email(user=user, coalition=coalition, template=template,
@@ -129,7 +122,7 @@ def send_due_reminders(*, coalition, now=None) -> int:
                 release_reminder(coalition=coalition, **key)
                 raise  # the task retries with backoff; the released key lets it send this one
         Notification.objects.create(coalition=coalition, recipient=user, kind=PREFERENCE_OF[reminder["kind"]],
-                                    title=title[:300], url=url, created_at=now,
+                                    event=event, title=title[:300], url=url, created_at=now,
                                     emailed_at=now if frequency == Frequency.IMMEDIATELY else None)
         sent += 1
     return sent
@@ -157,7 +150,8 @@ def send_meeting_invitations(*, meeting: Meeting, sequence: int) -> int:
                               subject=f"meeting:{meeting.pk}", period=str(sequence)):
             continue
         with translation.override(language_of(invitee.user, coalition)):
-            ics = meeting_calendar(meeting, membership=memberships[invitee.user_id], method="REQUEST")
+            ics = meeting_calendar(meeting, membership=memberships[invitee.user_id], method="REQUEST",
+                                   attendee=invitee.user)
         try:
             send_email(user=invitee.user, coalition=coalition, template="meeting_invitation",
                        context={"meeting": meeting, "update": sequence > 0,

@@ -2,7 +2,7 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -206,9 +206,7 @@ def library_create(request):
 def library_download(request, pk: int):
     """Files are never public: they are read from MEDIA_ROOT and sent only to members."""
     item = get_object_or_404(LibraryItem, pk=pk)
-    if not item.file:
-        if item.url:
-            return redirect(item.url)
+    if not item.file:  # links are shown as links; this view never redirects elsewhere
         raise Http404
     try:
         handle = item.file.open("rb")

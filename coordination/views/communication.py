@@ -219,11 +219,25 @@ def follow_up_list(request):
 @require_POST
 @requires("coordination.follow_ups:update")
 def follow_up_status(request, pk: int):
-    follow_up = get_object_or_404(FollowUp, pk=pk)
+    follow_up = get_object_or_404(FollowUp.objects.select_related("meeting", "assignee_user", "assignee_organization"),
+                                  pk=pk)
     if not rules.can_update_follow_up(request.membership, follow_up):
         raise PermissionDenied("coordination.follow_ups:update")
-    return _post_action(request, services.follow_up_set_status, _("The follow-up is updated."),
-                        "coordination:follow_ups", follow_up=follow_up, status=request.POST.get("status", ""))
+    if not request.htmx:
+        return _post_action(request, services.follow_up_set_status, _("The follow-up is updated."),
+                            "coordination:follow_ups", follow_up=follow_up, status=request.POST.get("status", ""))
+    # htmx: save without leaving the page and swap the row in place.
+    try:
+        saved = services.follow_up_set_status(actor=request.user, follow_up=follow_up,
+                                              status=request.POST.get("status", ""))
+    except ValidationError as error:
+        saved, message, is_error = follow_up, " ".join(error.messages), True
+    else:
+        saved.meeting, message, is_error = follow_up.meeting, _("The follow-up is updated."), False
+    return render(request, "coordination/follow_up_list.html#follow_up_row", {
+        "f": saved, "statuses": FollowUpStatus.choices, "row_message": message, "row_error": is_error,
+        "today": timezone.localdate(timezone=_tz(request.coalition)),
+    })
 
 
 # Comments ------------------------------------------------------------------------------

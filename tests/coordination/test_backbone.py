@@ -212,3 +212,12 @@ def test_a_funder_reaches_the_library_from_the_backbone_page_but_not_the_task_bo
     assert "Bibliothèque de ressources" in page and "Tableau des tâches" not in page
     assert "Équipe de coordination" not in page
     assert client.get(_url(world, "tasks")).status_code == 403
+
+
+def test_a_link_resource_is_shown_as_a_link_and_the_download_view_does_not_redirect_elsewhere(client, world):
+    with scopes_disabled():
+        link = LibraryItemFactory(coalition=world.coalition, url="https://exemple.org/outil", title="Outil en ligne")
+    client.force_login(world.partner)
+    page = client.get(_url(world, "library")).content.decode()
+    assert 'href="https://exemple.org/outil"' in page
+    assert client.get(_url(world, "library_download", link.pk)).status_code == 404

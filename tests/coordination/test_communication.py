@@ -208,3 +208,18 @@ def test_an_author_edits_their_comment_and_a_newly_mentioned_member_is_notified(
         comment.refresh_from_db()
         assert list(Notification.objects.values_list("recipient_id", "kind")) == [(world.coordinator.pk, "mention")]
     assert comment.body.startswith("Version corrigée") and comment.edited_at is not None
+
+
+def test_a_notification_is_worded_in_the_readers_language(client, world, django_capture_on_commit_callbacks):
+    with scopes_disabled():
+        meeting = MeetingFactory(coalition=world.coalition)
+        world.partner.language = "en"
+        world.partner.save()
+    with scope(coalition=world.coalition), django_capture_on_commit_callbacks(execute=True):
+        services.follow_up_create(actor=world.coordinator, meeting=meeting, what="Réserver la salle",
+                                  due_on=meeting.starts_at.date(), assignee_user=world.partner)
+    assert mail.outbox[0].subject.endswith("New follow-up: Réserver la salle")
+    client.force_login(world.partner)
+    assert "New follow-up: Réserver la salle" in client.get(_url(world, "notifications")).content.decode()
+    client.cookies.load({"concerto_language": "fr"})
+    assert "Nouveau suivi\u00a0: Réserver la salle" in client.get(_url(world, "notifications")).content.decode()

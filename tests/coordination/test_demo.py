@@ -1,7 +1,9 @@
-from django.core.management import call_command
-from django_scopes import scopes_disabled
+from django_scopes import scope, scopes_disabled
 
+from coordination import demo
 from coordination.models import AssessmentRound, Decision, FollowUp, LibraryItem, Meeting
+
+from ..factories import OrganizationFactory
 
 
 def _counts():
@@ -9,16 +11,24 @@ def _counts():
         return [M.objects.count() for M in (Meeting, Decision, FollowUp, LibraryItem, AssessmentRound)]
 
 
-def test_the_demo_holds_a_year_of_meetings_and_two_rounds_and_is_idempotent(db):
-    call_command("seed_demo", verbosity=0)
-    first = _counts()
-    call_command("seed_demo", verbosity=0)
+def test_the_demo_holds_a_year_of_meetings_and_two_rounds_and_is_idempotent(world):
+    with scopes_disabled():
+        for name in ("CPE Les Petits Pas", "Bibliothèque de Forestville", "CLSC de Forestville"):
+            OrganizationFactory(coalition=world.coalition, name=name)
+    with scope(coalition=world.coalition):
+        demo.seed(coalition=world.coalition, coordinator=world.coordinator)
+        first = _counts()
+        demo.seed(coalition=world.coalition, coordinator=world.coordinator)
     assert _counts() == first
     with scopes_disabled():
-        for slug in ("petite-enfance-haute-cote", "securite-alimentaire-val-des-sources"):
-            meetings = Meeting.objects.filter(coalition__slug=slug).order_by("starts_at")
-            span = meetings.last().starts_at - meetings.first().starts_at
-            assert span.days >= 365
-            assert meetings.filter(minutes_published_at__isnull=False).count() >= 10
-            assert FollowUp.objects.filter(coalition__slug=slug, status="open").exists()
-            assert AssessmentRound.objects.filter(coalition__slug=slug).count() == 2
+        meetings = Meeting.objects.filter(coalition=world.coalition).order_by("starts_at")
+        assert (meetings.last().starts_at - meetings.first().starts_at).days >= 365
+        assert meetings.filter(minutes_published_at__isnull=False).count() >= 10
+        assert FollowUp.objects.filter(status="open").exists() and FollowUp.objects.filter(status="done").exists()
+        rounds = list(AssessmentRound.objects.order_by("opened_at"))
+    assert len(rounds) == 2 and rounds[0].status == "closed"
+    with scope(coalition=world.coalition):
+        from coordination.selectors import round_results
+
+        results = round_results(rounds[1])
+    assert all(block["mean"] is not None and block["previous"] is not None for block in results["conditions"])

@@ -282,3 +282,43 @@ def test_unticking_an_organization_removes_its_people_but_keeps_those_invited_by
                 _schedule(world, invited_organizations=[], invited_people=[named.pk]))
     with scopes_disabled():
         assert set(meeting.invitees.values_list("user_id", flat=True)) == {named.pk}
+
+
+def test_the_emailed_ics_names_its_recipient_as_attendee(world, django_capture_on_commit_callbacks):
+    with scopes_disabled():
+        meeting = MeetingFactory(coalition=world.coalition)
+        InviteeFactory(meeting=meeting, user=world.partner)
+    with scope(coalition=world.coalition):
+        services.send_meeting_invitations(meeting=meeting, sequence=0)
+    calendar, event = _event(mail.outbox[0].attachments[0][1])
+    assert str(calendar["method"]) == "REQUEST"
+    assert str(event["attendee"]).lower() == f"mailto:{world.partner.email}"
+
+
+def test_follow_ups_say_how_far_the_due_date_is(client, world):
+    today = timezone.localdate()
+    with scopes_disabled():
+        meeting = MeetingFactory(coalition=world.coalition)
+        FollowUpFactory(meeting=meeting, assignee_user=world.partner, due_on=today + timedelta(days=3))
+        FollowUpFactory(meeting=meeting, assignee_user=world.partner, due_on=today - timedelta(days=5))
+    client.force_login(world.partner)
+    page = client.get(_url(world, "follow_ups")).content.decode()
+    assert "dans 3 jours" in page and "en retard de 5 jours" in page
+
+
+def test_a_partner_updates_a_follow_up_in_place_with_htmx(client, world):
+    with scopes_disabled():
+        meeting = MeetingFactory(coalition=world.coalition, title="Comité de pilotage")
+        follow_up = FollowUpFactory(meeting=meeting, what="Envoyer le bilan", assignee_user=world.partner)
+    client.force_login(world.partner)
+    response = client.post(_url(world, "follow_up_status", follow_up.pk), {"status": "in_progress"},
+                           HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert response.status_code == 200 and html.strip().startswith(f'<tr id="follow-up-{follow_up.pk}">')
+    assert "Le suivi est mis à jour." in html and "Comité de pilotage" in html and "<html" not in html
+    response = client.post(_url(world, "follow_up_status", follow_up.pk), {"status": "n'importe quoi"},
+                           HTTP_HX_REQUEST="true")
+    assert "Choisissez un statut valide." in response.content.decode()
+    with scopes_disabled():
+        follow_up.refresh_from_db()
+    assert follow_up.status == "in_progress"

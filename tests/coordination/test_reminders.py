@@ -144,9 +144,20 @@ def test_the_beat_task_fans_out_per_coalition_without_leaking_between_them(world
     assert world.coalition.name not in other_mail.subject
 
 
-def test_the_beat_schedule_is_exposed_for_the_settings():
+def test_the_beat_schedule_is_exposed_for_the_settings_and_importable_before_django_is_set_up():
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
     assert tasks.BEAT_SCHEDULE["coordination-reminders"]["task"] == "coordination.tasks.fan_out_reminders"
     assert tasks.coalition_reminders.retry_backoff is True
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[2])
+    code = "from coordination.tasks import BEAT_SCHEDULE; print(len(BEAT_SCHEDULE))"
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd="/", check=False)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == str(len(tasks.BEAT_SCHEDULE))
 
 
 @pytest.mark.django_db(transaction=True)
@@ -236,3 +247,12 @@ def test_the_weekly_summary_can_be_turned_off_by_the_coalition(world, meeting):
         ReminderSettingsFactory(coalition=world.coalition, weekly_summary_enabled=False)
     with scope(coalition=world.coalition):
         assert services.send_weekly_summaries(coalition=world.coalition, now=MEETING_AT - timedelta(days=1)) == 0
+
+
+def test_follow_up_reminders_skip_the_funders_of_the_assigned_organization(world, meeting):
+    with scopes_disabled():
+        MembershipFactory(coalition=world.coalition, role=Role.FUNDER, organization=world.organization)
+        FollowUpFactory(meeting=meeting, assignee_organization=world.organization, due_on=MEETING_AT.date())
+        ReminderSettingsFactory(coalition=world.coalition, meeting_enabled=False, minutes_enabled=False)
+    assert _run(world, MEETING_AT) == 1
+    assert _recipients() == [world.partner.email]

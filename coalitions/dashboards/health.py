@@ -11,6 +11,7 @@ from django.db.models import Count, Exists, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -330,7 +331,7 @@ def coalition_health(coalition) -> dict:
         _("Latest self-assessment: %(title)s.") % {"title": d["round"].title} if d["round"] else
         _("No self-assessment yet."),
         [Signal(_("Backbone tasks overdue"), str(d["overdue"]))] + [
-            Signal(block["label"], "—" if block["mean"] is None else f"{block['mean']}\u00a0/\u00a05",
+            Signal(block["label"], "—" if block["mean"] is None else f"{number_format(block['mean'], 1)}\u00a0/\u00a05",
                    change_text(block["mean"], block["previous"]))
             for block in d["conditions"]
         ],
@@ -369,7 +370,7 @@ def change_text(mean, previous) -> str:
         return ""
     delta = round(mean - previous, 1)
     if delta > 0:
-        return _("up %(d)s since the previous round ↑") % {"d": delta}
+        return _("up %(d)s since the previous round ↑") % {"d": number_format(delta, 1)}
     if delta < 0:
-        return _("down %(d)s since the previous round ↓") % {"d": -delta}
+        return _("down %(d)s since the previous round ↓") % {"d": number_format(-delta, 1)}
     return _("unchanged since the previous round")

@@ -86,7 +86,7 @@ def decorate(report: dict) -> dict:
         points = [(label, None if v is None else Decimal(str(v))) for label, v in item["points"]]
         target = None if item["target"] is None else Decimal(str(item["target"]))
         baseline = None if item["baseline"] is None else Decimal(str(item["baseline"]))
-        item["chart"] = charts.line_chart(points, target=target, baseline=baseline, width=560, height=220)
+        item["chart"] = charts.line_chart(points, target=target, baseline=baseline, width=640, height=240)
         item["status_word"], item["status_symbol"] = trend_words(item["status"])
         known = [v for _l, v in item["points"] if v is not None]
         item["latest"] = known[-1] if known else None

@@ -47,7 +47,7 @@ def test_the_coordinator_sees_five_panels_with_a_status_in_words_and_the_attenti
     assert [p.number for p in panels] == [1, 2, 3, 4, 5]
     for panel in panels:
         assert panel.status_word in html  # a word, not a colour alone
-    assert "Santé de la coalition" in html
+    assert "Santé du regroupement" in html
     assert "À votre attention" in html
     attention = {item.url for item in response.context["attention"]}
     slug = world.coalition.slug
@@ -78,7 +78,7 @@ def test_a_coalition_without_data_says_so_rather_than_failing(client, world):
     client.force_login(world.coordinator)
     response = client.get(home(world))
     assert response.status_code == 200
-    assert "Aucun programme commun n’est encore publié." in response.content.decode()
+    assert "Aucune vision commune n’est encore publiée." in response.content.decode()
 
 
 def test_the_partner_sees_its_organizations_to_dos_and_contributions(client, world):
@@ -92,7 +92,7 @@ def test_the_partner_sees_its_organizations_to_dos_and_contributions(client, wor
     assert response.context["totals"]["count"] == 2
     assert "Ce que Maison de la famille doit faire" in html
     assert reverse("coordination:meeting", args=[world.coalition.slug, response.context["rsvps"][0].meeting.pk]) in html
-    assert "Santé de la coalition" not in html
+    assert "Santé du regroupement" not in html
 
 
 def test_the_funder_sees_only_approved_values_and_accepted_actions(client, world):

@@ -25,6 +25,12 @@ REGISTRY: dict[str, frozenset[str]] = {
     "coalitions.invitations:manage": COORDINATORS,
     "coalitions.audit:view": COORDINATORS,
     "coalitions.settings:manage": COORDINATORS,
+    # Dashboards and reports (coalitions/dashboards): which dashboard the home shows
+    "coalitions.health:view": COORDINATORS,
+    "coalitions.dashboard:partner": frozenset({PARTNER}),
+    "coalitions.dashboard:funder": frozenset({FUNDER}),
+    "coalitions.reports:view": frozenset({COORDINATOR, FUNDER}),
+    "coalitions.reports:share": COORDINATORS,
 }
 
 # Each condition app lists its own permissions in <app>/permissions.py as

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .dashboards import views as dashboards
 
 app_name = "coalitions"
 
@@ -20,4 +21,11 @@ urlpatterns = [
     path("settings/invitations/<int:pk>/resend/", views.invitation_resend, name="invitation_resend"),
     path("settings/invitations/<int:pk>/revoke/", views.invitation_revoke, name="invitation_revoke"),
     path("settings/audit/", views.audit_trail, name="audit"),
+    path("reports/", dashboards.report_index, name="reports"),
+    path("reports/<int:year>/", dashboards.report_year, name="report"),
+    path("reports/<int:year>/download.xlsx", dashboards.report_download, name="report_download"),
+    path("reports/<int:year>/freeze/", dashboards.report_freeze, name="report_freeze"),
+    path("reports/snapshots/<int:pk>/", dashboards.snapshot_detail, name="snapshot"),
+    path("reports/snapshots/<int:pk>/share/", dashboards.snapshot_share, name="snapshot_share"),
+    path("reports/links/<int:pk>/revoke/", dashboards.share_link_revoke, name="share_link_revoke"),
 ]

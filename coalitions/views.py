@@ -74,7 +74,9 @@ def invitation_accept(request, token: str):
 @require_GET
 @requires("coalitions.home:view")
 def coalition_home(request):
-    return render(request, "coalitions/home.html", {})
+    from .dashboards import views as dashboards
+
+    return dashboards.home(request)
 
 
 @requires("coalitions.settings:manage")

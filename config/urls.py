@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from coalitions import account_views, views
+from coalitions.dashboards import views as dashboards
 
 coalition_urls = [
     path("", include("coalitions.urls")),
@@ -17,6 +18,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("coalitions/new/", views.coalition_create, name="coalition_create"),
     path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
+    path("share/<str:token>/", dashboards.shared_report, name="share_link"),
     path("c/<slug:coalition_slug>/", include(coalition_urls)),
     path("admin/", admin.site.urls),
 ]

@@ -18,7 +18,9 @@ from coalitions.models import Membership
 from .factories import InvitationFactory
 from .matrix_roles import ALL, BOTH, COORD, GET, POST
 
-APP_MATRICES = [import_module(f"tests.{app}.matrix") for app in ("conditions", "indicators", "coordination")]
+APP_MATRICES = [
+    import_module(f"tests.{app}.matrix") for app in ("conditions", "indicators", "coordination", "dashboards")
+]
 
 # url name -> (roles allowed, methods served); each condition app adds its rows in tests/<app>/matrix.py
 EXPECTED = {
@@ -48,6 +50,7 @@ SITE_WIDE = {
     "set_language": (405, 405),  # POST only
     "coalition_create": ("login", 200),
     "invitation_accept": (200, 403),  # the invitation was sent to someone else
+    "share_link": (200, 200),  # a report snapshot's share link: no login, same for everyone
 }
 THIRD_PARTY_NAMESPACES = ("admin",)  # allauth's URLs carry no namespace; see is_third_party
 

@@ -1,0 +1,376 @@
+"""The coordinator's health view: one panel per condition, objective signals, a plain status.
+
+``coalition_health`` runs a fixed number of queries (asserted in tests/dashboards): each
+signal is one aggregate, never a query per organisation, indicator or meeting.
+"""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.db.models import Count, Exists, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from coalitions.models import Coalition, Membership
+from conditions import selectors as agenda_selectors
+from conditions.models import Action, ActionStatus, Activity, Endorsement, ReviewStatus
+from coordination.models import AssessmentRound, BackboneTask, FollowUp, FollowUpStatus, Invitee, Meeting, TaskStatus
+from coordination.selectors import local_today, round_results
+from indicators import charts
+from indicators.models import (
+    Indicator,
+    IndicatorGroupObjectPermission,
+    IndicatorRollup,
+    IndicatorValue,
+    Period,
+    ValueStatus,
+)
+from indicators.selectors import decorate_indicators
+
+GOOD, WATCH, ALERT, UNKNOWN = "good", "watch", "alert", "unknown"
+
+
+def status_label(level: str) -> tuple[str, str]:
+    """A status in words and a symbol, so that colour never carries the meaning alone."""
+    return {
+        GOOD: (_("Solid"), "✓"),
+        WATCH: (_("To watch"), "!"),
+        ALERT: (_("Needs attention"), "✗"),
+        UNKNOWN: (_("Not enough data"), "?"),
+    }[level]
+
+
+@dataclass
+class Signal:
+    label: str
+    value: str
+    detail: str = ""
+
+
+@dataclass
+class Panel:
+    number: int
+    title: str
+    url: str
+    level: str
+    summary: str
+    signals: list[Signal] = field(default_factory=list)
+
+    @property
+    def status_word(self) -> str:
+        return status_label(self.level)[0]
+
+    @property
+    def status_symbol(self) -> str:
+        return status_label(self.level)[1]
+
+    @property
+    def tone(self) -> str:
+        """The tone of includes/status_badge.html (which adds the symbol)."""
+        return {GOOD: "success", WATCH: "warning", ALERT: "danger"}.get(self.level, "neutral")
+
+
+@dataclass
+class AttentionItem:
+    text: str
+    url: str
+    count: int
+
+
+def percent(part: int, whole: int) -> int | None:
+    return round(100 * part / whole) if whole else None
+
+
+def pct_text(value: int | None) -> str:
+    return _("no data") if value is None else f"{value}\u00a0%"
+
+
+def worst(*levels: str) -> str:
+    known = [lvl for lvl in levels if lvl != UNKNOWN]
+    if not known:
+        return UNKNOWN
+    for level in (ALERT, WATCH):
+        if level in known:
+            return level
+    return GOOD
+
+
+def grade(value: int | None, good: int, watch: int) -> str:
+    """Higher is better: ``value`` at or above ``good`` is solid, at or above ``watch`` to watch."""
+    if value is None:
+        return UNKNOWN
+    return GOOD if value >= good else WATCH if value >= watch else ALERT
+
+
+def grade_count(count: int, watch: int = 1, alert: int = 3) -> str:
+    """Lower is better (things late or overdue)."""
+    return ALERT if count >= alert else WATCH if count >= watch else GOOD
+
+
+# Signals, one function per condition -------------------------------------------------------
+
+
+def agenda_signals(coalition, today) -> dict:
+    current = agenda_selectors.current_version(coalition)
+    organizations = list(
+        agenda_selectors.endorsing_organizations(coalition)
+        .annotate(endorsed=Exists(Endorsement.objects.filter(version=current, organization=OuterRef("pk")))
+                  if current else Value(False))
+        .order_by("name").values_list("name", "endorsed")
+    )
+    endorsed = sum(1 for _name, yes in organizations if yes)
+    missing = [name for name, yes in organizations if not yes] if current else []
+    age_days = None
+    if current and current.published_at:
+        age_days = (today - timezone.localtime(current.published_at).date()).days
+    return {"current": current, "total": len(organizations), "endorsed": endorsed, "missing": missing,
+            "age_days": age_days}
+
+
+def counts(coalition, today) -> dict:
+    """The signals that are plain counts, in one query (one subquery each)."""
+    now = timezone.now()
+
+    def count(queryset):
+        return Coalesce(Subquery(
+            queryset.order_by().values("coalition_id").annotate(n=Count("pk")).values("n")[:1]
+        ), 0)
+
+    recent_meetings = Meeting.objects.filter(coalition=coalition, starts_at__gte=now - timedelta(days=90),
+                                             starts_at__lte=now)
+    members = Membership.objects.filter(coalition=coalition, is_active=True)
+    return Coalition.objects.filter(pk=coalition.pk).annotate(
+        proposed=count(Action.objects.filter(coalition=coalition, review_status=ReviewStatus.PROPOSED)),
+        to_review=count(IndicatorValue.objects.filter(coalition=coalition, status=ValueStatus.SUBMITTED)),
+        meetings=count(recent_meetings),
+        attendance_recorded=count(Invitee.objects.filter(meeting__in=recent_meetings, attended__isnull=False)),
+        attendance_present=count(Invitee.objects.filter(meeting__in=recent_meetings, attended=True)),
+        follow_ups_overdue=count(FollowUp.objects.filter(coalition=coalition, due_on__lt=today)
+                                 .exclude(status=FollowUpStatus.DONE)),
+        tasks_overdue=count(BackboneTask.objects.filter(coalition=coalition, due_on__lt=today)
+                            .exclude(status=TaskStatus.DONE)),
+        members=count(members),
+        members_active=count(members.filter(user__last_login__gte=now - timedelta(days=30))),
+    ).values("proposed", "to_review", "meetings", "attendance_recorded", "attendance_present",
+             "follow_ups_overdue", "tasks_overdue", "members", "members_active").get()
+
+
+def activity_signals(coalition, today) -> dict:
+    accepted = Action.objects.filter(coalition=coalition, review_status=ReviewStatus.ACCEPTED).exclude(
+        status=ActionStatus.CANCELLED
+    )
+    rows = list(
+        accepted.annotate(n_contrib=Count("contributing_organizations", distinct=True))
+        .values("pk", "lead_organization_id", "n_contrib", "status", "end_date")
+    )
+    # Two or more organisations: the lead plus at least one contributor, or two contributors.
+    # (A contributor that is also the lead is counted once at most: the form prevents it.)
+    shared = sum(1 for r in rows if r["n_contrib"] + (1 if r["lead_organization_id"] else 0) >= 2)
+    late = sum(1 for r in rows if r["status"] not in (ActionStatus.DONE,) and r["end_date"] < today)
+    on_hold = sum(1 for r in rows if r["status"] == ActionStatus.ON_HOLD)
+    since = today - timedelta(days=90)
+    by_org = list(
+        Activity.objects.filter(coalition=coalition, date__gte=since, date__lte=today)
+        .values("organization__name").annotate(n=Count("pk")).order_by("-n", "organization__name")
+    )
+    return {"total": len(rows), "shared": shared, "late": late, "on_hold": on_hold, "by_org": by_org,
+            "activities": sum(r["n"] for r in by_org)}
+
+
+def measurement_signals(coalition, today) -> dict:
+    indicators = list(Indicator.objects.filter(coalition=coalition).order_by("code"))
+    reported = expected = 0
+    if indicators:
+        # Reporting completeness of the last closed period of each indicator, from the rollups.
+        for row in (
+            IndicatorRollup.objects.filter(coalition=coalition, category__isnull=True, period__end__lt=today)
+            .order_by("indicator_id", "-period__end").distinct("indicator_id")
+            .values("reported_count", "expected_count")
+        ):
+            reported += row["reported_count"]
+            expected += row["expected_count"]
+    statuses = {s: 0 for s in (charts.ON_TRACK, charts.AT_RISK, charts.OFF_TRACK, charts.NO_DATA)}
+    for indicator in decorate_indicators(indicators):  # no query without indicators
+        statuses[indicator.status] += 1
+    return {"reported": reported, "expected": expected, "statuses": statuses,
+            "late_organizations": late_organizations(coalition, today) if indicators else []}
+
+
+def late_organizations(coalition, today, *, window_days: int = 365) -> list[dict]:
+    """Organisations with values past their due date (not submitted, or returned), in the last year."""
+    periods = list(
+        Period.objects.filter(coalition=coalition, due_date__lt=today,
+                              due_date__gte=today - timedelta(days=window_days), is_locked=False)
+        .exclude(indicator__aggregation="coordinator").values_list("pk", "indicator_id")
+    )
+    indicator_ids = {ind for _p, ind in periods}
+    assigned: dict[int, list[tuple[int, str]]] = {}
+    for indicator_id, org_id, org_name in (
+        IndicatorGroupObjectPermission.objects.filter(content_object_id__in=indicator_ids)
+        .filter(group__organization__coalition=coalition)
+        .values_list("content_object_id", "group__organization__id", "group__organization__name")
+    ):
+        assigned.setdefault(indicator_id, []).append((org_id, org_name))
+    done = set(
+        IndicatorValue.objects.filter(period_id__in=[p for p, _i in periods], category__isnull=True,
+                                      status__in=(ValueStatus.SUBMITTED, ValueStatus.APPROVED))
+        .values_list("period_id", "organization_id")
+    )
+    late: dict[str, int] = {}
+    for period_id, indicator_id in periods:
+        for org_id, org_name in assigned.get(indicator_id, []):
+            if (period_id, org_id) not in done:
+                late[org_name] = late.get(org_name, 0) + 1
+    return [{"name": name, "count": count} for name, count in sorted(late.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def backbone_signals(coalition, today) -> dict:
+    latest = AssessmentRound.objects.filter(coalition=coalition).order_by("-opened_at", "-pk").first()
+    results = round_results(latest) if latest else {"conditions": [], "previous": None}
+    return {"round": latest, "conditions": results["conditions"]}
+
+
+# The view's data --------------------------------------------------------------------------
+
+
+def coalition_health(coalition) -> dict:
+    today = local_today(coalition)
+    slug = coalition.slug
+
+    def url(name):
+        return reverse(name, kwargs={"coalition_slug": slug})
+
+    n = counts(coalition, today)
+    a = agenda_signals(coalition, today)
+    endorsed_share = percent(a["endorsed"], a["total"])
+    panel1 = Panel(
+        1, _("Common agenda"), url("conditions:agenda"),
+        ALERT if a["current"] is None else worst(grade(endorsed_share, 80, 50),
+                                                  WATCH if (a["age_days"] or 0) > 3 * 365 else GOOD),
+        _("No agenda is published yet.") if a["current"] is None else
+        _("%(n)s of %(total)s partner organizations endorsed the current version.")
+        % {"n": a["endorsed"], "total": a["total"]},
+        [
+            Signal(_("Endorsed the current version"), pct_text(endorsed_share),
+                   f"{a['endorsed']} / {a['total']}"),
+            Signal(_("Age of the current version"),
+                   ngettext("%(n)s day", "%(n)s days", a["age_days"]) % {"n": a["age_days"]}
+                   if a["age_days"] is not None else _("none published")),
+        ],
+    )
+
+    b = activity_signals(coalition, today)
+    shared_share = percent(b["shared"], b["total"])
+    panel2 = Panel(
+        2, _("Mutually reinforcing activities"), url("conditions:plan"),
+        UNKNOWN if not b["total"] else worst(grade(shared_share, 60, 30), grade_count(b["late"] + b["on_hold"], 1, 4),
+                                              WATCH if not b["activities"] else GOOD),
+        _("%(shared)s of %(total)s actions bring two or more organizations together.") % {
+            "shared": b["shared"], "total": b["total"]},
+        [
+            Signal(_("Actions with two or more organizations"), pct_text(shared_share),
+                   f"{b['shared']} / {b['total']}"),
+            Signal(_("Actions late or on hold"), str(b["late"] + b["on_hold"]),
+                   _("%(late)s late, %(hold)s on hold") % {"late": b["late"], "hold": b["on_hold"]}),
+            Signal(_("Activities in the last 90 days"), str(b["activities"]),
+                   ", ".join(f"{r['organization__name']}\u00a0: {r['n']}" for r in b["by_org"][:6])),
+        ],
+    )
+
+    m = measurement_signals(coalition, today)
+    m["to_review"] = n["to_review"]
+    b["proposed"] = n["proposed"]
+    completeness = percent(m["reported"], m["expected"])
+    s = m["statuses"]
+    tracked = s[charts.ON_TRACK] + s[charts.AT_RISK] + s[charts.OFF_TRACK]
+    panel3 = Panel(
+        3, _("Shared measurement"), url("indicators:index"),
+        worst(grade(completeness, 85, 60), grade(percent(s[charts.ON_TRACK], tracked), 60, 30),
+              grade_count(m["to_review"], 5, 20)),
+        _("%(on)s of %(n)s indicators on track.") % {"on": s[charts.ON_TRACK], "n": tracked},
+        [
+            Signal(_("Reporting completeness, last closed period"), pct_text(completeness),
+                   f"{m['reported']} / {m['expected']}"),
+            Signal(_("Indicators on track, at risk, off track"),
+                   f"{s[charts.ON_TRACK]} ✓ · {s[charts.AT_RISK]} ! · {s[charts.OFF_TRACK]} ✗",
+                   _("%(n)s without data") % {"n": s[charts.NO_DATA]}),
+            Signal(_("Values waiting for review"), str(m["to_review"])),
+        ],
+    )
+
+    c = {"meetings": n["meetings"], "attendance": percent(n["attendance_present"], n["attendance_recorded"]),
+         "overdue": n["follow_ups_overdue"], "members": n["members"], "active": n["members_active"],
+         "active_share": percent(n["members_active"], n["members"])}
+    panel4 = Panel(
+        4, _("Continuous communication"), url("coordination:communication"),
+        worst(ALERT if not c["meetings"] else GOOD, grade(c["attendance"], 70, 50), grade_count(c["overdue"], 1, 5),
+              grade(c["active_share"], 60, 30)),
+        ngettext("%(n)s meeting in the last 90 days.", "%(n)s meetings in the last 90 days.", c["meetings"])
+        % {"n": c["meetings"]},
+        [
+            Signal(_("Meetings in the last 90 days"), str(c["meetings"]),
+                   _("attendance %(pct)s") % {"pct": pct_text(c["attendance"])}),
+            Signal(_("Follow-ups overdue"), str(c["overdue"])),
+            Signal(_("Members active in the last 30 days"), pct_text(c["active_share"]),
+                   f"{c['active']} / {c['members']}"),
+        ],
+    )
+
+    d = backbone_signals(coalition, today)
+    d["overdue"] = n["tasks_overdue"]
+    scores = [block for block in d["conditions"] if block["mean"] is not None]
+    low = [block for block in scores if block["mean"] < 3]
+    falling = [block for block in scores if block["previous"] is not None and block["mean"] < block["previous"]]
+    panel5 = Panel(
+        5, _("Backbone support"), url("coordination:backbone"),
+        worst(grade_count(d["overdue"], 1, 4), (ALERT if low else WATCH if falling else GOOD) if scores else UNKNOWN),
+        _("Latest self-assessment: %(title)s.") % {"title": d["round"].title} if d["round"] else
+        _("No self-assessment yet."),
+        [Signal(_("Backbone tasks overdue"), str(d["overdue"]))] + [
+            Signal(block["label"], "—" if block["mean"] is None else f"{number_format(block['mean'], 1)}\u00a0/\u00a05",
+                   change_text(block["mean"], block["previous"]))
+            for block in d["conditions"]
+        ],
+    )
+
+    attention = []
+    if m["to_review"]:
+        attention.append(AttentionItem(ngettext("%(n)s value to review", "%(n)s values to review", m["to_review"])
+                                       % {"n": m["to_review"]}, url("indicators:review"), m["to_review"]))
+    if b["proposed"]:
+        attention.append(AttentionItem(ngettext("%(n)s proposed action to review", "%(n)s proposed actions to review",
+                                                b["proposed"]) % {"n": b["proposed"]}, url("conditions:plan"),
+                                       b["proposed"]))
+    for row in m["late_organizations"][:8]:
+        attention.append(AttentionItem(
+            ngettext("%(org)s: %(n)s value late", "%(org)s: %(n)s values late", row["count"])
+            % {"org": row["name"], "n": row["count"]}, url("indicators:completeness"), row["count"]))
+    if c["overdue"]:
+        attention.append(AttentionItem(ngettext("%(n)s follow-up overdue", "%(n)s follow-ups overdue", c["overdue"])
+                                       % {"n": c["overdue"]}, url("coordination:follow_ups"), c["overdue"]))
+    if d["overdue"]:
+        attention.append(AttentionItem(ngettext("%(n)s backbone task overdue", "%(n)s backbone tasks overdue",
+                                                d["overdue"]) % {"n": d["overdue"]}, url("coordination:tasks"),
+                                       d["overdue"]))
+    if a["missing"]:
+        n = a["total"] - a["endorsed"]
+        attention.append(AttentionItem(
+            ngettext("%(n)s organization has not endorsed the agenda: %(names)s",
+                     "%(n)s organizations have not endorsed the agenda: %(names)s", n)
+            % {"n": n, "names": ", ".join(a["missing"][:5]) + ("…" if n > 5 else "")}, url("conditions:agenda"), n))
+    return {"panels": [panel1, panel2, panel3, panel4, panel5], "attention": attention, "today": today}
+
+
+def change_text(mean, previous) -> str:
+    if mean is None or previous is None:
+        return ""
+    delta = round(mean - previous, 1)
+    if delta > 0:
+        return _("up %(d)s since the previous round ↑") % {"d": number_format(delta, 1)}
+    if delta < 0:
+        return _("down %(d)s since the previous round ↓") % {"d": number_format(-delta, 1)}
+    return _("unchanged since the previous round")

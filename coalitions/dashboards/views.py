@@ -1,0 +1,161 @@
+"""Dashboards, period reports and public share links. Thin: data comes from health.py,
+partner.py, funder.py and reports.py; writes go through services.py."""
+
+from django import forms
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_POST
+
+from coalitions.models import ReportSnapshot, ShareLink
+from coalitions.permissions import has_permission, requires
+from coalitions.web import call_service, confirm_then_act, paginate
+
+from . import services
+from .funder import funder_dashboard
+from .health import coalition_health
+from .partner import partner_dashboard
+from .reports import FIRST_YEAR, decorate, period_report, report_xlsx, year_bounds
+
+
+def home(request):
+    """The coalition home: the dashboard of the person's role (chosen by permission)."""
+    membership, coalition = request.membership, request.coalition
+    context = {"can_report": has_permission(membership, "coalitions.reports:view")}
+    if has_permission(membership, "coalitions.health:view"):
+        context.update(kind="coordinator", **coalition_health(coalition))
+    elif has_permission(membership, "coalitions.dashboard:funder"):
+        context.update(kind="funder", **funder_dashboard(coalition))
+    elif has_permission(membership, "coalitions.dashboard:partner"):
+        context.update(kind="partner", **partner_dashboard(membership))
+    context["report_year"] = timezone.localdate().year - 1
+    return render(request, "coalitions/home.html", context)
+
+
+def _year(year: int) -> int:
+    if not FIRST_YEAR <= year <= timezone.localdate().year:
+        raise Http404
+    return year
+
+
+@require_GET
+@requires("coalitions.reports:view")
+def report_index(request):
+    this_year = timezone.localdate().year
+    snapshots = ReportSnapshot.objects.filter(coalition=request.coalition).select_related("created_by")
+    return render(request, "dashboards/report_index.html", {
+        "years": list(range(this_year, this_year - 5, -1)),
+        "page_obj": paginate(request, snapshots),
+        "can_share": has_permission(request.membership, "coalitions.reports:share"),
+    })
+
+
+@require_GET
+@requires("coalitions.reports:view")
+def report_year(request, year: int):
+    start, end = year_bounds(_year(year))
+    report = decorate(period_report(request.coalition, start, end))
+    return render(request, "dashboards/report.html", {
+        "report": report, "year": year,
+        "can_share": has_permission(request.membership, "coalitions.reports:share"),
+    })
+
+
+@require_GET
+@requires("coalitions.reports:view")
+def report_download(request, year: int):
+    start, end = year_bounds(_year(year))
+    content = report_xlsx(period_report(request.coalition, start, end))
+    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="{request.coalition.slug}-{year}.xlsx"'
+    return response
+
+
+@require_POST
+@requires("coalitions.reports:share")
+def report_freeze(request, year: int):
+    start, end = year_bounds(_year(year))
+    snapshot = services.snapshot_create(
+        actor=request.user, coalition=request.coalition, start=start, end=end,
+        title=_("Report %(year)s") % {"year": year},
+    )
+    return redirect("coalitions:snapshot", request.coalition.slug, snapshot.pk)
+
+
+class ShareForm(forms.Form):
+    days = forms.IntegerField(label=gettext_lazy("Link valid for (days)"), min_value=1,
+                              max_value=services.MAX_LINK_DAYS, initial=services.DEFAULT_LINK_DAYS)
+
+
+@require_GET
+@requires("coalitions.reports:view")
+def snapshot_detail(request, pk: int):
+    snapshot = get_object_or_404(ReportSnapshot, pk=pk)
+    can_share = has_permission(request.membership, "coalitions.reports:share")
+    links = list(snapshot.links.order_by("-created_at")) if can_share else []
+    return render(request, "dashboards/snapshot.html", {
+        "snapshot": snapshot, "report": decorate(snapshot.data), "can_share": can_share,
+        "links": links, "form": ShareForm(),
+    })
+
+
+@require_POST
+@requires("coalitions.reports:share")
+def snapshot_share(request, pk: int):
+    snapshot = get_object_or_404(ReportSnapshot, pk=pk)
+    form = ShareForm(request.POST or {"days": services.DEFAULT_LINK_DAYS})
+    created = None
+    if form.is_valid():
+        created = call_service(form, services.share_link_create, actor=request.user, snapshot=snapshot,
+                               days=form.cleaned_data["days"])
+    if created is None:
+        return render(request, "dashboards/snapshot.html", {
+            "snapshot": snapshot, "report": decorate(snapshot.data), "can_share": True,
+            "links": list(snapshot.links.order_by("-created_at")), "form": form,
+        }, status=200)
+    link, token = created
+    return render(request, "dashboards/share_created.html", {
+        "snapshot": snapshot, "link": link,
+        "share_url": request.build_absolute_uri(reverse("share_link", kwargs={"token": token})),
+    })
+
+
+@requires("coalitions.reports:share")
+def share_link_revoke(request, pk: int):
+    link = get_object_or_404(ShareLink, pk=pk)
+    return confirm_then_act(
+        request, services.share_link_revoke, link=link, to="coalitions:reports",
+        success=_("The link is revoked: it no longer opens the report."),
+        title=_("Revoke this link?"),
+        consequence=_("Anyone holding the link will see that it was revoked instead of the report."),
+        confirm_label=_("Revoke the link"),
+    )
+
+
+# Public, outside /c/: no login -----------------------------------------------------------
+
+
+def client_ip(request) -> str | None:
+    return request.META.get("REMOTE_ADDR") or None
+
+
+@require_GET
+def shared_report(request, token: str):
+    """Exactly the frozen report, in a minimal layout with no way into the coalition."""
+    link = services.find_link(token)
+    if link is None:
+        raise Http404
+    if link.status != "active":
+        return render(request, "dashboards/share_gone.html", {"status": link.status}, status=410)
+    services.record_opening(link=link, ip_address=client_ip(request),
+                            user_agent=request.META.get("HTTP_USER_AGENT", ""))
+    response = render(request, "dashboards/share_public.html", {
+        "snapshot": link.snapshot, "report": decorate(link.snapshot.data), "link": link,
+    })
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,6 @@
+// Print buttons of period reports (CSP forbids inline handlers).
+document.addEventListener("click", (event) => {
+  if (event.target.closest("[data-print]")) {
+    window.print();
+  }
+});

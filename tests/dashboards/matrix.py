@@ -1,0 +1,35 @@
+"""Rows of the URL x role matrix (tests/test_url_role_matrix.py) for dashboards and reports."""
+
+from ..matrix_roles import BOTH, COORD, GET, POST
+
+REPORTERS = frozenset({"coordinator", "funder"})
+
+# url name -> (roles allowed, methods served); coalitions:home is in the main matrix
+EXPECTED = {
+    "coalitions:reports": (REPORTERS, GET),
+    "coalitions:report": (REPORTERS, GET),
+    "coalitions:report_download": (REPORTERS, GET),
+    "coalitions:report_freeze": (COORD, POST),
+    "coalitions:snapshot": (REPORTERS, GET),
+    "coalitions:snapshot_share": (COORD, POST),
+    "coalitions:share_link_revoke": (COORD, BOTH),
+}
+
+
+def url_kwargs(world) -> dict:
+    from django.utils import timezone
+
+    from .factories import ReportSnapshotFactory, shared
+
+    snapshot = ReportSnapshotFactory(coalition=world.coalition)
+    link, token = shared(snapshot=snapshot)
+    year = timezone.localdate().year - 1
+    return {
+        "coalitions:report": {"year": year},
+        "coalitions:report_download": {"year": year},
+        "coalitions:report_freeze": {"year": year},
+        "coalitions:snapshot": {"pk": snapshot.pk},
+        "coalitions:snapshot_share": {"pk": snapshot.pk},
+        "coalitions:share_link_revoke": {"pk": link.pk},
+        "share_link": {"token": token},
+    }

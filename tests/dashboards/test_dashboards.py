@@ -1,0 +1,126 @@
+"""The coalition home shows each role its dashboard, with a fixed number of queries."""
+
+import time
+
+import pytest
+from django.urls import reverse
+from django_scopes import scope, scopes_disabled
+
+from coalitions.dashboards import health
+
+from .data import grow
+
+pytestmark = pytest.mark.django_db
+
+
+def home(world):
+    return reverse("coalitions:home", args=[world.coalition.slug])
+
+
+@pytest.mark.parametrize("actor", ["coordinator", "partner", "funder"])
+def test_each_dashboard_runs_a_fixed_number_of_queries(client, world, actor, django_assert_max_num_queries):
+    client.force_login(world.user(actor))
+    grow(world, 2)
+    client.get(home(world))
+    with django_assert_max_num_queries(40) as small:
+        assert client.get(home(world)).status_code == 200
+    grow(world, 8)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        response = client.get(home(world))
+    assert response.status_code == 200
+
+
+def test_the_coordinator_home_stays_within_the_foundation_query_budget(client, world,
+                                                                     django_assert_max_num_queries):
+    """tests/coalitions/test_query_counts.py allows the home 15 queries on an empty coalition."""
+    client.force_login(world.coordinator)
+    with django_assert_max_num_queries(15):
+        assert client.get(home(world)).status_code == 200
+
+
+def test_the_coordinator_sees_five_panels_with_a_status_in_words_and_the_attention_list(client, world):
+    grow(world, 3)
+    client.force_login(world.coordinator)
+    response = client.get(home(world))
+    html = response.content.decode()
+    panels = response.context["panels"]
+    assert [p.number for p in panels] == [1, 2, 3, 4, 5]
+    for panel in panels:
+        assert panel.status_word in html  # a word, not a colour alone
+    assert "Santé du regroupement" in html
+    assert "À votre attention" in html
+    attention = {item.url for item in response.context["attention"]}
+    slug = world.coalition.slug
+    assert reverse("indicators:review", args=[slug]) in attention  # 3 submitted values
+    assert reverse("coordination:follow_ups", args=[slug]) in attention  # 3 overdue follow-ups
+    assert reverse("coordination:tasks", args=[slug]) in attention
+    assert reverse("indicators:completeness", args=[slug]) in attention  # late organisations
+    for url in attention:
+        assert f'href="{url}"' in html
+
+
+def test_the_signals_count_what_the_data_says(world):
+    grow(world, 3)
+    with scope(coalition=world.coalition):
+        data = health.coalition_health(world.coalition)
+    agenda, plan, measurement, communication, backbone = data["panels"]
+    assert agenda.signals[0].detail == "3 / 5"  # the world's two organisations have not endorsed
+    assert plan.signals[0].detail == "3 / 3"  # each action: a lead and a contributor
+    assert measurement.signals[0].detail == "3 / 6"  # last closed period: 1 of 2 reported, x3
+    assert measurement.signals[2].value == "3"  # one submitted value each
+    assert communication.signals[0].value == "3"
+    assert communication.signals[1].value == "3"
+    assert backbone.signals[0].value == "3"
+    assert communication.signals[0].detail == "attendance 50\u00a0%" or "50" in communication.signals[0].detail
+
+
+def test_a_coalition_without_data_says_so_rather_than_failing(client, world):
+    client.force_login(world.coordinator)
+    response = client.get(home(world))
+    assert response.status_code == 200
+    assert "Aucune vision commune n’est encore publiée." in response.content.decode()
+
+
+def test_the_partner_sees_its_organizations_to_dos_and_contributions(client, world):
+    grow(world, 2)
+    client.force_login(world.partner)
+    response = client.get(home(world))
+    html = response.content.decode()
+    assert response.context["kind"] == "partner"
+    assert len(response.context["follow_ups"]) == 2  # assigned to the Maison de la famille
+    assert len(response.context["rsvps"]) == 2
+    assert response.context["totals"]["count"] == 2
+    assert "Ce que Maison de la famille doit faire" in html
+    assert reverse("coordination:meeting", args=[world.coalition.slug, response.context["rsvps"][0].meeting.pk]) in html
+    assert "Santé du regroupement" not in html
+
+
+def test_the_funder_sees_only_approved_values_and_accepted_actions(client, world):
+    grow(world, 2)
+    with scopes_disabled():
+        from ..conditions.factories import ActionFactory
+
+        ActionFactory(plan__coalition=world.coalition, review_status="proposed", title="Projet secret")
+    client.force_login(world.funder)
+    response = client.get(home(world))
+    html = response.content.decode()
+    assert response.context["kind"] == "funder"
+    assert response.context["plan"]["total"] == 2  # the proposal is not counted
+    assert "Projet secret" not in html
+    assert "<svg" in html and 'role="img"' in html  # the charts
+    assert "chart-data" in html  # each with its data table
+    assert "À votre attention" not in html
+
+
+def test_render_time_on_realistic_data_is_measured(client, world, capsys):
+    """Not a timed assertion: prints the figure for the report."""
+    grow(world, 10)
+    timings = {}
+    for actor in ("coordinator", "partner", "funder"):
+        client.force_login(world.user(actor))
+        client.get(home(world))
+        start = time.perf_counter()
+        assert client.get(home(world)).status_code == 200
+        timings[actor] = round((time.perf_counter() - start) * 1000)
+    with capsys.disabled():
+        print(f"\ndashboard render times (ms): {timings}")

@@ -1,0 +1,203 @@
+"""Period reports, snapshots and share links."""
+
+import hashlib
+import re
+from datetime import timedelta
+from io import BytesIO
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from django.utils import timezone
+from django_scopes import scope, scopes_disabled
+
+from coalitions.dashboards import services
+from coalitions.models import ReportSnapshot, ShareLink, ShareLinkOpening
+
+from .data import grow
+from .factories import ReportSnapshotFactory, ShareLinkOpeningFactory, report_data, shared
+
+pytestmark = pytest.mark.django_db
+YEAR = timezone.localdate().year
+
+
+def url(world, name, *args):
+    return reverse(f"coalitions:{name}", args=[world.coalition.slug, *args])
+
+
+def freeze(client, world, year=YEAR):
+    client.force_login(world.coordinator)
+    response = client.post(url(world, "report_freeze", year))
+    assert response.status_code == 302
+    with scopes_disabled():
+        return ReportSnapshot.objects.get(coalition=world.coalition)
+
+
+def share(client, world, snapshot, days="7"):
+    response = client.post(url(world, "snapshot_share", snapshot.pk), {"days": days})
+    assert response.status_code == 200
+    return re.search(r'value="https?://[^/]+(/share/[^"]+)"', response.content.decode()).group(1)
+
+
+def test_a_funder_opens_the_year_report_and_downloads_it_as_xlsx(client, world):
+    from openpyxl import load_workbook
+
+    grow(world, 2)
+    client.force_login(world.funder)
+    page = client.get(url(world, "report", YEAR))
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "Rapport de période" in html
+    assert "dashboards/print.css" in html and 'media="print"' in html
+    assert "Figer" not in html  # freezing is the coordinator's
+    download = client.get(url(world, "report_download", YEAR))
+    assert download["Content-Type"].startswith("application/vnd.openxmlformats")
+    book = load_workbook(BytesIO(download.content))
+    assert book.sheetnames == ["Résumé", "Indicateurs", "Activités"]
+    assert book["Indicateurs"].max_row == 1 + 4  # two indicators x two periods
+
+
+def test_a_year_outside_the_range_is_not_found(client, world):
+    client.force_login(world.coordinator)
+    assert client.get(url(world, "report", YEAR + 1)).status_code == 404
+    assert client.get(url(world, "report", 1999)).status_code == 404
+
+
+def test_a_snapshot_does_not_change_when_the_data_changes(client, world):
+    grow(world, 1)
+    snapshot = freeze(client, world)
+    before = snapshot.data
+    assert before["activities"]["count"] == 2
+    grow(world, 2)
+    snapshot.refresh_from_db()
+    assert snapshot.data == before
+    response = client.get(url(world, "snapshot", snapshot.pk))
+    assert response.context["report"]["activities"]["count"] == 2
+    live = client.get(url(world, "report", YEAR))
+    assert live.context["report"]["activities"]["count"] == 6
+
+
+def test_the_share_link_shows_exactly_the_snapshot_and_nothing_else(client, world):
+    grow(world, 1)
+    snapshot = freeze(client, world)
+    path = share(client, world, snapshot)
+    client.logout()
+    response = client.get(path, HTTP_USER_AGENT="Lecteur/1.0", REMOTE_ADDR="198.51.100.4")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert response.context["report"]["generated_at"] == snapshot.data["generated_at"]
+    assert world.coalition.name in html
+    assert "/c/" not in html  # no way into the coalition
+    assert "<nav" not in html and "main-nav" not in html
+    assert not re.search(r'<a\s', html)  # no link at all
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+    with scopes_disabled():
+        opening = ShareLinkOpening.objects.get()
+    assert (opening.ip_address, opening.user_agent) == ("198.51.100.4", "Lecteur/1.0")
+    client.get(path)
+    with scopes_disabled():
+        assert ShareLinkOpening.objects.count() == 2  # every opening is logged
+
+
+def test_only_the_hash_of_the_token_is_stored(client, world):
+    snapshot = freeze(client, world)
+    path = share(client, world, snapshot)
+    token = path.rstrip("/").split("/")[-1]
+    assert len(token) >= 43  # secrets.token_urlsafe(32)
+    with scopes_disabled():
+        link = ShareLink.objects.get()
+    assert link.token_hash == hashlib.sha256(token.encode()).hexdigest()
+    assert token not in str(ShareLink.objects.with_scopes_disabled().values().get())
+
+
+def test_an_unknown_token_is_not_found(client, world):
+    assert client.get(reverse("share_link", args=["x" * 43])).status_code == 404
+
+
+def test_a_revoked_link_shows_a_clear_page_with_410(client, world):
+    snapshot = freeze(client, world)
+    path = share(client, world, snapshot)
+    with scopes_disabled():
+        link = ShareLink.objects.get()
+    confirm = client.get(url(world, "share_link_revoke", link.pk))
+    assert confirm.status_code == 200
+    assert client.post(url(world, "share_link_revoke", link.pk)).status_code == 302
+    client.logout()
+    response = client.get(path)
+    assert response.status_code == 410
+    assert "Ce lien ne fonctionne plus" in response.content.decode()
+    assert "révoqué" in response.content.decode()
+    with scopes_disabled():
+        assert not ShareLinkOpening.objects.exists()
+
+
+def test_an_expired_link_shows_a_clear_page_with_410(client, world):
+    with scopes_disabled():
+        link, token = shared(snapshot=ReportSnapshotFactory(coalition=world.coalition),
+                             expires_at=timezone.now() - timedelta(minutes=1))
+    response = client.get(reverse("share_link", args=[token]))
+    assert response.status_code == 410
+    assert "expiré" in response.content.decode()
+
+
+def test_a_bad_duration_is_refused_on_the_field_and_nothing_is_saved(client, world):
+    snapshot = freeze(client, world)
+    response = client.post(url(world, "snapshot_share", snapshot.pk), {"days": "9999"})
+    assert response.status_code == 200
+    assert response.context["form"].errors["days"]
+    with scopes_disabled():
+        assert not ShareLink.objects.exists()
+
+
+def test_services_refuse_funders_and_partners(world):
+    with scope(coalition=world.coalition):
+        for actor in (world.funder, world.partner):
+            with pytest.raises(PermissionDenied):
+                services.snapshot_create(actor=actor, coalition=world.coalition, start=timezone.localdate(),
+                                         end=timezone.localdate())
+        with pytest.raises(ValidationError) as error:
+            services.snapshot_create(actor=world.coordinator, coalition=world.coalition,
+                                     start=timezone.localdate(), end=timezone.localdate() - timedelta(days=1))
+        assert "end" in error.value.message_dict
+        snapshot = ReportSnapshotFactory(coalition=world.coalition)
+        with pytest.raises(PermissionDenied):
+            services.share_link_create(actor=world.funder, snapshot=snapshot)
+        link, _token = services.share_link_create(actor=world.coordinator, snapshot=snapshot, days=3)
+        with pytest.raises(PermissionDenied):
+            services.share_link_revoke(actor=world.partner, link=link)
+        first = services.share_link_revoke(actor=world.coordinator, link=link).revoked_at
+        assert services.share_link_revoke(actor=world.coordinator, link=link).revoked_at == first  # retry-safe
+
+
+def test_a_coordinator_cannot_revoke_another_coalitions_link(client, world):
+    with scopes_disabled():
+        link, _token = shared(snapshot=ReportSnapshotFactory(coalition=world.other_coalition))
+    client.force_login(world.coordinator)
+    assert client.post(url(world, "share_link_revoke", link.pk)).status_code == 404
+    with scopes_disabled():
+        link.refresh_from_db()
+    assert link.revoked_at is None
+
+
+def test_a_funder_sees_snapshots_but_not_their_links(client, world):
+    with scopes_disabled():
+        snapshot = ReportSnapshotFactory(coalition=world.coalition, data=report_data())
+        shared(snapshot=snapshot)
+        ShareLinkOpeningFactory(link__snapshot=snapshot)
+    client.force_login(world.funder)
+    response = client.get(url(world, "snapshot", snapshot.pk))
+    assert response.status_code == 200
+    assert "Liens de partage" not in response.content.decode()
+
+
+@pytest.mark.parametrize("name", ["report", "share"])
+def test_report_pages_run_a_fixed_number_of_queries(client, world, name, django_assert_max_num_queries):
+    grow(world, 2)
+    snapshot = freeze(client, world)
+    path = share(client, world, snapshot) if name == "share" else url(world, "report", YEAR)
+    client.get(path)
+    with django_assert_max_num_queries(30) as small:
+        assert client.get(path).status_code == 200
+    grow(world, 6)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        assert client.get(path).status_code == 200

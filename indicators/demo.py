@@ -14,6 +14,29 @@ from coalitions.models import Membership, Organization, Role
 from . import services, tasks
 from .models import Indicator
 
+# code -> (titles of the agenda's priorities, titles of the plan's actions) it is linked to
+LINKS = {
+    "PE-01": (["Bien-être des parents"], ["Visites à domicile pour les familles isolées"]),
+    "PE-02": (["Maturité scolaire"], ["Dépistage précoce du langage", "Passeport pour la maternelle"]),
+    "PE-03": (["Bien-être des parents"], ["Ateliers parent-enfant « Grandir ensemble »",
+                                          "Heure du conte et sacs de lecture"]),
+    "PE-04": (["Accès aux services"], ["Guichet unique d'accès aux services",
+                                       "Formation commune des intervenantes"]),
+    "PE-05": (["Maturité scolaire"], ["Halte-garderie communautaire", "Parcs et jeux actifs pour les tout-petits"]),
+    "SA-01": (["Aide d'urgence digne"], ["Dépannage alimentaire coordonné", "Épicerie solidaire"]),
+    "SA-02": (["Accès économique"], ["Bons d'achat au marché public", "Groupe d'achats en commun"]),
+    "SA-03": (["Autonomie alimentaire"], ["Cuisines collectives de quartier", "Ateliers de conservation"]),
+    "SA-04": (["Lutte au gaspillage"], ["Récupération des invendus"]),
+}
+
+# code -> {dimension: [(category, share of the total)]}; these indicators require the total.
+DISAGGREGATION = {
+    "PE-01": {"Groupe d'âge des enfants": [("0-2 ans", Decimal("0.45")), ("3-5 ans", Decimal("0.55"))],
+              "Territoire": [("Forestville", Decimal("0.5")), ("Les Escoumins", Decimal("0.3")),
+                             ("Longue-Rive", Decimal("0.2"))]},
+    "SA-01": {"Territoire": [("Val-des-Sources", Decimal("0.7")), ("Danville", Decimal("0.3"))]},
+}
+
 # code -> (fields, organisations that report it, generator (rng, period index) -> value or (num, den),
 #          final target, learning notes {period index from the end: text})
 PETITE_ENFANCE = [
@@ -114,8 +137,15 @@ def seed(*, coalition, coordinator) -> None:
     for fields, reporters, generate, target, notes in specs:
         if Indicator.objects.filter(coalition=coalition, code=fields["code"]).exists():
             continue
-        indicator = services.indicator_create(actor=coordinator, coalition=coalition,
-                                              **{"reporting_start": start, **fields})
+        dimensions = DISAGGREGATION.get(fields["code"], {})
+        indicator = services.indicator_create(
+            actor=coordinator, coalition=coalition,
+            **{"reporting_start": start, "requires_category_total": bool(dimensions), **fields})
+        categories = {
+            dimension: [(services.category_add(actor=coordinator, indicator=indicator, dimension=dimension,
+                                               label=label), share) for label, share in parts]
+            for dimension, parts in dimensions.items()
+        }
         orgs = [organizations[name] for name in reporters if name in organizations]
         services.assignments_set(actor=coordinator, indicator=indicator, organizations=orgs)
         services.target_set(actor=coordinator, indicator=indicator, period=None, value=target)
@@ -131,6 +161,8 @@ def seed(*, coalition, coordinator) -> None:
                 outlier = rng.random() < 0.03 and indicator.expected_max is not None and "value" in amounts
                 if outlier:
                     amounts["value"] = int(indicator.expected_max * Decimal("1.4"))
+                if categories and "value" in amounts:
+                    amounts["categories"] = _breakdown(categories, amounts["value"])
                 late = rng.random() < 0.15
                 submitted = period.due_date + timedelta(days=rng.randint(3, 20) if late else -rng.randint(1, 10))
                 actor = _reporter(coalition, organization, coordinator) if organization else coordinator
@@ -156,4 +188,32 @@ def seed(*, coalition, coordinator) -> None:
             if back <= len(periods):
                 services.note_save(actor=coordinator, indicator=indicator, period=periods[-back], learned=learned,
                                    worked=worked, did_not_work=did_not_work)
+    _link(coalition, coordinator)
     tasks.recompute_rollups(coalition.pk)  # the demo's coalition values, right away
+
+
+def _breakdown(categories: dict, total) -> dict:
+    """Split a whole total among the categories of each dimension, adding up exactly."""
+    result = {}
+    for parts in categories.values():
+        shares = [int(total * share) for _category, share in parts[:-1]]
+        shares.append(int(total) - sum(shares))
+        result.update({category.pk: share for (category, _s), share in zip(parts, shares, strict=True)})
+    return result
+
+
+def _link(coalition, coordinator) -> None:
+    """Link the indicators to the agenda's priorities and the plan's actions (once)."""
+    from conditions.models import Action, Priority
+
+    priorities = {p.title: p for p in Priority.objects.filter(coalition=coalition)}
+    actions = {a.title: a for a in Action.objects.filter(coalition=coalition, review_status="accepted")}
+    for indicator in Indicator.objects.filter(coalition=coalition, code__in=LINKS):
+        if indicator.priorities.exists() or indicator.actions.exists():
+            continue
+        priority_titles, action_titles = LINKS[indicator.code]
+        services.indicator_links_set(
+            actor=coordinator, indicator=indicator,
+            priorities=[priorities[t] for t in priority_titles if t in priorities],
+            actions=[actions[t] for t in action_titles if t in actions],
+        )

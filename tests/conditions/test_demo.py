@@ -4,6 +4,7 @@ from django_scopes import scope, scopes_disabled
 from coalitions.models import Coalition
 from conditions import selectors
 from conditions.models import Action, Activity, AgendaVersion
+from indicators.models import Indicator, IndicatorRollup
 
 
 def test_the_demo_fills_both_coalitions_and_can_run_twice(db):
@@ -20,3 +21,9 @@ def test_the_demo_fills_both_coalitions_and_can_run_twice(db):
             assert Action.objects.filter(coalition=coalition, review_status="accepted").count() == 12
             assert Action.objects.filter(coalition=coalition, review_status="proposed").count() == 1
             assert Activity.objects.filter(coalition=coalition).count() == 300
+            # The indicators are linked to the plan, and one of them is broken down by category.
+            linked = Indicator.objects.filter(coalition=coalition, actions__isnull=False).distinct()
+            assert linked.count() >= 4
+            assert Indicator.objects.filter(coalition=coalition, priorities__isnull=False).distinct().count() >= 4
+            assert IndicatorRollup.objects.filter(coalition=coalition, category__isnull=False).exists()
+            assert Indicator.objects.filter(coalition=coalition, requires_category_total=True).exists()

@@ -60,6 +60,24 @@ def _bodies(coalition):
     return GovernanceBody.objects.filter(coalition=coalition).order_by("name")
 
 
+def _actions(coalition):
+    from conditions.models import Action
+
+    return Action.objects.filter(coalition=coalition, review_status="accepted").order_by("title")
+
+
+def _plans(coalition):
+    from conditions.models import ActionPlan
+
+    return ActionPlan.objects.filter(coalition=coalition).order_by("-start_date")
+
+
+def _priorities(coalition):
+    from conditions.models import Priority
+
+    return Priority.objects.filter(coalition=coalition).order_by("position", "pk")
+
+
 def _meetings(coalition):
     return Meeting.objects.filter(coalition=coalition).order_by("-starts_at")
 
@@ -108,6 +126,25 @@ class DecisionForm(CoalitionForm):
     follow_up_organization = _organizations(_("Follow-up: organization responsible"))
     follow_up_due_on = forms.DateField(label=_("Follow-up: due date"), required=False,
                                        widget=forms.DateInput(attrs={"type": "date"}))
+    action = forms.ModelChoiceField(label=_("Action of the plan whose status the decision changes"),
+                                    queryset=Organization.objects.none(), required=False)
+    action.coalition_source = _actions
+    action_status = forms.ChoiceField(label=_("New status of the action"), required=False)
+    new_action_title = forms.CharField(label=_("New action: title"), max_length=200, required=False,
+                                       help_text=_("Optional. The decision adds this action to the plan."))
+    new_action_plan = forms.ModelChoiceField(label=_("New action: plan"), queryset=Organization.objects.none(),
+                                             required=False)
+    new_action_plan.coalition_source = _plans
+    new_action_priority = forms.ModelChoiceField(label=_("New action: priority"),
+                                                 queryset=Organization.objects.none(), required=False)
+    new_action_priority.coalition_source = _priorities
+    new_action_lead = _organizations(_("New action: lead organization"))
+
+    def __init__(self, *args, **kwargs):
+        from conditions.models import ActionStatus
+
+        super().__init__(*args, **kwargs)
+        self.fields["action_status"].choices = [("", "—"), *ActionStatus.choices]
 
 
 class FollowUpForm(CoalitionForm):

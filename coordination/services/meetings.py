@@ -222,9 +222,12 @@ def follow_up_create(
 @transaction.atomic
 def decision_add(
     *, actor, meeting: Meeting, text: str, follow_up_what: str = "", follow_up_due_on: date | None = None,
-    follow_up_user=None, follow_up_organization=None,
+    follow_up_user=None, follow_up_organization=None, action=None, action_status: str = "",
+    new_action_title: str = "", new_action_plan=None, new_action_priority=None, new_action_lead=None,
 ) -> Decision:
-    """Record the meeting's next numbered decision, with an optional follow-up."""
+    """Record the meeting's next numbered decision, with an optional follow-up. The decision may
+    also change an existing action's status or add a new action to the plan: both through the
+    services of conditions (their permissions and checks apply)."""
     require_permission(actor, meeting.coalition, "coordination.meetings:manage")
     if not (text or "").strip():
         raise ValidationError({"text": _("Write the decision.")})
@@ -243,6 +246,11 @@ def decision_add(
     Meeting.objects.select_for_update().filter(pk=meeting.pk).first()  # serialise the numbering
     number = (Decision.objects.filter(meeting=meeting).aggregate(n=Max("number"))["n"] or 0) + 1
     decision = Decision.objects.create(coalition=meeting.coalition, meeting=meeting, number=number, text=text.strip())
+    if action is not None or action_status:
+        _decision_updates_action(actor=actor, meeting=meeting, action=action, status=action_status)
+    if any(((new_action_title or "").strip(), new_action_plan, new_action_priority, new_action_lead)):
+        _decision_creates_action(actor=actor, meeting=meeting, text=text, title=new_action_title,
+                                 plan=new_action_plan, priority=new_action_priority, lead=new_action_lead)
     if wants_follow_up:
         try:
             follow_up_create(actor=actor, meeting=meeting, decision=decision, what=follow_up_what,
@@ -252,6 +260,53 @@ def decision_add(
             raise ValidationError({f"follow_up_{k}".replace("follow_up_assignee_", "follow_up_"): v
                                    for k, v in error.error_dict.items()}) from None
     return decision
+
+
+def _decision_updates_action(*, actor, meeting, action, status) -> None:
+    from conditions import services as plan
+    from conditions.models import Action
+
+    if action is None or action.coalition_id != meeting.coalition_id:
+        raise ValidationError({"action": _("Choose an action of this coalition.")})
+    if not status:
+        raise ValidationError({"action_status": _("Choose a valid status.")})
+    action = Action.objects.prefetch_related("priorities", "contributing_organizations").select_related(
+        "plan", "lead_organization").get(pk=action.pk)
+    fields = {name: getattr(action, name) for name in plan.ACTION_FIELDS}
+    try:
+        plan.action_update(actor=actor, action=action, plan=action.plan, priorities=list(action.priorities.all()),
+                           lead_organization=action.lead_organization,
+                           contributing_organizations=list(action.contributing_organizations.all()),
+                           **{**fields, "status": status})
+    except ValidationError as error:
+        raise ValidationError({"action_status": error.messages}) from None
+
+
+def _decision_creates_action(*, actor, meeting, text, title, plan, priority, lead) -> None:
+    from conditions import services as plan_services
+
+    errors = {}
+    if not (title or "").strip():
+        errors["new_action_title"] = _("Give the action a title.")
+    if plan is None:
+        errors["new_action_plan"] = _("Choose a plan of this coalition.")
+    if priority is None:
+        errors["new_action_priority"] = _("Tie the action to at least one priority.")
+    if lead is None:
+        errors["new_action_lead"] = _("Choose an organization of this coalition.")
+    if errors:
+        raise ValidationError(errors)
+    try:
+        plan_services.action_create(actor=actor, coalition=meeting.coalition, plan=plan, priorities=[priority],
+                                    lead_organization=lead, title=title, description=text.strip(),
+                                    start_date=max(plan.start_date, _local_today(meeting.coalition)),
+                                    end_date=plan.end_date, status="planned")
+    except ValidationError as error:
+        names = {"title": "new_action_title", "plan": "new_action_plan", "priorities": "new_action_priority",
+                 "lead_organization": "new_action_lead"}
+        raise ValidationError({names.get(k, "new_action_title"): v
+                               for k, v in getattr(error, "error_dict", {"title": error.error_list}).items()}
+                              ) from None
 
 
 @transaction.atomic

@@ -1,0 +1,81 @@
+"""A meeting's decision changes an action's status or adds an action to the plan, through the
+services of conditions."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+from django_scopes import scope, scopes_disabled
+
+from conditions.models import Action
+from coordination.models import Decision
+
+from ..conditions.factories import ActionFactory, ActionPlanFactory, PriorityFactory
+from .factories import MeetingFactory
+
+
+@pytest.fixture
+def plan(world):
+    with scopes_disabled():
+        meeting = MeetingFactory(coalition=world.coalition)
+        plan = ActionPlanFactory(coalition=world.coalition, start_date=date(2025, 1, 1), end_date=date(2035, 12, 31))
+        priority = PriorityFactory(coalition=world.coalition)
+        action = ActionFactory(plan=plan, priorities=[priority], review_status="accepted", status="in_progress",
+                               lead_organization=world.organization)
+    return {"meeting": meeting, "plan": plan, "priority": priority, "action": action}
+
+
+def _url(world, meeting):
+    return reverse("coordination:decision_create", args=[world.coalition.slug, meeting.pk])
+
+
+def test_a_decision_puts_an_action_on_hold(client, world, plan):
+    client.force_login(world.coordinator)
+    response = client.post(_url(world, plan["meeting"]), {"text": "Suspendre la halte-garderie",
+                                                          "action": plan["action"].pk, "action_status": "on_hold"})
+    assert response.status_code == 302
+    with scopes_disabled():
+        assert Action.objects.get(pk=plan["action"].pk).status == "on_hold"
+        assert Decision.objects.get().text == "Suspendre la halte-garderie"
+
+
+def test_a_decision_adds_an_action_to_the_plan(client, world, plan):
+    client.force_login(world.coordinator)
+    response = client.post(_url(world, plan["meeting"]), {
+        "text": "Lancer un café-rencontre", "new_action_title": "Café-rencontre des parents",
+        "new_action_plan": plan["plan"].pk, "new_action_priority": plan["priority"].pk,
+        "new_action_lead": world.organization.pk})
+    assert response.status_code == 302
+    with scopes_disabled():
+        created = Action.objects.get(title="Café-rencontre des parents")
+        priorities = list(created.priorities.all())
+    assert (created.review_status, created.status, created.description) == ("accepted", "planned",
+                                                                              "Lancer un café-rencontre")
+    assert priorities == [plan["priority"]]
+
+
+def test_an_incomplete_new_action_is_refused_on_its_fields_and_nothing_is_saved(client, world, plan):
+    client.force_login(world.coordinator)
+    response = client.post(_url(world, plan["meeting"]), {"text": "Lancer un café",
+                                                          "new_action_title": "Café-rencontre"})
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert {"new_action_plan", "new_action_priority", "new_action_lead"} <= set(errors)
+    response = client.post(_url(world, plan["meeting"]), {"text": "Statut", "action": plan["action"].pk})
+    assert "action_status" in response.context["form"].errors
+    with scopes_disabled():
+        assert not Decision.objects.exists() and Action.objects.count() == 1
+
+
+def test_another_coalitions_action_cannot_be_changed_through_a_decision(world, plan):
+    from django.core.exceptions import ValidationError
+
+    from coordination import services
+
+    with scopes_disabled():
+        foreign = ActionFactory(plan=ActionPlanFactory(coalition=world.other_coalition), status="in_progress")
+    with scope(coalition=world.coalition), pytest.raises(ValidationError):
+        services.decision_add(actor=world.coordinator, meeting=plan["meeting"], text="Intrus", action=foreign,
+                              action_status="cancelled")
+    with scopes_disabled():
+        assert Action.objects.get(pk=foreign.pk).status == "in_progress" and not Decision.objects.exists()

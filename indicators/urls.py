@@ -19,6 +19,7 @@ urlpatterns = [
     path("measurement/periods/<int:pk>/lock/", views.period_lock, name="period_lock"),
     path("measurement/periods/<int:pk>/note/", views.note_edit, name="note_edit"),
     path("measurement/entry/", views.entry, name="entry"),
+    path("measurement/api/to-report/", views.entry_api, name="entry_api"),
     path("measurement/entry/<int:period_pk>/org/<int:organization_pk>/", views.entry_cell, name="entry_cell"),
     path("measurement/entry/<int:period_pk>/coalition/", views.entry_cell_coalition, name="entry_cell_coalition"),
     path("measurement/review/", views.review, name="review"),

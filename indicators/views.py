@@ -3,7 +3,7 @@ from datetime import date, timedelta
 from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -455,4 +455,27 @@ def transfer(request):
         "form": form, "preview": preview, "errors": errors, "payload": payload, "organization": organization,
         "organizations": Organization.objects.filter(coalition=request.coalition).order_by("name")
         if acts_for_every_organization(request.membership) else [],
+    })
+
+
+@require_GET
+@requires("indicators.values:enter")
+def entry_api(request):
+    """The same "to report" list as the entry screen, as JSON for scripts and integrations:
+    one selector serves both, so they always agree on what an organisation must report."""
+    organization = _entry_organization(request)
+    cells = selectors.entry_cells(request.coalition, request.membership, organization)
+    return JsonResponse({
+        "organization": organization.name if organization else None,
+        "to_report": [
+            {
+                "indicator": cell.indicator.code,
+                "period_start": cell.period.start.isoformat(),
+                "period_end": cell.period.end.isoformat(),
+                "due_date": cell.period.due_date.isoformat(),
+                "status": cell.status,
+                "value_id": cell.value.pk if cell.value else None,
+            }
+            for cell in cells
+        ],
     })

@@ -23,6 +23,7 @@ EXPECTED = {
     "indicators:period_lock": (COORD, POST),
     "indicators:note_edit": (COORD, BOTH),
     "indicators:entry": (TAKE_PART, GET),
+    "indicators:entry_api": (TAKE_PART, GET),
     "indicators:entry_cell": (TAKE_PART, BOTH),
     "indicators:entry_cell_coalition": (COORD, BOTH),
     "indicators:review": (COORD, GET),

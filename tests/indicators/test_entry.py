@@ -226,3 +226,16 @@ def test_the_english_screen_shows_english_names(client, world, measure):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     page = client.get(reverse("indicators:entry", args=[world.coalition.slug])).content.decode()
     assert "Families reached by home visits" in page and "Q1 2025" in page and "To report" in page
+
+
+def test_the_json_list_shows_exactly_what_the_entry_screen_shows(client, world, measure):
+    with scopes_disabled():
+        other = IndicatorFactory(coalition=world.coalition, code="ZZ-99")
+        PeriodFactory(indicator=other)
+        assign(other, measure.other_org)  # another organisation's indicator: not listed
+    client.force_login(world.partner)
+    data = client.get(reverse("indicators:entry_api", args=[world.coalition.slug])).json()
+    assert data["organization"] == "Maison de la famille"
+    codes = {row["indicator"] for row in data["to_report"]}
+    assert codes == {measure.indicator.code}
+    assert {"late", "due", "open"} & {row["status"] for row in data["to_report"]}

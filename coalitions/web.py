@@ -33,15 +33,15 @@ def done(request, message: str, to: str, *args):
     return redirect(to, request.coalition.slug, *args)
 
 
-def post_action(request, service, success: str, to: str, **kwargs):
+def post_action(request, service, success: str, to: str, args=(), **kwargs):
     """A confirmed POST action without a form: run the service as the current person and
-    report a refusal as a message, never a 500."""
+    report a refusal as a message, never a 500. ``args`` follow the slug in ``to``'s URL."""
     try:
         service(actor=request.user, **kwargs)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        return redirect(to, request.coalition.slug)
-    return done(request, success, to)
+        return redirect(to, request.coalition.slug, *args)
+    return done(request, success, to, *args)
 
 
 def confirm_then_act(request, service, *, success: str, to: str, title: str, consequence: str,

@@ -13,6 +13,8 @@ from django.views.decorators.http import require_GET, require_POST
 from coalitions.models import Organization
 from coalitions.permissions import has_permission, requires
 from coalitions.web import call_service, paginate
+from coalitions.web import done as _done
+from coalitions.web import post_action as _post_action
 from coordination.selectors import comment_thread
 
 from . import selectors, services
@@ -25,20 +27,6 @@ from .permissions import acts_for_every_organization, sees_comment, sees_organiz
 def _data(request):
     """The POST data of a POST (even an empty one, e.g. every checkbox unticked), else None."""
     return request.POST if request.method == "POST" else None
-
-
-def _done(request, message: str, to: str, *args):
-    messages.success(request, message)
-    return redirect(reverse(to, args=[request.coalition.slug, *args]))
-
-
-def _post_action(request, service, success: str, to: str, args=(), **kwargs):
-    try:
-        service(actor=request.user, **kwargs)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect(reverse(to, args=[request.coalition.slug, *args]))
-    return _done(request, success, to, *args)
 
 
 # Indicators ----------------------------------------------------------------------------

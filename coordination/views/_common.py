@@ -1,29 +1,14 @@
 """Helpers shared by the views of conditions 4 and 5."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 
 from coalitions.permissions import has_permission
+from coalitions.web import done as _done  # noqa: F401  (re-exported to the views)
+from coalitions.web import post_action as _post_action  # noqa: F401
 
 
 def _slug(request):
     return request.coalition.slug
-
-
-def _done(request, message: str, to: str, *args):
-    messages.success(request, message)
-    return redirect(to, _slug(request), *args)
-
-
-def _post_action(request, service, success: str, to: str, args=(), **kwargs):
-    """A POST action without a form: errors become a message, never a 500."""
-    try:
-        service(actor=request.user, **kwargs)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect(to, _slug(request), *args)
-    return _done(request, success, to, *args)
 
 
 def _form_page(request, form, *, title, cancel_url, submit_label=None, intro="", multipart=False):

@@ -3,6 +3,7 @@ from django.urls import include, path
 
 from coalitions import account_views, views
 from coalitions.dashboards import views as dashboards
+from coordination.views import calendar_feed_ics
 
 coalition_urls = [
     path("", include("coalitions.urls")),
@@ -19,6 +20,7 @@ urlpatterns = [
     path("coalitions/new/", views.coalition_create, name="coalition_create"),
     path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
     path("share/<str:token>/", dashboards.shared_report, name="share_link"),
+    path("calendar/<str:token>.ics", calendar_feed_ics, name="calendar_feed_ics"),
     path("c/<slug:coalition_slug>/", include(coalition_urls)),
     path("admin/", admin.site.urls),
 ]

@@ -24,6 +24,7 @@ PERMISSIONS = {
     "coordination.comments:view": TAKE_PART,  # threads on actions and indicators: funders do not see them
     "coordination.comments:moderate": COORD,
     "coordination.notifications:view": ALL,
+    "coordination.calendar_feed:use": ALL,  # a member's own subscription URL; see services/calendar.py
     "coordination.reminders:manage": COORD,
     "coordination.team:view": TAKE_PART,
     "coordination.team:manage": COORD,

@@ -17,6 +17,7 @@ from .models import (
     AssessmentQuestion,
     AssessmentRound,
     BackboneTask,
+    CalendarFeed,
     Comment,
     Decision,
     FollowUp,
@@ -77,6 +78,25 @@ def meeting_list(coalition, *, when: str = "upcoming", kind: str = "", now=None)
 
 def my_invitations(meetings, user) -> dict[int, Invitee]:
     return {i.meeting_id: i for i in Invitee.objects.filter(meeting__in=[m.pk for m in meetings], user=user)}
+
+
+FEED_PAST_DAYS = 183  # a subscription carries the last six months and everything ahead
+FEED_MAX_MEETINGS = 500
+
+
+def feed_meetings(feed: CalendarFeed, *, now=None) -> list[Meeting]:
+    """The meetings in a member's calendar feed, in one query whatever their number."""
+    now = now or timezone.now()
+    meetings = Meeting.objects.filter(coalition_id=feed.coalition_id,
+                                      starts_at__gte=now - timedelta(days=FEED_PAST_DAYS))
+    if feed.only_invited:
+        meetings = meetings.filter(Exists(Invitee.objects.filter(meeting=OuterRef("pk"), user_id=feed.user_id)))
+    return list(meetings.select_related("coalition", "created_by").order_by("starts_at")[:FEED_MAX_MEETINGS])
+
+
+def my_calendar_feed(membership) -> CalendarFeed | None:
+    return CalendarFeed.objects.filter(coalition_id=membership.coalition_id, user_id=membership.user_id,
+                                       revoked_at__isnull=True).first()
 
 
 def meeting_detail(pk: int) -> Meeting:

@@ -51,6 +51,7 @@ SITE_WIDE = {
     "coalition_create": ("login", 200),
     "invitation_accept": (200, 403),  # the invitation was sent to someone else
     "share_link": (200, 200),  # a report snapshot's share link: no login, same for everyone
+    "calendar_feed_ics": (200, 200),  # a member's calendar feed: its signed token is the only key
 }
 THIRD_PARTY_NAMESPACES = ("admin",)  # allauth's URLs carry no namespace; see is_third_party
 

@@ -26,6 +26,16 @@ from .backbone import (  # noqa: F401
     team_member_add,
     team_member_remove,
 )
+from .calendar import (  # noqa: F401
+    calendar_feed_enable,
+    calendar_feed_replace,
+    calendar_feed_revoke,
+    calendar_feed_update,
+    feed_reader,
+    feed_token,
+    find_feed,
+    record_feed_read,
+)
 from .communication import (  # noqa: F401
     MENTION,
     announcement_create,

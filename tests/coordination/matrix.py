@@ -35,6 +35,11 @@ EXPECTED = {
     "coordination:notification_read": (ALL, POST),
     "coordination:notification_preferences": (ALL, BOTH),
     "coordination:reminders": (COORD, BOTH),
+    "coordination:calendar_feed": (ALL, GET),
+    "coordination:calendar_feed_enable": (ALL, POST),
+    "coordination:calendar_feed_settings": (ALL, POST),  # each acts on their own feed only
+    "coordination:calendar_feed_replace": (ALL, BOTH),
+    "coordination:calendar_feed_revoke": (ALL, BOTH),
     "coordination:backbone": (ALL, GET),
     "coordination:team": (TAKE_PART, GET),
     "coordination:team_member_create": (COORD, BOTH),
@@ -74,6 +79,9 @@ def url_kwargs(world) -> dict:
     """URL name -> the kwargs (besides coalition_slug) to reverse it with, objects of world.coalition.
 
     Objects a partner may act on are the partner's own (its follow-up, its comment, its library item)."""
+    from coordination.models import CalendarFeed
+    from coordination.services import feed_token
+
     from ..conditions.factories import ActionFactory, ActionPlanFactory
     from ..indicators.factories import IndicatorFactory
     from .factories import (
@@ -106,6 +114,8 @@ def url_kwargs(world) -> dict:
         question = AssessmentQuestionFactory(round=round_)
         action = ActionFactory(plan=ActionPlanFactory(coalition=c))
         indicator = IndicatorFactory(coalition=c)
+        feeds = {user: CalendarFeed.objects.create(coalition=c, user=user, key=f"matrix-{user.pk}")
+                 for user in (world.funder, world.partner, world.coordinator)}
     m = {"pk": meeting.pk}
     return {
         **{name: m for name in ("coordination:meeting", "coordination:meeting_edit", "coordination:meeting_ics",
@@ -131,4 +141,5 @@ def url_kwargs(world) -> dict:
         "coordination:assessment_answer": {"pk": round_.pk},
         "coordination:assessment_close": {"pk": round_.pk},
         "coordination:assessment_question_edit": {"pk": question.pk},
+        "calendar_feed_ics": {"token": feed_token(feeds[world.partner])},  # opens without a session
     }

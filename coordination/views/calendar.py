@@ -1,0 +1,102 @@
+"""A member's private calendar feed: the page that shows its URL, and the feed itself, which
+calendar apps read without a session (the signed token in its URL is the only key)."""
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+from django_scopes import scope
+
+from coalitions.permissions import requires
+from coalitions.web import confirm_then_act
+
+from .. import selectors, services
+from ..ics import feed_calendar
+from ._common import _post_action
+
+__all__ = ["calendar_feed", "calendar_feed_enable", "calendar_feed_settings", "calendar_feed_replace",
+           "calendar_feed_revoke", "calendar_feed_ics"]
+
+PAGE = "coordination:calendar_feed"
+
+
+def _feed_or_404(request):
+    feed = selectors.my_calendar_feed(request.membership)
+    if feed is None:
+        raise Http404
+    return feed
+
+
+def feed_url(request, feed) -> str:
+    return request.build_absolute_uri(reverse("calendar_feed_ics", args=[services.feed_token(feed)]))
+
+
+@require_GET
+@requires("coordination.calendar_feed:use")
+def calendar_feed(request):
+    feed = selectors.my_calendar_feed(request.membership)
+    url = feed_url(request, feed) if feed else ""
+    return render(request, "coordination/calendar_feed.html", {
+        "feed": feed, "feed_url": url, "webcal_url": url.replace("https://", "webcal://").replace("http://", "webcal://"),
+    })
+
+
+@require_POST
+@requires("coordination.calendar_feed:use")
+def calendar_feed_enable(request):
+    return _post_action(request, services.calendar_feed_enable, _("Your calendar link is ready."), PAGE,
+                        coalition=request.coalition)
+
+
+@require_POST
+@requires("coordination.calendar_feed:use")
+def calendar_feed_settings(request):
+    return _post_action(request, services.calendar_feed_update, _("Your calendar now follows your choice."), PAGE,
+                        feed=_feed_or_404(request), only_invited=request.POST.get("only_invited") == "1")
+
+
+@requires("coordination.calendar_feed:use")
+def calendar_feed_replace(request):
+    return confirm_then_act(
+        request, services.calendar_feed_replace, feed=_feed_or_404(request),
+        success=_("Here is your new calendar link. The old one no longer works."), to=PAGE,
+        title=_("Replace my calendar link?"),
+        consequence=_("The current link stops working at once: calendars subscribed to it will no longer be "
+                      "updated. You will then subscribe again with the new link."),
+        confirm_label=_("Replace the link"),
+    )
+
+
+@requires("coordination.calendar_feed:use")
+def calendar_feed_revoke(request):
+    return confirm_then_act(
+        request, services.calendar_feed_revoke, feed=_feed_or_404(request),
+        success=_("Your calendar link is revoked. Calendars subscribed to it no longer receive the meetings."),
+        to=PAGE, title=_("Revoke my calendar link?"),
+        consequence=_("Calendars subscribed to this link will no longer receive the coalition's meetings. "
+                      "You can create a new link at any time."),
+        confirm_label=_("Revoke the link"),
+    )
+
+
+@require_GET
+def calendar_feed_ics(request, token: str):
+    """The feed, read by calendar apps. A revoked link, or one whose owner no longer belongs to
+    the coalition, answers 410 Gone so that calendars stop asking."""
+    feed = services.find_feed(token)
+    if feed is None:
+        raise Http404
+    membership = services.feed_reader(feed)
+    if membership is None:
+        return HttpResponse(_("This calendar link no longer works."), status=410,
+                            content_type="text/plain; charset=utf-8")
+    with scope(coalition=feed.coalition):
+        body = feed_calendar(feed.coalition, selectors.feed_meetings(feed), membership=membership)
+    services.record_feed_read(feed)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="concerto.ics"'
+    response["Cache-Control"] = "private, max-age=900"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"
+    return response

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from coalitions.models import Organization
 from coalitions.permissions import has_permission, requires
 from coalitions.web import call_service, paginate
-from coordination.selectors import comment_thread
+from coordination.selectors import action_decisions, comment_thread
 from indicators import selectors as indicator_selectors
 
 from . import exports, selectors, services
@@ -296,6 +296,7 @@ def action_detail(request, pk: int):
         "can_log": has_permission(membership, "conditions.activities:log") and action.review_status == "accepted",
         "sees_attachments": may_see_attachments(membership),
         "comment_thread": comment_thread(membership, action=action),
+        "decisions": action_decisions(action),
     })
 
 

@@ -197,6 +197,11 @@ class Decision(TenantModel):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="decisions")
     number = models.PositiveIntegerField(_("number"))
     text = models.TextField(_("decision"))
+    # The action of the plan this decision created or changed, shown on both pages.
+    action = models.ForeignKey(
+        "conditions.Action", on_delete=models.SET_NULL, null=True, blank=True, related_name="decisions",
+        verbose_name=_("action of the plan"),
+    )
 
     class Meta:
         verbose_name = _("decision")

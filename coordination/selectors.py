@@ -104,7 +104,13 @@ def meeting_detail(pk: int) -> Meeting:
 
 
 def meeting_decisions(meeting) -> list[Decision]:
-    return list(Decision.objects.filter(meeting=meeting).order_by("number"))
+    return list(Decision.objects.filter(meeting=meeting).select_related("action").order_by("number"))
+
+
+def action_decisions(action) -> list[Decision]:
+    """The meeting decisions that created or changed an action of the plan, latest first."""
+    return list(Decision.objects.filter(action=action).select_related("meeting").order_by("-meeting__starts_at",
+                                                                                          "-number"))
 
 
 def meeting_invitees(meeting) -> list[Invitee]:

@@ -245,12 +245,14 @@ def decision_add(
             raise ValidationError(errors)
     Meeting.objects.select_for_update().filter(pk=meeting.pk).first()  # serialise the numbering
     number = (Decision.objects.filter(meeting=meeting).aggregate(n=Max("number"))["n"] or 0) + 1
-    decision = Decision.objects.create(coalition=meeting.coalition, meeting=meeting, number=number, text=text.strip())
+    changed = None
     if action is not None or action_status:
-        _decision_updates_action(actor=actor, meeting=meeting, action=action, status=action_status)
+        changed = _decision_updates_action(actor=actor, meeting=meeting, action=action, status=action_status)
     if any(((new_action_title or "").strip(), new_action_plan, new_action_priority, new_action_lead)):
-        _decision_creates_action(actor=actor, meeting=meeting, text=text, title=new_action_title,
-                                 plan=new_action_plan, priority=new_action_priority, lead=new_action_lead)
+        changed = _decision_creates_action(actor=actor, meeting=meeting, text=text, title=new_action_title,
+                                           plan=new_action_plan, priority=new_action_priority, lead=new_action_lead)
+    decision = Decision.objects.create(coalition=meeting.coalition, meeting=meeting, number=number,
+                                       text=text.strip(), action=changed)
     if wants_follow_up:
         try:
             follow_up_create(actor=actor, meeting=meeting, decision=decision, what=follow_up_what,
@@ -262,7 +264,8 @@ def decision_add(
     return decision
 
 
-def _decision_updates_action(*, actor, meeting, action, status) -> None:
+def _decision_updates_action(*, actor, meeting, action, status):
+    """Change the action's status through the plan's own service; returns the action."""
     from conditions import services as plan
     from conditions.models import Action
 
@@ -274,15 +277,17 @@ def _decision_updates_action(*, actor, meeting, action, status) -> None:
         "plan", "lead_organization").get(pk=action.pk)
     fields = {name: getattr(action, name) for name in plan.ACTION_FIELDS}
     try:
-        plan.action_update(actor=actor, action=action, plan=action.plan, priorities=list(action.priorities.all()),
-                           lead_organization=action.lead_organization,
-                           contributing_organizations=list(action.contributing_organizations.all()),
-                           **{**fields, "status": status})
+        return plan.action_update(actor=actor, action=action, plan=action.plan,
+                                  priorities=list(action.priorities.all()),
+                                  lead_organization=action.lead_organization,
+                                  contributing_organizations=list(action.contributing_organizations.all()),
+                                  **{**fields, "status": status})
     except ValidationError as error:
         raise ValidationError({"action_status": error.messages}) from None
 
 
-def _decision_creates_action(*, actor, meeting, text, title, plan, priority, lead) -> None:
+def _decision_creates_action(*, actor, meeting, text, title, plan, priority, lead):
+    """Add an accepted action to the plan through the plan's own service; returns it."""
     from conditions import services as plan_services
 
     errors = {}
@@ -297,7 +302,7 @@ def _decision_creates_action(*, actor, meeting, text, title, plan, priority, lea
     if errors:
         raise ValidationError(errors)
     try:
-        plan_services.action_create(actor=actor, coalition=meeting.coalition, plan=plan, priorities=[priority],
+        return plan_services.action_create(actor=actor, coalition=meeting.coalition, plan=plan, priorities=[priority],
                                     lead_organization=lead, title=title, description=text.strip(),
                                     start_date=max(plan.start_date, _local_today(meeting.coalition)),
                                     end_date=plan.end_date, status="planned")

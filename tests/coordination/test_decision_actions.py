@@ -79,3 +79,37 @@ def test_another_coalitions_action_cannot_be_changed_through_a_decision(world, p
                               action_status="cancelled")
     with scopes_disabled():
         assert Action.objects.get(pk=foreign.pk).status == "in_progress" and not Decision.objects.exists()
+
+
+def test_the_decision_keeps_the_action_it_changed_and_both_pages_show_the_link(client, world, plan):
+    client.force_login(world.coordinator)
+    client.post(_url(world, plan["meeting"]), {"text": "Suspendre la halte-garderie",
+                                               "action": plan["action"].pk, "action_status": "on_hold"})
+    with scopes_disabled():
+        decision = Decision.objects.get()
+    assert decision.action_id == plan["action"].pk
+    meeting_page = client.get(reverse("coordination:meeting", args=[world.coalition.slug, plan["meeting"].pk]))
+    assert reverse("conditions:action", args=[world.coalition.slug, plan["action"].pk]) in meeting_page.content.decode()
+    action_page = client.get(reverse("conditions:action", args=[world.coalition.slug, plan["action"].pk]))
+    body = action_page.content.decode()
+    assert "Suspendre la halte-garderie" in body
+    assert f"#decision-{decision.number}" in body and plan["meeting"].title in body
+
+
+def test_the_decision_keeps_the_action_it_added(client, world, plan):
+    client.force_login(world.coordinator)
+    client.post(_url(world, plan["meeting"]), {
+        "text": "Lancer un café-rencontre", "new_action_title": "Café-rencontre des parents",
+        "new_action_plan": plan["plan"].pk, "new_action_priority": plan["priority"].pk,
+        "new_action_lead": world.organization.pk})
+    with scopes_disabled():
+        assert Decision.objects.get().action == Action.objects.get(title="Café-rencontre des parents")
+
+
+def test_a_decision_without_action_says_so_on_no_action_page(client, world, plan):
+    client.force_login(world.coordinator)
+    client.post(_url(world, plan["meeting"]), {"text": "Remercier les bénévoles"})
+    with scopes_disabled():
+        assert Decision.objects.get().action is None
+    body = client.get(reverse("conditions:action", args=[world.coalition.slug, plan["action"].pk])).content.decode()
+    assert "Remercier les bénévoles" not in body and "Aucune décision de rencontre" in body

@@ -23,9 +23,13 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 TESTING = "pytest" in sys.modules or env_bool("CONCERTO_TESTING")
 DEBUG = env_bool("DEBUG")
+# Commands that only read the code (they never sign, hash or serve) run without a real key,
+# so `manage.py makemigrations --check` works on a bare checkout with production defaults.
+CODE_ONLY_COMMANDS = {"makemigrations", "makemessages", "compile_translations"}
+COMMAND = sys.argv[1] if len(sys.argv) > 1 and Path(sys.argv[0]).name == "manage.py" else ""
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not (DEBUG or TESTING):
+    if not (DEBUG or TESTING or COMMAND in CODE_ONLY_COMMANDS):
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
     SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production-0123456789abcdef"
 

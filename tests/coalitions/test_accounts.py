@@ -54,3 +54,16 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = subprocess.run([sys.executable, "-c", "import django; django.setup()"], cwd=ROOT, env=env,
                             capture_output=True, text=True, timeout=60)
     assert result.returncode != 0 and "SECRET_KEY must be set" in result.stderr
+
+
+def _manage_without_a_key(*args):
+    env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "CONCERTO_TESTING", "DEBUG")}
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_commands_that_only_read_the_code_need_no_key_but_serving_does():
+    checked = _manage_without_a_key("makemigrations", "--check", "--dry-run")
+    assert checked.returncode == 0 and "No changes detected" in checked.stdout, checked.stderr[-500:]
+    served = _manage_without_a_key("check")
+    assert served.returncode != 0 and "SECRET_KEY must be set" in served.stderr

@@ -20,12 +20,16 @@ from coalitions.permissions import has_permission, require_permission
 from ..models import CalendarFeed
 
 PERMISSION = "coordination.calendar_feed:use"
-_SIGNER = signing.Signer(salt="coordination.calendar-feed", sep=".")
 READ_RECORD_INTERVAL = timedelta(minutes=15)  # calendars poll often; one write per quarter hour is enough
 
 
+def _signer() -> signing.Signer:
+    # Built per call: a Signer reads SECRET_KEY and SECRET_KEY_FALLBACKS when it is created.
+    return signing.Signer(salt="coordination.calendar-feed", sep=".")
+
+
 def feed_token(feed: CalendarFeed) -> str:
-    return _SIGNER.sign(feed.key)
+    return _signer().sign(feed.key)
 
 
 def find_feed(token: str) -> CalendarFeed | None:
@@ -33,7 +37,7 @@ def find_feed(token: str) -> CalendarFeed | None:
     if not token or len(token) > 200:
         return None
     try:
-        key = _SIGNER.unsign(token)
+        key = _signer().unsign(token)
     except signing.BadSignature:
         return None
     with scopes_disabled():

@@ -232,3 +232,15 @@ def test_turning_it_on_and_revoking_are_in_the_audit_trail_without_the_key(world
         events = [e for e in coalition_events(world.coalition) if e.pgh_model.endswith("CalendarFeedEvent")]
     assert {e.pgh_label for e in events} == {"insert", "update"}
     assert all("key" not in (e.pgh_data or {}) for e in events)
+
+
+def test_a_rotated_secret_key_keeps_the_links_while_the_old_key_is_a_fallback(client, world, settings):
+    feed = _enable(world.partner, world.coalition)
+    url = _feed_url(feed)
+    old = settings.SECRET_KEY
+    settings.SECRET_KEY = "a-new-key-" + "x" * 50
+    settings.SECRET_KEY_FALLBACKS = [old]
+    assert client.get(url).status_code == 200
+    settings.SECRET_KEY_FALLBACKS = []
+    assert client.get(url).status_code == 404
+    assert client.get(_feed_url(feed)).status_code == 200  # the page shows the new link

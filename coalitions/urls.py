@@ -28,4 +28,5 @@ urlpatterns = [
     path("reports/snapshots/<int:pk>/", dashboards.snapshot_detail, name="snapshot"),
     path("reports/snapshots/<int:pk>/share/", dashboards.snapshot_share, name="snapshot_share"),
     path("reports/links/<int:pk>/revoke/", dashboards.share_link_revoke, name="share_link_revoke"),
+    path("reports/links/<int:pk>/openings/", dashboards.share_link_openings, name="share_link_openings"),
 ]

@@ -287,7 +287,7 @@ def action_detail(request, pk: int):
     action = get_object_or_404(selectors.action_rows(selectors.visible_actions(membership, request.coalition)),
                                pk=pk)
     activities = selectors.activity_list(request.coalition, action=action)
-    page = paginate(request, activities)
+    page = _with_edit_rights(request, paginate(request, activities))
     return render(request, "conditions/action_detail.html", {
         "action": action, "page_obj": page, "totals": selectors.activity_totals(activities),
         "history": selectors.action_history(action),
@@ -331,6 +331,13 @@ def action_review(request, pk: int):
 # Activities --------------------------------------------------------------------------
 
 
+def _with_edit_rights(request, page):
+    """Mark each activity of the page with ``can_edit``, the object rule the edit view applies."""
+    for activity in page.object_list:
+        activity.can_edit = may_edit_activity_of(request.membership, activity.organization_id)
+    return page
+
+
 def _activity_filters(request):
     form = ActivityFilterForm(request.GET or None, coalition=request.coalition)
     return form, form.filters()
@@ -341,12 +348,11 @@ def _activity_filters(request):
 def activity_list(request):
     form, filters = _activity_filters(request)
     activities = selectors.activity_list(request.coalition, **filters)
-    page = paginate(request, activities)
+    page = _with_edit_rights(request, paginate(request, activities))
     return render(request, "conditions/activity_list.html", {
         "filter_form": form, "page_obj": page, "totals": selectors.activity_totals(activities),
         "can_log": has_permission(request.membership, "conditions.activities:log"),
         "sees_attachments": may_see_attachments(request.membership),
-        "editable_org": None if sees_drafts(request.membership) else request.membership.organization_id,
     })
 
 

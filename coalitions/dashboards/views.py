@@ -14,7 +14,7 @@ from coalitions.models import ReportSnapshot, ShareLink
 from coalitions.permissions import has_permission, requires
 from coalitions.web import call_service, confirm_then_act, paginate
 
-from . import services
+from . import openings, services
 from .funder import funder_dashboard
 from .health import coalition_health
 from .partner import partner_dashboard
@@ -90,16 +90,19 @@ class ShareForm(forms.Form):
                               max_value=services.MAX_LINK_DAYS, initial=services.DEFAULT_LINK_DAYS)
 
 
+def _snapshot_page(request, snapshot: ReportSnapshot, form: ShareForm):
+    """The snapshot; for those who manage share links, its links with their openings."""
+    can_share = has_permission(request.membership, "coalitions.reports:share")
+    return render(request, "dashboards/snapshot.html", {
+        "snapshot": snapshot, "report": decorate(snapshot.data), "can_share": can_share,
+        "links": list(openings.snapshot_links(snapshot)) if can_share else [], "form": form,
+    })
+
+
 @require_GET
 @requires("coalitions.reports:view")
 def snapshot_detail(request, pk: int):
-    snapshot = get_object_or_404(ReportSnapshot, pk=pk)
-    can_share = has_permission(request.membership, "coalitions.reports:share")
-    links = list(snapshot.links.order_by("-created_at")) if can_share else []
-    return render(request, "dashboards/snapshot.html", {
-        "snapshot": snapshot, "report": decorate(snapshot.data), "can_share": can_share,
-        "links": links, "form": ShareForm(),
-    })
+    return _snapshot_page(request, get_object_or_404(ReportSnapshot, pk=pk), ShareForm())
 
 
 @require_POST
@@ -112,10 +115,7 @@ def snapshot_share(request, pk: int):
         created = call_service(form, services.share_link_create, actor=request.user, snapshot=snapshot,
                                days=form.cleaned_data["days"])
     if created is None:
-        return render(request, "dashboards/snapshot.html", {
-            "snapshot": snapshot, "report": decorate(snapshot.data), "can_share": True,
-            "links": list(snapshot.links.order_by("-created_at")), "form": form,
-        }, status=200)
+        return _snapshot_page(request, snapshot, form)
     link, token = created
     return render(request, "dashboards/share_created.html", {
         "snapshot": snapshot, "link": link,
@@ -133,6 +133,17 @@ def share_link_revoke(request, pk: int):
         consequence=_("Anyone holding the link will see that it was revoked instead of the report."),
         confirm_label=_("Revoke the link"),
     )
+
+
+@require_GET
+@requires("coalitions.reports:share")
+def share_link_openings(request, pk: int):
+    """Each opening of one link: when (in the coalition's time zone), which browser, and the
+    address without its last part."""
+    link = get_object_or_404(ShareLink.objects.select_related("snapshot"), pk=pk)
+    page = paginate(request, openings.link_openings(link))
+    page.object_list = openings.shown_openings(page.object_list)
+    return render(request, "dashboards/share_link_openings.html", {"link": link, "page_obj": page})
 
 
 # Public, outside /c/: no login -----------------------------------------------------------

@@ -105,6 +105,22 @@ def test_a_coordinator_corrects_any_activity(client, world, action):
     assert str(activity.hours) == "3.5"
 
 
+@pytest.mark.parametrize("actor,editable", [
+    ("coordinator", {"mine", "theirs"}), ("partner", {"mine"}), ("funder", set()),
+])
+@pytest.mark.parametrize("page", ["activities", "action"])
+def test_the_edit_link_shows_only_on_the_activities_each_person_may_edit(client, world, action, actor, editable,
+                                                                         page):
+    with scopes_disabled():
+        other = OrganizationFactory(coalition=world.coalition)
+        rows = {"mine": ActivityFactory(action=action, organization=world.organization, description="Notre atelier"),
+                "theirs": ActivityFactory(action=action, organization=other, description="Leur atelier")}
+    client.force_login(world.user(actor))
+    html = client.get(url(world, page, *([action.pk] if page == "action" else []))).content.decode()
+    assert "Notre atelier" in html and "Leur atelier" in html
+    assert {key for key, activity in rows.items() if url(world, "activity_edit", activity.pk) in html} == editable
+
+
 @pytest.mark.parametrize("field,value", [
     ("people_reached", "-3"), ("families_reached", "-1"), ("end_date", "2025-09-01"), ("cost", "-10"),
     ("cost", "500000000"), ("description", ""),

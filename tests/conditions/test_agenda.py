@@ -270,3 +270,14 @@ def test_a_representative_of_another_organization_than_their_own_may_endorse_for
     client.post(url(world, "agenda_endorse"), {"organization": represented.pk})
     with scopes_disabled():
         assert Endorsement.objects.get().organization == represented
+
+
+@pytest.mark.parametrize("actor,sees_editing", [("coordinator", True), ("partner", False), ("funder", False)])
+def test_the_agenda_menu_offers_the_draft_and_priorities_only_to_those_who_edit_the_agenda(client, world, actor,
+                                                                                          sees_editing):
+    publish(world)
+    client.force_login(world.user(actor))
+    html = client.get(url(world, "agenda")).content.decode()
+    assert url(world, "agenda_versions") in html
+    assert (url(world, "agenda_draft") in html) is sees_editing
+    assert (url(world, "priorities") in html) is sees_editing

@@ -13,6 +13,7 @@ EXPECTED = {
     "coalitions:snapshot": (REPORTERS, GET),
     "coalitions:snapshot_share": (COORD, POST),
     "coalitions:share_link_revoke": (COORD, BOTH),
+    "coalitions:share_link_openings": (COORD, GET),
 }
 
 
@@ -31,5 +32,6 @@ def url_kwargs(world) -> dict:
         "coalitions:snapshot": {"pk": snapshot.pk},
         "coalitions:snapshot_share": {"pk": snapshot.pk},
         "coalitions:share_link_revoke": {"pk": link.pk},
+        "coalitions:share_link_openings": {"pk": link.pk},
         "share_link": {"token": token},
     }

@@ -22,7 +22,9 @@ from coalitions.permissions import require_permission
 
 from . import tasks
 from .models import (
+    DISAGGREGATED_TYPES,
     REPORT_PERMISSION,
+    SUMMED_TYPES,
     Aggregation,
     Category,
     Confidence,
@@ -86,6 +88,10 @@ def _validate_indicator(coalition, fields: dict, instance: Indicator | None = No
         [x for x in (merged.get("scale_labels") or "").splitlines() if x.strip()]
     ) < 2:
         errors["scale_labels"] = _("A qualitative scale needs at least two levels, one per line.")
+    if merged.get("requires_category_total") and merged.get("value_type") in (ValueType.YES_NO, ValueType.SCALE):
+        errors["requires_category_total"] = _(
+            "An answer or a level per category does not add up to the value: leave this box unchecked."
+        )
     if merged.get("value_type") == ValueType.PERCENTAGE and merged.get("aggregation") == Aggregation.LATEST:
         errors["aggregation"] = _("A percentage is combined as the sum of numerators over the sum of denominators.")
     if not merged.get("reporting_start"):
@@ -259,8 +265,6 @@ def note_save(*, actor, indicator: Indicator, period: Period, learned: str, work
 
 # Disaggregation ------------------------------------------------------------------------
 
-DISAGGREGATED_TYPES = {ValueType.COUNT, ValueType.AMOUNT, ValueType.RATE}
-
 
 @transaction.atomic
 def category_add(*, actor, indicator: Indicator, dimension: str, label: str) -> Category:
@@ -269,7 +273,7 @@ def category_add(*, actor, indicator: Indicator, dimension: str, label: str) -> 
     dimension, label = (dimension or "").strip(), (label or "").strip()
     errors = {}
     if indicator.value_type not in DISAGGREGATED_TYPES:
-        errors["dimension"] = _("Only counts, amounts and rates are broken down by category.")
+        errors["dimension"] = _("A percentage is not broken down by category.")
     if not dimension:
         errors["dimension"] = _("Name the dimension, e.g. children's age group.")
     if not label:
@@ -297,7 +301,8 @@ def category_delete(*, actor, category: Category) -> None:
 def _check_categories(indicator: Indicator, total, categories: dict | None) -> dict | None:
     """Check the breakdown of a value: {category id: raw number} (None: no breakdown given).
     Each number follows the value type; when the indicator requires it, the categories of each
-    dimension add up to the total. Errors go on the field ``category_<id>``."""
+    dimension add up to the total (counts, amounts and rates only: a yes/no answer or a level
+    per category does not add up). Errors go on the field ``category_<id>``."""
     if categories is None or indicator.value_type not in DISAGGREGATED_TYPES:
         return None
     known = {c.pk: c for c in Category.objects.filter(indicator=indicator)}
@@ -309,12 +314,11 @@ def _check_categories(indicator: Indicator, total, categories: dict | None) -> d
             raise PermissionDenied("category of another indicator")
         field = f"category_{pk}"
         number = _decimal(raw, field, errors)
-        if number is not None and number < 0:
-            errors[field] = _("The value cannot be negative.")
-        elif number is not None and indicator.value_type == ValueType.COUNT and number != number.to_integral_value():
-            errors[field] = _("A count is a whole number, zero or more.")
+        if number is not None and (message := _number_error(indicator, number)):
+            errors[field] = message
         cleaned[pk] = number
-    if not errors and indicator.requires_category_total and total is not None:
+    summed = indicator.value_type in SUMMED_TYPES
+    if not errors and summed and indicator.requires_category_total and total is not None:
         dimensions: dict[str, list] = {}
         for category in sorted(known.values(), key=lambda c: (c.dimension, c.label)):
             dimensions.setdefault(category.dimension, []).append(category)
@@ -397,6 +401,23 @@ def _decimal(raw, field: str, errors: dict):
     return number
 
 
+def _number_error(indicator: Indicator, number: Decimal) -> str:
+    """What is wrong with a value, or one category's value, of a type other than the
+    percentage ("" if nothing)."""
+    kind = indicator.value_type
+    if kind == ValueType.COUNT and (number < 0 or number != number.to_integral_value()):
+        return _("A count is a whole number, zero or more.")
+    if kind in (ValueType.AMOUNT, ValueType.RATE) and number < 0:
+        return _("The value cannot be negative.")
+    if kind == ValueType.AMOUNT and number != number.quantize(Decimal("0.01")):
+        return _("An amount has at most two decimals.")
+    if kind == ValueType.YES_NO and number not in (0, 1):
+        return _("Answer yes (1) or no (0).")
+    if kind == ValueType.SCALE and (number != number.to_integral_value() or not 1 <= number <= len(indicator.levels)):
+        return _("Choose a level of the scale.")
+    return ""
+
+
 def clean_amounts(indicator: Indicator, *, value=None, numerator=None, denominator=None, weight=None) -> dict:
     """Check a value against its indicator's type; return the normalised numbers
     {value, numerator, denominator, weight} or raise ValidationError({field: message})."""
@@ -423,18 +444,8 @@ def clean_amounts(indicator: Indicator, *, value=None, numerator=None, denominat
         numerator = denominator = None
         if value is None:
             errors["value"] = _("Enter a value.")
-        elif kind == ValueType.COUNT and (value < 0 or value != value.to_integral_value()):
-            errors["value"] = _("A count is a whole number, zero or more.")
-        elif kind in (ValueType.AMOUNT, ValueType.RATE) and value < 0:
-            errors["value"] = _("The value cannot be negative.")
-        elif kind == ValueType.AMOUNT and value != value.quantize(Decimal("0.01")):
-            errors["value"] = _("An amount has at most two decimals.")
-        elif kind == ValueType.YES_NO and value not in (0, 1):
-            errors["value"] = _("Answer yes (1) or no (0).")
-        elif kind == ValueType.SCALE and (
-            value != value.to_integral_value() or not 1 <= value <= len(indicator.levels)
-        ):
-            errors["value"] = _("Choose a level of the scale.")
+        elif message := _number_error(indicator, value):
+            errors["value"] = message
     if indicator.aggregation == Aggregation.WEIGHTED_AVERAGE and kind != ValueType.PERCENTAGE:
         if weight is None or weight <= 0:
             errors["weight"] = _("Enter the weight of this value (e.g. the number of people), above zero.")

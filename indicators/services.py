@@ -39,6 +39,7 @@ from .models import (
 )
 from .periods import generate_periods, period_containing
 from .permissions import can_report
+from .transfer import category_header, category_key, is_category_header
 
 INDICATOR_FIELDS = {
     "code", "name_fr", "name_en", "definition_fr", "definition_en", "level", "unit", "value_type",
@@ -575,9 +576,63 @@ class ImportRejected(Exception):
         self.errors = errors
 
 
+class _ImportCategories:
+    """The category columns of an import and the categories they stand for. A column is
+    headed "dimension : category" and applies to every indicator that has this category."""
+
+    def __init__(self, coalition, rows: list[dict]):
+        self.columns = list(dict.fromkeys(k for row in rows for k in row if is_category_header(k)))
+        self.by_key, self.header = {}, {}
+        categories = Category.objects.filter(coalition=coalition, indicator__value_type__in=DISAGGREGATED_TYPES)
+        for category in categories:
+            header = category_header(category.dimension, category.label)
+            self.by_key[(category.indicator_id, category_key(header))] = category
+            self.header[category.pk] = header
+        self.known = {key for _indicator, key in self.by_key}
+        self.broken_down = {indicator for indicator, _key in self.by_key}
+
+    def unknown_columns(self) -> list[tuple[int, str, str]]:
+        return [
+            (1, column, _("No indicator has the category “%(column)s”. Head each category column "
+                          "“dimension : category”, as in the template.") % {"column": column})
+            for column in self.columns if category_key(column) not in self.known
+        ]
+
+    def of_row(self, number: int, indicator: Indicator, row: dict, errors: list) -> dict | None:
+        """{category id: text} of the row's cells for its indicator's categories (an empty
+        cell removes the category's value). None when the file has none of these columns:
+        the breakdown is left as it is, unless the indicator needs its categories to add up."""
+        given = {}
+        for column in self.columns:
+            key = category_key(column)
+            category = self.by_key.get((indicator.pk, key))
+            if category is not None:
+                self.header[category.pk] = column
+                given[category.pk] = row.get(column, "")
+            elif row.get(column) and key in self.known:
+                errors.append((number, column, _("The indicator %(code)s is not broken down by “%(column)s”: "
+                                                 "leave this cell empty.") % {"code": indicator.code,
+                                                                              "column": column}))
+        if given:
+            return given
+        if indicator.pk in self.broken_down and indicator.requires_category_total:
+            return {}
+        return None
+
+    def column(self, field: str) -> str:
+        """The column of an error on ``category_<id>``, as headed in the file (or as it should be)."""
+        if field.startswith("category_") and field[9:].isdigit():
+            return self.header.get(int(field[9:]), field)
+        return field
+
+    def breakdown(self, cleaned: dict | None) -> list[tuple[str, Decimal]]:
+        return [(self.header[pk], number) for pk, number in (cleaned or {}).items() if number is not None]
+
+
 def values_check_import(*, actor, coalition, rows: list[dict]) -> list[dict]:
     """Validate every row of an import as the entry screen would, without writing.
-    Returns the rows resolved to objects; raises ImportRejected with every error."""
+    Returns the rows resolved to objects; raises ImportRejected with every error.
+    A row whose indicator cell starts with # is a note and is skipped."""
     membership = require_permission(actor, coalition, "indicators.values:import")
     indicators = {i.code.lower(): i for i in Indicator.objects.filter(coalition=coalition)}
     organizations = {o.name.lower(): o for o in Organization.objects.filter(coalition=coalition)}
@@ -585,10 +640,11 @@ def values_check_import(*, actor, coalition, rows: list[dict]) -> list[dict]:
         (p.indicator_id, p.start.isoformat()): p
         for p in Period.objects.filter(coalition=coalition).select_related("indicator")
     }
-    errors, resolved, seen = [], [], set()
+    categories = _ImportCategories(coalition, rows)
+    errors, resolved, seen = categories.unknown_columns(), [], set()
     for number, row in enumerate(rows, start=2):  # row 1 is the header
         row = {k: ("" if v is None else str(v)).strip() for k, v in row.items()}
-        if not any(row.get(c) for c in IMPORT_COLUMNS):
+        if not any(row.values()) or row.get("indicator", "").startswith("#"):
             continue
         before = len(errors)
         indicator = indicators.get(row.get("indicator", "").lower())
@@ -602,6 +658,7 @@ def values_check_import(*, actor, coalition, rows: list[dict]) -> list[dict]:
         period = periods.get((indicator.pk, start)) if indicator else None
         if indicator and period is None:
             errors.append((number, "period_start", _("No period of this indicator starts on this date (YYYY-MM-DD).")))
+        breakdown = categories.of_row(number, indicator, row, errors) if indicator else None
         if len(errors) > before:
             continue
         key = (indicator.pk, period.pk, organization.pk if organization else None)
@@ -614,7 +671,7 @@ def values_check_import(*, actor, coalition, rows: list[dict]) -> list[dict]:
                 membership, indicator=indicator, period=period, organization=organization,
                 value=row.get("value"), numerator=row.get("numerator"), denominator=row.get("denominator"),
                 weight=row.get("weight"), comment=row.get("comment", ""), source=row.get("source", ""),
-                confidence=row.get("confidence") or Confidence.HIGH,
+                confidence=row.get("confidence") or Confidence.HIGH, categories=breakdown,
             )
         except PermissionDenied:
             errors.append((number, "organization", _("You cannot report this indicator for this organization.")))
@@ -622,12 +679,12 @@ def values_check_import(*, actor, coalition, rows: list[dict]) -> list[dict]:
         except ValidationError as error:
             if hasattr(error, "error_dict"):
                 for column, messages in error.message_dict.items():
-                    errors.append((number, column, " ".join(messages)))
+                    errors.append((number, categories.column(column), " ".join(messages)))
             else:
                 errors.append((number, "period_start", " ".join(error.messages)))
             continue
         resolved.append({"row": number, "indicator": indicator, "period": period, "organization": organization,
-                         "fields": fields})
+                         "fields": fields, "breakdown": categories.breakdown(fields["categories"])})
     if errors:
         raise ImportRejected(errors)
     if not resolved:

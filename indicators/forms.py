@@ -4,8 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from coalitions.models import Organization
 from conditions.models import Action, Priority
 
-from .models import Confidence, Indicator, Period, ValueType
-from .services import DISAGGREGATED_TYPES
+from .models import DISAGGREGATED_TYPES, SUMMED_TYPES, Confidence, Indicator, Period, ValueType
 
 
 class IndicatorForm(forms.ModelForm):
@@ -106,26 +105,32 @@ class ValueForm(forms.Form):
             del self.fields["numerator"], self.fields["denominator"]
             if indicator.unit:
                 self.fields["value"].label = _("Value (%(unit)s)") % {"unit": indicator.unit}
-        if indicator.value_type == ValueType.YES_NO:
-            self.fields["value"] = forms.ChoiceField(
-                label=_("Answer"), choices=[("", "—"), ("1", _("Yes")), ("0", _("No"))], required=False
-            )
-        elif indicator.value_type == ValueType.SCALE:
-            self.fields["value"] = forms.ChoiceField(
-                label=_("Level"), required=False,
-                choices=[("", "—")] + [(str(i), label) for i, label in enumerate(indicator.levels, start=1)],
-            )
+        choices = self._choices(indicator)
+        if choices:
+            label = _("Answer") if indicator.value_type == ValueType.YES_NO else _("Level")
+            self.fields["value"] = forms.ChoiceField(label=label, choices=choices, required=False)
         if indicator.aggregation != "weighted_average" or indicator.value_type == ValueType.PERCENTAGE:
             del self.fields["weight"]
         for category in self.categories:
-            self.fields[f"category_{category.pk}"] = forms.CharField(
-                label=f"{category.dimension} — {category.label}", required=False, max_length=40,
+            label = f"{category.dimension} — {category.label}"
+            self.fields[f"category_{category.pk}"] = (
+                forms.ChoiceField(label=label, choices=choices, required=False) if choices
+                else forms.CharField(label=label, required=False, max_length=40)
             )
         self.order_fields(["value", "numerator", "denominator", "weight"]
                           + [f"category_{c.pk}" for c in self.categories]
                           + ["comment", "source", "confidence"])
-        if self.categories and indicator.requires_category_total:
+        if self.categories and indicator.requires_category_total and indicator.value_type in SUMMED_TYPES:
             self.fields["value"].help_text = _("The categories of each dimension must add up to this total.")
+
+    @staticmethod
+    def _choices(indicator: Indicator) -> list | None:
+        """The choices of a yes/no answer or of a scale's levels (None for a number)."""
+        if indicator.value_type == ValueType.YES_NO:
+            return [("", "—"), ("1", _("Yes")), ("0", _("No"))]
+        if indicator.value_type == ValueType.SCALE:
+            return [("", "—")] + [(str(i), label) for i, label in enumerate(indicator.levels, start=1)]
+        return None
 
     def category_data(self) -> dict | None:
         """{category id: raw number} of the breakdown inputs (None without categories)."""

@@ -34,6 +34,12 @@ class ValueType(models.TextChoices):
     SCALE = "scale", _("Qualitative scale")
 
 
+# Broken down by category: every type but the percentage (a percentage per category would
+# need its own numerator and denominator). Only these add up to the value.
+DISAGGREGATED_TYPES = frozenset({ValueType.COUNT, ValueType.AMOUNT, ValueType.RATE, ValueType.YES_NO, ValueType.SCALE})
+SUMMED_TYPES = frozenset({ValueType.COUNT, ValueType.AMOUNT, ValueType.RATE})
+
+
 class Direction(models.TextChoices):
     HIGHER = "higher", _("Higher is better")
     LOWER = "lower", _("Lower is better")

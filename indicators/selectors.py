@@ -10,6 +10,8 @@ from coalitions.models import Organization
 
 from . import charts
 from .models import (
+    DISAGGREGATED_TYPES,
+    SUMMED_TYPES,
     Category,
     Indicator,
     IndicatorGroupObjectPermission,
@@ -21,6 +23,7 @@ from .models import (
     ValueStatus,
 )
 from .permissions import acts_for_every_organization, assigned_indicators, visible_values
+from .transfer import category_header, category_key
 
 
 def indicators(coalition, *, q: str = "", level: str = ""):
@@ -330,30 +333,63 @@ def value_rows(coalition, membership, *, indicator: str = "", status: str = ""):
 
 
 
-def template_rows(coalition, membership, organization, first: date, last: date) -> list[list]:
-    """One row per (assigned indicator, period) of ``organization`` between two dates, with the
-    value already entered if any: the import template."""
+@dataclass
+class CategoryColumn:
+    """A column of the import template: one category, for every indicator that has it."""
+
+    header: str
+    codes: list[str] = field(default_factory=list)
+    summed: list[str] = field(default_factory=list)  # the codes whose categories add up to the value
+
+
+@dataclass
+class ImportTemplate:
+    rows: list[dict]  # {column: value}
+    categories: list[CategoryColumn]
+
+
+def import_template(coalition, membership, organization, first: date, last: date) -> ImportTemplate:
+    """The import template of ``organization`` (None: the coordination team's own values): one
+    row per assigned indicator and unlocked period between two dates, with the value and its
+    breakdown already entered if any, and one column per category of these indicators."""
     scoped = Indicator.objects.filter(coalition=coalition)
     if organization is None:
         chosen = scoped.filter(aggregation="coordinator") if acts_for_every_organization(membership) else scoped.none()
     else:
         chosen = assigned_indicators(organization, scoped.exclude(aggregation="coordinator"))
+    columns: dict[str, CategoryColumn] = {}
+    headers: dict[int, str] = {}  # category id -> its column
+    categories = Category.objects.filter(indicator__in=chosen, indicator__value_type__in=DISAGGREGATED_TYPES)
+    for category in categories.select_related("indicator").order_by("indicator__code"):
+        header = category_header(category.dimension, category.label)
+        column = columns.setdefault(category_key(header), CategoryColumn(header))
+        indicator = category.indicator
+        column.codes.append(indicator.code)
+        if indicator.requires_category_total and indicator.value_type in SUMMED_TYPES:
+            column.summed.append(indicator.code)
+        headers[category.pk] = column.header
     periods = list(
         Period.objects.filter(indicator__in=chosen, start__lte=last, end__gte=first, is_locked=False)
         .select_related("indicator").order_by("indicator__code", "start")
     )
-    values = {
-        v.period_id: v for v in IndicatorValue.objects.filter(
-            period__in=[p.pk for p in periods], organization=organization, category__isnull=True)
-    }
+    values, breakdowns = {}, {}
+    for v in IndicatorValue.objects.filter(period__in=[p.pk for p in periods], organization=organization):
+        if v.category_id is None:
+            values[v.period_id] = v
+        elif v.category_id in headers:
+            breakdowns.setdefault(v.period_id, {})[headers[v.category_id]] = v.value
     rows = []
     for period in periods:
         value = values.get(period.pk)
-        rows.append([
-            period.indicator.code, period.start.isoformat(), organization.name if organization else "",
-            value.value if value and not period.indicator.is_percentage else None,
-            value.numerator if value else None, value.denominator if value else None,
-            value.weight if value else None, value.comment if value else "", value.source if value else "",
-            value.confidence if value else "high", period.indicator.name, period.label,
-        ])
-    return rows
+        rows.append({
+            "indicator": period.indicator.code, "period_start": period.start.isoformat(),
+            "organization": organization.name if organization else "",
+            "value": value.value if value and not period.indicator.is_percentage else None,
+            "numerator": value.numerator if value else None, "denominator": value.denominator if value else None,
+            "weight": value.weight if value else None, "comment": value.comment if value else "",
+            "source": value.source if value else "", "confidence": value.confidence if value else "high",
+            "indicator_name": period.indicator.name, "period": period.label,
+            **breakdowns.get(period.pk, {}),
+        })
+    ordered = sorted(columns.values(), key=lambda c: category_key(c.header))
+    return ImportTemplate(rows=rows, categories=ordered)

@@ -22,7 +22,9 @@ from coalitions.permissions import require_permission
 
 from . import tasks
 from .models import (
+    DISAGGREGATED_TYPES,
     REPORT_PERMISSION,
+    SUMMED_TYPES,
     Aggregation,
     Category,
     Confidence,
@@ -37,6 +39,7 @@ from .models import (
 )
 from .periods import generate_periods, period_containing
 from .permissions import can_report
+from .transfer import category_header, category_key, is_category_header
 
 INDICATOR_FIELDS = {
     "code", "name_fr", "name_en", "definition_fr", "definition_en", "level", "unit", "value_type",
@@ -86,6 +89,10 @@ def _validate_indicator(coalition, fields: dict, instance: Indicator | None = No
         [x for x in (merged.get("scale_labels") or "").splitlines() if x.strip()]
     ) < 2:
         errors["scale_labels"] = _("A qualitative scale needs at least two levels, one per line.")
+    if merged.get("requires_category_total") and merged.get("value_type") in (ValueType.YES_NO, ValueType.SCALE):
+        errors["requires_category_total"] = _(
+            "An answer or a level per category does not add up to the value: leave this box unchecked."
+        )
     if merged.get("value_type") == ValueType.PERCENTAGE and merged.get("aggregation") == Aggregation.LATEST:
         errors["aggregation"] = _("A percentage is combined as the sum of numerators over the sum of denominators.")
     if not merged.get("reporting_start"):
@@ -259,8 +266,6 @@ def note_save(*, actor, indicator: Indicator, period: Period, learned: str, work
 
 # Disaggregation ------------------------------------------------------------------------
 
-DISAGGREGATED_TYPES = {ValueType.COUNT, ValueType.AMOUNT, ValueType.RATE}
-
 
 @transaction.atomic
 def category_add(*, actor, indicator: Indicator, dimension: str, label: str) -> Category:
@@ -269,7 +274,7 @@ def category_add(*, actor, indicator: Indicator, dimension: str, label: str) -> 
     dimension, label = (dimension or "").strip(), (label or "").strip()
     errors = {}
     if indicator.value_type not in DISAGGREGATED_TYPES:
-        errors["dimension"] = _("Only counts, amounts and rates are broken down by category.")
+        errors["dimension"] = _("A percentage is not broken down by category.")
     if not dimension:
         errors["dimension"] = _("Name the dimension, e.g. children's age group.")
     if not label:
@@ -297,7 +302,8 @@ def category_delete(*, actor, category: Category) -> None:
 def _check_categories(indicator: Indicator, total, categories: dict | None) -> dict | None:
     """Check the breakdown of a value: {category id: raw number} (None: no breakdown given).
     Each number follows the value type; when the indicator requires it, the categories of each
-    dimension add up to the total. Errors go on the field ``category_<id>``."""
+    dimension add up to the total (counts, amounts and rates only: a yes/no answer or a level
+    per category does not add up). Errors go on the field ``category_<id>``."""
     if categories is None or indicator.value_type not in DISAGGREGATED_TYPES:
         return None
     known = {c.pk: c for c in Category.objects.filter(indicator=indicator)}
@@ -309,12 +315,11 @@ def _check_categories(indicator: Indicator, total, categories: dict | None) -> d
             raise PermissionDenied("category of another indicator")
         field = f"category_{pk}"
         number = _decimal(raw, field, errors)
-        if number is not None and number < 0:
-            errors[field] = _("The value cannot be negative.")
-        elif number is not None and indicator.value_type == ValueType.COUNT and number != number.to_integral_value():
-            errors[field] = _("A count is a whole number, zero or more.")
+        if number is not None and (message := _number_error(indicator, number)):
+            errors[field] = message
         cleaned[pk] = number
-    if not errors and indicator.requires_category_total and total is not None:
+    summed = indicator.value_type in SUMMED_TYPES
+    if not errors and summed and indicator.requires_category_total and total is not None:
         dimensions: dict[str, list] = {}
         for category in sorted(known.values(), key=lambda c: (c.dimension, c.label)):
             dimensions.setdefault(category.dimension, []).append(category)
@@ -397,6 +402,23 @@ def _decimal(raw, field: str, errors: dict):
     return number
 
 
+def _number_error(indicator: Indicator, number: Decimal) -> str:
+    """What is wrong with a value, or one category's value, of a type other than the
+    percentage ("" if nothing)."""
+    kind = indicator.value_type
+    if kind == ValueType.COUNT and (number < 0 or number != number.to_integral_value()):
+        return _("A count is a whole number, zero or more.")
+    if kind in (ValueType.AMOUNT, ValueType.RATE) and number < 0:
+        return _("The value cannot be negative.")
+    if kind == ValueType.AMOUNT and number != number.quantize(Decimal("0.01")):
+        return _("An amount has at most two decimals.")
+    if kind == ValueType.YES_NO and number not in (0, 1):
+        return _("Answer yes (1) or no (0).")
+    if kind == ValueType.SCALE and (number != number.to_integral_value() or not 1 <= number <= len(indicator.levels)):
+        return _("Choose a level of the scale.")
+    return ""
+
+
 def clean_amounts(indicator: Indicator, *, value=None, numerator=None, denominator=None, weight=None) -> dict:
     """Check a value against its indicator's type; return the normalised numbers
     {value, numerator, denominator, weight} or raise ValidationError({field: message})."""
@@ -423,18 +445,8 @@ def clean_amounts(indicator: Indicator, *, value=None, numerator=None, denominat
         numerator = denominator = None
         if value is None:
             errors["value"] = _("Enter a value.")
-        elif kind == ValueType.COUNT and (value < 0 or value != value.to_integral_value()):
-            errors["value"] = _("A count is a whole number, zero or more.")
-        elif kind in (ValueType.AMOUNT, ValueType.RATE) and value < 0:
-            errors["value"] = _("The value cannot be negative.")
-        elif kind == ValueType.AMOUNT and value != value.quantize(Decimal("0.01")):
-            errors["value"] = _("An amount has at most two decimals.")
-        elif kind == ValueType.YES_NO and value not in (0, 1):
-            errors["value"] = _("Answer yes (1) or no (0).")
-        elif kind == ValueType.SCALE and (
-            value != value.to_integral_value() or not 1 <= value <= len(indicator.levels)
-        ):
-            errors["value"] = _("Choose a level of the scale.")
+        elif message := _number_error(indicator, value):
+            errors["value"] = message
     if indicator.aggregation == Aggregation.WEIGHTED_AVERAGE and kind != ValueType.PERCENTAGE:
         if weight is None or weight <= 0:
             errors["weight"] = _("Enter the weight of this value (e.g. the number of people), above zero.")
@@ -564,9 +576,63 @@ class ImportRejected(Exception):
         self.errors = errors
 
 
+class _ImportCategories:
+    """The category columns of an import and the categories they stand for. A column is
+    headed "dimension : category" and applies to every indicator that has this category."""
+
+    def __init__(self, coalition, rows: list[dict]):
+        self.columns = list(dict.fromkeys(k for row in rows for k in row if is_category_header(k)))
+        self.by_key, self.header = {}, {}
+        categories = Category.objects.filter(coalition=coalition, indicator__value_type__in=DISAGGREGATED_TYPES)
+        for category in categories:
+            header = category_header(category.dimension, category.label)
+            self.by_key[(category.indicator_id, category_key(header))] = category
+            self.header[category.pk] = header
+        self.known = {key for _indicator, key in self.by_key}
+        self.broken_down = {indicator for indicator, _key in self.by_key}
+
+    def unknown_columns(self) -> list[tuple[int, str, str]]:
+        return [
+            (1, column, _("No indicator has the category “%(column)s”. Head each category column "
+                          "“dimension : category”, as in the template.") % {"column": column})
+            for column in self.columns if category_key(column) not in self.known
+        ]
+
+    def of_row(self, number: int, indicator: Indicator, row: dict, errors: list) -> dict | None:
+        """{category id: text} of the row's cells for its indicator's categories (an empty
+        cell removes the category's value). None when the file has none of these columns:
+        the breakdown is left as it is, unless the indicator needs its categories to add up."""
+        given = {}
+        for column in self.columns:
+            key = category_key(column)
+            category = self.by_key.get((indicator.pk, key))
+            if category is not None:
+                self.header[category.pk] = column
+                given[category.pk] = row.get(column, "")
+            elif row.get(column) and key in self.known:
+                errors.append((number, column, _("The indicator %(code)s is not broken down by “%(column)s”: "
+                                                 "leave this cell empty.") % {"code": indicator.code,
+                                                                              "column": column}))
+        if given:
+            return given
+        if indicator.pk in self.broken_down and indicator.requires_category_total:
+            return {}
+        return None
+
+    def column(self, field: str) -> str:
+        """The column of an error on ``category_<id>``, as headed in the file (or as it should be)."""
+        if field.startswith("category_") and field[9:].isdigit():
+            return self.header.get(int(field[9:]), field)
+        return field
+
+    def breakdown(self, cleaned: dict | None) -> list[tuple[str, Decimal]]:
+        return [(self.header[pk], number) for pk, number in (cleaned or {}).items() if number is not None]
+
+
 def values_check_import(*, actor, coalition, rows: list[dict]) -> list[dict]:
     """Validate every row of an import as the entry screen would, without writing.
-    Returns the rows resolved to objects; raises ImportRejected with every error."""
+    Returns the rows resolved to objects; raises ImportRejected with every error.
+    A row whose indicator cell starts with # is a note and is skipped."""
     membership = require_permission(actor, coalition, "indicators.values:import")
     indicators = {i.code.lower(): i for i in Indicator.objects.filter(coalition=coalition)}
     organizations = {o.name.lower(): o for o in Organization.objects.filter(coalition=coalition)}
@@ -574,10 +640,11 @@ def values_check_import(*, actor, coalition, rows: list[dict]) -> list[dict]:
         (p.indicator_id, p.start.isoformat()): p
         for p in Period.objects.filter(coalition=coalition).select_related("indicator")
     }
-    errors, resolved, seen = [], [], set()
+    categories = _ImportCategories(coalition, rows)
+    errors, resolved, seen = categories.unknown_columns(), [], set()
     for number, row in enumerate(rows, start=2):  # row 1 is the header
         row = {k: ("" if v is None else str(v)).strip() for k, v in row.items()}
-        if not any(row.get(c) for c in IMPORT_COLUMNS):
+        if not any(row.values()) or row.get("indicator", "").startswith("#"):
             continue
         before = len(errors)
         indicator = indicators.get(row.get("indicator", "").lower())
@@ -591,6 +658,7 @@ def values_check_import(*, actor, coalition, rows: list[dict]) -> list[dict]:
         period = periods.get((indicator.pk, start)) if indicator else None
         if indicator and period is None:
             errors.append((number, "period_start", _("No period of this indicator starts on this date (YYYY-MM-DD).")))
+        breakdown = categories.of_row(number, indicator, row, errors) if indicator else None
         if len(errors) > before:
             continue
         key = (indicator.pk, period.pk, organization.pk if organization else None)
@@ -603,7 +671,7 @@ def values_check_import(*, actor, coalition, rows: list[dict]) -> list[dict]:
                 membership, indicator=indicator, period=period, organization=organization,
                 value=row.get("value"), numerator=row.get("numerator"), denominator=row.get("denominator"),
                 weight=row.get("weight"), comment=row.get("comment", ""), source=row.get("source", ""),
-                confidence=row.get("confidence") or Confidence.HIGH,
+                confidence=row.get("confidence") or Confidence.HIGH, categories=breakdown,
             )
         except PermissionDenied:
             errors.append((number, "organization", _("You cannot report this indicator for this organization.")))
@@ -611,12 +679,12 @@ def values_check_import(*, actor, coalition, rows: list[dict]) -> list[dict]:
         except ValidationError as error:
             if hasattr(error, "error_dict"):
                 for column, messages in error.message_dict.items():
-                    errors.append((number, column, " ".join(messages)))
+                    errors.append((number, categories.column(column), " ".join(messages)))
             else:
                 errors.append((number, "period_start", " ".join(error.messages)))
             continue
         resolved.append({"row": number, "indicator": indicator, "period": period, "organization": organization,
-                         "fields": fields})
+                         "fields": fields, "breakdown": categories.breakdown(fields["categories"])})
     if errors:
         raise ImportRejected(errors)
     if not resolved:

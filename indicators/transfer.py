@@ -1,8 +1,14 @@
 """CSV and XLSX files: reading an upload into rows, writing exports and templates.
-Never trusts the file: anything unreadable becomes a FileUnreadable with a clear message."""
+Never trusts the file: anything unreadable becomes a FileUnreadable with a clear message.
+
+Besides the template's columns (``indicator``, ``period_start``, ...), a file may have one
+column per disaggregation category, headed "dimension : category" (e.g. « Territoire :
+Forestville »). Such a column is kept under its header as written; ``category_key`` is how
+it is matched to the categories, whatever the case and the spaces around the colon."""
 
 import csv
 import io
+import re
 import zipfile
 from datetime import date, datetime
 
@@ -17,8 +23,27 @@ class FileUnreadable(Exception):
     pass
 
 
+CATEGORY_SEPARATOR = ":"
+
+
 def _normalise_header(cell) -> str:
     return str(cell or "").strip().lower().replace(" ", "_")
+
+
+def category_header(dimension: str, label: str) -> str:
+    """The header of a category's column, with the French non-breaking space before the colon."""
+    return f"{dimension}\u00a0{CATEGORY_SEPARATOR} {label}"
+
+
+def is_category_header(text: str) -> bool:
+    return CATEGORY_SEPARATOR in text
+
+
+def category_key(text: str) -> str:
+    """What a category header is matched on: no case, one space between words, none around the
+    colon, no leading apostrophe (Excel's mark of text)."""
+    text = " ".join(str(text).split()).lstrip("'")
+    return re.sub(r"\s*:\s*", ":", text).casefold()
 
 
 def _cell_text(cell) -> str:
@@ -36,23 +61,34 @@ def _cell_text(cell) -> str:
 def _rows_from_table(table, columns: list[str]) -> list[dict]:
     iterator = iter(table)
     try:
-        header = [_normalise_header(c) for c in next(iterator)]
+        raw_header = list(next(iterator))
+        header = [_normalise_header(c) for c in raw_header]
     except StopIteration:
         raise FileUnreadable(_("The file is empty.")) from None
     if "indicator" not in header or "period_start" not in header:
         raise FileUnreadable(_("The first row must hold the template's column names (indicator, period_start, ...)."))
+    names, seen = {}, set()
+    for i, title in enumerate(header):
+        if title in columns:
+            names[i] = title
+        elif is_category_header(title):
+            names[i] = " ".join(_cell_text(raw_header[i]).split())
+            if category_key(names[i]) in seen:
+                raise FileUnreadable(_("The column “%(column)s” appears twice in the file.") % {"column": names[i]})
+            seen.add(category_key(names[i]))
     rows = []
     for raw in iterator:
         if len(rows) >= MAX_ROWS:
             raise FileUnreadable(_("The file has too many rows (at most %(max)s).") % {"max": MAX_ROWS})
         cells = list(raw)
-        rows.append({name: _cell_text(cells[i]) if i < len(cells) else "" for i, name in enumerate(header)
-                     if name in columns})
+        rows.append({name: _cell_text(cells[i]) if i < len(cells) else "" for i, name in names.items()})
     return rows
 
 
 def read_rows(upload, columns: list[str]) -> list[dict]:
-    """The rows of an uploaded CSV or XLSX file, as {column: text}."""
+    """The rows of an uploaded CSV or XLSX file, as {column: text}: the ``columns`` named in
+    the header, and the category columns under their header as written. Other columns are
+    left out."""
     data = upload.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise FileUnreadable(_("The file is too large (at most 5 MB)."))
@@ -97,18 +133,23 @@ def _safe(value):
 def write_csv(header: list[str], rows) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(header)
+    writer.writerow([_safe(v) for v in header])
     for row in rows:
         writer.writerow([_safe(v) for v in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def write_xlsx(header: list[str], rows, title: str = "Concerto") -> bytes:
+def write_xlsx(header: list[str], rows, title: str = "Concerto", notes: tuple[str, list] | None = None) -> bytes:
+    """An Excel workbook: the rows on a first sheet, and ``notes`` (title, rows) on a second
+    one if given (the importer reads only the first sheet)."""
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title[:31])
-    sheet.append(header)
-    for row in rows:
-        sheet.append([float(v) if hasattr(v, "as_tuple") else _safe(v) for v in row])
+    sheets = [(title, header, rows)] + ([(notes[0], [], notes[1])] if notes else [])
+    for name, first, lines in sheets:
+        sheet = workbook.create_sheet(name[:31])
+        if first:
+            sheet.append([_safe(v) for v in first])
+        for row in lines:
+            sheet.append([float(v) if hasattr(v, "as_tuple") else _safe(v) for v in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -347,17 +347,64 @@ def completeness(request):
 TEMPLATE_EXTRA = ["indicator_name", "period"]
 
 
-def _file_response(request, name: str, header: list[str], rows):
+def _file_response(request, name: str, header: list[str], rows, notes: tuple[str, list] | None = None):
     fmt = request.GET.get("format", "csv")
     stamp = timezone.localdate().isoformat()
     if fmt == "xlsx":
-        response = HttpResponse(transfer_files.write_xlsx(header, rows, title=name),
+        response = HttpResponse(transfer_files.write_xlsx(header, rows, title=name, notes=notes),
                                 content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.xlsx"'
     else:
         response = HttpResponse(transfer_files.write_csv(header, rows), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.csv"'
     return response
+
+
+def _template_notes(columns: list[selectors.CategoryColumn]) -> list[list]:
+    """The "Notes" sheet of the Excel template: what goes in each column, and which
+    indicators each category column applies to."""
+    explained = {
+        "indicator": _("The indicator's code, as in the template."),
+        "period_start": _("The first day of the period, written YYYY-MM-DD."),
+        "organization": _("The organization's name, as in the template; empty for a value entered by the "
+                          "coordination team."),
+        "value": _("The value. For a yes/no indicator, 1 (yes) or 0 (no); for a scale, the level's number."),
+        "numerator": _("For a percentage: the numerator, a whole number."),
+        "denominator": _("For a percentage: the denominator, a whole number above zero."),
+        "weight": _("For a weighted average: how much the value counts, e.g. the number of people."),
+        "comment": _("Required when the value is unusual: say why."),
+        "source": _("Where the value comes from."),
+        "confidence": _("high, medium or low."),
+        **{column: _("For information only: not read on import.") for column in TEMPLATE_EXTRA},
+    }
+    notes = [
+        [_("Each category column is headed “dimension : category”. Fill it in on the row of the value it "
+           "breaks down; leave it empty on the rows of other indicators. Rows starting with # are ignored.")],
+        [],
+        [_("Column"), _("Indicators"), _("What to enter")],
+    ]
+    notes += [[column, "", text] for column, text in explained.items()]
+    for column in columns:
+        text = _("The value of this category, of the same kind as the indicator's value.")
+        if column.summed:
+            text += " " + _("For %(codes)s, the categories of this dimension must add up to the value.") % {
+                "codes": ", ".join(column.summed)}
+        notes.append([column.header, ", ".join(column.codes), text])
+    return notes
+
+
+def _notes_row(columns: list[selectors.CategoryColumn]) -> dict:
+    """The template's second row when it has category columns: the indicators each one
+    applies to (a row starting with # is ignored on import)."""
+    row = {"indicator": "# " + _("Ignored on import: under each category column, the indicators it applies to.")}
+    for column in columns:
+        codes, summed = ", ".join(column.codes), ", ".join(column.summed)
+        if summed:
+            row[column.header] = _("For %(codes)s; adds up to the value for %(summed)s") % {
+                "codes": codes, "summed": summed}
+        else:
+            row[column.header] = _("For %(codes)s") % {"codes": codes}
+    return row
 
 
 def _date_param(request, name: str, default):
@@ -373,8 +420,13 @@ def import_template(request):
     organization = _entry_organization(request)
     today = timezone.localdate()
     first, last = _date_param(request, "start", today - timedelta(days=365)), _date_param(request, "end", today)
-    rows = selectors.template_rows(request.coalition, request.membership, organization, first, last)
-    return _file_response(request, "concerto-modele", services.IMPORT_COLUMNS + TEMPLATE_EXTRA, rows)
+    template = selectors.import_template(request.coalition, request.membership, organization, first, last)
+    at = services.IMPORT_COLUMNS.index("weight") + 1
+    header = (services.IMPORT_COLUMNS[:at] + [c.header for c in template.categories] + services.IMPORT_COLUMNS[at:]
+              + TEMPLATE_EXTRA)
+    rows = ([_notes_row(template.categories)] if template.categories else []) + template.rows
+    return _file_response(request, "concerto-modele", header, [[row.get(h) for h in header] for row in rows],
+                          notes=(_("Notes"), _template_notes(template.categories)))
 
 
 @require_GET

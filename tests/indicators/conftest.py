@@ -5,7 +5,7 @@ from django_scopes import scope, scopes_disabled
 
 from tests.factories import MembershipFactory, OrganizationFactory
 
-from .factories import IndicatorFactory, PeriodFactory, assign
+from .factories import CategoryFactory, IndicatorFactory, PeriodFactory, assign
 
 
 class Measure:
@@ -33,3 +33,16 @@ class Measure:
 @pytest.fixture
 def measure(world):
     return Measure(world)
+
+
+@pytest.fixture
+def ages(world, measure):
+    """PE-01 broken down by children's age group and by territory, adding up to the total."""
+    with scopes_disabled():
+        measure.indicator.requires_category_total = True
+        measure.indicator.save()
+        young = CategoryFactory(indicator=measure.indicator, dimension="Groupe d'âge des enfants", label="0-2 ans")
+        old = CategoryFactory(indicator=measure.indicator, dimension="Groupe d'âge des enfants", label="3-5 ans")
+        town = CategoryFactory(indicator=measure.indicator, dimension="Territoire", label="Forestville")
+        other_town = CategoryFactory(indicator=measure.indicator, dimension="Territoire", label="Les Escoumins")
+    return young, old, town, other_town

@@ -1,5 +1,6 @@
 """Disaggregation: dimensions and categories, the breakdown of a value, rollups per category."""
 
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,22 +10,10 @@ from django_scopes import scope, scopes_disabled
 from indicators import rollups, services
 from indicators.models import Category, IndicatorRollup, IndicatorValue, ValueStatus
 
-from .factories import CategoryFactory, IndicatorFactory, IndicatorValueFactory
+from .factories import CategoryFactory, IndicatorFactory, IndicatorValueFactory, PeriodFactory, assign
 from .test_entry import post_value
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def ages(world, measure):
-    with scopes_disabled():
-        measure.indicator.requires_category_total = True
-        measure.indicator.save()
-        young = CategoryFactory(indicator=measure.indicator, dimension="Groupe d'âge des enfants", label="0-2 ans")
-        old = CategoryFactory(indicator=measure.indicator, dimension="Groupe d'âge des enfants", label="3-5 ans")
-        town = CategoryFactory(indicator=measure.indicator, dimension="Territoire", label="Forestville")
-        other_town = CategoryFactory(indicator=measure.indicator, dimension="Territoire", label="Les Escoumins")
-    return young, old, town, other_town
 
 
 def categories_url(world, indicator):
@@ -197,3 +186,84 @@ def test_the_exports_have_one_row_per_category(client, world, measure, ages):
     for name in ("export_values", "export_rollups"):
         text = client.get(reverse(f"indicators:{name}", args=[world.coalition.slug])).content.decode("utf-8-sig")
         assert any("Territoire: Forestville" in line and ",7" in line for line in text.splitlines())
+
+
+@pytest.fixture
+def answers(world, measure):
+    """A yes/no indicator and a scale, each broken down by territory, reported by two organisations."""
+    with scopes_disabled():
+        answer = IndicatorFactory(coalition=world.coalition, code="PE-05", value_type="yes_no", aggregation="average")
+        level = IndicatorFactory(coalition=world.coalition, code="PE-06", value_type="scale", aggregation="average",
+                                 scale_labels="Faible\nMoyen\nFort")
+        for indicator in (answer, level):
+            PeriodFactory(indicator=indicator)
+            assign(indicator, world.organization, measure.other_org)
+    with scope(coalition=world.coalition):
+        for indicator in (answer, level):
+            for town in ("Forestville", "Les Escoumins"):
+                services.category_add(actor=world.coordinator, indicator=indicator, dimension="Territoire", label=town)
+    return answer, level
+
+
+def _categories(indicator, *numbers):
+    with scopes_disabled():
+        pks = list(Category.objects.filter(indicator=indicator).order_by("label").values_list("pk", flat=True))
+    return {pk: str(n) for pk, n in zip(pks, numbers, strict=True)}
+
+
+def test_yes_no_and_scale_values_are_broken_down_without_adding_up(world, measure, answers):
+    answer, level = answers
+    with scope(coalition=world.coalition):
+        services.value_save(actor=world.partner, indicator=answer, period=answer.periods.get(),
+                            organization=world.organization, value=1, categories=_categories(answer, 1, 1))
+        services.value_save(actor=world.partner, indicator=level, period=level.periods.get(),
+                            organization=world.organization, value=2, categories=_categories(level, 3, 1))
+        for indicator, wrong in ((answer, 2), (level, 4)):
+            with pytest.raises(ValidationError) as error:
+                services.value_save(actor=world.partner, indicator=indicator, period=indicator.periods.get(),
+                                    organization=world.organization, value=1,
+                                    categories=_categories(indicator, wrong, 1))
+            assert list(error.value.error_dict) == [f"category_{min(_categories(indicator, 0, 0))}"]
+    with scopes_disabled():
+        assert IndicatorValue.objects.filter(indicator=answer, category__isnull=False, value=1).count() == 2
+        assert sorted(IndicatorValue.objects.filter(indicator=level, category__isnull=False)
+                      .values_list("value", flat=True)) == [1, 3]
+
+
+def test_yes_no_categories_roll_up_by_the_indicators_method(world, measure, answers):
+    answer = answers[0]
+    with scope(coalition=world.coalition):
+        period = answer.periods.get()
+        for user, organization, numbers in ((world.partner, world.organization, (1, 0)),
+                                            (measure.other_partner, measure.other_org, (0, 0))):
+            value = services.value_save(actor=user, indicator=answer, period=period, organization=organization,
+                                        value=1, categories=_categories(answer, *numbers))
+            services.value_approve(actor=world.coordinator, value=value)
+    rollups.recompute(world.coalition.pk)
+    with scopes_disabled():
+        by_town = dict(IndicatorRollup.objects.filter(indicator=answer, category__isnull=False)
+                       .values_list("category__label", "value"))
+    assert by_town == {"Forestville": Decimal("0.5"), "Les Escoumins": 0}
+
+
+def test_an_answer_per_category_cannot_be_asked_to_add_up(world, answers):
+    with scope(coalition=world.coalition), pytest.raises(ValidationError) as error:
+        services.indicator_update(actor=world.coordinator, indicator=answers[0], requires_category_total=True)
+    assert "requires_category_total" in error.value.error_dict
+
+
+def test_a_percentage_is_not_broken_down(world, measure):
+    with scopes_disabled():
+        share = IndicatorFactory(coalition=world.coalition, code="PE-07", value_type="percentage")
+    with scope(coalition=world.coalition), pytest.raises(ValidationError) as error:
+        services.category_add(actor=world.coordinator, indicator=share, dimension="Territoire", label="Forestville")
+    assert "dimension" in error.value.error_dict
+
+
+def test_the_entry_form_offers_yes_and_no_for_each_category(client, world, measure, answers):
+    client.force_login(world.partner)
+    with scopes_disabled():
+        period = answers[0].periods.get()
+        town = Category.objects.get(indicator=answers[0], label="Forestville")
+    page = client.get(reverse("indicators:entry", args=[world.coalition.slug])).content.decode()
+    assert f'<select name="c{period.pk}-{world.organization.pk}-category_{town.pk}"' in page

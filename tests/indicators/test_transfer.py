@@ -21,17 +21,17 @@ pytestmark = pytest.mark.django_db
 HEADER = ["indicator", "period_start", "organization", "value", "comment"]
 
 
-def csv_file(rows, name="valeurs.csv", delimiter=","):
+def csv_file(rows, name="valeurs.csv", delimiter=",", header=HEADER):
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter)
-    writer.writerow(HEADER)
+    writer.writerow(header)
     writer.writerows(rows)
     return SimpleUploadedFile(name, buffer.getvalue().encode("utf-8"), content_type="text/csv")
 
 
-def xlsx_file(rows):
+def xlsx_file(rows, header=HEADER):
     workbook = Workbook()
-    workbook.active.append(HEADER)
+    workbook.active.append(header)
     for row in rows:
         workbook.active.append(row)
     buffer = io.BytesIO()

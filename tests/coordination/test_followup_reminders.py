@@ -1,13 +1,11 @@
 """Reminders about other conditions: indicator reporting (before, late, escalation to the
 coordinators) and the endorsement of the current agenda. Frozen clock passed as `now`."""
 
-import threading
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
-from django.db import connection
 from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
@@ -19,6 +17,7 @@ from ..conditions.factories import AgendaVersionFactory, EndorsementFactory
 from ..factories import MembershipFactory, OrganizationFactory
 from ..indicators.factories import IndicatorFactory, IndicatorValueFactory, PeriodFactory, assign
 from .factories import NotificationPreferenceFactory, ReminderSettingsFactory
+from .parallel import run_in_parallel
 
 TORONTO = ZoneInfo("America/Toronto")
 DUE = date(2030, 4, 15)
@@ -137,23 +136,7 @@ def test_nothing_from_another_coalition_is_reminded(world, reporting):
 @pytest.mark.django_db(transaction=True)
 def test_two_parallel_runs_send_each_indicator_reminder_once(world, reporting):
     now = _at(DUE + timedelta(days=7))
-    barrier = threading.Barrier(2)
-    results, errors = [], []
-
-    def run():
-        try:
-            barrier.wait(timeout=10)
-            results.append(_run(world, now))
-        except Exception as error:  # noqa: BLE001
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+    results, errors = run_in_parallel(lambda: _run(world, now))
     assert errors == [] and sum(results) == 2
     assert _recipients() == sorted([world.partner.email, world.coordinator.email])
 

@@ -74,7 +74,8 @@ def test_it_reminds_again_when_late_then_escalates_to_the_coordinators(world, re
     assert _run(world, _at(DUE + timedelta(days=6))) == 0  # default escalation: 7 days late
     assert _run(world, _at(DUE + timedelta(days=7))) == 1
     assert _recipients() == [world.coordinator.email]
-    assert "Maison de la famille" in mail.outbox[0].subject
+    assert "1 déclaration en retard depuis 7 jours ou plus" in mail.outbox[0].subject
+    assert "Maison de la famille" in mail.outbox[0].body and "PE-01 Familles rejointes" in mail.outbox[0].body
     assert _run(world, _at(DUE + timedelta(days=8))) == 0
 
 
@@ -201,6 +202,7 @@ def test_the_coordinator_sees_and_sets_the_new_reminders_in_the_schedule(client,
     assert (saved.indicator_days_before, saved.indicator_escalation_days, saved.endorsement_enabled) == (5, 3, False)
     page = client.get(url).content.decode()
     assert "Rappels aux organismes" in page or "indicateur" in page.lower()
+    assert "Les rappels sur les valeurs d’indicateurs sont regroupés" in page
 
 
 def test_the_settings_service_rejects_a_bad_delay_on_the_field(world):

@@ -1,7 +1,9 @@
 """Demo content for conditions 4 and 5: a year of meetings with attendance, minutes, decisions
 and follow-ups, announcements, comments, the team, governance bodies, tasks, library items and
-two self-assessment rounds. Idempotent (it does nothing once the meetings exist); every write
-goes through coordination.services (and coalitions.services for the extra demo partners)."""
+two self-assessment rounds, and comment threads (with @mentions) on actions of the plan and on
+indicators. Idempotent: the meetings and the rest are made once, while there is no meeting; a
+thread is added to an action or an indicator that has no comment yet. Every write goes through
+coordination.services (and coalitions.services for the extra demo partners)."""
 
 from datetime import time, timedelta
 from zoneinfo import ZoneInfo
@@ -12,7 +14,7 @@ from coalitions import services as coalition_services
 from coalitions.models import Membership, Organization, OrganizationKind, Role
 
 from . import selectors, services
-from .models import Meeting, MeetingKind
+from .models import Comment, Meeting, MeetingKind
 
 AGENDA = "Mot de bienvenue\nSuivi des décisions\nBilan des actions\nVaria"
 MINUTES = ("Les partenaires ont fait le tour des actions en cours. Les ateliers parents-enfants affichent "
@@ -54,8 +56,12 @@ def _extra_partners(coalition, coordinator, needed: int = 3):
 
 
 def seed(*, coalition, coordinator):
-    if Meeting.objects.filter(coalition=coalition).exists():
-        return
+    if not Meeting.objects.filter(coalition=coalition).exists():
+        _seed_communication_and_backbone(coalition=coalition, coordinator=coordinator)
+    _seed_threads(coalition=coalition, coordinator=coordinator)
+
+
+def _seed_communication_and_backbone(*, coalition, coordinator):
     tz = ZoneInfo(coalition.time_zone)
     today = timezone.now().astimezone(tz).date()
     partners = _extra_partners(coalition, coordinator)
@@ -164,4 +170,110 @@ def _answer_round(round_, partners, *, base: int):
         seen.add(membership.organization_id)
         answers = {q.pk: (min(5, base + (q.pk + n) % 3), "") for q in questions}
         services.assessment_answer(actor=membership.user, round_=round_, answers=answers)
+
+
+# Comment threads on actions of the plan and on indicators (made by conditions/ and indicators/
+# demos, which run first). "{coordinator}" and "{partner}" become @mentions of those people;
+# "other" is a second partner organisation's member when there is one.
+THREADS = {
+    "petite-enfance-haute-cote": {
+        "actions": [
+            ("Visites à domicile pour les familles isolées", [
+                ("partner", "Depuis septembre, nous offrons aussi des visites en soirée pour rejoindre les pères qui "
+                            "travaillent de jour. Trois familles de Longue-Rive attendent une première visite."),
+                ("coordinator", "Bravo pour les visites en soirée\u00a0! {partner} pouvez-vous les inscrire dans vos "
+                                "activités réalisées\u00a0? Nous en parlerons au prochain comité de pilotage."),
+                ("partner", "C'est fait. {coordinator} on pourrait aussi demander au CLSC de nous référer les "
+                            "familles de Longue-Rive directement."),
+            ]),
+            ("Ateliers parent-enfant « Grandir ensemble »", [
+                ("other", "Les ateliers du samedi affichent complet. Serait-il possible d'ouvrir un deuxième groupe "
+                          "aux Escoumins cet hiver\u00a0?"),
+                ("coordinator", "Bonne idée. {partner} la Maison de la famille aurait-elle une animatrice "
+                                "disponible le samedi matin\u00a0?"),
+            ]),
+            ("Guichet unique d'accès aux services", [
+                ("coordinator", "La fiche de référence commune est prête à l'essai. {partner} pouvez-vous la tester "
+                                "avec deux ou trois familles d'ici la fin du mois\u00a0?"),
+                ("partner", "Oui, avec plaisir. On vous revient avec nos commentaires à la rencontre du comité."),
+            ]),
+        ],
+        "indicators": [
+            ("PE-01", [
+                ("coordinator", "Le nombre de familles rejointes a baissé au dernier trimestre. {partner} le "
+                                "roulement de personnel de l'été explique-t-il la baisse\u00a0?"),
+                ("partner", "En partie\u00a0: deux intervenantes étaient en congé en juillet. Les visites conjointes "
+                            "avec le CLSC reprennent cet automne, on devrait remonter."),
+            ]),
+            ("PE-04", [
+                ("partner", "Le délai compte-t-il les demandes reçues par téléphone\u00a0? Chez nous, c'est la "
+                            "moitié des demandes."),
+                ("coordinator", "Oui, toutes les demandes comptent, peu importe comment elles arrivent. {partner} "
+                                "j'ajoute la précision à la définition de l'indicateur."),
+            ]),
+            ("PE-03", [
+                ("other", "La baisse de juillet revient chaque année\u00a0: les familles partent en vacances. "
+                          "{coordinator} faut-il la commenter dans la note d'apprentissage\u00a0?"),
+                ("coordinator", "Oui, merci de le signaler\u00a0; je l'ajoute à la note de la période."),
+            ]),
+        ],
+    },
+    "securite-alimentaire-val-des-sources": {
+        "actions": [
+            ("Épicerie solidaire", [
+                ("partner", "Le local de la rue Saint-Georges serait libre au printemps. Le loyer reste à négocier "
+                            "avec la Ville."),
+                ("coordinator", "Excellente nouvelle\u00a0! {partner} je mets le point à l'ordre du jour de la "
+                                "prochaine rencontre de la table."),
+            ]),
+            ("Cuisines collectives de quartier", [
+                ("other", "Nous cherchons une cuisine équipée à Danville pour un troisième groupe."),
+                ("coordinator", "{partner} Moisson des Sources pourrait-elle prêter sa cuisine le mardi\u00a0?"),
+            ]),
+        ],
+        "indicators": [
+            ("SA-01", [
+                ("coordinator", "Les paniers distribués augmentent encore ce mois-ci. {partner} est-ce surtout de "
+                                "nouvelles familles\u00a0?"),
+                ("partner", "Oui, surtout des familles avec de jeunes enfants, souvent orientées par le CLSC."),
+            ]),
+            ("SA-03", [
+                ("partner", "Compte-t-on les enfants qui accompagnent leurs parents aux cuisines collectives\u00a0?"),
+                ("coordinator", "Non, seulement les adultes inscrits. {partner} je précise la définition pour "
+                                "tout le monde."),
+            ]),
+        ],
+    },
+}
+
+
+def _seed_threads(*, coalition, coordinator):
+    spec = THREADS.get(coalition.slug)
+    if spec is None:
+        return
+    from conditions.models import Action
+    from indicators.models import Indicator
+
+    partners = list(Membership.objects.filter(coalition=coalition, role=Role.PARTNER, is_active=True)
+                    .select_related("user").order_by("pk"))
+    if not partners:
+        return
+    representatives = set(Organization.objects.filter(coalition=coalition, representative__isnull=False)
+                          .values_list("representative_id", flat=True))
+    partner = next((m for m in partners if m.user_id in representatives), partners[0])
+    other = next((m for m in partners if m.organization_id != partner.organization_id), partner)
+    authors = {"coordinator": coordinator, "partner": partner.user, "other": other.user}
+    mentions = {"coordinator": f"@{coordinator.email}", "partner": f"@{partner.user.email}"}
+    actions = {a.title: a for a in Action.objects.filter(coalition=coalition,
+                                                         title__in=[title for title, _ in spec["actions"]])}
+    indicators = {i.code: i for i in Indicator.objects.filter(coalition=coalition,
+                                                              code__in=[code for code, _ in spec["indicators"]])}
+    targets = [({"action": actions.get(title)}, thread) for title, thread in spec["actions"]]
+    targets += [({"indicator": indicators.get(code)}, thread) for code, thread in spec["indicators"]]
+    for target, thread in targets:
+        thing = next(iter(target.values()))
+        if thing is None or Comment.objects.filter(coalition=coalition, **target).exists():
+            continue
+        for author, body in thread:
+            services.comment_add(actor=authors[author], body=body.format(**mentions), **target)
 

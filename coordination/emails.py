@@ -1,5 +1,7 @@
 """Emails of this app, in the recipient's language (their profile, else the coalition's)."""
 
+import re
+
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
@@ -16,7 +18,7 @@ def send_email(*, user, coalition, template: str, context: dict, attachments=())
     context = {"site_url": settings.SITE_URL, "coalition": coalition, "recipient": user, **context}
     with translation.override(language_of(user, coalition)):
         subject = render_to_string(f"coordination/email/{template}_subject.txt", context)
-        subject = " ".join(subject.split())
+        subject = re.sub(r"[ \t\r\n]+", " ", subject).strip()  # keeps the French non-breaking spaces
         body = render_to_string(f"coordination/email/{template}.txt", context)
     message = EmailMessage(subject=f"[{coalition.name}] {subject}", body=body, to=[user.email])
     for filename, content, mimetype in attachments:

@@ -83,11 +83,6 @@ def _reminder_text(coalition, reminder) -> tuple[str, str, str, str]:
         return "meeting_reminder", "meeting_soon", obj.title, _url("coordination:meeting", coalition, obj.pk)
     if kind == ReminderKind.MINUTES:
         return "minutes_reminder", "minutes", obj.title, _url("coordination:meeting_minutes", coalition, obj.pk)
-    if kind in (ReminderKind.INDICATOR_SOON, ReminderKind.INDICATOR_LATE):
-        return "indicator_reminder", kind, str(obj), _url("indicators:entry", coalition)
-    if kind == ReminderKind.INDICATOR_ESCALATION:
-        return ("indicator_escalation", kind, str(obj),
-                _url("indicators:completeness", coalition) + f"?indicator={obj.indicator.pk}")
     if kind == ReminderKind.ENDORSEMENT:
         return "endorsement_reminder", "endorsement", str(obj.version), _url("conditions:agenda_endorse", coalition)
     event = "follow_up_soon" if kind == ReminderKind.FOLLOW_UP_SOON else "follow_up_due"
@@ -100,45 +95,157 @@ def release_reminder(*, coalition, recipient_id: int, kind: str, subject: str, p
                                 period=period).delete()
 
 
+# Indicator reminders go out grouped: one email (and one notification) per person, kind and day
+# in the coalition's time zone, listing every (indicator, period, organisation) that reaches that
+# kind that day. Each item keeps its own key, so nothing is reminded or escalated twice.
+GROUPED_KINDS = (ReminderKind.INDICATOR_SOON, ReminderKind.INDICATOR_LATE, ReminderKind.INDICATOR_ESCALATION)
+KEY_FIELDS = ("recipient_id", "kind", "subject", "period")
+
+
+def _key(reminder) -> dict:
+    return {k: reminder[k] for k in KEY_FIELDS}
+
+
+def group_reminders(coalition, reminders, *, today) -> list[dict]:
+    """The day's grouped reminders: per (recipient, kind), the items not sent yet (one query).
+    Each group has its own key: (recipient, kind, "coalition:<id>", the local date)."""
+    if not reminders:
+        return []
+    sent = set(SentReminder.objects.filter(
+        coalition=coalition, kind__in=GROUPED_KINDS, subject__in={r["subject"] for r in reminders},
+        recipient_id__in={r["recipient_id"] for r in reminders},
+    ).values_list(*KEY_FIELDS))
+    groups = {}
+    for reminder in reminders:
+        if tuple(_key(reminder).values()) in sent:
+            continue
+        groups.setdefault((reminder["recipient_id"], reminder["kind"]), []).append(reminder)
+    return [
+        {"recipient_id": recipient_id, "kind": kind, "subject": f"coalition:{coalition.pk}",
+         "period": today.isoformat(), "items": sorted(items, key=_item_order)}
+        for (recipient_id, kind), items in sorted(groups.items())
+    ]
+
+
+def _item_order(reminder):
+    item = reminder["object"]
+    return item.organization.name, item.period.due_date, item.indicator.code, item.period.start
+
+
+def claim_group(*, coalition, group: dict, now=None) -> list[dict]:
+    """Claim a group's key and the keys of its items in one transaction, committed before the
+    email. Returns the items this call claimed: none when the group was already sent today (a
+    duplicate or parallel run: the second insert waits for the first and finds its key), or
+    when every item was sent meanwhile (the group's key is then not kept)."""
+    sent_at = _now(now)
+    with transaction.atomic():
+        _row, created = SentReminder.objects.get_or_create(coalition=coalition, **_key(group),
+                                                           defaults={"sent_at": sent_at})
+        if not created:
+            return []
+        claimed = [item for item in group["items"]
+                   if SentReminder.objects.get_or_create(coalition=coalition, **_key(item),
+                                                         defaults={"sent_at": sent_at})[1]]
+        if not claimed:
+            transaction.set_rollback(True)
+    return claimed
+
+
+def _group_text(coalition, kind, items) -> tuple[str, str, str, str]:
+    """(email template, notification event, subject, url) of a group of indicator reminders."""
+    by_organization = {}
+    for item in (r["object"] for r in items):
+        by_organization.setdefault(item.organization.name, []).append(f"{item.indicator.code} {item.period.label}")
+    title = " · ".join(f"{', '.join(what)} — {name}" for name, what in by_organization.items())
+    title = title if len(title) <= 300 else title[:299] + "…"
+    if kind == ReminderKind.INDICATOR_ESCALATION:
+        return "indicator_escalation", kind, title, _completeness_url(
+            coalition, {r["object"].indicator.pk for r in items})
+    return "indicator_reminder", kind, title, _url("indicators:entry", coalition)
+
+
+def _completeness_url(coalition, indicator_ids: set[int]) -> str:
+    """The completeness board, open on the indicator when there is only one."""
+    url = _url("indicators:completeness", coalition)
+    return url + f"?indicator={next(iter(indicator_ids))}" if len(indicator_ids) == 1 else url
+
+
+def _group_context(coalition, kind, items, *, today, url) -> dict:
+    objects = [r["object"] for r in items]
+    context = {"items": objects, "object": objects[0], "kind": kind, "today": today, "url": settings.SITE_URL + url}
+    if kind == ReminderKind.INDICATOR_ESCALATION:
+        indicators = list({item.indicator.pk: item.indicator for item in objects}.values())
+        context["days"] = max(selectors.reminder_settings(coalition).indicator_escalation_days, 1)
+        context["boards"] = [(indicator, settings.SITE_URL + _completeness_url(coalition, {indicator.pk}))
+                             for indicator in indicators]
+    return context
+
+
 def send_due_reminders(*, coalition, now=None) -> int:
-    """Send each reminder that is due, at most once. Returns how many this run sent.
+    """Send each reminder that is due, at most once. Returns how many emails (or notifications,
+    for people who read them in a digest) this run sent.
 
     Not atomic as a whole: each reminder's key is committed on its own, before its email, so a
     duplicate or parallel run skips it and a run killed half-way never repeats what was sent
     (at most once if the worker dies between the key and the email). An email that fails with
-    an error gives its key back before the task is retried, so the retry sends it."""
-
-    from ..emails import send_email
+    an error gives its key back before the task is retried, so the retry sends it. Indicator
+    reminders are grouped per person, kind and day (see group_reminders)."""
 
     now = _now(now)
+    today = selectors.local_today(coalition, now)
     sent = 0
     users = {}
-    for reminder in selectors.due_reminders(coalition, now=now):
+    due = selectors.due_reminders(coalition, now=now)
+    for reminder in due:
+        if reminder["kind"] in GROUPED_KINDS:
+            continue
         frequency = selectors.frequency_for(coalition, reminder["recipient_id"], PREFERENCE_OF[reminder["kind"]])
         if frequency == Frequency.NEVER:
             continue
-        if not claim_reminder(coalition=coalition, recipient_id=reminder["recipient_id"], kind=reminder["kind"],
-                              subject=reminder["subject"], period=reminder["period"], now=now):
+        if not claim_reminder(coalition=coalition, now=now, **_key(reminder)):
             continue
-        key = {k: reminder[k] for k in ("recipient_id", "kind", "subject", "period")}
-        if reminder["recipient_id"] not in users:
-            users[reminder["recipient_id"]] = Membership.objects.select_related("user").get(
-                coalition=coalition, user_id=reminder["recipient_id"]).user
-        user = users[reminder["recipient_id"]]
         template, event, title, url = _reminder_text(coalition, reminder)
-        if frequency == Frequency.IMMEDIATELY:
-            try:
-                send_email(user=user, coalition=coalition, template=template,
-                           context={"reminder": reminder, "object": reminder["object"], "kind": reminder["kind"],
-                                    "url": settings.SITE_URL + url})
-            except Exception:
-                release_reminder(coalition=coalition, **key)
-                raise  # the task retries with backoff; the released key lets it send this one
-        Notification.objects.create(coalition=coalition, recipient=user, kind=PREFERENCE_OF[reminder["kind"]],
-                                    event=event, title=title[:300], url=url, created_at=now,
-                                    emailed_at=now if frequency == Frequency.IMMEDIATELY else None)
+        context = {"reminder": reminder, "object": reminder["object"], "kind": reminder["kind"],
+                   "url": settings.SITE_URL + url}
+        _deliver(coalition, users, reminder, frequency, template=template, context=context, event=event, title=title,
+                 url=url, now=now, keys=[_key(reminder)])
+        sent += 1
+    grouped = [r for r in due if r["kind"] in GROUPED_KINDS]
+    for group in group_reminders(coalition, grouped, today=today):
+        frequency = selectors.frequency_for(coalition, group["recipient_id"], PREFERENCE_OF[group["kind"]])
+        if frequency == Frequency.NEVER:
+            continue
+        items = claim_group(coalition=coalition, group=group, now=now)
+        if not items:
+            continue
+        template, event, title, url = _group_text(coalition, group["kind"], items)
+        context = _group_context(coalition, group["kind"], items, today=today, url=url)
+        _deliver(coalition, users, group, frequency, template=template, context=context, event=event, title=title,
+                 url=url, now=now, keys=[_key(group), *map(_key, items)])
         sent += 1
     return sent
+
+
+def _deliver(coalition, users, reminder, frequency, *, template, context, event, title, url, now, keys) -> None:
+    """Email a claimed reminder to those who want it immediately, and notify in the app. If the
+    email fails, its claimed keys are given back and the error goes up for the task to retry."""
+    from ..emails import send_email
+
+    recipient_id = reminder["recipient_id"]
+    if recipient_id not in users:
+        users[recipient_id] = Membership.objects.select_related("user").get(
+            coalition=coalition, user_id=recipient_id).user
+    user = users[recipient_id]
+    if frequency == Frequency.IMMEDIATELY:
+        try:
+            send_email(user=user, coalition=coalition, template=template, context=context)
+        except Exception:
+            for key in keys:
+                release_reminder(coalition=coalition, **key)
+            raise  # the task retries with backoff; the released keys let it send this one
+    Notification.objects.create(coalition=coalition, recipient=user, kind=PREFERENCE_OF[reminder["kind"]],
+                                event=event, title=title[:300], url=url, created_at=now,
+                                emailed_at=now if frequency == Frequency.IMMEDIATELY else None)
 
 
 def send_meeting_invitations(*, meeting: Meeting, sequence: int) -> int:

@@ -1,9 +1,13 @@
+from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
+from coalitions.models import Role
 from coordination import demo
-from coordination.models import AssessmentRound, Decision, FollowUp, LibraryItem, Meeting
+from coordination.models import AssessmentRound, Comment, Decision, FollowUp, LibraryItem, Meeting, Notification
 
-from ..factories import OrganizationFactory
+from ..conditions.factories import ActionFactory, ActionPlanFactory
+from ..factories import CoalitionFactory, MembershipFactory, OrganizationFactory
+from ..indicators.factories import IndicatorFactory
 
 
 def _counts():
@@ -32,3 +36,43 @@ def test_the_demo_holds_a_year_of_meetings_and_two_rounds_and_is_idempotent(worl
 
         results = round_results(rounds[1])
     assert all(block["mean"] is not None and block["previous"] is not None for block in results["conditions"])
+
+
+def test_the_demo_adds_comment_threads_with_mentions_on_actions_and_indicators_once(db):
+    with scopes_disabled():
+        coalition = CoalitionFactory(slug="petite-enfance-haute-cote")
+        coordinator = MembershipFactory(coalition=coalition, role=Role.COORDINATOR).user
+        family = OrganizationFactory(coalition=coalition, name="Maison de la famille de la Haute-Côte")
+        partner = MembershipFactory(coalition=coalition, role=Role.PARTNER, organization=family).user
+        family.representative = partner
+        family.save()
+        for name in ("CPE Les Petits Pas", "Bibliothèque de Forestville", "CLSC de Forestville"):
+            OrganizationFactory(coalition=coalition, name=name)
+        plan = ActionPlanFactory(coalition=coalition)
+        visits = ActionFactory(plan=plan, title="Visites à domicile pour les familles isolées")
+        ActionFactory(plan=plan, title="Guichet unique d'accès aux services")
+        waiting = IndicatorFactory(coalition=coalition, code="PE-04")
+        IndicatorFactory(coalition=coalition, code="PE-01")
+
+    def counts():
+        with scopes_disabled():
+            threads = Comment.objects.filter(coalition=coalition)
+            return (threads.filter(action__isnull=False).count(), threads.filter(indicator__isnull=False).count(),
+                    Notification.objects.filter(coalition=coalition, kind="mention").count())
+
+    with scope(coalition=coalition):
+        demo.seed(coalition=coalition, coordinator=coordinator)
+        first = counts()
+        demo.seed(coalition=coalition, coordinator=coordinator)
+    assert counts() == first
+    assert first[:2] == (5, 4)  # the threads of the two actions and two indicators that exist; the others skipped
+    with scopes_disabled():
+        thread = list(Comment.objects.filter(action=visits).select_related("author"))
+        mentions = Notification.objects.filter(recipient=partner, kind="mention")
+        urls = set(mentions.values_list("url", flat=True))
+    assert [c.author for c in thread] == [partner, coordinator, partner]
+    assert f"@{partner.email}" in thread[1].body and "visites en soirée" in thread[0].body
+    assert mentions.count() == 4
+    assert any(url.startswith(reverse("conditions:action", args=[coalition.slug, visits.pk])) for url in urls)
+    assert any(url.startswith(reverse("indicators:indicator_detail", args=[coalition.slug, waiting.pk]))
+               for url in urls)

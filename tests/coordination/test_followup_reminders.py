@@ -1,13 +1,11 @@
 """Reminders about other conditions: indicator reporting (before, late, escalation to the
 coordinators) and the endorsement of the current agenda. Frozen clock passed as `now`."""
 
-import threading
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
-from django.db import connection
 from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
@@ -19,6 +17,7 @@ from ..conditions.factories import AgendaVersionFactory, EndorsementFactory
 from ..factories import MembershipFactory, OrganizationFactory
 from ..indicators.factories import IndicatorFactory, IndicatorValueFactory, PeriodFactory, assign
 from .factories import NotificationPreferenceFactory, ReminderSettingsFactory
+from .parallel import run_in_parallel
 
 TORONTO = ZoneInfo("America/Toronto")
 DUE = date(2030, 4, 15)
@@ -75,7 +74,8 @@ def test_it_reminds_again_when_late_then_escalates_to_the_coordinators(world, re
     assert _run(world, _at(DUE + timedelta(days=6))) == 0  # default escalation: 7 days late
     assert _run(world, _at(DUE + timedelta(days=7))) == 1
     assert _recipients() == [world.coordinator.email]
-    assert "Maison de la famille" in mail.outbox[0].subject
+    assert "1 déclaration en retard depuis 7 jours ou plus" in mail.outbox[0].subject
+    assert "Maison de la famille" in mail.outbox[0].body and "PE-01 Familles rejointes" in mail.outbox[0].body
     assert _run(world, _at(DUE + timedelta(days=8))) == 0
 
 
@@ -137,23 +137,7 @@ def test_nothing_from_another_coalition_is_reminded(world, reporting):
 @pytest.mark.django_db(transaction=True)
 def test_two_parallel_runs_send_each_indicator_reminder_once(world, reporting):
     now = _at(DUE + timedelta(days=7))
-    barrier = threading.Barrier(2)
-    results, errors = [], []
-
-    def run():
-        try:
-            barrier.wait(timeout=10)
-            results.append(_run(world, now))
-        except Exception as error:  # noqa: BLE001
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+    results, errors = run_in_parallel(lambda: _run(world, now))
     assert errors == [] and sum(results) == 2
     assert _recipients() == sorted([world.partner.email, world.coordinator.email])
 
@@ -218,6 +202,7 @@ def test_the_coordinator_sees_and_sets_the_new_reminders_in_the_schedule(client,
     assert (saved.indicator_days_before, saved.indicator_escalation_days, saved.endorsement_enabled) == (5, 3, False)
     page = client.get(url).content.decode()
     assert "Rappels aux organismes" in page or "indicateur" in page.lower()
+    assert "Les rappels sur les valeurs d’indicateurs sont regroupés" in page
 
 
 def test_the_settings_service_rejects_a_bad_delay_on_the_field(world):

@@ -1,13 +1,11 @@
 """Reminders: the right time (frozen clock passed as `now`), preferences and coalition settings,
 and exactly once under duplicate and parallel runs."""
 
-import threading
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
-from django.db import connection
 from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
@@ -23,6 +21,7 @@ from .factories import (
     NotificationPreferenceFactory,
     ReminderSettingsFactory,
 )
+from .parallel import run_in_parallel
 
 TORONTO = ZoneInfo("America/Toronto")
 MEETING_AT = datetime(2030, 3, 12, 14, 0, tzinfo=TORONTO)
@@ -164,23 +163,7 @@ def test_the_beat_schedule_is_exposed_for_the_settings_and_importable_before_dja
 @pytest.mark.django_db(transaction=True)
 def test_two_parallel_runs_send_each_reminder_once(world, meeting):
     now = MEETING_AT - timedelta(hours=20)
-    barrier = threading.Barrier(2)
-    results, errors = [], []
-
-    def run():
-        try:
-            barrier.wait(timeout=10)
-            results.append(_run(world, now))
-        except Exception as error:  # noqa: BLE001
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+    results, errors = run_in_parallel(lambda: _run(world, now))
     assert errors == []
     assert sum(results) == 2
     assert _recipients() == sorted([world.partner.email, meeting.silent.email])

@@ -437,13 +437,16 @@ class ReminderKind(models.TextChoices):
 
 
 class SentReminder(TenantModel):
-    """The exactly-once key of a reminder: written (and committed) before the email is sent."""
+    """The exactly-once key of a reminder: written (and committed) before the email is sent,
+    marked delivered after it. A claim left undelivered by a worker that died in between is
+    given back after a while (services.reminders.release_stale_claims), so a later run sends it."""
 
     recipient = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=30, choices=ReminderKind.choices)
     subject = models.CharField(max_length=100)  # e.g. "meeting:12"
     period = models.CharField(max_length=40)  # e.g. the due date, or the meeting's sequence
-    sent_at = models.DateTimeField()
+    claimed_at = models.DateTimeField()
+    delivered_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [

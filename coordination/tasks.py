@@ -20,7 +20,10 @@ BEAT_SCHEDULE = {
         "task": "coordination.tasks.fan_out_digests", "schedule": crontab(hour=7, minute=0), "args": ("daily",),
     },
     "coordination-weekly-summary": {
-        "task": "coordination.tasks.fan_out_weekly_summaries", "schedule": crontab(hour=7, minute=30, day_of_week=1),
+        # Half-hourly on Monday morning: once per person and week (keyed), and a summary whose
+        # worker died is sent by the next run.
+        "task": "coordination.tasks.fan_out_weekly_summaries",
+        "schedule": crontab(hour="7-11", minute="0,30", day_of_week=1),
     },
     "coordination-weekly-digest": {
         "task": "coordination.tasks.fan_out_digests", "schedule": crontab(hour=7, minute=0, day_of_week=1),
@@ -55,8 +58,10 @@ def coalition_reminders(coalition_id: int, now: str | None = None) -> int:
     from . import services
 
     coalition = _coalition(coalition_id)
+    now = parse_datetime(now) if now else None
     with scope(coalition=coalition):
-        return services.send_due_reminders(coalition=coalition, now=parse_datetime(now) if now else None)
+        return (services.send_due_reminders(coalition=coalition, now=now)
+                + services.send_lost_invitations(coalition=coalition, now=now))
 
 
 @shared_task

@@ -1,9 +1,13 @@
 """Reminders, invitations by email, digests and weekly summaries: exactly once, keyed by SentReminder."""
 
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import CharField, Exists, OuterRef, Q, Value
+from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -51,6 +55,11 @@ def reminder_settings_update(*, actor, coalition, **fields) -> ReminderSettings:
     return current
 
 
+# A live run sends an email within seconds of claiming it (and Celery's time limit stops a stuck
+# task well before this): an older undelivered claim belongs to a worker that died in between.
+STALE_CLAIM = timedelta(minutes=15)
+
+
 def claim_reminder(*, coalition, recipient_id: int, kind: str, subject: str, period: str, now=None) -> bool:
     """Insert the reminder's unique key (INSERT ... ON CONFLICT DO NOTHING) and commit it.
     True if this call claimed it and must send; False if it was already sent (or is being
@@ -58,9 +67,27 @@ def claim_reminder(*, coalition, recipient_id: int, kind: str, subject: str, per
     with transaction.atomic():
         _row, created = SentReminder.objects.get_or_create(
             coalition=coalition, recipient_id=recipient_id, kind=kind, subject=subject, period=period,
-            defaults={"sent_at": _now(now)},
+            defaults={"claimed_at": _now(now)},
         )
     return created
+
+
+def confirm_delivered(*, coalition, keys, now=None) -> None:
+    """Mark claimed keys as delivered once their email (or notification) has gone out."""
+    condition = Q()
+    for key in keys:
+        condition |= Q(**key)
+    SentReminder.objects.filter(condition, coalition=coalition, delivered_at__isnull=True).update(
+        delivered_at=_now(now))
+
+
+def release_stale_claims(*, coalition, now=None) -> int:
+    """Give back the keys a dead worker claimed but never delivered, so this run sends them.
+    At most once becomes exactly once: only a death between the email and this mark, a
+    moment, could still repeat one."""
+    deleted, _ = SentReminder.objects.filter(
+        coalition=coalition, delivered_at__isnull=True, claimed_at__lt=_now(now) - STALE_CLAIM).delete()
+    return deleted
 
 
 PREFERENCE_OF = {
@@ -137,15 +164,15 @@ def claim_group(*, coalition, group: dict, now=None) -> list[dict]:
     email. Returns the items this call claimed: none when the group was already sent today (a
     duplicate or parallel run: the second insert waits for the first and finds its key), or
     when every item was sent meanwhile (the group's key is then not kept)."""
-    sent_at = _now(now)
+    claimed_at = _now(now)
     with transaction.atomic():
         _row, created = SentReminder.objects.get_or_create(coalition=coalition, **_key(group),
-                                                           defaults={"sent_at": sent_at})
+                                                           defaults={"claimed_at": claimed_at})
         if not created:
             return []
         claimed = [item for item in group["items"]
                    if SentReminder.objects.get_or_create(coalition=coalition, **_key(item),
-                                                         defaults={"sent_at": sent_at})[1]]
+                                                         defaults={"claimed_at": claimed_at})[1]]
         if not claimed:
             transaction.set_rollback(True)
     return claimed
@@ -186,12 +213,14 @@ def send_due_reminders(*, coalition, now=None) -> int:
     for people who read them in a digest) this run sent.
 
     Not atomic as a whole: each reminder's key is committed on its own, before its email, so a
-    duplicate or parallel run skips it and a run killed half-way never repeats what was sent
-    (at most once if the worker dies between the key and the email). An email that fails with
-    an error gives its key back before the task is retried, so the retry sends it. Indicator
+    duplicate or parallel run skips it and a run killed half-way never repeats what was sent.
+    A key whose worker died between the key and the email is given back by a later run
+    (release_stale_claims), which sends it. An email that fails with an error gives its key
+    back before the task is retried, so the retry sends it. Indicator
     reminders are grouped per person, kind and day (see group_reminders)."""
 
     now = _now(now)
+    release_stale_claims(coalition=coalition, now=now)
     today = selectors.local_today(coalition, now)
     sent = 0
     users = {}
@@ -246,6 +275,7 @@ def _deliver(coalition, users, reminder, frequency, *, template, context, event,
     Notification.objects.create(coalition=coalition, recipient=user, kind=PREFERENCE_OF[reminder["kind"]],
                                 event=event, title=title[:300], url=url, created_at=now,
                                 emailed_at=now if frequency == Frequency.IMMEDIATELY else None)
+    confirm_delivered(coalition=coalition, keys=keys, now=now)
 
 
 def send_meeting_invitations(*, meeting: Meeting, sequence: int) -> int:
@@ -281,7 +311,34 @@ def send_meeting_invitations(*, meeting: Meeting, sequence: int) -> int:
             release_reminder(coalition=coalition, recipient_id=invitee.user_id, kind=ReminderKind.INVITATION,
                              subject=f"meeting:{meeting.pk}", period=str(sequence))
             raise
+        confirm_delivered(coalition=coalition, keys=[{
+            "recipient_id": invitee.user_id, "kind": ReminderKind.INVITATION, "subject": f"meeting:{meeting.pk}",
+            "period": str(sequence)}])
         sent += 1
+    return sent
+
+
+def send_lost_invitations(*, coalition, now=None) -> int:
+    """Invitations whose task never finished (the broker was down at commit, or the worker died
+    after claiming): upcoming meetings with an active invitee who has no key for the meeting's
+    current version and does want invitations. Found in one query; normally there are none."""
+    now = _now(now)
+    release_stale_claims(coalition=coalition, now=now)
+    key = SentReminder.objects.filter(
+        coalition=coalition, recipient_id=OuterRef("user_id"), kind=ReminderKind.INVITATION,
+        subject=Concat(Value("meeting:"), Cast(OuterRef("meeting_id"), CharField())),
+        period=Cast(OuterRef("meeting__sequence"), CharField()),
+    )
+    refused = NotificationPreference.objects.filter(coalition=coalition, user_id=OuterRef("user_id"),
+                                                    kind=NotificationKind.MEETING_INVITATION,
+                                                    frequency=Frequency.NEVER)
+    active = Membership.objects.filter(coalition=coalition, user_id=OuterRef("user_id"), is_active=True)
+    meeting_ids = set(Invitee.objects.filter(meeting__coalition=coalition, meeting__starts_at__gte=now)
+                      .filter(Exists(active)).exclude(Exists(key)).exclude(Exists(refused))
+                      .values_list("meeting_id", flat=True))
+    sent = 0
+    for meeting in Meeting.objects.filter(pk__in=meeting_ids).select_related("coalition", "created_by"):
+        sent += send_meeting_invitations(meeting=meeting, sequence=meeting.sequence)
     return sent
 
 
@@ -342,6 +399,7 @@ def send_weekly_summaries(*, coalition, now=None) -> int:
     now = _now(now)
     if not selectors.reminder_settings(coalition).weekly_summary_enabled:
         return 0
+    release_stale_claims(coalition=coalition, now=now)
     year, week, _day = selectors.local_today(coalition, now).isocalendar()
     period = f"{year}-W{week:02d}"
     sent = 0
@@ -364,5 +422,6 @@ def send_weekly_summaries(*, coalition, now=None) -> int:
         except Exception:
             release_reminder(coalition=coalition, **key)
             raise
+        confirm_delivered(coalition=coalition, keys=[key], now=now)
         sent += 1
     return sent

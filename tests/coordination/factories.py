@@ -116,7 +116,8 @@ class SentReminderFactory(factory.django.DjangoModelFactory):
     kind = models.ReminderKind.MEETING
     subject = factory.Sequence(lambda n: f"meeting:{n}")
     period = "p"
-    sent_at = factory.LazyFunction(timezone.now)
+    claimed_at = factory.LazyFunction(timezone.now)
+    delivered_at = factory.LazyAttribute(lambda row: row.claimed_at)
 
 
 class GovernanceBodyFactory(factory.django.DjangoModelFactory):

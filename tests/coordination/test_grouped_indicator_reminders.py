@@ -115,7 +115,8 @@ def test_items_escalated_before_the_grouping_are_not_escalated_again(world, late
     with scopes_disabled():
         period = late["periods"]["PE-01"]
         SentReminder.objects.create(coalition=world.coalition, recipient=world.coordinator,
-                                    kind="indicator_escalation", period=DUE.isoformat(), sent_at=_at(DUE),
+                                    kind="indicator_escalation", period=DUE.isoformat(),
+                                    claimed_at=_at(DUE), delivered_at=_at(DUE),
                                     subject=f"period:{period.pk}:org:{world.organization.pk}")
     _run(world, _at(ESCALATION_DAY))
     email = _mail_to(world.coordinator)[0]

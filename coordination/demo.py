@@ -55,6 +55,13 @@ def _extra_partners(coalition, coordinator, needed: int = 3):
                 .select_related("user", "organization"))
 
 
+def _action_in_progress(coalition):
+    from conditions.models import Action
+
+    return (Action.objects.filter(coalition=coalition, status="in_progress", review_status="accepted",
+                                  priorities__isnull=False).distinct().order_by("pk").first())
+
+
 def seed(*, coalition, coordinator):
     if not Meeting.objects.filter(coalition=coalition).exists():
         _seed_communication_and_backbone(coalition=coalition, coordinator=coordinator)
@@ -112,11 +119,15 @@ def _seed_communication_and_backbone(*, coalition, coordinator):
         if month > 1:
             services.meeting_save_minutes(actor=coordinator, meeting=meeting, minutes=MINUTES, publish=True)
         text, follow_up = DECISIONS[index % len(DECISIONS)]
+        on_action = {}
+        if month == 2 and (action := _action_in_progress(coalition)) is not None:
+            text = f"Poursuivre l'action « {action.title} » et en faire le bilan à l'assemblée."
+            on_action = {"action": action, "action_status": action.status}  # linked to the action's page
         decision = services.decision_add(
             actor=coordinator, meeting=meeting, text=text, follow_up_what=follow_up,
             follow_up_due_on=meeting.starts_at.astimezone(tz).date() + timedelta(days=45),
             follow_up_organization=partner.organization if index % 2 else None,
-            follow_up_user=None if index % 2 else partner.user,
+            follow_up_user=None if index % 2 else partner.user, **on_action,
         )
         if month > 3:
             for item in decision.follow_ups.all():

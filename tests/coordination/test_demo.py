@@ -5,7 +5,7 @@ from coalitions.models import Role
 from coordination import demo
 from coordination.models import AssessmentRound, Comment, Decision, FollowUp, LibraryItem, Meeting, Notification
 
-from ..conditions.factories import ActionFactory, ActionPlanFactory
+from ..conditions.factories import ActionFactory, ActionPlanFactory, PriorityFactory
 from ..factories import CoalitionFactory, MembershipFactory, OrganizationFactory
 from ..indicators.factories import IndicatorFactory
 
@@ -76,3 +76,20 @@ def test_the_demo_adds_comment_threads_with_mentions_on_actions_and_indicators_o
     assert any(url.startswith(reverse("conditions:action", args=[coalition.slug, visits.pk])) for url in urls)
     assert any(url.startswith(reverse("indicators:indicator_detail", args=[coalition.slug, waiting.pk]))
                for url in urls)
+
+
+def test_a_demo_decision_is_linked_to_an_action_in_progress(world):
+    with scopes_disabled():
+        for name in ("CPE Les Petits Pas", "Bibliothèque de Forestville", "CLSC de Forestville"):
+            OrganizationFactory(coalition=world.coalition, name=name)
+        action = ActionFactory(plan=ActionPlanFactory(coalition=world.coalition), status="in_progress",
+                               review_status="accepted", lead_organization=world.organization,
+                               priorities=[PriorityFactory(coalition=world.coalition)])
+    with scope(coalition=world.coalition):
+        demo.seed(coalition=world.coalition, coordinator=world.coordinator)
+        demo.seed(coalition=world.coalition, coordinator=world.coordinator)
+    with scopes_disabled():
+        linked = list(Decision.objects.filter(action=action))
+        action.refresh_from_db()
+    assert len(linked) == 1 and action.title in linked[0].text
+    assert action.status == "in_progress"

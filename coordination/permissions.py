@@ -64,6 +64,11 @@ def can_update_follow_up(membership, follow_up) -> bool:
     )
 
 
+def can_manage_calendar_feed(membership, feed) -> bool:
+    """A calendar feed is its owner's alone: nobody else (not even a coordinator) changes it."""
+    return _has(membership, "coordination.calendar_feed:use") and feed.user_id == membership.user_id
+
+
 def can_edit_comment(membership, comment) -> bool:
     """Only the author edits a comment (coordinators may delete it, not put words in it)."""
     return _has(membership, "coordination.comments:add") and comment.author_id == membership.user_id

@@ -17,6 +17,7 @@ from django_scopes import scopes_disabled
 
 from coalitions.permissions import has_permission, require_permission
 
+from .. import permissions as rules
 from ..models import CalendarFeed
 
 PERMISSION = "coordination.calendar_feed:use"
@@ -118,7 +119,6 @@ def record_feed_read(feed: CalendarFeed, now=None) -> None:
 
 
 def _check_owner(actor, feed: CalendarFeed) -> None:
-    """A feed is its owner's alone: nobody else (not even a coordinator) reads or changes it."""
-    require_permission(actor, feed.coalition, PERMISSION)
-    if feed.user_id != actor.pk:
+    membership = require_permission(actor, feed.coalition, PERMISSION)
+    if not rules.can_manage_calendar_feed(membership, feed):
         raise PermissionDenied(PERMISSION)

@@ -2,7 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from .models import LANGUAGE_CHOICES, Coalition, Membership, Organization, Role
+from .models import FISCAL_MONTH_ERROR, LANGUAGE_CHOICES, Coalition, Membership, Organization, Role
 
 
 class CoalitionForm(forms.ModelForm):
@@ -10,6 +10,14 @@ class CoalitionForm(forms.ModelForm):
         model = Coalition
         fields = ["name", "slug", "territory", "description", "default_language", "time_zone"]
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+
+class CoalitionSettingsForm(CoalitionForm):
+    """The coalition's settings page: the creation form, plus the start of the fiscal year."""
+
+    class Meta(CoalitionForm.Meta):
+        fields = [*CoalitionForm.Meta.fields, "fiscal_year_start_month"]
+        error_messages = {"fiscal_year_start_month": {"invalid_choice": FISCAL_MONTH_ERROR}}
 
 
 class OrganizationForm(forms.ModelForm):

@@ -7,12 +7,15 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Group,
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
 from .tenancy import ScopedManager, TenantModel
 
 LANGUAGE_CHOICES = [("fr", _("French")), ("en", _("English"))]
 TIME_ZONE_CHOICES = [(tz, tz) for tz in sorted(zoneinfo.available_timezones()) if tz.startswith("America/")]
+MONTH_CHOICES = list(MONTHS.items())
+FISCAL_MONTH_ERROR = _("Choose the month the fiscal year begins in, from January to December.")
 
 
 def audited(**kwargs):
@@ -88,12 +91,25 @@ class Coalition(models.Model):
     time_zone = models.CharField(
         _("time zone"), max_length=64, choices=TIME_ZONE_CHOICES, default="America/Toronto"
     )
+    # January: reports cover calendar years. Any other month: a fiscal year starting on the
+    # first of that month (April for most Québec community organisations and their funders).
+    fiscal_year_start_month = models.PositiveSmallIntegerField(
+        _("start of the fiscal year"), choices=MONTH_CHOICES, default=1,
+        help_text=_("The month your fiscal year begins in: period reports cover one fiscal year. "
+                    "Choose January to report on calendar years."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("coalition")
         verbose_name_plural = _("coalitions")
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(fiscal_year_start_month__gte=1, fiscal_year_start_month__lte=12),
+                name="coalition_fiscal_year_start_month_1_to_12",
+            ),
+        ]
 
     def __str__(self):
         return self.name

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import tasks
-from .models import Coalition, Invitation, Membership, Organization, Role
+from .models import FISCAL_MONTH_ERROR, Coalition, Invitation, Membership, Organization, Role
 from .permissions import require_permission
 from .selectors import active_coordinator_count
 
@@ -51,7 +51,10 @@ def coalition_create(
 @transaction.atomic
 def coalition_update(*, actor, coalition: Coalition, **fields) -> Coalition:
     require_permission(actor, coalition, "coalitions.settings:manage")
-    allowed = {"name", "territory", "description", "default_language", "time_zone"}
+    allowed = {"name", "territory", "description", "default_language", "time_zone", "fiscal_year_start_month"}
+    month = fields.get("fiscal_year_start_month", 1)
+    if type(month) is not int or not 1 <= month <= 12:
+        raise ValidationError({"fiscal_year_start_month": FISCAL_MONTH_ERROR})
     for key, value in fields.items():
         if key not in allowed:
             raise ValueError(key)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from . import audit, selectors, services
-from .forms import CoalitionForm, InvitationForm, MembershipRoleForm, OrganizationForm
+from .forms import CoalitionForm, CoalitionSettingsForm, InvitationForm, MembershipRoleForm, OrganizationForm
 from .models import Invitation, Membership, Organization
 from .permissions import requires
 from .web import call_service, confirm_then_act, done, paginate, post_action
@@ -82,7 +82,7 @@ def coalition_home(request):
 @requires("coalitions.settings:manage")
 def coalition_settings(request):
     coalition = request.coalition
-    form = CoalitionForm(request.POST or None, instance=coalition)
+    form = CoalitionSettingsForm(request.POST or None, instance=coalition)
     form.fields["slug"].disabled = True
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "slug"}

@@ -4,7 +4,7 @@ Indicator series come from the rollups, which are computed from approved values 
 action plan shows accepted actions only; the agenda is the latest published version.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Avg, Count
@@ -36,6 +36,7 @@ class Series:
     target: Decimal | None
     status: str
     chart: object
+    straddling: list = field(default_factory=list)  # labels of periods that began before ``start``
 
     @property
     def latest(self):
@@ -52,7 +53,10 @@ class Series:
 
 def indicator_series(coalition, *, indicators=None, start=None, end=None, limit: int = 12) -> list[Series]:
     """Each indicator's coalition values over time (approved data only) with its final target.
-    Three queries whatever the number of indicators and periods."""
+    Three queries whatever the number of indicators and periods.
+
+    With ``start`` and ``end``, only the periods that end within them: a period belongs to
+    the range it ends in. Those that began before ``start`` are listed in ``straddling``."""
     if indicators is None:
         indicators = Indicator.objects.filter(coalition=coalition).order_by("code")
     chosen = list(indicators)
@@ -62,10 +66,13 @@ def indicator_series(coalition, *, indicators=None, start=None, end=None, limit:
     if start:
         rollups = rollups.filter(period__end__gte=start)
     if end:
-        rollups = rollups.filter(period__start__lte=end)
+        rollups = rollups.filter(period__end__lte=end)
     by_indicator: dict[int, list] = {pk: [] for pk in ids}
+    straddling: dict[int, list] = {pk: [] for pk in ids}
     for rollup in rollups:
         by_indicator[rollup.indicator_id].append((rollup.period.label, rollup.value))
+        if start and rollup.period.start < start:
+            straddling[rollup.indicator_id].append(rollup.period.label)
     targets = dict(
         Target.objects.filter(indicator_id__in=ids, period__isnull=True).values_list("indicator_id", "value")
     )
@@ -77,6 +84,7 @@ def indicator_series(coalition, *, indicators=None, start=None, end=None, limit:
         series.append(Series(
             indicator, points, target, charts.trend_status(values, target, indicator.direction),
             charts.line_chart(points, target=target, baseline=indicator.baseline_value, width=640, height=240),
+            straddling[indicator.pk],
         ))
     return series
 

@@ -3,15 +3,25 @@
 ``period_report`` returns plain JSON data (strings and numbers only): the page, the XLSX
 download and a frozen snapshot all render the same dict, so a snapshot shows exactly what
 the report showed when it was frozen, whatever changes later.
+
+A report covers one of the coalition's years (``ReportYear``): the calendar year when its
+fiscal year starts in January, otherwise the fiscal year starting on the first of that month.
+Activities count by their date. Indicator values belong to periods, which may not line up
+with the year: a period counts in the report of the year it *ends* in, so each period is in
+exactly one report. One that began before the year (e.g. a calendar-year indicator in an
+April-to-March report) is marked as straddling ("période à cheval").
 """
 
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 from decimal import Decimal
 from io import BytesIO
 
 from django.db.models import Count, Sum
 from django.utils import timezone
+from django.utils.dateformat import format as format_date
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from conditions import selectors as condition_selectors
 from conditions.models import Activity, ReviewStatus
@@ -22,8 +32,72 @@ from .funder import indicator_series, plan_progress, trend_words
 FIRST_YEAR = 2000
 
 
-def year_bounds(year: int) -> tuple[date, date]:
-    return date(year, 1, 1), date(year, 12, 31)
+def long_date(day: date) -> str:
+    """« 1er avril 2026 », « 31 mars 2027 »; "April 1, 2026" in English."""
+    if day.day == 1:
+        # Translators: a Django date format (F month, j day, Y year; a backslash keeps a letter as is).
+        return format_date(day, pgettext("long date, first day of a month", "F j, Y"))
+    # Translators: a Django date format (F month, j day, Y year).
+    return format_date(day, pgettext("long date", "F j, Y"))
+
+
+@dataclass(frozen=True)
+class ReportYear:
+    """The year a report covers: ``year`` is the year it starts in. With a fiscal year
+    starting in April, ReportYear(2026, 4) runs from 2026-04-01 to 2027-03-31."""
+
+    year: int
+    start_month: int = 1
+
+    @classmethod
+    def of(cls, coalition, year: int) -> "ReportYear":
+        return cls(year, coalition.fiscal_year_start_month)
+
+    @classmethod
+    def containing(cls, coalition, day: date) -> "ReportYear":
+        month = coalition.fiscal_year_start_month
+        return cls(day.year if day.month >= month else day.year - 1, month)
+
+    @property
+    def start(self) -> date:
+        return date(self.year, self.start_month, 1)
+
+    @property
+    def end(self) -> date:
+        return date(self.year + 1, self.start_month, 1) - timedelta(days=1)
+
+    @property
+    def is_calendar(self) -> bool:
+        return self.start_month == 1
+
+    @property
+    def years(self) -> str:
+        """« 2026 », or « 2026-2027 » for a fiscal year: in file names and snapshot titles."""
+        return str(self.year) if self.is_calendar else f"{self.year}-{self.year + 1}"
+
+    @property
+    def name(self) -> str:
+        if self.is_calendar:
+            return _("Year %(year)s") % {"year": self.year}
+        return _("Fiscal year %(years)s") % {"years": self.years}
+
+    @property
+    def dates(self) -> str:
+        return _("%(start)s to %(end)s") % {"start": long_date(self.start), "end": long_date(self.end)}
+
+    @property
+    def label(self) -> str:
+        """« Année 2026 », or « Exercice 2026-2027 (1er avril 2026 au 31 mars 2027) »."""
+        return self.name if self.is_calendar else f"{self.name} ({self.dates})"
+
+
+def range_label(start: date, end: date) -> str:
+    """The label of a report's range: a year's label when it is one, else its two dates
+    (snapshots frozen before labels were kept, or made by hand, have only their dates)."""
+    year = ReportYear(start.year, start.month)
+    if start.day == 1 and end == year.end:
+        return year.label
+    return _("From %(start)s to %(end)s") % {"start": long_date(start), "end": long_date(end)}
 
 
 def _number(value) -> float | None:
@@ -47,6 +121,7 @@ def period_report(coalition, start: date, end: date) -> dict:
         "territory": coalition.territory,
         "start": start.isoformat(),
         "end": end.isoformat(),
+        "label": range_label(start, end),
         "generated_at": timezone.now().isoformat(),
         "agenda": {
             "number": version.number if version else None,
@@ -62,6 +137,7 @@ def period_report(coalition, start: date, end: date) -> dict:
                 "baseline": _number(s.indicator.baseline_value),
                 "status": s.status,
                 "points": [[label, _number(value)] for label, value in s.points],
+                "straddling": s.straddling,
             }
             for s in series
         ],
@@ -81,8 +157,11 @@ def period_report(coalition, start: date, end: date) -> dict:
 
 
 def decorate(report: dict) -> dict:
-    """Add what templates need (chart geometry, status words) to report data, frozen or live."""
+    """Add what templates need (chart geometry, status words) to report data, frozen or live.
+    Snapshots frozen before reports kept their label and straddling periods get them here."""
+    report.setdefault("label", range_label(date.fromisoformat(report["start"]), date.fromisoformat(report["end"])))
     for item in report["indicators"]:
+        item.setdefault("straddling", [])
         points = [(label, None if v is None else Decimal(str(v))) for label, v in item["points"]]
         target = None if item["target"] is None else Decimal(str(item["target"]))
         baseline = None if item["baseline"] is None else Decimal(str(item["baseline"]))
@@ -90,6 +169,7 @@ def decorate(report: dict) -> dict:
         item["status_word"], item["status_symbol"] = trend_words(item["status"])
         known = [v for _l, v in item["points"] if v is not None]
         item["latest"] = known[-1] if known else None
+    report["any_straddling"] = any(item["straddling"] for item in report["indicators"])
     return report
 
 
@@ -98,11 +178,13 @@ def report_xlsx(report: dict) -> bytes:
     from openpyxl.styles import Font
 
     book = Workbook()
+    book.properties.title = f"{report['coalition']} — {report['label']}"
     sheet = book.active
     sheet.title = _("Summary")[:31]
     bold = Font(bold=True)
     sheet.append([report["coalition"]])
-    sheet["A1"].font = bold
+    sheet.append([report["label"]])
+    sheet["A1"].font = sheet["A2"].font = bold
     sheet.append([_("Period"), report["start"], report["end"]])
     sheet.append([_("Territory"), report["territory"]])
     sheet.append([_("Agenda version"), report["agenda"]["number"]])
@@ -119,15 +201,17 @@ def report_xlsx(report: dict) -> bytes:
 
     values = book.create_sheet(_("Indicators")[:31])
     values.append([_("Code"), _("Indicator"), _("Unit"), _("Period"), _("Coalition value"), _("Final target"),
-                   _("Status")])
+                   _("Status"), _("Note")])
     for cell in values[1]:
         cell.font = bold
+    straddling = _("straddling period")
     for item in report["indicators"]:
         word = trend_words(item["status"])[0]
         if not item["points"]:
             values.append([item["code"], item["name"], item["unit"], None, None, item["target"], word])
         for label, value in item["points"]:
-            values.append([item["code"], item["name"], item["unit"], label, value, item["target"], word])
+            note = straddling if label in item.get("straddling", ()) else None
+            values.append([item["code"], item["name"], item["unit"], label, value, item["target"], word, note])
 
     orgs = book.create_sheet(_("Activities")[:31])
     orgs.append([_("Organization"), _("Activities"), _("People reached"), _("Families reached"), _("Hours")])
@@ -140,4 +224,4 @@ def report_xlsx(report: dict) -> bytes:
     return out.getvalue()
 
 
-__all__ = ["period_report", "decorate", "report_xlsx", "year_bounds", "charts"]
+__all__ = ["ReportYear", "period_report", "decorate", "range_label", "report_xlsx", "charts"]

@@ -18,7 +18,7 @@ from . import openings, services
 from .funder import funder_dashboard
 from .health import coalition_health
 from .partner import partner_dashboard
-from .reports import FIRST_YEAR, decorate, period_report, report_xlsx, year_bounds
+from .reports import FIRST_YEAR, ReportYear, decorate, period_report, report_xlsx
 
 
 def home(request):
@@ -31,23 +31,24 @@ def home(request):
         context.update(kind="funder", **funder_dashboard(coalition))
     elif has_permission(membership, "coalitions.dashboard:partner"):
         context.update(kind="partner", **partner_dashboard(membership))
-    context["report_year"] = timezone.localdate().year - 1
+    context["report_year"] = ReportYear.containing(coalition, timezone.localdate()).year - 1
     return render(request, "coalitions/home.html", context)
 
 
-def _year(year: int) -> int:
-    if not FIRST_YEAR <= year <= timezone.localdate().year:
+def _report_year(request, year: int) -> ReportYear:
+    """The coalition's year that starts in ``year``, from FIRST_YEAR to the one under way."""
+    if not FIRST_YEAR <= year <= ReportYear.containing(request.coalition, timezone.localdate()).year:
         raise Http404
-    return year
+    return ReportYear.of(request.coalition, year)
 
 
 @require_GET
 @requires("coalitions.reports:view")
 def report_index(request):
-    this_year = timezone.localdate().year
+    current = ReportYear.containing(request.coalition, timezone.localdate())
     snapshots = ReportSnapshot.objects.filter(coalition=request.coalition).select_related("created_by")
     return render(request, "dashboards/report_index.html", {
-        "years": list(range(this_year, this_year - 5, -1)),
+        "years": [ReportYear(current.year - k, current.start_month) for k in range(5)],
         "page_obj": paginate(request, snapshots),
         "can_share": has_permission(request.membership, "coalitions.reports:share"),
     })
@@ -56,8 +57,11 @@ def report_index(request):
 @require_GET
 @requires("coalitions.reports:view")
 def report_year(request, year: int):
-    start, end = year_bounds(_year(year))
-    report = decorate(period_report(request.coalition, start, end))
+    """The report of one of the coalition's years. ``year`` is the year it starts in: the
+    calendar year when the coalition's fiscal year starts in January; otherwise the fiscal
+    year starting that month, e.g. /reports/2026/ runs from 2026-04-01 to 2027-03-31."""
+    period = _report_year(request, year)
+    report = decorate(period_report(request.coalition, period.start, period.end))
     return render(request, "dashboards/report.html", {
         "report": report, "year": year,
         "can_share": has_permission(request.membership, "coalitions.reports:share"),
@@ -67,20 +71,22 @@ def report_year(request, year: int):
 @require_GET
 @requires("coalitions.reports:view")
 def report_download(request, year: int):
-    start, end = year_bounds(_year(year))
-    content = report_xlsx(period_report(request.coalition, start, end))
+    """The same report as XLSX; ``year`` as in ``report_year``."""
+    period = _report_year(request, year)
+    content = report_xlsx(period_report(request.coalition, period.start, period.end))
     response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="{request.coalition.slug}-{year}.xlsx"'
+    response["Content-Disposition"] = f'attachment; filename="{request.coalition.slug}-{period.years}.xlsx"'
     return response
 
 
 @require_POST
 @requires("coalitions.reports:share")
 def report_freeze(request, year: int):
-    start, end = year_bounds(_year(year))
+    """Freeze the report of ``report_year`` as a snapshot (its data keeps the range label)."""
+    period = _report_year(request, year)
     snapshot = services.snapshot_create(
-        actor=request.user, coalition=request.coalition, start=start, end=end,
-        title=_("Report %(year)s") % {"year": year},
+        actor=request.user, coalition=request.coalition, start=period.start, end=period.end,
+        title=_("Report %(year)s") % {"year": period.years},
     )
     return redirect("coalitions:snapshot", request.coalition.slug, snapshot.pk)
 

@@ -147,3 +147,50 @@ def test_the_top_bar_shows_the_unread_notification_count(client, world):
     badge = page[page.index('class="notification-badge"'):][:400]
     assert reverse("coordination:notifications", args=[world.coalition.slug]) in page
     assert ">2<" in badge.replace(" ", "")
+
+
+# The start of the fiscal year (period reports cover one fiscal year) -----------------------
+
+SETTINGS = {"name": "Regroupement Petite enfance", "territory": "Haute-Côte-Nord", "description": "",
+            "default_language": "fr", "time_zone": "America/Toronto"}
+
+
+def test_a_coalition_reports_on_calendar_years_until_told_otherwise(world):
+    assert world.coalition.fiscal_year_start_month == 1
+
+
+def test_a_coordinator_sets_the_fiscal_year_to_start_in_april(client, world):
+    client.force_login(world.coordinator)
+    path = reverse("coalitions:settings", args=[world.coalition.slug])
+    page = client.get(path).content.decode()
+    assert 'name="fiscal_year_start_month"' in page and "Début de l’exercice financier" in html.unescape(page)
+    response = client.post(path, {**SETTINGS, "fiscal_year_start_month": "4"})
+    assert response.status_code == 302
+    world.coalition.refresh_from_db()
+    assert world.coalition.fiscal_year_start_month == 4
+
+
+def test_a_month_that_does_not_exist_is_refused_on_the_field(client, world):
+    client.force_login(world.coordinator)
+    response = client.post(reverse("coalitions:settings", args=[world.coalition.slug]),
+                           {**SETTINGS, "fiscal_year_start_month": "13"})
+    assert response.status_code == 200
+    assert response.context["form"].errors["fiscal_year_start_month"] == [
+        "Choisissez le mois où commence l’exercice financier, de janvier à décembre."]
+    world.coalition.refresh_from_db()
+    assert world.coalition.fiscal_year_start_month == 1
+
+
+def test_the_service_refuses_a_month_outside_1_to_12(world):
+    import pytest
+    from django.core.exceptions import ValidationError
+
+    from coalitions import services
+
+    for month in (0, 13, "4", None):
+        with pytest.raises(ValidationError) as error:
+            services.coalition_update(actor=world.coordinator, coalition=world.coalition,
+                                      fiscal_year_start_month=month)
+        assert "fiscal_year_start_month" in error.value.message_dict
+    world.coalition.refresh_from_db()
+    assert world.coalition.fiscal_year_start_month == 1

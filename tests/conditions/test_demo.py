@@ -13,6 +13,8 @@ def test_the_demo_fills_both_coalitions_and_can_run_twice(db):
     with scopes_disabled():
         coalitions = list(Coalition.objects.all())
     assert len(coalitions) == 2
+    # One demo coalition reports on a calendar year, the other on an April-March fiscal year.
+    assert sorted(c.fiscal_year_start_month for c in coalitions) == [1, 4]
     for coalition in coalitions:
         with scope(coalition=coalition):
             assert list(AgendaVersion.objects.filter(coalition=coalition).values_list("number", flat=True)) == [2, 1]

@@ -65,6 +65,7 @@ COALITIONS = [
             ("multi@concerto.demo", "Alexandre Côté", "funder", "Fonds communautaire des Sources"),
         ],
         "representatives": {"Moisson des Sources": "partenaire@val-des-sources.demo"},
+        "fiscal_year_start_month": 4,  # reports on April-March, like its funders
     },
 ]
 
@@ -109,6 +110,9 @@ class Command(BaseCommand):
             self.stdout.write(f"  {login['email']:<38} {login['role']:<12} {login['coalition']}")
 
     def _fill(self, coalition, coordinator, spec, logins):
+        month = spec.get("fiscal_year_start_month", 1)
+        if coalition.fiscal_year_start_month != month:
+            services.coalition_update(actor=coordinator, coalition=coalition, fiscal_year_start_month=month)
         organizations = {org.name: org for org in Organization.objects.filter(coalition=coalition)}
         for name, sector, kind in spec["organizations"]:
             if name not in organizations:

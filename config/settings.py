@@ -134,10 +134,7 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-# A task never holds a claimed reminder key for long (see coordination STALE_CLAIM).
-CELERY_TASK_TIME_LIMIT = 600
-CELERY_TASK_SOFT_TIME_LIMIT = 540
-EMAIL_TIMEOUT = 30
+EMAIL_TIMEOUT = 30  # seconds: a stuck SMTP server must not hold a claimed reminder
 CELERY_TIMEZONE = "America/Toronto"
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL

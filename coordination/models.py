@@ -452,6 +452,9 @@ class SentReminder(TenantModel):
         constraints = [
             models.UniqueConstraint("recipient", "subject", "kind", "period", name="sent_reminder_once")
         ]
+        # Every reminder run looks for stale claims: only the few undelivered rows are indexed.
+        indexes = [models.Index("coalition", "claimed_at", name="sent_reminder_undelivered",
+                                condition=Q(delivered_at__isnull=True))]
 
 
 # Backbone tasks, library, self-assessment ---------------------------------------------

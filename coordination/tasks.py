@@ -11,8 +11,11 @@ from celery.schedules import crontab
 from django.utils.dateparse import parse_datetime
 from django_scopes import scope, scopes_disabled
 
+# Every per-coalition email task: retried with backoff, and stopped if stuck, well within the
+# reminders' STALE_CLAIM (a claim older than that is taken for a dead worker's).
 RETRY = {"autoretry_for": (ConnectionError, OSError, TimeoutError), "retry_backoff": True,
-         "retry_backoff_max": 600, "retry_jitter": True, "max_retries": 6}
+         "retry_backoff_max": 600, "retry_jitter": True, "max_retries": 6,
+         "soft_time_limit": 540, "time_limit": 600}
 
 BEAT_SCHEDULE = {
     "coordination-reminders": {"task": "coordination.tasks.fan_out_reminders", "schedule": crontab(minute="*/15")},

@@ -1,7 +1,10 @@
 """Reminders, invitations by email, digests and weekly summaries: exactly once, keyed by SentReminder."""
 
 
+import logging
+import smtplib
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -55,38 +58,91 @@ def reminder_settings_update(*, actor, coalition, **fields) -> ReminderSettings:
     return current
 
 
-# A live run sends an email within seconds of claiming it (and Celery's time limit stops a stuck
-# task well before this): an older undelivered claim belongs to a worker that died in between.
+logger = logging.getLogger(__name__)
+
+# A live run sends an email within seconds of claiming it (and the tasks' time limit stops a
+# stuck one well before this): an older undelivered claim belongs to a worker that died.
 STALE_CLAIM = timedelta(minutes=15)
 
 
-def claim_reminder(*, coalition, recipient_id: int, kind: str, subject: str, period: str, now=None) -> bool:
+def _clock():
+    """The real time of claims and deliveries, whatever ``now`` a run is asked to act at: a
+    catch-up run "as of" another time must not take a live worker's fresh claim for stale."""
+    return timezone.now()
+
+
+class _Failures:
+    """Keeps a run going past one recipient's failed email (an unreachable server must not
+    starve the others); the first error goes up at the end so the task retries, and the
+    retry skips what was sent (keyed). Use ``with failures:`` around one recipient."""
+
+    def __init__(self):
+        self.first = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        if exc_type is not None and issubclass(exc_type, Exception):
+            self.first = self.first or exc
+            return True
+        return False
+
+    def raise_first(self):
+        if self.first is not None:
+            raise self.first
+
+
+def _permanent(error: Exception) -> bool:
+    """A refused address or another 5xx answer: retrying would fail the same way."""
+    return isinstance(error, smtplib.SMTPRecipientsRefused) or (
+        isinstance(error, smtplib.SMTPResponseException) and error.smtp_code >= 500)
+
+
+def _send_claimed(coalition, keys, send) -> None:
+    """Send one email whose keys are claimed, and mark them delivered at once. A permanent
+    refusal is logged and kept as delivered (never retried); any other failure gives the keys
+    back and goes up, so a retry sends it."""
+    try:
+        send()
+    except Exception as error:
+        if not _permanent(error):
+            for key in keys:
+                release_reminder(coalition=coalition, **key)
+            raise
+        logger.warning("Reminder email refused for good (%s): %s", keys[0], error)
+    confirm_delivered(coalition=coalition, keys=keys)
+
+
+def claim_reminder(*, coalition, recipient_id: int, kind: str, subject: str, period: str) -> bool:
     """Insert the reminder's unique key (INSERT ... ON CONFLICT DO NOTHING) and commit it.
     True if this call claimed it and must send; False if it was already sent (or is being
     sent by a parallel run)."""
     with transaction.atomic():
         _row, created = SentReminder.objects.get_or_create(
             coalition=coalition, recipient_id=recipient_id, kind=kind, subject=subject, period=period,
-            defaults={"claimed_at": _now(now)},
+            defaults={"claimed_at": _clock()},
         )
     return created
 
 
-def confirm_delivered(*, coalition, keys, now=None) -> None:
+def confirm_delivered(*, coalition, keys) -> None:
     """Mark claimed keys as delivered once their email (or notification) has gone out."""
+    if not keys:
+        return  # an empty OR would match every key of the coalition
     condition = Q()
     for key in keys:
         condition |= Q(**key)
     SentReminder.objects.filter(condition, coalition=coalition, delivered_at__isnull=True).update(
-        delivered_at=_now(now))
+        delivered_at=_clock())
 
 
-def release_stale_claims(*, coalition, now=None) -> int:
+def release_stale_claims(*, coalition) -> int:
     """Give back the keys a dead worker claimed but never delivered, so this run sends them.
     At most once becomes exactly once: only a death between the email and this mark, a
     moment, could still repeat one."""
     deleted, _ = SentReminder.objects.filter(
-        coalition=coalition, delivered_at__isnull=True, claimed_at__lt=_now(now) - STALE_CLAIM).delete()
+        coalition=coalition, delivered_at__isnull=True, claimed_at__lt=_clock() - STALE_CLAIM).delete()
     return deleted
 
 
@@ -159,12 +215,12 @@ def _item_order(reminder):
     return item.organization.name, item.period.due_date, item.indicator.code, item.period.start
 
 
-def claim_group(*, coalition, group: dict, now=None) -> list[dict]:
+def claim_group(*, coalition, group: dict) -> list[dict]:
     """Claim a group's key and the keys of its items in one transaction, committed before the
     email. Returns the items this call claimed: none when the group was already sent today (a
     duplicate or parallel run: the second insert waits for the first and finds its key), or
     when every item was sent meanwhile (the group's key is then not kept)."""
-    claimed_at = _now(now)
+    claimed_at = _clock()
     with transaction.atomic():
         _row, created = SentReminder.objects.get_or_create(coalition=coalition, **_key(group),
                                                            defaults={"claimed_at": claimed_at})
@@ -216,14 +272,15 @@ def send_due_reminders(*, coalition, now=None) -> int:
     duplicate or parallel run skips it and a run killed half-way never repeats what was sent.
     A key whose worker died between the key and the email is given back by a later run
     (release_stale_claims), which sends it. An email that fails with an error gives its key
-    back before the task is retried, so the retry sends it. Indicator
-    reminders are grouped per person, kind and day (see group_reminders)."""
+    back, the run goes on with the others, and the task is retried, so the retry sends it.
+    Indicator reminders are grouped per person, kind and day (see group_reminders)."""
 
     now = _now(now)
-    release_stale_claims(coalition=coalition, now=now)
+    release_stale_claims(coalition=coalition)
     today = selectors.local_today(coalition, now)
     sent = 0
     users = {}
+    failures = _Failures()
     due = selectors.due_reminders(coalition, now=now)
     for reminder in due:
         if reminder["kind"] in GROUPED_KINDS:
@@ -231,33 +288,36 @@ def send_due_reminders(*, coalition, now=None) -> int:
         frequency = selectors.frequency_for(coalition, reminder["recipient_id"], PREFERENCE_OF[reminder["kind"]])
         if frequency == Frequency.NEVER:
             continue
-        if not claim_reminder(coalition=coalition, now=now, **_key(reminder)):
+        if not claim_reminder(coalition=coalition, **_key(reminder)):
             continue
         template, event, title, url = _reminder_text(coalition, reminder)
         context = {"reminder": reminder, "object": reminder["object"], "kind": reminder["kind"],
                    "url": settings.SITE_URL + url}
-        _deliver(coalition, users, reminder, frequency, template=template, context=context, event=event, title=title,
-                 url=url, now=now, keys=[_key(reminder)])
-        sent += 1
+        with failures:
+            _deliver(coalition, users, reminder, frequency, template=template, context=context, event=event,
+                     title=title, url=url, now=now, keys=[_key(reminder)])
+            sent += 1
     grouped = [r for r in due if r["kind"] in GROUPED_KINDS]
     for group in group_reminders(coalition, grouped, today=today):
         frequency = selectors.frequency_for(coalition, group["recipient_id"], PREFERENCE_OF[group["kind"]])
         if frequency == Frequency.NEVER:
             continue
-        items = claim_group(coalition=coalition, group=group, now=now)
+        items = claim_group(coalition=coalition, group=group)
         if not items:
             continue
         template, event, title, url = _group_text(coalition, group["kind"], items)
         context = _group_context(coalition, group["kind"], items, today=today, url=url)
-        _deliver(coalition, users, group, frequency, template=template, context=context, event=event, title=title,
-                 url=url, now=now, keys=[_key(group), *map(_key, items)])
-        sent += 1
+        with failures:
+            _deliver(coalition, users, group, frequency, template=template, context=context, event=event,
+                     title=title, url=url, now=now, keys=[_key(group), *map(_key, items)])
+            sent += 1
+    failures.raise_first()
     return sent
 
 
 def _deliver(coalition, users, reminder, frequency, *, template, context, event, title, url, now, keys) -> None:
     """Email a claimed reminder to those who want it immediately, and notify in the app. If the
-    email fails, its claimed keys are given back and the error goes up for the task to retry."""
+    email fails, its claimed keys are given back and the error goes up (see _send_claimed)."""
     from ..emails import send_email
 
     recipient_id = reminder["recipient_id"]
@@ -266,16 +326,13 @@ def _deliver(coalition, users, reminder, frequency, *, template, context, event,
             coalition=coalition, user_id=recipient_id).user
     user = users[recipient_id]
     if frequency == Frequency.IMMEDIATELY:
-        try:
-            send_email(user=user, coalition=coalition, template=template, context=context)
-        except Exception:
-            for key in keys:
-                release_reminder(coalition=coalition, **key)
-            raise  # the task retries with backoff; the released keys let it send this one
+        _send_claimed(coalition, keys, lambda: send_email(user=user, coalition=coalition, template=template,
+                                                          context=context))
+    else:
+        confirm_delivered(coalition=coalition, keys=keys)  # read in the digest: the notification is the delivery
     Notification.objects.create(coalition=coalition, recipient=user, kind=PREFERENCE_OF[reminder["kind"]],
                                 event=event, title=title[:300], url=url, created_at=now,
                                 emailed_at=now if frequency == Frequency.IMMEDIATELY else None)
-    confirm_delivered(coalition=coalition, keys=keys, now=now)
 
 
 def send_meeting_invitations(*, meeting: Meeting, sequence: int) -> int:
@@ -289,6 +346,7 @@ def send_meeting_invitations(*, meeting: Meeting, sequence: int) -> int:
         return 0  # a newer version is on its way
     coalition = meeting.coalition
     sent = 0
+    failures = _Failures()
     invitees = Invitee.objects.filter(meeting=meeting).select_related("user")
     memberships = {m.user_id: m for m in Membership.objects.filter(coalition=coalition, is_active=True)}
     for invitee in invitees:
@@ -296,25 +354,21 @@ def send_meeting_invitations(*, meeting: Meeting, sequence: int) -> int:
             continue
         if selectors.frequency_for(coalition, invitee.user_id, NotificationKind.MEETING_INVITATION) == Frequency.NEVER:
             continue
-        if not claim_reminder(coalition=coalition, recipient_id=invitee.user_id, kind=ReminderKind.INVITATION,
-                              subject=f"meeting:{meeting.pk}", period=str(sequence)):
+        key = {"recipient_id": invitee.user_id, "kind": ReminderKind.INVITATION, "subject": f"meeting:{meeting.pk}",
+               "period": str(sequence)}
+        if not claim_reminder(coalition=coalition, **key):
             continue
         with translation.override(language_of(invitee.user, coalition)):
             ics = meeting_calendar(meeting, membership=memberships[invitee.user_id], method="REQUEST",
                                    attendee=invitee.user)
-        try:
-            send_email(user=invitee.user, coalition=coalition, template="meeting_invitation",
-                       context={"meeting": meeting, "update": sequence > 0,
-                                "url": settings.SITE_URL + _url("coordination:meeting", coalition, meeting.pk)},
-                       attachments=[("rencontre.ics", ics, "text/calendar; method=REQUEST")])
-        except Exception:
-            release_reminder(coalition=coalition, recipient_id=invitee.user_id, kind=ReminderKind.INVITATION,
-                             subject=f"meeting:{meeting.pk}", period=str(sequence))
-            raise
-        confirm_delivered(coalition=coalition, keys=[{
-            "recipient_id": invitee.user_id, "kind": ReminderKind.INVITATION, "subject": f"meeting:{meeting.pk}",
-            "period": str(sequence)}])
-        sent += 1
+        with failures:
+            _send_claimed(coalition, [key], partial(
+                send_email, user=invitee.user, coalition=coalition, template="meeting_invitation",
+                context={"meeting": meeting, "update": sequence > 0,
+                         "url": settings.SITE_URL + _url("coordination:meeting", coalition, meeting.pk)},
+                attachments=[("rencontre.ics", ics, "text/calendar; method=REQUEST")]))
+            sent += 1
+    failures.raise_first()
     return sent
 
 
@@ -323,7 +377,7 @@ def send_lost_invitations(*, coalition, now=None) -> int:
     after claiming): upcoming meetings with an active invitee who has no key for the meeting's
     current version and does want invitations. Found in one query; normally there are none."""
     now = _now(now)
-    release_stale_claims(coalition=coalition, now=now)
+    release_stale_claims(coalition=coalition)
     key = SentReminder.objects.filter(
         coalition=coalition, recipient_id=OuterRef("user_id"), kind=ReminderKind.INVITATION,
         subject=Concat(Value("meeting:"), Cast(OuterRef("meeting_id"), CharField())),
@@ -353,8 +407,12 @@ def email_notifications(*, coalition, notification_ids) -> int:
         if not claimed:
             continue
         notification = Notification.objects.select_related("recipient").get(pk=pk)
-        send_email(user=notification.recipient, coalition=coalition, template="notification",
-                   context={"notification": notification, "url": settings.SITE_URL + notification.url})
+        try:
+            send_email(user=notification.recipient, coalition=coalition, template="notification",
+                       context={"notification": notification, "url": settings.SITE_URL + notification.url})
+        except Exception:
+            Notification.objects.filter(pk=pk).update(emailed_at=None)  # the retry sends it
+            raise
         sent += 1
     return sent
 
@@ -378,8 +436,12 @@ def send_digests(*, coalition, frequency: str, now=None) -> int:
             Notification.objects.filter(pk__in=[n.pk for n in rows]).update(emailed_at=now)
         if rows:
             user = Membership.objects.select_related("user").get(coalition=coalition, user_id=user_id).user
-            send_email(user=user, coalition=coalition, template="digest",
-                       context={"notifications": rows, "frequency": frequency})
+            try:
+                send_email(user=user, coalition=coalition, template="digest",
+                           context={"notifications": rows, "frequency": frequency})
+            except Exception:  # the retry sends them in the next digest
+                Notification.objects.filter(pk__in=[n.pk for n in rows], emailed_at=now).update(emailed_at=None)
+                raise
             sent += 1
     return sent
 
@@ -399,29 +461,36 @@ def send_weekly_summaries(*, coalition, now=None) -> int:
     now = _now(now)
     if not selectors.reminder_settings(coalition).weekly_summary_enabled:
         return 0
-    release_stale_claims(coalition=coalition, now=now)
+    release_stale_claims(coalition=coalition)
     year, week, _day = selectors.local_today(coalition, now).isocalendar()
     period = f"{year}-W{week:02d}"
     sent = 0
+    failures = _Failures()
+    # The Monday runs repeat half-hourly: skip at once those already claimed, and those who said never.
+    done = set(SentReminder.objects.filter(coalition=coalition, kind=ReminderKind.WEEKLY_SUMMARY, period=period)
+               .values_list("recipient_id", flat=True))
+    never = set(NotificationPreference.objects.filter(coalition=coalition, kind=NotificationKind.WEEKLY_SUMMARY,
+                                                      frequency=Frequency.NEVER).values_list("user_id", flat=True))
     for membership in Membership.objects.filter(coalition=coalition, is_active=True).select_related("user"):
         if not has_permission(membership, "coordination.follow_ups:view"):  # funders: no internal follow-ups
             continue
-        if selectors.frequency_for(coalition, membership.user_id, NotificationKind.WEEKLY_SUMMARY) == Frequency.NEVER:
+        if membership.user_id in done or membership.user_id in never:
             continue
         summary = selectors.weekly_summary(membership, now=now)
         if not any(summary.values()):
             continue
         key = {"recipient_id": membership.user_id, "kind": ReminderKind.WEEKLY_SUMMARY,
                "subject": f"coalition:{coalition.pk}", "period": period}
-        if not claim_reminder(coalition=coalition, now=now, **key):
+        if not claim_reminder(coalition=coalition, **key):
             continue
-        try:
+
+        def send(membership=membership, summary=summary):
             with translation.override(language_of(membership.user, coalition)):
                 send_email(user=membership.user, coalition=coalition, template="weekly_summary",
                            context={**summary, "site_url": settings.SITE_URL})
-        except Exception:
-            release_reminder(coalition=coalition, **key)
-            raise
-        confirm_delivered(coalition=coalition, keys=[key], now=now)
-        sent += 1
+
+        with failures:
+            _send_claimed(coalition, [key], send)
+            sent += 1
+    failures.raise_first()
     return sent

@@ -30,6 +30,12 @@ def _killed_at_the_first_email():
     return mock.patch("coordination.emails.EmailMessage.send", side_effect=WorkerKilled)
 
 
+def _later(minutes: int):
+    """The real clock, moved on: claims and their staleness follow it, not a run's ``now``."""
+    return mock.patch("coordination.services.reminders._clock",
+                      return_value=timezone.now() + timedelta(minutes=minutes))
+
+
 def test_a_reminder_whose_worker_died_before_the_email_is_sent_once_by_a_later_run(world, meeting):  # noqa: F811
     now = MEETING_AT - timedelta(hours=20)
     with _killed_at_the_first_email(), pytest.raises(WorkerKilled):
@@ -38,11 +44,15 @@ def test_a_reminder_whose_worker_died_before_the_email_is_sent_once_by_a_later_r
     with scopes_disabled():
         assert SentReminder.objects.filter(delivered_at__isnull=True).count() == 1
     # Right after, the claim may belong to a worker still sending: nobody touches it.
-    assert _run(world, now + timedelta(minutes=5)) == 1  # the other invitee, never claimed
-    assert _run(world, now + timedelta(minutes=10)) == 0
+    with _later(5):
+        assert _run(world, now) == 1  # the other invitee, never claimed
+    with _later(10):
+        assert _run(world, now) == 0
     # Once stale, the claim is given back and the reminder goes out, once.
-    assert _run(world, now + timedelta(minutes=16)) == 1
-    assert _run(world, now + timedelta(minutes=31)) == 0
+    with _later(16):
+        assert _run(world, now) == 1
+    with _later(31):
+        assert _run(world, now) == 0
     assert sorted(m.to[0] for m in mail.outbox) == sorted([world.partner.email, meeting.silent.email])
     with scopes_disabled():
         assert not SentReminder.objects.filter(delivered_at__isnull=True).exists()
@@ -51,8 +61,8 @@ def test_a_reminder_whose_worker_died_before_the_email_is_sent_once_by_a_later_r
 def test_delivered_keys_are_never_given_back_however_old(world, meeting):  # noqa: F811
     now = MEETING_AT - timedelta(hours=23)
     assert _run(world, now) == 2
-    with scope(coalition=world.coalition):
-        assert services.release_stale_claims(coalition=world.coalition, now=now + timedelta(days=30)) == 0
+    with scope(coalition=world.coalition), _later(60 * 24 * 30):
+        assert services.release_stale_claims(coalition=world.coalition) == 0
     assert _run(world, now + timedelta(hours=2)) == 0
     assert len(mail.outbox) == 2
 
@@ -84,13 +94,15 @@ def test_an_invitation_killed_mid_send_goes_out_once_after_the_claim_is_stale(wo
     with scopes_disabled():
         meeting = MeetingFactory(coalition=world.coalition, starts_at=MEETING_AT)
         InviteeFactory(meeting=meeting, user=world.partner)
-    now = timezone.now()  # the invitation task claims with the real clock
+    now = timezone.now()
     with scope(coalition=world.coalition):
         with _killed_at_the_first_email(), pytest.raises(WorkerKilled):
             services.send_meeting_invitations(meeting=meeting, sequence=0)
         assert services.send_lost_invitations(coalition=world.coalition, now=now) == 0  # not stale yet
-        assert services.send_lost_invitations(coalition=world.coalition, now=now + timedelta(minutes=20)) == 1
-        assert services.send_lost_invitations(coalition=world.coalition, now=now + timedelta(minutes=40)) == 0
+        with _later(20):
+            assert services.send_lost_invitations(coalition=world.coalition, now=now) == 1
+        with _later(40):
+            assert services.send_lost_invitations(coalition=world.coalition, now=now) == 0
     assert len(mail.outbox) == 1
 
 
@@ -99,9 +111,74 @@ def test_a_weekly_summary_killed_mid_send_goes_out_once_on_a_later_monday_run(wo
     with scope(coalition=world.coalition):
         with _killed_at_the_first_email(), pytest.raises(WorkerKilled):
             services.send_weekly_summaries(coalition=world.coalition, now=monday)
-        first = services.send_weekly_summaries(coalition=world.coalition, now=monday + timedelta(minutes=1))
-        later = services.send_weekly_summaries(coalition=world.coalition, now=monday + timedelta(minutes=30))
-        again = services.send_weekly_summaries(coalition=world.coalition, now=monday + timedelta(hours=1))
+        with _later(1):
+            first = services.send_weekly_summaries(coalition=world.coalition, now=monday + timedelta(minutes=1))
+        with _later(30):
+            later = services.send_weekly_summaries(coalition=world.coalition, now=monday + timedelta(minutes=30))
+        with _later(60):
+            again = services.send_weekly_summaries(coalition=world.coalition, now=monday + timedelta(hours=1))
     assert (first, later, again) == (2, 1, 0)  # those never claimed; then the killed one; then nothing
     recipients = [m.to[0] for m in mail.outbox]
     assert len(recipients) == len(set(recipients)) == 3
+
+
+def test_a_catch_up_run_as_of_a_later_time_leaves_a_live_workers_fresh_claim_alone(world, meeting):  # noqa: F811
+    now = MEETING_AT - timedelta(hours=20)
+    with _killed_at_the_first_email(), pytest.raises(WorkerKilled):
+        _run(world, now)
+    assert _run(world, now + timedelta(hours=3)) == 1  # "as of" later, but the claim is seconds old
+    assert len(mail.outbox) == 1
+
+
+def _refusing(address, error):
+    """An email backend that fails for one recipient only."""
+    from django.core.mail import EmailMessage
+
+    real_send = EmailMessage.send
+
+    def send(message, *args, **kwargs):
+        if address in message.to:
+            raise error
+        return real_send(message, *args, **kwargs)
+
+    return mock.patch("coordination.emails.EmailMessage.send", send)
+
+
+def test_one_unreachable_recipient_does_not_hold_up_the_others_and_the_retry_sends_it(world, meeting):  # noqa: F811
+    now = MEETING_AT - timedelta(hours=20)
+    with _refusing(world.partner.email, ConnectionError("greylisted")), pytest.raises(ConnectionError):
+        _run(world, now)
+    assert [m.to[0] for m in mail.outbox] == [meeting.silent.email]  # the other one went out
+    assert _run(world, now) == 1  # the task's retry
+    assert _run(world, now) == 0
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([world.partner.email, meeting.silent.email])
+
+
+def test_an_address_refused_for_good_is_not_retried(world, meeting):  # noqa: F811
+    import smtplib
+
+    now = MEETING_AT - timedelta(hours=20)
+    refused = smtplib.SMTPRecipientsRefused({world.partner.email: (550, b"No such user")})
+    with _refusing(world.partner.email, refused):
+        _run(world, now)  # no error: retrying would fail the same way
+        assert _run(world, now) == 0
+    assert [m.to[0] for m in mail.outbox] == [meeting.silent.email]
+    with scopes_disabled():
+        assert not SentReminder.objects.filter(delivered_at__isnull=True).exists()
+
+
+def test_a_digest_whose_email_fails_is_sent_by_the_retry(world):
+    from coordination.models import Notification
+
+    with scopes_disabled():
+        NotificationPreferenceFactory(coalition=world.coalition, user=world.partner, kind="mention",
+                                      frequency="daily")
+        Notification.objects.create(coalition=world.coalition, recipient=world.partner, kind="mention",
+                                    event="mention", title="Vous êtes mentionné", url="/", created_at=timezone.now())
+    with scope(coalition=world.coalition):
+        with mock.patch("coordination.emails.EmailMessage.send", side_effect=ConnectionError("down")):
+            with pytest.raises(ConnectionError):
+                services.send_digests(coalition=world.coalition, frequency="daily")
+        assert services.send_digests(coalition=world.coalition, frequency="daily") == 1
+        assert services.send_digests(coalition=world.coalition, frequency="daily") == 0
+    assert len(mail.outbox) == 1

@@ -91,7 +91,9 @@ def feed_meetings(feed: CalendarFeed, *, now=None) -> list[Meeting]:
                                       starts_at__gte=now - timedelta(days=FEED_PAST_DAYS))
     if feed.only_invited:
         meetings = meetings.filter(Exists(Invitee.objects.filter(meeting=OuterRef("pk"), user_id=feed.user_id)))
-    return list(meetings.select_related("coalition", "created_by").order_by("starts_at")[:FEED_MAX_MEETINGS])
+    # Past the cap, the oldest meetings go first: what is ahead always stays in the calendar.
+    latest = meetings.select_related("coalition", "created_by").order_by("-starts_at")[:FEED_MAX_MEETINGS]
+    return list(reversed(latest))
 
 
 def my_calendar_feed(membership) -> CalendarFeed | None:

@@ -1,18 +1,21 @@
 """A member's private calendar feed: the page that shows its URL, and the feed itself, which
 calendar apps read without a session (the signed token in its URL is the only key)."""
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_POST, require_safe
 from django_scopes import scope
 
 from coalitions.permissions import requires
 from coalitions.web import confirm_then_act
 
+from .. import permissions as rules
 from .. import selectors, services
 from ..ics import feed_calendar
+from ..models import CalendarFeed
 from ._common import _post_action
 
 __all__ = ["calendar_feed", "calendar_feed_enable", "calendar_feed_settings", "calendar_feed_replace",
@@ -25,6 +28,15 @@ def _feed_or_404(request):
     feed = selectors.my_calendar_feed(request.membership)
     if feed is None:
         raise Http404
+    return feed
+
+
+def _own_feed(request, pk: int) -> CalendarFeed:
+    """The feed named in the URL (active or not, so a repeated submit finds the one it acted
+    on), if it is the current person's."""
+    feed = get_object_or_404(CalendarFeed, pk=pk)
+    if not rules.can_manage_calendar_feed(request.membership, feed):
+        raise PermissionDenied
     return feed
 
 
@@ -57,9 +69,9 @@ def calendar_feed_settings(request):
 
 
 @requires("coordination.calendar_feed:use")
-def calendar_feed_replace(request):
+def calendar_feed_replace(request, pk: int):
     return confirm_then_act(
-        request, services.calendar_feed_replace, feed=_feed_or_404(request),
+        request, services.calendar_feed_replace, feed=_own_feed(request, pk),
         success=_("Here is your new calendar link. The old one no longer works."), to=PAGE,
         title=_("Replace my calendar link?"),
         consequence=_("The current link stops working at once: calendars subscribed to it will no longer be "
@@ -69,9 +81,9 @@ def calendar_feed_replace(request):
 
 
 @requires("coordination.calendar_feed:use")
-def calendar_feed_revoke(request):
+def calendar_feed_revoke(request, pk: int):
     return confirm_then_act(
-        request, services.calendar_feed_revoke, feed=_feed_or_404(request),
+        request, services.calendar_feed_revoke, feed=_own_feed(request, pk),
         success=_("Your calendar link is revoked. Calendars subscribed to it no longer receive the meetings."),
         to=PAGE, title=_("Revoke my calendar link?"),
         consequence=_("Calendars subscribed to this link will no longer receive the coalition's meetings. "
@@ -80,7 +92,7 @@ def calendar_feed_revoke(request):
     )
 
 
-@require_GET
+@require_safe  # calendar apps probe with HEAD
 def calendar_feed_ics(request, token: str):
     """The feed, read by calendar apps. A revoked link, or one whose owner no longer belongs to
     the coalition, answers 410 Gone so that calendars stop asking."""

@@ -38,8 +38,8 @@ EXPECTED = {
     "coordination:calendar_feed": (ALL, GET),
     "coordination:calendar_feed_enable": (ALL, POST),
     "coordination:calendar_feed_settings": (ALL, POST),  # each acts on their own feed only
-    "coordination:calendar_feed_replace": (ALL, BOTH),
-    "coordination:calendar_feed_revoke": (ALL, BOTH),
+    "coordination:calendar_feed_replace": (PARTNER, BOTH),  # the partner's own feed: only its owner acts on it
+    "coordination:calendar_feed_revoke": (PARTNER, BOTH),
     "coordination:backbone": (ALL, GET),
     "coordination:team": (TAKE_PART, GET),
     "coordination:team_member_create": (COORD, BOTH),
@@ -142,4 +142,6 @@ def url_kwargs(world) -> dict:
         "coordination:assessment_close": {"pk": round_.pk},
         "coordination:assessment_question_edit": {"pk": question.pk},
         "calendar_feed_ics": {"token": feed_token(feeds[world.partner])},  # opens without a session
+        "coordination:calendar_feed_replace": {"pk": feeds[world.partner].pk},
+        "coordination:calendar_feed_revoke": {"pk": feeds[world.partner].pk},
     }

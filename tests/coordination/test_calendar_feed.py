@@ -18,8 +18,8 @@ from coordination.models import CalendarFeed, Meeting
 from .factories import InviteeFactory, MeetingFactory
 
 
-def _page(world, name="calendar_feed"):
-    return reverse(f"coordination:{name}", args=[world.coalition.slug])
+def _page(world, name="calendar_feed", *args):
+    return reverse(f"coordination:{name}", args=[world.coalition.slug, *args])
 
 
 def _enable(user, coalition) -> CalendarFeed:
@@ -109,9 +109,10 @@ def test_a_revoked_link_answers_gone_and_revoking_again_changes_nothing(client, 
     feed = _enable(world.partner, world.coalition)
     url = _feed_url(feed)
     client.force_login(world.partner)
-    confirm = client.get(_page(world, "calendar_feed_revoke"))
+    confirm = client.get(_page(world, "calendar_feed_revoke", feed.pk))
     assert confirm.status_code == 200 and "Révoquer le lien" in confirm.content.decode()
-    assert client.post(_page(world, "calendar_feed_revoke")).status_code == 302
+    assert client.post(_page(world, "calendar_feed_revoke", feed.pk)).status_code == 302
+    assert client.post(_page(world, "calendar_feed_revoke", feed.pk)).status_code == 302  # a repeated submit
     client.logout()
     assert client.get(url).status_code == 410
     with scope(coalition=world.coalition):
@@ -164,8 +165,10 @@ def test_nobody_else_changes_a_members_feed(client, world):
     feed = _enable(world.partner, world.coalition)
     with scope(coalition=world.coalition), pytest.raises(PermissionDenied):
         services.calendar_feed_revoke(actor=world.coordinator, feed=feed)
-    client.force_login(world.coordinator)  # the coordinator's page acts on the coordinator's own feed only
-    assert client.post(_page(world, "calendar_feed_revoke")).status_code == 404
+    client.force_login(world.coordinator)
+    assert client.get(_page(world, "calendar_feed_revoke", feed.pk)).status_code == 403
+    assert client.post(_page(world, "calendar_feed_revoke", feed.pk)).status_code == 403
+    assert client.post(_page(world, "calendar_feed_replace", feed.pk)).status_code == 403
     with scopes_disabled():
         feed.refresh_from_db()
     assert feed.revoked_at is None
@@ -244,3 +247,33 @@ def test_a_rotated_secret_key_keeps_the_links_while_the_old_key_is_a_fallback(cl
     settings.SECRET_KEY_FALLBACKS = []
     assert client.get(url).status_code == 404
     assert client.get(_feed_url(feed)).status_code == 200  # the page shows the new link
+
+
+def test_submitting_the_replacement_twice_keeps_the_link_the_member_just_got(client, world):
+    old = _enable(world.partner, world.coalition)
+    client.force_login(world.partner)
+    client.post(_page(world, "calendar_feed_replace", old.pk))
+    client.post(_page(world, "calendar_feed_replace", old.pk))  # a double click, or the browser resubmitting
+    with scopes_disabled():
+        feeds = list(CalendarFeed.objects.filter(user=world.partner).order_by("pk"))
+    assert len(feeds) == 2 and feeds[0].revoked_at and feeds[1].revoked_at is None
+    assert client.get(_feed_url(feeds[1])).status_code == 200
+
+
+def test_calendar_apps_may_probe_the_feed_with_head(client, world):
+    feed = _enable(world.partner, world.coalition)
+    assert client.head(_feed_url(feed)).status_code == 200
+
+
+def test_past_the_cap_the_oldest_meetings_are_left_out_not_the_upcoming_ones(world, monkeypatch):
+    from coordination import selectors
+
+    monkeypatch.setattr(selectors, "FEED_MAX_MEETINGS", 2)
+    with scopes_disabled():
+        for days, title in ((-30, "Passée"), (3, "Bientôt"), (40, "Plus tard")):
+            InviteeFactory(meeting=MeetingFactory(coalition=world.coalition, title=title,
+                                                  starts_at=timezone.now() + timedelta(days=days)),
+                           user=world.partner)
+    feed = _enable(world.partner, world.coalition)
+    with scope(coalition=world.coalition):
+        assert [m.title for m in selectors.feed_meetings(feed)] == ["Bientôt", "Plus tard"]

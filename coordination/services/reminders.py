@@ -180,7 +180,9 @@ def release_reminder(*, coalition, recipient_id: int, kind: str, subject: str, p
 
 # Indicator reminders go out grouped: one email (and one notification) per person, kind and day
 # in the coalition's time zone, listing every (indicator, period, organisation) that reaches that
-# kind that day. Each item keeps its own key, so nothing is reminded or escalated twice.
+# kind that day. Each item keeps its own key, so nothing is reminded or escalated twice. Items
+# reach a stage by date, so the day's first run finds them all; one that appears later in the day
+# (an assignment made at noon) waits for the next day's email, or for the next stage's.
 GROUPED_KINDS = (ReminderKind.INDICATOR_SOON, ReminderKind.INDICATOR_LATE, ReminderKind.INDICATOR_ESCALATION)
 KEY_FIELDS = ("recipient_id", "kind", "subject", "period")
 

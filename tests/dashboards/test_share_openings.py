@@ -172,3 +172,37 @@ def test_it_sums_up_the_browser_in_words(user_agent, summary):
 ])
 def test_it_never_shows_a_whole_address(address, shown):
     assert masked_ip(address) == shown
+
+
+# The address an opening records, behind TRUSTED_PROXY_COUNT reverse proxies -------------
+
+
+def opening_address(client, settings, proxies, **meta):
+    settings.TRUSTED_PROXY_COUNT = proxies
+    with scopes_disabled():
+        link, token = shared(snapshot=ReportSnapshotFactory())
+    response = client.get(reverse("share_link", args=[token]), **meta)
+    assert response.status_code == 200
+    with scopes_disabled():
+        return link.openings.get().ip_address
+
+
+@pytest.mark.parametrize(("proxies", "meta", "recorded"), [
+    # one proxy: the address it added, last in the header; what the visitor sent before it is ignored
+    (1, {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "198.51.100.9, 203.0.113.7"}, "203.0.113.7"),
+    # two proxies (e.g. a CDN then nginx): the address the first one added
+    (2, {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "1.2.3.4, 203.0.113.7,10.0.0.1"}, "203.0.113.7"),
+    (1, {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": " 2001:db8::1 "}, "2001:db8::1"),
+    # no trusted proxy: the header is never believed
+    (0, {"REMOTE_ADDR": "203.0.113.7", "HTTP_X_FORWARDED_FOR": "198.51.100.9"}, "203.0.113.7"),
+    # a header shorter than the proxies, or none: the address of the connection
+    (2, {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "203.0.113.7"}, "10.0.0.2"),
+    (1, {"REMOTE_ADDR": "10.0.0.2"}, "10.0.0.2"),
+    # garbage is no address, never an error
+    (1, {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "203.0.113.7, not-an-ip"}, None),
+    (1, {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "203.0.113.7:443"}, None),
+    (0, {"REMOTE_ADDR": "unix:/run/gunicorn.sock"}, None),
+])
+def test_an_opening_records_the_visitors_address_behind_the_trusted_proxies(client, settings, proxies, meta,
+                                                                            recorded):
+    assert opening_address(client, settings, proxies, **meta) == recorded

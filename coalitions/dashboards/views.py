@@ -85,7 +85,8 @@ def report_download(request, year: int):
 @require_POST
 @requires("coalitions.reports:share")
 def report_freeze(request, year: int):
-    """Freeze the report of ``report_year`` as a snapshot (its data keeps the range label)."""
+    """Freeze the report of ``report_year`` as a snapshot (its data keeps the range's dates;
+    its label is worded in each reader's language)."""
     period = _report_year(request, year)
     snapshot = services.snapshot_create(
         actor=request.user, coalition=request.coalition, start=period.start, end=period.end,

@@ -13,13 +13,13 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_scopes import scopes_disabled
 
-from coalitions.dashboards.reports import ReportYear, long_date, range_label
+from coalitions.dashboards.reports import ReportYear, long_date, range_label, report_label
 from coalitions.models import ReportSnapshot
 from indicators.periods import period_containing
 
 from ..conditions.factories import ActionFactory, ActivityFactory
 from ..indicators.factories import IndicatorFactory, IndicatorRollupFactory, PeriodFactory
-from .factories import ReportSnapshotFactory
+from .factories import ReportSnapshotFactory, shared
 
 pytestmark = pytest.mark.django_db
 
@@ -188,7 +188,7 @@ def test_a_frozen_fiscal_year_keeps_its_range_and_label_when_the_setting_changes
         snapshot = ReportSnapshot.objects.get(coalition=world.coalition)
     assert snapshot.title == "Rapport 2026-2027"
     assert (snapshot.period_start, snapshot.period_end) == (date(2026, 4, 1), date(2027, 3, 31))
-    assert snapshot.data["label"] == APRIL_2026 and snapshot.data["activities"]["count"] == 2
+    assert "label" not in snapshot.data and snapshot.data["activities"]["count"] == 2
     starts_in(world, 1)
     page = client.get(url(world, "snapshot", snapshot.pk))
     assert page.context["report"]["label"] == APRIL_2026
@@ -205,3 +205,36 @@ def test_a_snapshot_frozen_before_labels_still_renders_with_its_calendar_year(cl
     assert page.status_code == 200
     assert page.context["report"]["label"] == "Année 2025"
     assert "Année 2025" in page.content.decode()
+
+
+APRIL_2026_EN = "Fiscal year 2026-2027 (April 1, 2026 to March 31, 2027)"
+
+
+def test_a_snapshot_frozen_in_french_reads_in_english_with_an_english_label(client, april, settings):
+    world = april
+    client.force_login(world.coordinator)
+    assert client.post(url(world, "report_freeze", 2026)).status_code == 302
+    with scopes_disabled():
+        snapshot = ReportSnapshot.objects.get(coalition=world.coalition)
+        link, token = shared(snapshot=snapshot)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(url(world, "snapshot", snapshot.pk))
+    assert page.context["report"]["label"] == APRIL_2026_EN
+    assert APRIL_2026_EN in html.unescape(page.content.decode()) and "Exercice" not in page.content.decode()
+    public = client.get(reverse("share_link", args=[token]))
+    assert APRIL_2026_EN in html.unescape(public.content.decode())
+    from openpyxl import load_workbook
+
+    download = client.get(url(world, "report_download", 2026))
+    assert load_workbook(BytesIO(download.content))["Summary"]["A2"].value == APRIL_2026_EN
+
+
+def test_a_label_frozen_in_the_data_gives_way_to_the_dates_and_stays_only_without_them(client, world, settings):
+    with scopes_disabled():
+        snapshot = ReportSnapshotFactory(coalition=world.coalition)
+        snapshot.data["label"] = "Année 2025"  # frozen in French by an earlier version
+        snapshot.save()
+    client.force_login(world.funder)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert client.get(url(world, "snapshot", snapshot.pk)).context["report"]["label"] == "Year 2025"
+    assert report_label({"label": "Année 2025"}) == "Année 2025"

@@ -8,7 +8,6 @@ from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from coalitions.models import ReportSnapshot, ShareLink
 from coalitions.permissions import has_permission, requires
 from coalitions.web import call_service, confirm_then_act, paginate
+from coordination.selectors import local_today
 
 from . import openings, services
 from .funder import funder_dashboard
@@ -34,13 +34,13 @@ def home(request):
         context.update(kind="funder", **funder_dashboard(coalition))
     elif has_permission(membership, "coalitions.dashboard:partner"):
         context.update(kind="partner", **partner_dashboard(membership))
-    context["report_year"] = ReportYear.containing(coalition, timezone.localdate()).year - 1
     return render(request, "coalitions/home.html", context)
 
 
 def _report_year(request, year: int) -> ReportYear:
-    """The coalition's year that starts in ``year``, from FIRST_YEAR to the one under way."""
-    if not FIRST_YEAR <= year <= ReportYear.containing(request.coalition, timezone.localdate()).year:
+    """The coalition's year that starts in ``year``, from FIRST_YEAR to the one under way
+    (on the coalition's own date: its year starts at midnight where it is)."""
+    if not FIRST_YEAR <= year <= ReportYear.containing(request.coalition, local_today(request.coalition)).year:
         raise Http404
     return ReportYear.of(request.coalition, year)
 
@@ -48,7 +48,7 @@ def _report_year(request, year: int) -> ReportYear:
 @require_GET
 @requires("coalitions.reports:view")
 def report_index(request):
-    current = ReportYear.containing(request.coalition, timezone.localdate())
+    current = ReportYear.containing(request.coalition, local_today(request.coalition))
     snapshots = ReportSnapshot.objects.filter(coalition=request.coalition).select_related("created_by")
     return render(request, "dashboards/report_index.html", {
         "years": [ReportYear(current.year - k, current.start_month) for k in range(5)],

@@ -5,7 +5,7 @@ period counts in the year it ends in, and one that began before that year is mar
 straddling (« période à cheval »)."""
 
 import html
-from datetime import date
+from datetime import UTC, date, datetime, time
 from io import BytesIO
 
 import pytest
@@ -30,8 +30,13 @@ def url(world, name, *args):
     return reverse(f"coalitions:{name}", args=[world.coalition.slug, *args])
 
 
+def now_is(monkeypatch, moment: datetime) -> None:
+    monkeypatch.setattr(timezone, "now", lambda: moment)
+
+
 def today_is(monkeypatch, day: date) -> None:
-    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: day)
+    """Noon in Québec on ``day``."""
+    now_is(monkeypatch, datetime.combine(day, time(17, 0), tzinfo=UTC))
 
 
 def starts_in(world, month: int) -> None:
@@ -238,3 +243,19 @@ def test_a_label_frozen_in_the_data_gives_way_to_the_dates_and_stays_only_withou
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     assert client.get(url(world, "snapshot", snapshot.pk)).context["report"]["label"] == "Year 2025"
     assert report_label({"label": "Année 2025"}) == "Année 2025"
+
+
+def test_the_year_under_way_is_the_coalitions_own_date_not_the_servers(client, world, monkeypatch):
+    starts_in(world, 4)
+    with scopes_disabled():
+        world.coalition.time_zone = "America/Vancouver"
+        world.coalition.save()
+    # 1 April 2028 at 1:30 in Toronto (the server's zone), still 31 March at 22:30 in Vancouver
+    now_is(monkeypatch, datetime(2028, 4, 1, 5, 30, tzinfo=UTC))
+    client.force_login(world.funder)
+    page = client.get(url(world, "reports"))
+    assert page.context["years"][0].name == "Exercice 2027-2028"
+    assert client.get(url(world, "report", 2028)).status_code == 404
+    now_is(monkeypatch, datetime(2028, 4, 1, 7, 30, tzinfo=UTC))  # midnight and a half in Vancouver
+    assert client.get(url(world, "reports")).context["years"][0].name == "Exercice 2028-2029"
+    assert client.get(url(world, "report", 2028)).status_code == 200

@@ -21,10 +21,9 @@ from io import BytesIO
 
 from django.db.models import Count, Sum
 from django.utils import timezone
-from django.utils.dateformat import format as format_date
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
+from coalitions.dates import long_date
 from conditions import selectors as condition_selectors
 from conditions.models import Activity, ReviewStatus
 from indicators import charts
@@ -32,15 +31,6 @@ from indicators import charts
 from .funder import indicator_series, plan_progress, trend_words
 
 FIRST_YEAR = 2000
-
-
-def long_date(day: date) -> str:
-    """« 1er avril 2026 », « 31 mars 2027 »; "April 1, 2026" in English."""
-    if day.day == 1:
-        # Translators: a Django date format (F month, j day, Y year; a backslash keeps a letter as is).
-        return format_date(day, pgettext("long date, first day of a month", "F j, Y"))
-    # Translators: a Django date format (F month, j day, Y year).
-    return format_date(day, pgettext("long date", "F j, Y"))
 
 
 @dataclass(frozen=True)

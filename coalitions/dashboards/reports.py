@@ -2,7 +2,9 @@
 
 ``period_report`` returns plain JSON data (strings and numbers only): the page, the XLSX
 download and a frozen snapshot all render the same dict, so a snapshot shows exactly what
-the report showed when it was frozen, whatever changes later.
+the report showed when it was frozen, whatever changes later. Words that depend on the
+reader's language (the range's label) are not in it: ``report_label`` makes them from the
+data when it is read.
 
 A report covers one of the coalition's years (``ReportYear``): the calendar year when its
 fiscal year starts in January, otherwise the fiscal year starting on the first of that month.
@@ -19,10 +21,9 @@ from io import BytesIO
 
 from django.db.models import Count, Sum
 from django.utils import timezone
-from django.utils.dateformat import format as format_date
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
+from coalitions.dates import long_date
 from conditions import selectors as condition_selectors
 from conditions.models import Activity, ReviewStatus
 from indicators import charts
@@ -30,15 +31,6 @@ from indicators import charts
 from .funder import indicator_series, plan_progress, trend_words
 
 FIRST_YEAR = 2000
-
-
-def long_date(day: date) -> str:
-    """« 1er avril 2026 », « 31 mars 2027 »; "April 1, 2026" in English."""
-    if day.day == 1:
-        # Translators: a Django date format (F month, j day, Y year; a backslash keeps a letter as is).
-        return format_date(day, pgettext("long date, first day of a month", "F j, Y"))
-    # Translators: a Django date format (F month, j day, Y year).
-    return format_date(day, pgettext("long date", "F j, Y"))
 
 
 @dataclass(frozen=True)
@@ -121,7 +113,6 @@ def period_report(coalition, start: date, end: date) -> dict:
         "territory": coalition.territory,
         "start": start.isoformat(),
         "end": end.isoformat(),
-        "label": range_label(start, end),
         "generated_at": timezone.now().isoformat(),
         "agenda": {
             "number": version.number if version else None,
@@ -156,10 +147,19 @@ def period_report(coalition, start: date, end: date) -> dict:
     }
 
 
+def report_label(report: dict) -> str:
+    """The label of the report's range in the current language, from its dates. Snapshots
+    frozen for a while kept a label in the language of whoever froze them: it is used only
+    if their dates are missing."""
+    if report.get("start") and report.get("end"):
+        return range_label(date.fromisoformat(report["start"]), date.fromisoformat(report["end"]))
+    return report.get("label", "")
+
+
 def decorate(report: dict) -> dict:
-    """Add what templates need (chart geometry, status words) to report data, frozen or live.
-    Snapshots frozen before reports kept their label and straddling periods get them here."""
-    report.setdefault("label", range_label(date.fromisoformat(report["start"]), date.fromisoformat(report["end"])))
+    """Add what templates need (range label, chart geometry, status words) to report data,
+    frozen or live. Snapshots frozen before reports kept straddling periods get them here."""
+    report["label"] = report_label(report)
     for item in report["indicators"]:
         item.setdefault("straddling", [])
         points = [(label, None if v is None else Decimal(str(v))) for label, v in item["points"]]
@@ -178,12 +178,13 @@ def report_xlsx(report: dict) -> bytes:
     from openpyxl.styles import Font
 
     book = Workbook()
-    book.properties.title = f"{report['coalition']} — {report['label']}"
+    label = report_label(report)
+    book.properties.title = f"{report['coalition']} — {label}"
     sheet = book.active
     sheet.title = _("Summary")[:31]
     bold = Font(bold=True)
     sheet.append([report["coalition"]])
-    sheet.append([report["label"]])
+    sheet.append([label])
     sheet["A1"].font = sheet["A2"].font = bold
     sheet.append([_("Period"), report["start"], report["end"]])
     sheet.append([_("Territory"), report["territory"]])
@@ -224,4 +225,4 @@ def report_xlsx(report: dict) -> bytes:
     return out.getvalue()
 
 
-__all__ = ["ReportYear", "period_report", "decorate", "range_label", "report_xlsx", "charts"]
+__all__ = ["ReportYear", "period_report", "decorate", "range_label", "report_label", "report_xlsx", "charts"]

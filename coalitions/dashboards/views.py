@@ -1,11 +1,13 @@
 """Dashboards, period reports and public share links. Thin: data comes from health.py,
 partner.py, funder.py and reports.py; writes go through services.py."""
 
+import ipaddress
+
 from django import forms
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
@@ -13,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from coalitions.models import ReportSnapshot, ShareLink
 from coalitions.permissions import has_permission, requires
 from coalitions.web import call_service, confirm_then_act, paginate
+from coordination.selectors import local_today
 
 from . import openings, services
 from .funder import funder_dashboard
@@ -31,13 +34,13 @@ def home(request):
         context.update(kind="funder", **funder_dashboard(coalition))
     elif has_permission(membership, "coalitions.dashboard:partner"):
         context.update(kind="partner", **partner_dashboard(membership))
-    context["report_year"] = ReportYear.containing(coalition, timezone.localdate()).year - 1
     return render(request, "coalitions/home.html", context)
 
 
 def _report_year(request, year: int) -> ReportYear:
-    """The coalition's year that starts in ``year``, from FIRST_YEAR to the one under way."""
-    if not FIRST_YEAR <= year <= ReportYear.containing(request.coalition, timezone.localdate()).year:
+    """The coalition's year that starts in ``year``, from FIRST_YEAR to the one under way
+    (on the coalition's own date: its year starts at midnight where it is)."""
+    if not FIRST_YEAR <= year <= ReportYear.containing(request.coalition, local_today(request.coalition)).year:
         raise Http404
     return ReportYear.of(request.coalition, year)
 
@@ -45,7 +48,7 @@ def _report_year(request, year: int) -> ReportYear:
 @require_GET
 @requires("coalitions.reports:view")
 def report_index(request):
-    current = ReportYear.containing(request.coalition, timezone.localdate())
+    current = ReportYear.containing(request.coalition, local_today(request.coalition))
     snapshots = ReportSnapshot.objects.filter(coalition=request.coalition).select_related("created_by")
     return render(request, "dashboards/report_index.html", {
         "years": [ReportYear(current.year - k, current.start_month) for k in range(5)],
@@ -82,7 +85,8 @@ def report_download(request, year: int):
 @require_POST
 @requires("coalitions.reports:share")
 def report_freeze(request, year: int):
-    """Freeze the report of ``report_year`` as a snapshot (its data keeps the range label)."""
+    """Freeze the report of ``report_year`` as a snapshot (its data keeps the range's dates;
+    its label is worded in each reader's language)."""
     period = _report_year(request, year)
     snapshot = services.snapshot_create(
         actor=request.user, coalition=request.coalition, start=period.start, end=period.end,
@@ -155,8 +159,25 @@ def share_link_openings(request, pk: int):
 # Public, outside /c/: no login -----------------------------------------------------------
 
 
+def _valid_ip(address: str | None) -> str | None:
+    try:
+        ip = ipaddress.ip_address((address or "").strip())
+    except ValueError:
+        return None
+    return None if ip.version == 6 and ip.scope_id else str(ip)
+
+
 def client_ip(request) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
+    """The visitor's address. Behind ``TRUSTED_PROXY_COUNT`` reverse proxies, each appending
+    its client's address to X-Forwarded-For, it is the one that many entries from the right
+    (those further left are whatever the visitor sent); with no trusted proxy, or a header too
+    short to have come through them all, REMOTE_ADDR. Anything that is not an address: None."""
+    hops = settings.TRUSTED_PROXY_COUNT
+    if hops > 0:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        if len(forwarded) >= hops and forwarded[-hops]:
+            return _valid_ip(forwarded[-hops])
+    return _valid_ip(request.META.get("REMOTE_ADDR"))
 
 
 @require_GET

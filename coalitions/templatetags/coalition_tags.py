@@ -1,7 +1,12 @@
-"""Templates ask the permission registry, never the role: {% if current_membership|can:"app.x:y" %}."""
+"""Templates ask the permission registry, never the role: {% if current_membership|can:"app.x:y" %}.
+Dates and times in words, in the current language and time zone: {{ day|long_date }},
+{{ moment|clock_time }}, {{ moment|long_datetime }} (see coalitions.dates)."""
+
+from datetime import datetime
 
 from django import template
 
+from coalitions import dates
 from coalitions.permissions import has_permission
 
 register = template.Library()
@@ -10,3 +15,26 @@ register = template.Library()
 @register.filter
 def can(membership, permission: str) -> bool:
     return has_permission(membership, permission)
+
+
+# expects_localtime: a datetime arrives in the current time zone (e.g. {% timezone %}'s), as for |date.
+
+
+@register.filter(expects_localtime=True)
+def long_date(value) -> str:
+    """« 1er avril 2026 » for a date, or a datetime's day; nothing for None."""
+    if not value:
+        return ""
+    return dates.long_date(value.date() if isinstance(value, datetime) else value)
+
+
+@register.filter(expects_localtime=True)
+def clock_time(value) -> str:
+    """« 10 h 00 »; nothing for None."""
+    return dates.clock_time(value) if value else ""
+
+
+@register.filter(expects_localtime=True)
+def long_datetime(value) -> str:
+    """« 1er avril 2026 à 10 h 00 »; nothing for None."""
+    return dates.long_datetime(value) if value else ""

@@ -5,7 +5,7 @@ period counts in the year it ends in, and one that began before that year is mar
 straddling (« période à cheval »)."""
 
 import html
-from datetime import date
+from datetime import UTC, date, datetime, time
 from io import BytesIO
 
 import pytest
@@ -13,13 +13,13 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_scopes import scopes_disabled
 
-from coalitions.dashboards.reports import ReportYear, long_date, range_label
+from coalitions.dashboards.reports import ReportYear, long_date, range_label, report_label
 from coalitions.models import ReportSnapshot
 from indicators.periods import period_containing
 
 from ..conditions.factories import ActionFactory, ActivityFactory
 from ..indicators.factories import IndicatorFactory, IndicatorRollupFactory, PeriodFactory
-from .factories import ReportSnapshotFactory
+from .factories import ReportSnapshotFactory, shared
 
 pytestmark = pytest.mark.django_db
 
@@ -30,8 +30,13 @@ def url(world, name, *args):
     return reverse(f"coalitions:{name}", args=[world.coalition.slug, *args])
 
 
+def now_is(monkeypatch, moment: datetime) -> None:
+    monkeypatch.setattr(timezone, "now", lambda: moment)
+
+
 def today_is(monkeypatch, day: date) -> None:
-    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: day)
+    """Noon in Québec on ``day``."""
+    now_is(monkeypatch, datetime.combine(day, time(17, 0), tzinfo=UTC))
 
 
 def starts_in(world, month: int) -> None:
@@ -188,7 +193,7 @@ def test_a_frozen_fiscal_year_keeps_its_range_and_label_when_the_setting_changes
         snapshot = ReportSnapshot.objects.get(coalition=world.coalition)
     assert snapshot.title == "Rapport 2026-2027"
     assert (snapshot.period_start, snapshot.period_end) == (date(2026, 4, 1), date(2027, 3, 31))
-    assert snapshot.data["label"] == APRIL_2026 and snapshot.data["activities"]["count"] == 2
+    assert "label" not in snapshot.data and snapshot.data["activities"]["count"] == 2
     starts_in(world, 1)
     page = client.get(url(world, "snapshot", snapshot.pk))
     assert page.context["report"]["label"] == APRIL_2026
@@ -205,3 +210,52 @@ def test_a_snapshot_frozen_before_labels_still_renders_with_its_calendar_year(cl
     assert page.status_code == 200
     assert page.context["report"]["label"] == "Année 2025"
     assert "Année 2025" in page.content.decode()
+
+
+APRIL_2026_EN = "Fiscal year 2026-2027 (April 1, 2026 to March 31, 2027)"
+
+
+def test_a_snapshot_frozen_in_french_reads_in_english_with_an_english_label(client, april, settings):
+    world = april
+    client.force_login(world.coordinator)
+    assert client.post(url(world, "report_freeze", 2026)).status_code == 302
+    with scopes_disabled():
+        snapshot = ReportSnapshot.objects.get(coalition=world.coalition)
+        link, token = shared(snapshot=snapshot)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(url(world, "snapshot", snapshot.pk))
+    assert page.context["report"]["label"] == APRIL_2026_EN
+    assert APRIL_2026_EN in html.unescape(page.content.decode()) and "Exercice" not in page.content.decode()
+    public = client.get(reverse("share_link", args=[token]))
+    assert APRIL_2026_EN in html.unescape(public.content.decode())
+    from openpyxl import load_workbook
+
+    download = client.get(url(world, "report_download", 2026))
+    assert load_workbook(BytesIO(download.content))["Summary"]["A2"].value == APRIL_2026_EN
+
+
+def test_a_label_frozen_in_the_data_gives_way_to_the_dates_and_stays_only_without_them(client, world, settings):
+    with scopes_disabled():
+        snapshot = ReportSnapshotFactory(coalition=world.coalition)
+        snapshot.data["label"] = "Année 2025"  # frozen in French by an earlier version
+        snapshot.save()
+    client.force_login(world.funder)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert client.get(url(world, "snapshot", snapshot.pk)).context["report"]["label"] == "Year 2025"
+    assert report_label({"label": "Année 2025"}) == "Année 2025"
+
+
+def test_the_year_under_way_is_the_coalitions_own_date_not_the_servers(client, world, monkeypatch):
+    starts_in(world, 4)
+    with scopes_disabled():
+        world.coalition.time_zone = "America/Vancouver"
+        world.coalition.save()
+    # 1 April 2028 at 1:30 in Toronto (the server's zone), still 31 March at 22:30 in Vancouver
+    now_is(monkeypatch, datetime(2028, 4, 1, 5, 30, tzinfo=UTC))
+    client.force_login(world.funder)
+    page = client.get(url(world, "reports"))
+    assert page.context["years"][0].name == "Exercice 2027-2028"
+    assert client.get(url(world, "report", 2028)).status_code == 404
+    now_is(monkeypatch, datetime(2028, 4, 1, 7, 30, tzinfo=UTC))  # midnight and a half in Vancouver
+    assert client.get(url(world, "reports")).context["years"][0].name == "Exercice 2028-2029"
+    assert client.get(url(world, "report", 2028)).status_code == 200

@@ -45,7 +45,7 @@ def test_the_snapshot_page_gives_each_link_its_openings_count_and_last_opening(c
     counts = {link.pk: (link.opening_count, link.last_opened_at) for link in response.context["links"]}
     assert counts == {seen.pk: (3, datetime(2026, 3, 1, 15, 0, tzinfo=UTC)), unseen.pk: (0, None)}
     assert "3 ouvertures" in html and "Aucune pour l’instant" in html
-    assert "1 mars 2026 10:00" in html  # the last opening, in the coalition's time zone (Toronto)
+    assert "1er mars 2026 à 10\u00a0h\u00a000" in html  # the last opening, in the coalition's time zone (Toronto)
     assert url(world, "share_link_openings", seen.pk) in html
     assert url(world, "share_link_openings", unseen.pk) not in html  # nothing to list yet
 
@@ -64,7 +64,8 @@ def test_the_openings_page_lists_when_which_browser_and_a_shortened_address(clie
     assert response.status_code == 200
     assert [o["browser"] for o in response.context["page_obj"]] == ["Safari sous iPhone", "Firefox sous Windows"]
     assert "1 ouverture" not in html and "2 ouvertures" in html
-    assert "2026-03-02 10:30" in html and "2026-03-01 07:00" in html  # Vancouver time, newest first
+    # Vancouver time, newest first
+    assert "2 mars 2026 à 10\u00a0h\u00a030" in html and "1er mars 2026 à 7\u00a0h\u00a000" in html
     assert "America/Vancouver" in html
     assert "203.0.113.x" in html and "203.0.113.7" not in html
     assert "2001:db8:85a3:x:x:x:x:x" in html and "7334" not in html
@@ -172,3 +173,51 @@ def test_it_sums_up_the_browser_in_words(user_agent, summary):
 ])
 def test_it_never_shows_a_whole_address(address, shown):
     assert masked_ip(address) == shown
+
+
+def test_the_openings_page_writes_dates_and_times_out_the_quebec_way(client, world, snapshot, settings):
+    with scopes_disabled():
+        link, _token = shared(snapshot=snapshot, expires_at=datetime(2026, 5, 1, 3, 30, tzinfo=UTC))
+        link.created_at = datetime(2026, 4, 1, 14, 0, tzinfo=UTC)
+        link.save()
+    client.force_login(world.coordinator)
+    text = client.get(url(world, "share_link_openings", link.pk)).content.decode()
+    # Toronto time: « 1er » on the first of the month, « 10 h 00 » with non-breaking spaces
+    assert "créé le 1er avril 2026 à 10\u00a0h\u00a000, expire le 30 avril 2026 à 23\u00a0h\u00a030." in text
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    text = client.get(url(world, "share_link_openings", link.pk)).content.decode()
+    assert "created on April 1, 2026 at 10:00 a.m., expires on April 30, 2026 at 11:30 p.m." in text
+
+
+# The address an opening records, behind TRUSTED_PROXY_COUNT reverse proxies -------------
+
+
+def opening_address(client, settings, proxies, **meta):
+    settings.TRUSTED_PROXY_COUNT = proxies
+    with scopes_disabled():
+        link, token = shared(snapshot=ReportSnapshotFactory())
+    response = client.get(reverse("share_link", args=[token]), **meta)
+    assert response.status_code == 200
+    with scopes_disabled():
+        return link.openings.get().ip_address
+
+
+@pytest.mark.parametrize(("proxies", "meta", "recorded"), [
+    # one proxy: the address it added, last in the header; what the visitor sent before it is ignored
+    (1, {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "198.51.100.9, 203.0.113.7"}, "203.0.113.7"),
+    # two proxies (e.g. a CDN then nginx): the address the first one added
+    (2, {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "1.2.3.4, 203.0.113.7,10.0.0.1"}, "203.0.113.7"),
+    (1, {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": " 2001:db8::1 "}, "2001:db8::1"),
+    # no trusted proxy: the header is never believed
+    (0, {"REMOTE_ADDR": "203.0.113.7", "HTTP_X_FORWARDED_FOR": "198.51.100.9"}, "203.0.113.7"),
+    # a header shorter than the proxies, or none: the address of the connection
+    (2, {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "203.0.113.7"}, "10.0.0.2"),
+    (1, {"REMOTE_ADDR": "10.0.0.2"}, "10.0.0.2"),
+    # garbage is no address, never an error
+    (1, {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "203.0.113.7, not-an-ip"}, None),
+    (1, {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "203.0.113.7:443"}, None),
+    (0, {"REMOTE_ADDR": "unix:/run/gunicorn.sock"}, None),
+])
+def test_an_opening_records_the_visitors_address_behind_the_trusted_proxies(client, settings, proxies, meta,
+                                                                            recorded):
+    assert opening_address(client, settings, proxies, **meta) == recorded

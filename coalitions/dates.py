@@ -1,0 +1,30 @@
+"""Dates and times in words, in the current language: « 1er avril 2026 », « 10 h 00 » in
+Québec French; "April 1, 2026", "10:00 a.m." in English. Templates use them as the filters
+``long_date``, ``clock_time`` and ``long_datetime`` (``{% load coalition_tags %}``)."""
+
+from datetime import date, datetime
+
+from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+
+def long_date(day: date) -> str:
+    """« 1er avril 2026 », « 31 mars 2027 »; "April 1, 2026" in English."""
+    if day.day == 1:
+        # Translators: a Django date format (F month, j day, Y year; a backslash keeps a letter as is).
+        return format_date(day, pgettext("long date, first day of a month", "F j, Y"))
+    # Translators: a Django date format (F month, j day, Y year).
+    return format_date(day, pgettext("long date", "F j, Y"))
+
+
+def clock_time(moment: datetime) -> str:
+    """« 10 h 00 », « 14 h 30 »; "10:00 a.m." in English. ``moment`` is already in the zone to show."""
+    # Translators: a Django time format (g hour 1-12, G hour 0-23, i minutes, a a.m./p.m.; a backslash
+    # keeps a letter as is).
+    return format_date(moment, pgettext("time of day", "g:i a"))
+
+
+def long_datetime(moment: datetime) -> str:
+    """« 1er avril 2026 à 10 h 00 »; "April 1, 2026 at 10:00 a.m."."""
+    return _("%(date)s at %(time)s") % {"date": long_date(moment.date()), "time": clock_time(moment)}

@@ -174,7 +174,7 @@ def test_the_grouped_emails_read_in_english_for_english_readers(world, late):
     email = _mail_to(world.coordinator)[0]
     assert email.subject.endswith("5 reports late by 7 days or more")
     assert "These 5 indicator values are still missing" in email.body
-    assert "- PE-03 Workshop attendance, Q1 2030 — due on 15 April 2030 (7 days late)" in email.body
+    assert "- PE-03 Workshop attendance, Q1 2030 — due on April 15, 2030 (7 days late)" in email.body
     assert "See who has reported:" in email.body
 
 

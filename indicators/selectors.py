@@ -167,8 +167,10 @@ def add_breakdowns(cells: list[Cell]) -> list[Cell]:
     rows = IndicatorValue.objects.filter(period_id__in=[c.period.pk for c in cells], organization=organization,
                                          category__isnull=False)
     breakdowns: dict = {}
-    for period_id, category_id, value in rows.values_list("period_id", "category_id", "value"):
-        breakdowns.setdefault(period_id, {})[category_id] = value
+    for period_id, category_id, value, numerator, denominator in rows.values_list(
+            "period_id", "category_id", "value", "numerator", "denominator"):
+        breakdowns.setdefault(period_id, {})[category_id] = (
+            (numerator, denominator) if numerator is not None or denominator is not None else value)
     for cell in cells:
         cell.categories = by_indicator.get(cell.indicator.pk, [])
         cell.breakdown = breakdowns.get(cell.period.pk, {})

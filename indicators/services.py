@@ -39,7 +39,7 @@ from .models import (
 )
 from .periods import generate_periods, period_containing
 from .permissions import can_report
-from .transfer import category_header, category_key, is_category_header
+from .transfer import category_header, category_key, column_key, fraction_header, is_category_header
 
 INDICATOR_FIELDS = {
     "code", "name_fr", "name_en", "definition_fr", "definition_en", "level", "unit", "value_type",
@@ -646,55 +646,68 @@ class ImportRejected(Exception):
 
 class _ImportCategories:
     """The category columns of an import and the categories they stand for. A column is
-    headed "dimension : category" and applies to every indicator that has this category."""
+    headed "dimension : category" and applies to every indicator that has this category; a
+    percentage's category has two, "dimension : category (numerator)" and "(denominator)"."""
 
     def __init__(self, coalition, rows: list[dict]):
         self.columns = list(dict.fromkeys(k for row in rows for k in row if is_category_header(k)))
         self.by_key, self.header = {}, {}
         categories = Category.objects.filter(coalition=coalition, indicator__value_type__in=DISAGGREGATED_TYPES)
-        for category in categories:
+        for category in categories.select_related("indicator"):
             header = category_header(category.dimension, category.label)
-            self.by_key[(category.indicator_id, category_key(header))] = category
-            self.header[category.pk] = header
-        self.known = {key for _indicator, key in self.by_key}
-        self.broken_down = {indicator for indicator, _key in self.by_key}
+            self.header[f"category_{category.pk}"] = header
+            parts = ("numerator", "denominator") if category.indicator.is_percentage else (None,)
+            for part in parts:
+                field = f"category_{category.pk}_{part}" if part else f"category_{category.pk}"
+                if part:
+                    self.header[field] = fraction_header(header, part)
+                self.by_key[(category.indicator_id, category_key(header), part)] = (category, field)
+        self.known = {(key, part) for _indicator, key, part in self.by_key}
+        self.broken_down = {indicator for indicator, _key, _part in self.by_key}
 
     def unknown_columns(self) -> list[tuple[int, str, str]]:
         return [
             (1, column, _("No indicator has the category “%(column)s”. Head each category column "
                           "“dimension : category”, as in the template.") % {"column": column})
-            for column in self.columns if category_key(column) not in self.known
+            for column in self.columns if column_key(column) not in self.known
         ]
 
     def of_row(self, number: int, indicator: Indicator, row: dict, errors: list) -> dict | None:
         """{category id: text} of the row's cells for its indicator's categories (an empty
-        cell removes the category's value). None when the file has none of these columns:
-        the breakdown is left as it is, unless the indicator needs its categories to add up."""
-        given = {}
+        cell removes the category's value); for a percentage, {category id: (numerator,
+        denominator)}. None when the file has none of these columns: the breakdown is left as
+        it is, unless the indicator needs its categories to add up."""
+        given: dict = {}
         for column in self.columns:
-            key = category_key(column)
-            category = self.by_key.get((indicator.pk, key))
-            if category is not None:
-                self.header[category.pk] = column
-                given[category.pk] = row.get(column, "")
-            elif row.get(column) and key in self.known:
+            key, part = column_key(column)
+            found = self.by_key.get((indicator.pk, key, part))
+            if found is not None:
+                category, field = found
+                self.header[field] = column
+                if part:
+                    given.setdefault(category.pk, {"numerator": "", "denominator": ""})[part] = row.get(column, "")
+                else:
+                    given[category.pk] = row.get(column, "")
+            elif row.get(column) and (key, part) in self.known:
                 errors.append((number, column, _("The indicator %(code)s is not broken down by “%(column)s”: "
                                                  "leave this cell empty.") % {"code": indicator.code,
                                                                               "column": column}))
         if given:
-            return given
+            return {pk: (raw["numerator"], raw["denominator"]) if isinstance(raw, dict) else raw
+                    for pk, raw in given.items()}
         if indicator.pk in self.broken_down and indicator.requires_category_total:
             return {}
         return None
 
     def column(self, field: str) -> str:
-        """The column of an error on ``category_<id>``, as headed in the file (or as it should be)."""
-        if field.startswith("category_") and field[9:].isdigit():
-            return self.header.get(int(field[9:]), field)
-        return field
+        """The column of an error on ``category_<id>`` (or ``category_<id>_numerator``...), as
+        headed in the file (or as it should be)."""
+        return self.header.get(field, field)
 
     def breakdown(self, cleaned: dict | None) -> list[tuple[str, Decimal]]:
-        return [(self.header[pk], number) for pk, number in (cleaned or {}).items() if number is not None]
+        """(category column, value) of a row's breakdown, a percentage's worked out."""
+        return [(self.header[f"category_{pk}"], _category_numbers(number)["value"])
+                for pk, number in (cleaned or {}).items() if number is not None]
 
 
 def values_check_import(*, actor, coalition, rows: list[dict]) -> list[dict]:

@@ -14,26 +14,10 @@ from indicators import rollups, services
 from indicators.models import IndicatorRollup, IndicatorValue
 from tests.factories import OrganizationFactory
 
-from .factories import CategoryFactory, IndicatorFactory, PeriodFactory, assign
+from .factories import CategoryFactory, IndicatorFactory, PeriodFactory
 from .test_entry import post_value
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def share(world, measure):
-    """PE-07, a percentage reported by two organisations, broken down by territory (two
-    categories) and by age group (one category), the categories adding up to the total."""
-    with scopes_disabled():
-        indicator = IndicatorFactory(coalition=world.coalition, code="PE-07", value_type="percentage",
-                                     aggregation="sum", requires_category_total=True,
-                                     name_fr="Part des enfants inscrits")
-        PeriodFactory(indicator=indicator)
-        assign(indicator, world.organization, measure.other_org)
-    with scope(coalition=world.coalition):
-        towns = [services.category_add(actor=world.coordinator, indicator=indicator, dimension="Territoire",
-                                       label=town) for town in ("Forestville", "Les Escoumins")]
-    return indicator, towns
 
 
 def _period(indicator):

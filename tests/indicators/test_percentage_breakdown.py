@@ -40,9 +40,14 @@ def _save(world, indicator, categories, numerator=10, denominator=40, actor=None
                                    denominator=denominator, categories=categories)
 
 
-def test_a_percentage_can_be_broken_down(world, share):
+def test_a_percentage_can_be_broken_down_and_its_page_says_how(client, world, share):
     indicator, towns = share
     assert len(towns) == 2
+    client.force_login(world.coordinator)
+    html = client.get(reverse("indicators:indicator_categories", args=[world.coalition.slug, indicator.pk]))
+    html = html.content.decode()
+    assert "un numérateur et un dénominateur par catégorie" in html
+    assert "Les numérateurs de chaque dimension doivent totaliser le numérateur déclaré" in html
 
 
 def test_the_entry_form_has_a_labelled_numerator_and_denominator_per_category(client, world, share):

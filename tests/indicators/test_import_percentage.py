@@ -119,8 +119,8 @@ def test_the_template_has_two_columns_per_category_of_a_percentage(client, world
     assert fractions(indicator)["Les Escoumins"][:2] == (6, 30)
 
 
-NUMBERS = st.sampled_from(["", "0", "1", "3", "4", "7", "10", "40"])
-CELLS = st.one_of(NUMBERS, NUMBERS, NUMBERS, st.sampled_from(["-3", "2,5", "1e400", "NaN", "oui", "=1+1", "1/2"]),
+NUMBERS = st.sampled_from(["", "", "", "0", "1", "3", "10", "40"])
+CELLS = st.one_of(*[NUMBERS] * 6, st.sampled_from(["-3", "2,5", "1e400", "NaN", "oui", "=1+1", "1/2"]),
                   st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=8))
 BAD_HEADERS = st.sampled_from(["Territoire : Forestville ()", "Territoire : Forestville (numérateur) (dénominateur)",
                                "Territoire : Tadoussac (numérateur)", "(numérateur)", ": (dénominateur)",
@@ -131,8 +131,9 @@ HEADERS = st.tuples(st.permutations(TOWNS + AGES[2:]), st.integers(0, 6), st.lis
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(extra=HEADERS, cells=st.lists(st.lists(CELLS, min_size=2, max_size=9), min_size=1, max_size=2),
-       indicators=st.lists(st.sampled_from(["PE-07", "pe-07", "PE-01", "PE-07", ""]), min_size=2, max_size=2),
-       required=st.booleans(), as_xlsx=st.booleans())
+       indicators=st.lists(st.sampled_from(["PE-07", "pe-07", "PE-01", "PE-07", "PE-07", ""]), min_size=2,
+                           max_size=2),
+       required=st.sampled_from([False, False, True]), as_xlsx=st.booleans())
 def test_files_with_percentage_columns_never_crash_and_save_all_or_nothing(client, world, measure, ages, share,
                                                                            extra, cells, indicators, required,
                                                                            as_xlsx):

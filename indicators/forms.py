@@ -113,15 +113,26 @@ class ValueForm(forms.Form):
             del self.fields["weight"]
         for category in self.categories:
             label = f"{category.dimension} — {category.label}"
+            if indicator.is_percentage:
+                self.fields[f"category_{category.pk}_numerator"] = forms.CharField(
+                    label=_("%(category)s — numerator") % {"category": label}, required=False, max_length=40)
+                self.fields[f"category_{category.pk}_denominator"] = forms.CharField(
+                    label=_("%(category)s — denominator") % {"category": label}, required=False, max_length=40)
+                continue
             self.fields[f"category_{category.pk}"] = (
                 forms.ChoiceField(label=label, choices=choices, required=False) if choices
                 else forms.CharField(label=label, required=False, max_length=40)
             )
         self.order_fields(["value", "numerator", "denominator", "weight"]
-                          + [f"category_{c.pk}" for c in self.categories]
+                          + [name for name in self.fields if name.startswith("category_")]
                           + ["comment", "source", "confidence"])
         if self.categories and indicator.requires_category_total and indicator.value_type in SUMMED_TYPES:
             self.fields["value"].help_text = _("The categories of each dimension must add up to this total.")
+        if self.categories and indicator.requires_category_total and indicator.is_percentage:
+            self.fields["numerator"].help_text = _(
+                "The numerators of the categories of each dimension must add up to this numerator.")
+            self.fields["denominator"].help_text = _(
+                "The denominators of the categories of each dimension must add up to this denominator.")
 
     @staticmethod
     def _choices(indicator: Indicator) -> list | None:
@@ -133,9 +144,13 @@ class ValueForm(forms.Form):
         return None
 
     def category_data(self) -> dict | None:
-        """{category id: raw number} of the breakdown inputs (None without categories)."""
+        """{category id: raw number} of the breakdown inputs (None without categories); for a
+        percentage, {category id: (raw numerator, raw denominator)}."""
         if not self.categories:
             return None
+        if self.indicator.is_percentage:
+            return {c.pk: (self.cleaned_data.get(f"category_{c.pk}_numerator", ""),
+                           self.cleaned_data.get(f"category_{c.pk}_denominator", "")) for c in self.categories}
         return {c.pk: self.cleaned_data.get(f"category_{c.pk}", "") for c in self.categories}
 
     @classmethod
@@ -144,8 +159,14 @@ class ValueForm(forms.Form):
             return {}
         def text(number):
             return "" if number is None else format(number.normalize(), "f")
+        categories = {}
+        for pk, number in (breakdown or {}).items():
+            if isinstance(number, tuple):
+                categories[f"category_{pk}_numerator"], categories[f"category_{pk}_denominator"] = map(text, number)
+            else:
+                categories[f"category_{pk}"] = text(number)
         return {
-            **{f"category_{pk}": text(number) for pk, number in (breakdown or {}).items()},
+            **categories,
             "value": text(value.value), "numerator": text(value.numerator), "denominator": text(value.denominator),
             "weight": text(value.weight), "comment": value.comment, "source": value.source,
             "confidence": value.confidence,

@@ -34,9 +34,10 @@ class ValueType(models.TextChoices):
     SCALE = "scale", _("Qualitative scale")
 
 
-# Broken down by category: every type but the percentage (a percentage per category would
-# need its own numerator and denominator). Only these add up to the value.
-DISAGGREGATED_TYPES = frozenset({ValueType.COUNT, ValueType.AMOUNT, ValueType.RATE, ValueType.YES_NO, ValueType.SCALE})
+# Broken down by category: every type (a percentage has a numerator and a denominator per
+# category). Only the summed types add up to the value; a percentage's numerators and
+# denominators add up to its own.
+DISAGGREGATED_TYPES = frozenset(ValueType)
 SUMMED_TYPES = frozenset({ValueType.COUNT, ValueType.AMOUNT, ValueType.RATE})
 
 

@@ -23,7 +23,7 @@ from .models import (
     ValueStatus,
 )
 from .permissions import acts_for_every_organization, assigned_indicators, visible_values
-from .transfer import category_header, category_key
+from .transfer import category_header, category_key, fraction_header
 
 
 def indicators(coalition, *, q: str = "", level: str = ""):
@@ -167,8 +167,10 @@ def add_breakdowns(cells: list[Cell]) -> list[Cell]:
     rows = IndicatorValue.objects.filter(period_id__in=[c.period.pk for c in cells], organization=organization,
                                          category__isnull=False)
     breakdowns: dict = {}
-    for period_id, category_id, value in rows.values_list("period_id", "category_id", "value"):
-        breakdowns.setdefault(period_id, {})[category_id] = value
+    for period_id, category_id, value, numerator, denominator in rows.values_list(
+            "period_id", "category_id", "value", "numerator", "denominator"):
+        breakdowns.setdefault(period_id, {})[category_id] = (
+            (numerator, denominator) if numerator is not None or denominator is not None else value)
     for cell in cells:
         cell.categories = by_indicator.get(cell.indicator.pk, [])
         cell.breakdown = breakdowns.get(cell.period.pk, {})
@@ -333,11 +335,15 @@ def value_rows(coalition, membership, *, indicator: str = "", status: str = ""):
 
 
 
+PART_ORDER = {None: 0, "numerator": 1, "denominator": 2}
+
+
 @dataclass
 class CategoryColumn:
     """A column of the import template: one category, for every indicator that has it."""
 
     header: str
+    part: str | None = None  # "numerator" or "denominator" for a percentage's category
     codes: list[str] = field(default_factory=list)
     summed: list[str] = field(default_factory=list)  # the codes whose categories add up to the value
 
@@ -357,17 +363,19 @@ def import_template(coalition, membership, organization, first: date, last: date
         chosen = scoped.filter(aggregation="coordinator") if acts_for_every_organization(membership) else scoped.none()
     else:
         chosen = assigned_indicators(organization, scoped.exclude(aggregation="coordinator"))
-    columns: dict[str, CategoryColumn] = {}
-    headers: dict[int, str] = {}  # category id -> its column
+    columns: dict[tuple, CategoryColumn] = {}
+    headers: dict[tuple, str] = {}  # (category id, part) -> its column
     categories = Category.objects.filter(indicator__in=chosen, indicator__value_type__in=DISAGGREGATED_TYPES)
     for category in categories.select_related("indicator").order_by("indicator__code"):
         header = category_header(category.dimension, category.label)
-        column = columns.setdefault(category_key(header), CategoryColumn(header))
         indicator = category.indicator
-        column.codes.append(indicator.code)
-        if indicator.requires_category_total and indicator.value_type in SUMMED_TYPES:
-            column.summed.append(indicator.code)
-        headers[category.pk] = column.header
+        for part in ("numerator", "denominator") if indicator.is_percentage else (None,):
+            title = fraction_header(header, part) if part else header
+            column = columns.setdefault((category_key(header), part), CategoryColumn(title, part))
+            column.codes.append(indicator.code)
+            if indicator.requires_category_total and (indicator.is_percentage or indicator.value_type in SUMMED_TYPES):
+                column.summed.append(indicator.code)
+            headers[(category.pk, part)] = column.header
     periods = list(
         Period.objects.filter(indicator__in=chosen, start__lte=last, end__gte=first, is_locked=False)
         .select_related("indicator").order_by("indicator__code", "start")
@@ -376,8 +384,12 @@ def import_template(coalition, membership, organization, first: date, last: date
     for v in IndicatorValue.objects.filter(period__in=[p.pk for p in periods], organization=organization):
         if v.category_id is None:
             values[v.period_id] = v
-        elif v.category_id in headers:
-            breakdowns.setdefault(v.period_id, {})[headers[v.category_id]] = v.value
+        elif (v.category_id, None) in headers:
+            breakdowns.setdefault(v.period_id, {})[headers[(v.category_id, None)]] = v.value
+        elif (v.category_id, "numerator") in headers:
+            breakdowns.setdefault(v.period_id, {}).update({
+                headers[(v.category_id, "numerator")]: v.numerator,
+                headers[(v.category_id, "denominator")]: v.denominator})
     rows = []
     for period in periods:
         value = values.get(period.pk)
@@ -391,5 +403,5 @@ def import_template(coalition, membership, organization, first: date, last: date
             "indicator_name": period.indicator.name, "period": period.label,
             **breakdowns.get(period.pk, {}),
         })
-    ordered = sorted(columns.values(), key=lambda c: category_key(c.header))
+    ordered = [columns[key] for key in sorted(columns, key=lambda k: (k[0], PART_ORDER[k[1]]))]
     return ImportTemplate(rows=rows, categories=ordered)

@@ -39,7 +39,7 @@ from .models import (
 )
 from .periods import generate_periods, period_containing
 from .permissions import can_report
-from .transfer import category_header, category_key, is_category_header
+from .transfer import category_header, category_key, column_key, fraction_header, is_category_header
 
 INDICATOR_FIELDS = {
     "code", "name_fr", "name_en", "definition_fr", "definition_en", "level", "unit", "value_type",
@@ -273,8 +273,6 @@ def category_add(*, actor, indicator: Indicator, dimension: str, label: str) -> 
     require_permission(actor, indicator.coalition, "indicators.indicators:manage")
     dimension, label = (dimension or "").strip(), (label or "").strip()
     errors = {}
-    if indicator.value_type not in DISAGGREGATED_TYPES:
-        errors["dimension"] = _("A percentage is not broken down by category.")
     if not dimension:
         errors["dimension"] = _("Name the dimension, e.g. children's age group.")
     if not label:
@@ -299,11 +297,14 @@ def category_delete(*, actor, category: Category) -> None:
     category.delete()
 
 
-def _check_categories(indicator: Indicator, total, categories: dict | None) -> dict | None:
-    """Check the breakdown of a value: {category id: raw number} (None: no breakdown given).
-    Each number follows the value type; when the indicator requires it, the categories of each
-    dimension add up to the total (counts, amounts and rates only: a yes/no answer or a level
-    per category does not add up). Errors go on the field ``category_<id>``."""
+def _check_categories(indicator: Indicator, numbers: dict, categories: dict | None) -> dict | None:
+    """Check the breakdown of a value: {category id: raw number} (None: no breakdown given),
+    or for a percentage {category id: (raw numerator, raw denominator)}. Each number follows
+    the value type; when the indicator requires it, the categories of each dimension add up to
+    the total (counts, amounts and rates; for a percentage, the numerators add up to the
+    numerator and the denominators to the denominator; a yes/no answer or a level per category
+    does not add up). Errors go on the field ``category_<id>`` (``category_<id>_numerator`` or
+    ``_denominator`` for a percentage)."""
     if categories is None or indicator.value_type not in DISAGGREGATED_TYPES:
         return None
     known = {c.pk: c for c in Category.objects.filter(indicator=indicator)}
@@ -313,28 +314,71 @@ def _check_categories(indicator: Indicator, total, categories: dict | None) -> d
         pk = int(key)
         if pk not in known:
             raise PermissionDenied("category of another indicator")
+        if indicator.is_percentage:
+            cleaned[pk] = _category_fraction(pk, raw, errors)
+            continue
         field = f"category_{pk}"
         number = _decimal(raw, field, errors)
         if number is not None and (message := _number_error(indicator, number)):
             errors[field] = message
         cleaned[pk] = number
-    summed = indicator.value_type in SUMMED_TYPES
-    if not errors and summed and indicator.requires_category_total and total is not None:
+    if not errors and indicator.requires_category_total:
         dimensions: dict[str, list] = {}
         for category in sorted(known.values(), key=lambda c: (c.dimension, c.label)):
             dimensions.setdefault(category.dimension, []).append(category)
-        for dimension, members in dimensions.items():
-            entered = [cleaned.get(c.pk) for c in members]
-            added = sum((n for n in entered if n is not None), Decimal(0))
-            if None in entered or added != total:
-                errors[f"category_{members[0].pk}"] = _(
-                    "The categories of “%(dimension)s” must add up to the total (%(total)s); they add up to "
-                    "%(sum)s. Fill in every category."
-                ) % {"dimension": dimension, "total": number_format(total.normalize()),
-                     "sum": number_format(added.normalize())}
+        if indicator.is_percentage:
+            messages = {
+                "numerator": _("The numerators of “%(dimension)s” must add up to the numerator (%(total)s); "
+                               "they add up to %(sum)s. Fill in every category."),
+                "denominator": _("The denominators of “%(dimension)s” must add up to the denominator "
+                                 "(%(total)s); they add up to %(sum)s. Fill in every category."),
+            }
+            for dimension, members in dimensions.items():
+                entered = [cleaned.get(c.pk) for c in members]
+                for index, (part, message) in enumerate(messages.items()):
+                    total = numbers[part]
+                    added = sum((n[index] for n in entered if n is not None), Decimal(0))
+                    if total is not None and (None in entered or added != total):
+                        errors[f"category_{members[0].pk}_{part}"] = message % {
+                            "dimension": dimension, "total": number_format(total.normalize()),
+                            "sum": number_format(added.normalize())}
+        elif indicator.value_type in SUMMED_TYPES and (total := numbers["value"]) is not None:
+            for dimension, members in dimensions.items():
+                entered = [cleaned.get(c.pk) for c in members]
+                added = sum((n for n in entered if n is not None), Decimal(0))
+                if None in entered or added != total:
+                    errors[f"category_{members[0].pk}"] = _(
+                        "The categories of “%(dimension)s” must add up to the total (%(total)s); they add up to "
+                        "%(sum)s. Fill in every category."
+                    ) % {"dimension": dimension, "total": number_format(total.normalize()),
+                         "sum": number_format(added.normalize())}
     if errors:
         raise ValidationError(errors)
     return cleaned
+
+
+def _category_fraction(pk: int, raw, errors: dict) -> tuple[Decimal, Decimal] | None:
+    """The (numerator, denominator) of one category of a percentage, both or neither (None)."""
+    raw_numerator, raw_denominator = raw if isinstance(raw, (tuple, list)) else (raw, "")
+    field = f"category_{pk}"
+    before = len(errors)
+    numerator = _decimal(raw_numerator, f"{field}_numerator", errors)
+    denominator = _decimal(raw_denominator, f"{field}_denominator", errors)
+    if len(errors) > before:
+        return None
+    if numerator is None and denominator is None:
+        return None
+    if numerator is None:
+        errors[f"{field}_numerator"] = _("Enter the numerator of this category too, or leave both empty.")
+    elif numerator < 0 or numerator != numerator.to_integral_value():
+        errors[f"{field}_numerator"] = _("The numerator is a whole number, zero or more.")
+    if denominator is None:
+        errors[f"{field}_denominator"] = _("Enter the denominator of this category too, or leave both empty.")
+    elif denominator <= 0 or denominator != denominator.to_integral_value():
+        errors[f"{field}_denominator"] = _("The denominator is a whole number above zero.")
+    if len(errors) == before and numerator > denominator:
+        errors[f"{field}_numerator"] = _("The numerator cannot be greater than the denominator.")
+    return None if len(errors) > before else (numerator, denominator)
 
 
 def _write_categories(parent: IndicatorValue, categories: dict) -> bool:
@@ -353,16 +397,30 @@ def _write_categories(parent: IndicatorValue, categories: dict) -> bool:
                 row.delete()
                 changed = True
             continue
-        if row is not None and row.value == number and row.status == parent.status:
+        numbers = _category_numbers(number)
+        if (row is not None and row.status == parent.status
+                and all(getattr(row, k) == v for k, v in numbers.items())):
             continue
         row = row or IndicatorValue(coalition_id=parent.coalition_id, indicator_id=parent.indicator_id,
                                     period_id=parent.period_id, organization_id=parent.organization_id,
                                     category_id=pk)
-        row.value, row.status, row.entered_by = number, parent.status, parent.entered_by
+        for key, field_value in numbers.items():
+            setattr(row, key, field_value)
+        row.status, row.entered_by = parent.status, parent.entered_by
         row.submitted_at, row.confidence, row.source = parent.submitted_at, parent.confidence, parent.source
         row.save()
         changed = True
     return changed
+
+
+def _category_numbers(number) -> dict:
+    """The fields of one category's row: its value, or a percentage's numerator, denominator
+    and the value they make."""
+    if isinstance(number, tuple):
+        numerator, denominator = number
+        return {"value": (100 * numerator / denominator).quantize(Decimal("0.0001")),
+                "numerator": numerator, "denominator": denominator}
+    return {"value": number}
 
 
 def _sync_category_status(parents) -> None:
@@ -376,13 +434,23 @@ def _sync_category_status(parents) -> None:
             status=parent.status, reviewed_by=parent.reviewed_by, reviewed_at=parent.reviewed_at, updated_at=now)
 
 
-def category_values(value: IndicatorValue | None) -> dict[int, Decimal]:
-    """{category id: value} of a value's breakdown."""
+def category_values(value: IndicatorValue | None) -> dict:
+    """{category id: value} of a value's breakdown ({category id: (numerator, denominator)} for
+    a percentage)."""
     if value is None:
         return {}
-    return dict(IndicatorValue.objects.filter(
+    rows = IndicatorValue.objects.filter(
         indicator_id=value.indicator_id, period_id=value.period_id, organization_id=value.organization_id,
-        category__isnull=False).values_list("category_id", "value"))
+        category__isnull=False).values_list("category_id", "value", "numerator", "denominator")
+    return {pk: category_number(number, numerator, denominator) for pk, number, numerator, denominator in rows}
+
+
+def category_number(value, numerator, denominator):
+    """One category's number as the services take it: its value, or a percentage's
+    (numerator, denominator)."""
+    if numerator is not None or denominator is not None:
+        return (numerator, denominator)
+    return value
 
 
 # Values --------------------------------------------------------------------------------
@@ -497,7 +565,7 @@ def _check_value(membership, *, indicator, period, organization, value, numerato
     if confidence not in Confidence.values:
         raise ValidationError({"confidence": _("Choose a confidence level.")})
     numbers = clean_amounts(indicator, value=value, numerator=numerator, denominator=denominator, weight=weight)
-    breakdown = _check_categories(indicator, numbers["value"], categories)
+    breakdown = _check_categories(indicator, numbers, categories)
     comment, source = (comment or "").strip(), (source or "").strip()
     reason = plausibility(indicator, organization, period, numbers["value"])
     if reason and not comment:
@@ -578,55 +646,68 @@ class ImportRejected(Exception):
 
 class _ImportCategories:
     """The category columns of an import and the categories they stand for. A column is
-    headed "dimension : category" and applies to every indicator that has this category."""
+    headed "dimension : category" and applies to every indicator that has this category; a
+    percentage's category has two, "dimension : category (numerator)" and "(denominator)"."""
 
     def __init__(self, coalition, rows: list[dict]):
         self.columns = list(dict.fromkeys(k for row in rows for k in row if is_category_header(k)))
         self.by_key, self.header = {}, {}
         categories = Category.objects.filter(coalition=coalition, indicator__value_type__in=DISAGGREGATED_TYPES)
-        for category in categories:
+        for category in categories.select_related("indicator"):
             header = category_header(category.dimension, category.label)
-            self.by_key[(category.indicator_id, category_key(header))] = category
-            self.header[category.pk] = header
-        self.known = {key for _indicator, key in self.by_key}
-        self.broken_down = {indicator for indicator, _key in self.by_key}
+            self.header[f"category_{category.pk}"] = header
+            parts = ("numerator", "denominator") if category.indicator.is_percentage else (None,)
+            for part in parts:
+                field = f"category_{category.pk}_{part}" if part else f"category_{category.pk}"
+                if part:
+                    self.header[field] = fraction_header(header, part)
+                self.by_key[(category.indicator_id, category_key(header), part)] = (category, field)
+        self.known = {(key, part) for _indicator, key, part in self.by_key}
+        self.broken_down = {indicator for indicator, _key, _part in self.by_key}
 
     def unknown_columns(self) -> list[tuple[int, str, str]]:
         return [
             (1, column, _("No indicator has the category “%(column)s”. Head each category column "
                           "“dimension : category”, as in the template.") % {"column": column})
-            for column in self.columns if category_key(column) not in self.known
+            for column in self.columns if column_key(column) not in self.known
         ]
 
     def of_row(self, number: int, indicator: Indicator, row: dict, errors: list) -> dict | None:
         """{category id: text} of the row's cells for its indicator's categories (an empty
-        cell removes the category's value). None when the file has none of these columns:
-        the breakdown is left as it is, unless the indicator needs its categories to add up."""
-        given = {}
+        cell removes the category's value); for a percentage, {category id: (numerator,
+        denominator)}. None when the file has none of these columns: the breakdown is left as
+        it is, unless the indicator needs its categories to add up."""
+        given: dict = {}
         for column in self.columns:
-            key = category_key(column)
-            category = self.by_key.get((indicator.pk, key))
-            if category is not None:
-                self.header[category.pk] = column
-                given[category.pk] = row.get(column, "")
-            elif row.get(column) and key in self.known:
+            key, part = column_key(column)
+            found = self.by_key.get((indicator.pk, key, part))
+            if found is not None:
+                category, field = found
+                self.header[field] = column
+                if part:
+                    given.setdefault(category.pk, {"numerator": "", "denominator": ""})[part] = row.get(column, "")
+                else:
+                    given[category.pk] = row.get(column, "")
+            elif row.get(column) and (key, part) in self.known:
                 errors.append((number, column, _("The indicator %(code)s is not broken down by “%(column)s”: "
                                                  "leave this cell empty.") % {"code": indicator.code,
                                                                               "column": column}))
         if given:
-            return given
+            return {pk: (raw["numerator"], raw["denominator"]) if isinstance(raw, dict) else raw
+                    for pk, raw in given.items()}
         if indicator.pk in self.broken_down and indicator.requires_category_total:
             return {}
         return None
 
     def column(self, field: str) -> str:
-        """The column of an error on ``category_<id>``, as headed in the file (or as it should be)."""
-        if field.startswith("category_") and field[9:].isdigit():
-            return self.header.get(int(field[9:]), field)
-        return field
+        """The column of an error on ``category_<id>`` (or ``category_<id>_numerator``...), as
+        headed in the file (or as it should be)."""
+        return self.header.get(field, field)
 
     def breakdown(self, cleaned: dict | None) -> list[tuple[str, Decimal]]:
-        return [(self.header[pk], number) for pk, number in (cleaned or {}).items() if number is not None]
+        """(category column, value) of a row's breakdown, a percentage's worked out."""
+        return [(self.header[f"category_{pk}"], _category_numbers(number)["value"])
+                for pk, number in (cleaned or {}).items() if number is not None]
 
 
 def values_check_import(*, actor, coalition, rows: list[dict]) -> list[dict]:

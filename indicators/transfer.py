@@ -4,7 +4,9 @@ Never trusts the file: anything unreadable becomes a FileUnreadable with a clear
 Besides the template's columns (``indicator``, ``period_start``, ...), a file may have one
 column per disaggregation category, headed "dimension : category" (e.g. « Territoire :
 Forestville »). Such a column is kept under its header as written; ``category_key`` is how
-it is matched to the categories, whatever the case and the spaces around the colon."""
+it is matched to the categories, whatever the case and the spaces around the colon.
+A category of a percentage has two columns, the header followed by « (numérateur) » and
+« (dénominateur) » (or "(numerator)" and "(denominator)"): see ``fraction_header``."""
 
 import csv
 import io
@@ -13,6 +15,7 @@ import zipfile
 from datetime import date, datetime
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from openpyxl import Workbook, load_workbook
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -44,6 +47,28 @@ def category_key(text: str) -> str:
     colon, no leading apostrophe (Excel's mark of text)."""
     text = " ".join(str(text).split()).lstrip("'")
     return re.sub(r"\s*:\s*", ":", text).casefold()
+
+
+# The words that end the two columns of a percentage's category, in either language.
+FRACTION_PARTS = {"numerator": ("numerator", "numérateur"), "denominator": ("denominator", "dénominateur")}
+PART_NAMES = {"numerator": _lazy("numerator"), "denominator": _lazy("denominator")}
+
+
+def fraction_header(header: str, part: str) -> str:
+    """The header of a percentage category's numerator or denominator column, e.g.
+    « Territoire : Forestville (numérateur) »."""
+    return f"{header} ({PART_NAMES[part]})"
+
+
+def column_key(text: str) -> tuple[str, str | None]:
+    """(category key, "numerator" / "denominator" / None) of a category column's header."""
+    key = category_key(text)
+    found = re.fullmatch(r"(.*?)\s*\(([^()]*)\)", key)
+    if found:
+        for part, names in FRACTION_PARTS.items():
+            if found.group(2).strip() in names:
+                return found.group(1), part
+    return key, None
 
 
 def _cell_text(cell) -> str:

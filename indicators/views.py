@@ -380,15 +380,24 @@ def _template_notes(columns: list[selectors.CategoryColumn]) -> list[list]:
     notes = [
         [_("Each category column is headed “dimension : category”. Fill it in on the row of the value it "
            "breaks down; leave it empty on the rows of other indicators. Rows starting with # are ignored.")],
+        [_("A percentage has two columns per category, “dimension : category (numerator)” and “dimension : "
+           "category (denominator)”: fill in both or neither, whole numbers, the numerator not above the "
+           "denominator.")],
         [],
         [_("Column"), _("Indicators"), _("What to enter")],
     ]
     notes += [[column, "", text] for column, text in explained.items()]
     for column in columns:
-        text = _("The value of this category, of the same kind as the indicator's value.")
+        text, adds_up = {
+            None: (_("The value of this category, of the same kind as the indicator's value."),
+                   _("For %(codes)s, the categories of this dimension must add up to the value.")),
+            "numerator": (_("For a percentage: the numerator of this category, a whole number."),
+                          _("For %(codes)s, the numerators of this dimension must add up to the numerator.")),
+            "denominator": (_("For a percentage: the denominator of this category, a whole number above zero."),
+                            _("For %(codes)s, the denominators of this dimension must add up to the denominator.")),
+        }[column.part]
         if column.summed:
-            text += " " + _("For %(codes)s, the categories of this dimension must add up to the value.") % {
-                "codes": ", ".join(column.summed)}
+            text += " " + adds_up % {"codes": ", ".join(column.summed)}
         notes.append([column.header, ", ".join(column.codes), text])
     return notes
 
@@ -400,8 +409,10 @@ def _notes_row(columns: list[selectors.CategoryColumn]) -> dict:
     for column in columns:
         codes, summed = ", ".join(column.codes), ", ".join(column.summed)
         if summed:
-            row[column.header] = _("For %(codes)s; adds up to the value for %(summed)s") % {
-                "codes": codes, "summed": summed}
+            adds_up = {None: _("For %(codes)s; adds up to the value for %(summed)s"),
+                       "numerator": _("For %(codes)s; adds up to the numerator for %(summed)s"),
+                       "denominator": _("For %(codes)s; adds up to the denominator for %(summed)s")}[column.part]
+            row[column.header] = adds_up % {"codes": codes, "summed": summed}
         else:
             row[column.header] = _("For %(codes)s") % {"codes": codes}
     return row

@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 from django_scopes import scope, scopes_disabled
 
+from indicators import services
 from tests.factories import MembershipFactory, OrganizationFactory
 
 from .factories import CategoryFactory, IndicatorFactory, PeriodFactory, assign
@@ -46,3 +47,19 @@ def ages(world, measure):
         town = CategoryFactory(indicator=measure.indicator, dimension="Territoire", label="Forestville")
         other_town = CategoryFactory(indicator=measure.indicator, dimension="Territoire", label="Les Escoumins")
     return young, old, town, other_town
+
+
+@pytest.fixture
+def share(world, measure):
+    """PE-07, a percentage reported by two organisations, broken down by territory (Forestville,
+    Les Escoumins), the numerators and denominators adding up to the total's."""
+    with scopes_disabled():
+        indicator = IndicatorFactory(coalition=world.coalition, code="PE-07", value_type="percentage",
+                                     aggregation="sum", requires_category_total=True,
+                                     name_fr="Part des enfants inscrits")
+        PeriodFactory(indicator=indicator)
+        assign(indicator, world.organization, measure.other_org)
+    with scope(coalition=world.coalition):
+        towns = [services.category_add(actor=world.coordinator, indicator=indicator, dimension="Territoire",
+                                       label=town) for town in ("Forestville", "Les Escoumins")]
+    return indicator, towns

@@ -252,14 +252,6 @@ def test_an_answer_per_category_cannot_be_asked_to_add_up(world, answers):
     assert "requires_category_total" in error.value.error_dict
 
 
-def test_a_percentage_is_not_broken_down(world, measure):
-    with scopes_disabled():
-        share = IndicatorFactory(coalition=world.coalition, code="PE-07", value_type="percentage")
-    with scope(coalition=world.coalition), pytest.raises(ValidationError) as error:
-        services.category_add(actor=world.coordinator, indicator=share, dimension="Territoire", label="Forestville")
-    assert "dimension" in error.value.error_dict
-
-
 def test_the_entry_form_offers_yes_and_no_for_each_category(client, world, measure, answers):
     client.force_login(world.partner)
     with scopes_disabled():

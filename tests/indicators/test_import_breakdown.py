@@ -150,6 +150,12 @@ def test_a_duplicated_category_column_is_refused(client, world, measure, ages):
         response.content.decode()
 
 
+def template_workbook(client, world):
+    """(the template's URL, its Excel workbook) for the periods of 2025."""
+    url = reverse("indicators:import_template", args=[world.coalition.slug]) + "?start=2024-06-01&end=2025-12-31"
+    return url, load_workbook(io.BytesIO(client.get(url + "&format=xlsx").content))
+
+
 def test_the_template_has_a_column_per_category_and_says_which_indicators_use_it(client, world, measure, ages):
     with scopes_disabled():
         other = IndicatorFactory(coalition=world.coalition, code="PE-03", value_type="yes_no")
@@ -159,8 +165,7 @@ def test_the_template_has_a_column_per_category_and_says_which_indicators_use_it
         IndicatorValue.objects.create(coalition=world.coalition, indicator=measure.indicator, period=measure.period,
                                       organization=world.organization, category=ages[2], value=7)
     client.force_login(world.partner)
-    url = reverse("indicators:import_template", args=[world.coalition.slug]) + "?start=2024-06-01&end=2025-12-31"
-    workbook = load_workbook(io.BytesIO(client.get(url + "&format=xlsx").content))
+    url, workbook = template_workbook(client, world)
     sheet, notes = workbook.worksheets
     rows = list(sheet.iter_rows(values_only=True))
     header = list(rows[0])
@@ -298,6 +303,12 @@ def test_files_with_category_columns_never_crash_and_save_all_or_nothing(client,
     header = ["indicator", "period_start", "organization", "value", *extra]
     rows = [[indicators[i], ["2025-01-01", "2025-04-01"][i % 2], ORG, *row] for i, row in enumerate(cells)]
     upload = xlsx_file(rows, header=header) if as_xlsx else csv_file(rows, header=header)
+    saved_all_or_nothing(client, world, upload)
+
+
+def saved_all_or_nothing(client, world, upload) -> bool:
+    """Upload a file: it is refused and nothing is saved (False), or previewed and then saved,
+    one value per row of the preview (True). Never a server error."""
     preview = client.post(transfer_url(world), {"file": upload})
     assert preview.status_code == 200
     html = preview.content.decode()
@@ -305,13 +316,14 @@ def test_files_with_category_columns_never_crash_and_save_all_or_nothing(client,
         event("refused")
         with scopes_disabled():
             assert not IndicatorValue.objects.exists()
-        return
+        return False
     event("previewed")
     payload = html.split('name="payload" value="', 1)[1].split('"', 1)[0]
     saved = client.post(transfer_url(world), {"payload": payload})
     assert saved.status_code == 302
     with scopes_disabled():
         assert IndicatorValue.objects.filter(category__isnull=True).count() == len(preview.context["preview"])
+    return True
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

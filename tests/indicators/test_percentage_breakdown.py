@@ -173,7 +173,8 @@ def test_each_category_rolls_up_as_the_sum_of_numerators_over_the_sum_of_denomin
             assert pk not in got
             continue
         assert got[pk].numerator == sum(n for n, _d in rows) and got[pk].denominator == sum(d for _n, d in rows)
-        assert got[pk].value.quantize(Decimal("0.0001")) == reference(rows).quantize(Decimal("0.0001"))
+        # Stored with four decimals, PostgreSQL's rounding of the division may differ by one unit there.
+        assert abs(got[pk].value - reference(rows)) <= Decimal("0.0001")
 
 
 def test_the_indicator_page_shows_a_percentage_per_category(client, world, measure, share):

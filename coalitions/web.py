@@ -53,3 +53,11 @@ def confirm_then_act(request, service, *, success: str, to: str, title: str, con
         "title": title, "consequence": consequence, "confirm_label": confirm_label,
         "cancel_url": reverse(to, args=[request.coalition.slug]),
     })
+
+
+def secret_url_headers(response):
+    """A page opened by a secret token in its URL: kept out of search engines, and the URL is
+    not sent on as a referrer when a link in it is followed."""
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"
+    return response

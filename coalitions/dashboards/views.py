@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from coalitions.models import ReportSnapshot, ShareLink
 from coalitions.permissions import has_permission, requires
-from coalitions.web import call_service, confirm_then_act, paginate
+from coalitions.web import call_service, confirm_then_act, paginate, secret_url_headers
 from coordination.selectors import local_today
 
 from . import openings, services
@@ -193,7 +193,6 @@ def shared_report(request, token: str):
     response = render(request, "dashboards/share_public.html", {
         "snapshot": link.snapshot, "report": decorate(link.snapshot.data), "link": link,
     })
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
+    secret_url_headers(response)
     response["Cache-Control"] = "private, no-store"
     return response

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_POST, require_safe
 from django_scopes import scope
 
 from coalitions.permissions import requires
-from coalitions.web import confirm_then_act
+from coalitions.web import confirm_then_act, secret_url_headers
 
 from .. import permissions as rules
 from .. import selectors, services
@@ -109,6 +109,5 @@ def calendar_feed_ics(request, token: str):
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="concerto.ics"'
     response["Cache-Control"] = "private, max-age=900"
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
+    secret_url_headers(response)
     return response

@@ -26,6 +26,20 @@ def preferred_language(request, coalition=None) -> str:
     return settings.LANGUAGE_CODE
 
 
+class PermissionsPolicyMiddleware:
+    """Django's SecurityMiddleware sets the other security headers from settings but has no
+    Permissions-Policy: this adds ``settings.PERMISSIONS_POLICY`` to every response, so an
+    injected script or a framed page cannot reach the camera, the microphone or the location."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
+
+
 class LanguageMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response

@@ -1,9 +1,14 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
 from coalitions import account_views, views
 from coalitions.dashboards import views as dashboards
 from coordination.views import calendar_feed_ics
+
+# The admin has no login form of its own: it sends people to allauth's, which asks for the
+# second factor and counts failed attempts; a signed-in non-staff person gets 403.
+admin.site.login = secure_admin_login(admin.site.login)
 
 coalition_urls = [
     path("", include("coalitions.urls")),

@@ -1,5 +1,7 @@
 """Small helpers that keep views thin: pagination, service errors shown on the form or as a
-message, and the confirm-then-act pattern of destructive actions."""
+message, the confirm-then-act pattern of destructive actions, and the visitor's address."""
+
+import ipaddress
 
 from django.conf import settings
 from django.contrib import messages
@@ -61,3 +63,24 @@ def secret_url_headers(response):
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Referrer-Policy"] = "no-referrer"
     return response
+
+
+def _valid_ip(address: str | None) -> str | None:
+    try:
+        ip = ipaddress.ip_address((address or "").strip())
+    except ValueError:
+        return None
+    return None if ip.version == 6 and ip.scope_id else str(ip)
+
+
+def client_ip(request) -> str | None:
+    """The visitor's address. Behind ``TRUSTED_PROXY_COUNT`` reverse proxies, each appending
+    its client's address to X-Forwarded-For, it is the one that many entries from the right
+    (those further left are whatever the visitor sent); with no trusted proxy, or a header too
+    short to have come through them all, REMOTE_ADDR. Anything that is not an address: None."""
+    hops = settings.TRUSTED_PROXY_COUNT
+    if hops > 0:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        if len(forwarded) >= hops and forwarded[-hops]:
+            return _valid_ip(forwarded[-hops])
+    return _valid_ip(request.META.get("REMOTE_ADDR"))

@@ -1,10 +1,7 @@
 """Dashboards, period reports and public share links. Thin: data comes from health.py,
 partner.py, funder.py and reports.py; writes go through services.py."""
 
-import ipaddress
-
 from django import forms
-from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,7 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from coalitions.models import ReportSnapshot, ShareLink
 from coalitions.permissions import has_permission, requires
-from coalitions.web import call_service, confirm_then_act, paginate, secret_url_headers
+from coalitions.web import call_service, client_ip, confirm_then_act, paginate, secret_url_headers
 from coordination.selectors import local_today
 
 from . import openings, services
@@ -157,27 +154,6 @@ def share_link_openings(request, pk: int):
 
 
 # Public, outside /c/: no login -----------------------------------------------------------
-
-
-def _valid_ip(address: str | None) -> str | None:
-    try:
-        ip = ipaddress.ip_address((address or "").strip())
-    except ValueError:
-        return None
-    return None if ip.version == 6 and ip.scope_id else str(ip)
-
-
-def client_ip(request) -> str | None:
-    """The visitor's address. Behind ``TRUSTED_PROXY_COUNT`` reverse proxies, each appending
-    its client's address to X-Forwarded-For, it is the one that many entries from the right
-    (those further left are whatever the visitor sent); with no trusted proxy, or a header too
-    short to have come through them all, REMOTE_ADDR. Anything that is not an address: None."""
-    hops = settings.TRUSTED_PROXY_COUNT
-    if hops > 0:
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        if len(forwarded) >= hops and forwarded[-hops]:
-            return _valid_ip(forwarded[-hops])
-    return _valid_ip(request.META.get("REMOTE_ADDR"))
 
 
 @require_GET

@@ -1,6 +1,7 @@
+from django.test import Client
 from django.urls import reverse
 
-from ..factories import UserFactory
+from ..factories import PASSWORD, UserFactory
 
 
 def test_login_is_locked_after_repeated_failures_for_one_address(client, db):
@@ -43,3 +44,33 @@ def test_a_password_reset_email_arrives_and_the_link_sets_a_new_password(client,
     assert done.status_code == 302
     person.refresh_from_db()
     assert person.check_password("Nouveau-secret-2026")
+
+
+# Behind a reverse proxy (TRUSTED_PROXY_COUNT=1): every request comes from the proxy's address ---
+
+PROXY = "10.0.0.2"
+
+
+def logs_in(email, password, forwarded_for) -> bool:
+    """One login attempt through the proxy, which appended the visitor's address to the header."""
+    client = Client()
+    client.post(reverse("account_login"), {"login": email, "password": password},
+                REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=forwarded_for)
+    return "_auth_user_id" in client.session
+
+
+def test_behind_a_proxy_one_visitors_failed_logins_do_not_lock_out_another(db, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    person = UserFactory()
+    for i in range(10):  # ten addresses guessed from one visitor: that visitor's limit
+        assert not logs_in(f"inconnu{i}@exemple.org", "mauvais", "203.0.113.66")
+    assert not logs_in(person.email, PASSWORD, "203.0.113.66")  # that visitor is locked out...
+    assert logs_in(person.email, PASSWORD, "198.51.100.7")  # ...the person, elsewhere, is not
+
+
+def test_behind_a_proxy_a_made_up_forwarded_address_does_not_escape_the_limit(db, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    person = UserFactory()
+    for i in range(10):  # the visitor writes a new address first; the proxy appends the real one
+        assert not logs_in(f"inconnu{i}@exemple.org", "mauvais", f"192.0.2.{i}, 203.0.113.66")
+    assert not logs_in(person.email, PASSWORD, "192.0.2.99, 203.0.113.66")

@@ -1,5 +1,7 @@
+from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.utils.translation import gettext_lazy as _
 
 from .models import FISCAL_MONTH_ERROR, LANGUAGE_CHOICES, Coalition, Membership, Organization, Role
@@ -63,3 +65,11 @@ class LanguageForm(forms.Form):
     language = forms.ChoiceField(choices=LANGUAGE_CHOICES)
 
 
+class SignupForm(AllauthSignupForm):
+    def try_save(self, request):
+        # An email that already has an account gets allauth's "verify your email" answer and an
+        # email, and no account: hash the password all the same (as Django's ModelBackend does
+        # for an unknown user), or the answer's speed tells who has an account here.
+        if self.account_already_exists:
+            make_password(self.cleaned_data.get("password1"))
+        return super().try_save(request)

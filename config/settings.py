@@ -184,6 +184,7 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Concerto] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG or TESTING else "https"
 ACCOUNT_ADAPTER = "coalitions.adapters.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "coalitions.forms.SignupForm"}  # equal work for a known email
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",

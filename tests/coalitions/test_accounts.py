@@ -39,6 +39,32 @@ def test_an_english_speaker_gets_english_emails(client, db, mailoutbox):
     assert "Hello" in mailoutbox[0].body
 
 
+def test_signing_up_with_a_known_email_hashes_the_password_and_answers_like_a_new_one(db, mailoutbox):
+    """The password hash is most of a sign-up's time: skipping it for an email that already has
+    an account told who has one (10-20 ms against 330-380 ms)."""
+    from unittest import mock
+
+    from django.contrib.auth.hashers import get_hasher
+    from django.test import Client
+
+    from ..factories import UserFactory
+
+    UserFactory(email="connue@exemple.org")
+    hasher = type(get_hasher())
+    answers, hashes = {}, {}
+    for email in ("connue@exemple.org", "nouvelle@exemple.org"):
+        with mock.patch.object(hasher, "encode", autospec=True, side_effect=hasher.encode) as encode:
+            response = sign_up(Client(), email)
+        hashes[email] = encode.call_count
+        page = Client().get(response["Location"])  # what the person sees next
+        answers[email] = (response.status_code, response["Location"], page.status_code,
+                          re.sub(r"[A-Za-z0-9]{64}", "", page.content.decode()))  # less CSRF tokens
+    assert hashes == {"connue@exemple.org": 1, "nouvelle@exemple.org": 1}
+    assert answers["connue@exemple.org"] == answers["nouvelle@exemple.org"]
+    assert answers["connue@exemple.org"][0] == 302
+    assert sorted(message.to[0] for message in mailoutbox) == ["connue@exemple.org", "nouvelle@exemple.org"]
+
+
 def test_log_out_ends_the_session(client, db):
     from ..factories import UserFactory
 

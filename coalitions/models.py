@@ -321,3 +321,18 @@ class ShareLinkOpening(TenantModel):
 
     class Meta:
         ordering = ["-opened_at", "-pk"]
+
+
+class WorkerHeartbeat(models.Model):
+    """One row: when a Celery worker last ran the periodic heartbeat task (coalitions.heartbeat).
+    In the database because web and worker share nothing else in every setup: the zero-setup
+    cache is per process. Operational, not audited."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1, editable=False)
+    beat_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=Q(id=1), name="worker_heartbeat_single_row")]
+
+    def __str__(self):
+        return self.beat_at.isoformat()

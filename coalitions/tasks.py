@@ -4,8 +4,22 @@ from django.db import transaction
 from django.urls import reverse
 from django_scopes import scope
 
+from . import heartbeat
 from .emails import send_templated_email
 from .models import Coalition, Invitation
+
+BEAT_SCHEDULE = {
+    # Expires unrun after one period: a worker that comes back runs one, not a backlog.
+    "coalitions-worker-heartbeat": {
+        "task": "coalitions.tasks.worker_heartbeat", "schedule": heartbeat.EVERY_SECONDS,
+        "options": {"expires": heartbeat.EVERY_SECONDS},
+    },
+}
+
+
+@shared_task(ignore_result=True)
+def worker_heartbeat() -> None:
+    heartbeat.record()
 
 
 @shared_task(autoretry_for=(ConnectionError, OSError), retry_backoff=True, max_retries=5)

@@ -109,11 +109,6 @@ def test_a_query_outside_a_scope_raises_instead_of_leaking(world):
         list(Organization.objects.all())
 
 
-def test_healthz_checks_the_database_and_the_broker(client, db):
-    response = client.get(reverse("healthz"))
-    assert response.status_code == 200 and response.json() == {"status": "ok", "database": "ok", "broker": "ok"}
-
-
 def test_email_verification_is_mandatory_for_a_new_account(client, db, mailoutbox):
     client.post(reverse("account_signup"), {"email": "neuf@exemple.org", "password1": "x7-long-secret-A",
                                             "password2": "x7-long-secret-A"})

@@ -70,3 +70,15 @@ def test_a_staff_member_without_totp_still_reaches_the_admin_through_the_site_lo
     login_url = client.get(ADMIN, follow=True).redirect_chain[-1][0]
     response = client.post(login_url, {"login": person.email, "password": PASSWORD})
     assert response["Location"] == ADMIN and client.get(ADMIN).status_code == 200
+
+
+def test_a_staff_member_with_totp_reaches_the_admin_after_the_code(client, db):
+    from .test_two_factor import current_code
+
+    person = staff_member()
+    secret = generate_totp_secret()
+    TOTP.activate(person, secret)
+    login_url = client.get(ADMIN, follow=True).redirect_chain[-1][0]
+    client.post(login_url, {"login": person.email, "password": PASSWORD})
+    response = client.post(reverse("mfa_authenticate"), {"code": current_code(secret)})
+    assert response["Location"] == ADMIN and client.get(ADMIN).status_code == 200

@@ -7,9 +7,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from . import audit, selectors, services
 from .forms import CoalitionForm, CoalitionSettingsForm, InvitationForm, MembershipRoleForm, OrganizationForm
-from .models import Invitation, Membership, Organization
+from .models import Invitation, Membership, Organization, hash_token
 from .permissions import requires
-from .web import call_service, confirm_then_act, done, paginate, post_action
+from .web import call_service, confirm_then_act, done, paginate, post_action, secret_url
 
 # Outside any coalition -----------------------------------------------------------------
 
@@ -41,9 +41,10 @@ def coalition_create(request):
     return render(request, "coalitions/coalition_form.html", {"form": form})
 
 
+@secret_url
 def invitation_accept(request, token: str):
     invitation = Invitation.objects.with_scopes_disabled().select_related("coalition", "organization").filter(
-        token=token
+        token_hash=hash_token(token)
     ).first()
     try:
         if invitation is None:

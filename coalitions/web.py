@@ -1,12 +1,15 @@
 """Small helpers that keep views thin: pagination, service errors shown on the form or as a
 message, and the confirm-then-act pattern of destructive actions."""
 
+from functools import wraps
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import get_resolver, reverse
 
 
 def paginate(request, queryset, per_page: int | None = None):
@@ -61,3 +64,18 @@ def secret_url_headers(response):
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Referrer-Policy"] = "no-referrer"
     return response
+
+
+def secret_url(view):
+    """A view opened by a secret token: every answer (the page, 404 for an unknown token, 410
+    for a revoked or expired one) carries secret_url_headers, so no answer leaks the URL."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            response = view(request, *args, **kwargs)
+        except Http404 as error:
+            response = get_resolver().resolve_error_handler(404)(request, exception=error)
+        return secret_url_headers(response)
+
+    return wrapped

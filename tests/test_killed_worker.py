@@ -18,6 +18,7 @@ from pathlib import Path
 
 import kombu.pools
 import pytest
+from django.conf import settings as django_settings
 from django.db import connection
 from django.db.models import F
 from django_scopes import scope, scopes_disabled
@@ -30,7 +31,6 @@ from coordination import services as coordination_services
 from coordination import tasks as coordination_tasks
 from coordination.models import Notification
 
-from .conftest import REDIS_URL
 from .mailbox import delivered
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -51,8 +51,8 @@ class Broker:
             self.options = {"data_folder_in": str(self.queue), "data_folder_out": str(self.queue),
                             "processed_folder": str(folder / "broker" / "processed"),
                             "control_folder": str(folder / "broker" / "control"), "store_processed": False}
-        else:
-            self.url, self.options = REDIS_URL, {}
+        else:  # this test process's own Redis database (one per xdist worker), which it may flush
+            self.url, self.options = django_settings.CACHES["default"]["LOCATION"], {}
 
     def waiting(self) -> int:
         """Messages still queued (not fetched by a worker)."""

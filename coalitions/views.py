@@ -9,7 +9,7 @@ from . import audit, selectors, services
 from .forms import CoalitionForm, CoalitionSettingsForm, InvitationForm, MembershipRoleForm, OrganizationForm
 from .models import Invitation, Membership, Organization, hash_token
 from .permissions import requires
-from .web import call_service, confirm_then_act, done, paginate, post_action, secret_url
+from .web import call_service, confirm_then_act, done, paginate, post_action
 
 # Outside any coalition -----------------------------------------------------------------
 
@@ -41,7 +41,6 @@ def coalition_create(request):
     return render(request, "coalitions/coalition_form.html", {"form": form})
 
 
-@secret_url
 def invitation_accept(request, token: str):
     invitation = Invitation.objects.with_scopes_disabled().select_related("coalition", "organization").filter(
         token_hash=hash_token(token)

@@ -68,7 +68,9 @@ def secret_url_headers(response):
 
 def secret_url(view):
     """A view opened by a secret token: every answer (the page, 404 for an unknown token, 410
-    for a revoked or expired one) carries secret_url_headers, so no answer leaks the URL."""
+    for a revoked or expired one) carries secret_url_headers, so no answer leaks the URL. Not for
+    a page with a form (the invitation): with no referrer, browsers post "Origin: null", which
+    the CSRF check refuses."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):

@@ -199,9 +199,3 @@ def test_a_link_emailed_before_tokens_were_hashed_still_opens_its_invitation(cli
     assert client.get(reverse("invitation_accept", args=["ancien-jeton"])).status_code == 200
     assert client.get(reverse("invitation_accept", args=[invitation.token])).status_code == 404
 
-
-def test_every_answer_of_an_invitation_link_keeps_it_private(client, world):
-    invitation = invite(world)
-    for token in (invitation.token, "inconnu"):
-        response = client.get(reverse("invitation_accept", args=[token]))
-        assert response["X-Robots-Tag"] == "noindex, nofollow" and response["Referrer-Policy"] == "no-referrer"

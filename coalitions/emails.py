@@ -1,9 +1,17 @@
 """Emails in the recipient's language, each with a text and an HTML part."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
+
+# An email's task normally runs seconds after the commit that queued it. A row still unsent after
+# this lost its task (the broker was down at commit, or a worker fetched the message and died:
+# the filesystem broker then has no copy). Each app's periodic sweep sends it; the email's claim
+# and the email itself share one transaction, so a worker that dies mid-send leaves it unsent.
+LOST_AFTER = timedelta(minutes=10)
 
 
 def send_templated_email(*, to: str, template: str, context: dict, language: str | None = None) -> None:

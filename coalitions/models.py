@@ -1,3 +1,4 @@
+import hashlib
 import secrets
 import zoneinfo
 
@@ -7,6 +8,7 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Group,
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
@@ -202,7 +204,13 @@ class Membership(TenantModel):
 
 
 def new_invitation_token() -> str:
+    """Kept for the initial migration; invitations now derive their token (Invitation.token)."""
     return secrets.token_urlsafe(32)
+
+
+def hash_token(token: str) -> str:
+    """What the database keeps of a secret link's token: its SHA-256."""
+    return hashlib.sha256(token.encode()).hexdigest()
 
 
 class InvitationQuerySet(models.QuerySet):
@@ -210,9 +218,13 @@ class InvitationQuerySet(models.QuerySet):
         return self.filter(accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now())
 
 
-@audited(exclude=["token", "emailed_count", "last_sent_at"])
+@audited(exclude=["token_hash", "token_salt", "emailed_count", "last_sent_at"])
 class Invitation(TenantModel):
-    """An emailed invitation to join a coalition with a role. Its link works once."""
+    """An emailed invitation to join a coalition with a role. Its link works once.
+
+    The link's token is never stored: it is derived from ``token_salt`` and the SECRET_KEY
+    (``token``), and only its hash is kept for the lookup, so a copy of the database opens no
+    invitation. The email task, and its sweep, derive the token again to send it."""
 
     email = models.EmailField(_("email address"))
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
@@ -220,7 +232,8 @@ class Invitation(TenantModel):
         Organization, on_delete=models.CASCADE, null=True, blank=True,
         related_name="invitations", verbose_name=_("organization"),
     )
-    token = models.CharField(max_length=64, unique=True, default=new_invitation_token, editable=False)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    token_salt = models.CharField(max_length=32, blank=True, default="", editable=False)  # "": hashed clear token
     invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField(_("expires on"))
@@ -248,6 +261,28 @@ class Invitation(TenantModel):
 
     def __str__(self):
         return self.email
+
+    def save(self, *args, **kwargs):
+        if not self.token_hash:
+            self.refresh_token()
+        super().save(*args, **kwargs)
+
+    @property
+    def token(self) -> str:
+        """The secret in the invitation's link ("" for an invitation whose clear token was
+        hashed by migration 0004: its emailed link still works, but only it knows the token)."""
+        if not self.token_salt:
+            return ""
+        return salted_hmac("coalitions.invitation", self.token_salt, algorithm="sha256").hexdigest()
+
+    def refresh_token(self) -> bool:
+        """Make the stored hash match the token emailed now: a salt for an invitation from before
+        hashing, a new hash after a SECRET_KEY change. True if the link changed (then save it)."""
+        if not self.token_salt:
+            self.token_salt = secrets.token_hex(16)
+        token_hash = hash_token(self.token)
+        changed, self.token_hash = token_hash != self.token_hash, token_hash
+        return changed
 
     @property
     def status(self) -> str:

@@ -12,11 +12,12 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import tasks
-from .models import FISCAL_MONTH_ERROR, Coalition, Invitation, Membership, Organization, Role
+from .models import FISCAL_MONTH_ERROR, Coalition, Invitation, Membership, Organization, Role, hash_token
 from .permissions import require_permission
 from .selectors import active_coordinator_count
 
@@ -174,6 +175,11 @@ def membership_change_role(*, actor, membership: Membership, role: str, organiza
     return membership
 
 
+# Sent inside membership_deactivate's transaction, so the apps above end what the membership
+# gave (coordination revokes its calendar URLs) for good: reactivating gives none of it back.
+membership_deactivated = Signal()
+
+
 @transaction.atomic
 def membership_deactivate(*, actor, membership: Membership) -> Membership:
     require_permission(actor, membership.coalition, "coalitions.members:manage")
@@ -185,6 +191,7 @@ def membership_deactivate(*, actor, membership: Membership) -> Membership:
     membership.is_active = False
     membership.save(update_fields=["is_active"])
     _sync_organization_group(membership)
+    membership_deactivated.send(sender=Membership, membership=membership)
     return membership
 
 
@@ -285,7 +292,7 @@ def invitation_accept(*, user, token: str) -> Membership:
     """The invited person joins with the invited role. Works once, for the invited address."""
     invitation = (
         Invitation.objects.with_scopes_disabled().select_for_update().select_related("coalition")
-        .filter(token=token).first()
+        .filter(token_hash=hash_token(token)).first()
     )
     if invitation is None:
         raise InvitationRefused("unknown")

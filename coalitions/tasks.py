@@ -1,18 +1,28 @@
+import logging
+
 from celery import shared_task
+from celery.schedules import crontab
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import F
 from django.urls import reverse
-from django_scopes import scope
+from django.utils import timezone
+from django_scopes import scope, scopes_disabled
 
 from . import heartbeat
-from .emails import send_templated_email
+from .emails import LOST_AFTER, send_templated_email
 from .models import Coalition, Invitation
+
+logger = logging.getLogger(__name__)
 
 BEAT_SCHEDULE = {
     # Expires unrun after one period: a worker that comes back runs one, not a backlog.
     "coalitions-worker-heartbeat": {
         "task": "coalitions.tasks.worker_heartbeat", "schedule": heartbeat.EVERY_SECONDS,
         "options": {"expires": heartbeat.EVERY_SECONDS},
+    },
+    "coalitions-lost-invitation-emails": {
+        "task": "coalitions.tasks.send_lost_invitation_emails", "schedule": crontab(minute="*/15"),
     },
 }
 
@@ -24,7 +34,8 @@ def worker_heartbeat() -> None:
 
 @shared_task(autoretry_for=(ConnectionError, OSError), retry_backoff=True, max_retries=5)
 def send_invitation_email(coalition_id: int, invitation_id: int, send_number: int) -> bool:
-    """Send the invitation's ``send_number``-th email once, even if the task runs twice."""
+    """Send the invitation's ``send_number``-th email once, even if the task runs twice. The
+    claim commits with the email: a worker that dies mid-send leaves it to the sweep below."""
     coalition = Coalition.objects.get(pk=coalition_id)
     with scope(coalition=coalition), transaction.atomic():
         claimed = Invitation.objects.filter(
@@ -33,6 +44,8 @@ def send_invitation_email(coalition_id: int, invitation_id: int, send_number: in
         if not claimed:
             return False
         invitation = Invitation.objects.select_related("organization", "invited_by").get(pk=invitation_id)
+        if invitation.refresh_token():  # the emailed link must open it
+            invitation.save(update_fields=["token_hash", "token_salt"])
         existing = get_user_model().objects.filter(email__iexact=invitation.email).first()
         language = (existing.language if existing else "") or coalition.default_language
         send_templated_email(
@@ -46,3 +59,20 @@ def send_invitation_email(coalition_id: int, invitation_id: int, send_number: in
             },
         )
     return True
+
+
+@shared_task
+def send_lost_invitation_emails() -> int:
+    """Pending invitations whose last send was never emailed (its task was lost): send it now,
+    once (the task's claim). The periodic sweep over every coalition."""
+    with scopes_disabled():
+        lost = list(Invitation.objects.pending().filter(
+            emailed_count__lt=F("send_count"), last_sent_at__lt=timezone.now() - LOST_AFTER,
+        ).values_list("coalition_id", "pk", "send_count"))
+    sent = 0
+    for coalition_id, invitation_id, send_number in lost:
+        try:
+            sent += send_invitation_email(coalition_id, invitation_id, send_number)
+        except Exception:  # one unreachable address must not starve the others: the next sweep retries
+            logger.exception("Lost invitation email %s not sent", invitation_id)
+    return sent

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from . import audit, selectors, services
 from .forms import CoalitionForm, CoalitionSettingsForm, InvitationForm, MembershipRoleForm, OrganizationForm
-from .models import Invitation, Membership, Organization
+from .models import Invitation, Membership, Organization, hash_token
 from .permissions import requires
 from .web import call_service, confirm_then_act, done, paginate, post_action
 
@@ -43,7 +43,7 @@ def coalition_create(request):
 
 def invitation_accept(request, token: str):
     invitation = Invitation.objects.with_scopes_disabled().select_related("coalition", "organization").filter(
-        token=token
+        token_hash=hash_token(token)
     ).first()
     try:
         if invitation is None:

@@ -2,13 +2,15 @@
 message, the confirm-then-act pattern of destructive actions, and the visitor's address."""
 
 import ipaddress
+from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import get_resolver, reverse
 
 
 def paginate(request, queryset, per_page: int | None = None):
@@ -84,3 +86,20 @@ def client_ip(request) -> str | None:
         if len(forwarded) >= hops and forwarded[-hops]:
             return _valid_ip(forwarded[-hops])
     return _valid_ip(request.META.get("REMOTE_ADDR"))
+
+
+def secret_url(view):
+    """A view opened by a secret token: every answer (the page, 404 for an unknown token, 410
+    for a revoked or expired one) carries secret_url_headers, so no answer leaks the URL. Not for
+    a page with a form (the invitation): with no referrer, browsers post "Origin: null", which
+    the CSRF check refuses."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            response = view(request, *args, **kwargs)
+        except Http404 as error:
+            response = get_resolver().resolve_error_handler(404)(request, exception=error)
+        return secret_url_headers(response)
+
+    return wrapped

@@ -1,17 +1,32 @@
+import logging
+from datetime import timedelta
+
 from celery import shared_task
+from celery.schedules import crontab
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django_scopes import scope
+from django_scopes import scope, scopes_disabled
 
-from coalitions.emails import send_templated_email
+from coalitions.emails import LOST_AFTER, send_templated_email
 from coalitions.models import Coalition
+
+logger = logging.getLogger(__name__)
+
+BEAT_SCHEDULE = {
+    "conditions-lost-endorsement-requests": {
+        "task": "conditions.tasks.send_lost_endorsement_requests", "schedule": crontab(minute="*/15"),
+    },
+}
+# Older requests are left to the endorsement reminders (coordination), which follow them up anyway.
+LOST_REQUEST_MAX_AGE = timedelta(days=7)
 
 
 @shared_task(autoretry_for=(ConnectionError, OSError), retry_backoff=True, max_retries=5)
 def send_endorsement_request(coalition_id: int, request_id: int) -> bool:
     """Email an organisation's representative that a new agenda version awaits its endorsement.
-    The request row is claimed before sending, so a second run sends nothing."""
+    The request row is claimed in the email's transaction, so a second run sends nothing and a
+    worker that dies mid-send leaves it to send_lost_endorsement_requests."""
     from .models import EndorsementRequest
 
     coalition = Coalition.objects.get(pk=coalition_id)
@@ -36,3 +51,24 @@ def send_endorsement_request(coalition_id: int, request_id: int) -> bool:
             },
         )
     return True
+
+
+@shared_task
+def send_lost_endorsement_requests() -> int:
+    """Endorsement requests of the past week never emailed (their task was lost): send them
+    now, once (the task's claim). The periodic sweep over every coalition."""
+    from .models import EndorsementRequest
+
+    now = timezone.now()
+    with scopes_disabled():
+        lost = list(EndorsementRequest.objects.filter(
+            emailed_at__isnull=True, recipient__isnull=False,
+            created_at__lt=now - LOST_AFTER, created_at__gt=now - LOST_REQUEST_MAX_AGE,
+        ).values_list("coalition_id", "pk"))
+    sent = 0
+    for coalition_id, request_id in lost:
+        try:
+            sent += send_endorsement_request(coalition_id, request_id)
+        except Exception:  # the next sweep retries it
+            logger.exception("Lost endorsement request %s not sent", request_id)
+    return sent

@@ -8,6 +8,14 @@ class CoordinationConfig(AppConfig):
 
     def ready(self):
         from coalitions import audit
+        from coalitions.services import membership_deactivated
+
+        from .services.calendar import revoke_member_feeds
+
+        membership_deactivated.connect(
+            lambda sender, membership, **kwargs: revoke_member_feeds(membership=membership),
+            weak=False, dispatch_uid="coordination.revoke_member_feeds",
+        )
 
         audit.register(
             "coordination.GovernanceBody", "coordination.TeamMember", "coordination.Meeting", "coordination.Invitee",

@@ -378,7 +378,10 @@ class Notification(TenantModel):
         indexes = [
             models.Index(
                 "coalition", "recipient", name="notification_unread", condition=Q(read_at__isnull=True)
-            )
+            ),
+            # The digests and the sweep of lost emails (send_lost_notification_emails) read only these.
+            models.Index("coalition", "created_at", name="notification_not_emailed",
+                         condition=Q(emailed_at__isnull=True)),
         ]
 
     def text(self) -> str:

@@ -103,3 +103,29 @@ def can_see_thread(membership, target) -> bool:
     if isinstance(target, Action):
         return _has(membership, "conditions.plan:view")
     return _has(membership, "indicators.indicators:view")
+
+
+def can_read(membership, obj) -> bool:
+    """Whether this member may open ``obj``, by the predicates its page checks. Every
+    notification (and so every @mention) goes through it: nobody learns a title they may not read.
+    An object without a rule here is refused, so a new kind must declare who reads it."""
+    from conditions.models import Action
+    from indicators.models import Indicator
+
+    from .models import Announcement, Comment, FollowUp, Meeting
+
+    if membership is None or not membership.is_active or obj.coalition_id != membership.coalition_id:
+        return False
+    if isinstance(obj, Comment):  # a comment is read where its thread is
+        if obj.meeting_id:
+            return can_see_meeting_details(membership, obj.meeting)
+        return can_read(membership, obj.announcement or obj.action or obj.indicator)
+    if isinstance(obj, Announcement):
+        return _has(membership, "coordination.announcements:view") and announcement_visible_to(membership, obj)
+    if isinstance(obj, Meeting):
+        return _has(membership, "coordination.meetings:view")
+    if isinstance(obj, FollowUp):
+        return _has(membership, "coordination.follow_ups:view") and can_see_meeting_details(membership, obj.meeting)
+    if isinstance(obj, Action | Indicator):  # notified only about their comment threads
+        return can_see_thread(membership, obj)
+    return False

@@ -64,7 +64,8 @@ def coalition_reminders(coalition_id: int, now: str | None = None) -> int:
     now = parse_datetime(now) if now else None
     with scope(coalition=coalition):
         return (services.send_due_reminders(coalition=coalition, now=now)
-                + services.send_lost_invitations(coalition=coalition, now=now))
+                + services.send_lost_invitations(coalition=coalition, now=now)
+                + services.send_lost_notification_emails(coalition=coalition, now=now))
 
 
 @shared_task

@@ -281,7 +281,11 @@ class IndicatorValue(TenantModel):
                 name="value_numerator_not_above_denominator",
             ),
         ]
-        indexes = [models.Index(fields=["indicator", "period", "status"], name="value_rollup_key")]
+        indexes = [
+            models.Index(fields=["indicator", "period", "status"], name="value_rollup_key"),
+            # The sweep of lost "value returned" emails (tasks.send_lost_value_returned_emails).
+            models.Index(fields=["reviewed_at"], name="value_returned", condition=Q(status="returned")),
+        ]
 
     def __str__(self):
         return f"{self.indicator.code} {self.period} {self.organization or ''}"

@@ -1,21 +1,32 @@
 """Background work of shared measurement. Tasks take ids, run inside the coalition's scope
 and are idempotent."""
 
+import logging
+
 from celery import shared_task
 from celery.schedules import crontab
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django_scopes import scope, scopes_disabled
 
+from coalitions.emails import LOST_AFTER
 from coalitions.models import Coalition
 
 from . import rollups
 
-# config/settings.py must merge this into CELERY_BEAT_SCHEDULE.
+logger = logging.getLogger(__name__)
+
+# Collected by config/celery.py. A rollup lost with its worker is recomputed by the nightly run.
 BEAT_SCHEDULE = {
+    "indicators-lost-returned-value-emails": {
+        "task": "indicators.tasks.send_lost_value_returned_emails",
+        "schedule": crontab(minute="*/15"),
+    },
     "indicators-nightly-rollups": {
         "task": "indicators.tasks.recompute_all_rollups",
         "schedule": crontab(hour=2, minute=30),
@@ -76,11 +87,12 @@ def _send(*, to: str, template: str, context: dict, language: str) -> None:
 @shared_task(autoretry_for=(ConnectionError, OSError), retry_backoff=True, max_retries=5)
 def send_value_returned_email(coalition_id: int, value_id: int, return_number: int) -> int:
     """Tell the person who entered a value that it was returned, with the reviewer's note.
-    Sent once per return: the value's ``returned_count`` is claimed before sending."""
+    Sent once per return: the value's ``return_count`` is claimed in the email's transaction, so a
+    worker that dies mid-send leaves it to send_lost_value_returned_emails."""
     from .models import IndicatorValue, ValueStatus
 
     coalition = Coalition.objects.get(pk=coalition_id)
-    with scope(coalition=coalition):
+    with scope(coalition=coalition), transaction.atomic():
         claimed = IndicatorValue.objects.filter(
             pk=value_id, status=ValueStatus.RETURNED, emailed_returns__lt=return_number
         ).update(emailed_returns=return_number)
@@ -103,3 +115,23 @@ def send_value_returned_email(coalition_id: int, value_id: int, return_number: i
             },
         )
     return 1
+
+
+@shared_task
+def send_lost_value_returned_emails() -> int:
+    """Values still returned whose return was never emailed (the task was lost): send it now,
+    once (the task's claim). The periodic sweep over every coalition."""
+    from .models import IndicatorValue, ValueStatus
+
+    with scopes_disabled():
+        lost = list(IndicatorValue.objects.filter(
+            status=ValueStatus.RETURNED, emailed_returns__lt=F("return_count"),
+            reviewed_at__lt=timezone.now() - LOST_AFTER,
+        ).values_list("coalition_id", "pk", "return_count"))
+    sent = 0
+    for coalition_id, value_id, return_number in lost:
+        try:
+            sent += send_value_returned_email(coalition_id, value_id, return_number)
+        except Exception:  # the next sweep retries it
+            logger.exception("Lost returned-value email %s not sent", value_id)
+    return sent

@@ -5,7 +5,6 @@ link's token is shown once to its creator; only its SHA-256 is stored, so the da
 alone cannot open a snapshot.
 """
 
-import hashlib
 import secrets
 from datetime import date, timedelta
 
@@ -15,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coalitions import audit
-from coalitions.models import ReportSnapshot, ShareLink, ShareLinkOpening
+from coalitions.models import ReportSnapshot, ShareLink, ShareLinkOpening, hash_token
 from coalitions.permissions import require_permission
 
 from .reports import period_report
@@ -24,10 +23,11 @@ audit.register("coalitions.ReportSnapshot", "coalitions.ShareLink")
 
 MAX_LINK_DAYS = 365
 DEFAULT_LINK_DAYS = 30
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
+# Openings are kept for the coordinators, not as a hit counter: one row per link and address per
+# quarter hour (reloads, link previews), and at most OPENINGS_PER_DAY per link in 24 hours, so
+# nobody holding the link grows the table without bound.
+OPENING_REPEAT_WINDOW = timedelta(minutes=15)
+OPENINGS_PER_DAY = 200
 
 
 def snapshot_create(*, actor, coalition, start: date, end: date, title: str = "") -> ReportSnapshot:
@@ -78,11 +78,20 @@ def find_link(token: str) -> ShareLink | None:
     )
 
 
-def record_opening(*, link: ShareLink, ip_address: str | None, user_agent: str) -> ShareLinkOpening:
-    """Log one opening of a share link. Anyone holding the link opens it: no permission,
-    but only an active link is logged as opened (the caller checked its status)."""
+def record_opening(*, link: ShareLink, ip_address: str | None, user_agent: str) -> ShareLinkOpening | None:
+    """Log one opening of a share link, unless throttled (see OPENING_REPEAT_WINDOW): then
+    None. Anyone holding the link opens it: no permission, but only an active link is logged
+    as opened (the caller checked its status)."""
+    now = timezone.now()
+    ip_address = ip_address or None
     with transaction.atomic():
+        ShareLink.objects.with_scopes_disabled().select_for_update().filter(pk=link.pk).first()  # one at a time
+        openings = ShareLinkOpening.objects.with_scopes_disabled().filter(link=link)
+        if openings.filter(ip_address=ip_address, opened_at__gt=now - OPENING_REPEAT_WINDOW).exists():
+            return None
+        if openings.filter(opened_at__gt=now - timedelta(days=1)).count() >= OPENINGS_PER_DAY:
+            return None
         return ShareLinkOpening.objects.with_scopes_disabled().create(
-            coalition_id=link.coalition_id, link=link, ip_address=ip_address or None,
+            coalition_id=link.coalition_id, link=link, ip_address=ip_address, opened_at=now,
             user_agent=(user_agent or "")[:300],
         )

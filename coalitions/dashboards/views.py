@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from coalitions.models import ReportSnapshot, ShareLink
 from coalitions.permissions import has_permission, requires
-from coalitions.web import call_service, client_ip, confirm_then_act, paginate, secret_url_headers
+from coalitions.web import call_service, client_ip, confirm_then_act, paginate, secret_url
 from coordination.selectors import local_today
 
 from . import openings, services
@@ -157,6 +157,7 @@ def share_link_openings(request, pk: int):
 
 
 @require_GET
+@secret_url
 def shared_report(request, token: str):
     """Exactly the frozen report, in a minimal layout with no way into the coalition."""
     link = services.find_link(token)
@@ -169,6 +170,5 @@ def shared_report(request, token: str):
     response = render(request, "dashboards/share_public.html", {
         "snapshot": link.snapshot, "report": decorate(link.snapshot.data), "link": link,
     })
-    secret_url_headers(response)
     response["Cache-Control"] = "private, no-store"
     return response

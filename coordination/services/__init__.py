@@ -71,6 +71,7 @@ from .reminders import (  # noqa: F401
     send_digests,
     send_due_reminders,
     send_lost_invitations,
+    send_lost_notification_emails,
     send_meeting_invitations,
     send_weekly_summaries,
 )

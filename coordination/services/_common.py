@@ -5,6 +5,9 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from coalitions.models import Membership
+
+from .. import permissions as rules
 from .. import selectors
 from ..models import (
     Frequency,
@@ -26,11 +29,16 @@ def _url(name: str, coalition, *args) -> str:
     return reverse(name, args=[coalition.slug, *args])
 
 
-def _notify(*, coalition, user_ids, kind: str, event: str, title: str, url: str, now=None, exclude=None,
+def _notify(*, coalition, user_ids, about, kind: str, event: str, title: str, url: str, now=None, exclude=None,
             actor_name: str = "") -> list[Notification]:
     """In-app notifications for these people, and an email on commit for those who want it
-    immediately. People who chose "never" for this kind get nothing."""
+    immediately. Only active members who may read ``about`` (permissions.can_read) are
+    notified: a notification shows its title. People who chose "never" for this kind get nothing."""
     user_ids = set(user_ids) - ({exclude} if exclude else set())
+    if not user_ids:
+        return []
+    readers = Membership.objects.filter(coalition=coalition, user_id__in=user_ids, is_active=True)
+    user_ids = {m.user_id for m in readers if rules.can_read(m, about)}
     if not user_ids:
         return []
     prefs = dict(

@@ -110,6 +110,15 @@ def calendar_feed_replace(*, actor, feed: CalendarFeed) -> CalendarFeed:
                                        only_invited=old.only_invited)
 
 
+def revoke_member_feeds(*, membership, now=None) -> int:
+    """A deactivated member's calendar URLs stop for good: reactivating the member does not
+    revive them (they subscribe again with a new link). Connected to membership_deactivated."""
+    with scopes_disabled():
+        return CalendarFeed.objects.filter(
+            coalition_id=membership.coalition_id, user_id=membership.user_id, revoked_at__isnull=True,
+        ).update(revoked_at=now or timezone.now())
+
+
 def record_feed_read(feed: CalendarFeed, now=None) -> None:
     """When a calendar last read the feed, shown to its owner (at most one write per interval)."""
     now = now or timezone.now()

@@ -44,7 +44,7 @@ def announcement_create(*, actor, coalition, title: str, body: str, audience: st
         coalition=coalition, title=title.strip(), body=body, audience=audience, pinned=pinned, author=actor
     )
     roles = Role.values if audience == Audience.ALL else [audience]
-    _notify(coalition=coalition, user_ids=_active_user_ids(coalition, roles=roles),
+    _notify(coalition=coalition, user_ids=_active_user_ids(coalition, roles=roles), about=announcement,
             kind=NotificationKind.ANNOUNCEMENT, event="announcement", title=announcement.title,
             url=_url("coordination:announcement", coalition, announcement.pk), exclude=actor.pk)
     AnnouncementRead.objects.get_or_create(coalition=coalition, announcement=announcement, user=actor)
@@ -127,16 +127,10 @@ def comment_url(comment) -> str:
 
 
 def _notify_mentions(*, actor, comment, user_ids) -> None:
-    coalition, meeting = comment.coalition, comment.meeting
-    target = meeting or comment.announcement or comment.action or comment.indicator
-    if meeting is not None:  # a mention does not open a meeting's details to someone who cannot see them
-        visible = Membership.objects.filter(coalition=coalition, user_id__in=user_ids, is_active=True)
-        user_ids = {m.user_id for m in visible if rules.can_see_meeting_details(m, meeting)}
-    elif comment.action_id or comment.indicator_id:  # nor a funder to a thread they do not see
-        visible = Membership.objects.filter(coalition=coalition, user_id__in=user_ids, is_active=True)
-        user_ids = {m.user_id for m in visible if rules.can_see_thread(m, target)}
+    coalition = comment.coalition
+    target = comment.meeting or comment.announcement or comment.action or comment.indicator
     url = comment_url(comment) + f"#comment-{comment.pk}"
-    _notify(coalition=coalition, user_ids=user_ids, kind=NotificationKind.MENTION,
+    _notify(coalition=coalition, user_ids=user_ids, about=comment, kind=NotificationKind.MENTION,
             event="mention", title=str(target), actor_name=str(actor),
             url=url, exclude=actor.pk)
 

@@ -213,7 +213,7 @@ def follow_up_create(
         coalition=coalition,
         user_ids=_active_user_ids(coalition, user_ids=[assignee_user.pk] if assignee_user else [],
                                   organization_ids=[assignee_organization.pk] if assignee_organization else []),
-        kind=NotificationKind.FOLLOW_UP, event="follow_up_new", title=follow_up.what,
+        about=follow_up, kind=NotificationKind.FOLLOW_UP, event="follow_up_new", title=follow_up.what,
         url=_url("coordination:follow_ups", coalition), exclude=actor.pk,
     )
     return follow_up

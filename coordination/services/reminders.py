@@ -399,24 +399,43 @@ def send_lost_invitations(*, coalition, now=None) -> int:
 
 
 def email_notifications(*, coalition, notification_ids) -> int:
-    """Email notifications meant to be sent immediately; claims each row first (exactly once)."""
+    """Email notifications meant to be sent immediately, each exactly once: its claim
+    (emailed_at) commits with its email, so a failure or a worker that dies mid-send leaves it
+    unsent, for the task's retry or for send_lost_notification_emails."""
     from ..emails import send_email
 
     sent = 0
     for pk in notification_ids:
-        claimed = Notification.objects.filter(pk=pk, coalition=coalition, emailed_at__isnull=True).update(
-            emailed_at=timezone.now())
-        if not claimed:
-            continue
-        notification = Notification.objects.select_related("recipient").get(pk=pk)
-        try:
+        with transaction.atomic():
+            claimed = Notification.objects.filter(pk=pk, coalition=coalition, emailed_at__isnull=True).update(
+                emailed_at=timezone.now())
+            if not claimed:
+                continue
+            notification = Notification.objects.select_related("recipient").get(pk=pk)
             send_email(user=notification.recipient, coalition=coalition, template="notification",
                        context={"notification": notification, "url": settings.SITE_URL + notification.url})
-        except Exception:
-            Notification.objects.filter(pk=pk).update(emailed_at=None)  # the retry sends it
-            raise
         sent += 1
     return sent
+
+
+# A notification whose email is lost this long is stale news: the app and the digest still show it.
+LOST_NOTIFICATION_MAX_AGE = timedelta(days=1)
+
+
+def send_lost_notification_emails(*, coalition, now=None) -> int:
+    """Part of the reminder run: notifications meant to be emailed at once (their recipient
+    wants this kind immediately) whose email task was lost, found by their unset emailed_at."""
+    from coalitions.emails import LOST_AFTER
+
+    now = _now(now)
+    wants_later = NotificationPreference.objects.filter(
+        coalition=coalition, user_id=OuterRef("recipient_id"), kind=OuterRef("kind"),
+    ).exclude(frequency=Frequency.IMMEDIATELY)
+    lost = list(Notification.objects.filter(
+        coalition=coalition, emailed_at__isnull=True,
+        created_at__lt=now - LOST_AFTER, created_at__gt=now - LOST_NOTIFICATION_MAX_AGE,
+    ).exclude(Exists(wants_later)).order_by("pk").values_list("pk", flat=True))
+    return email_notifications(coalition=coalition, notification_ids=lost) if lost else 0
 
 
 def send_digests(*, coalition, frequency: str, now=None) -> int:
@@ -431,20 +450,19 @@ def send_digests(*, coalition, frequency: str, now=None) -> int:
         by_user.setdefault(pref.user_id, []).append(pref.kind)
     sent = 0
     for user_id, kinds in by_user.items():
+        # The claim commits with the email: if it fails or the worker dies, the rows stay unsent
+        # and go in the retry's digest, or in the next one.
         with transaction.atomic():
             rows = list(Notification.objects.select_for_update(skip_locked=True).filter(
                 coalition=coalition, recipient_id=user_id, kind__in=kinds, emailed_at__isnull=True,
                 created_at__lte=now).order_by("created_at"))
+            if not rows:
+                continue
             Notification.objects.filter(pk__in=[n.pk for n in rows]).update(emailed_at=now)
-        if rows:
             user = Membership.objects.select_related("user").get(coalition=coalition, user_id=user_id).user
-            try:
-                send_email(user=user, coalition=coalition, template="digest",
-                           context={"notifications": rows, "frequency": frequency})
-            except Exception:  # the retry sends them in the next digest
-                Notification.objects.filter(pk__in=[n.pk for n in rows], emailed_at=now).update(emailed_at=None)
-                raise
-            sent += 1
+            send_email(user=user, coalition=coalition, template="digest",
+                       context={"notifications": rows, "frequency": frequency})
+        sent += 1
     return sent
 
 

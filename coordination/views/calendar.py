@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_POST, require_safe
 from django_scopes import scope
 
 from coalitions.permissions import requires
-from coalitions.web import confirm_then_act, secret_url_headers
+from coalitions.web import confirm_then_act, secret_url
 
 from .. import permissions as rules
 from .. import selectors, services
@@ -93,6 +93,7 @@ def calendar_feed_revoke(request, pk: int):
 
 
 @require_safe  # calendar apps probe with HEAD
+@secret_url
 def calendar_feed_ics(request, token: str):
     """The feed, read by calendar apps. A revoked link, or one whose owner no longer belongs to
     the coalition, answers 410 Gone so that calendars stop asking."""
@@ -109,5 +110,4 @@ def calendar_feed_ics(request, token: str):
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="concerto.ics"'
     response["Cache-Control"] = "private, max-age=900"
-    secret_url_headers(response)
     return response

@@ -161,3 +161,41 @@ def test_an_organization_of_another_coalition_cannot_be_posted_by_hand(client, w
     assert response.status_code == 200
     with scopes_disabled():
         assert not Invitation.objects.exists()
+
+
+def _stored(invitation) -> str:
+    """Everything the database holds of an invitation: its row and its audit events."""
+    import pghistory.models
+
+    with scopes_disabled():
+        row = str(Invitation.objects.filter(pk=invitation.pk).values().get())
+    events = str(list(pghistory.models.Events.objects.filter(pgh_obj_model="coalitions.Invitation").values()))
+    return row + events
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_database_holds_only_a_hash_of_the_token_the_email_carries(client, world):
+    invitation = invite(world)
+    with scope(coalition=world.coalition):
+        services.invitation_resend(actor=world.coordinator, invitation=invitation)
+    tokens = {m.body.split("/invitations/")[1].split("/")[0] for m in mail.outbox}
+    assert len(mail.outbox) == 2 and len(tokens) == 1  # a resend sends the same link
+    token = tokens.pop()
+    assert token not in _stored(invitation)
+    with scopes_disabled():
+        assert Invitation.objects.get().token_hash == services.hash_token(token)
+    client.force_login(UserFactory(email="nouvelle@exemple.org"))
+    assert client.post(reverse("invitation_accept", args=[token])).status_code == 302
+    with scopes_disabled():
+        assert Membership.objects.filter(user__email="nouvelle@exemple.org").exists()
+
+
+def test_a_link_emailed_before_tokens_were_hashed_still_opens_its_invitation(client, world):
+    with scopes_disabled():  # what migration 0004 leaves of a clear token: its hash, no salt
+        invitation = InvitationFactory(coalition=world.coalition, organization=world.organization,
+                                       email="ancienne@exemple.org", role=Role.PARTNER)
+        Invitation.objects.filter(pk=invitation.pk).update(token_hash=services.hash_token("ancien-jeton"),
+                                                           token_salt="")
+    assert client.get(reverse("invitation_accept", args=["ancien-jeton"])).status_code == 200
+    assert client.get(reverse("invitation_accept", args=[invitation.token])).status_code == 404
+

@@ -277,3 +277,28 @@ def test_past_the_cap_the_oldest_meetings_are_left_out_not_the_upcoming_ones(wor
     feed = _enable(world.partner, world.coalition)
     with scope(coalition=world.coalition):
         assert [m.title for m in selectors.feed_meetings(feed)] == ["Bientôt", "Plus tard"]
+
+
+def test_every_answer_of_the_feed_keeps_its_url_private_gone_and_unknown_alike(client, world):
+    live = _enable(world.partner, world.coalition)
+    gone = _enable(world.coordinator, world.coalition)
+    with scope(coalition=world.coalition):
+        services.calendar_feed_revoke(actor=world.coordinator, feed=gone)
+    answers = [client.get(_feed_url(live)), client.get(_feed_url(gone)),
+               client.get(reverse("calendar_feed_ics", args=["inconnu.signature"]))]
+    assert [r.status_code for r in answers] == [200, 410, 404]
+    assert all(r["X-Robots-Tag"] == "noindex, nofollow" and r["Referrer-Policy"] == "no-referrer" for r in answers)
+
+
+def test_reactivating_a_member_does_not_revive_their_old_calendar_link(client, world):
+    from coalitions import services as coalition_services
+
+    feed = _enable(world.partner, world.coalition)
+    with scopes_disabled():
+        membership = Membership.objects.get(coalition=world.coalition, user=world.partner)
+    with scope(coalition=world.coalition):
+        coalition_services.membership_deactivate(actor=world.coordinator, membership=membership)
+        coalition_services.membership_reactivate(actor=world.coordinator, membership=membership)
+    assert client.get(_feed_url(feed)).status_code == 410
+    fresh = _enable(world.partner, world.coalition)  # the member subscribes again with a new link
+    assert fresh.pk != feed.pk and client.get(_feed_url(fresh)).status_code == 200

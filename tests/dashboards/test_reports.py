@@ -205,3 +205,38 @@ def test_report_pages_run_a_fixed_number_of_queries(client, world, name, django_
     grow(world, 6)
     with django_assert_max_num_queries(len(small.captured_queries)):
         assert client.get(path).status_code == 200
+
+
+def _private(response):
+    return response["X-Robots-Tag"] == "noindex, nofollow" and response["Referrer-Policy"] == "no-referrer"
+
+
+def test_every_answer_of_a_share_link_keeps_it_private_gone_and_unknown_alike(client, world):
+    with scopes_disabled():
+        snapshot = ReportSnapshotFactory(coalition=world.coalition)
+        _link, live = shared(snapshot=snapshot)
+        _link, expired = shared(snapshot=snapshot, expires_at=timezone.now() - timedelta(minutes=1))
+        _link, revoked = shared(snapshot=snapshot, revoked_at=timezone.now())
+    answers = {token: client.get(reverse("share_link", args=[token])) for token in (live, expired, revoked, "x" * 43)}
+    assert [r.status_code for r in answers.values()] == [200, 410, 410, 404]
+    assert all(_private(r) for r in answers.values())
+
+
+def test_openings_are_logged_once_per_address_per_quarter_hour_and_capped_per_day(client, world, monkeypatch):
+    with scopes_disabled():
+        link, token = shared(snapshot=ReportSnapshotFactory(coalition=world.coalition))
+    path = reverse("share_link", args=[token])
+    for _ in range(5):  # reloads from one address
+        assert client.get(path, REMOTE_ADDR="198.51.100.4").status_code == 200
+    with scopes_disabled():
+        assert ShareLinkOpening.objects.count() == 1
+        ShareLinkOpening.objects.update(opened_at=timezone.now() - timedelta(minutes=16))
+    client.get(path, REMOTE_ADDR="198.51.100.4")
+    client.get(path, REMOTE_ADDR="198.51.100.5")
+    with scopes_disabled():
+        assert ShareLinkOpening.objects.count() == 3
+    monkeypatch.setattr(services, "OPENINGS_PER_DAY", 4)
+    for last in range(10, 20):  # many addresses: the day's cap holds
+        assert client.get(path, REMOTE_ADDR=f"203.0.113.{last}").status_code == 200
+    with scopes_disabled():
+        assert ShareLinkOpening.objects.count() == 4

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('coalitions', '0003_coalition_fiscal_year_start_month'),
+        ('coalitions', '0004_hash_invitation_tokens'),
     ]
 
     operations = [

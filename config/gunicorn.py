@@ -40,3 +40,6 @@ errorlog = "-"
 # a healthy worker killed as silent.
 if os.path.isdir("/dev/shm"):
     worker_tmp_dir = "/dev/shm"
+# No runtime control socket (gunicorn >= 25): nothing here uses gunicornc, and its default path in
+# $HOME is unwritable in the image and shared by every instance on one machine.
+control_socket_disable = True

@@ -11,7 +11,7 @@ import urllib.error
 import urllib.request
 
 
-def check(port: str | None = None, timeout: float = 5) -> int:
+def check(port: str | None = None, timeout: float = 8) -> int:
     port = port or os.environ.get("PORT", "8000")
     hosts = [host.strip().lstrip("*.") for host in os.environ.get("ALLOWED_HOSTS", "").split(",")]
     host = next((host for host in hosts if host), "localhost")

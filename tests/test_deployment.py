@@ -89,6 +89,7 @@ def test_gunicorn_itself_reads_the_config_and_loads_the_app():
     printed = dict(re.findall(r"^(\w+)\s+= (.*)$", result.stdout, re.MULTILINE))
     assert (printed["workers"], printed["threads"], printed["timeout"]) == ("3", "2", "45")
     assert printed["wsgi_app"] == "config.wsgi:application"
+    assert printed["control_socket_disable"] == "True"
 
 
 class _Healthz(http.server.BaseHTTPRequestHandler):

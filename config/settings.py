@@ -1,5 +1,6 @@
 """Settings, all from the environment. Production defaults are safe: DEBUG is off
-unless DEBUG=1, and then a SECRET_KEY must be given."""
+unless DEBUG=1, and then a SECRET_KEY must be given. What only the test suite wants lives in
+config/settings_test.py."""
 
 import os
 import sys
@@ -9,19 +10,11 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from config.env import env_bool, env_int, env_list
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("CONCERTO_DATA_DIR", BASE_DIR / ".data"))
 
-
-def env_bool(name: str, default: bool = False) -> bool:
-    return os.environ.get(name, "1" if default else "0").strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name: str, default: str = "") -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-TESTING = "pytest" in sys.modules or env_bool("CONCERTO_TESTING")
 DEBUG = env_bool("DEBUG")
 # Commands that only read the code (they never sign, hash or serve) run without a real key,
 # so `manage.py makemigrations --check` works on a bare checkout with production defaults.
@@ -29,12 +22,12 @@ CODE_ONLY_COMMANDS = {"makemigrations", "makemessages", "compile_translations"}
 COMMAND = sys.argv[1] if len(sys.argv) > 1 and Path(sys.argv[0]).name == "manage.py" else ""
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not (DEBUG or TESTING or COMMAND in CODE_ONLY_COMMANDS):
+    if not (DEBUG or COMMAND in CODE_ONLY_COMMANDS):
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
     SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production-0123456789abcdef"
 
 SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")  # old keys, so a rotation keeps signed links working
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if (DEBUG or TESTING) else "")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 CSRF_FAILURE_VIEW = "coalitions.account_views.csrf_failure"
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -102,41 +95,39 @@ TEMPLATES = [
     }
 ]
 
-# Database: DATABASE_URL, or the project-local embedded PostgreSQL (zero setup).
+# Database: DATABASE_URL, or the project-local embedded PostgreSQL (zero setup; a development
+# dependency, imported only here).
+# Each thread that served a request keeps its connection CONN_MAX_AGE seconds: right for
+# gunicorn's long-lived workers, wrong for the development server, which starts a thread per
+# request and so held one connection per request until PostgreSQL refused more: 0 there.
+DEV_SERVER_COMMANDS = {"runserver", "serve_all"}
+CONN_MAX_AGE = 0 if COMMAND in DEV_SERVER_COMMANDS else env_int("CONN_MAX_AGE", 60, minimum=0)
 if os.environ.get("DATABASE_URL"):
-    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
+    _database_url = os.environ["DATABASE_URL"]
 else:
     from config.embedded_db import embedded_database_url
 
-    DATABASES = {"default": dj_database_url.parse(embedded_database_url(DATA_DIR))}
+    _database_url = embedded_database_url(DATA_DIR)
+DATABASES = {
+    "default": dj_database_url.parse(_database_url, conn_max_age=CONN_MAX_AGE, conn_health_checks=CONN_MAX_AGE > 0)
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    _cache_url = REDIS_URL
-    if TESTING and os.environ.get("PYTEST_XDIST_WORKER"):
-        # Parallel test workers each get their own Redis database: clearing one worker's
-        # cache (rate-limit counters) must not wipe another's mid-test.
-        from urllib.parse import urlsplit, urlunsplit
-
-        _parts = urlsplit(REDIS_URL)
-        _base_db = int(_parts.path.strip("/") or 0)
-        _worker = int(os.environ["PYTEST_XDIST_WORKER"].removeprefix("gw"))
-        _cache_url = urlunsplit(_parts._replace(path=f"/{(_base_db - _worker) % 16}"))
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}}
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Celery: Redis when REDIS_URL is set; otherwise kombu's filesystem transport, which needs
 # no server (messages are files under .data/broker shared by web, worker and beat).
-CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", TESTING)
+CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER")
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 EMAIL_TIMEOUT = 30  # seconds: a stuck SMTP server must not hold a claimed reminder
-CELERY_TIMEZONE = "America/Toronto"
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
 else:
@@ -149,9 +140,8 @@ else:
         "control_folder": str(_broker_dir / "control"),
         "store_processed": False,
     }
-    if not TESTING:
-        (_broker_dir / "queue").mkdir(parents=True, exist_ok=True)
-        (_broker_dir / "processed").mkdir(parents=True, exist_ok=True)
+    (_broker_dir / "queue").mkdir(parents=True, exist_ok=True)
+    (_broker_dir / "processed").mkdir(parents=True, exist_ok=True)
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE: dict = {}
 
@@ -167,8 +157,6 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-if TESTING:  # hashing speed is not under test
-    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 
@@ -182,7 +170,7 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Concerto] "
-ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG or TESTING else "https"
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 ACCOUNT_ADAPTER = "coalitions.adapters.AccountAdapter"
 ACCOUNT_FORMS = {"signup": "coalitions.forms.SignupForm"}  # equal work for a known email
 ACCOUNT_RATE_LIMITS = {
@@ -203,6 +191,7 @@ LANGUAGES = [("fr", _("Français")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGE_COOKIE_NAME = "concerto_language"
 TIME_ZONE = "America/Toronto"
+CELERY_TIMEZONE = TIME_ZONE  # beat's crontab hours are the coalitions' local hours
 USE_I18N = True
 USE_TZ = True
 
@@ -213,7 +202,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        if not (DEBUG or TESTING)
+        if not DEBUG
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
@@ -226,14 +215,14 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 if os.environ.get("EMAIL_HOST"):
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_HOST = os.environ["EMAIL_HOST"]
-    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+    EMAIL_PORT = env_int("EMAIL_PORT", 587, minimum=1)
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
-# Security headers. The HTTPS-only settings follow DEBUG, not the test runner.
+# Security headers. The HTTPS-only settings follow DEBUG.
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
@@ -244,7 +233,7 @@ PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in (
     "accelerometer", "autoplay", "camera", "display-capture", "geolocation", "gyroscope", "magnetometer",
     "microphone", "midi", "payment", "screen-wake-lock", "usb", "xr-spatial-tracking",
 ))
-_https = env_bool("HTTPS", not (DEBUG or TESTING))
+_https = env_bool("HTTPS", not DEBUG)
 SECURE_SSL_REDIRECT = _https
 SESSION_COOKIE_SECURE = _https
 CSRF_COOKIE_SECURE = _https
@@ -273,7 +262,7 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-INVITATION_VALID_DAYS = int(os.environ.get("INVITATION_VALID_DAYS", "14"))
+INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14, minimum=1)
 PAGE_SIZE = 25
 
 LOGGING = {

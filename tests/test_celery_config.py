@@ -14,3 +14,9 @@ def test_the_zero_setup_broker_needs_no_server(settings):
         assert settings.CELERY_BROKER_URL == "filesystem://"
     else:
         assert settings.CELERY_BROKER_URL.startswith("redis://")
+
+
+def test_beat_reads_schedules_in_the_sites_time_zone(settings):
+    # crontab(hour=...) in every BEAT_SCHEDULE means the coalitions' local time.
+    assert settings.CELERY_TIMEZONE == settings.TIME_ZONE
+    assert str(app.timezone) == settings.TIME_ZONE

@@ -9,8 +9,8 @@ Every upload path goes through here:
 - ``decode_text`` and ``csv_rows``: an uploaded CSV, with bounded lines and fields.
 Each refusal is an ``UploadRefused`` whose message is translated and meant for the person who uploaded.
 
-The reverse proxy must also cap the request body (see the README's production section): Django
-streams a large multipart file to disk before any of this runs."""
+- ``BodyCeilingUploadHandler``: the multipart body itself is capped while it arrives (Django would
+  spool any size to disk); the reverse proxy should refuse it first (README, production section)."""
 
 import csv
 import io
@@ -18,7 +18,13 @@ import re
 import zipfile
 from xml.parsers import expat
 
+from django.core.exceptions import RequestDataTooBig
+from django.core.files.uploadhandler import FileUploadHandler
 from django.utils.translation import gettext as _
+
+# The whole multipart body, as the reverse proxy's limit (README): above the largest accepted file
+# (10 MB) with room for the form around it, so files just over a limit still get their message.
+REQUEST_MAX_BYTES = 12 * 1024 * 1024
 
 # Archives (.xlsx, .docx, .odt, ...): checked on the central directory, before anything inflates.
 ZIP_MAX_MEMBERS = 1000
@@ -115,6 +121,26 @@ def is_text(data: bytes) -> bool:
         except UnicodeDecodeError:
             return False
     return not BINARY_BYTES.search(data)
+
+
+class BodyCeilingUploadHandler(FileUploadHandler):
+    """First of FILE_UPLOAD_HANDLERS: refuses (400) a multipart body over REQUEST_MAX_BYTES while it
+    arrives, before Django spools it to disk. Django bounds form fields, never files; the proxy
+    should refuse such a body first (413), this holds when it does not."""
+
+    def handle_raw_input(self, input_data, META, content_length, boundary, encoding=None):
+        if content_length > REQUEST_MAX_BYTES:
+            raise RequestDataTooBig("Request body exceeded coalitions.uploads.REQUEST_MAX_BYTES.")
+        self.received = 0
+
+    def receive_data_chunk(self, raw_data, start):
+        self.received += len(raw_data)  # the declared length may be absent or false
+        if self.received > REQUEST_MAX_BYTES:
+            raise RequestDataTooBig("Request body exceeded coalitions.uploads.REQUEST_MAX_BYTES.")
+        return raw_data
+
+    def file_complete(self, file_size):
+        return None
 
 
 # Zip archives --------------------------------------------------------------------------------

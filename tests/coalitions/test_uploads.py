@@ -5,6 +5,7 @@ import io
 import zipfile
 
 import pytest
+from django.core.exceptions import RequestDataTooBig
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from coalitions import uploads
@@ -81,3 +82,12 @@ def test_the_meter_refuses_more_bytes_than_the_budget_whatever_the_directory_say
     assert archive.read("a.xml") == b"<x/>"
     with pytest.raises(UploadRefused):
         archive.read("b.xml")
+
+
+def test_the_body_ceiling_counts_what_arrives_when_the_length_is_not_declared(monkeypatch):
+    monkeypatch.setattr(uploads, "REQUEST_MAX_BYTES", 100)
+    handler = uploads.BodyCeilingUploadHandler()
+    handler.handle_raw_input(None, {}, 0, b"boundary")
+    assert handler.receive_data_chunk(b"x" * 60, 0) == b"x" * 60
+    with pytest.raises(RequestDataTooBig):
+        handler.receive_data_chunk(b"x" * 60, 60)

@@ -232,3 +232,14 @@ def test_an_executable_named_like_a_pdf_is_refused_next_to_the_field(client, wor
     with scopes_disabled():
         assert not LibraryItem.objects.exists()
     assert not any(media.rglob("guide*"))
+
+
+def test_a_body_over_the_upload_ceiling_is_refused_before_it_is_stored(client, world, media):
+    client.force_login(world.partner)
+    upload = SimpleUploadedFile("gros.pdf", b"%PDF-1.4 " + b"x" * 5000, content_type="application/pdf")
+    with mock.patch("coalitions.uploads.REQUEST_MAX_BYTES", 2048):
+        response = client.post(_url(world, "library_create"), {**_resource(), "file": upload})
+    assert response.status_code == 400
+    with scopes_disabled():
+        assert not LibraryItem.objects.exists()
+    assert not any(media.rglob("gros*"))

@@ -14,6 +14,7 @@ Each refusal is an ``UploadRefused`` whose message is translated and meant for t
 
 import csv
 import io
+import itertools
 import re
 import zipfile
 from xml.parsers import expat
@@ -39,6 +40,7 @@ ZIP_RATIO_GRACE_BYTES = 100 * 1024
 XML_MAX_DEPTH = 64
 XML_MAX_CHILDREN = 100_000  # rows of a sheet, strings of the shared-strings table, ...
 XML_MAX_ELEMENTS = 2_000_000  # all members together
+XML_STARTS = (b"<", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\x00<")  # with or without a byte-order mark
 
 # Tables (a sheet or a CSV file).
 TABLE_MAX_COLUMNS = 500
@@ -204,7 +206,7 @@ class _XMLShape:
         self.max_children_of = max_children_of
         self.elements = 0
 
-    def walk(self, stream) -> None:
+    def walk(self, chunks) -> None:
         stack: list[list] = []  # [local name, children so far] of each open element
         parser = expat.ParserCreate()
 
@@ -226,7 +228,7 @@ class _XMLShape:
         parser.EndElementHandler = lambda _name: stack.pop()
         parser.StartDoctypeDeclHandler = refuse_dtd
         parser.EntityDeclHandler = refuse_dtd
-        while chunk := stream.read(CHUNK):
+        for chunk in chunks:
             parser.Parse(chunk, False)
         parser.Parse(b"", True)
 
@@ -248,12 +250,14 @@ def workbook_rows(data: bytes, *, max_rows: int, max_columns: int = TABLE_MAX_CO
         shape = _XMLShape(max_children_of={"row": max_columns})
         for name in archive.namelist():  # by content: a part's name need not end in .xml
             with archive.open(name) as member:
+                head = member.read(CHUNK)
+                if not head.lstrip().startswith(XML_STARTS):
+                    continue  # an image or binary part, which no XML parser would read either
                 try:
-                    shape.walk(member)
+                    shape.walk(itertools.chain([head], iter(lambda: member.read(CHUNK), b"")))
                 except expat.ExpatError as error:
-                    if (error.lineno, error.offset) != (1, 0):  # 1, 0: not XML (an image), never parsed
-                        raise UploadRefused(_("This file is damaged or is not the kind of file its name "
-                                              "says.")) from error
+                    raise UploadRefused(_("This file is damaged or is not the kind of file its name "
+                                          "says.")) from error
     reader = ExcelReader(io.BytesIO(data), read_only=True, data_only=True)
     reader.archive.close()
     reader.archive = MeteredZipFile(io.BytesIO(data), budget=WORKBOOK_MAX_UNCOMPRESSED)

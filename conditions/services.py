@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from coalitions.models import Coalition, Organization, OrganizationKind
 from coalitions.permissions import has_permission, require_permission
+from coalitions.uploads import UploadRefused, check_stored_file
 
 from . import tasks
 from .models import (
@@ -409,13 +410,10 @@ def _check_activity(coalition, membership, *, action: Action, organization, atta
         raise ValidationError(errors)
     _check_amounts(cost=fields.get("cost"))
     if attachment:
-        extension = attachment.name.rsplit(".", 1)[-1].lower() if "." in attachment.name else ""
-        if extension not in ATTACHMENT_EXTENSIONS:
-            raise ValidationError({"attachment": _(
-                "Attach a PDF, an image, a text, Word, Excel or OpenDocument file."
-            )})
-        if attachment.size > ATTACHMENT_MAX_BYTES:
-            raise ValidationError({"attachment": _("The file is larger than 10 MB.")})
+        try:
+            check_stored_file(attachment, extensions=ATTACHMENT_EXTENSIONS, max_bytes=ATTACHMENT_MAX_BYTES)
+        except UploadRefused as refused:
+            raise ValidationError({"attachment": str(refused)}) from refused
 
 
 def activity_prepare(*, actor, coalition: Coalition, action: Action, organization, attachment=None,

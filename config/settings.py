@@ -208,6 +208,10 @@ STORAGES = {
 }
 # Uploaded files are private: served only through the app, never from a public URL.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", DATA_DIR / "media"))
+# Django bounds form fields (DATA_UPLOAD_MAX_MEMORY_SIZE) but not files: the first handler caps the body.
+FILE_UPLOAD_HANDLERS = ["coalitions.uploads.BodyCeilingUploadHandler",
+                        "django.core.files.uploadhandler.MemoryFileUploadHandler",
+                        "django.core.files.uploadhandler.TemporaryFileUploadHandler"]
 
 # Email: console by default, SMTP when EMAIL_HOST is set.
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Concerto <ne-pas-repondre@concerto.local>")

@@ -16,13 +16,16 @@ from datetime import date, datetime
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
+
+from coalitions import uploads
+from coalitions.uploads import UploadRefused
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
 
 
-class FileUnreadable(Exception):
+class FileUnreadable(UploadRefused):
     pass
 
 
@@ -113,37 +116,28 @@ def _rows_from_table(table, columns: list[str]) -> list[dict]:
 def read_rows(upload, columns: list[str]) -> list[dict]:
     """The rows of an uploaded CSV or XLSX file, as {column: text}: the ``columns`` named in
     the header, and the category columns under their header as written. Other columns are
-    left out."""
+    left out. The file is read within the bounds of coalitions.uploads, whatever it holds."""
     data = upload.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise FileUnreadable(_("The file is too large (at most 5 MB)."))
     name = (getattr(upload, "name", "") or "").lower()
-    if name.endswith(".xlsx") or data[:2] == b"PK":
-        try:
-            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-            sheet = workbook.worksheets[0]
-            return _rows_from_table(sheet.iter_rows(values_only=True), columns)
-        except FileUnreadable:
-            raise
-        except (zipfile.BadZipFile, KeyError, ValueError, TypeError, IndexError, OSError, EOFError) as error:
-            raise FileUnreadable(_("This Excel file cannot be read. Save it again as .xlsx or CSV.")) from error
-        except Exception as error:  # noqa: BLE001  (openpyxl raises many kinds on broken files)
-            raise FileUnreadable(_("This Excel file cannot be read. Save it again as .xlsx or CSV.")) from error
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError as error:
-            raise FileUnreadable(_("The file's characters cannot be read. Save it as CSV UTF-8.")) from error
-    if "\x00" in text:
-        raise FileUnreadable(_("This is not a CSV file."))
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    try:
-        return _rows_from_table(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), columns)
-    except csv.Error as error:
-        raise FileUnreadable(_("This CSV file cannot be read: %(error)s") % {"error": error}) from error
+        if name.endswith(".xlsx") or data[:2] == b"PK":
+            return _rows_from_workbook(data, columns)
+        return _rows_from_table(uploads.csv_rows(uploads.decode_text(data)), columns)
+    except UploadRefused as refused:
+        raise FileUnreadable(str(refused)) from refused
+
+
+def _rows_from_workbook(data: bytes, columns: list[str]) -> list[dict]:
+    try:  # the header, MAX_ROWS rows and one more to tell that there are too many
+        return _rows_from_table(uploads.workbook_rows(data, max_rows=MAX_ROWS + 2), columns)
+    except UploadRefused:
+        raise
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, IndexError, OSError, EOFError) as error:
+        raise FileUnreadable(_("This Excel file cannot be read. Save it again as .xlsx or CSV.")) from error
+    except Exception as error:  # noqa: BLE001  (openpyxl raises many kinds on broken files)
+        raise FileUnreadable(_("This Excel file cannot be read. Save it again as .xlsx or CSV.")) from error
 
 
 def _safe(value):

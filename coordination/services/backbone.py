@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from coalitions.models import Organization
 from coalitions.permissions import require_permission
+from coalitions.uploads import UploadRefused, check_stored_file
 
 from .. import permissions as rules
 from ..models import (
@@ -127,13 +128,10 @@ def library_add(*, actor, coalition, title: str, kind: str, condition: int, desc
     if file is None and not (url or "").strip():
         errors["file"] = _("Upload a file or give a link.")
     if file is not None:
-        extension = file.name.rsplit(".", 1)[-1].lower() if "." in file.name else ""
-        if extension not in LIBRARY_EXTENSIONS:
-            errors["file"] = _("Files of type “%(ext)s” are not accepted. Accepted types: %(types)s.") % {
-                "ext": extension or "?", "types": ", ".join(sorted(LIBRARY_EXTENSIONS))}
-        elif file.size > LIBRARY_MAX_BYTES:
-            errors["file"] = _("The file weighs %(size)s MB; the limit is %(limit)s MB.") % {
-                "size": f"{file.size / 1024 / 1024:.1f}".replace(".", ","), "limit": LIBRARY_MAX_BYTES // 1024 // 1024}
+        try:
+            check_stored_file(file, extensions=LIBRARY_EXTENSIONS, max_bytes=LIBRARY_MAX_BYTES)
+        except UploadRefused as refused:
+            errors["file"] = str(refused)
     if errors:
         raise ValidationError(errors)
     tags = ", ".join(t.strip() for t in (tags or "").split(",") if t.strip())

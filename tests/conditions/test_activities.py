@@ -204,3 +204,14 @@ def test_the_activities_page_runs_a_fixed_number_of_queries(client, world, actio
     _fill(world, action, 50)
     with django_assert_max_num_queries(len(small.captured_queries)):
         assert client.get(url(world, "activities")).status_code == 200
+
+
+def test_an_executable_named_like_a_pdf_is_refused_next_to_the_field(client, world, action, media):
+    client.force_login(world.partner)
+    data = activity_data(world, action, attachment=SimpleUploadedFile("bilan.pdf", b"MZ\x90\x00\x03\x00\x00\x00"))
+    response = client.post(url(world, "activity_create"), data)
+    assert response.status_code == 200
+    assert "n’est pas celui d’un fichier «\u00a0pdf\u00a0»" in response.context["form"].errors["attachment"][0]
+    with scopes_disabled():
+        assert not Activity.objects.exists()
+    assert not any(media.rglob("bilan*"))

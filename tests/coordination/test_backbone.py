@@ -221,3 +221,25 @@ def test_a_link_resource_is_shown_as_a_link_and_the_download_view_does_not_redir
     page = client.get(_url(world, "library")).content.decode()
     assert 'href="https://exemple.org/outil"' in page
     assert client.get(_url(world, "library_download", link.pk)).status_code == 404
+
+
+def test_an_executable_named_like_a_pdf_is_refused_next_to_the_field(client, world, media):
+    client.force_login(world.partner)
+    upload = SimpleUploadedFile("guide.pdf", b"MZ\x90\x00\x03\x00\x00\x00", content_type="application/pdf")
+    response = client.post(_url(world, "library_create"), {**_resource(), "file": upload})
+    assert response.status_code == 200
+    assert "n’est pas celui d’un fichier «\u00a0pdf\u00a0»" in response.context["form"].errors["file"][0]
+    with scopes_disabled():
+        assert not LibraryItem.objects.exists()
+    assert not any(media.rglob("guide*"))
+
+
+def test_a_body_over_the_upload_ceiling_is_refused_before_it_is_stored(client, world, media):
+    client.force_login(world.partner)
+    upload = SimpleUploadedFile("gros.pdf", b"%PDF-1.4 " + b"x" * 5000, content_type="application/pdf")
+    with mock.patch("coalitions.uploads.REQUEST_MAX_BYTES", 2048):
+        response = client.post(_url(world, "library_create"), {**_resource(), "file": upload})
+    assert response.status_code == 400
+    with scopes_disabled():
+        assert not LibraryItem.objects.exists()
+    assert not any(media.rglob("gros*"))

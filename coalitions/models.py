@@ -12,6 +12,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
+from .fields import SingleLineCharField
 from .tenancy import ScopedManager, TenantModel
 
 LANGUAGE_CHOICES = [("fr", _("French")), ("en", _("English"))]
@@ -50,7 +51,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     """A person. Email is the login; roles live on memberships, one per coalition."""
 
     email = models.EmailField(_("email address"), unique=True)
-    full_name = models.CharField(_("full name"), max_length=150, blank=True)
+    full_name = SingleLineCharField(_("full name"), max_length=150, blank=True)
     language = models.CharField(_("language"), max_length=5, choices=LANGUAGE_CHOICES, blank=True)
     is_staff = models.BooleanField(_("staff status"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
@@ -80,12 +81,12 @@ class User(AbstractBaseUser, PermissionsMixin):
 class Coalition(models.Model):
     """The tenant: one coalition working on one problem for one territory."""
 
-    name = models.CharField(_("name"), max_length=200)
+    name = SingleLineCharField(_("name"), max_length=200)
     slug = models.SlugField(
         _("web address"), max_length=60, unique=True,
         help_text=_("Used in the coalition's web address: lowercase letters, digits and hyphens."),
     )
-    territory = models.CharField(_("territory"), max_length=200)
+    territory = SingleLineCharField(_("territory"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     default_language = models.CharField(
         _("default language"), max_length=5, choices=LANGUAGE_CHOICES, default="fr"
@@ -147,7 +148,7 @@ class OrganizationKind(models.TextChoices):
 class Organization(TenantModel):
     """A partner organisation of the coalition ("organisme partenaire")."""
 
-    name = models.CharField(_("name"), max_length=200)
+    name = SingleLineCharField(_("name"), max_length=200)
     sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
     kind = models.CharField(_("kind"), max_length=20, choices=OrganizationKind.choices)
     website = models.URLField(_("website"), blank=True)
@@ -302,7 +303,7 @@ class Invitation(TenantModel):
 class ReportSnapshot(TenantModel):
     """A period report frozen as data: it never changes when the coalition's data changes."""
 
-    title = models.CharField(_("title"), max_length=200)
+    title = SingleLineCharField(_("title"), max_length=200)
     period_start = models.DateField(_("start"))
     period_end = models.DateField(_("end"))
     data = models.JSONField()

@@ -1,13 +1,12 @@
 """CSV and XLSX exports of activities and of the contribution matrix, headers in the reader's
 language, dates in ISO format. Attachments are never exported."""
 
-import csv
-from io import BytesIO
-
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from coalitions.spreadsheets import Sheet, csv_response, spreadsheet_response
 
 
 def _activity_rows(activities):
@@ -21,44 +20,11 @@ def _activity_rows(activities):
         ]
 
 
-def _csv_response(rows, filename: str) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    response.write("\ufeff")  # so that spreadsheet programs read the accents right
-    writer = csv.writer(response)
-    for row in rows:
-        writer.writerow(row)
-    return response
-
-
-def _xlsx_response(rows, filename: str, title: str) -> HttpResponse:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    workbook = Workbook(write_only=False)
-    sheet = workbook.active
-    sheet.title = title[:31]
-    for index, row in enumerate(rows):
-        sheet.append([float(v) if hasattr(v, "as_tuple") else v for v in row])
-        if index == 0:
-            for cell in sheet[1]:
-                cell.font = Font(bold=True)
-    sheet.freeze_panes = "A2"
-    buffer = BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-    return response
-
-
 def activities_response(activities, *, kind: str) -> HttpResponse:
     # prefetch_related needs a chunk size with iterator(): it is given in _activity_rows.
     filename = f"activites-{timezone.localdate().isoformat()}"
-    if kind == "xlsx":
-        return _xlsx_response(_activity_rows(activities), filename, _("Activities"))
-    return _csv_response(_activity_rows(activities), filename)
+    sheet = Sheet(_("Activities"), _activity_rows(activities), bold_rows=1, freeze_header=True)
+    return spreadsheet_response(kind, [sheet], filename)
 
 
 def _matrix_rows(matrix):
@@ -80,4 +46,4 @@ def _matrix_rows(matrix):
 
 
 def matrix_response(matrix) -> HttpResponse:
-    return _csv_response(_matrix_rows(matrix), f"matrice-contributions-{timezone.localdate().isoformat()}")
+    return csv_response(_matrix_rows(matrix), f"matrice-contributions-{timezone.localdate().isoformat()}")

@@ -10,6 +10,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from coalitions.fields import SingleLineCharField
 from coalitions.models import Organization, audited
 from coalitions.tenancy import TenantModel
 
@@ -26,7 +27,7 @@ MAX_HOURS = Decimal("100000")
 class Priority(TenantModel):
     """A strategic priority ("orientation") of the coalition; actions are tied to priorities."""
 
-    title = models.CharField(_("title"), max_length=200)
+    title = SingleLineCharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveIntegerField(_("position"), default=0)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -201,7 +202,7 @@ class EndorsementRequest(TenantModel):
 
 @audited()
 class ActionPlan(TenantModel):
-    title = models.CharField(_("title"), max_length=200)
+    title = SingleLineCharField(_("title"), max_length=200)
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"))
     description = models.TextField(_("description"), blank=True)
@@ -245,7 +246,7 @@ class Action(TenantModel):
     """A concerted action of the plan ("action concertée")."""
 
     plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="actions", verbose_name=_("plan"))
-    title = models.CharField(_("title"), max_length=200)
+    title = SingleLineCharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     priorities = models.ManyToManyField(Priority, related_name="actions", verbose_name=_("priorities"))
     lead_organization = models.ForeignKey(

@@ -79,7 +79,8 @@ WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
     {
-        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "BACKEND": "coalitions.templating.Templates",  # Django's, with .txt (email text) unescaped
+        "NAME": "django",  # template_partials wraps the loaders of the engine of this name
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {

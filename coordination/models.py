@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from coalitions.fields import SingleLineCharField
 from coalitions.models import Role, audited
 from coalitions.tenancy import TenantModel
 
@@ -44,7 +45,7 @@ class BodyKind(models.TextChoices):
 class GovernanceBody(TenantModel):
     """A governance body of the coalition: its steering committee, a working group..."""
 
-    name = models.CharField(_("name"), max_length=200)
+    name = SingleLineCharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=30, choices=BodyKind.choices, default=BodyKind.WORKING)
     mandate = models.TextField(_("mandate"), blank=True, help_text=_("What the body is responsible for."))
     members = models.ManyToManyField(USER, blank=True, related_name="+", verbose_name=_("people"))
@@ -66,7 +67,7 @@ class TeamMember(TenantModel):
     """A person of the backbone's coordination team, with their role in it."""
 
     user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+", verbose_name=_("person"))
-    title = models.CharField(_("role in the team"), max_length=150)
+    title = SingleLineCharField(_("role in the team"), max_length=150)
     responsibilities = models.TextField(_("responsibilities"), blank=True)
 
     class Meta:
@@ -91,7 +92,7 @@ class MeetingKind(models.TextChoices):
 
 @audited(exclude=["sequence"])
 class Meeting(TenantModel):
-    title = models.CharField(_("title"), max_length=200)
+    title = SingleLineCharField(_("title"), max_length=200)
     kind = models.CharField(_("kind"), max_length=30, choices=MeetingKind.choices)
     body = models.ForeignKey(
         GovernanceBody, on_delete=models.SET_NULL, null=True, blank=True, related_name="meetings",
@@ -99,7 +100,7 @@ class Meeting(TenantModel):
     )
     starts_at = models.DateTimeField(_("starts at"))
     duration_minutes = models.PositiveIntegerField(_("duration (minutes)"), default=120)
-    place = models.CharField(_("place"), max_length=300, blank=True)
+    place = SingleLineCharField(_("place"), max_length=300, blank=True)
     video_url = models.URLField(_("video link"), blank=True)
     agenda = models.TextField(_("agenda"), blank=True, help_text=_("One agenda item per line."))
     minutes = models.TextField(_("minutes"), blank=True)
@@ -225,7 +226,7 @@ class FollowUp(TenantModel):
     decision = models.ForeignKey(
         Decision, on_delete=models.SET_NULL, null=True, blank=True, related_name="follow_ups"
     )
-    what = models.CharField(_("what"), max_length=300)
+    what = SingleLineCharField(_("what"), max_length=300)
     assignee_user = models.ForeignKey(
         USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("person responsible")
     )
@@ -263,7 +264,7 @@ class Audience(models.TextChoices):
 
 @audited()
 class Announcement(TenantModel):
-    title = models.CharField(_("title"), max_length=200)
+    title = SingleLineCharField(_("title"), max_length=200)
     body = models.TextField(_("message"))
     audience = models.CharField(_("audience"), max_length=20, choices=Audience.choices, default=Audience.ALL)
     pinned = models.BooleanField(_("pinned"), default=False, help_text=_("Pinned announcements stay on top."))
@@ -471,7 +472,7 @@ class TaskStatus(models.TextChoices):
 
 @audited()
 class BackboneTask(TenantModel):
-    title = models.CharField(_("task"), max_length=200)
+    title = SingleLineCharField(_("task"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     status = models.CharField(_("status"), max_length=10, choices=TaskStatus.choices, default=TaskStatus.TODO)
     owner = models.ForeignKey(
@@ -504,7 +505,7 @@ def library_upload_to(instance, filename):
 
 @audited(exclude=["search_text"])
 class LibraryItem(TenantModel):
-    title = models.CharField(_("title"), max_length=200)
+    title = SingleLineCharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     kind = models.CharField(_("kind"), max_length=10, choices=ResourceKind.choices, default=ResourceKind.DOCUMENT)
     condition = models.PositiveSmallIntegerField(_("condition"), choices=Condition.choices)
@@ -536,7 +537,7 @@ class RoundStatus(models.TextChoices):
 
 @audited()
 class AssessmentRound(TenantModel):
-    title = models.CharField(_("title"), max_length=200)
+    title = SingleLineCharField(_("title"), max_length=200)
     status = models.CharField(_("status"), max_length=10, choices=RoundStatus.choices, default=RoundStatus.OPEN)
     opened_at = models.DateTimeField()
     closed_at = models.DateTimeField(null=True, blank=True)
@@ -555,8 +556,8 @@ class AssessmentQuestion(TenantModel):
     round = models.ForeignKey(AssessmentRound, on_delete=models.CASCADE, related_name="questions")
     condition = models.PositiveSmallIntegerField(_("condition"), choices=Condition.choices)
     position = models.PositiveSmallIntegerField()
-    text_fr = models.CharField(_("statement (French)"), max_length=300)
-    text_en = models.CharField(_("statement (English)"), max_length=300)
+    text_fr = SingleLineCharField(_("statement (French)"), max_length=300)
+    text_en = SingleLineCharField(_("statement (English)"), max_length=300)
 
     class Meta:
         ordering = ["condition", "position"]

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from guardian.managers import GroupObjectPermissionManager
 from guardian.models import GroupObjectPermissionBase
 
+from coalitions.fields import SingleLineCharField
 from coalitions.models import audited
 from coalitions.tenancy import ScopedManager, TenantModel
 
@@ -80,13 +81,13 @@ class ValueStatus(models.TextChoices):
 
 @audited()
 class Indicator(TenantModel):
-    code = models.CharField(_("code"), max_length=20, help_text=_("A short code, e.g. PE-01."))
-    name_fr = models.CharField(_("name (French)"), max_length=200)
-    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    code = SingleLineCharField(_("code"), max_length=20, help_text=_("A short code, e.g. PE-01."))
+    name_fr = SingleLineCharField(_("name (French)"), max_length=200)
+    name_en = SingleLineCharField(_("name (English)"), max_length=200, blank=True)
     definition_fr = models.TextField(_("definition (French)"), blank=True)
     definition_en = models.TextField(_("definition (English)"), blank=True)
     level = models.CharField(_("level"), max_length=20, choices=Level.choices, default=Level.PERFORMANCE)
-    unit = models.CharField(_("unit"), max_length=50, blank=True, help_text=_("E.g. families, children, days."))
+    unit = SingleLineCharField(_("unit"), max_length=50, blank=True, help_text=_("E.g. families, children, days."))
     value_type = models.CharField(_("value type"), max_length=20, choices=ValueType.choices, default=ValueType.COUNT)
     scale_labels = models.TextField(
         _("scale levels"), blank=True,
@@ -225,8 +226,8 @@ class Category(TenantModel):
     """A disaggregation category, e.g. "0-2 years" of the dimension "age group"."""
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="categories")
-    dimension = models.CharField(_("dimension"), max_length=100)
-    label = models.CharField(_("category"), max_length=100)
+    dimension = SingleLineCharField(_("dimension"), max_length=100)
+    label = SingleLineCharField(_("category"), max_length=100)
 
     class Meta:
         verbose_name = _("category")

@@ -1,4 +1,4 @@
-"""CSV and XLSX files: reading an upload into rows, writing exports and templates.
+"""CSV and XLSX files: reading an upload into rows (exports are written by coalitions.spreadsheets).
 Never trusts the file: anything unreadable becomes a FileUnreadable with a clear message.
 
 Besides the template's columns (``indicator``, ``period_start``, ...), a file may have one
@@ -8,15 +8,12 @@ it is matched to the categories, whatever the case and the spaces around the col
 A category of a percentage has two columns, the header followed by « (numérateur) » and
 « (dénominateur) » (or "(numerator)" and "(denominator)"): see ``fraction_header``."""
 
-import csv
-import io
 import re
 import zipfile
 from datetime import date, datetime
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
-from openpyxl import Workbook
 
 from coalitions import uploads
 from coalitions.uploads import UploadRefused
@@ -139,36 +136,3 @@ def _rows_from_workbook(data: bytes, columns: list[str]) -> list[dict]:
     except Exception as error:  # noqa: BLE001  (openpyxl raises many kinds on broken files)
         raise FileUnreadable(_("This Excel file cannot be read. Save it again as .xlsx or CSV.")) from error
 
-
-def _safe(value):
-    """Neutralise text a spreadsheet would run as a formula (CSV injection)."""
-    if value is None:
-        return ""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
-def write_csv(header: list[str], rows) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([_safe(v) for v in header])
-    for row in rows:
-        writer.writerow([_safe(v) for v in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
-def write_xlsx(header: list[str], rows, title: str = "Concerto", notes: tuple[str, list] | None = None) -> bytes:
-    """An Excel workbook: the rows on a first sheet, and ``notes`` (title, rows) on a second
-    one if given (the importer reads only the first sheet)."""
-    workbook = Workbook(write_only=True)
-    sheets = [(title, header, rows)] + ([(notes[0], [], notes[1])] if notes else [])
-    for name, first, lines in sheets:
-        sheet = workbook.create_sheet(name[:31])
-        if first:
-            sheet.append([_safe(v) for v in first])
-        for row in lines:
-            sheet.append([float(v) if hasattr(v, "as_tuple") else _safe(v) for v in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()

@@ -1,9 +1,10 @@
+import itertools
 from datetime import date, timedelta
 
 from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from coalitions.models import Organization
 from coalitions.permissions import has_permission, requires
+from coalitions.spreadsheets import Sheet, spreadsheet_response
 from coalitions.web import call_service, paginate
 from coalitions.web import done as _done
 from coalitions.web import post_action as _post_action
@@ -348,16 +350,10 @@ TEMPLATE_EXTRA = ["indicator_name", "period"]
 
 
 def _file_response(request, name: str, header: list[str], rows, notes: tuple[str, list] | None = None):
-    fmt = request.GET.get("format", "csv")
-    stamp = timezone.localdate().isoformat()
-    if fmt == "xlsx":
-        response = HttpResponse(transfer_files.write_xlsx(header, rows, title=name, notes=notes),
-                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.xlsx"'
-    else:
-        response = HttpResponse(transfer_files.write_csv(header, rows), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.csv"'
-    return response
+    """``rows`` under ``header`` as CSV or XLSX (``?format=``); ``notes`` (title, rows) on a
+    second Excel sheet (the importer reads only the first)."""
+    sheets = [Sheet(name, itertools.chain([header], rows))] + ([Sheet(*notes)] if notes else [])
+    return spreadsheet_response(request.GET.get("format", "csv"), sheets, f"{name}-{timezone.localdate().isoformat()}")
 
 
 def _template_notes(columns: list[selectors.CategoryColumn]) -> list[list]:

@@ -17,13 +17,13 @@ April-to-March report) is marked as straddling ("période à cheval").
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from io import BytesIO
 
 from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coalitions.dates import long_date
+from coalitions.spreadsheets import Sheet
 from conditions import selectors as condition_selectors
 from conditions.models import Activity, ReviewStatus
 from indicators import charts
@@ -173,56 +173,44 @@ def decorate(report: dict) -> dict:
     return report
 
 
-def report_xlsx(report: dict) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+def _summary_rows(report: dict):
+    yield [report["coalition"]]
+    yield [report_label(report)]
+    yield [_("Period"), report["start"], report["end"]]
+    yield [_("Territory"), report["territory"]]
+    yield [_("Agenda version"), report["agenda"]["number"]]
+    yield [_("Vision of change"), report["agenda"]["vision"]]
+    yield []
+    yield [_("Activities"), report["activities"]["count"]]
+    yield [_("People reached"), report["activities"]["people"]]
+    yield [_("Families reached"), report["activities"]["families"]]
+    yield [_("Hours"), report["activities"]["hours"]]
+    yield []
+    yield [_("Actions by status")]
+    yield from ([label, n] for label, n in report["plan"]["by_status"])
 
-    book = Workbook()
-    label = report_label(report)
-    book.properties.title = f"{report['coalition']} — {label}"
-    sheet = book.active
-    sheet.title = _("Summary")[:31]
-    bold = Font(bold=True)
-    sheet.append([report["coalition"]])
-    sheet.append([label])
-    sheet["A1"].font = sheet["A2"].font = bold
-    sheet.append([_("Period"), report["start"], report["end"]])
-    sheet.append([_("Territory"), report["territory"]])
-    sheet.append([_("Agenda version"), report["agenda"]["number"]])
-    sheet.append([_("Vision of change"), report["agenda"]["vision"]])
-    sheet.append([])
-    sheet.append([_("Activities"), report["activities"]["count"]])
-    sheet.append([_("People reached"), report["activities"]["people"]])
-    sheet.append([_("Families reached"), report["activities"]["families"]])
-    sheet.append([_("Hours"), report["activities"]["hours"]])
-    sheet.append([])
-    sheet.append([_("Actions by status")])
-    for label, n in report["plan"]["by_status"]:
-        sheet.append([label, n])
 
-    values = book.create_sheet(_("Indicators")[:31])
-    values.append([_("Code"), _("Indicator"), _("Unit"), _("Period"), _("Coalition value"), _("Final target"),
-                   _("Status"), _("Note")])
-    for cell in values[1]:
-        cell.font = bold
+def _indicator_rows(report: dict):
+    yield [_("Code"), _("Indicator"), _("Unit"), _("Period"), _("Coalition value"), _("Final target"),
+           _("Status"), _("Note")]
     straddling = _("straddling period")
     for item in report["indicators"]:
         word = trend_words(item["status"])[0]
         if not item["points"]:
-            values.append([item["code"], item["name"], item["unit"], None, None, item["target"], word])
+            yield [item["code"], item["name"], item["unit"], None, None, item["target"], word]
         for label, value in item["points"]:
             note = straddling if label in item.get("straddling", ()) else None
-            values.append([item["code"], item["name"], item["unit"], label, value, item["target"], word, note])
-
-    orgs = book.create_sheet(_("Activities")[:31])
-    orgs.append([_("Organization"), _("Activities"), _("People reached"), _("Families reached"), _("Hours")])
-    for cell in orgs[1]:
-        cell.font = bold
-    for row in report["activities"]["by_organization"]:
-        orgs.append(row)
-    out = BytesIO()
-    book.save(out)
-    return out.getvalue()
+            yield [item["code"], item["name"], item["unit"], label, value, item["target"], word, note]
 
 
-__all__ = ["ReportYear", "period_report", "decorate", "range_label", "report_label", "report_xlsx", "charts"]
+def report_sheets(report: dict) -> list[Sheet]:
+    """The report as the sheets of its XLSX download."""
+    activities = [_("Organization"), _("Activities"), _("People reached"), _("Families reached"), _("Hours")]
+    return [
+        Sheet(_("Summary"), _summary_rows(report), bold_rows=2),
+        Sheet(_("Indicators"), _indicator_rows(report), bold_rows=1),
+        Sheet(_("Activities"), [activities, *report["activities"]["by_organization"]], bold_rows=1),
+    ]
+
+
+__all__ = ["ReportYear", "period_report", "decorate", "range_label", "report_label", "report_sheets", "charts"]

@@ -2,7 +2,7 @@
 partner.py, funder.py and reports.py; writes go through services.py."""
 
 from django import forms
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from coalitions.models import ReportSnapshot, ShareLink
 from coalitions.permissions import has_permission, requires
+from coalitions.spreadsheets import xlsx_response
 from coalitions.web import call_service, client_ip, confirm_then_act, paginate, secret_url
 from coordination.selectors import local_today
 
@@ -18,7 +19,7 @@ from . import openings, services
 from .funder import funder_dashboard
 from .health import coalition_health
 from .partner import partner_dashboard
-from .reports import FIRST_YEAR, ReportYear, decorate, period_report, report_xlsx
+from .reports import FIRST_YEAR, ReportYear, decorate, period_report, report_label, report_sheets
 
 
 def home(request):
@@ -73,10 +74,9 @@ def report_year(request, year: int):
 def report_download(request, year: int):
     """The same report as XLSX; ``year`` as in ``report_year``."""
     period = _report_year(request, year)
-    content = report_xlsx(period_report(request.coalition, period.start, period.end))
-    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="{request.coalition.slug}-{period.years}.xlsx"'
-    return response
+    report = period_report(request.coalition, period.start, period.end)
+    return xlsx_response(report_sheets(report), f"{request.coalition.slug}-{period.years}",
+                         title=f"{report['coalition']} — {report_label(report)}")
 
 
 @require_POST

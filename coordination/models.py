@@ -52,6 +52,8 @@ class GovernanceBody(TenantModel):
         "coalitions.Organization", blank=True, related_name="+", verbose_name=_("organizations")
     )
 
+    EDIT_FIELDS = ("name", "kind", "mandate", "members", "organizations")
+
     class Meta:
         verbose_name = _("governance body")
         verbose_name_plural = _("governance bodies")
@@ -118,6 +120,10 @@ class Meeting(TenantModel):
     sequence = models.PositiveIntegerField(default=0)
     created_by = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+
+    EDIT_FIELDS = ("title", "kind", "starts_at", "duration_minutes", "place", "video_url", "agenda", "body",
+                   "shared_with_funders", "invited_organizations", "invited_people")
+    MINUTES_FIELDS = ("minutes",)
 
     class Meta:
         verbose_name = _("meeting")
@@ -318,6 +324,8 @@ class Comment(TenantModel):
     created_at = models.DateTimeField(auto_now_add=True)
     edited_at = models.DateTimeField(null=True, blank=True)
 
+    EDIT_FIELDS = ("body",)
+
     class Meta:
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
@@ -480,6 +488,8 @@ class BackboneTask(TenantModel):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    EDIT_FIELDS = ("title", "description", "status", "owner", "due_on", "meeting")
+
     class Meta:
         verbose_name = _("backbone task")
         verbose_name_plural = _("backbone tasks")
@@ -554,6 +564,8 @@ class AssessmentQuestion(TenantModel):
     position = models.PositiveSmallIntegerField()
     text_fr = models.CharField(_("statement (French)"), max_length=300)
     text_en = models.CharField(_("statement (English)"), max_length=300)
+
+    EDIT_FIELDS = ("text_fr", "text_en")
 
     class Meta:
         ordering = ["condition", "position"]

@@ -1,13 +1,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from coalitions.forms import GuardedForm
 from coalitions.models import Organization
 from conditions.models import Action, Priority
 
 from .models import DISAGGREGATED_TYPES, SUMMED_TYPES, Confidence, Indicator, Period, ValueType
 
 
-class IndicatorForm(forms.ModelForm):
+class IndicatorForm(GuardedForm, forms.ModelForm):
+    edit_fields = Indicator.EDIT_FIELDS
     priorities = forms.ModelMultipleChoiceField(
         label=_("Linked priorities"), queryset=Priority.objects.none(), required=False,
         widget=forms.CheckboxSelectMultiple,

@@ -55,6 +55,8 @@ def _key(value):
         return sorted(_key(v) for v in value)
     if isinstance(value, models.fields.files.FieldFile):
         return value.name or ""
+    if isinstance(value, Decimal):  # 12 and 12.00 are the same amount
+        return value.normalize()
     return value
 
 
@@ -94,11 +96,11 @@ class EditConflict(Exception):
         labels = getattr(type(current), "EDIT_LABELS", {})
         self.rows = []
         for name, yours in submitted.items():
-            field = _field(type(current), name)
-            theirs_text, yours_text = _display(field, _value(current, name)), _display(field, yours)
-            if theirs_text != yours_text:
+            field, theirs = _field(type(current), name), _value(current, name)
+            if _key(theirs) != _key(yours) and _display(field, theirs) != _display(field, yours):
                 label = labels.get(name) or (field.verbose_name if field is not None else name)
-                self.rows.append({"label": str(label), "theirs": theirs_text, "yours": yours_text})
+                self.rows.append({"label": str(label), "theirs": _display(field, theirs),
+                                  "yours": _display(field, yours)})
 
 
 def lock_for_edit(instance, *, version: str | None, fields, submitted: dict):

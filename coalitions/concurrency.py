@@ -17,7 +17,7 @@ import functools
 import hashlib
 import json
 from contextlib import contextmanager
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
@@ -26,7 +26,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from .tenancy import TenantModel
+from .tenancy import TenantModel, scopes_disabled
 
 # Lost updates ---------------------------------------------------------------------------
 
@@ -151,6 +151,18 @@ def creates_once(service):
         return created
 
     return create
+
+
+SUBMISSION_MEMORY = timedelta(days=2)  # a reload or a retry comes within minutes; a day's margin
+
+
+def forget_old_submissions(*, now=None) -> int:
+    """Delete the tokens older than SUBMISSION_MEMORY (every coalition's: a periodic job)."""
+    from .models import FormSubmission
+
+    with scopes_disabled():
+        old = FormSubmission.objects.filter(created_at__lt=(now or timezone.now()) - SUBMISSION_MEMORY)
+        return old.delete()[0]
 
 
 def _already_created(claim, *, actor, coalition_id):

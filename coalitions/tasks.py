@@ -1,11 +1,19 @@
 from celery import shared_task
+from celery.schedules import crontab
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
 from django_scopes import scope
 
+from .concurrency import forget_old_submissions
 from .emails import send_templated_email
 from .models import Coalition, Invitation
+
+BEAT_SCHEDULE = {
+    "coalitions-forget-form-submissions": {
+        "task": "coalitions.tasks.forget_form_submissions", "schedule": crontab(hour=3, minute=40),
+    },
+}
 
 
 @shared_task(autoretry_for=(ConnectionError, OSError), retry_backoff=True, max_retries=5)
@@ -32,3 +40,9 @@ def send_invitation_email(coalition_id: int, invitation_id: int, send_number: in
             },
         )
     return True
+
+
+@shared_task
+def forget_form_submissions() -> int:
+    """Create forms' one-time tokens are needed for a double submit or a retry, not forever."""
+    return forget_old_submissions()

@@ -124,3 +124,21 @@ def test_a_double_click_sending_two_requests_at_once_creates_one_announcement(wo
     with scopes_disabled():
         assert Announcement.objects.filter(coalition=world.coalition).count() == 1
         assert Notification.objects.filter(event="announcement").count() == 2  # partner and funder, once each
+
+
+def test_tokens_are_forgotten_after_two_days(client, world):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from coalitions.models import FormSubmission
+    from coalitions.tasks import forget_form_submissions
+
+    client.force_login(world.coordinator)
+    token = token_of(client.get(reverse("coordination:announcement_create", args=[world.coalition.slug])))
+    announcement_post(client, world, token)
+    with scopes_disabled():
+        FormSubmission.objects.create(coalition=world.coalition, actor=world.coordinator, token="old")
+        FormSubmission.objects.filter(token="old").update(created_at=timezone.now() - timedelta(days=3))
+        assert forget_form_submissions() == 1
+        assert list(FormSubmission.objects.values_list("token", flat=True)) == [token]

@@ -109,9 +109,15 @@ def lock_for_edit(instance, *, version: str | None, fields, submitted: dict):
     with ``EditConflict``: saving would silently erase the other person's changes. ``submitted``
     holds the new values by field name, for showing both texts."""
     current = type(instance).objects.select_for_update().get(pk=instance.pk)
+    check_version(current, version=version, fields=fields, submitted=submitted)
+    return current
+
+
+def check_version(current, *, version: str | None, fields, submitted: dict) -> None:
+    """``lock_for_edit`` for an object the caller has locked itself, or that does not exist yet
+    (an unsaved instance: the editor started from an empty form)."""
     if version and version_of(current, fields) != version:
         raise EditConflict(current, fields, submitted)
-    return current
 
 
 # Double submits --------------------------------------------------------------------------

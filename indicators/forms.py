@@ -5,7 +5,7 @@ from coalitions.forms import GuardedForm
 from coalitions.models import Organization
 from conditions.models import Action, Priority
 
-from .models import DISAGGREGATED_TYPES, SUMMED_TYPES, Confidence, Indicator, Period, ValueType
+from .models import DISAGGREGATED_TYPES, SUMMED_TYPES, Confidence, Indicator, LearningNote, Period, ValueType
 
 
 class IndicatorForm(GuardedForm, forms.ModelForm):
@@ -71,7 +71,8 @@ class TargetForm(forms.Form):
         self.fields["period"].label_from_instance = lambda p: p.label
 
 
-class NoteForm(forms.Form):
+class NoteForm(GuardedForm, forms.Form):
+    edit_fields = LearningNote.EDIT_FIELDS
     learned = forms.CharField(label=_("What we learned"), widget=forms.Textarea(attrs={"rows": 4}))
     worked = forms.CharField(label=_("What worked"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
     did_not_work = forms.CharField(

@@ -333,6 +333,8 @@ class LearningNote(TenantModel):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
 
+    EDIT_FIELDS = ("learned", "worked", "did_not_work")
+
     class Meta:
         verbose_name = _("learning note")
         verbose_name_plural = _("learning notes")

@@ -17,7 +17,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm, remove_perm
 
-from coalitions.concurrency import creates_once, lock_for_edit, refusing_duplicates
+from coalitions.concurrency import check_version, creates_once, lock_for_edit, refusing_duplicates
 from coalitions.models import Organization
 from coalitions.permissions import require_permission
 
@@ -258,12 +258,18 @@ def assignments_set(*, actor, indicator: Indicator, organizations) -> list[Organ
 
 @transaction.atomic
 def note_save(*, actor, indicator: Indicator, period: Period, learned: str, worked: str = "",
-              did_not_work: str = "") -> LearningNote:
+              did_not_work: str = "", version: str | None = None) -> LearningNote:
+    """Write the period's note; refused if another coordinator saved it since ``version``."""
     require_permission(actor, indicator.coalition, "indicators.notes:manage")
     if period.indicator_id != indicator.pk:
         raise PermissionDenied("period of another indicator")
     if not learned.strip():
         raise ValidationError({"learned": _("Write what the coalition learned in this period.")})
+    Period.objects.select_for_update().filter(pk=period.pk).first()  # serialise the period's note, even the first
+    saved = LearningNote.objects.filter(indicator=indicator, period=period).first()
+    submitted = {"learned": learned.strip(), "worked": worked.strip(), "did_not_work": did_not_work.strip()}
+    check_version(saved or LearningNote(indicator=indicator, period=period), version=version,
+                  fields=LearningNote.EDIT_FIELDS, submitted=submitted)
     note, _created = LearningNote.objects.update_or_create(
         indicator=indicator, period=period,
         defaults={"coalition_id": indicator.coalition_id, "learned": learned.strip(), "worked": worked.strip(),

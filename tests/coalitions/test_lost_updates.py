@@ -154,3 +154,22 @@ def test_an_organization_renamed_meanwhile_is_not_renamed_back(world, editors):
     with scopes_disabled():
         organization.refresh_from_db()
     assert (organization.name, organization.description) == ("Maison des familles", "")
+
+
+def test_two_coordinators_writing_the_first_learning_note_of_a_period_do_not_erase_each_other(world, editors):
+    from indicators.models import LearningNote
+
+    from ..indicators.conftest import Measure
+
+    measure = Measure(world)
+    first, second = editors
+    url = reverse("indicators:note_edit", args=[world.coalition.slug, measure.period.pk])
+    with scopes_disabled():
+        versions = version_on(first.get(url)), version_on(second.get(url))
+    assert first.post(url, {"learned": "Les pères viennent le samedi.", "version": versions[0]}).status_code == 302
+    response = second.post(url, {"learned": "Les ateliers du soir marchent.", "version": versions[1]})
+
+    assert response.status_code == 200
+    assert "Les pères viennent le samedi." in response.content.decode()
+    with scopes_disabled():
+        assert LearningNote.objects.get(period=measure.period).learned == "Les pères viennent le samedi."

@@ -145,9 +145,10 @@ def creates_once(service):
 
         actor, coalition_id = kwargs["actor"], _coalition_id(kwargs)
         with transaction.atomic():
-            claim, claimed = FormSubmission.objects.get_or_create(
-                token=submission, defaults={"coalition_id": coalition_id, "actor": actor},
-            )
+            with scopes_disabled():  # tokens are unique across coalitions; a foreign one is refused below
+                claim, claimed = FormSubmission.objects.get_or_create(
+                    token=submission, defaults={"coalition_id": coalition_id, "actor": actor},
+                )
             if not claimed:
                 return _already_created(claim, actor=actor, coalition_id=coalition_id)
             created = service(**kwargs)

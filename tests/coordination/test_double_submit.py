@@ -142,3 +142,22 @@ def test_tokens_are_forgotten_after_two_days(client, world):
         FormSubmission.objects.filter(token="old").update(created_at=timezone.now() - timedelta(days=3))
         assert forget_form_submissions() == 1
         assert list(FormSubmission.objects.values_list("token", flat=True)) == [token]
+
+
+def test_a_token_replayed_in_another_coalition_is_refused_not_a_500(client, world):
+    from coalitions.models import Role
+
+    from ..factories import MembershipFactory
+
+    with scopes_disabled():
+        MembershipFactory(coalition=world.other_coalition, user=world.coordinator, role=Role.COORDINATOR)
+    client.force_login(world.coordinator)
+    token = token_of(client.get(reverse("coordination:announcement_create", args=[world.coalition.slug])))
+    announcement_post(client, world, token)
+    response = client.post(reverse("coordination:announcement_create", args=[world.other_coalition.slug]), {
+        "title": "Assemblée", "body": "Message", "audience": "all", "submission": token,
+    })
+    assert response.status_code == 200
+    assert "Ce formulaire a déjà été envoyé" in response.content.decode()
+    with scopes_disabled():
+        assert not Announcement.objects.filter(coalition=world.other_coalition).exists()

@@ -1,10 +1,37 @@
+import secrets
+
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.utils.translation import gettext_lazy as _
 
+from .concurrency import version_of
 from .models import FISCAL_MONTH_ERROR, LANGUAGE_CHOICES, Coalition, Membership, Organization, Role
+
+
+class GuardedForm:
+    """Mixed into every form that creates or edits a shared object (coalitions.concurrency).
+
+    A create form carries ``submission``, a one-time token: the service creates once per token.
+    An edit form carries ``version``, the version of the fields ``edit_fields`` that the editor
+    started from: the service refuses to save over a newer one. A ModelForm edits its instance;
+    another form is given the object it edits as ``editing``."""
+
+    edit_fields: tuple[str, ...] = ()
+
+    def __init__(self, *args, editing=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        instance = getattr(self, "instance", None)
+        editing = editing if editing is not None else (instance if instance is not None and instance.pk else None)
+        if editing is not None:
+            self.fields["version"] = forms.CharField(
+                widget=forms.HiddenInput, required=False, initial=version_of(editing, self.edit_fields),
+            )
+        else:
+            self.fields["submission"] = forms.CharField(
+                widget=forms.HiddenInput, required=False, max_length=64, initial=secrets.token_urlsafe(24),
+            )
 
 
 class CoalitionForm(forms.ModelForm):
@@ -14,15 +41,19 @@ class CoalitionForm(forms.ModelForm):
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
 
 
-class CoalitionSettingsForm(CoalitionForm):
+class CoalitionSettingsForm(GuardedForm, CoalitionForm):
     """The coalition's settings page: the creation form, plus the start of the fiscal year."""
+
+    edit_fields = Coalition.EDIT_FIELDS
 
     class Meta(CoalitionForm.Meta):
         fields = [*CoalitionForm.Meta.fields, "fiscal_year_start_month"]
         error_messages = {"fiscal_year_start_month": {"invalid_choice": FISCAL_MONTH_ERROR}}
 
 
-class OrganizationForm(forms.ModelForm):
+class OrganizationForm(GuardedForm, forms.ModelForm):
+    edit_fields = Organization.EDIT_FIELDS
+
     def __init__(self, *args, coalition, **kwargs):
         super().__init__(*args, **kwargs)
         members = Membership.objects.filter(coalition=coalition, is_active=True).values("user_id")
@@ -52,7 +83,7 @@ class _RoleAndOrganizationForm(forms.Form):
         return data
 
 
-class InvitationForm(_RoleAndOrganizationForm):
+class InvitationForm(GuardedForm, _RoleAndOrganizationForm):
     email = forms.EmailField(label=_("Email address"))
     field_order = ["email", "role", "organization"]
 

@@ -103,6 +103,8 @@ class Coalition(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    EDIT_FIELDS = ("name", "territory", "description", "default_language", "time_zone", "fiscal_year_start_month")
+
     class Meta:
         verbose_name = _("coalition")
         verbose_name_plural = _("coalitions")
@@ -161,6 +163,8 @@ class Organization(TenantModel):
     # The people of this organisation, as an auth group: django-guardian grants object
     # permissions to it (e.g. "this organisation reports this indicator").
     group = models.OneToOneField(Group, on_delete=models.PROTECT, related_name="organization")
+
+    EDIT_FIELDS = ("name", "sector", "kind", "website", "description", "representative")
 
     class Meta:
         verbose_name = _("organization")
@@ -372,3 +376,23 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self):
         return self.beat_at.isoformat()
+
+
+# Double submits (coalitions.concurrency.creates_once) ----------------------------------------
+
+
+class FormSubmission(TenantModel):
+    """A create form's one-time token, claimed when the form is first sent, and what it
+    created: the same form sent twice (a double click, a reload, a retry) creates one object."""
+
+    token = models.CharField(max_length=64, unique=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE, null=True)
+    object_id = models.PositiveBigIntegerField(null=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["created_at"], name="form_submission_created")]
+
+    def __str__(self):
+        return self.token

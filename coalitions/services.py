@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import tasks
+from .concurrency import creates_once, lock_for_edit, refusing_duplicates
 from .models import FISCAL_MONTH_ERROR, Coalition, Invitation, Membership, Organization, Role, hash_token
 from .permissions import require_permission
 from .selectors import active_coordinator_count
@@ -39,19 +40,22 @@ def coalition_create(
     """Any verified person may start a coalition and becomes its first coordinator."""
     if not _has_verified_email(actor):
         raise PermissionDenied(_("Verify your email address before creating a coalition."))
+    taken = _("This web address is already taken; choose another one.")
     if Coalition.objects.filter(slug=slug).exists():
-        raise ValidationError({"slug": _("This web address is already taken; choose another one.")})
-    coalition = Coalition.objects.create(
-        name=name, slug=slug, territory=territory, description=description,
-        default_language=default_language, time_zone=time_zone,
-    )
+        raise ValidationError({"slug": taken})
+    with refusing_duplicates({"coalitions_coalition_slug_key": ("slug", taken)}):
+        coalition = Coalition.objects.create(
+            name=name, slug=slug, territory=territory, description=description,
+            default_language=default_language, time_zone=time_zone,
+        )
     Membership.objects.with_scopes_disabled().create(coalition=coalition, user=actor, role=Role.COORDINATOR)
     return coalition
 
 
 @transaction.atomic
-def coalition_update(*, actor, coalition: Coalition, **fields) -> Coalition:
+def coalition_update(*, actor, coalition: Coalition, version: str | None = None, **fields) -> Coalition:
     require_permission(actor, coalition, "coalitions.settings:manage")
+    coalition = lock_for_edit(coalition, version=version, fields=Coalition.EDIT_FIELDS, submitted=fields)
     allowed = {"name", "territory", "description", "default_language", "time_zone", "fiscal_year_start_month"}
     month = fields.get("fiscal_year_start_month", 1)
     if type(month) is not int or not 1 <= month <= 12:
@@ -77,6 +81,15 @@ def _check_representative(coalition, representative):
         raise ValidationError({"representative": _("The representative must be an active member of the coalition.")})
 
 
+def _organization_name_taken():
+    return _("An organization with this name already exists in the coalition.")
+
+
+def _unique_organization_name():
+    return refusing_duplicates({"organization_unique_name": ("name", _organization_name_taken())})
+
+
+@creates_once
 @transaction.atomic
 def organization_create(
     *, actor, coalition: Coalition, name: str, sector: str, kind: str,
@@ -85,33 +98,37 @@ def organization_create(
     require_permission(actor, coalition, "coalitions.organizations:manage")
     _check_representative(coalition, representative)
     if Organization.objects.filter(coalition=coalition, name__iexact=name.strip()).exists():
-        raise ValidationError({"name": _("An organization with this name already exists in the coalition.")})
+        raise ValidationError({"name": _organization_name_taken()})
     group = Group.objects.create(name=f"org-{coalition.pk}-{timezone.now().timestamp()}-{name[:60]}")
-    organization = Organization.objects.create(
-        coalition=coalition, name=name.strip(), sector=sector, kind=kind, website=website,
-        description=description, representative=representative, group=group,
-    )
+    with _unique_organization_name():
+        organization = Organization.objects.create(
+            coalition=coalition, name=name.strip(), sector=sector, kind=kind, website=website,
+            description=description, representative=representative, group=group,
+        )
     group.name = f"organization:{organization.pk}"
     group.save(update_fields=["name"])
     return organization
 
 
 @transaction.atomic
-def organization_update(*, actor, organization: Organization, **fields) -> Organization:
+def organization_update(*, actor, organization: Organization, version: str | None = None, **fields) -> Organization:
     require_permission(actor, organization.coalition, "coalitions.organizations:manage")
     allowed = {"name", "sector", "kind", "website", "description", "representative"}
+    organization = lock_for_edit(organization, version=version, fields=Organization.EDIT_FIELDS,
+                                 submitted={k: v for k, v in fields.items() if k in allowed})
     if "representative" in fields:
         _check_representative(organization.coalition, fields["representative"])
     if "name" in fields:
         fields["name"] = fields["name"].strip()
         clash = Organization.objects.filter(coalition=organization.coalition, name__iexact=fields["name"])
         if clash.exclude(pk=organization.pk).exists():
-            raise ValidationError({"name": _("An organization with this name already exists in the coalition.")})
+            raise ValidationError({"name": _organization_name_taken()})
     for key, value in fields.items():
         if key not in allowed:
             raise ValueError(key)
         setattr(organization, key, value)
-    organization.save()
+    with _unique_organization_name():
+        organization.save()
     return organization
 
 
@@ -216,6 +233,7 @@ def _queue_invitation_email(invitation: Invitation) -> None:
     transaction.on_commit(lambda: tasks.send_invitation_email.delay(*args))
 
 
+@creates_once
 @transaction.atomic
 def invitation_create(
     *, actor, coalition: Coalition, email: str, role: str, organization=None
@@ -231,17 +249,17 @@ def invitation_create(
     open_invitations = Invitation.objects.select_for_update().filter(
         coalition=coalition, email__iexact=email, accepted_at__isnull=True, revoked_at__isnull=True
     )
+    waiting = _("An invitation is already waiting for this address. Resend it from the list.")
     for previous in open_invitations:
         if previous.status == "pending":
-            raise ValidationError(
-                {"email": _("An invitation is already waiting for this address. Resend it from the list.")}
-            )
+            raise ValidationError({"email": waiting})
         previous.revoked_at = timezone.now()  # an expired one makes way for the new one
         previous.save(update_fields=["revoked_at"])
-    invitation = Invitation.objects.create(
-        coalition=coalition, email=email, role=role, organization=organization, invited_by=actor,
-        expires_at=timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS),
-    )
+    with refusing_duplicates({"invitation_one_open_per_email": ("email", waiting)}):
+        invitation = Invitation.objects.create(
+            coalition=coalition, email=email, role=role, organization=organization, invited_by=actor,
+            expires_at=timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS),
+        )
     _queue_invitation_email(invitation)
     return invitation
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from . import heartbeat
+from .concurrency import forget_old_submissions
 from .emails import LOST_AFTER, send_templated_email
 from .models import Coalition, Invitation
 
@@ -20,6 +21,9 @@ BEAT_SCHEDULE = {
     "coalitions-worker-heartbeat": {
         "task": "coalitions.tasks.worker_heartbeat", "schedule": heartbeat.EVERY_SECONDS,
         "options": {"expires": heartbeat.EVERY_SECONDS},
+    },
+    "coalitions-forget-form-submissions": {
+        "task": "coalitions.tasks.forget_form_submissions", "schedule": crontab(hour=3, minute=40),
     },
     "coalitions-lost-invitation-emails": {
         "task": "coalitions.tasks.send_lost_invitation_emails", "schedule": crontab(minute="*/15"),
@@ -76,3 +80,9 @@ def send_lost_invitation_emails() -> int:
         except Exception:  # one unreachable address must not starve the others: the next sweep retries
             logger.exception("Lost invitation email %s not sent", invitation_id)
     return sent
+
+
+@shared_task
+def forget_form_submissions() -> int:
+    """Create forms' one-time tokens are needed for a double submit or a retry, not forever."""
+    return forget_old_submissions()

@@ -11,6 +11,9 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import get_resolver, reverse
+from django.utils.translation import gettext as _
+
+from .concurrency import EditConflict
 
 
 def paginate(request, queryset, per_page: int | None = None):
@@ -19,9 +22,13 @@ def paginate(request, queryset, per_page: int | None = None):
 
 def call_service(form, service, /, **kwargs):
     """Run a service; on ValidationError put each message next to its field (or at the top)
-    and return None, so the view re-renders the form with the input kept."""
+    and return None, so the view re-renders the form with the input kept. On an edit conflict
+    the form shows the saved text next to the submitted one (see ``show_conflict``)."""
     try:
         return service(**kwargs)
+    except EditConflict as conflict:
+        show_conflict(form, conflict)
+        return None
     except ValidationError as error:
         if hasattr(error, "error_dict"):
             for field, errors in error.error_dict.items():
@@ -29,6 +36,20 @@ def call_service(form, service, /, **kwargs):
         else:
             form.add_error(None, error)
         return None
+
+
+def show_conflict(form, conflict: EditConflict) -> None:
+    """Someone saved first: say so at the top of the form, list both texts of each field that
+    differs (``form.conflict``, shown by includes/form_errors.html) and base the editor's next
+    save on the saved version, so that saving again, after review, replaces it."""
+    form.add_error(None, _(
+        "Someone else saved this page after you opened it, so your changes are not saved yet. Their "
+        "version and yours are shown below; your text is kept in the form. Review it, then save again "
+        "to replace their version."
+    ))
+    form.conflict = conflict.rows
+    form.data = form.data.copy()
+    form.data[form.add_prefix("version")] = conflict.version
 
 
 def done(request, message: str, to: str, *args):

@@ -1,12 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from coalitions.forms import GuardedForm
 from coalitions.models import Organization
 
 from .models import Action, ActionPlan, Activity, AgendaVersion, Endorsement, Priority, ReviewStatus
 
 
-class AgendaDraftForm(forms.ModelForm):
+class AgendaDraftForm(GuardedForm, forms.ModelForm):
+    edit_fields = AgendaVersion.EDIT_FIELDS
     theory_of_change = forms.CharField(
         label=_("Theory of change"), required=False, widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("One chain per line: a strategy, “->”, the intermediate outcome it leads to and, optionally, "
@@ -29,7 +31,9 @@ class PublishForm(forms.Form):
     )
 
 
-class PriorityForm(forms.ModelForm):
+class PriorityForm(GuardedForm, forms.ModelForm):
+    edit_fields = Priority.EDIT_FIELDS
+
     class Meta:
         model = Priority
         fields = ["title", "description"]
@@ -62,7 +66,9 @@ def _end_after_start(form, data, start="start_date", end="end_date"):
         form.add_error(end, _("The end date cannot be before the start date."))
 
 
-class PlanForm(forms.ModelForm):
+class PlanForm(GuardedForm, forms.ModelForm):
+    edit_fields = ActionPlan.EDIT_FIELDS
+
     class Meta:
         model = ActionPlan
         fields = ["title", "start_date", "end_date", "description"]
@@ -74,7 +80,8 @@ class PlanForm(forms.ModelForm):
         return data
 
 
-class ActionForm(forms.ModelForm):
+class ActionForm(GuardedForm, forms.ModelForm):
+    edit_fields = Action.EDIT_FIELDS
     # Declared here with empty querysets: scoped models cannot be queried at import time.
     plan = forms.ModelChoiceField(label=_("Plan"), queryset=ActionPlan.objects.none())
     priorities = forms.ModelMultipleChoiceField(
@@ -122,7 +129,8 @@ class ReviewForm(forms.Form):
                            help_text=_("Required when you decline: say why, and what could be proposed instead."))
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(GuardedForm, forms.ModelForm):
+    edit_fields = Activity.EDIT_FIELDS
     action = forms.ModelChoiceField(label=_("Action"), queryset=Action.objects.none())
     organization = forms.ModelChoiceField(label=_("Organization"), queryset=Organization.objects.none())
 

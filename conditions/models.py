@@ -32,6 +32,8 @@ class Priority(TenantModel):
     position = models.PositiveIntegerField(_("position"), default=0)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    EDIT_FIELDS = ("title", "description")
+
     class Meta:
         verbose_name = _("priority")
         verbose_name_plural = _("priorities")
@@ -76,6 +78,8 @@ class AgendaVersion(TenantModel):
     )
 
     TEXT_FIELDS = ("problem", "target_population", "territory", "vision", "long_term_outcomes", "guiding_principles")
+    EDIT_FIELDS = (*TEXT_FIELDS, "theory_of_change_text")
+    EDIT_LABELS = {"theory_of_change_text": _("Theory of change")}
 
     class Meta:
         verbose_name = _("agenda version")
@@ -97,6 +101,14 @@ class AgendaVersion(TenantModel):
     @property
     def is_draft(self) -> bool:
         return self.number is None
+
+    def theory_of_change_text(self) -> str:
+        """The theory of change as the draft form shows it, one chain per line."""
+        if self.pk is None:
+            return ""
+        from .selectors import chains_text
+
+        return chains_text(self)
 
     def principles_list(self) -> list[str]:
         return [line.strip() for line in self.guiding_principles.splitlines() if line.strip()]
@@ -208,6 +220,8 @@ class ActionPlan(TenantModel):
     description = models.TextField(_("description"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    EDIT_FIELDS = ("title", "start_date", "end_date", "description")
+
     class Meta:
         verbose_name = _("action plan")
         verbose_name_plural = _("action plans")
@@ -274,6 +288,9 @@ class Action(TenantModel):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    EDIT_FIELDS = ("plan", "title", "description", "priorities", "lead_organization", "contributing_organizations",
+                   "start_date", "end_date", "status", "planned_budget", "spent_budget", "expected_results", "progress")
+
     class Meta:
         verbose_name = _("action")
         verbose_name_plural = _("actions")
@@ -319,6 +336,9 @@ class Activity(TenantModel):
     attachment = models.FileField(_("attachment"), upload_to=activity_upload_to, blank=True, max_length=300)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+
+    EDIT_FIELDS = ("action", "organization", "date", "end_date", "description", "people_reached", "families_reached",
+                   "hours", "cost", "attachment")
 
     class Meta:
         verbose_name = _("activity")

@@ -13,6 +13,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coalitions.concurrency import creates_once, lock_for_edit, refusing_duplicates
 from coalitions.models import Coalition, Organization, OrganizationKind
 from coalitions.permissions import has_permission, require_permission
 from coalitions.uploads import UploadRefused, check_stored_file
@@ -125,11 +126,16 @@ LIMITS = {"problem": 5000, "target_population": 2000, "territory": 2000, "vision
 @transaction.atomic
 def agenda_draft_update(
     *, actor, coalition: Coalition, problem: str, target_population: str, territory: str, vision: str,
-    long_term_outcomes: str, guiding_principles: str, theory_of_change: str,
+    long_term_outcomes: str, guiding_principles: str, theory_of_change: str, version: str | None = None,
 ) -> AgendaVersion:
+    """Save the draft. ``version`` is the one the editor started from (the draft, or the
+    published version a new draft copies): another coordinator's save in between is refused."""
     draft = agenda_draft_get_or_create(actor=actor, coalition=coalition)
     values = {"problem": problem, "target_population": target_population, "territory": territory, "vision": vision,
               "long_term_outcomes": long_term_outcomes, "guiding_principles": guiding_principles}
+    draft = lock_for_edit(draft, version=version, fields=AgendaVersion.EDIT_FIELDS, submitted={
+        **{name: value.strip() for name, value in values.items()}, "theory_of_change_text": theory_of_change.strip(),
+    })
     errors = {}
     for name, value in values.items():
         if len(value) > LIMITS[name]:
@@ -206,6 +212,10 @@ def endorsement_record(
 # Priorities --------------------------------------------------------------------------
 
 
+def _priority_title_taken():
+    return _("A priority with this title already exists.")
+
+
 def _check_priority_title(coalition, title: str, exclude_pk=None) -> str:
     title = title.strip()
     if not title:
@@ -214,25 +224,35 @@ def _check_priority_title(coalition, title: str, exclude_pk=None) -> str:
     if exclude_pk:
         clash = clash.exclude(pk=exclude_pk)
     if clash.exists():
-        raise ValidationError({"title": _("A priority with this title already exists.")})
+        raise ValidationError({"title": _priority_title_taken()})
     return title
 
 
+def _unique_priority_title():
+    return refusing_duplicates({"priority_unique_title": ("title", _priority_title_taken())})
+
+
+@creates_once
 @transaction.atomic
 def priority_create(*, actor, coalition: Coalition, title: str, description: str = "") -> Priority:
     require_permission(actor, coalition, "conditions.agenda:edit")
     title = _check_priority_title(coalition, title)
     position = (Priority.objects.filter(coalition=coalition).aggregate(p=Max("position"))["p"] or 0) + 1
-    return Priority.objects.create(coalition=coalition, title=title, description=description.strip(),
-                                   position=position)
+    with _unique_priority_title():
+        return Priority.objects.create(coalition=coalition, title=title, description=description.strip(),
+                                       position=position)
 
 
 @transaction.atomic
-def priority_update(*, actor, priority: Priority, title: str, description: str = "") -> Priority:
+def priority_update(*, actor, priority: Priority, title: str, description: str = "",
+                    version: str | None = None) -> Priority:
     require_permission(actor, priority.coalition, "conditions.agenda:edit")
+    priority = lock_for_edit(priority, version=version, fields=Priority.EDIT_FIELDS,
+                             submitted={"title": title.strip(), "description": description.strip()})
     priority.title = _check_priority_title(priority.coalition, title, exclude_pk=priority.pk)
     priority.description = description.strip()
-    priority.save()
+    with _unique_priority_title():
+        priority.save()
     return priority
 
 
@@ -273,6 +293,7 @@ def _check_amounts(**amounts) -> None:
         raise ValidationError(errors)
 
 
+@creates_once
 @transaction.atomic
 def plan_create(*, actor, coalition: Coalition, title: str, start_date, end_date, description: str = "") -> ActionPlan:
     require_permission(actor, coalition, "conditions.plan:manage")
@@ -284,8 +305,11 @@ def plan_create(*, actor, coalition: Coalition, title: str, start_date, end_date
 
 
 @transaction.atomic
-def plan_update(*, actor, plan: ActionPlan, title: str, start_date, end_date, description: str = "") -> ActionPlan:
+def plan_update(*, actor, plan: ActionPlan, title: str, start_date, end_date, description: str = "",
+                version: str | None = None) -> ActionPlan:
     require_permission(actor, plan.coalition, "conditions.plan:manage")
+    plan = lock_for_edit(plan, version=version, fields=ActionPlan.EDIT_FIELDS, submitted={
+        "title": title.strip(), "start_date": start_date, "end_date": end_date, "description": description})
     if not title.strip():
         raise ValidationError({"title": _("Give the plan a title.")})
     _check_period(start_date, end_date)
@@ -320,6 +344,7 @@ def _check_action(coalition, plan, *, priorities, lead_organization, contributin
         raise ValidationError({"status": _("Choose a valid status.")})
 
 
+@creates_once
 @transaction.atomic
 def action_create(
     *, actor, coalition: Coalition, plan: ActionPlan, priorities, lead_organization, contributing_organizations=(),
@@ -347,13 +372,18 @@ def action_create(
 @transaction.atomic
 def action_update(
     *, actor, action: Action, plan: ActionPlan, priorities, lead_organization, contributing_organizations=(),
-    **fields,
+    version: str | None = None, **fields,
 ) -> Action:
     require_permission(actor, action.coalition, "conditions.plan:manage")
     unknown = set(fields) - set(ACTION_FIELDS)
     if unknown:
         raise ValueError(unknown)
     priorities, contributing_organizations = list(priorities), list(contributing_organizations)
+    action = lock_for_edit(action, version=version, fields=Action.EDIT_FIELDS, submitted={
+        "plan": plan, "priorities": priorities, "lead_organization": lead_organization,
+        "contributing_organizations": [o for o in contributing_organizations if o.pk != lead_organization.pk]
+        if lead_organization else contributing_organizations, **fields,
+    })
     _check_action(action.coalition, plan, priorities=priorities, lead_organization=lead_organization,
                   contributing_organizations=contributing_organizations, **fields)
     for name, value in fields.items():
@@ -432,6 +462,7 @@ def activity_prepare(*, actor, coalition: Coalition, action: Action, organizatio
     return activity
 
 
+@creates_once
 @transaction.atomic
 def activity_create(*, actor, coalition: Coalition, **fields) -> Activity:
     activity = activity_prepare(actor=actor, coalition=coalition, **fields)
@@ -448,13 +479,16 @@ def activity_bulk_create(*, actor, coalition: Coalition, rows: list[dict]) -> li
 
 @transaction.atomic
 def activity_update(*, actor, activity: Activity, action: Action, organization, attachment=None,
-                    clear_attachment: bool = False, **fields) -> Activity:
+                    clear_attachment: bool = False, version: str | None = None, **fields) -> Activity:
     membership = require_permission(actor, activity.coalition, "conditions.activities:log")
     if not may_edit_activity_of(membership, activity.organization_id):
         raise PermissionDenied(_("You can edit your own organization's activities only."))
     unknown = set(fields) - set(ACTIVITY_FIELDS)
     if unknown:
         raise ValueError(unknown)
+    kept = "" if clear_attachment else activity.attachment
+    activity = lock_for_edit(activity, version=version, fields=Activity.EDIT_FIELDS, submitted={
+        "action": action, "organization": organization, **fields, "attachment": attachment or kept})
     _check_activity(activity.coalition, membership, action=action, organization=organization,
                     attachment=attachment, **fields)
     for name, value in fields.items():

@@ -27,7 +27,7 @@ from .forms import (
     PublishForm,
     ReviewForm,
 )
-from .models import Action, ActionPlan, ActionStatus, Activity, Priority, ReviewStatus
+from .models import Action, ActionPlan, ActionStatus, Activity, AgendaVersion, Priority, ReviewStatus
 from .permissions import may_edit_activity_of, may_see_attachments, sees_drafts
 
 
@@ -116,7 +116,8 @@ def agenda_draft(request):
     draft = selectors.draft_version(coalition)
     source = draft or selectors.current_version(coalition)
     initial = {"theory_of_change": selectors.chains_text(source)} if source else {"territory": coalition.territory}
-    form = AgendaDraftForm(request.POST or None, instance=source, initial=initial)
+    editing = source or AgendaVersion(coalition=coalition, territory=coalition.territory)  # what a new draft holds
+    form = AgendaDraftForm(request.POST or None, instance=source, initial=initial, editing=editing)
     if request.method == "POST" and form.is_valid():
         if call_service(form, services.agenda_draft_update, actor=request.user, coalition=coalition,
                         **form.cleaned_data):

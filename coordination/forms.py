@@ -2,11 +2,15 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from coalitions.forms import GuardedForm
 from coalitions.models import Membership, Organization
 
 from .models import (
+    AssessmentQuestion,
     Audience,
+    BackboneTask,
     BodyKind,
+    Comment,
     Condition,
     Frequency,
     GovernanceBody,
@@ -82,7 +86,8 @@ def _meetings(coalition):
     return Meeting.objects.filter(coalition=coalition).order_by("-starts_at")
 
 
-class MeetingForm(CoalitionForm):
+class MeetingForm(GuardedForm, CoalitionForm):
+    edit_fields = Meeting.EDIT_FIELDS
     title = forms.CharField(label=_("Title"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind of meeting"), choices=MeetingKind.choices)
     starts_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
@@ -112,13 +117,14 @@ class RsvpForm(forms.Form):
     rsvp = forms.ChoiceField(label=_("Will you attend?"), choices=Rsvp.choices, widget=forms.RadioSelect)
 
 
-class MinutesForm(forms.Form):
+class MinutesForm(GuardedForm, forms.Form):
+    edit_fields = Meeting.MINUTES_FIELDS
     minutes = forms.CharField(label=_("Minutes"), widget=forms.Textarea(attrs={"rows": 14}), required=False)
     publish = forms.BooleanField(label=_("Publish the minutes"), required=False,
                                  help_text=_("Members are told that the minutes are available."))
 
 
-class DecisionForm(CoalitionForm):
+class DecisionForm(GuardedForm, CoalitionForm):
     text = forms.CharField(label=_("Decision"), widget=forms.Textarea(attrs={"rows": 3}))
     follow_up_what = forms.CharField(label=_("Follow-up: what has to be done"), max_length=300, required=False,
                                      help_text=_("Optional. Leave the follow-up fields empty if none."))
@@ -147,7 +153,7 @@ class DecisionForm(CoalitionForm):
         self.fields["action_status"].choices = [("", "—"), *ActionStatus.choices]
 
 
-class FollowUpForm(CoalitionForm):
+class FollowUpForm(GuardedForm, CoalitionForm):
     what = forms.CharField(label=_("What has to be done"), max_length=300)
     assignee_user = _users(_("Person responsible"))
     assignee_organization = _organizations(_("Organization responsible"),
@@ -155,14 +161,15 @@ class FollowUpForm(CoalitionForm):
     due_on = forms.DateField(label=_("Due date"), widget=forms.DateInput(attrs={"type": "date"}))
 
 
-class AnnouncementForm(forms.Form):
+class AnnouncementForm(GuardedForm, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     body = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 8}))
     audience = forms.ChoiceField(label=_("Who receives it"), choices=Audience.choices)
     pinned = forms.BooleanField(label=_("Pin on top"), required=False)
 
 
-class CommentForm(forms.Form):
+class CommentForm(GuardedForm, forms.Form):
+    edit_fields = Comment.EDIT_FIELDS
     body = forms.CharField(
         label=_("Your comment"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000,
         help_text=_("Write @ followed by a member's full name or email address to notify them."),
@@ -204,14 +211,15 @@ class ReminderSettingsForm(forms.Form):
                                                 max_value=60)
 
 
-class TeamMemberForm(CoalitionForm):
+class TeamMemberForm(GuardedForm, CoalitionForm):
     user = _users(_("Person"), required=True)
     title = forms.CharField(label=_("Role in the team"), max_length=150)
     responsibilities = forms.CharField(label=_("Responsibilities"), required=False,
                                        widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class BodyForm(CoalitionForm):
+class BodyForm(GuardedForm, CoalitionForm):
+    edit_fields = GovernanceBody.EDIT_FIELDS
     name = forms.CharField(label=_("Name"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=BodyKind.choices)
     mandate = forms.CharField(label=_("Mandate"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
@@ -220,7 +228,8 @@ class BodyForm(CoalitionForm):
     organizations = _organizations(_("Organizations"), multiple=True)
 
 
-class TaskForm(CoalitionForm):
+class TaskForm(GuardedForm, CoalitionForm):
+    edit_fields = BackboneTask.EDIT_FIELDS
     title = forms.CharField(label=_("Task"), max_length=200)
     description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     status = forms.ChoiceField(label=_("Status"), choices=TaskStatus.choices, initial=TaskStatus.TODO)
@@ -230,7 +239,7 @@ class TaskForm(CoalitionForm):
     meeting.coalition_source = _meetings
 
 
-class LibraryItemForm(forms.Form):
+class LibraryItemForm(GuardedForm, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=ResourceKind.choices)
     condition = forms.TypedChoiceField(label=_("Condition"), choices=Condition.choices, coerce=int)
@@ -242,11 +251,12 @@ class LibraryItemForm(forms.Form):
                          help_text=_("Instead of a file, a link to the resource."))
 
 
-class RoundForm(forms.Form):
+class RoundForm(GuardedForm, forms.Form):
     title = forms.CharField(label=_("Title of the round"), max_length=200,
                             help_text=_("For example: Self-assessment, fall 2026."))
 
 
-class QuestionForm(forms.Form):
+class QuestionForm(GuardedForm, forms.Form):
+    edit_fields = AssessmentQuestion.EDIT_FIELDS
     text_fr = forms.CharField(label=_("Statement (French)"), max_length=300)
     text_en = forms.CharField(label=_("Statement (English)"), max_length=300)

@@ -53,6 +53,8 @@ class GovernanceBody(TenantModel):
         "coalitions.Organization", blank=True, related_name="+", verbose_name=_("organizations")
     )
 
+    EDIT_FIELDS = ("name", "kind", "mandate", "members", "organizations")
+
     class Meta:
         verbose_name = _("governance body")
         verbose_name_plural = _("governance bodies")
@@ -119,6 +121,10 @@ class Meeting(TenantModel):
     sequence = models.PositiveIntegerField(default=0)
     created_by = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+
+    EDIT_FIELDS = ("title", "kind", "starts_at", "duration_minutes", "place", "video_url", "agenda", "body",
+                   "shared_with_funders", "invited_organizations", "invited_people")
+    MINUTES_FIELDS = ("minutes",)
 
     class Meta:
         verbose_name = _("meeting")
@@ -319,6 +325,8 @@ class Comment(TenantModel):
     created_at = models.DateTimeField(auto_now_add=True)
     edited_at = models.DateTimeField(null=True, blank=True)
 
+    EDIT_FIELDS = ("body",)
+
     class Meta:
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
@@ -484,6 +492,8 @@ class BackboneTask(TenantModel):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    EDIT_FIELDS = ("title", "description", "status", "owner", "due_on", "meeting")
+
     class Meta:
         verbose_name = _("backbone task")
         verbose_name_plural = _("backbone tasks")
@@ -558,6 +568,8 @@ class AssessmentQuestion(TenantModel):
     position = models.PositiveSmallIntegerField()
     text_fr = SingleLineCharField(_("statement (French)"), max_length=300)
     text_en = SingleLineCharField(_("statement (English)"), max_length=300)
+
+    EDIT_FIELDS = ("text_fr", "text_en")
 
     class Meta:
         ordering = ["condition", "position"]

@@ -1,13 +1,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from coalitions.forms import GuardedForm
 from coalitions.models import Organization
 from conditions.models import Action, Priority
 
-from .models import DISAGGREGATED_TYPES, SUMMED_TYPES, Confidence, Indicator, Period, ValueType
+from .models import DISAGGREGATED_TYPES, SUMMED_TYPES, Confidence, Indicator, LearningNote, Period, ValueType
 
 
-class IndicatorForm(forms.ModelForm):
+class IndicatorForm(GuardedForm, forms.ModelForm):
+    edit_fields = Indicator.EDIT_FIELDS
     priorities = forms.ModelMultipleChoiceField(
         label=_("Linked priorities"), queryset=Priority.objects.none(), required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -69,7 +71,8 @@ class TargetForm(forms.Form):
         self.fields["period"].label_from_instance = lambda p: p.label
 
 
-class NoteForm(forms.Form):
+class NoteForm(GuardedForm, forms.Form):
+    edit_fields = LearningNote.EDIT_FIELDS
     learned = forms.CharField(label=_("What we learned"), widget=forms.Textarea(attrs={"rows": 4}))
     worked = forms.CharField(label=_("What worked"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
     did_not_work = forms.CharField(

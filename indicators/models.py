@@ -129,6 +129,12 @@ class Indicator(TenantModel):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    EDIT_FIELDS = (
+        "code", "name_fr", "name_en", "definition_fr", "definition_en", "level", "unit", "value_type", "scale_labels",
+        "direction", "frequency", "aggregation", "reporting_start", "due_days", "baseline_value", "baseline_date",
+        "data_source", "expected_min", "expected_max", "priorities", "actions", "requires_category_total",
+    )
+
     class Meta:
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
@@ -331,6 +337,8 @@ class LearningNote(TenantModel):
     did_not_work = models.TextField(_("what did not work"), blank=True)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
+
+    EDIT_FIELDS = ("learned", "worked", "did_not_work")
 
     class Meta:
         verbose_name = _("learning note")

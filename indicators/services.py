@@ -17,6 +17,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm, remove_perm
 
+from coalitions.concurrency import check_version, creates_once, lock_for_edit, refusing_duplicates
 from coalitions.models import Organization
 from coalitions.permissions import require_permission
 
@@ -152,12 +153,18 @@ def _set_links(indicator: Indicator, links: dict) -> None:
         getattr(indicator, name).set(items)
 
 
+def _unique_code():
+    return refusing_duplicates({"indicator_unique_code": ("code", _("Another indicator already uses this code."))})
+
+
+@creates_once
 @transaction.atomic
 def indicator_create(*, actor, coalition, **fields) -> Indicator:
     require_permission(actor, coalition, "indicators.indicators:manage")
     links = _pop_links(coalition, fields)
     fields = _validate_indicator(coalition, fields)
-    indicator = Indicator.objects.create(coalition=coalition, **fields)
+    with _unique_code():
+        indicator = Indicator.objects.create(coalition=coalition, **fields)
     _set_links(indicator, links)
     periods_sync(indicator=indicator)
     return indicator
@@ -173,9 +180,9 @@ def indicator_links_set(*, actor, indicator: Indicator, priorities=None, actions
 
 
 @transaction.atomic
-def indicator_update(*, actor, indicator: Indicator, **fields) -> Indicator:
+def indicator_update(*, actor, indicator: Indicator, version: str | None = None, **fields) -> Indicator:
     require_permission(actor, indicator.coalition, "indicators.indicators:manage")
-    indicator = Indicator.objects.select_for_update().get(pk=indicator.pk)
+    indicator = lock_for_edit(indicator, version=version, fields=Indicator.EDIT_FIELDS, submitted=fields)
     links = _pop_links(indicator.coalition, fields)
     if "frequency" in fields and fields["frequency"] != indicator.frequency and indicator.periods.exists():
         if indicator.values.exists():
@@ -184,7 +191,8 @@ def indicator_update(*, actor, indicator: Indicator, **fields) -> Indicator:
     fields = _validate_indicator(indicator.coalition, fields, indicator)
     for key, value in fields.items():
         setattr(indicator, key, value)
-    indicator.save()
+    with _unique_code():
+        indicator.save()
     _set_links(indicator, links)
     periods_sync(indicator=indicator)
     _queue_rollups(indicator.coalition_id, indicator.periods.values_list("indicator_id", "pk"))
@@ -250,12 +258,18 @@ def assignments_set(*, actor, indicator: Indicator, organizations) -> list[Organ
 
 @transaction.atomic
 def note_save(*, actor, indicator: Indicator, period: Period, learned: str, worked: str = "",
-              did_not_work: str = "") -> LearningNote:
+              did_not_work: str = "", version: str | None = None) -> LearningNote:
+    """Write the period's note; refused if another coordinator saved it since ``version``."""
     require_permission(actor, indicator.coalition, "indicators.notes:manage")
     if period.indicator_id != indicator.pk:
         raise PermissionDenied("period of another indicator")
     if not learned.strip():
         raise ValidationError({"learned": _("Write what the coalition learned in this period.")})
+    Period.objects.select_for_update().filter(pk=period.pk).first()  # serialise the period's note, even the first
+    saved = LearningNote.objects.filter(indicator=indicator, period=period).first()
+    submitted = {"learned": learned.strip(), "worked": worked.strip(), "did_not_work": did_not_work.strip()}
+    check_version(saved or LearningNote(indicator=indicator, period=period), version=version,
+                  fields=LearningNote.EDIT_FIELDS, submitted=submitted)
     note, _created = LearningNote.objects.update_or_create(
         indicator=indicator, period=period,
         defaults={"coalition_id": indicator.coalition_id, "learned": learned.strip(), "worked": worked.strip(),

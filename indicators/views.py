@@ -22,7 +22,7 @@ from coordination.selectors import comment_thread
 from . import selectors, services
 from . import transfer as transfer_files
 from .forms import AssignmentForm, CategoryForm, ImportForm, IndicatorForm, NoteForm, ReturnForm, TargetForm, ValueForm
-from .models import Category, Indicator, IndicatorValue, Level, Period, Target, ValueStatus
+from .models import Category, Indicator, IndicatorValue, LearningNote, Level, Period, Target, ValueStatus
 from .permissions import acts_for_every_organization, sees_comment, sees_organization_values, visible_values
 
 
@@ -183,7 +183,8 @@ def note_edit(request, pk: int):
     period = get_object_or_404(Period.objects.select_related("indicator"), pk=pk)
     note = period.notes.first()
     initial = {"learned": note.learned, "worked": note.worked, "did_not_work": note.did_not_work} if note else {}
-    form = NoteForm(_data(request), initial=initial)
+    form = NoteForm(_data(request), initial=initial,
+                    editing=note or LearningNote(indicator=period.indicator, period=period))
     if request.method == "POST" and form.is_valid():
         if call_service(form, services.note_save, actor=request.user, indicator=period.indicator, period=period,
                         **form.cleaned_data):

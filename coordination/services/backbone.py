@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coalitions.concurrency import creates_once, lock_for_edit, refusing_duplicates
 from coalitions.models import Organization
 from coalitions.permissions import require_permission
 from coalitions.uploads import UploadRefused, check_stored_file
@@ -30,20 +31,23 @@ from ._common import _active_user_ids, _now
 # Backbone: team, governance, tasks -----------------------------------------------------
 
 
+@creates_once
 @transaction.atomic
 def team_member_add(*, actor, coalition, user, title: str, responsibilities: str = "") -> TeamMember:
     require_permission(actor, coalition, "coordination.team:manage")
     errors = {}
+    already = _("This person is already on the coordination team.")
     if user is None or not _active_user_ids(coalition, user_ids=[user.pk]):
         errors["user"] = _("Choose an active member of the coalition.")
     elif TeamMember.objects.filter(coalition=coalition, user=user).exists():
-        errors["user"] = _("This person is already on the coordination team.")
+        errors["user"] = already
     if not (title or "").strip():
         errors["title"] = _("Give the person's role in the team.")
     if errors:
         raise ValidationError(errors)
-    return TeamMember.objects.create(coalition=coalition, user=user, title=title.strip(),
-                                     responsibilities=responsibilities)
+    with refusing_duplicates({"team_member_once": ("user", already)}):
+        return TeamMember.objects.create(coalition=coalition, user=user, title=title.strip(),
+                                         responsibilities=responsibilities)
 
 
 @transaction.atomic
@@ -52,11 +56,17 @@ def team_member_remove(*, actor, team_member: TeamMember) -> None:
     team_member.delete()
 
 
+@creates_once
 @transaction.atomic
 def body_save(*, actor, coalition, name: str, kind: str, mandate: str = "", members=(), organizations=(),
-              body: GovernanceBody | None = None) -> GovernanceBody:
+              body: GovernanceBody | None = None, version: str | None = None) -> GovernanceBody:
+    """Add a governance body, or edit ``body`` (refused if it changed since ``version``)."""
     require_permission(actor, coalition, "coordination.team:manage")
     members, organizations = list(members), list(organizations)
+    if body is not None:
+        body = lock_for_edit(body, version=version, fields=GovernanceBody.EDIT_FIELDS, submitted={
+            "name": (name or "").strip(), "kind": kind, "mandate": mandate, "members": members,
+            "organizations": organizations})
     errors = {}
     if not (name or "").strip():
         errors["name"] = _("Give the body a name.")
@@ -76,11 +86,17 @@ def body_save(*, actor, coalition, name: str, kind: str, mandate: str = "", memb
     return body
 
 
+@creates_once
 @transaction.atomic
 def task_save(*, actor, coalition, title: str, description: str = "", owner=None, due_on: date | None = None,
               meeting: Meeting | None = None, status: str = TaskStatus.TODO,
-              task: BackboneTask | None = None) -> BackboneTask:
+              task: BackboneTask | None = None, version: str | None = None) -> BackboneTask:
+    """Add a task, or edit ``task`` (refused if it changed since ``version``)."""
     require_permission(actor, coalition, "coordination.tasks:manage")
+    if task is not None:
+        task = lock_for_edit(task, version=version, fields=BackboneTask.EDIT_FIELDS, submitted={
+            "title": (title or "").strip(), "description": description, "status": status, "owner": owner,
+            "due_on": due_on, "meeting": meeting})
     errors = {}
     if not (title or "").strip():
         errors["title"] = _("Say what the task is.")
@@ -116,6 +132,7 @@ LIBRARY_EXTENSIONS = {"pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", 
                       "png", "jpg", "jpeg"}
 
 
+@creates_once
 @transaction.atomic
 def library_add(*, actor, coalition, title: str, kind: str, condition: int, description: str = "",
                 tags: str = "", file=None, url: str = "") -> LibraryItem:
@@ -175,6 +192,7 @@ DEFAULT_QUESTIONS = {
 }
 
 
+@creates_once
 @transaction.atomic
 def round_open(*, actor, coalition, title: str, now=None) -> AssessmentRound:
     require_permission(actor, coalition, "coordination.assessment:manage")
@@ -196,10 +214,13 @@ def round_open(*, actor, coalition, title: str, now=None) -> AssessmentRound:
 
 
 @transaction.atomic
-def question_update(*, actor, question: AssessmentQuestion, text_fr: str, text_en: str) -> AssessmentQuestion:
+def question_update(*, actor, question: AssessmentQuestion, text_fr: str, text_en: str,
+                    version: str | None = None) -> AssessmentQuestion:
     require_permission(actor, question.coalition, "coordination.assessment:manage")
     if not text_fr.strip() or not text_en.strip():
         raise ValidationError({"text_fr": _("Write the statement in French and in English.")})
+    question = lock_for_edit(question, version=version, fields=AssessmentQuestion.EDIT_FIELDS,
+                             submitted={"text_fr": text_fr.strip(), "text_en": text_en.strip()})
     question.text_fr, question.text_en = text_fr.strip(), text_en.strip()
     question.save(update_fields=["text_fr", "text_en"])
     return question

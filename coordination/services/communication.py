@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coalitions.concurrency import creates_once, lock_for_edit
 from coalitions.models import Membership, Role
 from coalitions.permissions import require_permission
 
@@ -27,6 +28,7 @@ from ._common import _active_user_ids, _notify, _url
 # Announcements, comments, notifications ------------------------------------------------
 
 
+@creates_once
 @transaction.atomic
 def announcement_create(*, actor, coalition, title: str, body: str, audience: str = Audience.ALL,
                         pinned: bool = False) -> Announcement:
@@ -84,6 +86,7 @@ def mentioned_user_ids(coalition, body: str) -> set[int]:
     }
 
 
+@creates_once
 @transaction.atomic
 def comment_add(*, actor, body: str, meeting: Meeting | None = None,
                 announcement: Announcement | None = None, action=None, indicator=None) -> Comment:
@@ -136,12 +139,13 @@ def _notify_mentions(*, actor, comment, user_ids) -> None:
 
 
 @transaction.atomic
-def comment_update(*, actor, comment: Comment, body: str) -> Comment:
-    """The author edits their comment; people newly @mentioned are notified."""
+def comment_update(*, actor, comment: Comment, body: str, version: str | None = None) -> Comment:
+    """The author edits their comment (in two tabs, say); people newly @mentioned are notified."""
     membership = require_permission(actor, comment.coalition, "coordination.comments:add")
     if not rules.can_edit_comment(membership, comment):
         raise PermissionDenied("coordination.comments:add")
     _check_comment_body(body)
+    comment = lock_for_edit(comment, version=version, fields=Comment.EDIT_FIELDS, submitted={"body": body.strip()})
     before = mentioned_user_ids(comment.coalition, comment.body)
     comment.body, comment.edited_at = body.strip(), timezone.now()
     comment.save(update_fields=["body", "edited_at"])

@@ -9,6 +9,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coalitions.concurrency import creates_once, lock_for_edit
 from coalitions.permissions import require_permission
 
 from .. import permissions as rules
@@ -75,6 +76,7 @@ def _queue_invitations(meeting) -> None:
     transaction.on_commit(lambda: tasks.send_meeting_invitations.delay(coalition_id, meeting_id, sequence))
 
 
+@creates_once
 @transaction.atomic
 def meeting_create(
     *, actor, coalition, title: str, kind: str, starts_on: date, start_time: time, duration_minutes: int = 120,
@@ -103,11 +105,10 @@ def meeting_create(
 def meeting_update(
     *, actor, meeting: Meeting, title: str, kind: str, starts_on: date, start_time: time, duration_minutes: int,
     place: str = "", video_url: str = "", agenda: str = "", body=None, shared_with_funders: bool = False,
-    invited_organizations=(), invited_people=(),
+    invited_organizations=(), invited_people=(), version: str | None = None,
 ) -> Meeting:
     coalition = meeting.coalition
     require_permission(actor, coalition, "coordination.meetings:manage")
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     invited_organizations, invited_people = list(invited_organizations), list(invited_people)
     _validate_meeting(coalition, title=title, kind=kind, starts_on=starts_on, start_time=start_time,
                       duration_minutes=duration_minutes, place=place, video_url=video_url, body=body,
@@ -117,6 +118,8 @@ def meeting_update(
         "duration_minutes": duration_minutes, "place": place.strip(), "video_url": video_url.strip(),
         "agenda": agenda, "body": body, "shared_with_funders": shared_with_funders,
     }
+    meeting = lock_for_edit(meeting, version=version, fields=Meeting.EDIT_FIELDS, submitted={
+        **new, "invited_organizations": invited_organizations, "invited_people": invited_people})
     calendar_fields = ("title", "kind", "starts_at", "duration_minutes", "place", "video_url", "agenda")
     changed = any(getattr(meeting, f) != new[f] for f in calendar_fields)
     before = set(Invitee.objects.filter(meeting=meeting).values_list("user_id", flat=True))
@@ -166,11 +169,12 @@ def meeting_record_attendance(*, actor, meeting: Meeting, present_user_ids, now=
 
 
 @transaction.atomic
-def meeting_save_minutes(*, actor, meeting: Meeting, minutes: str, publish: bool) -> Meeting:
+def meeting_save_minutes(*, actor, meeting: Meeting, minutes: str, publish: bool,
+                         version: str | None = None) -> Meeting:
     require_permission(actor, meeting.coalition, "coordination.meetings:manage")
     if publish and not minutes.strip():
         raise ValidationError({"minutes": _("Write the minutes before publishing them.")})
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    meeting = lock_for_edit(meeting, version=version, fields=Meeting.MINUTES_FIELDS, submitted={"minutes": minutes})
     meeting.minutes = minutes
     if publish and meeting.minutes_published_at is None:
         meeting.minutes_published_at = timezone.now()
@@ -190,6 +194,7 @@ def _check_assignee(coalition, user, organization) -> None:
         raise ValidationError(errors)
 
 
+@creates_once
 @transaction.atomic
 def follow_up_create(
     *, actor, meeting: Meeting, what: str, due_on: date, assignee_user=None, assignee_organization=None,
@@ -219,6 +224,7 @@ def follow_up_create(
     return follow_up
 
 
+@creates_once
 @transaction.atomic
 def decision_add(
     *, actor, meeting: Meeting, text: str, follow_up_what: str = "", follow_up_due_on: date | None = None,

@@ -108,7 +108,7 @@ def body_edit(request, pk: int):
     body = get_object_or_404(GovernanceBody, pk=pk)
     initial = {"name": body.name, "kind": body.kind, "mandate": body.mandate,
                "members": [u.pk for u in body.members.all()], "organizations": [o.pk for o in body.organizations.all()]}
-    form = BodyForm(request.POST or None, initial=initial, coalition=request.coalition)
+    form = BodyForm(request.POST or None, initial=initial, coalition=request.coalition, editing=body)
     if request.method == "POST" and form.is_valid():
         if call_service(form, services.body_save, actor=request.user, coalition=request.coalition, body=body,
                         **form.cleaned_data):
@@ -157,7 +157,7 @@ def task_edit(request, pk: int):
     task = get_object_or_404(BackboneTask, pk=pk)
     initial = {"title": task.title, "description": task.description, "status": task.status,
                "owner": task.owner_id, "due_on": task.due_on, "meeting": task.meeting_id}
-    form = TaskForm(request.POST or None, coalition=request.coalition, initial=initial)
+    form = TaskForm(request.POST or None, coalition=request.coalition, initial=initial, editing=task)
     if request.method == "POST" and form.is_valid():
         if call_service(form, services.task_save, actor=request.user, coalition=request.coalition, task=task,
                         **form.cleaned_data):
@@ -312,7 +312,8 @@ def assessment_answer(request, pk: int):
 @requires("coordination.assessment:manage")
 def assessment_question_edit(request, pk: int):
     question = get_object_or_404(AssessmentQuestion.objects.select_related("round"), pk=pk)
-    form = QuestionForm(request.POST or None, initial={"text_fr": question.text_fr, "text_en": question.text_en})
+    form = QuestionForm(request.POST or None, initial={"text_fr": question.text_fr, "text_en": question.text_en},
+                        editing=question)
     if request.method == "POST" and form.is_valid():
         if call_service(form, services.question_update, actor=request.user, question=question, **form.cleaned_data):
             return _done(request, _("The statement is saved."), "coordination:assessment", question.round_id)

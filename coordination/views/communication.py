@@ -102,7 +102,8 @@ def meeting_create(request):
 @requires("coordination.meetings:manage")
 def meeting_edit(request, pk: int):
     meeting = get_object_or_404(Meeting, pk=pk)
-    form = MeetingForm(request.POST or None, initial=_meeting_initial(meeting), coalition=request.coalition)
+    form = MeetingForm(request.POST or None, initial=_meeting_initial(meeting), coalition=request.coalition,
+                       editing=meeting)
     if request.method == "POST" and form.is_valid():
         if call_service(form, services.meeting_update, actor=request.user, meeting=meeting, **form.cleaned_data):
             return _done(request, _("The meeting is saved; invitees receive the updated calendar entry."),
@@ -168,7 +169,8 @@ def meeting_attendance(request, pk: int):
 def meeting_minutes(request, pk: int):
     meeting = get_object_or_404(Meeting, pk=pk)
     form = MinutesForm(request.POST or None, initial={"minutes": meeting.minutes,
-                                                      "publish": bool(meeting.minutes_published_at)})
+                                                      "publish": bool(meeting.minutes_published_at)},
+                      editing=meeting)
     if request.method == "POST" and form.is_valid():
         if call_service(form, services.meeting_save_minutes, actor=request.user, meeting=meeting,
                         **form.cleaned_data):
@@ -247,7 +249,8 @@ def _comment(request, *, back, **target):
     form = CommentForm(request.POST)
     if form.is_valid():
         try:
-            services.comment_add(actor=request.user, body=form.cleaned_data["body"], **target)
+            services.comment_add(actor=request.user, body=form.cleaned_data["body"],
+                                 submission=form.cleaned_data["submission"], **target)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -313,7 +316,7 @@ def comment_edit(request, pk: int):
     if not rules.can_edit_comment(request.membership, comment):
         raise PermissionDenied
     back = _comment_back(comment)
-    form = CommentForm(request.POST or None, initial={"body": comment.body})
+    form = CommentForm(request.POST or None, initial={"body": comment.body}, editing=comment)
     if request.method == "POST" and form.is_valid():
         if call_service(form, services.comment_update, actor=request.user, comment=comment, **form.cleaned_data):
             messages.success(request, _("Your comment is saved."))

@@ -75,9 +75,9 @@ class Command(BaseCommand):
         started = time.perf_counter()
         with transaction.atomic():
             coalition, people = self._coalition(organisations)
-            with scope(coalition=coalition), pghistory.context(user=people["coordinator"].pk, url="seed_scale"):
-                steps = Steps(self, coalition, people, organisations, indicators, periods)
-                steps.run()
+        with scope(coalition=coalition), pghistory.context(user=people["coordinator"].pk, url="seed_scale"):
+            steps = Steps(self, coalition, people, organisations, indicators, periods)
+            steps.run()
         self.stdout.write(self.style.SUCCESS(
             f"Scale coalition /c/{coalition.slug}/ ready in {time.perf_counter() - started:.1f} s: "
             f"{steps.counts['organizations']} organisations, {steps.counts['indicators']} indicators, "
@@ -112,10 +112,13 @@ class Steps:
         self.counts: dict[str, int] = {}
 
     def run(self):
+        # One transaction per step: a run stopped midway resumes where it stopped, and the values'
+        # deferred foreign-key checks (millions) are done before the next steps, not carried along.
         for step in (self.organizations, self.memberships, self.indicators, self.values, self.rollups,
                      self.agenda_and_plan, self.meetings):
             started = time.perf_counter()
-            step()
+            with transaction.atomic():
+                step()
             self.command.stdout.write(f"  {step.__name__:<16} {time.perf_counter() - started:7.1f} s")
 
     def sql(self, statement: str, params=None) -> int:

@@ -336,7 +336,7 @@ class Report:
                 if r.status not in ("no object", "no member"):
                     problems.append(f"{size} {r.status}")
         if len({r.queries for r in by_size.values() if r.measured}) > 1:
-            problems.append("queries grow")
+            problems.append("queries differ")
         self.over += bool(problems)
         self.stdout.write(f"{name:<42} {role:<12}" + "".join(cells)
                           + f" | {'OVER: ' + ', '.join(problems) if problems else 'ok'}")

@@ -9,7 +9,7 @@ Each size is its own coalition, ``echelle-<N>``, with three logins (demo passwor
 
 Idempotent: every insert skips what exists (``ON CONFLICT DO NOTHING``) and the numbers come from
 a hash of the cell (indicator code, organisation name, period), not from ``random()``, so a second
-run adds nothing. Like this command, it sits at the top of the layers with dashboards.
+run adds nothing. It fills every app, so it lives beside seed_demo and dashboards, at the top.
 
 People, the coalition, the agenda, the plan and the meetings go through the services (a few
 hundred rows). The bulk (organisations, indicators, periods, grants, values, activities) is

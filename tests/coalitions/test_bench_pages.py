@@ -1,0 +1,60 @@
+"""bench_pages: it finds every page of the URL x role matrix and prints its figures. A benchmark:
+no timing is asserted, only that it runs every page and reports in its format."""
+
+import io
+import re
+
+import pytest
+from django.core.management import call_command
+
+from coalitions.management.commands.bench_pages import ARGUMENTS, POST_ONLY, coalition_urls, has_arguments
+from tests.test_url_role_matrix import COALITION_PATTERNS, EXPECTED
+
+ROW = re.compile(
+    r"^(?P<name>\S+:\S+)\s+(?P<role>coordinator|partner|funder)\s+\|(?P<cells>.*)\| (?P<budget>ok|OVER.*)$")
+
+
+def test_it_knows_how_to_open_every_page_of_the_matrix():
+    """A new page with arguments must say which object bench_pages opens; a POST-only URL, that it is none."""
+    assert {name for name, _route, _permission in coalition_urls()} == {name for name, _route in COALITION_PATTERNS}
+    assert POST_ONLY == {name for name, _route in COALITION_PATTERNS if "GET" not in EXPECTED[name][1]}
+    with_arguments = {name for name, route in COALITION_PATTERNS if has_arguments(route)}
+    assert set(ARGUMENTS) == with_arguments - POST_ONLY
+
+
+@pytest.mark.django_db
+def test_it_times_every_page_of_every_role_and_ends_with_the_pages_over_budget():
+    call_command("seed_scale", organisations=2, indicators=10, periods=2, stdout=io.StringIO())
+    out = io.StringIO()
+    call_command("bench_pages", small="echelle-2", small_only=True, runs=1, warmup=1, stdout=out)
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("bench_pages: 1 timed runs per page") and "small = echelle-2" in lines[0]
+    rows = [ROW.match(line) for line in lines if ROW.match(line)]
+    seen = {(row["name"], row["role"]) for row in rows}
+    assert {("coalitions:home", role) for role in ("coordinator", "partner", "funder")} <= seen
+    assert {("indicators:indicator_detail", "partner"), ("indicators:review", "coordinator"),
+            ("indicators:export_values", "coordinator"), ("coalitions:report_download", "funder")} <= seen
+    assert not seen & {(name, role) for name in POST_ONLY for role in ("coordinator", "partner", "funder")}
+    # Every page answered: each cell holds its median, p95 and query count, none a status or an error.
+    for row in rows:
+        median, p95, queries = row["cells"].split()
+        assert float(median) > 0 and float(p95.rstrip("*")) >= float(median) and int(queries) > 0, row.group(0)
+    over = sum(row["budget"].startswith("OVER") for row in rows)
+    assert lines[-1] == f"pages over budget: {over}"
+
+
+@pytest.mark.django_db
+def test_it_compares_the_query_counts_of_both_sizes():
+    call_command("seed_scale", organisations=2, indicators=10, periods=2, stdout=io.StringIO())
+    out = io.StringIO()
+    call_command("bench_pages", small="echelle-2", large="echelle-2", page="indicators:index", runs=2, warmup=1,
+                 stdout=out)
+    lines = out.getvalue().splitlines()
+    assert "small median" in lines[1] and "large median" in lines[1]
+    rows = [ROW.match(line) for line in lines if ROW.match(line)]
+    assert {row["role"] for row in rows} == {"coordinator", "partner", "funder"}
+    for row in rows:
+        small, large = row["cells"].split("|")
+        assert small.split()[2] == large.split()[2]  # the same coalition twice: the same queries
+        assert "queries differ" not in row["budget"]
+    assert re.fullmatch(r"pages over budget: \d+", lines[-1])

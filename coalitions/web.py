@@ -1,5 +1,8 @@
-"""Small helpers that keep views thin: pagination, service errors shown on the form or as a
-message, and the confirm-then-act pattern of destructive actions."""
+"""Small helpers that keep views thin: numbers read from request input, pagination, service
+errors shown on the form or as a message, and the confirm-then-act pattern of destructive
+actions."""
+
+import re
 
 from django.conf import settings
 from django.contrib import messages
@@ -7,6 +10,15 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
+
+WHOLE_NUMBER = re.compile(r"[0-9]{1,18}")  # ASCII digits, within a bigint
+
+
+def parse_int(text) -> int | None:
+    """A non-negative whole number from a query parameter, a form field or a URL, else None.
+    The one way to read an id or a count from request input: str.isdigit() also accepts "²" and
+    "٣", which int() refuses or reads as 3."""
+    return int(text) if isinstance(text, str) and WHOLE_NUMBER.fullmatch(text) else None
 
 
 def paginate(request, queryset, per_page: int | None = None):

@@ -8,6 +8,7 @@ from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from coalitions.models import Membership, Role
+from coalitions.web import parse_int
 
 from . import permissions as rules
 from .models import (
@@ -234,8 +235,8 @@ def library(coalition, *, q: str = "", condition: str = "", tag: str = "") -> Qu
     items = LibraryItem.objects.filter(coalition=coalition).select_related("added_by")
     for word in unaccent(q).split():
         items = items.filter(search_text__contains=word)
-    if condition.isdigit():
-        items = items.filter(condition=int(condition))
+    if (number := parse_int(condition)) is not None:
+        items = items.filter(condition=number)
     if tag.strip():
         items = items.filter(search_text__contains=unaccent(tag.strip()), tags__icontains=tag.strip())
     return items.order_by("-created_at", "-pk")

@@ -2,11 +2,16 @@
 
 import html
 
+import pytest
 from django.conf import settings
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
 from coalitions.models import Organization
+from coalitions.web import parse_int
+from coordination.models import AssessmentQuestion
+
+from ..url_map import COALITION_PATTERNS, build_url, object_kwargs
 
 
 def page(response) -> str:
@@ -50,3 +55,40 @@ def test_a_request_refused_before_authentication_is_a_translated_400(client, db)
     """An unknown Host is refused by CommonMiddleware, before anyone is authenticated."""
     response = client.get(reverse("home"), headers={"host": "piege.example"})
     assert response.status_code == 400 and "Demande incompréhensible" in page(response)
+
+
+# url name, method, parameters, role: each once read "²" (str.isdigit() accepts it) with int()
+SUPERSCRIPT_TWO = [
+    ("indicators:review", "get", {"indicator": "²"}, "coordinator"),
+    ("indicators:export_values", "get", {"indicator": "²"}, "coordinator"),
+    ("indicators:entry", "get", {"organization": "²"}, "coordinator"),
+    ("indicators:review_approve", "post", {"values": ["²", "1"]}, "coordinator"),
+    ("coordination:tasks", "get", {"owner": "²"}, "coordinator"),
+    ("coordination:library", "get", {"condition": "²"}, "coordinator"),
+    ("coordination:notification_read", "post", {"id": "²"}, "partner"),
+    ("coordination:assessment_answer", "post", {"score_{question}": "²"}, "partner"),
+]
+
+
+@pytest.mark.parametrize("name,method,data,role", SUPERSCRIPT_TWO, ids=[row[0] for row in SUPERSCRIPT_TWO])
+def test_a_number_that_is_not_plain_digits_is_ignored_not_a_500(client, world, name, method, data, role):
+    kwargs = object_kwargs(world)
+    url = build_url(name, dict(COALITION_PATTERNS)[name], kwargs, world.coalition.slug)
+    if name == "coordination:assessment_answer":
+        with scopes_disabled():
+            question = AssessmentQuestion.objects.get(round_id=kwargs[name]["pk"])
+        data = {key.format(question=question.pk): value for key, value in data.items()}
+    client.force_login(world.user(role))
+    response = getattr(client, method)(url, data)
+    assert response.status_code in (200, 302)
+
+
+def test_a_version_number_that_is_not_plain_digits_is_not_found(client, world):
+    client.force_login(world.coordinator)
+    assert client.get(reverse("conditions:agenda_version", args=[world.coalition.slug, "²"])).status_code == 404
+
+
+@pytest.mark.parametrize("text,number", [("12", 12), ("007", 7), ("²", None), ("٣", None), ("-1", None), ("1.0", None),
+                                         (" 1", None), ("", None), (None, None), ("9" * 19, None), (["1"], None)])
+def test_parse_int_reads_plain_digits_only(text, number):
+    assert parse_int(text) == number

@@ -2,6 +2,8 @@ from unittest import mock
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
@@ -221,3 +223,10 @@ def test_a_link_resource_is_shown_as_a_link_and_the_download_view_does_not_redir
     page = client.get(_url(world, "library")).content.decode()
     assert 'href="https://exemple.org/outil"' in page
     assert client.get(_url(world, "library_download", link.pk)).status_code == 404
+
+
+def test_a_library_search_reads_its_first_ten_words_only(world):
+    """Each word is one more condition: a search of thousands of words took seconds per request."""
+    with scopes_disabled(), CaptureQueriesContext(connection) as queries:
+        list(selectors.library(world.coalition, q="mot " * 3000))
+    assert queries.captured_queries[-1]["sql"].count("LIKE") == 10

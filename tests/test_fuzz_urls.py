@@ -1,7 +1,7 @@
 """No URL answers 500, whatever its query string, form or path holds (issue 10, point 11).
 
-Every URL of the map (tests/url_map.py, the URL x role matrix's) gets its own test, so xdist
-spreads them. Each test asks as a role allowed to open the URL, with hypothesis drawing the
+Every URL of the map (tests/url_map.py, the URL x role matrix's), and allauth's account forms,
+gets its own test, so xdist spreads them. Each test asks as a role allowed to open the URL, with hypothesis drawing the
 parameters: the names the view reads (its source and forms, and the fields and links of its
 page) plus common and random ones, each given hostile values (NUL bytes, invalid UTF-8, huge,
 negative and non-finite numbers, impossible dates, other coalitions' ids, several values where
@@ -20,6 +20,7 @@ import pytest
 from django import forms
 from django.db import transaction
 from django.test import Client
+from django.urls import get_resolver
 from django_scopes import scopes_disabled
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -29,7 +30,7 @@ from coalitions.models import Role
 from .conftest import World
 from .factories import MembershipFactory, OrganizationFactory
 from .matrix_roles import BOTH
-from .url_map import ALL_PATTERNS, EXPECTED, build_url, object_kwargs
+from .url_map import ALL_PATTERNS, EXPECTED, build_url, object_kwargs, walk
 
 FUZZ = settings(max_examples=10, derandomize=True, deadline=None, database=None, print_blob=False,
                 suppress_health_check=list(HealthCheck))
@@ -248,7 +249,10 @@ EVERY_FIELD = ["\x00", "", "²", "1e999", "-1", "0000-00-00", "9" * 30, b"\xff"]
 # pages slow by design (the reminders page computes the next two weeks of reminders): fewer random examples
 FEWER_EXAMPLES = {"coordination:reminders": 2}
 
-PATTERNS = [(name, route, callback) for name, route, callback in ALL_PATTERNS]
+# allauth's forms a visitor fills in take the same input, through our middleware and templates
+ACCOUNT_URLS = ("account_login", "account_signup", "account_reset_password", "account_email",
+                "account_change_password")
+PATTERNS = ALL_PATTERNS + [entry for entry in walk(get_resolver().url_patterns) if entry[0] in ACCOUNT_URLS]
 
 
 @pytest.mark.parametrize("name,route,callback", PATTERNS, ids=[name for name, _route, _cb in PATTERNS])

@@ -1,11 +1,12 @@
 """No URL answers 500, whatever its query string, form or path holds (issue 10, point 11).
 
 Every URL of the map (tests/url_map.py, the URL x role matrix's), and allauth's account forms,
-gets its own test, so xdist spreads them. Each test asks as a role allowed to open the URL, with hypothesis drawing the
-parameters: the names the view reads (its source and forms, and the fields and links of its
-page) plus common and random ones, each given hostile values (NUL bytes, invalid UTF-8, huge,
-negative and non-finite numbers, impossible dates, other coalitions' ids, several values where
-one is expected). The profile is derandomized and bounded: the same requests every run.
+gets its own test, so xdist spreads them. Each test asks as a role allowed to open the URL,
+with hypothesis drawing the parameters: the names the view reads (its source and forms, and
+the fields and links of its page) plus common and random ones, each given hostile values (NUL
+bytes, invalid UTF-8, huge, negative and non-finite numbers, impossible dates, other
+coalitions' ids, several values where one is expected). The profile is derandomized and
+bounded: the same requests every run.
 """
 
 import inspect

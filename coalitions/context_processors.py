@@ -1,3 +1,4 @@
+from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -18,8 +19,9 @@ MAIN_MENU = [
 
 def navigation(request):
     coalition = getattr(request, "coalition", None)
-    if coalition is None:
-        return {"current_coalition": None, "nav_items": [], "my_memberships": memberships_of(request.user)}
+    if coalition is None:  # also an error page raised before authentication ran (a 400): no user yet
+        user = getattr(request, "user", None) or AnonymousUser()
+        return {"current_coalition": None, "nav_items": [], "my_memberships": memberships_of(user)}
     base = f"/c/{coalition.slug}/"
     items = []
     for label, url_name, permission, section in MAIN_MENU:

@@ -2,7 +2,7 @@ import re
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.core.exceptions import BadRequest, ImproperlyConfigured, PermissionDenied
 from django.http import Http404
 from django.utils import translation
 from django_scopes import scope
@@ -38,6 +38,31 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+
+def has_null_character(request) -> bool:
+    """A NUL byte anywhere in the path, the query string, the form fields or the cookies.
+    PostgreSQL refuses NUL in text, and no person types one: such a request is malformed."""
+    texts = [request.path]
+    for data in (request.GET, request.POST, request.COOKIES):
+        items = data.lists() if hasattr(data, "lists") else ((k, [v]) for k, v in data.items())
+        for key, values in items:
+            texts.append(key)
+            texts.extend(values)
+    return any("\x00" in text for text in texts)
+
+
+class RejectNullCharactersMiddleware:
+    """Answer 400 to a request carrying a NUL byte, before a view, a session lookup or a raw
+    request.GET read can hand it to the database (and fail with a 500)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if has_null_character(request):
+            raise BadRequest("NUL character in the request")
+        return self.get_response(request)
 
 
 class LanguageMiddleware:

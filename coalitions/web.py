@@ -1,7 +1,9 @@
-"""Small helpers that keep views thin: pagination, service errors shown on the form or as a
-message, the confirm-then-act pattern of destructive actions, and the visitor's address."""
+"""Small helpers that keep views thin: numbers read from request input, pagination, service
+errors shown on the form or as a message, the confirm-then-act pattern of destructive actions,
+and the visitor's address."""
 
 import ipaddress
+import re
 from functools import wraps
 
 from django.conf import settings
@@ -14,6 +16,15 @@ from django.urls import get_resolver, reverse
 from django.utils.translation import gettext as _
 
 from .concurrency import EditConflict
+
+WHOLE_NUMBER = re.compile(r"[0-9]{1,18}")  # ASCII digits, within a bigint
+
+
+def parse_int(text) -> int | None:
+    """A non-negative whole number from a query parameter, a form field or a URL, else None.
+    The one way to read an id or a count from request input: str.isdigit() also accepts "²" and
+    "٣", which int() refuses or reads as 3."""
+    return int(text) if isinstance(text, str) and WHOLE_NUMBER.fullmatch(text) else None
 
 
 def paginate(request, queryset, per_page: int | None = None):

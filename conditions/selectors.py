@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coalitions.models import Organization, OrganizationKind
 from coalitions.permissions import has_permission
+from coalitions.web import parse_int
 
 from .models import Action, ActionPlan, Activity, AgendaVersion, Endorsement, Priority, ReviewStatus, StatementKind
 from .permissions import sees_drafts
@@ -41,7 +42,8 @@ def version_for(membership, coalition, key: str) -> AgendaVersion:
     if key == "draft":
         version = draft_version(coalition) if sees_drafts(membership) else None
     else:
-        version = published_versions(coalition).filter(number=int(key)).first() if key.isdigit() else None
+        number = parse_int(key)
+        version = published_versions(coalition).filter(number=number).first() if number is not None else None
     if version is None:
         raise Http404
     return version

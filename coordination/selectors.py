@@ -8,6 +8,7 @@ from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from coalitions.models import Membership, Role
+from coalitions.web import parse_int
 
 from . import permissions as rules
 from .models import (
@@ -229,13 +230,16 @@ def task_board(coalition, *, owner_id: int | None = None) -> dict[str, list[Back
     return board
 
 
+LIBRARY_SEARCH_WORDS = 10  # each word is a condition: thousands of them made one search take seconds
+
+
 def library(coalition, *, q: str = "", condition: str = "", tag: str = "") -> QuerySet[LibraryItem]:
     """Search ignores accents and case: the query and the stored search_text are both unaccented."""
     items = LibraryItem.objects.filter(coalition=coalition).select_related("added_by")
-    for word in unaccent(q).split():
+    for word in unaccent(q).split()[:LIBRARY_SEARCH_WORDS]:
         items = items.filter(search_text__contains=word)
-    if condition.isdigit():
-        items = items.filter(condition=int(condition))
+    if (number := parse_int(condition)) is not None:
+        items = items.filter(condition=number)
     if tag.strip():
         items = items.filter(search_text__contains=unaccent(tag.strip()), tags__icontains=tag.strip())
     return items.order_by("-created_at", "-pk")

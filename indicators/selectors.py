@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from coalitions.models import Organization
+from coalitions.web import parse_int
 
 from . import charts
 from .models import (
@@ -191,8 +192,8 @@ def review_queue(coalition, *, status: str = "submitted", indicator: str = "", f
     )
     if status in ValueStatus.values:
         rows = rows.filter(status=status)
-    if indicator.isdigit():
-        rows = rows.filter(indicator_id=int(indicator))
+    if (indicator_id := parse_int(indicator)) is not None:
+        rows = rows.filter(indicator_id=indicator_id)
     if flagged == "1":
         rows = rows.filter(is_flagged=True)
     return rows.order_by("-is_flagged", "submitted_at", "pk")
@@ -317,8 +318,8 @@ def rollup_rows(coalition, *, indicator: str = ""):
     rows = IndicatorRollup.objects.filter(coalition=coalition).select_related(
         "indicator", "period__indicator", "category"
     )
-    if indicator.isdigit():
-        rows = rows.filter(indicator_id=int(indicator))
+    if (indicator_id := parse_int(indicator)) is not None:
+        rows = rows.filter(indicator_id=indicator_id)
     return rows.order_by("indicator__code", "period__start", "category__dimension", "category__label")
 
 
@@ -326,8 +327,8 @@ def value_rows(coalition, membership, *, indicator: str = "", status: str = ""):
     rows = visible_values(membership, IndicatorValue.objects.filter(coalition=coalition)).select_related(
         "indicator", "period__indicator", "organization", "category"
     )
-    if indicator.isdigit():
-        rows = rows.filter(indicator_id=int(indicator))
+    if (indicator_id := parse_int(indicator)) is not None:
+        rows = rows.filter(indicator_id=indicator_id)
     if status in ValueStatus.values:
         rows = rows.filter(status=status)
     return rows.order_by("indicator__code", "period__start", "organization__name")

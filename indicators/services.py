@@ -831,7 +831,7 @@ def values_approve(*, actor, coalition, ids) -> int:
     require_permission(actor, coalition, "indicators.values:review")
     rows = list(
         IndicatorValue.objects.select_for_update()
-        .filter(coalition=coalition, pk__in=[int(i) for i in ids], status=ValueStatus.SUBMITTED,
+        .filter(coalition=coalition, pk__in=ids, status=ValueStatus.SUBMITTED,
                 category__isnull=True)
     )
     now = timezone.now()

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from coalitions.models import Organization
 from coalitions.permissions import has_permission, requires
 from coalitions.spreadsheets import Sheet, spreadsheet_response
-from coalitions.web import call_service, paginate
+from coalitions.web import call_service, paginate, parse_int
 from coalitions.web import done as _done
 from coalitions.web import post_action as _post_action
 from coordination.selectors import comment_thread
@@ -200,10 +200,8 @@ def _entry_organization(request):
     one chosen in ?organization= (none: the values it enters itself)."""
     if not acts_for_every_organization(request.membership):
         return request.membership.organization
-    chosen = request.GET.get("organization", "")
-    if chosen.isdigit():
-        return get_object_or_404(Organization, pk=int(chosen))
-    return None
+    chosen = parse_int(request.GET.get("organization"))
+    return None if chosen is None else get_object_or_404(Organization, pk=chosen)
 
 
 @require_GET
@@ -295,7 +293,7 @@ def review(request):
 @require_POST
 @requires("indicators.values:review")
 def review_approve(request):
-    ids = [i for i in request.POST.getlist("values") if i.isdigit()]
+    ids = [i for i in map(parse_int, request.POST.getlist("values")) if i is not None]
     count = services.values_approve(actor=request.user, coalition=request.coalition, ids=ids) if ids else 0
     if count:
         messages.success(request, _("%(count)s value(s) approved.") % {"count": count})

@@ -1,47 +1,18 @@
 """The URL x role matrix (after pretix's test_permissions.py).
 
-Every URL pattern of the project is collected from the resolver. Each must have an entry in
-EXPECTED below, or the suite fails: a new page cannot ship without saying who may open it.
+Every URL pattern of the project is collected from the resolver (tests/url_map.py). Each must
+have an entry in its app's tests/<app>/matrix.py, or in SITE_WIDE below, or the suite fails:
+a new page cannot ship without saying who may open it.
 Under /c/<slug>/: anonymous -> login redirect; outsider and member of another coalition -> 404;
 a role without the permission -> 403; an allowed role -> 200 on GET, and on POST anything but
 403/404/500 (a form with errors, or a redirect after the action).
 """
 
-from importlib import import_module
-
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 from django_scopes import scopes_disabled
 
-from coalitions.models import Membership
-
-from .factories import InvitationFactory
-from .matrix_roles import ALL, BOTH, COORD, GET, POST
-
-APP_MATRICES = [
-    import_module(f"tests.{app}.matrix") for app in ("conditions", "indicators", "coordination", "dashboards")
-]
-
-# url name -> (roles allowed, methods served); each condition app adds its rows in tests/<app>/matrix.py
-EXPECTED = {
-    "coalitions:home": (ALL, GET),
-    "coalitions:settings": (COORD, BOTH),
-    "coalitions:organizations": (ALL, GET),
-    "coalitions:organization_create": (COORD, BOTH),
-    "coalitions:organization_edit": (COORD, BOTH),
-    "coalitions:organization_delete": (COORD, BOTH),
-    "coalitions:members": (COORD, GET),
-    "coalitions:member_edit": (COORD, BOTH),
-    "coalitions:member_deactivate": (COORD, BOTH),
-    "coalitions:member_reactivate": (COORD, POST),
-    "coalitions:invitations": (COORD, GET),
-    "coalitions:invitation_create": (COORD, BOTH),
-    "coalitions:invitation_resend": (COORD, POST),
-    "coalitions:invitation_revoke": (COORD, POST),
-    "coalitions:audit": (COORD, GET),
-}
-for _matrix in APP_MATRICES:
-    EXPECTED.update(_matrix.EXPECTED)
+from .url_map import ALL_PATTERNS, COALITION_PATTERNS, EXPECTED, SITE_PATTERNS, build_url, object_kwargs
 
 # URLs outside any coalition: name -> (GET as anonymous, GET as the partner of `world`)
 SITE_WIDE = {
@@ -53,47 +24,6 @@ SITE_WIDE = {
     "share_link": (200, 200),  # a report snapshot's share link: no login, same for everyone
     "calendar_feed_ics": (200, 200),  # a member's calendar feed: its signed token is the only key
 }
-THIRD_PARTY_NAMESPACES = ("admin",)  # allauth's URLs carry no namespace; see is_third_party
-
-
-def object_kwargs(world) -> dict:
-    """URL name -> the arguments it needs; a pattern with arguments missing here fails the matrix."""
-    with scopes_disabled():
-        membership = Membership.objects.get(coalition=world.coalition, user=world.partner)
-        invitation = InvitationFactory(coalition=world.coalition, organization=world.organization)
-        kwargs = {
-            "coalitions:organization_edit": {"pk": world.organization.pk},
-            "coalitions:organization_delete": {"pk": world.organization.pk},
-            "coalitions:member_edit": {"pk": membership.pk},
-            "coalitions:member_deactivate": {"pk": membership.pk},
-            "coalitions:member_reactivate": {"pk": membership.pk},
-            "coalitions:invitation_resend": {"pk": invitation.pk},
-            "coalitions:invitation_revoke": {"pk": invitation.pk},
-            "invitation_accept": {"token": invitation.token},
-        }
-        for matrix in APP_MATRICES:
-            kwargs.update(matrix.url_kwargs(world))
-    return kwargs
-
-
-def walk(patterns, prefix="", namespace=None):
-    for entry in patterns:
-        if isinstance(entry, URLResolver):
-            ns = entry.namespace or namespace
-            full_ns = f"{namespace}:{entry.namespace}" if namespace and entry.namespace else ns
-            yield from walk(entry.url_patterns, prefix + str(entry.pattern), full_ns)
-        elif isinstance(entry, URLPattern) and entry.name:
-            name = f"{namespace}:{entry.name}" if namespace else entry.name
-            yield name, prefix + str(entry.pattern), entry.callback
-
-
-def is_third_party(name: str, callback) -> bool:
-    module = callback.__module__
-    return name.split(":")[0] in THIRD_PARTY_NAMESPACES or module.startswith(("allauth.", "django."))
-
-
-ALL_PATTERNS = [(n, route, cb) for n, route, cb in walk(get_resolver().url_patterns) if not is_third_party(n, cb)]
-COALITION_PATTERNS = [(n, route) for n, route, _cb in ALL_PATTERNS if route.startswith("c/<slug:coalition_slug>/")]
 
 
 def test_every_url_has_a_declared_expectation():
@@ -109,14 +39,6 @@ def test_every_coalition_view_declares_a_permission():
         name for name, route, cb in ALL_PATTERNS if route.startswith("c/") and not hasattr(cb, "coalition_permission")
     ]
     assert not undeclared
-
-
-def build_url(name, route, kwargs_by_name, slug):
-    kwargs = {"coalition_slug": slug} if "coalition_slug" in route else {}
-    if "<" in route.replace("<slug:coalition_slug>", ""):
-        assert name in kwargs_by_name, f"Give {name} its URL arguments in url_kwargs() of its matrix"
-        kwargs.update(kwargs_by_name[name])
-    return reverse(name, kwargs=kwargs)
 
 
 ACTORS = ["anonymous", "outsider", "other_member", "funder", "partner", "coordinator"]
@@ -150,9 +72,6 @@ def test_coalition_url_matrix(client, world, name, route, method, actor):
         assert response.status_code in (200, 302), f"{method} {url} as {actor}: {response.status_code}"
     else:
         assert response.status_code == want, f"{method} {url} as {actor}: {response.status_code}"
-
-
-SITE_PATTERNS = [(n, route) for n, route, _cb in ALL_PATTERNS if not route.startswith("c/")]
 
 
 @pytest.mark.parametrize("name,route", SITE_PATTERNS, ids=[n for n, _ in SITE_PATTERNS])

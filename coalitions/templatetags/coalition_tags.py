@@ -1,8 +1,9 @@
 """Templates ask the permission registry, never the role: {% if current_membership|can:"app.x:y" %}.
 Dates and times in words, in the current language and time zone: {{ day|long_date }},
-{{ moment|clock_time }}, {{ moment|long_datetime }} (see coalitions.dates)."""
+{{ moment|clock_time }}, {{ moment|long_datetime }} (see coalitions.dates). Like Django's |date,
+they show nothing for what is not a date ('' from a lookup on a missing object), never fail."""
 
-from datetime import datetime
+from datetime import date, datetime, time
 
 from django import template
 
@@ -23,7 +24,7 @@ def can(membership, permission: str) -> bool:
 @register.filter(expects_localtime=True)
 def long_date(value) -> str:
     """« 1er avril 2026 » for a date, or a datetime's day; nothing for None."""
-    if not value:
+    if not isinstance(value, date):
         return ""
     return dates.long_date(value.date() if isinstance(value, datetime) else value)
 
@@ -31,10 +32,10 @@ def long_date(value) -> str:
 @register.filter(expects_localtime=True)
 def clock_time(value) -> str:
     """« 10 h 00 »; nothing for None."""
-    return dates.clock_time(value) if value else ""
+    return dates.clock_time(value) if isinstance(value, datetime | time) else ""
 
 
 @register.filter(expects_localtime=True)
 def long_datetime(value) -> str:
     """« 1er avril 2026 à 10 h 00 »; nothing for None."""
-    return dates.long_datetime(value) if value else ""
+    return dates.long_datetime(value) if isinstance(value, datetime) else ""

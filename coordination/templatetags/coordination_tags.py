@@ -1,5 +1,7 @@
 """Template helpers of conditions 4 and 5. `can` is the project's permission filter, re-exported."""
 
+from datetime import date
+
 from django import template
 from django.utils.translation import ngettext
 
@@ -12,7 +14,7 @@ register.filter("can", can)
 @register.filter
 def due_in(due_on, today) -> str:
     """ "in 3 days", "today", "5 days late": a due date relative to today (in the coalition's zone)."""
-    if not due_on or not today:
+    if not (isinstance(due_on, date) and isinstance(today, date)):
         return ""
     days = (due_on - today).days
     if days == 0:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from coalitions.permissions import requires
-from coalitions.web import call_service, paginate
+from coalitions.web import call_service, paginate, parse_int
 
 from .. import permissions as rules
 from .. import selectors, services
@@ -133,7 +133,7 @@ def body_detail(request, pk: int):
 @requires("coordination.tasks:view")
 def task_board(request):
     owner = request.GET.get("owner", "")
-    board = selectors.task_board(request.coalition, owner_id=int(owner) if owner.isdigit() else None)
+    board = selectors.task_board(request.coalition, owner_id=parse_int(owner))
     columns = [(status, label, board[status]) for status, label in TaskStatus.choices]
     return render(request, "coordination/task_board.html", {
         "columns": columns, "owner": owner, "count": sum(len(t) for t in board.values()),
@@ -285,8 +285,8 @@ def assessment_answer(request, pk: int):
         answers = {}
         for q in questions:
             raw = request.POST.get(f"score_{q.pk}", "")
-            answers[q.pk] = (int(raw) if raw.isdigit() else None, request.POST.get(f"comment_{q.pk}", "")[:2000])
-            if raw and not raw.isdigit():
+            answers[q.pk] = (parse_int(raw), request.POST.get(f"comment_{q.pk}", "")[:2000])
+            if raw and parse_int(raw) is None:
                 errors[f"score_{q.pk}"] = [_("Choose a score from 1 to 5.")]
         if not errors:
             try:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from coalitions.permissions import requires
-from coalitions.web import call_service, paginate
+from coalitions.web import call_service, paginate, parse_int
 
 from .. import permissions as rules
 from .. import selectors, services
@@ -405,7 +405,7 @@ def notification_list(request):
 @require_POST
 @requires("coordination.notifications:view")
 def notification_read(request):
-    ids = [int(i) for i in request.POST.getlist("id") if i.isdigit()] or None
+    ids = [i for i in map(parse_int, request.POST.getlist("id")) if i is not None] or None
     services.notifications_mark_read(actor=request.user, coalition=request.coalition, ids=ids)
     target = request.POST.get("next", "")
     if target.startswith(f"/c/{_slug(request)}/") and "//" not in target:

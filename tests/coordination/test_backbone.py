@@ -2,6 +2,8 @@ from unittest import mock
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
@@ -243,3 +245,10 @@ def test_a_body_over_the_upload_ceiling_is_refused_before_it_is_stored(client, w
     with scopes_disabled():
         assert not LibraryItem.objects.exists()
     assert not any(media.rglob("gros*"))
+
+
+def test_a_library_search_reads_its_first_ten_words_only(world):
+    """Each word is one more condition: a search of thousands of words took seconds per request."""
+    with scopes_disabled(), CaptureQueriesContext(connection) as queries:
+        list(selectors.library(world.coalition, q="mot " * 3000))
+    assert queries.captured_queries[-1]["sql"].count("LIKE") == 10

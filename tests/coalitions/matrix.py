@@ -1,0 +1,44 @@
+"""This app's rows of the URL x role matrix (tests/test_url_role_matrix.py)."""
+
+from django_scopes import scopes_disabled
+
+from coalitions.models import Membership
+
+from ..factories import InvitationFactory
+from ..matrix_roles import ALL, BOTH, COORD, GET, POST
+
+# url name -> (roles allowed, methods served)
+EXPECTED = {
+    "coalitions:home": (ALL, GET),
+    "coalitions:settings": (COORD, BOTH),
+    "coalitions:organizations": (ALL, GET),
+    "coalitions:organization_create": (COORD, BOTH),
+    "coalitions:organization_edit": (COORD, BOTH),
+    "coalitions:organization_delete": (COORD, BOTH),
+    "coalitions:members": (COORD, GET),
+    "coalitions:member_edit": (COORD, BOTH),
+    "coalitions:member_deactivate": (COORD, BOTH),
+    "coalitions:member_reactivate": (COORD, POST),
+    "coalitions:invitations": (COORD, GET),
+    "coalitions:invitation_create": (COORD, BOTH),
+    "coalitions:invitation_resend": (COORD, POST),
+    "coalitions:invitation_revoke": (COORD, POST),
+    "coalitions:audit": (COORD, GET),
+}
+
+
+def url_kwargs(world) -> dict:
+    """URL name -> the kwargs (besides coalition_slug) to reverse it with, objects of world.coalition."""
+    with scopes_disabled():
+        membership = Membership.objects.get(coalition=world.coalition, user=world.partner)
+        invitation = InvitationFactory(coalition=world.coalition, organization=world.organization)
+    return {
+        "coalitions:organization_edit": {"pk": world.organization.pk},
+        "coalitions:organization_delete": {"pk": world.organization.pk},
+        "coalitions:member_edit": {"pk": membership.pk},
+        "coalitions:member_deactivate": {"pk": membership.pk},
+        "coalitions:member_reactivate": {"pk": membership.pk},
+        "coalitions:invitation_resend": {"pk": invitation.pk},
+        "coalitions:invitation_revoke": {"pk": invitation.pk},
+        "invitation_accept": {"token": invitation.token},
+    }

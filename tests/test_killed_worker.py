@@ -35,7 +35,7 @@ from .mailbox import delivered
 
 pytestmark = pytest.mark.django_db(transaction=True)
 ROOT = Path(__file__).resolve().parent.parent
-INVITED = [f"personne{n}@exemple.org" for n in range(1, 5)]
+INVITED = [f"invitee{n}@killed-worker.example" for n in range(1, 5)]  # no factory user has these
 SEND_SECONDS = 1.0  # each email, in the worker
 
 

@@ -7,8 +7,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template, render_to_string
+from django.template.loader import render_to_string, select_template
 from django.utils import translation
 
 # An email's task normally runs seconds after the commit that queued it. A row still unsent after
@@ -45,8 +44,9 @@ def one_line(subject: str) -> str:
 
 def send_email(*, to, template: str, context: dict, coalition=None, attachments=(),
                subject_template: str = "", subject_prefix: str = "") -> None:
-    """Render ``<template>_subject.txt``, ``<template>.txt`` and ``<template>.html`` (if it exists)
-    in the recipient's language and send them, with ``attachments`` as (filename, content, mimetype).
+    """Render ``<template>_subject.txt``, ``<template>.txt`` and ``<template>.html`` in the
+    recipient's language and send them, with ``attachments`` as (filename, content, mimetype).
+    Without its own HTML template, an email's HTML part is its text in the house layout.
 
     ``to`` is a user, or an address: the person who has an account with it, if anyone, chose
     the language. The templates get ``site_url``, ``coalition`` and ``recipient`` (the user or None)."""
@@ -59,18 +59,10 @@ def send_email(*, to, template: str, context: dict, coalition=None, attachments=
     with translation.override(recipient_language(person, coalition)):
         subject = render_to_string(subject_template or f"{template}_subject.txt", context)
         text = render_to_string(f"{template}.txt", context)
-        html = _render_if_exists(f"{template}.html", context)
+        html = select_template([f"{template}.html", "email/text.html"]).render({**context, "text": text})
     message = EmailMultiAlternatives(subject=one_line(subject_prefix + subject), body=text, to=[address])
-    if html is not None:
-        message.attach_alternative(html, "text/html")
+    message.attach_alternative(html, "text/html")
     for filename, content, mimetype in attachments:
         message.attach(filename, content, mimetype)
     message.send()
 
-
-def _render_if_exists(name: str, context: dict) -> str | None:
-    try:
-        template = get_template(name)
-    except TemplateDoesNotExist:
-        return None
-    return template.render(context)

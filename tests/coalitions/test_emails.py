@@ -99,6 +99,10 @@ def test_an_english_speaking_partner_gets_english_emails_and_the_others_french(
         "Invitation à rejoindre Table alimentaire sur Concerto"])
     invitation = next(m for m in _mail_to(world.partner) if m.subject.startswith("Invitation"))
     assert 'lang="en"' in invitation.alternatives[0][0] and "Accept the invitation" in invitation.alternatives[0][0]
+    # An email without an HTML template of its own gets its text in the house layout.
+    reminder = next(m for m in _mail_to(world.partner) if "Reminder" in m.subject)
+    assert 'lang="en"' in reminder.alternatives[0][0] and "Comité" in reminder.alternatives[0][0]
+    assert all(m.alternatives[0][1] == "text/html" for m in mail.outbox)
 
 
 def test_a_person_without_a_language_gets_the_coalitions(world):

@@ -329,8 +329,8 @@ def _deliver(coalition, users, reminder, frequency, *, template, context, event,
             coalition=coalition, user_id=recipient_id).user
     user = users[recipient_id]
     if frequency == Frequency.IMMEDIATELY:
-        _send_claimed(coalition, keys, lambda: send_email(to=user, coalition=coalition, template=_TEMPLATES + template,
-                                                          context=context))
+        _send_claimed(coalition, keys, lambda: send_email(
+            to=user, coalition=coalition, template=_TEMPLATES + template, context=context))
     else:
         confirm_delivered(coalition=coalition, keys=keys)  # read in the digest: the notification is the delivery
     Notification.objects.create(coalition=coalition, recipient=user, kind=PREFERENCE_OF[reminder["kind"]],

@@ -1,7 +1,10 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as core_context
+from django.contrib.sites.shortcuts import get_current_site
 from django.core.exceptions import PermissionDenied
 from django.utils import translation
 
+from .emails import send_email
 from .web import client_ip
 
 
@@ -19,3 +22,11 @@ class AccountAdapter(DefaultAccountAdapter):
         if ip is None:  # as allauth does: no limit can be kept for an unknown address
             raise PermissionDenied("Unable to determine client IP address")
         return ip
+
+    def send_mail(self, template_prefix, email, context):
+        # Through the project's one sender, like every email: in the language its rule gives
+        # (the account's with that address, else the page's), one-line subject, HTML part.
+        request = core_context.request
+        context = {"email": email, "request": request, "current_site": get_current_site(request), **context}
+        send_email(to=email, template=f"{template_prefix}_message", context=context,
+                   subject_template=f"{template_prefix}_subject.txt", subject_prefix=self.format_email_subject(""))

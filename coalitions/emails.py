@@ -1,10 +1,13 @@
-"""Emails in the recipient's language, each with a text and an HTML part."""
+"""The project's one email sender: every email (ours and allauth's) is rendered and sent by
+send_email, in the recipient's language, with a text and an HTML part."""
 
+import re
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
+from django.template.loader import render_to_string, select_template
 from django.utils import translation
 
 # An email's task normally runs seconds after the commit that queued it. A row still unsent after
@@ -13,17 +16,53 @@ from django.utils import translation
 # and the email itself share one transaction, so a worker that dies mid-send leaves it unsent.
 LOST_AFTER = timedelta(minutes=10)
 
+# Line breaks of every kind (a header may not hold one: Django raises BadHeaderError) and other
+# control characters. A name stored before names were refused them must not break the email.
+_SUBJECT_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 
-def send_templated_email(*, to: str, template: str, context: dict, language: str | None = None) -> None:
-    """Render templates/email/<template>_subject.txt, .txt and .html and send them.
 
-    The language is the recipient's (their profile, else the coalition's default)."""
-    language = language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
-    context = {"site_url": settings.SITE_URL, **context}
-    with translation.override(language):
-        subject = render_to_string(f"email/{template}_subject.txt", context).strip().replace("\n", " ")
-        text = render_to_string(f"email/{template}.txt", context)
-        html = render_to_string(f"email/{template}.html", context)
-    message = EmailMultiAlternatives(subject=subject, body=text, to=[to])
+def recipient_language(person=None, coalition=None) -> str:
+    """The one rule for an email's language:
+    1. the person's chosen language (set at sign-up from the page, then by the language switch);
+    2. else the coalition's language, for an email about a coalition;
+    3. else the language of the page that sent it (allauth's account emails to an address
+       without an account);
+    4. else the site's default, French."""
+    languages = dict(settings.LANGUAGES)
+    for language in (getattr(person, "language", ""), getattr(coalition, "default_language", ""),
+                     translation.get_language() if coalition is None else ""):
+        if language in languages:
+            return language
+    return settings.LANGUAGE_CODE
+
+
+def one_line(subject: str) -> str:
+    """A subject on one line: control characters and line separators become a space; French
+    non-breaking spaces stay."""
+    return re.sub(r" {2,}", " ", _SUBJECT_BREAKS.sub(" ", subject)).strip()
+
+
+def send_email(*, to, template: str, context: dict, coalition=None, attachments=(),
+               subject_template: str = "", subject_prefix: str = "") -> None:
+    """Render ``<template>_subject.txt``, ``<template>.txt`` and ``<template>.html`` in the
+    recipient's language and send them, with ``attachments`` as (filename, content, mimetype).
+    Without its own HTML template, an email's HTML part is its text in the house layout.
+
+    ``to`` is a user, or an address: the person who has an account with it, if anyone, chose
+    the language. The templates get ``site_url``, ``coalition`` and ``recipient`` (the user or None)."""
+    if isinstance(to, str):
+        person = get_user_model().objects.filter(email__iexact=to).first()
+        address = to
+    else:
+        person, address = to, to.email
+    context = {"site_url": settings.SITE_URL, "coalition": coalition, "recipient": person, **context}
+    with translation.override(recipient_language(person, coalition)):
+        subject = render_to_string(subject_template or f"{template}_subject.txt", context)
+        text = render_to_string(f"{template}.txt", context)
+        html = select_template([f"{template}.html", "email/text.html"]).render({**context, "text": text})
+    message = EmailMultiAlternatives(subject=one_line(subject_prefix + subject), body=text, to=[address])
     message.attach_alternative(html, "text/html")
+    for filename, content, mimetype in attachments:
+        message.attach(filename, content, mimetype)
     message.send()
+

@@ -2,7 +2,6 @@ import logging
 
 from celery import shared_task
 from celery.schedules import crontab
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
@@ -11,7 +10,7 @@ from django_scopes import scope, scopes_disabled
 
 from . import heartbeat
 from .concurrency import forget_old_submissions
-from .emails import LOST_AFTER, send_templated_email
+from .emails import LOST_AFTER, send_email
 from .models import Coalition, Invitation
 
 logger = logging.getLogger(__name__)
@@ -50,14 +49,11 @@ def send_invitation_email(coalition_id: int, invitation_id: int, send_number: in
         invitation = Invitation.objects.select_related("organization", "invited_by").get(pk=invitation_id)
         if invitation.refresh_token():  # the emailed link must open it
             invitation.save(update_fields=["token_hash", "token_salt"])
-        existing = get_user_model().objects.filter(email__iexact=invitation.email).first()
-        language = (existing.language if existing else "") or coalition.default_language
-        send_templated_email(
-            to=invitation.email,
-            template="invitation",
-            language=language,
+        send_email(
+            to=invitation.email,  # someone who already has an account gets it in their language
+            template="email/invitation",
+            coalition=coalition,
             context={
-                "coalition": coalition,
                 "invitation": invitation,
                 "accept_url": reverse("invitation_accept", args=[invitation.token]),
             },

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
-from coalitions.emails import LOST_AFTER, send_templated_email
+from coalitions.emails import LOST_AFTER, send_email
 from coalitions.models import Coalition
 
 logger = logging.getLogger(__name__)
@@ -37,15 +37,13 @@ def send_endorsement_request(coalition_id: int, request_id: int) -> bool:
         if not claimed:
             return False
         request = EndorsementRequest.objects.select_related("version", "organization", "recipient").get(pk=request_id)
-        send_templated_email(
-            to=request.recipient.email,
-            template="endorsement_request",
-            language=request.recipient.language or coalition.default_language,
+        send_email(
+            to=request.recipient,
+            template="email/endorsement_request",
+            coalition=coalition,
             context={
-                "coalition": coalition,
                 "version": request.version,
                 "organization": request.organization,
-                "recipient": request.recipient,
                 "agenda_url": reverse("conditions:agenda", args=[coalition.slug]),
                 "endorse_url": reverse("conditions:agenda_endorse", args=[coalition.slug]),
             },

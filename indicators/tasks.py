@@ -5,16 +5,13 @@ import logging
 
 from celery import shared_task
 from celery.schedules import crontab
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import F
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
-from coalitions.emails import LOST_AFTER
+from coalitions.emails import LOST_AFTER, send_email
 from coalitions.models import Coalition
 
 from . import rollups
@@ -72,18 +69,6 @@ def sync_all_periods() -> int:
     return created
 
 
-def _send(*, to: str, template: str, context: dict, language: str) -> None:
-    language = language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
-    context = {"site_url": settings.SITE_URL, **context}
-    with translation.override(language):
-        subject = render_to_string(f"indicators/email/{template}_subject.txt", context).strip().replace("\n", " ")
-        text = render_to_string(f"indicators/email/{template}.txt", context)
-        html = render_to_string(f"indicators/email/{template}.html", context)
-    message = EmailMultiAlternatives(subject=subject, body=text, to=[to])
-    message.attach_alternative(html, "text/html")
-    message.send()
-
-
 @shared_task(autoretry_for=(ConnectionError, OSError), retry_backoff=True, max_retries=5)
 def send_value_returned_email(coalition_id: int, value_id: int, return_number: int) -> int:
     """Tell the person who entered a value that it was returned, with the reviewer's note.
@@ -104,12 +89,11 @@ def send_value_returned_email(coalition_id: int, value_id: int, return_number: i
         recipient = value.entered_by
         if recipient is None or not recipient.email:
             return 0
-        _send(
-            to=recipient.email,
-            template="value_returned",
-            language=recipient.language or coalition.default_language,
+        send_email(
+            to=recipient,
+            template="indicators/email/value_returned",
+            coalition=coalition,
             context={
-                "coalition": coalition,
                 "value": value,
                 "entry_url": reverse("indicators:entry", args=[coalition.slug]),
             },

@@ -14,6 +14,7 @@ from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coalitions.emails import LOST_AFTER, recipient_language, send_email
 from coalitions.models import Membership
 from coalitions.permissions import has_permission, require_permission
 
@@ -32,6 +33,8 @@ from ..models import (
 from ._common import _now, _url
 
 # Reminders -----------------------------------------------------------------------------
+
+_TEMPLATES = "coordination/email/"  # their subjects start with "[coalition name] "
 
 
 REMINDER_FIELDS = ("meeting_enabled", "meeting_days_before", "minutes_enabled", "minutes_days_after",
@@ -320,16 +323,14 @@ def send_due_reminders(*, coalition, now=None) -> int:
 def _deliver(coalition, users, reminder, frequency, *, template, context, event, title, url, now, keys) -> None:
     """Email a claimed reminder to those who want it immediately, and notify in the app. If the
     email fails, its claimed keys are given back and the error goes up (see _send_claimed)."""
-    from ..emails import send_email
-
     recipient_id = reminder["recipient_id"]
     if recipient_id not in users:
         users[recipient_id] = Membership.objects.select_related("user").get(
             coalition=coalition, user_id=recipient_id).user
     user = users[recipient_id]
     if frequency == Frequency.IMMEDIATELY:
-        _send_claimed(coalition, keys, lambda: send_email(user=user, coalition=coalition, template=template,
-                                                          context=context))
+        _send_claimed(coalition, keys, lambda: send_email(
+            to=user, coalition=coalition, template=_TEMPLATES + template, context=context))
     else:
         confirm_delivered(coalition=coalition, keys=keys)  # read in the digest: the notification is the delivery
     Notification.objects.create(coalition=coalition, recipient=user, kind=PREFERENCE_OF[reminder["kind"]],
@@ -341,7 +342,6 @@ def send_meeting_invitations(*, meeting: Meeting, sequence: int) -> int:
     """Email each invitee the meeting's .ics once per version (sequence) of the meeting."""
     from django.utils import translation
 
-    from ..emails import language_of, send_email
     from ..ics import meeting_calendar
 
     if meeting.sequence != sequence:
@@ -360,12 +360,12 @@ def send_meeting_invitations(*, meeting: Meeting, sequence: int) -> int:
                "period": str(sequence)}
         if not claim_reminder(coalition=coalition, **key):
             continue
-        with translation.override(language_of(invitee.user, coalition)):
+        with translation.override(recipient_language(invitee.user, coalition)):
             ics = meeting_calendar(meeting, membership=memberships[invitee.user_id], method="REQUEST",
                                    attendee=invitee.user)
         with failures:
             _send_claimed(coalition, [key], partial(
-                send_email, user=invitee.user, coalition=coalition, template="meeting_invitation",
+                send_email, to=invitee.user, coalition=coalition, template=_TEMPLATES + "meeting_invitation",
                 context={"meeting": meeting, "update": sequence > 0,
                          "url": settings.SITE_URL + _url("coordination:meeting", coalition, meeting.pk)},
                 attachments=[("rencontre.ics", ics, "text/calendar; method=REQUEST")]))
@@ -402,8 +402,6 @@ def email_notifications(*, coalition, notification_ids) -> int:
     """Email notifications meant to be sent immediately, each exactly once: its claim
     (emailed_at) commits with its email, so a failure or a worker that dies mid-send leaves it
     unsent, for the task's retry or for send_lost_notification_emails."""
-    from ..emails import send_email
-
     sent = 0
     for pk in notification_ids:
         with transaction.atomic():
@@ -412,7 +410,7 @@ def email_notifications(*, coalition, notification_ids) -> int:
             if not claimed:
                 continue
             notification = Notification.objects.select_related("recipient").get(pk=pk)
-            send_email(user=notification.recipient, coalition=coalition, template="notification",
+            send_email(to=notification.recipient, coalition=coalition, template=_TEMPLATES + "notification",
                        context={"notification": notification, "url": settings.SITE_URL + notification.url})
         sent += 1
     return sent
@@ -425,8 +423,6 @@ LOST_NOTIFICATION_MAX_AGE = timedelta(days=1)
 def send_lost_notification_emails(*, coalition, now=None) -> int:
     """Part of the reminder run: notifications meant to be emailed at once (their recipient
     wants this kind immediately) whose email task was lost, found by their unset emailed_at."""
-    from coalitions.emails import LOST_AFTER
-
     now = _now(now)
     wants_later = NotificationPreference.objects.filter(
         coalition=coalition, user_id=OuterRef("recipient_id"), kind=OuterRef("kind"),
@@ -441,8 +437,6 @@ def send_lost_notification_emails(*, coalition, now=None) -> int:
 def send_digests(*, coalition, frequency: str, now=None) -> int:
     """One email per person with their not-yet-emailed notifications of the kinds they get as
     a daily (or weekly) digest. Each notification is claimed before the email, so once only."""
-    from ..emails import send_email
-
     now = _now(now)
     prefs = NotificationPreference.objects.filter(coalition=coalition, frequency=frequency)
     by_user = {}
@@ -460,7 +454,7 @@ def send_digests(*, coalition, frequency: str, now=None) -> int:
                 continue
             Notification.objects.filter(pk__in=[n.pk for n in rows]).update(emailed_at=now)
             user = Membership.objects.select_related("user").get(coalition=coalition, user_id=user_id).user
-            send_email(user=user, coalition=coalition, template="digest",
+            send_email(to=user, coalition=coalition, template=_TEMPLATES + "digest",
                        context={"notifications": rows, "frequency": frequency})
         sent += 1
     return sent
@@ -474,10 +468,6 @@ def send_weekly_summaries(*, coalition, now=None) -> int:
     """Monday's summary: coordinators get overdue follow-ups, meetings ahead and minutes to
     publish; partners get their own and their organisation's open follow-ups and the meetings
     they are invited to. Once per person and ISO week (SentReminder key)."""
-    from django.utils import translation
-
-    from ..emails import language_of, send_email
-
     now = _now(now)
     if not selectors.reminder_settings(coalition).weekly_summary_enabled:
         return 0
@@ -505,9 +495,8 @@ def send_weekly_summaries(*, coalition, now=None) -> int:
             continue
 
         def send(membership=membership, summary=summary):
-            with translation.override(language_of(membership.user, coalition)):
-                send_email(user=membership.user, coalition=coalition, template="weekly_summary",
-                           context={**summary, "site_url": settings.SITE_URL})
+            send_email(to=membership.user, coalition=coalition, template=_TEMPLATES + "weekly_summary",
+                       context=summary)
 
         with failures:
             _send_claimed(coalition, [key], send)

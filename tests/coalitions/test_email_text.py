@@ -16,7 +16,7 @@ from django.template.utils import get_app_template_dirs
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from coalitions.emails import send_templated_email
+from coalitions.emails import send_email
 
 from ..factories import InvitationFactory, OrganizationFactory
 
@@ -109,8 +109,8 @@ def test_an_invitation_email_reads_as_written_in_text_and_escaped_in_html(world)
         world.coalition.save()
         organization = OrganizationFactory(coalition=world.coalition, name="Café d'Émilie & fils")
         invitation = InvitationFactory(coalition=world.coalition, organization=organization)
-    send_templated_email(to="lea@example.org", template="invitation", language="fr", context={
-        "coalition": world.coalition, "invitation": invitation, "accept_url": "/invitation/x/"})
+    send_email(to="lea@example.org", template="email/invitation", coalition=world.coalition, context={
+        "invitation": invitation, "accept_url": "/invitation/x/"})
     message = mail.outbox[-1]
     assert "L'Équipe \"Petite enfance\" & <Cie>" in message.body and "Café d'Émilie & fils" in message.body
     assert not ENTITY.search(message.body) and not ENTITY.search(message.subject)

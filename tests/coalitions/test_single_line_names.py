@@ -14,10 +14,10 @@ from django.urls import reverse
 from django_scopes import scopes_disabled
 
 from coalitions import services
+from coalitions.emails import send_email
 from coalitions.fields import SingleLineCharField, validate_single_line
 from coalitions.models import Coalition, Organization
 from coordination import services as coordination_services
-from coordination.emails import send_email
 from coordination.models import Announcement
 
 from ..factories import OrganizationFactory
@@ -99,7 +99,7 @@ def test_no_email_subject_carries_a_refused_name(client, world):
     with scopes_disabled():
         coalition = Coalition.objects.get(pk=world.coalition.pk)
         OrganizationFactory(coalition=coalition, name="Maison des jeunes")
-    send_email(user=world.partner, coalition=coalition, template="digest",
+    send_email(to=world.partner, coalition=coalition, template="coordination/email/digest",
                context={"notifications": [], "frequency": "daily"})
     assert mail.outbox and all("\n" not in m.subject and "\r" not in m.subject for m in mail.outbox)
     assert mail.outbox[-1].subject.startswith("[Regroupement Petite enfance] ")

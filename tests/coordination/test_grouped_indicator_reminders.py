@@ -208,7 +208,7 @@ def test_preferences_one_notification_per_group_for_digest_readers_and_nothing_f
 
 def test_a_failed_grouped_email_gives_its_keys_back_and_the_retry_sends_it_once(world, late):
     now = _at(ESCALATION_DAY)
-    with mock.patch("coordination.emails.EmailMessage.send", side_effect=ConnectionError("smtp down")):
+    with mock.patch("coalitions.emails.EmailMultiAlternatives.send", side_effect=ConnectionError("smtp down")):
         with pytest.raises(ConnectionError):
             _run(world, now)
     with scopes_disabled():

@@ -257,7 +257,7 @@ def test_a_failed_invitation_email_gives_its_key_back_so_the_retry_sends_it_once
     with scopes_disabled():
         meeting = MeetingFactory(coalition=world.coalition)
         InviteeFactory(meeting=meeting, user=world.partner)
-    with mock.patch("coordination.emails.EmailMessage.send", side_effect=OSError("smtp down")):
+    with mock.patch("coalitions.emails.EmailMultiAlternatives.send", side_effect=OSError("smtp down")):
         with pytest.raises(OSError), scope(coalition=world.coalition):
             services.send_meeting_invitations(meeting=meeting, sequence=0)
     with scopes_disabled():

@@ -27,7 +27,7 @@ class WorkerKilled(BaseException):
 
 
 def _killed_at_the_first_email():
-    return mock.patch("coordination.emails.EmailMessage.send", side_effect=WorkerKilled)
+    return mock.patch("coalitions.emails.EmailMultiAlternatives.send", side_effect=WorkerKilled)
 
 
 def _later(minutes: int):
@@ -141,7 +141,7 @@ def _refusing(address, error):
             raise error
         return real_send(message, *args, **kwargs)
 
-    return mock.patch("coordination.emails.EmailMessage.send", send)
+    return mock.patch("coalitions.emails.EmailMultiAlternatives.send", send)
 
 
 def test_one_unreachable_recipient_does_not_hold_up_the_others_and_the_retry_sends_it(world, meeting):  # noqa: F811
@@ -176,7 +176,7 @@ def test_a_digest_whose_email_fails_is_sent_by_the_retry(world):
         Notification.objects.create(coalition=world.coalition, recipient=world.partner, kind="mention",
                                     event="mention", title="Vous êtes mentionné", url="/", created_at=timezone.now())
     with scope(coalition=world.coalition):
-        with mock.patch("coordination.emails.EmailMessage.send", side_effect=ConnectionError("down")):
+        with mock.patch("coalitions.emails.EmailMultiAlternatives.send", side_effect=ConnectionError("down")):
             with pytest.raises(ConnectionError):
                 services.send_digests(coalition=world.coalition, frequency="daily")
         assert services.send_digests(coalition=world.coalition, frequency="daily") == 1

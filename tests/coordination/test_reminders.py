@@ -198,7 +198,7 @@ def test_a_reminder_whose_email_fails_is_sent_by_the_retry_and_not_twice(world, 
     from unittest import mock
 
     now = MEETING_AT - timedelta(hours=20)
-    with mock.patch("coordination.emails.EmailMessage.send", side_effect=ConnectionError("smtp down")):
+    with mock.patch("coalitions.emails.EmailMultiAlternatives.send", side_effect=ConnectionError("smtp down")):
         with pytest.raises(ConnectionError):
             _run(world, now)
     with scopes_disabled():

@@ -1,11 +1,10 @@
 """Site-wide endpoints outside any coalition: health check and language switch."""
 
+from celery import current_app as celery_app  # the project's app (config/celery.py), without importing config
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
-
-from config.celery import app as celery_app
 
 from . import heartbeat
 from .services import user_set_language

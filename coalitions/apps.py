@@ -7,4 +7,14 @@ class CoalitionsConfig(AppConfig):
     verbose_name = _("Coalitions")
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the tenant-ownership system check)
+        from importlib import import_module
+
+        from django.apps import apps
+
+        from . import checks, permissions  # checks registers the tenant-ownership system check
+
+        # Inverted dependency: each tenant app declares its permissions; the core imports them by
+        # discovery, never by name.
+        for app_config in apps.get_app_configs():
+            if checks.is_tenant_app(app_config):
+                permissions.register(app_config.label, import_module(f"{app_config.name}.permissions").PERMISSIONS)

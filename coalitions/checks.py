@@ -1,12 +1,16 @@
-"""System check: every model of the condition apps is tenant-owned, or listed as global."""
+"""System check: every model of the tenant apps (AppConfig.tenant_app) is tenant-owned, or listed as global."""
 
 from django.apps import apps
 from django.core import checks
 
 from .tenancy import is_tenant_owned
 
-TENANT_APPS = ("conditions", "indicators", "coordination")
 GLOBAL_MODELS: set[str] = set()  # "app_label.Model" that are deliberately not tenant-owned
+
+
+def is_tenant_app(app_config) -> bool:
+    """The apps above the core say so with ``tenant_app = True`` on their AppConfig."""
+    return getattr(app_config, "tenant_app", False)
 
 
 def untenanted_models() -> list[str]:
@@ -15,7 +19,7 @@ def untenanted_models() -> list[str]:
     offenders = []
     for model in apps.get_models():
         label = model._meta.label
-        if model._meta.app_label not in TENANT_APPS or label in GLOBAL_MODELS:
+        if not is_tenant_app(model._meta.app_config) or label in GLOBAL_MODELS:
             continue
         if issubclass(model, Event):  # audit rows copy the tracked row, coalition_id included
             continue

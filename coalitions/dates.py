@@ -1,12 +1,23 @@
 """Dates and times in words, in the current language: « 1er avril 2026 », « 10 h 00 » in
 Québec French; "April 1, 2026", "10:00 a.m." in English. Templates use them as the filters
-``long_date``, ``clock_time`` and ``long_datetime`` (``{% load coalition_tags %}``)."""
+``long_date``, ``clock_time`` and ``long_datetime`` (``{% load coalition_tags %}``).
+
+And the coalition's own date, ``local_today``: a coalition's day starts at midnight where it is,
+not where the server is."""
 
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
+from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
+
+
+def local_today(coalition, now: datetime | None = None) -> date:
+    """The date in the coalition's time zone now (or at ``now``): due dates, the current period,
+    the report year and file names follow the coalition's calendar, not the server's."""
+    return (now or timezone.now()).astimezone(ZoneInfo(coalition.time_zone)).date()
 
 
 def long_date(day: date) -> str:

@@ -5,8 +5,6 @@ Views under /c/<slug>/ declare the one permission they need with ``@requires(...
 bug alone cannot write across a role or a coalition. Object rules sit below the registry.
 """
 
-from importlib import import_module
-
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 
 from .models import Membership, Role
@@ -25,22 +23,18 @@ REGISTRY: dict[str, frozenset[str]] = {
     "coalitions.invitations:manage": COORDINATORS,
     "coalitions.audit:view": COORDINATORS,
     "coalitions.settings:manage": COORDINATORS,
-    # Dashboards and reports (coalitions/dashboards): which dashboard the home shows
-    "coalitions.health:view": COORDINATORS,
-    "coalitions.dashboard:partner": frozenset({PARTNER}),
-    "coalitions.dashboard:funder": frozenset({FUNDER}),
-    "coalitions.reports:view": frozenset({COORDINATOR, FUNDER}),
-    "coalitions.reports:share": COORDINATORS,
 }
 
-# Each condition app lists its own permissions in <app>/permissions.py as
-# PERMISSIONS = {"app.thing:verb": {"coordinator", ...}}; they all land in this one registry.
-CONDITION_APPS = ("conditions", "indicators", "coordination")
-for _app in CONDITION_APPS:
-    for _name, _roles in import_module(f"{_app}.permissions").PERMISSIONS.items():
-        if not _name.startswith(f"{_app}."):
-            raise ImproperlyConfigured(f"{_app}.permissions declares {_name!r} outside its app")
-        REGISTRY[_name] = frozenset(_roles)
+# Each app above the core lists its own permissions in <app>/permissions.py as
+# PERMISSIONS = {"app.thing:verb": {"coordinator", ...}}; CoalitionsConfig.ready() registers them
+# all in this one registry, so the core names none of the apps that depend on it.
+
+
+def register(app_label: str, permissions: dict) -> None:
+    for name, roles in permissions.items():
+        if not name.startswith(f"{app_label}."):
+            raise ImproperlyConfigured(f"{app_label}.permissions declares {name!r} outside its app")
+        REGISTRY[name] = frozenset(roles)
 
 
 def role_has_permission(role: str, permission: str) -> bool:

@@ -71,14 +71,6 @@ def invitation_accept(request, token: str):
 # Inside a coalition --------------------------------------------------------------------
 
 
-@require_GET
-@requires("coalitions.home:view")
-def coalition_home(request):
-    from .dashboards import views as dashboards
-
-    return dashboards.home(request)
-
-
 @requires("coalitions.settings:manage")
 def coalition_settings(request):
     coalition = request.coalition

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class ConditionsConfig(AppConfig):
     name = "conditions"
+    tenant_app = True  # tenant-owned models, permissions in permissions.py (see coalitions/apps.py)
     verbose_name = _("Common agenda and action plan")
 
     def ready(self):

@@ -2,10 +2,10 @@
 language, dates in ISO format. Attachments are never exported."""
 
 from django.http import HttpResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from coalitions.dates import local_today
 from coalitions.spreadsheets import Sheet, csv_response, spreadsheet_response
 
 
@@ -20,9 +20,9 @@ def _activity_rows(activities):
         ]
 
 
-def activities_response(activities, *, kind: str) -> HttpResponse:
+def activities_response(coalition, activities, *, kind: str) -> HttpResponse:
     # prefetch_related needs a chunk size with iterator(): it is given in _activity_rows.
-    filename = f"activites-{timezone.localdate().isoformat()}"
+    filename = f"activites-{local_today(coalition).isoformat()}"
     sheet = Sheet(_("Activities"), _activity_rows(activities), bold_rows=1, freeze_header=True)
     return spreadsheet_response(kind, [sheet], filename)
 
@@ -45,5 +45,5 @@ def _matrix_rows(matrix):
     yield [_("Organizations carrying the priority")] + [c["carriers"] for c in matrix["columns"]] + [""]
 
 
-def matrix_response(matrix) -> HttpResponse:
-    return csv_response(_matrix_rows(matrix), f"matrice-contributions-{timezone.localdate().isoformat()}")
+def matrix_response(coalition, matrix) -> HttpResponse:
+    return csv_response(_matrix_rows(matrix), f"matrice-contributions-{local_today(coalition).isoformat()}")

@@ -4,10 +4,10 @@ from django.core.files.uploadedfile import UploadedFile
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from coalitions.dates import local_today
 from coalitions.models import Organization
 from coalitions.permissions import has_permission, requires
 from coalitions.web import call_service, paginate
@@ -363,7 +363,7 @@ def activity_export(request):
     _form, filters = _activity_filters(request)
     activities = selectors.activity_list(request.coalition, **filters).prefetch_related("action__priorities")
     kind = request.GET.get("format", "csv")
-    return exports.activities_response(activities, kind=kind if kind in ("csv", "xlsx") else "csv")
+    return exports.activities_response(request.coalition, activities, kind=kind if kind in ("csv", "xlsx") else "csv")
 
 
 def _activity_organizations(request):
@@ -380,7 +380,7 @@ def _uploaded(value):
 @requires("conditions.activities:log")
 def activity_create(request):
     initial = {"action": request.GET.get("action"), "organization": request.membership.organization_id,
-               "date": timezone.localdate()}
+               "date": local_today(request.coalition)}
     form = ActivityForm(request.POST or None, request.FILES or None, coalition=request.coalition,
                         organizations=_activity_organizations(request), initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -469,4 +469,5 @@ def contribution_matrix(request):
 @requires("conditions.matrix:view")
 def matrix_export(request):
     form = PeriodForm(request.GET or None, coalition=request.coalition)
-    return exports.matrix_response(selectors.contribution_matrix(request.coalition, **form.filters()))
+    matrix = selectors.contribution_matrix(request.coalition, **form.filters())
+    return exports.matrix_response(request.coalition, matrix)

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "conditions",
     "indicators",
     "coordination",
+    "dashboards",
 ]
 
 MIDDLEWARE = [
@@ -90,7 +91,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "coalitions.context_processors.navigation",
+                "config.navigation.navigation",
                 "coordination.context_processors.notifications",
             ],
         },

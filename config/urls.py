@@ -3,15 +3,20 @@ from django.contrib import admin
 from django.urls import include, path
 
 from coalitions import account_views, views
-from coalitions.dashboards import views as dashboards
+from coalitions import urls as coalitions_urls
 from coordination.views import calendar_feed_ics
+from dashboards import views as dashboards
 
 # The admin has no login form of its own: it sends people to allauth's, which asks for the
 # second factor and counts failed attempts; a signed-in non-staff person gets 403.
 admin.site.login = secure_admin_login(admin.site.login)
 
 coalition_urls = [
-    path("", include("coalitions.urls")),
+    # The home page of a coalition is the role's dashboard: it keeps its name coalitions:home
+    # (every template reverses it), and config, which wires the layers, puts it there.
+    path("", include(([path("", dashboards.home, name="home"), *coalitions_urls.urlpatterns],
+                      coalitions_urls.app_name))),
+    path("", include("dashboards.urls")),
     path("", include("conditions.urls")),
     path("", include("indicators.urls")),
     path("", include("coordination.urls")),

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class CoordinationConfig(AppConfig):
     name = "coordination"
+    tenant_app = True  # tenant-owned models, permissions in permissions.py (see coalitions/apps.py)
     verbose_name = _("Communication and backbone support")
 
     def ready(self):

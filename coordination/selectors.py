@@ -2,11 +2,11 @@
 
 from collections import defaultdict
 from datetime import date, timedelta
-from zoneinfo import ZoneInfo
 
 from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from coalitions.dates import local_today
 from coalitions.models import Membership, Role
 from coalitions.web import parse_int
 
@@ -40,10 +40,6 @@ from .models import (
 )
 
 # Helpers -------------------------------------------------------------------------------
-
-
-def local_today(coalition, now=None) -> date:
-    return (now or timezone.now()).astimezone(ZoneInfo(coalition.time_zone)).date()
 
 
 def active_user_ids(coalition, *, user_ids=(), organization_ids=(), roles=()) -> set[int]:

@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from coalitions.dates import local_today
 from coalitions.models import Membership, Organization, Role
 
 from . import services, tasks
@@ -130,7 +131,7 @@ def _at(day) -> datetime:
 
 def seed(*, coalition, coordinator) -> None:
     specs = PETITE_ENFANCE if coalition.slug.startswith("petite-enfance") else SECURITE_ALIMENTAIRE
-    today = timezone.localdate()
+    today = local_today(coalition)
     start = today.replace(year=today.year - 3, day=1)
     organizations = {o.name: o for o in Organization.objects.filter(coalition=coalition)}
     rng = random.Random(coalition.slug)

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from django.db.models import Q
 from django.utils import timezone
 
+from coalitions.dates import local_today
 from coalitions.models import Organization
 from coalitions.web import parse_int
 
@@ -125,7 +126,7 @@ def entry_cells(coalition, membership, organization: Organization | None, today:
     organisation, the coordinator-entered ones) x open periods, most urgent first.
     Open periods: unlocked, started, and either recent (ended less than a year ago) or
     still waiting for a value that is not approved."""
-    today = today or timezone.localdate()
+    today = today or local_today(coalition)
     scoped = Indicator.objects.filter(coalition=coalition)
     if organization is None:
         chosen = scoped.filter(aggregation="coordinator") if acts_for_every_organization(membership) else scoped.none()
@@ -180,7 +181,7 @@ def add_breakdowns(cells: list[Cell]) -> list[Cell]:
 
 def entry_cell(membership, period: Period, organization: Organization | None) -> Cell:
     value = IndicatorValue.objects.filter(period=period, organization=organization, category__isnull=True).first()
-    today = timezone.localdate()
+    today = local_today(membership.coalition)
     status = cell_status(period, value, today)
     cell = Cell(period.indicator, period, organization, value, status, days=(period.due_date - today).days)
     return add_breakdowns([cell])[0]
@@ -225,7 +226,7 @@ class IndicatorPage:
 
 
 def indicator_page(indicator: Indicator, membership) -> IndicatorPage:
-    today = timezone.localdate()
+    today = local_today(membership.coalition)
     periods = list(Period.objects.filter(indicator=indicator, start__lte=today).order_by("start"))
     for period in periods:
         period.indicator = indicator
@@ -280,7 +281,7 @@ class Board:
 
 def completeness(coalition, indicator: Indicator | None, today: date | None = None) -> Board:
     """Organisations x periods of one indicator: on time, late, missing, returned, due."""
-    today = today or timezone.localdate()
+    today = today or local_today(coalition)
     if indicator is None:
         return Board(None, [], [])
     periods = list(Period.objects.filter(indicator=indicator, start__lte=today).order_by("-start")[:12])[::-1]

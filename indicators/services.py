@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm, remove_perm
 
 from coalitions.concurrency import check_version, creates_once, lock_for_edit, refusing_duplicates
+from coalitions.dates import local_today
 from coalitions.models import Organization
 from coalitions.permissions import require_permission
 
@@ -110,7 +111,7 @@ def periods_sync(*, indicator: Indicator, today: date | None = None) -> int:
     contains today, and keep the due dates of unlocked periods in step with ``due_days``.
     A system write (the nightly task and the indicator services call it). Returns how many
     periods were created."""
-    today = today or timezone.localdate()
+    today = today or local_today(indicator.coalition)
     last = period_containing(indicator.frequency, today)[1]
     wanted = generate_periods(indicator.frequency, indicator.reporting_start, max(last, indicator.reporting_start))
     existing = set(Period.objects.filter(indicator=indicator).values_list("start", flat=True))
@@ -574,7 +575,7 @@ def _check_value(membership, *, indicator, period, organization, value, numerato
         raise PermissionDenied("not this organisation's indicator")
     if period.is_locked:
         raise ValidationError(_("This period is locked; ask the coordination team to unlock it."))
-    if period.start > timezone.localdate():
+    if period.start > local_today(indicator.coalition):
         raise ValidationError(_("This period has not started yet."))
     if confidence not in Confidence.values:
         raise ValidationError({"confidence": _("Choose a confidence level.")})

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
+from coalitions.dates import local_today
 from coalitions.emails import LOST_AFTER, send_email
 from coalitions.models import Coalition
 
@@ -63,9 +64,10 @@ def sync_all_periods() -> int:
     with scopes_disabled():
         coalitions = list(Coalition.objects.all())
     for coalition in coalitions:
+        today = local_today(coalition)
         with scope(coalition=coalition):
             for indicator in Indicator.objects.filter(coalition=coalition):
-                created += services.periods_sync(indicator=indicator)
+                created += services.periods_sync(indicator=indicator, today=today)
     return created
 
 

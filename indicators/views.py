@@ -7,10 +7,10 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from coalitions.dates import local_today
 from coalitions.models import Organization
 from coalitions.permissions import has_permission, requires
 from coalitions.spreadsheets import Sheet, spreadsheet_response
@@ -352,7 +352,8 @@ def _file_response(request, name: str, header: list[str], rows, notes: tuple[str
     """``rows`` under ``header`` as CSV or XLSX (``?format=``); ``notes`` (title, rows) on a
     second Excel sheet (the importer reads only the first)."""
     sheets = [Sheet(name, itertools.chain([header], rows))] + ([Sheet(*notes)] if notes else [])
-    return spreadsheet_response(request.GET.get("format", "csv"), sheets, f"{name}-{timezone.localdate().isoformat()}")
+    filename = f"{name}-{local_today(request.coalition).isoformat()}"
+    return spreadsheet_response(request.GET.get("format", "csv"), sheets, filename)
 
 
 def _template_notes(columns: list[selectors.CategoryColumn]) -> list[list]:
@@ -424,7 +425,7 @@ def _date_param(request, name: str, default):
 @requires("indicators.values:import")
 def import_template(request):
     organization = _entry_organization(request)
-    today = timezone.localdate()
+    today = local_today(request.coalition)
     first, last = _date_param(request, "start", today - timedelta(days=365)), _date_param(request, "end", today)
     template = selectors.import_template(request.coalition, request.membership, organization, first, last)
     at = services.IMPORT_COLUMNS.index("weight") + 1

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 from openpyxl import load_workbook
 
-from coalitions.dashboards.reports import ReportYear
+from dashboards.reports import ReportYear
 from indicators import rollups
 
 from .conditions.factories import ActionFactory, ActivityFactory, AgendaVersionFactory, PriorityFactory
@@ -39,7 +39,7 @@ EXPORTS = {
     "indicators:export_rollups": ["format=csv", "format=xlsx"],
     "indicators:import_template": [f"format={f}&start={{start}}&organization={{organization}}"
                                    for f in ("csv", "xlsx")],
-    "coalitions:report_download": [""],
+    "dashboards:report_download": [""],
 }
 NOT_SPREADSHEETS = {
     "coordination:library_download": "a file a member uploaded, served as it was stored",
@@ -137,7 +137,7 @@ def test_no_export_writes_a_formula_from_partners_text(client, world, poisoned):
                 answered[(name, query)] = (kind, cells_of(response))
     assert {name for name, _query in answered} == set(EXPORTS)
     for (name, query), (kind, cells) in answered.items():
-        assert kind == (XLSX if "xlsx" in query or name == "coalitions:report_download" else "text/csv")
+        assert kind == (XLSX if "xlsx" in query or name == "dashboards:report_download" else "text/csv")
         assert not formulas_in(cells), f"{name}?{query} writes formulas: {formulas_in(cells)}"
         texts = [c if isinstance(c, str) else c.value for c in cells]
         assert any(isinstance(t, str) and t.startswith(("'=", "'@", "'+", "'-", "'\t", "'\r")) for t in texts), \

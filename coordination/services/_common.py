@@ -5,6 +5,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from coalitions.dates import local_today
 from coalitions.models import Membership
 
 from .. import permissions as rules
@@ -17,7 +18,7 @@ from ..models import (
 
 # Helpers -------------------------------------------------------------------------------
 
-_local_today = selectors.local_today
+_local_today = local_today
 _active_user_ids = selectors.active_user_ids
 
 

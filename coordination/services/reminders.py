@@ -14,6 +14,7 @@ from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coalitions.dates import local_today
 from coalitions.emails import LOST_AFTER, recipient_language, send_email
 from coalitions.models import Membership
 from coalitions.permissions import has_permission, require_permission
@@ -282,7 +283,7 @@ def send_due_reminders(*, coalition, now=None) -> int:
 
     now = _now(now)
     release_stale_claims(coalition=coalition)
-    today = selectors.local_today(coalition, now)
+    today = local_today(coalition, now)
     sent = 0
     users = {}
     failures = _Failures()
@@ -472,7 +473,7 @@ def send_weekly_summaries(*, coalition, now=None) -> int:
     if not selectors.reminder_settings(coalition).weekly_summary_enabled:
         return 0
     release_stale_claims(coalition=coalition)
-    year, week, _day = selectors.local_today(coalition, now).isocalendar()
+    year, week, _day = local_today(coalition, now).isocalendar()
     period = f"{year}-W{week:02d}"
     sent = 0
     failures = _Failures()

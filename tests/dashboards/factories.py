@@ -1,4 +1,4 @@
-"""Factories of the report models (coalitions.ReportSnapshot, ShareLink, ShareLinkOpening).
+"""Factories of the report models (dashboards.ReportSnapshot, ShareLink, ShareLinkOpening).
 Create them inside scopes_disabled()."""
 
 import secrets
@@ -7,8 +7,8 @@ from datetime import date, timedelta
 import factory
 from django.utils import timezone
 
-from coalitions.dashboards.services import hash_token
-from coalitions.models import ReportSnapshot, ShareLink, ShareLinkOpening
+from dashboards.models import ReportSnapshot, ShareLink, ShareLinkOpening
+from dashboards.services import hash_token
 
 from ..factories import CoalitionFactory
 

@@ -6,14 +6,14 @@ REPORTERS = frozenset({"coordinator", "funder"})
 
 # url name -> (roles allowed, methods served); coalitions:home is in the main matrix
 EXPECTED = {
-    "coalitions:reports": (REPORTERS, GET),
-    "coalitions:report": (REPORTERS, GET),
-    "coalitions:report_download": (REPORTERS, GET),
-    "coalitions:report_freeze": (COORD, POST),
-    "coalitions:snapshot": (REPORTERS, GET),
-    "coalitions:snapshot_share": (COORD, POST),
-    "coalitions:share_link_revoke": (COORD, BOTH),
-    "coalitions:share_link_openings": (COORD, GET),
+    "dashboards:reports": (REPORTERS, GET),
+    "dashboards:report": (REPORTERS, GET),
+    "dashboards:report_download": (REPORTERS, GET),
+    "dashboards:report_freeze": (COORD, POST),
+    "dashboards:snapshot": (REPORTERS, GET),
+    "dashboards:snapshot_share": (COORD, POST),
+    "dashboards:share_link_revoke": (COORD, BOTH),
+    "dashboards:share_link_openings": (COORD, GET),
 }
 
 
@@ -26,12 +26,12 @@ def url_kwargs(world) -> dict:
     link, token = shared(snapshot=snapshot)
     year = timezone.localdate().year - 1
     return {
-        "coalitions:report": {"year": year},
-        "coalitions:report_download": {"year": year},
-        "coalitions:report_freeze": {"year": year},
-        "coalitions:snapshot": {"pk": snapshot.pk},
-        "coalitions:snapshot_share": {"pk": snapshot.pk},
-        "coalitions:share_link_revoke": {"pk": link.pk},
-        "coalitions:share_link_openings": {"pk": link.pk},
+        "dashboards:report": {"year": year},
+        "dashboards:report_download": {"year": year},
+        "dashboards:report_freeze": {"year": year},
+        "dashboards:snapshot": {"pk": snapshot.pk},
+        "dashboards:snapshot_share": {"pk": snapshot.pk},
+        "dashboards:share_link_revoke": {"pk": link.pk},
+        "dashboards:share_link_openings": {"pk": link.pk},
         "share_link": {"token": token},
     }

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
-from coalitions.dashboards import health
+from dashboards import health
 
 from .data import grow
 

@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_scopes import scopes_disabled
 
-from coalitions.dashboards.reports import ReportYear, long_date, range_label, report_label
-from coalitions.models import ReportSnapshot
+from dashboards.models import ReportSnapshot
+from dashboards.reports import ReportYear, long_date, range_label, report_label
 from indicators.periods import period_containing
 
 from ..conditions.factories import ActionFactory, ActivityFactory
@@ -27,7 +27,7 @@ APRIL_2026 = "Exercice 2026-2027 (1er avril 2026 au 31 mars 2027)"
 
 
 def url(world, name, *args):
-    return reverse(f"coalitions:{name}", args=[world.coalition.slug, *args])
+    return reverse(f"dashboards:{name}", args=[world.coalition.slug, *args])
 
 
 def now_is(monkeypatch, moment: datetime) -> None:

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
-from coalitions.dashboards import services
-from coalitions.models import ReportSnapshot, ShareLink, ShareLinkOpening
+from dashboards import services
+from dashboards.models import ReportSnapshot, ShareLink, ShareLinkOpening
 
 from .data import grow
 from .factories import ReportSnapshotFactory, ShareLinkOpeningFactory, report_data, shared
@@ -22,7 +22,7 @@ YEAR = timezone.localdate().year
 
 
 def url(world, name, *args):
-    return reverse(f"coalitions:{name}", args=[world.coalition.slug, *args])
+    return reverse(f"dashboards:{name}", args=[world.coalition.slug, *args])
 
 
 def freeze(client, world, year=YEAR):

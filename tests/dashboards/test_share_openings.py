@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
-from coalitions.dashboards.openings import browser_summary, masked_ip
+from dashboards.openings import browser_summary, masked_ip
 
 from .factories import ReportSnapshotFactory, ShareLinkOpeningFactory, shared
 
@@ -19,7 +19,7 @@ SAFARI_IPHONE = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWe
 
 
 def url(world, name, *args):
-    return reverse(f"coalitions:{name}", args=[world.coalition.slug, *args])
+    return reverse(f"dashboards:{name}", args=[world.coalition.slug, *args])
 
 
 def opened(link, count, **kwargs):

@@ -10,12 +10,14 @@ from pathlib import Path
 
 import pghistory
 from allauth.account.models import EmailAddress
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django_scopes import scope
 
 from coalitions import services
+from coalitions.checks import is_tenant_app
 from coalitions.models import Coalition, Membership, Organization
 
 PASSWORD = "concerto-demo-2026"
@@ -98,8 +100,9 @@ class Command(BaseCommand):
             # The audit trail names the demo coordinator as the author of the demo data.
             with scope(coalition=coalition), pghistory.context(user=coordinator.pk, url="seed_demo"):
                 self._fill(coalition, coordinator, spec, logins)
-                # Each condition app adds its own demo content in <app>/demo.py: seed(...), idempotent.
-                for app in ("conditions", "indicators", "coordination"):
+                # Each tenant app adds its own demo content in <app>/demo.py: seed(...), idempotent.
+                # Found by discovery, in INSTALLED_APPS order: the core names no app above it.
+                for app in [a.name for a in apps.get_app_configs() if is_tenant_app(a)]:
                     if find_spec(f"{app}.demo"):
                         import_module(f"{app}.demo").seed(coalition=coalition, coordinator=coordinator)
         if logins_json:

@@ -9,30 +9,32 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from coalitions.models import ReportSnapshot, ShareLink
+from coalitions.dates import local_today
 from coalitions.permissions import has_permission, requires
 from coalitions.spreadsheets import xlsx_response
 from coalitions.web import call_service, client_ip, confirm_then_act, paginate, secret_url
-from coordination.selectors import local_today
 
 from . import openings, services
 from .funder import funder_dashboard
 from .health import coalition_health
+from .models import ReportSnapshot, ShareLink
 from .partner import partner_dashboard
 from .reports import FIRST_YEAR, ReportYear, decorate, period_report, report_label, report_sheets
 
 
+@require_GET
+@requires("coalitions.home:view")
 def home(request):
     """The coalition home: the dashboard of the person's role (chosen by permission)."""
     membership, coalition = request.membership, request.coalition
-    context = {"can_report": has_permission(membership, "coalitions.reports:view")}
-    if has_permission(membership, "coalitions.health:view"):
+    context = {"can_report": has_permission(membership, "dashboards.reports:view")}
+    if has_permission(membership, "dashboards.health:view"):
         context.update(kind="coordinator", **coalition_health(coalition))
-    elif has_permission(membership, "coalitions.dashboard:funder"):
+    elif has_permission(membership, "dashboards.dashboard:funder"):
         context.update(kind="funder", **funder_dashboard(coalition))
-    elif has_permission(membership, "coalitions.dashboard:partner"):
+    elif has_permission(membership, "dashboards.dashboard:partner"):
         context.update(kind="partner", **partner_dashboard(membership))
-    return render(request, "coalitions/home.html", context)
+    return render(request, "dashboards/home.html", context)
 
 
 def _report_year(request, year: int) -> ReportYear:
@@ -44,19 +46,19 @@ def _report_year(request, year: int) -> ReportYear:
 
 
 @require_GET
-@requires("coalitions.reports:view")
+@requires("dashboards.reports:view")
 def report_index(request):
     current = ReportYear.containing(request.coalition, local_today(request.coalition))
     snapshots = ReportSnapshot.objects.filter(coalition=request.coalition).select_related("created_by")
     return render(request, "dashboards/report_index.html", {
         "years": [ReportYear(current.year - k, current.start_month) for k in range(5)],
         "page_obj": paginate(request, snapshots),
-        "can_share": has_permission(request.membership, "coalitions.reports:share"),
+        "can_share": has_permission(request.membership, "dashboards.reports:share"),
     })
 
 
 @require_GET
-@requires("coalitions.reports:view")
+@requires("dashboards.reports:view")
 def report_year(request, year: int):
     """The report of one of the coalition's years. ``year`` is the year it starts in: the
     calendar year when the coalition's fiscal year starts in January; otherwise the fiscal
@@ -65,12 +67,12 @@ def report_year(request, year: int):
     report = decorate(period_report(request.coalition, period.start, period.end))
     return render(request, "dashboards/report.html", {
         "report": report, "year": year,
-        "can_share": has_permission(request.membership, "coalitions.reports:share"),
+        "can_share": has_permission(request.membership, "dashboards.reports:share"),
     })
 
 
 @require_GET
-@requires("coalitions.reports:view")
+@requires("dashboards.reports:view")
 def report_download(request, year: int):
     """The same report as XLSX; ``year`` as in ``report_year``."""
     period = _report_year(request, year)
@@ -80,7 +82,7 @@ def report_download(request, year: int):
 
 
 @require_POST
-@requires("coalitions.reports:share")
+@requires("dashboards.reports:share")
 def report_freeze(request, year: int):
     """Freeze the report of ``report_year`` as a snapshot (its data keeps the range's dates;
     its label is worded in each reader's language)."""
@@ -89,7 +91,7 @@ def report_freeze(request, year: int):
         actor=request.user, coalition=request.coalition, start=period.start, end=period.end,
         title=_("Report %(year)s") % {"year": period.years},
     )
-    return redirect("coalitions:snapshot", request.coalition.slug, snapshot.pk)
+    return redirect("dashboards:snapshot", request.coalition.slug, snapshot.pk)
 
 
 class ShareForm(forms.Form):
@@ -99,7 +101,7 @@ class ShareForm(forms.Form):
 
 def _snapshot_page(request, snapshot: ReportSnapshot, form: ShareForm):
     """The snapshot; for those who manage share links, its links with their openings."""
-    can_share = has_permission(request.membership, "coalitions.reports:share")
+    can_share = has_permission(request.membership, "dashboards.reports:share")
     return render(request, "dashboards/snapshot.html", {
         "snapshot": snapshot, "report": decorate(snapshot.data), "can_share": can_share,
         "links": list(openings.snapshot_links(snapshot)) if can_share else [], "form": form,
@@ -107,13 +109,13 @@ def _snapshot_page(request, snapshot: ReportSnapshot, form: ShareForm):
 
 
 @require_GET
-@requires("coalitions.reports:view")
+@requires("dashboards.reports:view")
 def snapshot_detail(request, pk: int):
     return _snapshot_page(request, get_object_or_404(ReportSnapshot, pk=pk), ShareForm())
 
 
 @require_POST
-@requires("coalitions.reports:share")
+@requires("dashboards.reports:share")
 def snapshot_share(request, pk: int):
     snapshot = get_object_or_404(ReportSnapshot, pk=pk)
     form = ShareForm(request.POST or {"days": services.DEFAULT_LINK_DAYS})
@@ -130,11 +132,11 @@ def snapshot_share(request, pk: int):
     })
 
 
-@requires("coalitions.reports:share")
+@requires("dashboards.reports:share")
 def share_link_revoke(request, pk: int):
     link = get_object_or_404(ShareLink, pk=pk)
     return confirm_then_act(
-        request, services.share_link_revoke, link=link, to="coalitions:reports",
+        request, services.share_link_revoke, link=link, to="dashboards:reports",
         success=_("The link is revoked: it no longer opens the report."),
         title=_("Revoke this link?"),
         consequence=_("Anyone holding the link will see that it was revoked instead of the report."),
@@ -143,7 +145,7 @@ def share_link_revoke(request, pk: int):
 
 
 @require_GET
-@requires("coalitions.reports:share")
+@requires("dashboards.reports:share")
 def share_link_openings(request, pk: int):
     """Each opening of one link: when (in the coalition's time zone), which browser, and the
     address without its last part."""

@@ -13,13 +13,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from coalitions import audit
-from coalitions.models import ReportSnapshot, ShareLink, ShareLinkOpening, hash_token
+from coalitions.models import hash_token
 from coalitions.permissions import require_permission
 
+from .models import ReportSnapshot, ShareLink, ShareLinkOpening
 from .reports import period_report
-
-audit.register("coalitions.ReportSnapshot", "coalitions.ShareLink")
 
 MAX_LINK_DAYS = 365
 DEFAULT_LINK_DAYS = 30
@@ -31,7 +29,7 @@ OPENINGS_PER_DAY = 200
 
 
 def snapshot_create(*, actor, coalition, start: date, end: date, title: str = "") -> ReportSnapshot:
-    require_permission(actor, coalition, "coalitions.reports:share")
+    require_permission(actor, coalition, "dashboards.reports:share")
     if end < start:
         raise ValidationError({"end": _("The end comes before the start.")})
     title = (title or "").strip() or _("Report %(start)s to %(end)s") % {"start": start.isoformat(),
@@ -45,7 +43,7 @@ def snapshot_create(*, actor, coalition, start: date, end: date, title: str = ""
 
 def share_link_create(*, actor, snapshot: ReportSnapshot, days: int = DEFAULT_LINK_DAYS) -> tuple[ShareLink, str]:
     """A new link to ``snapshot``; returns the link and its token (shown once, never stored)."""
-    require_permission(actor, snapshot.coalition, "coalitions.reports:share")
+    require_permission(actor, snapshot.coalition, "dashboards.reports:share")
     if not isinstance(days, int) or not 1 <= days <= MAX_LINK_DAYS:
         raise ValidationError({"days": _("Choose between 1 and %(max)s days.") % {"max": MAX_LINK_DAYS}})
     token = secrets.token_urlsafe(32)
@@ -59,7 +57,7 @@ def share_link_create(*, actor, snapshot: ReportSnapshot, days: int = DEFAULT_LI
 
 def share_link_revoke(*, actor, link: ShareLink) -> ShareLink:
     """Revoke a link; revoking it again changes nothing (safe to retry)."""
-    require_permission(actor, link.coalition, "coalitions.reports:share")
+    require_permission(actor, link.coalition, "dashboards.reports:share")
     with transaction.atomic():
         link = ShareLink.objects.select_for_update().get(pk=link.pk)
         if link.revoked_at is None:

@@ -9,7 +9,7 @@ import re
 from django.db.models import Count, Max, QuerySet
 from django.utils.translation import gettext as _
 
-from coalitions.models import ReportSnapshot, ShareLink
+from .models import ReportSnapshot, ShareLink
 
 ROBOT = re.compile(r"bot\b|bot/|crawl|spider|preview|facebookexternalhit|whatsapp|curl/|wget/|python-", re.I)
 # (name shown, pattern) in the order to test them: Edge and Opera also say "Chrome", Chrome says "Safari"

@@ -4,6 +4,7 @@ coalition's progress on the indicators it reports. A fixed number of queries."""
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from coalitions.dates import local_today
 from conditions import selectors as condition_selectors
 from conditions.models import Activity, Endorsement
 from coordination.models import Invitee
@@ -19,7 +20,7 @@ TO_DO = ("returned", "late", "due", "draft", "open")
 
 def partner_dashboard(membership) -> dict:
     coalition, organization = membership.coalition, membership.organization
-    today = timezone.localdate()
+    today = local_today(coalition)
     cells = [c for c in entry_cells(coalition, membership, organization, today) if c.status in TO_DO]
     follow_ups = list(my_follow_ups(membership)[:10])
     rsvps = list(

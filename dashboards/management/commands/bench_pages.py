@@ -8,7 +8,7 @@ The pages are discovered from the URL resolver: every URL under /c/<slug>/ that 
 permission lets it open (coalitions.permissions.REGISTRY) and that answers GET. A URL with
 arguments gets them from ARGUMENTS, an object of the coalition the role may see (its own
 organisation's for a partner); POST_ONLY lists the URLs that are no page.
-tests/coalitions/test_bench_pages.py checks both lists against the URL x role matrix.
+tests/dashboards/test_bench_pages.py checks both lists against the URL x role matrix.
 
 Each page is requested ``--warmup`` times, then timed ``--runs`` times with the Django test
 client and DEBUG off (response body read to the end, streamed or not), then once more to count
@@ -35,9 +35,9 @@ from django.db import connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from coalitions.dates import local_today
 from coalitions.models import Coalition, Membership, Role
 from coalitions.permissions import role_has_permission
 
@@ -62,7 +62,7 @@ def first(label: str, order: str = "pk", own: str | None = None, **filters):
 
 
 def last_year(membership):
-    return {"year": timezone.localdate().year - 1}
+    return {"year": local_today(membership.coalition).year - 1}
 
 
 def agenda_version(membership):
@@ -93,11 +93,11 @@ ARGUMENTS = {
     "coalitions:organization_delete": first("coalitions.Organization", "name"),
     "coalitions:member_edit": first("coalitions.Membership", role=Role.PARTNER),
     "coalitions:member_deactivate": first("coalitions.Membership", role=Role.PARTNER),
-    "coalitions:report": last_year,
-    "coalitions:report_download": last_year,
-    "coalitions:snapshot": first("coalitions.ReportSnapshot"),
-    "coalitions:share_link_revoke": first("coalitions.ShareLink"),
-    "coalitions:share_link_openings": first("coalitions.ShareLink"),
+    "dashboards:report": last_year,
+    "dashboards:report_download": last_year,
+    "dashboards:snapshot": first("dashboards.ReportSnapshot"),
+    "dashboards:share_link_revoke": first("dashboards.ShareLink"),
+    "dashboards:share_link_openings": first("dashboards.ShareLink"),
     "conditions:agenda_version": agenda_version,
     "conditions:priority_edit": first("conditions.Priority"),
     "conditions:plan_edit": first("conditions.ActionPlan"),
@@ -137,7 +137,7 @@ POST_ONLY = {
     "coordination:notification_read", "coordination:calendar_feed_enable", "coordination:calendar_feed_settings",
     "indicators:review_approve",
     "coalitions:member_reactivate", "coalitions:invitation_resend", "coalitions:invitation_revoke",
-    "coalitions:report_freeze", "coalitions:snapshot_share", "conditions:priority_move",
+    "dashboards:report_freeze", "dashboards:snapshot_share", "conditions:priority_move",
     "indicators:target_delete", "indicators:category_delete", "indicators:period_lock",
     "coordination:meeting_rsvp", "coordination:meeting_comment", "coordination:follow_up_status",
     "coordination:announcement_pin", "coordination:announcement_comment", "coordination:action_comment",

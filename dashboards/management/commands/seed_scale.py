@@ -9,7 +9,7 @@ Each size is its own coalition, ``echelle-<N>``, with three logins (demo passwor
 
 Idempotent: every insert skips what exists (``ON CONFLICT DO NOTHING``) and the numbers come from
 a hash of the cell (indicator code, organisation name, period), not from ``random()``, so a second
-run adds nothing. It fills every app, so it lives beside seed_demo and dashboards, at the top.
+run adds nothing. It fills every app, so it lives in dashboards, at the top of the layers.
 
 People, the coalition, the agenda, the plan and the meetings go through the services (a few
 hundred rows). The bulk (organisations, indicators, periods, grants, values, activities) is
@@ -29,10 +29,10 @@ import pgtrigger
 from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
-from django.utils import timezone
 from django_scopes import scope
 
 from coalitions import services
+from coalitions.dates import local_today
 from coalitions.management.commands.seed_demo import PASSWORD, demo_user
 from coalitions.models import Coalition, Membership, Organization, OrganizationKind
 
@@ -105,7 +105,7 @@ class Steps:
     def __init__(self, command, coalition, people, organisations, indicators, periods):
         self.command, self.coalition, self.people = command, coalition, people
         self.sizes = {"organisations": organisations, "indicators": indicators, "periods": periods}
-        self.today = timezone.localdate()
+        self.today = local_today(coalition)
         this_month = self.today.replace(day=1)
         index = this_month.year * 12 + this_month.month - 1 - periods
         self.first_month = date(index // 12, index % 12 + 1, 1)

@@ -1,10 +1,13 @@
+"""The main menu of a coalition's pages (a template context processor)."""
+
 from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .permissions import has_permission
-from .selectors import memberships_of
+from coalitions.permissions import has_permission
+from coalitions.selectors import memberships_of
 
+# The main menu spans every app, so it lives with the wiring (config), not in the core.
 # The main menu in UI.md's order: (label, url name, permission, path section under /c/<slug>/)
 MAIN_MENU = [
     (_("Home"), "coalitions:home", "coalitions.home:view", ""),

@@ -15,11 +15,12 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from coalitions.dates import local_today
 from coalitions.models import Coalition, Membership
 from conditions import selectors as agenda_selectors
 from conditions.models import Action, ActionStatus, Activity, Endorsement, ReviewStatus
 from coordination.models import AssessmentRound, BackboneTask, FollowUp, FollowUpStatus, Invitee, Meeting, TaskStatus
-from coordination.selectors import local_today, round_results
+from coordination.selectors import round_results
 from indicators import charts
 from indicators.models import (
     Indicator,

@@ -7,7 +7,7 @@ import re
 import pytest
 from django.core.management import call_command
 
-from coalitions.management.commands.bench_pages import ARGUMENTS, POST_ONLY, coalition_urls, has_arguments
+from dashboards.management.commands.bench_pages import ARGUMENTS, POST_ONLY, coalition_urls, has_arguments
 from tests.test_url_role_matrix import COALITION_PATTERNS, EXPECTED
 
 ROW = re.compile(
@@ -33,7 +33,7 @@ def test_it_times_every_page_of_every_role_and_ends_with_the_pages_over_budget()
     seen = {(row["name"], row["role"]) for row in rows}
     assert {("coalitions:home", role) for role in ("coordinator", "partner", "funder")} <= seen
     assert {("indicators:indicator_detail", "partner"), ("indicators:review", "coordinator"),
-            ("indicators:export_values", "coordinator"), ("coalitions:report_download", "funder")} <= seen
+            ("indicators:export_values", "coordinator"), ("dashboards:report_download", "funder")} <= seen
     assert not seen & {(name, role) for name in POST_ONLY for role in ("coordinator", "partner", "funder")}
     # Every page answered: each cell holds its median, p95 and query count, none a status or an error.
     for row in rows:

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from . import views
+
+app_name = "dashboards"
+
+urlpatterns = [
+    path("reports/", views.report_index, name="reports"),
+    path("reports/<int:year>/", views.report_year, name="report"),
+    path("reports/<int:year>/download.xlsx", views.report_download, name="report_download"),
+    path("reports/<int:year>/freeze/", views.report_freeze, name="report_freeze"),
+    path("reports/snapshots/<int:pk>/", views.snapshot_detail, name="snapshot"),
+    path("reports/snapshots/<int:pk>/share/", views.snapshot_share, name="snapshot_share"),
+    path("reports/links/<int:pk>/revoke/", views.share_link_revoke, name="share_link_revoke"),
+    path("reports/links/<int:pk>/openings/", views.share_link_openings, name="share_link_openings"),
+]

@@ -6,8 +6,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
-from indicators import services
 from indicators.models import IndicatorRollup, IndicatorValue, ValueStatus
+from indicators.services import review
 
 from .factories import IndicatorValueFactory
 
@@ -85,8 +85,8 @@ def test_returning_twice_with_the_same_note_sends_one_email(world, measure, djan
     with scopes_disabled():
         value = IndicatorValueFactory(period=measure.period, organization=world.organization, entered_by=world.partner)
     with scope(coalition=world.coalition), django_capture_on_commit_callbacks(execute=True):
-        services.value_return(actor=world.coordinator, value=value, note="Vérifiez le total.")
-        services.value_return(actor=world.coordinator, value=value, note="Vérifiez le total.")
+        review.value_return(actor=world.coordinator, value=value, note="Vérifiez le total.")
+        review.value_return(actor=world.coordinator, value=value, note="Vérifiez le total.")
     assert len(mail.outbox) == 1
 
 
@@ -105,11 +105,11 @@ def test_a_partner_cannot_approve(world, measure):
     with scopes_disabled():
         value = IndicatorValueFactory(period=measure.period, organization=world.organization)
     with scope(coalition=world.coalition), pytest.raises(PermissionDenied):
-        services.value_approve(actor=world.partner, value=value)
+        review.value_approve(actor=world.partner, value=value)
 
 
 def test_a_draft_cannot_be_approved(world, measure):
     with scopes_disabled():
         value = IndicatorValueFactory(period=measure.period, organization=world.organization, status="draft")
     with scope(coalition=world.coalition), pytest.raises(ValidationError):
-        services.value_approve(actor=world.coordinator, value=value)
+        review.value_approve(actor=world.coordinator, value=value)

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -17,7 +18,7 @@ from ..models import (
     Indicator,
     IndicatorValue,
 )
-from .parsing import number_error, parse_decimal
+from .parsing import fraction_errors, number_error, parse_decimal, percent
 
 
 @transaction.atomic
@@ -121,17 +122,11 @@ def _category_fraction(pk: int, raw, errors: dict) -> tuple[Decimal, Decimal] | 
         return None
     if numerator is None and denominator is None:
         return None
-    if numerator is None:
-        errors[f"{field}_numerator"] = _("Enter the numerator of this category too, or leave both empty.")
-    elif numerator < 0 or numerator != numerator.to_integral_value():
-        errors[f"{field}_numerator"] = _("The numerator is a whole number, zero or more.")
-    if denominator is None:
-        errors[f"{field}_denominator"] = _("Enter the denominator of this category too, or leave both empty.")
-    elif denominator <= 0 or denominator != denominator.to_integral_value():
-        errors[f"{field}_denominator"] = _("The denominator is a whole number above zero.")
-    if len(errors) == before and numerator > denominator:
-        errors[f"{field}_numerator"] = _("The numerator cannot be greater than the denominator.")
-    return None if len(errors) > before else (numerator, denominator)
+    problems = fraction_errors(numerator, denominator, missing=(
+        _("Enter the numerator of this category too, or leave both empty."),
+        _("Enter the denominator of this category too, or leave both empty.")))
+    errors.update({f"{field}_{part}": message for part, message in problems.items()})
+    return None if problems else (numerator, denominator)
 
 
 def write_categories(parent: IndicatorValue, categories: dict) -> bool:
@@ -171,20 +166,23 @@ def category_numbers(number) -> dict:
     and the value they make."""
     if isinstance(number, tuple):
         numerator, denominator = number
-        return {"value": (100 * numerator / denominator).quantize(Decimal("0.0001")),
-                "numerator": numerator, "denominator": denominator}
+        return {"value": percent(numerator, denominator), "numerator": numerator, "denominator": denominator}
     return {"value": number}
 
 
 def sync_category_status(parents) -> None:
-    """Give the categories of each value its status (they are reviewed with it)."""
+    """Give the categories of each value its status (they are reviewed with it): one UPDATE
+    for all the values that share a status and review, whatever their number."""
     now = timezone.now()
+    groups: dict[tuple, Q] = {}
     for parent in parents:
-        IndicatorValue.objects.filter(
-            indicator_id=parent.indicator_id, period_id=parent.period_id, organization_id=parent.organization_id,
-            category__isnull=False,
-        ).exclude(status=parent.status).update(
-            status=parent.status, reviewed_by=parent.reviewed_by, reviewed_at=parent.reviewed_at, updated_at=now)
+        key = (parent.status, parent.reviewed_by_id, parent.reviewed_at)
+        same_value = Q(indicator_id=parent.indicator_id, period_id=parent.period_id,
+                       organization_id=parent.organization_id)
+        groups[key] = groups[key] | same_value if key in groups else same_value
+    for (status, reviewed_by_id, reviewed_at), of_parents in groups.items():
+        IndicatorValue.objects.filter(of_parents, category__isnull=False).exclude(status=status).update(
+            status=status, reviewed_by_id=reviewed_by_id, reviewed_at=reviewed_at, updated_at=now)
 
 
 def category_values(value: IndicatorValue | None) -> dict:

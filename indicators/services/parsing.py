@@ -43,6 +43,30 @@ def number_error(indicator: Indicator, number: Decimal) -> str:
     return ""
 
 
+def fraction_errors(numerator: Decimal | None, denominator: Decimal | None, *,
+                    missing: tuple[str, str]) -> dict[str, str]:
+    """The rules of a percentage, for a value and for each of its categories alike:
+    {"numerator" / "denominator": message} ({} if the fraction is sound). ``missing`` is the
+    message for an empty numerator and an empty denominator."""
+    errors = {}
+    if numerator is None:
+        errors["numerator"] = missing[0]
+    elif numerator < 0 or numerator != numerator.to_integral_value():
+        errors["numerator"] = _("The numerator is a whole number, zero or more.")
+    if denominator is None:
+        errors["denominator"] = missing[1]
+    elif denominator <= 0 or denominator != denominator.to_integral_value():
+        errors["denominator"] = _("The denominator is a whole number above zero.")
+    if not errors and numerator > denominator:
+        errors["numerator"] = _("The numerator cannot be greater than the denominator.")
+    return errors
+
+
+def percent(numerator: Decimal, denominator: Decimal) -> Decimal:
+    """The value a percentage's numerator and denominator make, as stored."""
+    return (100 * numerator / denominator).quantize(Decimal("0.0001"))
+
+
 def clean_amounts(indicator: Indicator, *, value=None, numerator=None, denominator=None, weight=None) -> dict:
     """Check a value against its indicator's type; return the normalised numbers
     {value, numerator, denominator, weight} or raise ValidationError({field: message})."""
@@ -53,18 +77,10 @@ def clean_amounts(indicator: Indicator, *, value=None, numerator=None, denominat
         raise ValidationError(errors)
     kind = indicator.value_type
     if kind == ValueType.PERCENTAGE:
-        if numerator is None:
-            errors["numerator"] = _("Enter the numerator.")
-        elif numerator < 0 or numerator != numerator.to_integral_value():
-            errors["numerator"] = _("The numerator is a whole number, zero or more.")
-        if denominator is None:
-            errors["denominator"] = _("Enter the denominator.")
-        elif denominator <= 0 or denominator != denominator.to_integral_value():
-            errors["denominator"] = _("The denominator is a whole number above zero.")
-        if not errors and numerator > denominator:
-            errors["numerator"] = _("The numerator cannot be greater than the denominator.")
+        errors.update(fraction_errors(numerator, denominator, missing=(_("Enter the numerator."),
+                                                                       _("Enter the denominator."))))
         if not errors:
-            value = (100 * numerator / denominator).quantize(Decimal("0.0001"))
+            value = percent(numerator, denominator)
     else:
         numerator = denominator = None
         if value is None:

@@ -347,72 +347,11 @@ def completeness(request):
 
 # Import and export -----------------------------------------------------------------------
 
-TEMPLATE_EXTRA = ["indicator_name", "period"]
-
-
 def _file_response(request, name: str, header: list[str], rows, notes: tuple[str, list] | None = None):
     """``rows`` under ``header`` as CSV or XLSX (``?format=``); ``notes`` (title, rows) on a
     second Excel sheet (the importer reads only the first)."""
     sheets = [Sheet(name, itertools.chain([header], rows))] + ([Sheet(*notes)] if notes else [])
     return spreadsheet_response(request.GET.get("format", "csv"), sheets, f"{name}-{timezone.localdate().isoformat()}")
-
-
-def _template_notes(columns: list[selectors.CategoryColumn]) -> list[list]:
-    """The "Notes" sheet of the Excel template: what goes in each column, and which
-    indicators each category column applies to."""
-    explained = {
-        "indicator": _("The indicator's code, as in the template."),
-        "period_start": _("The first day of the period, written YYYY-MM-DD."),
-        "organization": _("The organization's name, as in the template; empty for a value entered by the "
-                          "coordination team."),
-        "value": _("The value. For a yes/no indicator, 1 (yes) or 0 (no); for a scale, the level's number."),
-        "numerator": _("For a percentage: the numerator, a whole number."),
-        "denominator": _("For a percentage: the denominator, a whole number above zero."),
-        "weight": _("For a weighted average: how much the value counts, e.g. the number of people."),
-        "comment": _("Required when the value is unusual: say why."),
-        "source": _("Where the value comes from."),
-        "confidence": _("high, medium or low."),
-        **{column: _("For information only: not read on import.") for column in TEMPLATE_EXTRA},
-    }
-    notes = [
-        [_("Each category column is headed “dimension : category”. Fill it in on the row of the value it "
-           "breaks down; leave it empty on the rows of other indicators. Rows starting with # are ignored.")],
-        [_("A percentage has two columns per category, “dimension : category (numerator)” and “dimension : "
-           "category (denominator)”: fill in both or neither, whole numbers, the numerator not above the "
-           "denominator.")],
-        [],
-        [_("Column"), _("Indicators"), _("What to enter")],
-    ]
-    notes += [[column, "", text] for column, text in explained.items()]
-    for column in columns:
-        text, adds_up = {
-            None: (_("The value of this category, of the same kind as the indicator's value."),
-                   _("For %(codes)s, the categories of this dimension must add up to the value.")),
-            "numerator": (_("For a percentage: the numerator of this category, a whole number."),
-                          _("For %(codes)s, the numerators of this dimension must add up to the numerator.")),
-            "denominator": (_("For a percentage: the denominator of this category, a whole number above zero."),
-                            _("For %(codes)s, the denominators of this dimension must add up to the denominator.")),
-        }[column.part]
-        if column.summed:
-            text += " " + adds_up % {"codes": ", ".join(column.summed)}
-        notes.append([column.header, ", ".join(column.codes), text])
-    return notes
-
-
-def _notes_row(columns: list[selectors.CategoryColumn]) -> dict:
-    """The template's second row when it has category columns: the indicators each one
-    applies to (a row starting with # is ignored on import)."""
-    row = {"indicator": "# " + _("Ignored on import: under each category column, the indicators it applies to.")}
-    for column in columns:
-        codes, summed = ", ".join(column.codes), ", ".join(column.summed)
-        if summed:
-            adds_up = {None: _("For %(codes)s; adds up to the value for %(summed)s"),
-                       "numerator": _("For %(codes)s; adds up to the numerator for %(summed)s"),
-                       "denominator": _("For %(codes)s; adds up to the denominator for %(summed)s")}[column.part]
-            row[column.header] = adds_up % {"codes": codes, "summed": summed}
-        else:
-            row[column.header] = _("For %(codes)s") % {"codes": codes}
-    return row
 
 
 def _date_param(request, name: str, default):
@@ -429,12 +368,10 @@ def import_template(request):
     today = timezone.localdate()
     first, last = _date_param(request, "start", today - timedelta(days=365)), _date_param(request, "end", today)
     template = selectors.import_template(request.coalition, request.membership, organization, first, last)
-    at = imports.IMPORT_COLUMNS.index("weight") + 1
-    header = (imports.IMPORT_COLUMNS[:at] + [c.header for c in template.categories] + imports.IMPORT_COLUMNS[at:]
-              + TEMPLATE_EXTRA)
-    rows = ([_notes_row(template.categories)] if template.categories else []) + template.rows
+    header = transfer_files.template_header(template.categories)
+    rows = ([transfer_files.notes_row(template.categories)] if template.categories else []) + template.rows
     return _file_response(request, "concerto-modele", header, [[row.get(h) for h in header] for row in rows],
-                          notes=(_("Notes"), _template_notes(template.categories)))
+                          notes=(_("Notes"), transfer_files.template_notes(template.categories)))
 
 
 @require_GET
@@ -491,7 +428,7 @@ def transfer(request):
         form = ImportForm(request.POST, request.FILES)
         if form.is_valid():
             try:
-                rows = transfer_files.read_rows(form.cleaned_data["file"], imports.IMPORT_COLUMNS)
+                rows = transfer_files.read_rows(form.cleaned_data["file"], transfer_files.IMPORT_COLUMNS)
                 preview = imports.values_check_import(actor=request.user, coalition=request.coalition, rows=rows)
                 payload = signing.dumps(rows, salt="indicators-import", compress=True)
             except transfer_files.FileUnreadable as unreadable:

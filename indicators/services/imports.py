@@ -21,9 +21,6 @@ from ..transfer import category_header, category_key, column_key, fraction_heade
 from .breakdown import category_numbers
 from .values import check_value, write_value
 
-IMPORT_COLUMNS = ["indicator", "period_start", "organization", "value", "numerator", "denominator", "weight",
-                  "comment", "source", "confidence"]
-
 
 class ImportRejected(Exception):
     """The file has errors: nothing was saved. ``errors`` lists (row number, column, message)."""

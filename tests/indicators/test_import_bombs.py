@@ -15,7 +15,6 @@ from django_scopes import scopes_disabled
 
 from indicators import transfer
 from indicators.models import IndicatorValue
-from indicators.services import imports
 from tests import bombs
 
 MAX_SECONDS = 5
@@ -48,7 +47,7 @@ def bounded():
 
 def refusal(data: bytes, name: str = "valeurs.xlsx") -> str:
     with bounded(), pytest.raises(transfer.FileUnreadable) as refused:
-        transfer.read_rows(SimpleUploadedFile(name, data), imports.IMPORT_COLUMNS)
+        transfer.read_rows(SimpleUploadedFile(name, data), transfer.IMPORT_COLUMNS)
     return str(refused.value)
 
 
@@ -104,7 +103,7 @@ def test_a_csv_in_an_unknown_encoding_gets_a_clear_error():
 def test_a_genuine_workbook_with_a_binary_part_is_still_read_within_bounds():
     data = bombs.xlsx({"xl/media/image1.png": b"\x89PNG\r\n\x1a\n" + os.urandom(200_000)})
     with bounded():
-        rows = transfer.read_rows(SimpleUploadedFile("valeurs.xlsx", data), imports.IMPORT_COLUMNS)
+        rows = transfer.read_rows(SimpleUploadedFile("valeurs.xlsx", data), transfer.IMPORT_COLUMNS)
     assert rows == []
 
 

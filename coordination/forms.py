@@ -5,22 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from coalitions.forms import GuardedForm
 from coalitions.models import Membership, Organization
 
-from .models import (
-    AssessmentQuestion,
-    Audience,
-    BackboneTask,
-    BodyKind,
-    Comment,
-    Condition,
-    Frequency,
-    GovernanceBody,
-    Meeting,
-    MeetingKind,
-    NotificationKind,
-    ResourceKind,
-    Rsvp,
-    TaskStatus,
-)
+from .models.backbone import AssessmentQuestion, BackboneTask, Condition, ResourceKind, TaskStatus
+from .models.communication import Audience, Comment, Frequency, NotificationKind
+from .models.governance import BodyKind, GovernanceBody
+from .models.meetings import Meeting, MeetingKind, Rsvp
 
 
 def member_users(coalition):

@@ -112,7 +112,8 @@ def can_read(membership, obj) -> bool:
     from conditions.models import Action
     from indicators.models import Indicator
 
-    from .models import Announcement, Comment, FollowUp, Meeting
+    from .models.communication import Announcement, Comment
+    from .models.meetings import FollowUp, Meeting
 
     if membership is None or not membership.is_active or obj.coalition_id != membership.coalition_id:
         return False

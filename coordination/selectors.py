@@ -11,33 +11,27 @@ from coalitions.models import Membership, Role
 from coalitions.web import parse_int
 
 from . import permissions as rules
-from .models import (
-    Announcement,
-    AnnouncementRead,
+from .models.backbone import (
     AssessmentAnswer,
     AssessmentQuestion,
     AssessmentRound,
     BackboneTask,
-    CalendarFeed,
-    Comment,
-    Decision,
-    FollowUp,
-    FollowUpStatus,
-    Frequency,
-    GovernanceBody,
-    Invitee,
     LibraryItem,
-    Meeting,
-    MeetingKind,
-    Notification,
-    NotificationPreference,
-    ReminderKind,
-    ReminderSettings,
-    Rsvp,
     TaskStatus,
-    TeamMember,
     unaccent,
 )
+from .models.calendar import CalendarFeed
+from .models.communication import (
+    Announcement,
+    AnnouncementRead,
+    Comment,
+    Frequency,
+    Notification,
+    NotificationPreference,
+)
+from .models.governance import GovernanceBody, TeamMember
+from .models.meetings import Decision, FollowUp, FollowUpStatus, Invitee, Meeting, MeetingKind, Rsvp
+from .models.reminders import ReminderKind, ReminderSettings
 
 # Helpers -------------------------------------------------------------------------------
 
@@ -281,7 +275,7 @@ def round_results(round_: AssessmentRound, *, language: str = "fr") -> dict:
         return round(mean, 1) if mean is not None and count >= MIN_ANSWERS else None
 
     conditions = defaultdict(lambda: {"questions": []})
-    from .models import Condition
+    from .models.backbone import Condition
 
     for key, question in sorted(current_q.items()):
         before = previous_q.get(key)
@@ -508,7 +502,7 @@ def _endorsement_reminders(coalition, cfg, today: date) -> list[dict]:
 def reminder_schedule(coalition, *, now=None, days: int = 14):
     """The reminders that will go out in the next `days` days, grouped by day, kind and subject,
     with how many are already sent (for coordinators)."""
-    from .models import SentReminder
+    from .models.reminders import SentReminder
 
     now = now or timezone.now()
     seen, schedule = set(), []

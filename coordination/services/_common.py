@@ -9,11 +9,7 @@ from coalitions.models import Membership
 
 from .. import permissions as rules
 from .. import selectors
-from ..models import (
-    Frequency,
-    Notification,
-    NotificationPreference,
-)
+from ..models.communication import Frequency, Notification, NotificationPreference
 
 # Helpers -------------------------------------------------------------------------------
 

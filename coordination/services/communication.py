@@ -12,17 +12,17 @@ from coalitions.models import Membership, Role
 from coalitions.permissions import require_permission
 
 from .. import permissions as rules
-from ..models import (
+from ..models.communication import (
     Announcement,
     AnnouncementRead,
     Audience,
     Comment,
     Frequency,
-    Meeting,
     Notification,
     NotificationKind,
     NotificationPreference,
 )
+from ..models.meetings import Meeting
 from ._common import _active_user_ids, _notify, _url
 
 # Announcements, comments, notifications ------------------------------------------------

@@ -18,17 +18,9 @@ from coalitions.models import Membership
 from coalitions.permissions import has_permission, require_permission
 
 from .. import selectors
-from ..models import (
-    Frequency,
-    Invitee,
-    Meeting,
-    Notification,
-    NotificationKind,
-    NotificationPreference,
-    ReminderKind,
-    ReminderSettings,
-    SentReminder,
-)
+from ..models.communication import Frequency, Notification, NotificationKind, NotificationPreference
+from ..models.meetings import Invitee, Meeting
+from ..models.reminders import ReminderKind, ReminderSettings, SentReminder
 from ._common import _now, _url
 
 # Reminders -----------------------------------------------------------------------------

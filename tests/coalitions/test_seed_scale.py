@@ -12,7 +12,7 @@ from django_scopes import scopes_disabled
 from coalitions.management.commands.seed_demo import PASSWORD
 from coalitions.models import Coalition, Membership, Organization
 from conditions.models import Activity, Endorsement
-from coordination.models import Meeting
+from coordination.models.meetings import Meeting
 from indicators import rollups
 from indicators.models import (
     IndicatorGroupObjectPermission,

@@ -6,7 +6,7 @@ from coalitions.forms import GuardedForm
 from coalitions.models import Membership, Organization
 
 from .models.backbone import AssessmentQuestion, BackboneTask, Condition, ResourceKind, TaskStatus
-from .models.communication import Audience, Comment, Frequency, NotificationKind
+from .models.communication import Audience, Comment, EmailFrequency, NotificationKind
 from .models.governance import BodyKind, GovernanceBody
 from .models.meetings import Meeting, MeetingKind, Rsvp
 
@@ -169,7 +169,7 @@ class PreferencesForm(forms.Form):
         super().__init__(*args, **kwargs)
         for kind, label in NotificationKind.choices:
             self.fields[kind] = forms.ChoiceField(
-                label=label, choices=Frequency.choices, initial=current.get(kind, Frequency.IMMEDIATELY)
+                label=label, choices=EmailFrequency.choices, initial=current.get(kind, EmailFrequency.IMMEDIATELY)
             )
 
 

@@ -25,7 +25,7 @@ from .models.communication import (
     Announcement,
     AnnouncementRead,
     Comment,
-    Frequency,
+    EmailFrequency,
     Notification,
     NotificationPreference,
 )
@@ -303,21 +303,12 @@ def round_questions(round_) -> list[AssessmentQuestion]:
     return list(AssessmentQuestion.objects.filter(round=round_).order_by("condition", "position"))
 
 
-def visible_meeting_details(membership, meeting) -> bool:
-    return rules.can_see_meeting_details(membership, meeting)
-
-
-def active_members(coalition) -> QuerySet[Membership]:
-    return Membership.objects.filter(coalition=coalition, is_active=True).select_related("user", "organization")
-
-
-
 # Reminders -----------------------------------------------------------------------------
 
 
 def frequency_for(coalition, user_id: int, kind: str) -> str:
     pref = NotificationPreference.objects.filter(coalition=coalition, user_id=user_id, kind=kind).first()
-    return pref.frequency if pref else Frequency.IMMEDIATELY
+    return pref.frequency if pref else EmailFrequency.IMMEDIATELY
 
 
 def reminder_settings(coalition) -> ReminderSettings:
@@ -394,10 +385,10 @@ def reporting_missing(coalition, *, due_from: date, due_to: date, organization_i
     organisation has not submitted a value (none, a draft, or one returned for revision).
     Locked periods and coordinator-entered indicators are left out."""
     from coalitions.models import Organization
-    from indicators.models import IndicatorGroupObjectPermission, IndicatorValue, Period, ValueStatus
+    from indicators.models import Aggregation, IndicatorGroupObjectPermission, IndicatorValue, Period, ValueStatus
 
     periods = list(Period.objects.filter(coalition=coalition, is_locked=False, due_date__gte=due_from,
-                                         due_date__lte=due_to).exclude(indicator__aggregation="coordinator")
+                                         due_date__lte=due_to).exclude(indicator__aggregation=Aggregation.COORDINATOR)
                    .select_related("indicator").order_by("due_date", "indicator__code", "start"))
     if not periods:
         return []

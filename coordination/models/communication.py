@@ -101,7 +101,9 @@ class NotificationKind(models.TextChoices):
     ENDORSEMENT_REMINDER = "endorsement_reminder", _("Agenda endorsement reminders")
 
 
-class Frequency(models.TextChoices):
+class EmailFrequency(models.TextChoices):
+    """How often a person is emailed their notifications."""
+
     IMMEDIATELY = "immediately", _("Immediately")
     DAILY = "daily", _("Daily digest")
     WEEKLY = "weekly", _("Weekly digest")
@@ -154,7 +156,7 @@ class Notification(TenantModel):
 class NotificationPreference(TenantModel):
     user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=30, choices=NotificationKind.choices)
-    frequency = models.CharField(max_length=20, choices=Frequency.choices, default=Frequency.IMMEDIATELY)
+    frequency = models.CharField(max_length=20, choices=EmailFrequency.choices, default=EmailFrequency.IMMEDIATELY)
 
     class Meta:
         constraints = [models.UniqueConstraint("coalition", "user", "kind", name="notification_preference_once")]

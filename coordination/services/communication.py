@@ -17,7 +17,7 @@ from ..models.communication import (
     AnnouncementRead,
     Audience,
     Comment,
-    Frequency,
+    EmailFrequency,
     Notification,
     NotificationKind,
     NotificationPreference,
@@ -174,7 +174,7 @@ def notifications_mark_read(*, actor, coalition, ids=None) -> int:
 def notification_preferences_set(*, actor, coalition, preferences: dict) -> None:
     require_permission(actor, coalition, "coordination.notifications:view")
     errors = {kind: _("Choose how often.") for kind, freq in preferences.items()
-              if kind not in NotificationKind.values or freq not in Frequency.values}
+              if kind not in NotificationKind.values or freq not in EmailFrequency.values}
     if errors:
         raise ValidationError(errors)
     for kind, frequency in preferences.items():

@@ -97,7 +97,7 @@ class NotificationPreferenceFactory(factory.django.DjangoModelFactory):
     coalition = factory.SubFactory(CoalitionFactory)
     user = factory.SubFactory(UserFactory)
     kind = communication.NotificationKind.MEETING_REMINDER
-    frequency = communication.Frequency.NEVER
+    frequency = communication.EmailFrequency.NEVER
 
 
 class ReminderSettingsFactory(factory.django.DjangoModelFactory):

@@ -199,7 +199,7 @@ class Membership(TenantModel):
         constraints = [
             models.UniqueConstraint("coalition", "user", name="membership_one_per_coalition"),
             models.CheckConstraint(
-                condition=Q(role="coordinator") | Q(organization__isnull=False),
+                condition=Q(role=Role.COORDINATOR) | Q(organization__isnull=False),
                 name="membership_partner_funder_has_organization",
             ),
         ]

@@ -73,13 +73,3 @@ def requires(permission: str):
         return view
 
     return decorate
-
-
-# Object rules -------------------------------------------------------------------------
-
-
-def belongs_to_organization(membership: Membership, organization_id: int | None) -> bool:
-    """A partner acts only for its own organisation; coordinators act for all."""
-    if membership.role == COORDINATOR:
-        return True
-    return organization_id is not None and membership.organization_id == organization_id

@@ -4,16 +4,16 @@ object rules that go with them (used by services and views alike)."""
 from coalitions.models import Role
 
 PERMISSIONS = {
-    "conditions.agenda:view": {"coordinator", "partner", "funder"},
-    "conditions.agenda:edit": {"coordinator"},  # the draft, priorities, publishing
-    "conditions.agenda:endorse": {"coordinator", "partner"},  # object rule: may_endorse_for
-    "conditions.plan:view": {"coordinator", "partner", "funder"},
-    "conditions.plan:manage": {"coordinator"},  # plans, actions, decisions on proposals
-    "conditions.actions:propose": {"coordinator", "partner"},
-    "conditions.activities:view": {"coordinator", "partner", "funder"},
-    "conditions.activities:log": {"coordinator", "partner"},  # object rule: may_edit_activity_of
-    "conditions.attachments:view": {"coordinator", "partner"},  # funders never see attachments
-    "conditions.matrix:view": {"coordinator", "partner", "funder"},
+    "conditions.agenda:view": {Role.COORDINATOR, Role.PARTNER, Role.FUNDER},
+    "conditions.agenda:edit": {Role.COORDINATOR},  # the draft, priorities, publishing
+    "conditions.agenda:endorse": {Role.COORDINATOR, Role.PARTNER},  # object rule: may_endorse_for
+    "conditions.plan:view": {Role.COORDINATOR, Role.PARTNER, Role.FUNDER},
+    "conditions.plan:manage": {Role.COORDINATOR},  # plans, actions, decisions on proposals
+    "conditions.actions:propose": {Role.COORDINATOR, Role.PARTNER},
+    "conditions.activities:view": {Role.COORDINATOR, Role.PARTNER, Role.FUNDER},
+    "conditions.activities:log": {Role.COORDINATOR, Role.PARTNER},  # object rule: may_edit_activity_of
+    "conditions.attachments:view": {Role.COORDINATOR, Role.PARTNER},  # funders never see attachments
+    "conditions.matrix:view": {Role.COORDINATOR, Role.PARTNER, Role.FUNDER},
 }
 
 

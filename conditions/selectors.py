@@ -225,10 +225,6 @@ def action_history(action: Action):
     return events
 
 
-def accepted_actions(coalition) -> QuerySet[Action]:
-    return Action.objects.filter(coalition=coalition, review_status=ReviewStatus.ACCEPTED).order_by("title")
-
-
 def activity_list(coalition, *, action=None, priority=None, organization=None, date_from=None, date_to=None):
     activities = Activity.objects.filter(coalition=coalition)
     if action:

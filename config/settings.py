@@ -29,7 +29,7 @@ if not SECRET_KEY:
 SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")  # old keys, so a rotation keeps signed links working
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
-CSRF_FAILURE_VIEW = "coalitions.account_views.csrf_failure"
+CSRF_FAILURE_VIEW = "coalitions.site_views.csrf_failure"
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [

@@ -2,7 +2,7 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
-from coalitions import account_views, views
+from coalitions import site_views, views
 from coalitions import urls as coalitions_urls
 from coordination.views import calendar_feed_ics
 from dashboards import views as dashboards
@@ -24,8 +24,8 @@ coalition_urls = [
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("healthz", account_views.healthz, name="healthz"),
-    path("language/", account_views.set_language, name="set_language"),
+    path("healthz", site_views.healthz, name="healthz"),
+    path("language/", site_views.set_language, name="set_language"),
     path("accounts/", include("allauth.urls")),
     path("coalitions/new/", views.coalition_create, name="coalition_create"),
     path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),

@@ -14,7 +14,8 @@ from coalitions import services as coalition_services
 from coalitions.models import Membership, Organization, OrganizationKind, Role
 
 from . import selectors, services
-from .models import Comment, Meeting, MeetingKind
+from .models.communication import Comment
+from .models.meetings import Meeting, MeetingKind
 
 AGENDA = "Mot de bienvenue\nSuivi des décisions\nBilan des actions\nVaria"
 MINUTES = ("Les partenaires ont fait le tour des actions en cours. Les ateliers parents-enfants affichent "

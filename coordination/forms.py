@@ -5,22 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from coalitions.forms import GuardedForm
 from coalitions.models import Membership, Organization
 
-from .models import (
-    AssessmentQuestion,
-    Audience,
-    BackboneTask,
-    BodyKind,
-    Comment,
-    Condition,
-    Frequency,
-    GovernanceBody,
-    Meeting,
-    MeetingKind,
-    NotificationKind,
-    ResourceKind,
-    Rsvp,
-    TaskStatus,
-)
+from .models.backbone import AssessmentQuestion, BackboneTask, Condition, ResourceKind, TaskStatus
+from .models.communication import Audience, Comment, EmailFrequency, NotificationKind
+from .models.governance import BodyKind, GovernanceBody
+from .models.meetings import Meeting, MeetingKind, Rsvp
 
 
 def member_users(coalition):
@@ -181,7 +169,7 @@ class PreferencesForm(forms.Form):
         super().__init__(*args, **kwargs)
         for kind, label in NotificationKind.choices:
             self.fields[kind] = forms.ChoiceField(
-                label=label, choices=Frequency.choices, initial=current.get(kind, Frequency.IMMEDIATELY)
+                label=label, choices=EmailFrequency.choices, initial=current.get(kind, EmailFrequency.IMMEDIATELY)
             )
 
 

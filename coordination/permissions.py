@@ -1,9 +1,11 @@
 """Permissions of conditions 4 and 5, merged into coalitions.permissions.REGISTRY, and the
 object rules of this app (used by services and views; nothing checks roles inline)."""
 
-COORD = {"coordinator"}
-TAKE_PART = {"coordinator", "partner"}
-ALL = {"coordinator", "partner", "funder"}
+from coalitions.models import Role
+
+COORD = {Role.COORDINATOR}
+TAKE_PART = {Role.COORDINATOR, Role.PARTNER}
+ALL = {Role.COORDINATOR, Role.PARTNER, Role.FUNDER}
 
 PERMISSIONS = {
     "coordination.communication:view": ALL,
@@ -13,7 +15,7 @@ PERMISSIONS = {
     # meetings:view_shared on a meeting a coordinator shared with funders.
     "coordination.meetings:view": ALL,
     "coordination.meetings:view_details": TAKE_PART,
-    "coordination.meetings:view_shared": {"funder"},
+    "coordination.meetings:view_shared": {Role.FUNDER},
     "coordination.meetings:manage": COORD,
     "coordination.meetings:rsvp": TAKE_PART,
     "coordination.follow_ups:view": TAKE_PART,
@@ -34,7 +36,7 @@ PERMISSIONS = {
     "coordination.library:add": TAKE_PART,
     "coordination.library:moderate": COORD,
     "coordination.assessment:view": TAKE_PART,
-    "coordination.assessment:answer": {"partner"},
+    "coordination.assessment:answer": {Role.PARTNER},
     "coordination.assessment:manage": COORD,
 }
 
@@ -112,7 +114,8 @@ def can_read(membership, obj) -> bool:
     from conditions.models import Action
     from indicators.models import Indicator
 
-    from .models import Announcement, Comment, FollowUp, Meeting
+    from .models.communication import Announcement, Comment
+    from .models.meetings import FollowUp, Meeting
 
     if membership is None or not membership.is_active or obj.coalition_id != membership.coalition_id:
         return False

@@ -11,33 +11,27 @@ from coalitions.models import Membership, Role
 from coalitions.web import parse_int
 
 from . import permissions as rules
-from .models import (
-    Announcement,
-    AnnouncementRead,
+from .models.backbone import (
     AssessmentAnswer,
     AssessmentQuestion,
     AssessmentRound,
     BackboneTask,
-    CalendarFeed,
-    Comment,
-    Decision,
-    FollowUp,
-    FollowUpStatus,
-    Frequency,
-    GovernanceBody,
-    Invitee,
     LibraryItem,
-    Meeting,
-    MeetingKind,
-    Notification,
-    NotificationPreference,
-    ReminderKind,
-    ReminderSettings,
-    Rsvp,
     TaskStatus,
-    TeamMember,
     unaccent,
 )
+from .models.calendar import CalendarFeed
+from .models.communication import (
+    Announcement,
+    AnnouncementRead,
+    Comment,
+    EmailFrequency,
+    Notification,
+    NotificationPreference,
+)
+from .models.governance import GovernanceBody, TeamMember
+from .models.meetings import Decision, FollowUp, FollowUpStatus, Invitee, Meeting, MeetingKind, Rsvp
+from .models.reminders import ReminderKind, ReminderSettings
 
 # Helpers -------------------------------------------------------------------------------
 
@@ -277,7 +271,7 @@ def round_results(round_: AssessmentRound, *, language: str = "fr") -> dict:
         return round(mean, 1) if mean is not None and count >= MIN_ANSWERS else None
 
     conditions = defaultdict(lambda: {"questions": []})
-    from .models import Condition
+    from .models.backbone import Condition
 
     for key, question in sorted(current_q.items()):
         before = previous_q.get(key)
@@ -305,21 +299,12 @@ def round_questions(round_) -> list[AssessmentQuestion]:
     return list(AssessmentQuestion.objects.filter(round=round_).order_by("condition", "position"))
 
 
-def visible_meeting_details(membership, meeting) -> bool:
-    return rules.can_see_meeting_details(membership, meeting)
-
-
-def active_members(coalition) -> QuerySet[Membership]:
-    return Membership.objects.filter(coalition=coalition, is_active=True).select_related("user", "organization")
-
-
-
 # Reminders -----------------------------------------------------------------------------
 
 
 def frequency_for(coalition, user_id: int, kind: str) -> str:
     pref = NotificationPreference.objects.filter(coalition=coalition, user_id=user_id, kind=kind).first()
-    return pref.frequency if pref else Frequency.IMMEDIATELY
+    return pref.frequency if pref else EmailFrequency.IMMEDIATELY
 
 
 def reminder_settings(coalition) -> ReminderSettings:
@@ -396,10 +381,10 @@ def reporting_missing(coalition, *, due_from: date, due_to: date, organization_i
     organisation has not submitted a value (none, a draft, or one returned for revision).
     Locked periods and coordinator-entered indicators are left out."""
     from coalitions.models import Organization
-    from indicators.models import IndicatorGroupObjectPermission, IndicatorValue, Period, ValueStatus
+    from indicators.models import Aggregation, IndicatorGroupObjectPermission, IndicatorValue, Period, ValueStatus
 
     periods = list(Period.objects.filter(coalition=coalition, is_locked=False, due_date__gte=due_from,
-                                         due_date__lte=due_to).exclude(indicator__aggregation="coordinator")
+                                         due_date__lte=due_to).exclude(indicator__aggregation=Aggregation.COORDINATOR)
                    .select_related("indicator").order_by("due_date", "indicator__code", "start"))
     if not periods:
         return []
@@ -504,7 +489,7 @@ def _endorsement_reminders(coalition, cfg, today: date) -> list[dict]:
 def reminder_schedule(coalition, *, now=None, days: int = 14):
     """The reminders that will go out in the next `days` days, grouped by day, kind and subject,
     with how many are already sent (for coordinators)."""
-    from .models import SentReminder
+    from .models.reminders import SentReminder
 
     now = now or timezone.now()
     seen, schedule = set(), []

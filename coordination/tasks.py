@@ -88,7 +88,7 @@ def coalition_digest(coalition_id: int, frequency: str) -> int:
 @shared_task(**RETRY)
 def send_meeting_invitations(coalition_id: int, meeting_id: int, sequence: int) -> int:
     from . import services
-    from .models import Meeting
+    from .models.meetings import Meeting
 
     coalition = _coalition(coalition_id)
     with scope(coalition=coalition):

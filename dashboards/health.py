@@ -19,7 +19,8 @@ from coalitions.dates import local_today
 from coalitions.models import Coalition, Membership
 from conditions import selectors as agenda_selectors
 from conditions.models import Action, ActionStatus, Activity, Endorsement, ReviewStatus
-from coordination.models import AssessmentRound, BackboneTask, FollowUp, FollowUpStatus, Invitee, Meeting, TaskStatus
+from coordination.models.backbone import AssessmentRound, BackboneTask, TaskStatus
+from coordination.models.meetings import FollowUp, FollowUpStatus, Invitee, Meeting
 from coordination.selectors import round_results
 from indicators import charts
 from indicators.models import (

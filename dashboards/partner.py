@@ -7,7 +7,7 @@ from django.utils import timezone
 from coalitions.dates import local_today
 from conditions import selectors as condition_selectors
 from conditions.models import Activity, Endorsement
-from coordination.models import Invitee
+from coordination.models.meetings import Invitee
 from coordination.selectors import my_follow_ups
 from indicators.models import Indicator, IndicatorValue, ValueStatus
 from indicators.permissions import assigned_indicators

@@ -12,8 +12,9 @@ from django.utils import timezone
 from coalitions.dates import local_today
 from coalitions.models import Membership, Organization, Role
 
-from . import services, tasks
+from . import tasks
 from .models import Indicator
+from .services import breakdown, framework, review, values
 
 # code -> (titles of the agenda's priorities, titles of the plan's actions) it is linked to
 LINKS = {
@@ -139,17 +140,17 @@ def seed(*, coalition, coordinator) -> None:
         if Indicator.objects.filter(coalition=coalition, code=fields["code"]).exists():
             continue
         dimensions = DISAGGREGATION.get(fields["code"], {})
-        indicator = services.indicator_create(
+        indicator = framework.indicator_create(
             actor=coordinator, coalition=coalition,
             **{"reporting_start": start, "requires_category_total": bool(dimensions), **fields})
         categories = {
-            dimension: [(services.category_add(actor=coordinator, indicator=indicator, dimension=dimension,
+            dimension: [(breakdown.category_add(actor=coordinator, indicator=indicator, dimension=dimension,
                                                label=label), share) for label, share in parts]
             for dimension, parts in dimensions.items()
         }
         orgs = [organizations[name] for name in reporters if name in organizations]
-        services.assignments_set(actor=coordinator, indicator=indicator, organizations=orgs)
-        services.target_set(actor=coordinator, indicator=indicator, period=None, value=target)
+        framework.assignments_set(actor=coordinator, indicator=indicator, organizations=orgs)
+        framework.target_set(actor=coordinator, indicator=indicator, period=None, value=target)
         periods = [p for p in indicator.periods.order_by("start") if p.end < today]
         for index, period in enumerate(periods):
             recent = index >= len(periods) - 1
@@ -171,23 +172,23 @@ def seed(*, coalition, coordinator) -> None:
                          "source": fields.get("data_source", ""), "submitted_at": _at(min(submitted, today)),
                          **amounts}
                 try:
-                    value = services.value_save(
+                    value = values.value_save(
                         comment="Inscriptions exceptionnelles après la campagne de promotion." if outlier else "",
                         **entry)
                 except ValidationError:  # unusual for this organisation: the partner explains it
-                    value = services.value_save(comment="Variation saisonnière habituelle (vacances, fêtes).",
+                    value = values.value_save(comment="Variation saisonnière habituelle (vacances, fêtes).",
                                                 **entry)
                 if recent:
                     continue  # the last period waits for review
                 if rng.random() < 0.05:
-                    services.value_return(actor=coordinator, value=value,
+                    review.value_return(actor=coordinator, value=value,
                                           note="Le total semble inclure les familles du secteur voisin; pouvez-vous "
                                                "vérifier?")
                 else:
-                    services.value_approve(actor=coordinator, value=value)
+                    review.value_approve(actor=coordinator, value=value)
         for back, (learned, worked, did_not_work) in notes.items():
             if back <= len(periods):
-                services.note_save(actor=coordinator, indicator=indicator, period=periods[-back], learned=learned,
+                framework.note_save(actor=coordinator, indicator=indicator, period=periods[-back], learned=learned,
                                    worked=worked, did_not_work=did_not_work)
     _link(coalition, coordinator)
     tasks.recompute_rollups(coalition.pk)  # the demo's coalition values, right away
@@ -213,7 +214,7 @@ def _link(coalition, coordinator) -> None:
         if indicator.priorities.exists() or indicator.actions.exists():
             continue
         priority_titles, action_titles = LINKS[indicator.code]
-        services.indicator_links_set(
+        framework.indicator_links_set(
             actor=coordinator, indicator=indicator,
             priorities=[priorities[t] for t in priority_titles if t in priorities],
             actions=[actions[t] for t in action_titles if t in actions],

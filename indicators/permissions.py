@@ -1,15 +1,17 @@
 """Permissions of condition 3, merged into coalitions.permissions.REGISTRY, and the object
 rules of shared measurement (who reports what, who reads which values)."""
 
+from coalitions.models import Role
+
 PERMISSIONS = {
-    "indicators.indicators:view": {"coordinator", "partner", "funder"},
-    "indicators.indicators:manage": {"coordinator"},
-    "indicators.values:enter": {"coordinator", "partner"},
-    "indicators.values:review": {"coordinator"},
-    "indicators.values:import": {"coordinator", "partner"},
-    "indicators.values:export": {"coordinator", "partner"},
-    "indicators.completeness:view": {"coordinator"},
-    "indicators.notes:manage": {"coordinator"},
+    "indicators.indicators:view": {Role.COORDINATOR, Role.PARTNER, Role.FUNDER},
+    "indicators.indicators:manage": {Role.COORDINATOR},
+    "indicators.values:enter": {Role.COORDINATOR, Role.PARTNER},
+    "indicators.values:review": {Role.COORDINATOR},
+    "indicators.values:import": {Role.COORDINATOR, Role.PARTNER},
+    "indicators.values:export": {Role.COORDINATOR, Role.PARTNER},
+    "indicators.completeness:view": {Role.COORDINATOR},
+    "indicators.notes:manage": {Role.COORDINATOR},
 }
 
 

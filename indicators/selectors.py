@@ -14,6 +14,7 @@ from . import charts
 from .models import (
     DISAGGREGATED_TYPES,
     SUMMED_TYPES,
+    Aggregation,
     Category,
     Indicator,
     IndicatorGroupObjectPermission,
@@ -129,9 +130,10 @@ def entry_cells(coalition, membership, organization: Organization | None, today:
     today = today or local_today(coalition)
     scoped = Indicator.objects.filter(coalition=coalition)
     if organization is None:
-        chosen = scoped.filter(aggregation="coordinator") if acts_for_every_organization(membership) else scoped.none()
+        chosen = (scoped.filter(aggregation=Aggregation.COORDINATOR) if acts_for_every_organization(membership)
+                  else scoped.none())
     else:
-        chosen = assigned_indicators(organization, scoped.exclude(aggregation="coordinator"))
+        chosen = assigned_indicators(organization, scoped.exclude(aggregation=Aggregation.COORDINATOR))
     periods = list(
         Period.objects.filter(indicator__in=chosen, is_locked=False, start__lte=today)
         .select_related("indicator").order_by("due_date", "indicator__code")
@@ -362,9 +364,10 @@ def import_template(coalition, membership, organization, first: date, last: date
     breakdown already entered if any, and one column per category of these indicators."""
     scoped = Indicator.objects.filter(coalition=coalition)
     if organization is None:
-        chosen = scoped.filter(aggregation="coordinator") if acts_for_every_organization(membership) else scoped.none()
+        chosen = (scoped.filter(aggregation=Aggregation.COORDINATOR) if acts_for_every_organization(membership)
+                  else scoped.none())
     else:
-        chosen = assigned_indicators(organization, scoped.exclude(aggregation="coordinator"))
+        chosen = assigned_indicators(organization, scoped.exclude(aggregation=Aggregation.COORDINATOR))
     columns: dict[tuple, CategoryColumn] = {}
     headers: dict[tuple, str] = {}  # (category id, part) -> its column
     categories = Category.objects.filter(indicator__in=chosen, indicator__value_type__in=DISAGGREGATED_TYPES)

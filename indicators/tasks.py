@@ -57,8 +57,8 @@ def recompute_all_rollups() -> int:
 @shared_task
 def sync_all_periods() -> int:
     """Open the periods that started since yesterday, for every indicator of every coalition."""
-    from . import services
     from .models import Indicator
+    from .services import framework
 
     created = 0
     with scopes_disabled():
@@ -67,7 +67,7 @@ def sync_all_periods() -> int:
         today = local_today(coalition)
         with scope(coalition=coalition):
             for indicator in Indicator.objects.filter(coalition=coalition):
-                created += services.periods_sync(indicator=indicator, today=today)
+                created += framework.periods_sync(indicator=indicator, today=today)
     return created
 
 

@@ -11,12 +11,16 @@ A category of a percentage has two columns, the header followed by « (numérate
 import re
 import zipfile
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from coalitions import uploads
 from coalitions.uploads import UploadRefused
+
+if TYPE_CHECKING:
+    from .selectors import CategoryColumn
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
@@ -136,3 +140,73 @@ def _rows_from_workbook(data: bytes, columns: list[str]) -> list[dict]:
     except Exception as error:  # noqa: BLE001  (openpyxl raises many kinds on broken files)
         raise FileUnreadable(_("This Excel file cannot be read. Save it again as .xlsx or CSV.")) from error
 
+
+# The import template -------------------------------------------------------------------
+
+IMPORT_COLUMNS = ["indicator", "period_start", "organization", "value", "numerator", "denominator", "weight",
+                  "comment", "source", "confidence"]
+TEMPLATE_EXTRA = ["indicator_name", "period"]  # written in the template for the reader, not read back
+
+
+def template_header(columns: list["CategoryColumn"]) -> list[str]:
+    """The template's header: the import's columns, the category columns after the weight."""
+    at = IMPORT_COLUMNS.index("weight") + 1
+    return IMPORT_COLUMNS[:at] + [c.header for c in columns] + IMPORT_COLUMNS[at:] + TEMPLATE_EXTRA
+
+
+def template_notes(columns: list["CategoryColumn"]) -> list[list]:
+    """The "Notes" sheet of the Excel template: what goes in each column, and which
+    indicators each category column applies to."""
+    explained = {
+        "indicator": _("The indicator's code, as in the template."),
+        "period_start": _("The first day of the period, written YYYY-MM-DD."),
+        "organization": _("The organization's name, as in the template; empty for a value entered by the "
+                          "coordination team."),
+        "value": _("The value. For a yes/no indicator, 1 (yes) or 0 (no); for a scale, the level's number."),
+        "numerator": _("For a percentage: the numerator, a whole number."),
+        "denominator": _("For a percentage: the denominator, a whole number above zero."),
+        "weight": _("For a weighted average: how much the value counts, e.g. the number of people."),
+        "comment": _("Required when the value is unusual: say why."),
+        "source": _("Where the value comes from."),
+        "confidence": _("high, medium or low."),
+        **{column: _("For information only: not read on import.") for column in TEMPLATE_EXTRA},
+    }
+    notes = [
+        [_("Each category column is headed “dimension : category”. Fill it in on the row of the value it "
+           "breaks down; leave it empty on the rows of other indicators. Rows starting with # are ignored.")],
+        [_("A percentage has two columns per category, “dimension : category (numerator)” and “dimension : "
+           "category (denominator)”: fill in both or neither, whole numbers, the numerator not above the "
+           "denominator.")],
+        [],
+        [_("Column"), _("Indicators"), _("What to enter")],
+    ]
+    notes += [[column, "", text] for column, text in explained.items()]
+    for column in columns:
+        text, adds_up = {
+            None: (_("The value of this category, of the same kind as the indicator's value."),
+                   _("For %(codes)s, the categories of this dimension must add up to the value.")),
+            "numerator": (_("For a percentage: the numerator of this category, a whole number."),
+                          _("For %(codes)s, the numerators of this dimension must add up to the numerator.")),
+            "denominator": (_("For a percentage: the denominator of this category, a whole number above zero."),
+                            _("For %(codes)s, the denominators of this dimension must add up to the denominator.")),
+        }[column.part]
+        if column.summed:
+            text += " " + adds_up % {"codes": ", ".join(column.summed)}
+        notes.append([column.header, ", ".join(column.codes), text])
+    return notes
+
+
+def notes_row(columns: list["CategoryColumn"]) -> dict:
+    """The template's second row when it has category columns: the indicators each one
+    applies to (a row starting with # is ignored on import)."""
+    row = {"indicator": "# " + _("Ignored on import: under each category column, the indicators it applies to.")}
+    for column in columns:
+        codes, summed = ", ".join(column.codes), ", ".join(column.summed)
+        if summed:
+            adds_up = {None: _("For %(codes)s; adds up to the value for %(summed)s"),
+                       "numerator": _("For %(codes)s; adds up to the numerator for %(summed)s"),
+                       "denominator": _("For %(codes)s; adds up to the denominator for %(summed)s")}[column.part]
+            row[column.header] = adds_up % {"codes": codes, "summed": summed}
+        else:
+            row[column.header] = _("For %(codes)s") % {"codes": codes}
+    return row

@@ -19,11 +19,13 @@ from coalitions.web import done as _done
 from coalitions.web import post_action as _post_action
 from coordination.selectors import comment_thread
 
-from . import selectors, services
+from . import selectors
 from . import transfer as transfer_files
 from .forms import AssignmentForm, CategoryForm, ImportForm, IndicatorForm, NoteForm, ReturnForm, TargetForm, ValueForm
 from .models import Category, Indicator, IndicatorValue, LearningNote, Level, Period, Target, ValueStatus
 from .permissions import acts_for_every_organization, sees_comment, sees_organization_values, visible_values
+from .services import breakdown, framework, imports, values
+from .services import review as review_services
 
 
 def _data(request):
@@ -53,7 +55,7 @@ def index(request):
 def indicator_create(request):
     form = IndicatorForm(_data(request), coalition=request.coalition)
     if request.method == "POST" and form.is_valid():
-        indicator = call_service(form, services.indicator_create, actor=request.user, coalition=request.coalition,
+        indicator = call_service(form, framework.indicator_create, actor=request.user, coalition=request.coalition,
                                  **form.cleaned_data)
         if indicator:
             messages.success(request, _("The indicator is created. Now say which organizations report it."))
@@ -67,7 +69,7 @@ def indicator_edit(request, pk: int):
     form = IndicatorForm(_data(request), instance=indicator, coalition=request.coalition)
     if request.method == "POST" and form.is_valid():
         fresh = get_object_or_404(Indicator, pk=pk)
-        if call_service(form, services.indicator_update, actor=request.user, indicator=fresh, **form.cleaned_data):
+        if call_service(form, framework.indicator_update, actor=request.user, indicator=fresh, **form.cleaned_data):
             return _done(request, _("The indicator is saved."), "indicators:indicator_detail", pk)
     return render(request, "indicators/indicator_form.html", {"form": form, "indicator": indicator})
 
@@ -77,7 +79,7 @@ def indicator_delete(request, pk: int):
     indicator = get_object_or_404(Indicator, pk=pk)
     if request.method == "POST":
         try:
-            services.indicator_delete(actor=request.user, indicator=indicator)
+            framework.indicator_delete(actor=request.user, indicator=indicator)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect("indicators:indicator_detail", request.coalition.slug, pk)
@@ -111,7 +113,7 @@ def indicator_assignments(request, pk: int):
     form = AssignmentForm(_data(request), coalition=request.coalition,
                           initial={"organizations": selectors.assigned_organizations(indicator)})
     if request.method == "POST" and form.is_valid():
-        if call_service(form, services.assignments_set, actor=request.user, indicator=indicator,
+        if call_service(form, framework.assignments_set, actor=request.user, indicator=indicator,
                         organizations=form.cleaned_data["organizations"]) is not None:
             return _done(request, _("The reporting organizations are saved."), "indicators:indicator_detail", pk)
     return render(request, "indicators/assignments.html", {"form": form, "indicator": indicator})
@@ -122,7 +124,7 @@ def indicator_targets(request, pk: int):
     indicator = get_object_or_404(Indicator, pk=pk)
     form = TargetForm(_data(request), indicator=indicator)
     if request.method == "POST" and form.is_valid():
-        if call_service(form, services.target_set, actor=request.user, indicator=indicator, **form.cleaned_data):
+        if call_service(form, framework.target_set, actor=request.user, indicator=indicator, **form.cleaned_data):
             return _done(request, _("The target is saved."), "indicators:indicator_targets", pk)
     targets = Target.objects.filter(indicator=indicator).select_related("period", "period__indicator").order_by(
         "period__start"
@@ -144,7 +146,7 @@ def indicator_categories(request, pk: int):
     indicator = get_object_or_404(Indicator, pk=pk)
     form = CategoryForm(_data(request))
     if request.method == "POST" and form.is_valid():
-        if call_service(form, services.category_add, actor=request.user, indicator=indicator, **form.cleaned_data):
+        if call_service(form, breakdown.category_add, actor=request.user, indicator=indicator, **form.cleaned_data):
             return _done(request, _("The category is added."), "indicators:indicator_categories", pk)
     categories = Category.objects.filter(indicator=indicator).order_by("dimension", "label")
     return render(request, "indicators/categories.html", {
@@ -156,7 +158,7 @@ def indicator_categories(request, pk: int):
 @requires("indicators.indicators:manage")
 def category_delete(request, pk: int):
     category = get_object_or_404(Category, pk=pk)
-    return _post_action(request, services.category_delete, _("The category is deleted."),
+    return _post_action(request, breakdown.category_delete, _("The category is deleted."),
                         "indicators:indicator_categories", args=[category.indicator_id], category=category)
 
 
@@ -164,7 +166,7 @@ def category_delete(request, pk: int):
 @requires("indicators.indicators:manage")
 def target_delete(request, pk: int):
     target = get_object_or_404(Target, pk=pk)
-    return _post_action(request, services.target_delete, _("The target is deleted."),
+    return _post_action(request, framework.target_delete, _("The target is deleted."),
                         "indicators:indicator_targets", args=[target.indicator_id], target=target)
 
 
@@ -173,7 +175,7 @@ def target_delete(request, pk: int):
 def period_lock(request, pk: int):
     period = get_object_or_404(Period, pk=pk)
     locked = request.POST.get("locked") == "1"
-    services.period_set_lock(actor=request.user, period=period, locked=locked)
+    framework.period_set_lock(actor=request.user, period=period, locked=locked)
     message = _("The period is locked.") if locked else _("The period is unlocked.")
     return _done(request, message, "indicators:indicator_periods", period.indicator_id)
 
@@ -186,7 +188,7 @@ def note_edit(request, pk: int):
     form = NoteForm(_data(request), initial=initial,
                     editing=note or LearningNote(indicator=period.indicator, period=period))
     if request.method == "POST" and form.is_valid():
-        if call_service(form, services.note_save, actor=request.user, indicator=period.indicator, period=period,
+        if call_service(form, framework.note_save, actor=request.user, indicator=period.indicator, period=period,
                         **form.cleaned_data):
             return _done(request, _("The learning note is saved."), "indicators:indicator_detail", period.indicator_id)
     return render(request, "indicators/note_form.html", {"form": form, "period": period})
@@ -238,7 +240,7 @@ def _cell(request, period_pk: int, organization):
         if form.is_valid():
             data = form.cleaned_data
             saved = call_service(
-                form, services.value_save, actor=request.user, indicator=period.indicator, period=period,
+                form, values.value_save, actor=request.user, indicator=period.indicator, period=period,
                 organization=organization, value=data.get("value"), numerator=data.get("numerator"),
                 denominator=data.get("denominator"), weight=data.get("weight"), comment=data["comment"],
                 source=data["source"], confidence=data["confidence"], submit=request.POST.get("action") != "draft",
@@ -294,7 +296,7 @@ def review(request):
 @requires("indicators.values:review")
 def review_approve(request):
     ids = [i for i in map(parse_int, request.POST.getlist("values")) if i is not None]
-    count = services.values_approve(actor=request.user, coalition=request.coalition, ids=ids) if ids else 0
+    count = review_services.values_approve(actor=request.user, coalition=request.coalition, ids=ids) if ids else 0
     if count:
         messages.success(request, _("%(count)s value(s) approved.") % {"count": count})
     else:
@@ -323,7 +325,7 @@ def value_return(request, pk: int):
     )
     form = ReturnForm(_data(request))
     if request.method == "POST" and form.is_valid():
-        if call_service(form, services.value_return, actor=request.user, value=value, **form.cleaned_data):
+        if call_service(form, review_services.value_return, actor=request.user, value=value, **form.cleaned_data):
             return _done(request, _("The value is returned to the partner with your note."), "indicators:review")
     return render(request, "indicators/value_return.html", {"form": form, "value": value})
 
@@ -345,73 +347,12 @@ def completeness(request):
 
 # Import and export -----------------------------------------------------------------------
 
-TEMPLATE_EXTRA = ["indicator_name", "period"]
-
-
 def _file_response(request, name: str, header: list[str], rows, notes: tuple[str, list] | None = None):
     """``rows`` under ``header`` as CSV or XLSX (``?format=``); ``notes`` (title, rows) on a
     second Excel sheet (the importer reads only the first)."""
     sheets = [Sheet(name, itertools.chain([header], rows))] + ([Sheet(*notes)] if notes else [])
     filename = f"{name}-{local_today(request.coalition).isoformat()}"
     return spreadsheet_response(request.GET.get("format", "csv"), sheets, filename)
-
-
-def _template_notes(columns: list[selectors.CategoryColumn]) -> list[list]:
-    """The "Notes" sheet of the Excel template: what goes in each column, and which
-    indicators each category column applies to."""
-    explained = {
-        "indicator": _("The indicator's code, as in the template."),
-        "period_start": _("The first day of the period, written YYYY-MM-DD."),
-        "organization": _("The organization's name, as in the template; empty for a value entered by the "
-                          "coordination team."),
-        "value": _("The value. For a yes/no indicator, 1 (yes) or 0 (no); for a scale, the level's number."),
-        "numerator": _("For a percentage: the numerator, a whole number."),
-        "denominator": _("For a percentage: the denominator, a whole number above zero."),
-        "weight": _("For a weighted average: how much the value counts, e.g. the number of people."),
-        "comment": _("Required when the value is unusual: say why."),
-        "source": _("Where the value comes from."),
-        "confidence": _("high, medium or low."),
-        **{column: _("For information only: not read on import.") for column in TEMPLATE_EXTRA},
-    }
-    notes = [
-        [_("Each category column is headed “dimension : category”. Fill it in on the row of the value it "
-           "breaks down; leave it empty on the rows of other indicators. Rows starting with # are ignored.")],
-        [_("A percentage has two columns per category, “dimension : category (numerator)” and “dimension : "
-           "category (denominator)”: fill in both or neither, whole numbers, the numerator not above the "
-           "denominator.")],
-        [],
-        [_("Column"), _("Indicators"), _("What to enter")],
-    ]
-    notes += [[column, "", text] for column, text in explained.items()]
-    for column in columns:
-        text, adds_up = {
-            None: (_("The value of this category, of the same kind as the indicator's value."),
-                   _("For %(codes)s, the categories of this dimension must add up to the value.")),
-            "numerator": (_("For a percentage: the numerator of this category, a whole number."),
-                          _("For %(codes)s, the numerators of this dimension must add up to the numerator.")),
-            "denominator": (_("For a percentage: the denominator of this category, a whole number above zero."),
-                            _("For %(codes)s, the denominators of this dimension must add up to the denominator.")),
-        }[column.part]
-        if column.summed:
-            text += " " + adds_up % {"codes": ", ".join(column.summed)}
-        notes.append([column.header, ", ".join(column.codes), text])
-    return notes
-
-
-def _notes_row(columns: list[selectors.CategoryColumn]) -> dict:
-    """The template's second row when it has category columns: the indicators each one
-    applies to (a row starting with # is ignored on import)."""
-    row = {"indicator": "# " + _("Ignored on import: under each category column, the indicators it applies to.")}
-    for column in columns:
-        codes, summed = ", ".join(column.codes), ", ".join(column.summed)
-        if summed:
-            adds_up = {None: _("For %(codes)s; adds up to the value for %(summed)s"),
-                       "numerator": _("For %(codes)s; adds up to the numerator for %(summed)s"),
-                       "denominator": _("For %(codes)s; adds up to the denominator for %(summed)s")}[column.part]
-            row[column.header] = adds_up % {"codes": codes, "summed": summed}
-        else:
-            row[column.header] = _("For %(codes)s") % {"codes": codes}
-    return row
 
 
 def _date_param(request, name: str, default):
@@ -428,12 +369,10 @@ def import_template(request):
     today = local_today(request.coalition)
     first, last = _date_param(request, "start", today - timedelta(days=365)), _date_param(request, "end", today)
     template = selectors.import_template(request.coalition, request.membership, organization, first, last)
-    at = services.IMPORT_COLUMNS.index("weight") + 1
-    header = (services.IMPORT_COLUMNS[:at] + [c.header for c in template.categories] + services.IMPORT_COLUMNS[at:]
-              + TEMPLATE_EXTRA)
-    rows = ([_notes_row(template.categories)] if template.categories else []) + template.rows
+    header = transfer_files.template_header(template.categories)
+    rows = ([transfer_files.notes_row(template.categories)] if template.categories else []) + template.rows
     return _file_response(request, "concerto-modele", header, [[row.get(h) for h in header] for row in rows],
-                          notes=(_("Notes"), _template_notes(template.categories)))
+                          notes=(_("Notes"), transfer_files.template_notes(template.categories)))
 
 
 @require_GET
@@ -480,8 +419,8 @@ def transfer(request):
             messages.error(request, _("The preview expired. Upload the file again."))
             return redirect("indicators:transfer", request.coalition.slug)
         try:
-            changed = services.values_import(actor=request.user, coalition=request.coalition, rows=rows)
-        except services.ImportRejected as rejected:
+            changed = imports.values_import(actor=request.user, coalition=request.coalition, rows=rows)
+        except imports.ImportRejected as rejected:
             errors = rejected.errors
         else:
             return _done(request, _("Import done: %(count)s value(s) saved and submitted for review.")
@@ -490,12 +429,12 @@ def transfer(request):
         form = ImportForm(request.POST, request.FILES)
         if form.is_valid():
             try:
-                rows = transfer_files.read_rows(form.cleaned_data["file"], services.IMPORT_COLUMNS)
-                preview = services.values_check_import(actor=request.user, coalition=request.coalition, rows=rows)
+                rows = transfer_files.read_rows(form.cleaned_data["file"], transfer_files.IMPORT_COLUMNS)
+                preview = imports.values_check_import(actor=request.user, coalition=request.coalition, rows=rows)
                 payload = signing.dumps(rows, salt="indicators-import", compress=True)
             except transfer_files.FileUnreadable as unreadable:
                 form.add_error("file", str(unreadable))
-            except services.ImportRejected as rejected:
+            except imports.ImportRejected as rejected:
                 errors = rejected.errors
     organization = _entry_organization(request)
     return render(request, "indicators/transfer.html", {

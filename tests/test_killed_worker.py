@@ -29,7 +29,7 @@ from coalitions.tasks import send_lost_invitation_emails
 from config.celery import app
 from coordination import services as coordination_services
 from coordination import tasks as coordination_tasks
-from coordination.models import Notification
+from coordination.models.communication import Notification
 
 from .mailbox import delivered
 

@@ -20,7 +20,7 @@ from conditions.models import EndorsementRequest
 from config.celery import app
 from coordination import services as coordination_services
 from coordination import tasks as coordination_tasks
-from coordination.models import Notification
+from coordination.models.communication import Notification
 from indicators import tasks as indicator_tasks
 from indicators.models import ValueStatus
 

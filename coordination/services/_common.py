@@ -10,11 +10,7 @@ from coalitions.models import Membership
 
 from .. import permissions as rules
 from .. import selectors
-from ..models import (
-    Frequency,
-    Notification,
-    NotificationPreference,
-)
+from ..models.communication import EmailFrequency, Notification, NotificationPreference
 
 # Helpers -------------------------------------------------------------------------------
 
@@ -50,10 +46,11 @@ def _notify(*, coalition, user_ids, about, kind: str, event: str, title: str, ur
         Notification(coalition=coalition, recipient_id=uid, kind=kind, event=event, title=title[:300], url=url,
                      actor_name=actor_name[:150], created_at=_now(now))
         for uid in sorted(user_ids)
-        if prefs.get(uid, Frequency.IMMEDIATELY) != Frequency.NEVER
+        if prefs.get(uid, EmailFrequency.IMMEDIATELY) != EmailFrequency.NEVER
     ]
     created = Notification.objects.bulk_create(rows)
-    immediate = [n.pk for n in created if prefs.get(n.recipient_id, Frequency.IMMEDIATELY) == Frequency.IMMEDIATELY]
+    immediate = [n.pk for n in created
+                 if prefs.get(n.recipient_id, EmailFrequency.IMMEDIATELY) == EmailFrequency.IMMEDIATELY]
     if immediate:
         from .. import tasks
 

@@ -13,19 +13,18 @@ from coalitions.permissions import require_permission
 from coalitions.uploads import UploadRefused, check_stored_file
 
 from .. import permissions as rules
-from ..models import (
+from ..models.backbone import (
     AssessmentAnswer,
     AssessmentQuestion,
     AssessmentRound,
     BackboneTask,
-    GovernanceBody,
     LibraryItem,
-    Meeting,
     RoundStatus,
     TaskStatus,
-    TeamMember,
     unaccent,
 )
+from ..models.governance import GovernanceBody, TeamMember
+from ..models.meetings import Meeting
 from ._common import _active_user_ids, _now
 
 # Backbone: team, governance, tasks -----------------------------------------------------

@@ -18,7 +18,7 @@ from django_scopes import scopes_disabled
 from coalitions.permissions import has_permission, require_permission
 
 from .. import permissions as rules
-from ..models import CalendarFeed
+from ..models.calendar import CalendarFeed
 
 PERMISSION = "coordination.calendar_feed:use"
 READ_RECORD_INTERVAL = timedelta(minutes=15)  # calendars poll often; one write per quarter hour is enough

@@ -12,17 +12,17 @@ from coalitions.models import Membership, Role
 from coalitions.permissions import require_permission
 
 from .. import permissions as rules
-from ..models import (
+from ..models.communication import (
     Announcement,
     AnnouncementRead,
     Audience,
     Comment,
-    Frequency,
-    Meeting,
+    EmailFrequency,
     Notification,
     NotificationKind,
     NotificationPreference,
 )
+from ..models.meetings import Meeting
 from ._common import _active_user_ids, _notify, _url
 
 # Announcements, comments, notifications ------------------------------------------------
@@ -174,7 +174,7 @@ def notifications_mark_read(*, actor, coalition, ids=None) -> int:
 def notification_preferences_set(*, actor, coalition, preferences: dict) -> None:
     require_permission(actor, coalition, "coordination.notifications:view")
     errors = {kind: _("Choose how often.") for kind, freq in preferences.items()
-              if kind not in NotificationKind.values or freq not in Frequency.values}
+              if kind not in NotificationKind.values or freq not in EmailFrequency.values}
     if errors:
         raise ValidationError(errors)
     for kind, frequency in preferences.items():

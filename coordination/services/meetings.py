@@ -13,16 +13,8 @@ from coalitions.concurrency import creates_once, lock_for_edit
 from coalitions.permissions import require_permission
 
 from .. import permissions as rules
-from ..models import (
-    Decision,
-    FollowUp,
-    FollowUpStatus,
-    Invitee,
-    Meeting,
-    MeetingKind,
-    NotificationKind,
-    Rsvp,
-)
+from ..models.communication import NotificationKind
+from ..models.meetings import Decision, FollowUp, FollowUpStatus, Invitee, Meeting, MeetingKind, Rsvp
 from ._common import _active_user_ids, _local_today, _notify, _url
 
 # Meetings ------------------------------------------------------------------------------

@@ -20,17 +20,9 @@ from coalitions.models import Membership
 from coalitions.permissions import has_permission, require_permission
 
 from .. import selectors
-from ..models import (
-    Frequency,
-    Invitee,
-    Meeting,
-    Notification,
-    NotificationKind,
-    NotificationPreference,
-    ReminderKind,
-    ReminderSettings,
-    SentReminder,
-)
+from ..models.communication import EmailFrequency, Notification, NotificationKind, NotificationPreference
+from ..models.meetings import Invitee, Meeting
+from ..models.reminders import ReminderKind, ReminderSettings, SentReminder
 from ._common import _now, _url
 
 # Reminders -----------------------------------------------------------------------------
@@ -292,7 +284,7 @@ def send_due_reminders(*, coalition, now=None) -> int:
         if reminder["kind"] in GROUPED_KINDS:
             continue
         frequency = selectors.frequency_for(coalition, reminder["recipient_id"], PREFERENCE_OF[reminder["kind"]])
-        if frequency == Frequency.NEVER:
+        if frequency == EmailFrequency.NEVER:
             continue
         if not claim_reminder(coalition=coalition, **_key(reminder)):
             continue
@@ -306,7 +298,7 @@ def send_due_reminders(*, coalition, now=None) -> int:
     grouped = [r for r in due if r["kind"] in GROUPED_KINDS]
     for group in group_reminders(coalition, grouped, today=today):
         frequency = selectors.frequency_for(coalition, group["recipient_id"], PREFERENCE_OF[group["kind"]])
-        if frequency == Frequency.NEVER:
+        if frequency == EmailFrequency.NEVER:
             continue
         items = claim_group(coalition=coalition, group=group)
         if not items:
@@ -329,14 +321,14 @@ def _deliver(coalition, users, reminder, frequency, *, template, context, event,
         users[recipient_id] = Membership.objects.select_related("user").get(
             coalition=coalition, user_id=recipient_id).user
     user = users[recipient_id]
-    if frequency == Frequency.IMMEDIATELY:
+    if frequency == EmailFrequency.IMMEDIATELY:
         _send_claimed(coalition, keys, lambda: send_email(
             to=user, coalition=coalition, template=_TEMPLATES + template, context=context))
     else:
         confirm_delivered(coalition=coalition, keys=keys)  # read in the digest: the notification is the delivery
     Notification.objects.create(coalition=coalition, recipient=user, kind=PREFERENCE_OF[reminder["kind"]],
                                 event=event, title=title[:300], url=url, created_at=now,
-                                emailed_at=now if frequency == Frequency.IMMEDIATELY else None)
+                                emailed_at=now if frequency == EmailFrequency.IMMEDIATELY else None)
 
 
 def send_meeting_invitations(*, meeting: Meeting, sequence: int) -> int:
@@ -355,7 +347,8 @@ def send_meeting_invitations(*, meeting: Meeting, sequence: int) -> int:
     for invitee in invitees:
         if invitee.user_id not in memberships:
             continue
-        if selectors.frequency_for(coalition, invitee.user_id, NotificationKind.MEETING_INVITATION) == Frequency.NEVER:
+        frequency = selectors.frequency_for(coalition, invitee.user_id, NotificationKind.MEETING_INVITATION)
+        if frequency == EmailFrequency.NEVER:
             continue
         key = {"recipient_id": invitee.user_id, "kind": ReminderKind.INVITATION, "subject": f"meeting:{meeting.pk}",
                "period": str(sequence)}
@@ -388,7 +381,7 @@ def send_lost_invitations(*, coalition, now=None) -> int:
     )
     refused = NotificationPreference.objects.filter(coalition=coalition, user_id=OuterRef("user_id"),
                                                     kind=NotificationKind.MEETING_INVITATION,
-                                                    frequency=Frequency.NEVER)
+                                                    frequency=EmailFrequency.NEVER)
     active = Membership.objects.filter(coalition=coalition, user_id=OuterRef("user_id"), is_active=True)
     meeting_ids = set(Invitee.objects.filter(meeting__coalition=coalition, meeting__starts_at__gte=now)
                       .filter(Exists(active)).exclude(Exists(key)).exclude(Exists(refused))
@@ -427,7 +420,7 @@ def send_lost_notification_emails(*, coalition, now=None) -> int:
     now = _now(now)
     wants_later = NotificationPreference.objects.filter(
         coalition=coalition, user_id=OuterRef("recipient_id"), kind=OuterRef("kind"),
-    ).exclude(frequency=Frequency.IMMEDIATELY)
+    ).exclude(frequency=EmailFrequency.IMMEDIATELY)
     lost = list(Notification.objects.filter(
         coalition=coalition, emailed_at__isnull=True,
         created_at__lt=now - LOST_AFTER, created_at__gt=now - LOST_NOTIFICATION_MAX_AGE,
@@ -481,7 +474,7 @@ def send_weekly_summaries(*, coalition, now=None) -> int:
     done = set(SentReminder.objects.filter(coalition=coalition, kind=ReminderKind.WEEKLY_SUMMARY, period=period)
                .values_list("recipient_id", flat=True))
     never = set(NotificationPreference.objects.filter(coalition=coalition, kind=NotificationKind.WEEKLY_SUMMARY,
-                                                      frequency=Frequency.NEVER).values_list("user_id", flat=True))
+                                                      frequency=EmailFrequency.NEVER).values_list("user_id", flat=True))
     for membership in Membership.objects.filter(coalition=coalition, is_active=True).select_related("user"):
         if not has_permission(membership, "coordination.follow_ups:view"):  # funders: no internal follow-ups
             continue

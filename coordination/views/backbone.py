@@ -22,18 +22,17 @@ from ..forms import (
     TaskForm,
     TeamMemberForm,
 )
-from ..models import (
+from ..models.backbone import (
     AssessmentQuestion,
     AssessmentRound,
     BackboneTask,
     Condition,
-    GovernanceBody,
     LibraryItem,
     ResourceKind,
     RoundStatus,
     TaskStatus,
-    TeamMember,
 )
+from ..models.governance import GovernanceBody, TeamMember
 from ._common import _can, _done, _form_page, _post_action, _slug, _tz
 
 # Landing page --------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from coalitions.web import confirm_then_act, secret_url
 from .. import permissions as rules
 from .. import selectors, services
 from ..ics import feed_calendar
-from ..models import CalendarFeed
+from ..models.calendar import CalendarFeed
 from ._common import _post_action
 
 __all__ = ["calendar_feed", "calendar_feed_enable", "calendar_feed_settings", "calendar_feed_replace",

@@ -26,15 +26,8 @@ from ..forms import (
     RsvpForm,
 )
 from ..ics import meeting_calendar
-from ..models import (
-    Announcement,
-    Comment,
-    FollowUp,
-    FollowUpStatus,
-    Meeting,
-    MeetingKind,
-    NotificationPreference,
-)
+from ..models.communication import Announcement, Comment, NotificationPreference
+from ..models.meetings import FollowUp, FollowUpStatus, Meeting, MeetingKind
 from ._common import _can, _done, _form_page, _post_action, _slug, _tz
 
 # Landing pages -------------------------------------------------------------------------

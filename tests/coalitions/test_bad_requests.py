@@ -9,7 +9,7 @@ from django_scopes import scopes_disabled
 
 from coalitions.models import Organization
 from coalitions.web import parse_int
-from coordination.models import AssessmentQuestion
+from coordination.models.backbone import AssessmentQuestion
 
 from ..url_map import COALITION_PATTERNS, build_url, object_kwargs
 

@@ -131,7 +131,7 @@ def test_a_role_without_access_sees_a_french_refusal(client, world):
 def test_the_top_bar_shows_the_unread_notification_count(client, world):
     from django.utils import timezone
 
-    from coordination.models import Notification
+    from coordination.models.communication import Notification
 
     with scopes_disabled():
         for title in ("Rencontre du comité", "Nouvelle annonce"):

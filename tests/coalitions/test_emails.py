@@ -18,7 +18,7 @@ from coalitions import services as coalition_services
 from coalitions.emails import one_line, recipient_language
 from coalitions.models import Coalition, Organization, Role
 from coordination import services
-from coordination.models import Frequency
+from coordination.models.communication import EmailFrequency
 
 from ..coordination.factories import InviteeFactory, MeetingFactory, NotificationFactory, NotificationPreferenceFactory
 from ..factories import MembershipFactory
@@ -74,7 +74,7 @@ def test_an_english_speaking_partner_gets_english_emails_and_the_others_french(
         for user in (world.partner, world.coordinator):
             InviteeFactory(meeting=meeting, user=user, rsvp="yes")
             NotificationPreferenceFactory(coalition=world.coalition, user=user, kind="announcement",
-                                          frequency=Frequency.DAILY)
+                                          frequency=EmailFrequency.DAILY)
             NotificationFactory(coalition=world.coalition, recipient=user, kind="announcement",
                                 event="announcement", title="Fête")
         notified = [NotificationFactory(coalition=world.coalition, recipient=user, kind="mention",
@@ -82,7 +82,7 @@ def test_an_english_speaking_partner_gets_english_emails_and_the_others_french(
                     for user in (world.partner, world.coordinator)]
     with scope(coalition=world.coalition):
         services.send_due_reminders(coalition=world.coalition, now=MEETING_AT - timedelta(hours=23))
-        services.send_digests(coalition=world.coalition, frequency=Frequency.DAILY)
+        services.send_digests(coalition=world.coalition, frequency=EmailFrequency.DAILY)
         services.email_notifications(coalition=world.coalition, notification_ids=notified)
     with scope(coalition=world.other_coalition), django_capture_on_commit_callbacks(execute=True):
         for user in (world.partner, world.coordinator):
@@ -111,10 +111,10 @@ def test_a_person_without_a_language_gets_the_coalitions(world):
         world.coalition.refresh_from_db()
         person = MembershipFactory(coalition=world.coalition, role=Role.PARTNER, user__language="").user
         NotificationPreferenceFactory(coalition=world.coalition, user=person, kind="announcement",
-                                      frequency=Frequency.DAILY)
+                                      frequency=EmailFrequency.DAILY)
         NotificationFactory(coalition=world.coalition, recipient=person, kind="announcement", title="Fête")
     with scope(coalition=world.coalition):
-        services.send_digests(coalition=world.coalition, frequency=Frequency.DAILY)
+        services.send_digests(coalition=world.coalition, frequency=EmailFrequency.DAILY)
     assert [m.subject for m in _mail_to(person)] == ["[Regroupement Petite enfance] Your daily summary"]
 
 

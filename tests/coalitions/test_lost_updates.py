@@ -10,7 +10,7 @@ from coalitions.concurrency import EditConflict, version_of
 from coalitions.models import Role
 from conditions import services as plan_services
 from conditions.models import Action, AgendaVersion
-from coordination.models import Meeting
+from coordination.models.meetings import Meeting
 
 from ..conditions.factories import ActionFactory, ActionPlanFactory, AgendaVersionFactory, PriorityFactory
 from ..coordination.factories import MeetingFactory

@@ -18,7 +18,7 @@ from coalitions.emails import send_email
 from coalitions.fields import SingleLineCharField, validate_single_line
 from coalitions.models import Coalition, Organization
 from coordination import services as coordination_services
-from coordination.models import Announcement
+from coordination.models.communication import Announcement
 
 from ..factories import OrganizationFactory
 

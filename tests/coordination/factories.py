@@ -5,18 +5,18 @@ from datetime import timedelta
 import factory
 from django.utils import timezone
 
-from coordination import models
+from coordination.models import backbone, communication, governance, meetings, reminders
 
 from ..factories import CoalitionFactory, UserFactory
 
 
 class MeetingFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = models.Meeting
+        model = meetings.Meeting
 
     coalition = factory.SubFactory(CoalitionFactory)
     title = factory.Sequence(lambda n: f"Rencontre {n}")
-    kind = models.MeetingKind.STEERING
+    kind = meetings.MeetingKind.STEERING
     starts_at = factory.LazyFunction(lambda: (timezone.now() + timedelta(days=7)).replace(second=0, microsecond=0))
     duration_minutes = 120
     place = "Salle du conseil"
@@ -24,7 +24,7 @@ class MeetingFactory(factory.django.DjangoModelFactory):
 
 class InviteeFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = models.Invitee
+        model = meetings.Invitee
 
     meeting = factory.SubFactory(MeetingFactory)
     coalition = factory.SelfAttribute("meeting.coalition")
@@ -33,7 +33,7 @@ class InviteeFactory(factory.django.DjangoModelFactory):
 
 class DecisionFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = models.Decision
+        model = meetings.Decision
 
     meeting = factory.SubFactory(MeetingFactory)
     coalition = factory.SelfAttribute("meeting.coalition")
@@ -43,7 +43,7 @@ class DecisionFactory(factory.django.DjangoModelFactory):
 
 class FollowUpFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = models.FollowUp
+        model = meetings.FollowUp
 
     meeting = factory.SubFactory(MeetingFactory)
     coalition = factory.SelfAttribute("meeting.coalition")
@@ -53,7 +53,7 @@ class FollowUpFactory(factory.django.DjangoModelFactory):
 
 class AnnouncementFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = models.Announcement
+        model = communication.Announcement
 
     coalition = factory.SubFactory(CoalitionFactory)
     title = factory.Sequence(lambda n: f"Annonce {n}")
@@ -62,7 +62,7 @@ class AnnouncementFactory(factory.django.DjangoModelFactory):
 
 class AnnouncementReadFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = models.AnnouncementRead
+        model = communication.AnnouncementRead
 
     announcement = factory.SubFactory(AnnouncementFactory)
     coalition = factory.SelfAttribute("announcement.coalition")
@@ -71,7 +71,7 @@ class AnnouncementReadFactory(factory.django.DjangoModelFactory):
 
 class CommentFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = models.Comment
+        model = communication.Comment
 
     meeting = factory.SubFactory(MeetingFactory)
     coalition = factory.SelfAttribute("meeting.coalition")
@@ -80,11 +80,11 @@ class CommentFactory(factory.django.DjangoModelFactory):
 
 class NotificationFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = models.Notification
+        model = communication.Notification
 
     coalition = factory.SubFactory(CoalitionFactory)
     recipient = factory.SubFactory(UserFactory)
-    kind = models.NotificationKind.ANNOUNCEMENT
+    kind = communication.NotificationKind.ANNOUNCEMENT
     title = factory.Sequence(lambda n: f"Notification {n}")
     url = "/"
     created_at = factory.LazyFunction(timezone.now)
@@ -92,28 +92,28 @@ class NotificationFactory(factory.django.DjangoModelFactory):
 
 class NotificationPreferenceFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = models.NotificationPreference
+        model = communication.NotificationPreference
 
     coalition = factory.SubFactory(CoalitionFactory)
     user = factory.SubFactory(UserFactory)
-    kind = models.NotificationKind.MEETING_REMINDER
-    frequency = models.Frequency.NEVER
+    kind = communication.NotificationKind.MEETING_REMINDER
+    frequency = communication.EmailFrequency.NEVER
 
 
 class ReminderSettingsFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = models.ReminderSettings
+        model = reminders.ReminderSettings
 
     coalition = factory.SubFactory(CoalitionFactory)
 
 
 class SentReminderFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = models.SentReminder
+        model = reminders.SentReminder
 
     coalition = factory.SubFactory(CoalitionFactory)
     recipient = factory.SubFactory(UserFactory)
-    kind = models.ReminderKind.MEETING
+    kind = reminders.ReminderKind.MEETING
     subject = factory.Sequence(lambda n: f"meeting:{n}")
     period = "p"
     claimed_at = factory.LazyFunction(timezone.now)
@@ -122,7 +122,7 @@ class SentReminderFactory(factory.django.DjangoModelFactory):
 
 class GovernanceBodyFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = models.GovernanceBody
+        model = governance.GovernanceBody
 
     coalition = factory.SubFactory(CoalitionFactory)
     name = factory.Sequence(lambda n: f"Comité {n}")
@@ -130,7 +130,7 @@ class GovernanceBodyFactory(factory.django.DjangoModelFactory):
 
 class TeamMemberFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = models.TeamMember
+        model = governance.TeamMember
 
     coalition = factory.SubFactory(CoalitionFactory)
     user = factory.SubFactory(UserFactory)
@@ -139,7 +139,7 @@ class TeamMemberFactory(factory.django.DjangoModelFactory):
 
 class BackboneTaskFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = models.BackboneTask
+        model = backbone.BackboneTask
 
     coalition = factory.SubFactory(CoalitionFactory)
     title = factory.Sequence(lambda n: f"Tâche {n}")
@@ -147,21 +147,21 @@ class BackboneTaskFactory(factory.django.DjangoModelFactory):
 
 class LibraryItemFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = models.LibraryItem
+        model = backbone.LibraryItem
 
     coalition = factory.SubFactory(CoalitionFactory)
     title = factory.Sequence(lambda n: f"Ressource {n}")
-    kind = models.ResourceKind.LINK
+    kind = backbone.ResourceKind.LINK
     condition = 5
     url = "https://exemple.org/outil"
-    search_text = factory.LazyAttribute(lambda o: models.unaccent(f"{o.title} {o.description} {o.tags}"))
+    search_text = factory.LazyAttribute(lambda o: backbone.unaccent(f"{o.title} {o.description} {o.tags}"))
     description = ""
     tags = ""
 
 
 class AssessmentRoundFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = models.AssessmentRound
+        model = backbone.AssessmentRound
 
     coalition = factory.SubFactory(CoalitionFactory)
     title = factory.Sequence(lambda n: f"Autoévaluation {n}")
@@ -170,7 +170,7 @@ class AssessmentRoundFactory(factory.django.DjangoModelFactory):
 
 class AssessmentQuestionFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = models.AssessmentQuestion
+        model = backbone.AssessmentQuestion
 
     round = factory.SubFactory(AssessmentRoundFactory)
     coalition = factory.SelfAttribute("round.coalition")
@@ -182,7 +182,7 @@ class AssessmentQuestionFactory(factory.django.DjangoModelFactory):
 
 class AssessmentAnswerFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = models.AssessmentAnswer
+        model = backbone.AssessmentAnswer
 
     question = factory.SubFactory(AssessmentQuestionFactory)
     coalition = factory.SelfAttribute("question.coalition")

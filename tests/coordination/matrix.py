@@ -79,7 +79,7 @@ def url_kwargs(world) -> dict:
     """URL name -> the kwargs (besides coalition_slug) to reverse it with, objects of world.coalition.
 
     Objects a partner may act on are the partner's own (its follow-up, its comment, its library item)."""
-    from coordination.models import CalendarFeed
+    from coordination.models.calendar import CalendarFeed
     from coordination.services import feed_token
 
     from ..conditions.factories import ActionFactory, ActionPlanFactory

@@ -9,7 +9,8 @@ from django_scopes import scope, scopes_disabled
 
 from coalitions.models import Role
 from coordination import selectors, services
-from coordination.models import AssessmentAnswer, BackboneTask, GovernanceBody, LibraryItem, TeamMember
+from coordination.models.backbone import AssessmentAnswer, BackboneTask, LibraryItem
+from coordination.models.governance import GovernanceBody, TeamMember
 
 from ..factories import MembershipFactory, OrganizationFactory
 from .factories import LibraryItemFactory, MeetingFactory

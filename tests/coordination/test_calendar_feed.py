@@ -13,7 +13,8 @@ from django_scopes import scope, scopes_disabled
 from coalitions.models import Membership
 from coordination import services
 from coordination.ics import meeting_uid
-from coordination.models import CalendarFeed, Meeting
+from coordination.models.calendar import CalendarFeed
+from coordination.models.meetings import Meeting
 
 from .factories import InviteeFactory, MeetingFactory
 

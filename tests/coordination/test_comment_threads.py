@@ -6,7 +6,7 @@ from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
 from coordination import services
-from coordination.models import Comment, Notification
+from coordination.models.communication import Comment, Notification
 
 from ..conditions.factories import ActionFactory, ActionPlanFactory
 from ..indicators.factories import IndicatorFactory

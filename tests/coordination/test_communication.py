@@ -3,7 +3,7 @@ from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
 from coordination import selectors, services
-from coordination.models import Announcement, Comment, Notification, NotificationPreference
+from coordination.models.communication import Announcement, Comment, Notification, NotificationPreference
 
 from .factories import AnnouncementFactory, CommentFactory, InviteeFactory, MeetingFactory, NotificationFactory
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
 from conditions.models import Action
-from coordination.models import Decision
+from coordination.models.meetings import Decision
 
 from ..conditions.factories import ActionFactory, ActionPlanFactory, PriorityFactory
 from .factories import MeetingFactory

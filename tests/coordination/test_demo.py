@@ -3,7 +3,9 @@ from django_scopes import scope, scopes_disabled
 
 from coalitions.models import Role
 from coordination import demo
-from coordination.models import AssessmentRound, Comment, Decision, FollowUp, LibraryItem, Meeting, Notification
+from coordination.models.backbone import AssessmentRound, LibraryItem
+from coordination.models.communication import Comment, Notification
+from coordination.models.meetings import Decision, FollowUp, Meeting
 
 from ..conditions.factories import ActionFactory, ActionPlanFactory, PriorityFactory
 from ..factories import CoalitionFactory, MembershipFactory, OrganizationFactory

@@ -9,7 +9,9 @@ from django.urls import reverse
 from django_scopes import scopes_disabled
 
 from conditions.models import Activity
-from coordination.models import Announcement, BackboneTask, Comment, Meeting, Notification
+from coordination.models.backbone import BackboneTask
+from coordination.models.communication import Announcement, Comment, Notification
+from coordination.models.meetings import Meeting
 
 from ..conditions.factories import ActionFactory
 from .factories import MeetingFactory

@@ -11,7 +11,8 @@ from django_scopes import scope, scopes_disabled
 
 from coalitions.models import Role
 from coordination import selectors, services
-from coordination.models import Notification, ReminderSettings, SentReminder
+from coordination.models.communication import Notification
+from coordination.models.reminders import ReminderSettings, SentReminder
 
 from ..conditions.factories import AgendaVersionFactory, EndorsementFactory
 from ..factories import MembershipFactory, OrganizationFactory

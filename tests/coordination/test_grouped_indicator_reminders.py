@@ -13,7 +13,8 @@ from django_scopes import scope, scopes_disabled
 
 from coalitions.models import Role
 from coordination import services, tasks
-from coordination.models import Notification, ReminderSettings, SentReminder
+from coordination.models.communication import Notification
+from coordination.models.reminders import ReminderSettings, SentReminder
 
 from ..factories import MembershipFactory, OrganizationFactory
 from ..indicators.factories import IndicatorFactory, IndicatorValueFactory, PeriodFactory, assign

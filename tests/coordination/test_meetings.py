@@ -11,7 +11,8 @@ from django_scopes import scope, scopes_disabled
 
 from coalitions.models import Role
 from coordination import services, tasks
-from coordination.models import Decision, FollowUp, Invitee, Meeting, SentReminder
+from coordination.models.meetings import Decision, FollowUp, Invitee, Meeting
+from coordination.models.reminders import SentReminder
 
 from ..factories import MembershipFactory
 from .factories import DecisionFactory, FollowUpFactory, InviteeFactory, MeetingFactory

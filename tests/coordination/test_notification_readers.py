@@ -8,7 +8,7 @@ from django_scopes import scope, scopes_disabled
 from coalitions.models import Membership, Role
 from coordination import permissions as rules
 from coordination import services
-from coordination.models import Notification
+from coordination.models.communication import Notification
 
 from ..factories import MembershipFactory
 from .factories import AnnouncementFactory, MeetingFactory

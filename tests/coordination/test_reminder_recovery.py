@@ -12,7 +12,8 @@ from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from coordination import services, tasks
-from coordination.models import Meeting, SentReminder
+from coordination.models.meetings import Meeting
+from coordination.models.reminders import SentReminder
 
 from .factories import InviteeFactory, MeetingFactory, NotificationPreferenceFactory
 from .test_reminders import (
@@ -168,7 +169,7 @@ def test_an_address_refused_for_good_is_not_retried(world, meeting):  # noqa: F8
 
 
 def test_a_digest_whose_email_fails_is_sent_by_the_retry(world):
-    from coordination.models import Notification
+    from coordination.models.communication import Notification
 
     with scopes_disabled():
         NotificationPreferenceFactory(coalition=world.coalition, user=world.partner, kind="mention",

@@ -36,7 +36,7 @@ def grow(world, n: int) -> None:
     today = timezone.localdate()
     with scopes_disabled():
         from conditions.models import AgendaVersion
-        from coordination.models import AssessmentQuestion
+        from coordination.models.backbone import AssessmentQuestion
 
         version = AgendaVersion.objects.filter(coalition=coalition).first() or AgendaVersionFactory(
             coalition=coalition)

@@ -12,7 +12,7 @@ from django_scopes import scopes_disabled
 from coalitions.management.commands.seed_demo import PASSWORD
 from coalitions.models import Coalition, Membership, Organization
 from conditions.models import Activity, Endorsement
-from coordination.models import Meeting
+from coordination.models.meetings import Meeting
 from indicators import rollups
 from indicators.models import (
     IndicatorGroupObjectPermission,
@@ -20,7 +20,8 @@ from indicators.models import (
     IndicatorValue,
     ValueStatus,
 )
-from indicators.services import _check_categories, category_values, clean_amounts
+from indicators.services.breakdown import category_values, check_categories
+from indicators.services.parsing import clean_amounts
 
 pytestmark = pytest.mark.django_db
 
@@ -91,7 +92,7 @@ def test_it_builds_valid_values_beside_the_demo_in_queries_that_do_not_grow_and_
             if value.indicator.requires_category_total:
                 assert breakdown, f"{value.indicator.code} has categories that must add up"
                 broken_down += 1
-                _check_categories(value.indicator, numbers, breakdown)  # raises if they do not add up
+                check_categories(value.indicator, numbers, breakdown)  # raises if they do not add up
         assert broken_down
         children = [v for v in values if v.category_id is not None]
         parent_status = {(v.indicator_id, v.period_id, v.organization_id): v.status for v in parents}

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 from django_scopes import scope, scopes_disabled
 
-from indicators import services
+from indicators.services import breakdown
 from tests.factories import MembershipFactory, OrganizationFactory
 
 from .factories import CategoryFactory, IndicatorFactory, PeriodFactory, assign
@@ -60,6 +60,6 @@ def share(world, measure):
         PeriodFactory(indicator=indicator)
         assign(indicator, world.organization, measure.other_org)
     with scope(coalition=world.coalition):
-        towns = [services.category_add(actor=world.coordinator, indicator=indicator, dimension="Territoire",
+        towns = [breakdown.category_add(actor=world.coordinator, indicator=indicator, dimension="Territoire",
                                        label=town) for town in ("Forestville", "Les Escoumins")]
     return indicator, towns

@@ -7,8 +7,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
-from indicators import rollups, services
+from indicators import rollups
 from indicators.models import Category, IndicatorRollup, IndicatorValue, ValueStatus
+from indicators.services import breakdown, framework, review, values
 
 from .factories import CategoryFactory, IndicatorFactory, IndicatorValueFactory, PeriodFactory, assign
 from .test_entry import post_value
@@ -46,7 +47,7 @@ def test_a_blank_category_gets_an_error_on_its_field_and_nothing_is_saved(client
 
 def test_a_partner_cannot_manage_categories(world, measure):
     with scope(coalition=world.coalition), pytest.raises(PermissionDenied):
-        services.category_add(actor=world.partner, indicator=measure.indicator, dimension="Territoire", label="X")
+        breakdown.category_add(actor=world.partner, indicator=measure.indicator, dimension="Territoire", label="X")
 
 
 def test_a_category_with_values_is_not_deleted(client, world, measure, ages):
@@ -89,7 +90,7 @@ def test_categories_that_do_not_add_up_are_refused_with_the_input_kept(client, w
 
 def test_a_missing_category_is_refused_when_the_total_is_required(world, measure, ages):
     with scope(coalition=world.coalition), pytest.raises(ValidationError) as error:
-        services.value_save(actor=world.partner, indicator=measure.indicator, period=measure.period,
+        values.value_save(actor=world.partner, indicator=measure.indicator, period=measure.period,
                             organization=world.organization, value=10,
                             categories={ages[0].pk: "4", ages[1].pk: "", ages[2].pk: "6", ages[3].pk: "4"})
     assert f"category_{ages[0].pk}" in error.value.error_dict
@@ -99,7 +100,7 @@ def test_a_missing_category_is_refused_when_the_total_is_required(world, measure
 
 def test_a_negative_or_fractional_category_count_is_refused(world, measure, ages):
     with scope(coalition=world.coalition), pytest.raises(ValidationError) as error:
-        services.value_save(actor=world.partner, indicator=measure.indicator, period=measure.period,
+        values.value_save(actor=world.partner, indicator=measure.indicator, period=measure.period,
                             organization=world.organization, value=10,
                             categories={ages[0].pk: "-1", ages[1].pk: "2.5", ages[2].pk: "6", ages[3].pk: "4"})
     assert {f"category_{ages[0].pk}", f"category_{ages[1].pk}"} <= set(error.value.error_dict)
@@ -109,7 +110,7 @@ def test_a_category_of_another_indicator_is_refused(world, measure, ages):
     with scopes_disabled():
         foreign = CategoryFactory(indicator=IndicatorFactory(coalition=world.coalition))
     with scope(coalition=world.coalition), pytest.raises(PermissionDenied):
-        services.value_save(actor=world.partner, indicator=measure.indicator, period=measure.period,
+        values.value_save(actor=world.partner, indicator=measure.indicator, period=measure.period,
                             organization=world.organization, value=10, categories={foreign.pk: "10"})
     with scopes_disabled():
         assert not IndicatorValue.objects.exists()
@@ -120,7 +121,7 @@ def test_categories_need_not_add_up_unless_the_indicator_says_so(world, measure,
         measure.indicator.requires_category_total = False
         measure.indicator.save()
     with scope(coalition=world.coalition):
-        services.value_save(actor=world.partner, indicator=measure.indicator, period=measure.period,
+        values.value_save(actor=world.partner, indicator=measure.indicator, period=measure.period,
                             organization=world.organization, value=10, categories={ages[0].pk: "3"})
     with scopes_disabled():
         assert IndicatorValue.objects.filter(category=ages[0], value=3).exists()
@@ -137,10 +138,10 @@ def test_a_breakdown_is_reviewed_with_its_value_and_rolled_up_per_category(clien
         parents = list(IndicatorValue.objects.filter(category__isnull=True))
         assert IndicatorValue.objects.filter(category__isnull=False, status=ValueStatus.SUBMITTED).count() == 8
     client.force_login(world.coordinator)
-    review = client.get(reverse("indicators:review", args=[world.coalition.slug]))
-    assert len(review.context["page_obj"].object_list) == 2  # the categories are not reviewed apart
+    review_page = client.get(reverse("indicators:review", args=[world.coalition.slug]))
+    assert len(review_page.context["page_obj"].object_list) == 2  # the categories are not reviewed apart
     with scope(coalition=world.coalition):
-        services.values_approve(actor=world.coordinator, coalition=world.coalition, ids=[p.pk for p in parents])
+        review.values_approve(actor=world.coordinator, coalition=world.coalition, ids=[p.pk for p in parents])
     rollups.recompute(world.coalition.pk)
     with scopes_disabled():
         assert IndicatorValue.objects.filter(status=ValueStatus.APPROVED).count() == 10
@@ -155,7 +156,7 @@ def test_a_breakdown_is_reviewed_with_its_value_and_rolled_up_per_category(clien
     # Returning the value takes its categories out of the coalition value.
     own = next(p for p in parents if p.organization_id == world.organization.pk)
     with scope(coalition=world.coalition):
-        services.value_return(actor=world.coordinator, value=own, note="Vérifier le total.")
+        review.value_return(actor=world.coordinator, value=own, note="Vérifier le total.")
     rollups.recompute(world.coalition.pk)
     with scopes_disabled():
         assert IndicatorValue.objects.filter(organization=world.organization, status="returned").count() == 5
@@ -167,11 +168,11 @@ def test_saving_the_same_breakdown_again_changes_nothing(world, measure, ages):
               "organization": world.organization, "value": 10,
               "categories": {ages[0].pk: "4", ages[1].pk: "6", ages[2].pk: "7", ages[3].pk: "3"}}
     with scope(coalition=world.coalition):
-        services.value_save(**kwargs)
+        values.value_save(**kwargs)
     with scopes_disabled():
         before = sorted(IndicatorValue.objects.values_list("pk", "updated_at"))
     with scope(coalition=world.coalition):
-        services.value_save(**kwargs)
+        values.value_save(**kwargs)
     with scopes_disabled():
         assert sorted(IndicatorValue.objects.values_list("pk", "updated_at")) == before
 
@@ -201,7 +202,7 @@ def answers(world, measure):
     with scope(coalition=world.coalition):
         for indicator in (answer, level):
             for town in ("Forestville", "Les Escoumins"):
-                services.category_add(actor=world.coordinator, indicator=indicator, dimension="Territoire", label=town)
+                breakdown.category_add(actor=world.coordinator, indicator=indicator, dimension="Territoire", label=town)
     return answer, level
 
 
@@ -214,13 +215,13 @@ def _categories(indicator, *numbers):
 def test_yes_no_and_scale_values_are_broken_down_without_adding_up(world, measure, answers):
     answer, level = answers
     with scope(coalition=world.coalition):
-        services.value_save(actor=world.partner, indicator=answer, period=answer.periods.get(),
+        values.value_save(actor=world.partner, indicator=answer, period=answer.periods.get(),
                             organization=world.organization, value=1, categories=_categories(answer, 1, 1))
-        services.value_save(actor=world.partner, indicator=level, period=level.periods.get(),
+        values.value_save(actor=world.partner, indicator=level, period=level.periods.get(),
                             organization=world.organization, value=2, categories=_categories(level, 3, 1))
         for indicator, wrong in ((answer, 2), (level, 4)):
             with pytest.raises(ValidationError) as error:
-                services.value_save(actor=world.partner, indicator=indicator, period=indicator.periods.get(),
+                values.value_save(actor=world.partner, indicator=indicator, period=indicator.periods.get(),
                                     organization=world.organization, value=1,
                                     categories=_categories(indicator, wrong, 1))
             assert list(error.value.error_dict) == [f"category_{min(_categories(indicator, 0, 0))}"]
@@ -236,9 +237,9 @@ def test_yes_no_categories_roll_up_by_the_indicators_method(world, measure, answ
         period = answer.periods.get()
         for user, organization, numbers in ((world.partner, world.organization, (1, 0)),
                                             (measure.other_partner, measure.other_org, (0, 0))):
-            value = services.value_save(actor=user, indicator=answer, period=period, organization=organization,
+            value = values.value_save(actor=user, indicator=answer, period=period, organization=organization,
                                         value=1, categories=_categories(answer, *numbers))
-            services.value_approve(actor=world.coordinator, value=value)
+            review.value_approve(actor=world.coordinator, value=value)
     rollups.recompute(world.coalition.pk)
     with scopes_disabled():
         by_town = dict(IndicatorRollup.objects.filter(indicator=answer, category__isnull=False)
@@ -248,7 +249,7 @@ def test_yes_no_categories_roll_up_by_the_indicators_method(world, measure, answ
 
 def test_an_answer_per_category_cannot_be_asked_to_add_up(world, answers):
     with scope(coalition=world.coalition), pytest.raises(ValidationError) as error:
-        services.indicator_update(actor=world.coordinator, indicator=answers[0], requires_category_total=True)
+        framework.indicator_update(actor=world.coordinator, indicator=answers[0], requires_category_total=True)
     assert "requires_category_total" in error.value.error_dict
 
 

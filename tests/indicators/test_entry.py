@@ -9,8 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
-from indicators import services
 from indicators.models import IndicatorValue, ValueStatus
+from indicators.services import review, values
 
 from .factories import IndicatorFactory, IndicatorValueFactory, PeriodFactory, assign
 
@@ -95,10 +95,10 @@ def test_a_percentage_numerator_cannot_exceed_its_denominator(world):
         assign(indicator, world.organization)
     with scope(coalition=world.coalition):
         with pytest.raises(ValidationError) as error:
-            services.value_save(actor=world.partner, indicator=indicator, period=period,
+            values.value_save(actor=world.partner, indicator=indicator, period=period,
                                 organization=world.organization, numerator="12", denominator="10")
         assert "numerator" in error.value.error_dict
-        value = services.value_save(actor=world.partner, indicator=indicator, period=period,
+        value = values.value_save(actor=world.partner, indicator=indicator, period=period,
                                     organization=world.organization, numerator="3", denominator="12")
     assert value.value == 25
 
@@ -106,10 +106,10 @@ def test_a_percentage_numerator_cannot_exceed_its_denominator(world):
 def test_a_value_outside_the_expected_range_needs_a_comment_and_is_flagged(world, measure):
     with scope(coalition=world.coalition):
         with pytest.raises(ValidationError) as error:
-            services.value_save(actor=world.partner, indicator=measure.indicator, period=measure.period,
+            values.value_save(actor=world.partner, indicator=measure.indicator, period=measure.period,
                                 organization=world.organization, value="900")
         assert "comment" in error.value.error_dict
-        value = services.value_save(actor=world.partner, indicator=measure.indicator, period=measure.period,
+        value = values.value_save(actor=world.partner, indicator=measure.indicator, period=measure.period,
                                     organization=world.organization, value="900",
                                     comment="Campagne de vaccination exceptionnelle")
     assert value.is_flagged and "plus haute valeur plausible" in value.flag_reason
@@ -122,9 +122,9 @@ def test_a_value_far_from_the_organizations_median_needs_a_comment(world, measur
             IndicatorValueFactory(period=period, organization=world.organization, value=number, status="approved")
     with scope(coalition=world.coalition):
         with pytest.raises(ValidationError):
-            services.value_save(actor=world.partner, indicator=measure.indicator, period=measure.period,
+            values.value_save(actor=world.partner, indicator=measure.indicator, period=measure.period,
                                 organization=world.organization, value="70")
-        low = services.value_save(actor=world.partner, indicator=measure.indicator, period=measure.period,
+        low = values.value_save(actor=world.partner, indicator=measure.indicator, period=measure.period,
                                   organization=world.organization, value="19")
     assert not low.is_flagged
 
@@ -150,7 +150,7 @@ def test_a_hidden_organization_field_is_ignored(client, world, measure):
 
 def test_the_service_refuses_another_organization_even_if_a_view_forgot(world, measure):
     with scope(coalition=world.coalition), pytest.raises(PermissionDenied):
-        services.value_save(actor=world.partner, indicator=measure.indicator, period=measure.period,
+        values.value_save(actor=world.partner, indicator=measure.indicator, period=measure.period,
                             organization=measure.other_org, value="5")
 
 
@@ -168,10 +168,10 @@ def test_a_partner_cannot_read_another_organizations_unapproved_value(client, wo
 
 def test_correcting_an_approved_value_reopens_it_and_keeps_its_history(client, world, measure):
     with scope(coalition=world.coalition):
-        value = services.value_save(actor=world.partner, indicator=measure.indicator, period=measure.period,
+        value = values.value_save(actor=world.partner, indicator=measure.indicator, period=measure.period,
                                     organization=world.organization, value="30")
-        services.value_approve(actor=world.coordinator, value=value)
-        value = services.value_save(actor=world.partner, indicator=measure.indicator, period=measure.period,
+        review.value_approve(actor=world.coordinator, value=value)
+        value = values.value_save(actor=world.partner, indicator=measure.indicator, period=measure.period,
                                     organization=world.organization, value="33")
         assert value.status == ValueStatus.SUBMITTED
         versions = list(value.events.order_by("pgh_id").values_list("value", "status"))

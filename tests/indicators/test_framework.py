@@ -7,9 +7,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
-from indicators import services
 from indicators.models import Indicator, Period, Target
 from indicators.permissions import assigned_indicators
+from indicators.services import framework, values
 
 from .factories import IndicatorFactory
 
@@ -53,7 +53,7 @@ def test_it_refuses_a_duplicate_code_next_to_the_field(client, world):
 
 def test_it_refuses_an_inverted_expected_range(world):
     with scope(coalition=world.coalition), pytest.raises(ValidationError) as error:
-        services.indicator_create(actor=world.coordinator, coalition=world.coalition,
+        framework.indicator_create(actor=world.coordinator, coalition=world.coalition,
                                   **{**_fields(), "expected_min": 10, "expected_max": 5})
     assert "expected_max" in error.value.error_dict
     with scopes_disabled():
@@ -67,7 +67,7 @@ def _fields():
 
 def test_a_partner_cannot_create_an_indicator(world):
     with scope(coalition=world.coalition), pytest.raises(PermissionDenied):
-        services.indicator_create(actor=world.partner, coalition=world.coalition, **_fields())
+        framework.indicator_create(actor=world.partner, coalition=world.coalition, **_fields())
 
 
 def test_it_stores_assignments_as_guardian_group_grants(client, world, measure):
@@ -103,7 +103,7 @@ def test_a_locked_period_refuses_values(client, world, measure):
     client.post(reverse("indicators:period_lock", args=[world.coalition.slug, measure.period.pk]), {"locked": "1"})
     with scope(coalition=world.coalition):
         with pytest.raises(ValidationError):
-            services.value_save(actor=world.partner, indicator=measure.indicator, period=measure.period,
+            values.value_save(actor=world.partner, indicator=measure.indicator, period=measure.period,
                                 organization=world.organization, value="12")
         assert not measure.indicator.values.exists()
 

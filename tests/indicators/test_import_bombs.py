@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
-from indicators import services, transfer
+from indicators import transfer
 from indicators.models import IndicatorValue
 from tests import bombs
 
@@ -47,7 +47,7 @@ def bounded():
 
 def refusal(data: bytes, name: str = "valeurs.xlsx") -> str:
     with bounded(), pytest.raises(transfer.FileUnreadable) as refused:
-        transfer.read_rows(SimpleUploadedFile(name, data), services.IMPORT_COLUMNS)
+        transfer.read_rows(SimpleUploadedFile(name, data), transfer.IMPORT_COLUMNS)
     return str(refused.value)
 
 
@@ -103,7 +103,7 @@ def test_a_csv_in_an_unknown_encoding_gets_a_clear_error():
 def test_a_genuine_workbook_with_a_binary_part_is_still_read_within_bounds():
     data = bombs.xlsx({"xl/media/image1.png": b"\x89PNG\r\n\x1a\n" + os.urandom(200_000)})
     with bounded():
-        rows = transfer.read_rows(SimpleUploadedFile("valeurs.xlsx", data), services.IMPORT_COLUMNS)
+        rows = transfer.read_rows(SimpleUploadedFile("valeurs.xlsx", data), transfer.IMPORT_COLUMNS)
     assert rows == []
 
 

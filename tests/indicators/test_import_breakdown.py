@@ -13,8 +13,9 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from indicators import rollups, services
+from indicators import rollups, tasks
 from indicators.models import IndicatorRollup, IndicatorValue, ValueStatus
+from indicators.services import review
 
 from .factories import CategoryFactory, IndicatorFactory, PeriodFactory, assign
 from .test_transfer import csv_file, upload_and_confirm, xlsx_file
@@ -231,8 +232,8 @@ def test_a_yes_no_answer_is_imported_per_category(client, world, measure):
 def test_imported_breakdowns_feed_the_rollups_queued_on_commit(client, world, measure, ages,
                                                                 django_capture_on_commit_callbacks, monkeypatch):
     queued = []
-    original = services.tasks.recompute_rollups.delay
-    monkeypatch.setattr(services.tasks.recompute_rollups, "delay",
+    original = tasks.recompute_rollups.delay
+    monkeypatch.setattr(tasks.recompute_rollups, "delay",
                         lambda coalition_id, keys: queued.append(keys) or original(coalition_id, keys))
     client.force_login(world.partner)
     rows = [["PE-01", "2025-01-01", ORG, "10", "4", "6", "7", "3"],
@@ -243,7 +244,7 @@ def test_imported_breakdowns_feed_the_rollups_queued_on_commit(client, world, me
     with scopes_disabled():
         parents = list(IndicatorValue.objects.filter(category__isnull=True).values_list("pk", flat=True))
     with scope(coalition=world.coalition), django_capture_on_commit_callbacks(execute=True):
-        services.values_approve(actor=world.coordinator, coalition=world.coalition, ids=parents)
+        review.values_approve(actor=world.coordinator, coalition=world.coalition, ids=parents)
     with scopes_disabled():
         by_category = dict(IndicatorRollup.objects.filter(period=measure.period, category__isnull=False)
                            .values_list("category__label", "value"))
@@ -261,7 +262,7 @@ def test_imported_breakdowns_feed_the_rollups_queued_on_commit(client, world, me
         assert IndicatorRollup.objects.filter(period=measure.period2, category__isnull=False).count() == 4
     assert reopened.status == ValueStatus.SUBMITTED
     with scope(coalition=world.coalition), django_capture_on_commit_callbacks(execute=True):
-        services.value_approve(actor=world.coordinator, value=reopened)
+        review.value_approve(actor=world.coordinator, value=reopened)
     incremental = _rollups()
     assert incremental[(measure.period.pk, "Forestville")] == 8
     with scopes_disabled():

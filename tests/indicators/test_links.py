@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
-from indicators import services
 from indicators.models import Indicator
+from indicators.services import framework
 from tests.conditions.factories import ActionFactory, ActionPlanFactory, PriorityFactory
 from tests.conditions.test_agenda import publish
 
@@ -80,10 +80,10 @@ def test_the_service_refuses_another_coalitions_priority_or_action(world, plan_i
     with scopes_disabled():
         indicator = IndicatorFactory(coalition=world.coalition)
     with scope(coalition=world.coalition), pytest.raises(ValidationError) as error:
-        services.indicator_links_set(actor=world.coordinator, indicator=indicator, **{field: [foreign.pk]})
+        framework.indicator_links_set(actor=world.coordinator, indicator=indicator, **{field: [foreign.pk]})
     assert field in error.value.error_dict
     with scope(coalition=world.coalition), pytest.raises(ValidationError):
-        services.indicator_create(actor=world.coordinator, coalition=world.coalition, code="X-1", name_fr="Nom",
+        framework.indicator_create(actor=world.coordinator, coalition=world.coalition, code="X-1", name_fr="Nom",
                                   reporting_start=date(2025, 1, 1), **{field: [foreign]})
     with scopes_disabled():
         assert not indicator.priorities.exists() and not indicator.actions.exists()

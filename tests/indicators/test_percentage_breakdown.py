@@ -10,8 +10,9 @@ from django_scopes import scope, scopes_disabled
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from indicators import rollups, services
+from indicators import rollups
 from indicators.models import IndicatorRollup, IndicatorValue
+from indicators.services import review, values
 from tests.factories import OrganizationFactory
 
 from .factories import CategoryFactory, IndicatorFactory, PeriodFactory
@@ -35,7 +36,7 @@ def _fields(towns, *pairs):
 
 def _save(world, indicator, categories, numerator=10, denominator=40, actor=None, organization=None):
     with scope(coalition=world.coalition):
-        return services.value_save(actor=actor or world.partner, indicator=indicator, period=_period(indicator),
+        return values.value_save(actor=actor or world.partner, indicator=indicator, period=_period(indicator),
                                    organization=organization or world.organization, numerator=numerator,
                                    denominator=denominator, categories=categories)
 
@@ -186,7 +187,7 @@ def test_the_indicator_page_shows_a_percentage_per_category(client, world, measu
         value = _save(world, indicator, {t.pk: (str(n), str(d)) for t, (n, d) in zip(towns, pairs, strict=True)},
                       numerator=numerator, denominator=denominator, actor=actor, organization=organization)
         with scope(coalition=world.coalition):
-            services.value_approve(actor=world.coordinator, value=value)
+            review.value_approve(actor=world.coordinator, value=value)
     rollups.recompute(world.coalition.pk)
     with scopes_disabled():
         by_town = dict(IndicatorRollup.objects.filter(indicator=indicator, category__isnull=False)

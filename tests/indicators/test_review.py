@@ -6,8 +6,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
-from indicators import services
 from indicators.models import IndicatorRollup, IndicatorValue, ValueStatus
+from indicators.services import review
 
 from .factories import IndicatorValueFactory
 
@@ -41,6 +41,46 @@ def test_it_approves_in_bulk_and_updates_the_coalition_value(
         assert set(IndicatorValue.objects.values_list("status", flat=True)) == {ValueStatus.APPROVED}
         rollup = IndicatorRollup.objects.get(indicator=measure.indicator, period=measure.period)
     assert rollup.value == 42 and rollup.reported_count == 2 and rollup.expected_count == 2
+
+
+def _approve_in_bulk(world, measure, count, capture):
+    """Approve ``count`` submitted values, each broken down in two categories, and return the
+    queries it took."""
+    from .factories import CategoryFactory
+
+    with scopes_disabled():
+        categories = CategoryFactory.create_batch(2, indicator=measure.indicator)
+        values = IndicatorValueFactory.create_batch(count, period=measure.period)
+        for value in values:
+            for category in categories:
+                IndicatorValueFactory(period=measure.period, organization=value.organization, category=category)
+    with scope(coalition=world.coalition), capture() as queries:
+        approved = review.values_approve(actor=world.coordinator, coalition=world.coalition,
+                                         ids=[v.pk for v in values])
+    assert approved == count
+    with scopes_disabled():
+        rows = IndicatorValue.objects.filter(period=measure.period, organization__in=[v.organization for v in values])
+        assert rows.count() == 3 * count and {r.status for r in rows} == {ValueStatus.APPROVED}
+        assert all(r.reviewed_by == world.coordinator for r in rows)
+        # One UPDATE statement, yet pghistory's row triggers record an update event per row.
+        for value in values:
+            assert list(value.events.order_by("pgh_id").values_list("pgh_label", "status"))[-1] == (
+                "update", ValueStatus.APPROVED)
+    return len(queries)
+
+
+def test_bulk_approval_writes_in_sets(world, measure, django_capture_on_commit_callbacks):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def capture():
+        return CaptureQueriesContext(connection)
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        few = _approve_in_bulk(world, measure, 2, capture)
+        many = _approve_in_bulk(world, measure, 20, capture)
+    assert few == many == 6  # 25 for 20 values when each row had its own UPDATE
+    assert len(callbacks) == 2  # the rollups are queued, once per approval
 
 
 def test_bulk_approval_ignores_ids_of_another_coalition(client, world, measure):
@@ -85,8 +125,8 @@ def test_returning_twice_with_the_same_note_sends_one_email(world, measure, djan
     with scopes_disabled():
         value = IndicatorValueFactory(period=measure.period, organization=world.organization, entered_by=world.partner)
     with scope(coalition=world.coalition), django_capture_on_commit_callbacks(execute=True):
-        services.value_return(actor=world.coordinator, value=value, note="Vérifiez le total.")
-        services.value_return(actor=world.coordinator, value=value, note="Vérifiez le total.")
+        review.value_return(actor=world.coordinator, value=value, note="Vérifiez le total.")
+        review.value_return(actor=world.coordinator, value=value, note="Vérifiez le total.")
     assert len(mail.outbox) == 1
 
 
@@ -105,11 +145,11 @@ def test_a_partner_cannot_approve(world, measure):
     with scopes_disabled():
         value = IndicatorValueFactory(period=measure.period, organization=world.organization)
     with scope(coalition=world.coalition), pytest.raises(PermissionDenied):
-        services.value_approve(actor=world.partner, value=value)
+        review.value_approve(actor=world.partner, value=value)
 
 
 def test_a_draft_cannot_be_approved(world, measure):
     with scopes_disabled():
         value = IndicatorValueFactory(period=measure.period, organization=world.organization, status="draft")
     with scope(coalition=world.coalition), pytest.raises(ValidationError):
-        services.value_approve(actor=world.coordinator, value=value)
+        review.value_approve(actor=world.coordinator, value=value)

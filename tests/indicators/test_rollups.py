@@ -9,8 +9,9 @@ from django_scopes import scope, scopes_disabled
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from indicators import rollups, services, tasks
+from indicators import rollups, tasks
 from indicators.models import IndicatorRollup, IndicatorValue
+from indicators.services import review
 from tests.factories import OrganizationFactory
 
 from .factories import CategoryFactory, IndicatorFactory, IndicatorValueFactory, PeriodFactory, assign
@@ -150,8 +151,8 @@ def test_incremental_updates_give_the_nightly_numbers(world, organizations, djan
         pending = IndicatorValue.objects.filter(indicator=indicators[0], status="submitted").first()
         approved = IndicatorValue.objects.filter(indicator=indicators[1], status="approved").first()
     with scope(coalition=world.coalition), django_capture_on_commit_callbacks(execute=True):
-        services.value_approve(actor=world.coordinator, value=pending)
-        services.value_return(actor=world.coordinator, value=approved, note="À revoir")
+        review.value_approve(actor=world.coordinator, value=pending)
+        review.value_return(actor=world.coordinator, value=approved, note="À revoir")
     incremental = [r[:-1] for r in snapshot(world.coalition)]
     with scopes_disabled():
         IndicatorRollup.objects.all().delete()
@@ -167,7 +168,7 @@ def test_a_rollup_disappears_when_its_last_approved_value_is_returned(world, org
                                       status="approved")
     rollups.recompute(world.coalition.pk)
     with scope(coalition=world.coalition), django_capture_on_commit_callbacks(execute=True):
-        services.value_return(actor=world.coordinator, value=value, note="Erreur de saisie")
+        review.value_return(actor=world.coordinator, value=value, note="Erreur de saisie")
     with scopes_disabled():
         assert not IndicatorRollup.objects.filter(indicator=indicator).exists()
 

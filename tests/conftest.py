@@ -63,13 +63,12 @@ class World:
 def world(db):
     """Two coalitions; in the first a coordinator, a partner and a funder; an outsider with no
     membership; and a coordinator of the second coalition only."""
-    with scopes_disabled():
-        coalition = CoalitionFactory(name="Regroupement Petite enfance", slug="petite-enfance")
-        other = CoalitionFactory(name="Table alimentaire", slug="table-alimentaire")
-        organization = OrganizationFactory(coalition=coalition, name="Maison de la famille")
-        coordinator = MembershipFactory(coalition=coalition, role=Role.COORDINATOR).user
-        partner = MembershipFactory(coalition=coalition, role=Role.PARTNER, organization=organization).user
-        funder = MembershipFactory(coalition=coalition, role=Role.FUNDER).user
-        other_member = MembershipFactory(coalition=other, role=Role.COORDINATOR).user
-        outsider = UserFactory()
+    coalition = CoalitionFactory(name="Regroupement Petite enfance", slug="petite-enfance")
+    other = CoalitionFactory(name="Table alimentaire", slug="table-alimentaire")
+    organization = OrganizationFactory(coalition=coalition, name="Maison de la famille")
+    coordinator = MembershipFactory(coalition=coalition, role=Role.COORDINATOR).user
+    partner = MembershipFactory(coalition=coalition, role=Role.PARTNER, organization=organization).user
+    funder = MembershipFactory(coalition=coalition, role=Role.FUNDER).user
+    other_member = MembershipFactory(coalition=other, role=Role.COORDINATOR).user
+    outsider = UserFactory()
     return World(coalition, other, organization, coordinator, partner, funder, outsider, other_member)

@@ -3,7 +3,7 @@
 import pghistory
 import pytest
 from django.urls import reverse
-from django_scopes import scope, scopes_disabled
+from django_scopes import scope
 
 from coalitions import services
 from coalitions.models import Organization
@@ -12,11 +12,10 @@ from ..factories import InvitationFactory, MembershipFactory, OrganizationFactor
 
 
 def grow(world, n):
-    with scopes_disabled():
-        for _ in range(n):
-            organization = OrganizationFactory(coalition=world.coalition)
-            MembershipFactory(coalition=world.coalition, organization=organization)
-            InvitationFactory(coalition=world.coalition, organization=organization)
+    for _ in range(n):
+        organization = OrganizationFactory(coalition=world.coalition)
+        MembershipFactory(coalition=world.coalition, organization=organization)
+        InvitationFactory(coalition=world.coalition, organization=organization)
     with scope(coalition=world.coalition), pghistory.context(user=world.coordinator.pk):  # a known actor
         for organization in Organization.objects.filter(coalition=world.coalition):
             services.organization_update(actor=world.coordinator, organization=organization, website="https://x.org")

@@ -27,8 +27,8 @@ def media(settings, tmp_path):
 
 @pytest.fixture
 def action(world):
+    priority = PriorityFactory(coalition=world.coalition, title="Bien-être des parents")
     with scopes_disabled():
-        priority = PriorityFactory(coalition=world.coalition, title="Bien-être des parents")
         return ActionFactory(plan__coalition=world.coalition, lead_organization=world.organization,
                              priorities=[priority], title="Visites à domicile")
 
@@ -65,8 +65,7 @@ def test_an_attachment_of_a_forbidden_kind_is_refused(client, world, action, med
 
 
 def test_a_partner_cannot_log_for_another_organization_by_posting_its_id(client, world, action):
-    with scopes_disabled():
-        other = OrganizationFactory(coalition=world.coalition)
+    other = OrganizationFactory(coalition=world.coalition)
     client.force_login(world.partner)
     response = client.post(url(world, "activity_create"), activity_data(world, action, organization=other.pk))
     assert response.status_code == 200 and response.context["form"].errors["organization"]
@@ -78,10 +77,9 @@ def test_a_partner_cannot_log_for_another_organization_by_posting_its_id(client,
 
 
 def test_a_partner_edits_only_its_own_organizations_activities(client, world, action):
-    with scopes_disabled():
-        other = OrganizationFactory(coalition=world.coalition)
-        theirs = ActivityFactory(action=action, organization=other, description="Leur activité")
-        mine = ActivityFactory(action=action, organization=world.organization)
+    other = OrganizationFactory(coalition=world.coalition)
+    theirs = ActivityFactory(action=action, organization=other, description="Leur activité")
+    mine = ActivityFactory(action=action, organization=world.organization)
     client.force_login(world.partner)
     assert client.get(url(world, "activity_edit", theirs.pk)).status_code == 403
     client.post(url(world, "activity_edit", theirs.pk), activity_data(world, action, description="Piraté"))
@@ -95,8 +93,7 @@ def test_a_partner_edits_only_its_own_organizations_activities(client, world, ac
 
 
 def test_a_coordinator_corrects_any_activity(client, world, action):
-    with scopes_disabled():
-        activity = ActivityFactory(action=action, organization=world.organization)
+    activity = ActivityFactory(action=action, organization=world.organization)
     client.force_login(world.coordinator)
     response = client.post(url(world, "activity_edit", activity.pk), activity_data(world, action, hours="3.5"))
     assert response.status_code == 302
@@ -111,8 +108,8 @@ def test_a_coordinator_corrects_any_activity(client, world, action):
 @pytest.mark.parametrize("page", ["activities", "action"])
 def test_the_edit_link_shows_only_on_the_activities_each_person_may_edit(client, world, action, actor, editable,
                                                                          page):
+    other = OrganizationFactory(coalition=world.coalition)
     with scopes_disabled():
-        other = OrganizationFactory(coalition=world.coalition)
         rows = {"mine": ActivityFactory(action=action, organization=world.organization, description="Notre atelier"),
                 "theirs": ActivityFactory(action=action, organization=other, description="Leur atelier")}
     client.force_login(world.user(actor))
@@ -134,11 +131,11 @@ def test_bad_activity_input_is_refused_on_the_field_and_nothing_is_saved(client,
 
 
 def test_the_list_filters_by_action_priority_organization_and_dates(client, world, action):
+    other_action = ActionFactory(plan=action.plan, lead_organization=world.organization, title="Autre")
+    ActivityFactory(action=action, date=date(2025, 3, 1), description="Printemps")
+    ActivityFactory(action=action, date=date(2025, 11, 1), description="Automne")
+    ActivityFactory(action=other_action, date=date(2025, 11, 2), description="Ailleurs")
     with scopes_disabled():
-        other_action = ActionFactory(plan=action.plan, lead_organization=world.organization, title="Autre")
-        ActivityFactory(action=action, date=date(2025, 3, 1), description="Printemps")
-        ActivityFactory(action=action, date=date(2025, 11, 1), description="Automne")
-        ActivityFactory(action=other_action, date=date(2025, 11, 2), description="Ailleurs")
         priority = action.priorities.get()
     client.force_login(world.funder)
 
@@ -153,18 +150,16 @@ def test_the_list_filters_by_action_priority_organization_and_dates(client, worl
 
 
 def test_the_list_is_paginated(client, world, action):
-    with scopes_disabled():
-        for _ in range(30):
-            ActivityFactory(action=action)
+    for _ in range(30):
+        ActivityFactory(action=action)
     client.force_login(world.partner)
     response = client.get(url(world, "activities"), {"page": 2})
     assert len(response.context["page_obj"].object_list) == 5 and "Page 2 sur 2" in response.content.decode()
 
 
 def test_it_exports_the_filtered_activities_to_csv_and_xlsx(client, world, action):
-    with scopes_disabled():
-        ActivityFactory(action=action, date=date(2025, 3, 1), description="Printemps", people_reached=9)
-        ActivityFactory(action=action, date=date(2025, 11, 1), description="Automne")
+    ActivityFactory(action=action, date=date(2025, 3, 1), description="Printemps", people_reached=9)
+    ActivityFactory(action=action, date=date(2025, 11, 1), description="Automne")
     client.force_login(world.funder)
     csv = client.get(url(world, "activity_export"), {"format": "csv", "date_to": "2025-06-30"}).content.decode()
     lines = csv.lstrip("\ufeff").splitlines()
@@ -176,8 +171,8 @@ def test_it_exports_the_filtered_activities_to_csv_and_xlsx(client, world, actio
 
 
 def test_bulk_creation_validates_every_row(world, action):
+    declined = ActionFactory(plan=action.plan, lead_organization=world.organization, review_status="declined")
     with scopes_disabled():
-        declined = ActionFactory(plan=action.plan, lead_organization=world.organization, review_status="declined")
         rows = [{"action": action, "organization": world.organization, "date": date(2025, 1, d),
                  "description": f"Jour {d}"} for d in range(1, 6)]
         assert len(services.activity_bulk_create(actor=world.partner, coalition=world.coalition, rows=rows)) == 5
@@ -189,10 +184,9 @@ def test_bulk_creation_validates_every_row(world, action):
 
 
 def _fill(world, action, count):
-    with scopes_disabled():
-        for i in range(count):
-            org = OrganizationFactory(coalition=world.coalition)
-            ActivityFactory(action=action, organization=org, attachment="conditions/activities/x.pdf" if i % 2 else "")
+    for i in range(count):
+        org = OrganizationFactory(coalition=world.coalition)
+        ActivityFactory(action=action, organization=org, attachment="conditions/activities/x.pdf" if i % 2 else "")
 
 
 def test_the_activities_page_runs_a_fixed_number_of_queries(client, world, action, django_assert_max_num_queries):

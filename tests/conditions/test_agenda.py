@@ -66,11 +66,9 @@ def test_it_refuses_a_theory_of_change_line_without_an_arrow_and_saves_nothing(c
 
 
 def test_it_publishes_numbered_versions_that_stay_readable(client, world):
-    with scopes_disabled():
-        PriorityFactory(coalition=world.coalition, title="Maturité scolaire")
+    PriorityFactory(coalition=world.coalition, title="Maturité scolaire")
     first = publish(world)
-    with scopes_disabled():
-        PriorityFactory(coalition=world.coalition, title="Bien-être des parents")
+    PriorityFactory(coalition=world.coalition, title="Bien-être des parents")
     second = publish(world, "Vision précisée", vision="Chaque enfant de la Haute-Côte arrive prêt à apprendre.")
     assert (first.number, second.number) == (1, 2)
     assert [p["title"] for p in first.priorities_snapshot] == ["Maturité scolaire"]
@@ -92,8 +90,8 @@ def test_it_refuses_to_publish_without_a_summary(client, world):
 
 def test_it_emails_each_representative_once_when_a_version_is_published(world, django_capture_on_commit_callbacks):
     make_representative(world)
+    funder_org = OrganizationFactory(coalition=world.coalition, kind="funder")
     with scopes_disabled():
-        funder_org = OrganizationFactory(coalition=world.coalition, kind="funder")
         funder_org.representative = world.funder
         funder_org.save()
     with django_capture_on_commit_callbacks(execute=True):
@@ -180,15 +178,12 @@ def test_a_coordinator_records_an_endorsement_on_an_organizations_behalf(client,
 
 
 def test_the_agenda_shows_who_endorsed_the_current_an_earlier_or_no_version(client, world):
-    with scopes_disabled():
-        late = OrganizationFactory(coalition=world.coalition, name="CPE Les Petits Pas")
-        silent = OrganizationFactory(coalition=world.coalition, name="Bibliothèque de Forestville")
+    late = OrganizationFactory(coalition=world.coalition, name="CPE Les Petits Pas")
+    silent = OrganizationFactory(coalition=world.coalition, name="Bibliothèque de Forestville")
     first = publish(world)
-    with scopes_disabled():
-        EndorsementFactory(version=first, organization=late)
+    EndorsementFactory(version=first, organization=late)
     second = publish(world, "Deuxième")
-    with scopes_disabled():
-        EndorsementFactory(version=second, organization=world.organization)
+    EndorsementFactory(version=second, organization=world.organization)
     client.force_login(world.funder)
     response = client.get(url(world, "agenda"))
     board = response.context["board"]
@@ -200,17 +195,15 @@ def test_the_agenda_shows_who_endorsed_the_current_an_earlier_or_no_version(clie
 
 
 def test_it_refuses_a_duplicate_priority_title(client, world):
-    with scopes_disabled():
-        PriorityFactory(coalition=world.coalition, title="Maturité scolaire")
+    PriorityFactory(coalition=world.coalition, title="Maturité scolaire")
     client.force_login(world.coordinator)
     response = client.post(url(world, "priorities"), {"title": "maturité SCOLAIRE", "description": ""})
     assert response.status_code == 200 and response.context["form"].errors["title"]
 
 
 def test_priorities_are_reordered(client, world):
-    with scopes_disabled():
-        first = PriorityFactory(coalition=world.coalition, title="A", position=1)
-        second = PriorityFactory(coalition=world.coalition, title="B", position=2)
+    first = PriorityFactory(coalition=world.coalition, title="A", position=1)
+    second = PriorityFactory(coalition=world.coalition, title="B", position=2)
     client.force_login(world.coordinator)
     client.post(url(world, "priority_move", second.pk), {"direction": "up"})
     with scopes_disabled():
@@ -227,8 +220,8 @@ def _fill(world, organizations: int):
                 org.representative = MembershipFactory(coalition=world.coalition, role=Role.PARTNER,
                                                        organization=org).user
                 org.save()
-        for i in range(organizations // 5):
-            PriorityFactory(coalition=world.coalition, title=f"Priorité {organizations}-{i}")
+    for i in range(organizations // 5):
+        PriorityFactory(coalition=world.coalition, title=f"Priorité {organizations}-{i}")
     publish(world)
     version = publish(world, **{"theory_of_change": "\n".join(
         f"Stratégie {i} -> Résultat {i} -> Effet {i % 3}" for i in range(organizations))})
@@ -260,8 +253,8 @@ def test_the_request_is_emailed_in_the_representatives_language(world, django_ca
 
 
 def test_a_representative_of_another_organization_than_their_own_may_endorse_for_it(client, world):
+    represented = OrganizationFactory(coalition=world.coalition, name="CPE Les Petits Pas")
     with scopes_disabled():
-        represented = OrganizationFactory(coalition=world.coalition, name="CPE Les Petits Pas")
         represented.representative = world.partner
         represented.save()
     publish(world)

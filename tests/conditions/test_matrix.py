@@ -2,7 +2,6 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
-from django_scopes import scopes_disabled
 
 from ..factories import OrganizationFactory
 from .factories import ActionFactory, ActivityFactory, PriorityFactory
@@ -14,17 +13,16 @@ def url(world, name):
 
 @pytest.fixture
 def setup(world):
-    with scopes_disabled():
-        school = PriorityFactory(coalition=world.coalition, title="Maturité scolaire", position=1)
-        parents = PriorityFactory(coalition=world.coalition, title="Bien-être des parents", position=2)
-        library = OrganizationFactory(coalition=world.coalition, name="Bibliothèque")
-        OrganizationFactory(coalition=world.coalition, name="Club de l'âge d'or")
-        workshops = ActionFactory(plan__coalition=world.coalition, lead_organization=world.organization,
-                                  contributors=[library], priorities=[school], title="Ateliers d'éveil")
-        visits = ActionFactory(plan=workshops.plan, lead_organization=world.organization, priorities=[parents],
-                               title="Visites à domicile")
-        ActivityFactory(action=visits, organization=world.organization, date=date(2025, 2, 1), people_reached=5)
-        ActivityFactory(action=visits, organization=world.organization, date=date(2025, 10, 1), people_reached=8)
+    school = PriorityFactory(coalition=world.coalition, title="Maturité scolaire", position=1)
+    parents = PriorityFactory(coalition=world.coalition, title="Bien-être des parents", position=2)
+    library = OrganizationFactory(coalition=world.coalition, name="Bibliothèque")
+    OrganizationFactory(coalition=world.coalition, name="Club de l'âge d'or")
+    workshops = ActionFactory(plan__coalition=world.coalition, lead_organization=world.organization,
+                              contributors=[library], priorities=[school], title="Ateliers d'éveil")
+    visits = ActionFactory(plan=workshops.plan, lead_organization=world.organization, priorities=[parents],
+                           title="Visites à domicile")
+    ActivityFactory(action=visits, organization=world.organization, date=date(2025, 2, 1), people_reached=5)
+    ActivityFactory(action=visits, organization=world.organization, date=date(2025, 10, 1), people_reached=8)
     return school, parents
 
 
@@ -51,13 +49,12 @@ def test_it_exports_the_matrix_to_csv(client, world, setup):
 
 
 def _fill(world, organizations):
-    with scopes_disabled():
-        priorities = [PriorityFactory(coalition=world.coalition) for _ in range(max(2, organizations // 5))]
-        orgs = [OrganizationFactory(coalition=world.coalition) for _ in range(organizations)]
-        for i, org in enumerate(orgs):
-            action = ActionFactory(plan__coalition=world.coalition, lead_organization=org,
-                                   priorities=priorities[i % len(priorities):][:2], contributors=orgs[i + 1: i + 3])
-            ActivityFactory(action=action, organization=org)
+    priorities = [PriorityFactory(coalition=world.coalition) for _ in range(max(2, organizations // 5))]
+    orgs = [OrganizationFactory(coalition=world.coalition) for _ in range(organizations)]
+    for i, org in enumerate(orgs):
+        action = ActionFactory(plan__coalition=world.coalition, lead_organization=org,
+                               priorities=priorities[i % len(priorities):][:2], contributors=orgs[i + 1: i + 3])
+        ActivityFactory(action=action, organization=org)
 
 
 def test_the_matrix_page_runs_a_fixed_number_of_queries(client, world, django_assert_max_num_queries):

@@ -82,8 +82,7 @@ def test_bad_action_input_is_refused_on_the_field_and_nothing_is_saved(client, w
 
 
 def test_a_priority_of_another_coalition_posted_by_hand_is_refused(client, world, plan, priority):
-    with scopes_disabled():
-        foreign = PriorityFactory(coalition=CoalitionFactory(), title="Ailleurs")
+    foreign = PriorityFactory(coalition=CoalitionFactory(), title="Ailleurs")
     client.force_login(world.coordinator)
     response = client.post(url(world, "action_create"), action_data(world, plan, priority, priorities=[foreign.pk]))
     assert response.context["form"].errors["priorities"]
@@ -116,9 +115,8 @@ def test_a_partner_proposes_and_a_coordinator_declines_with_a_note(client, world
 
 
 def test_a_coordinator_accepts_a_proposal(client, world, plan, priority):
-    with scopes_disabled():
-        action = ActionFactory(plan=plan, lead_organization=world.organization, review_status="proposed",
-                               priorities=[priority])
+    action = ActionFactory(plan=plan, lead_organization=world.organization, review_status="proposed",
+                           priorities=[priority])
     client.force_login(world.coordinator)
     client.post(url(world, "action_review", action.pk), {"decision": "accepted", "note": "Bienvenue"})
     with scopes_disabled():
@@ -129,14 +127,14 @@ def test_a_coordinator_accepts_a_proposal(client, world, plan, priority):
 
 
 def test_the_action_page_shows_its_organizations_activities_and_history(client, world, plan, priority):
+    helper = OrganizationFactory(coalition=world.coalition, name="Bibliothèque de Forestville")
     with scopes_disabled():
-        helper = OrganizationFactory(coalition=world.coalition, name="Bibliothèque de Forestville")
         action = services.action_create(
             actor=world.coordinator, coalition=world.coalition, plan=plan, priorities=[priority],
             lead_organization=world.organization, contributing_organizations=[helper], title="Heure du conte",
             start_date=date(2025, 9, 1), end_date=date(2026, 6, 30), status="planned",
         )
-        ActivityFactory(action=action, organization=helper, description="Conte en famille au parc")
+    ActivityFactory(action=action, organization=helper, description="Conte en famille au parc")
     client.force_login(world.coordinator)
     client.post(url(world, "action_edit", action.pk), action_data(
         world, plan, priority, title="Heure du conte", status="in_progress", progress="40",
@@ -148,13 +146,13 @@ def test_the_action_page_shows_its_organizations_activities_and_history(client, 
 
 
 def _fill(world, plan, organizations):
+    priorities = [PriorityFactory(coalition=world.coalition) for _ in range(3)]
+    orgs = [OrganizationFactory(coalition=world.coalition) for _ in range(organizations)]
+    for i, org in enumerate(orgs):
+        action = ActionFactory(plan=plan, lead_organization=org, priorities=priorities[: 1 + i % 3],
+                               contributors=orgs[i + 1: i + 3])
+        ActivityFactory(action=action, organization=org)
     with scopes_disabled():
-        priorities = [PriorityFactory(coalition=world.coalition) for _ in range(3)]
-        orgs = [OrganizationFactory(coalition=world.coalition) for _ in range(organizations)]
-        for i, org in enumerate(orgs):
-            action = ActionFactory(plan=plan, lead_organization=org, priorities=priorities[: 1 + i % 3],
-                                   contributors=orgs[i + 1: i + 3])
-            ActivityFactory(action=action, organization=org)
         return action
 
 

@@ -99,15 +99,15 @@ def url_kwargs(world) -> dict:
     )
 
     c = world.coalition
+    meeting = MeetingFactory(coalition=c)
+    InviteeFactory(meeting=meeting, user=world.partner)
+    follow_up = FollowUpFactory(meeting=meeting, assignee_organization=world.organization)
+    announcement = AnnouncementFactory(coalition=c)
+    comment = CommentFactory(meeting=meeting, author=world.partner)
+    body = GovernanceBodyFactory(coalition=c)
+    team_member = TeamMemberFactory(coalition=c, user=world.coordinator)
+    task = BackboneTaskFactory(coalition=c)
     with scopes_disabled():
-        meeting = MeetingFactory(coalition=c)
-        InviteeFactory(meeting=meeting, user=world.partner)
-        follow_up = FollowUpFactory(meeting=meeting, assignee_organization=world.organization)
-        announcement = AnnouncementFactory(coalition=c)
-        comment = CommentFactory(meeting=meeting, author=world.partner)
-        body = GovernanceBodyFactory(coalition=c)
-        team_member = TeamMemberFactory(coalition=c, user=world.coordinator)
-        task = BackboneTaskFactory(coalition=c)
         item = LibraryItemFactory(coalition=c, added_by=world.partner, kind="document", url="",
                                   file=_matrix_file())
         round_ = AssessmentRoundFactory(coalition=c)

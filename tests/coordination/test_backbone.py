@@ -92,9 +92,8 @@ def test_the_library_search_ignores_accents_and_case(client, world):
 
 
 def test_a_partner_cannot_delete_someone_elses_resource(client, world):
-    with scopes_disabled():
-        theirs = LibraryItemFactory(coalition=world.coalition, added_by=world.coordinator)
-        mine = LibraryItemFactory(coalition=world.coalition, added_by=world.partner)
+    theirs = LibraryItemFactory(coalition=world.coalition, added_by=world.coordinator)
+    mine = LibraryItemFactory(coalition=world.coalition, added_by=world.partner)
     client.force_login(world.partner)
     assert client.post(_url(world, "library_delete", theirs.pk)).status_code == 403
     assert client.post(_url(world, "library_delete", mine.pk)).status_code == 302
@@ -103,8 +102,7 @@ def test_a_partner_cannot_delete_someone_elses_resource(client, world):
 
 
 def test_the_coordinator_manages_the_task_board(client, world):
-    with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition, title="Comité de pilotage")
+    meeting = MeetingFactory(coalition=world.coalition, title="Comité de pilotage")
     client.force_login(world.coordinator)
     response = client.post(_url(world, "task_create"), {"title": "", "status": "todo"})
     assert "title" in response.context["form"].errors
@@ -205,8 +203,7 @@ def test_a_partner_answers_only_for_its_organization_and_only_this_rounds_questi
 
 
 def test_a_funder_reaches_the_library_from_the_backbone_page_but_not_the_task_board(client, world):
-    with scopes_disabled():
-        LibraryItemFactory(coalition=world.coalition, title="Guide public")
+    LibraryItemFactory(coalition=world.coalition, title="Guide public")
     client.force_login(world.funder)
     page = client.get(_url(world, "backbone")).content.decode()
     assert "Bibliothèque de ressources" in page and "Tableau des tâches" not in page
@@ -215,8 +212,7 @@ def test_a_funder_reaches_the_library_from_the_backbone_page_but_not_the_task_bo
 
 
 def test_a_link_resource_is_shown_as_a_link_and_the_download_view_does_not_redirect_elsewhere(client, world):
-    with scopes_disabled():
-        link = LibraryItemFactory(coalition=world.coalition, url="https://exemple.org/outil", title="Outil en ligne")
+    link = LibraryItemFactory(coalition=world.coalition, url="https://exemple.org/outil", title="Outil en ligne")
     client.force_login(world.partner)
     page = client.get(_url(world, "library")).content.decode()
     assert 'href="https://exemple.org/outil"' in page

@@ -47,9 +47,8 @@ def test_an_announcement_to_partners_notifies_partners_only_and_tracks_who_read_
 
 
 def test_pinned_announcements_come_first(client, world):
-    with scopes_disabled():
-        AnnouncementFactory(coalition=world.coalition, title="Ancienne épinglée", pinned=True)
-        AnnouncementFactory(coalition=world.coalition, title="Récente")
+    AnnouncementFactory(coalition=world.coalition, title="Ancienne épinglée", pinned=True)
+    AnnouncementFactory(coalition=world.coalition, title="Récente")
     client.force_login(world.partner)
     page = client.get(_url(world, "announcements")).content.decode()
     assert page.index("Ancienne épinglée") < page.index("Récente")
@@ -64,11 +63,10 @@ def test_an_announcement_without_a_title_is_refused_next_to_the_field(client, wo
 
 
 def test_unread_count_counts_only_ones_own_unread_notifications_in_this_coalition(world):
-    with scopes_disabled():
-        NotificationFactory(coalition=world.coalition, recipient=world.partner)
-        NotificationFactory(coalition=world.coalition, recipient=world.partner)
-        NotificationFactory(coalition=world.coalition, recipient=world.coordinator)
-        NotificationFactory(coalition=world.other_coalition, recipient=world.partner)
+    NotificationFactory(coalition=world.coalition, recipient=world.partner)
+    NotificationFactory(coalition=world.coalition, recipient=world.partner)
+    NotificationFactory(coalition=world.coalition, recipient=world.coordinator)
+    NotificationFactory(coalition=world.other_coalition, recipient=world.partner)
     partner = _membership(world, world.partner)
     with scope(coalition=world.coalition):
         assert selectors.unread_count(partner) == 2
@@ -79,10 +77,9 @@ def test_unread_count_counts_only_ones_own_unread_notifications_in_this_coalitio
 
 
 def test_the_notification_centre_lists_ones_own_notifications_and_marks_one_read_on_click(client, world):
-    with scopes_disabled():
-        mine = NotificationFactory(coalition=world.coalition, recipient=world.partner, title="Pour moi",
-                                   url=f"/c/{world.coalition.slug}/communication/")
-        NotificationFactory(coalition=world.coalition, recipient=world.coordinator, title="Pas pour moi")
+    mine = NotificationFactory(coalition=world.coalition, recipient=world.partner, title="Pour moi",
+                               url=f"/c/{world.coalition.slug}/communication/")
+    NotificationFactory(coalition=world.coalition, recipient=world.coordinator, title="Pas pour moi")
     client.force_login(world.partner)
     page = client.get(_url(world, "notifications")).content.decode()
     assert "Pour moi" in page and "Pas pour moi" not in page and "1 notification non lue" in page
@@ -114,8 +111,8 @@ def test_a_person_sets_preferences_and_never_means_no_notification(client, world
 
 
 def test_a_mention_in_a_meeting_comment_notifies_the_member(client, world, django_capture_on_commit_callbacks):
+    meeting = MeetingFactory(coalition=world.coalition)
     with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition)
         world.coordinator.full_name = "Geneviève Tremblay"
         world.coordinator.save()
     client.force_login(world.partner)
@@ -131,8 +128,7 @@ def test_a_mention_in_a_meeting_comment_notifies_the_member(client, world, djang
 
 
 def test_a_mention_of_a_funder_on_an_unshared_meeting_does_not_leak_it(world):
-    with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition)
+    meeting = MeetingFactory(coalition=world.coalition)
     with scope(coalition=world.coalition):
         services.comment_add(actor=world.partner, meeting=meeting, body=f"@{world.funder.email} voyez ceci")
     with scopes_disabled():
@@ -140,8 +136,7 @@ def test_a_mention_of_a_funder_on_an_unshared_meeting_does_not_leak_it(world):
 
 
 def test_an_empty_comment_is_refused_and_nothing_is_saved(client, world):
-    with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition)
+    meeting = MeetingFactory(coalition=world.coalition)
     client.force_login(world.partner)
     response = client.post(_url(world, "meeting_comment", meeting.pk), {"body": " "}, follow=True)
     assert "Rédigez votre commentaire" in response.content.decode()
@@ -150,11 +145,10 @@ def test_an_empty_comment_is_refused_and_nothing_is_saved(client, world):
 
 
 def test_authors_delete_their_comments_coordinators_moderate_and_others_cannot(client, world):
-    with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition)
-        InviteeFactory(meeting=meeting, user=world.partner)
-        by_coordinator = CommentFactory(meeting=meeting, author=world.coordinator)
-        by_partner = CommentFactory(meeting=meeting, author=world.partner)
+    meeting = MeetingFactory(coalition=world.coalition)
+    InviteeFactory(meeting=meeting, user=world.partner)
+    by_coordinator = CommentFactory(meeting=meeting, author=world.coordinator)
+    by_partner = CommentFactory(meeting=meeting, author=world.partner)
     client.force_login(world.partner)
     assert client.post(_url(world, "comment_delete", by_coordinator.pk)).status_code == 403
     assert client.post(_url(world, "comment_delete", by_partner.pk)).status_code == 302
@@ -167,8 +161,7 @@ def test_authors_delete_their_comments_coordinators_moderate_and_others_cannot(c
 
 
 def test_the_communication_page_shows_upcoming_meetings_and_my_follow_ups_in_french(client, world):
-    with scopes_disabled():
-        MeetingFactory(coalition=world.coalition, title="Assemblée de printemps")
+    MeetingFactory(coalition=world.coalition, title="Assemblée de printemps")
     client.force_login(world.partner)
     page = client.get(_url(world, "communication")).content.decode()
     assert "Rencontres à venir" in page and "Assemblée de printemps" in page and "Mes suivis" in page
@@ -182,9 +175,8 @@ def test_the_notification_badge_shows_the_unread_count(rf, world):
 
     from coordination.context_processors import notifications
 
-    with scopes_disabled():
-        NotificationFactory(coalition=world.coalition, recipient=world.partner)
-        NotificationFactory(coalition=world.coalition, recipient=world.partner)
+    NotificationFactory(coalition=world.coalition, recipient=world.partner)
+    NotificationFactory(coalition=world.coalition, recipient=world.partner)
     request = rf.get("/")
     request.membership = _membership(world, world.partner)
     with scope(coalition=world.coalition):
@@ -195,9 +187,8 @@ def test_the_notification_badge_shows_the_unread_count(rf, world):
 
 
 def test_an_author_edits_their_comment_and_a_newly_mentioned_member_is_notified(client, world):
-    with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition)
-        comment = CommentFactory(meeting=meeting, author=world.partner, body="Première version")
+    meeting = MeetingFactory(coalition=world.coalition)
+    comment = CommentFactory(meeting=meeting, author=world.partner, body="Première version")
     client.force_login(world.coordinator)
     url = _url(world, "comment_edit", comment.pk)
     assert client.post(url, {"body": "Réécrit par quelqu'un d'autre"}).status_code == 403
@@ -212,8 +203,8 @@ def test_an_author_edits_their_comment_and_a_newly_mentioned_member_is_notified(
 
 
 def test_a_notification_is_worded_in_the_readers_language(client, world, django_capture_on_commit_callbacks):
+    meeting = MeetingFactory(coalition=world.coalition)
     with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition)
         world.partner.language = "en"
         world.partner.save()
     with scope(coalition=world.coalition), django_capture_on_commit_callbacks(execute=True):

@@ -16,12 +16,11 @@ from .factories import MeetingFactory
 
 @pytest.fixture
 def plan(world):
-    with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition)
-        plan = ActionPlanFactory(coalition=world.coalition, start_date=date(2025, 1, 1), end_date=date(2035, 12, 31))
-        priority = PriorityFactory(coalition=world.coalition)
-        action = ActionFactory(plan=plan, priorities=[priority], review_status="accepted", status="in_progress",
-                               lead_organization=world.organization)
+    meeting = MeetingFactory(coalition=world.coalition)
+    plan = ActionPlanFactory(coalition=world.coalition, start_date=date(2025, 1, 1), end_date=date(2035, 12, 31))
+    priority = PriorityFactory(coalition=world.coalition)
+    action = ActionFactory(plan=plan, priorities=[priority], review_status="accepted", status="in_progress",
+                           lead_organization=world.organization)
     return {"meeting": meeting, "plan": plan, "priority": priority, "action": action}
 
 
@@ -72,8 +71,7 @@ def test_another_coalitions_action_cannot_be_changed_through_a_decision(world, p
 
     from coordination import services
 
-    with scopes_disabled():
-        foreign = ActionFactory(plan=ActionPlanFactory(coalition=world.other_coalition), status="in_progress")
+    foreign = ActionFactory(plan=ActionPlanFactory(coalition=world.other_coalition), status="in_progress")
     with scope(coalition=world.coalition), pytest.raises(ValidationError):
         services.decision_add(actor=world.coordinator, meeting=plan["meeting"], text="Intrus", action=foreign,
                               action_status="cancelled")

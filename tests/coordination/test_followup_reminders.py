@@ -39,20 +39,19 @@ def _recipients():
 @pytest.fixture
 def reporting(world):
     """An indicator assigned to world.organization and another organisation; the other has submitted."""
-    with scopes_disabled():
-        ReminderSettingsFactory(coalition=world.coalition, meeting_enabled=False, minutes_enabled=False,
-                                follow_up_enabled=False, endorsement_enabled=False)
-        done = OrganizationFactory(coalition=world.coalition, name="CPE Les Petits Pas")
-        done_partner = MembershipFactory(coalition=world.coalition, role=Role.PARTNER, organization=done).user
-        MembershipFactory(coalition=world.coalition, role=Role.FUNDER, organization=world.organization)
-        indicator = IndicatorFactory(coalition=world.coalition, code="PE-01", name_fr="Familles rejointes")
-        period = PeriodFactory(indicator=indicator, start=date(2030, 1, 1), end=date(2030, 3, 31), due_date=DUE)
-        assign(indicator, world.organization, done)
-        IndicatorValueFactory(period=period, organization=done, status="submitted")
-        IndicatorValueFactory(period=period, organization=world.organization, status="draft")
-        coordinated = IndicatorFactory(coalition=world.coalition, code="PE-02", aggregation="coordinator")
-        PeriodFactory(indicator=coordinated, start=date(2030, 1, 1), end=date(2030, 3, 31), due_date=DUE)
-        assign(coordinated, world.organization)
+    ReminderSettingsFactory(coalition=world.coalition, meeting_enabled=False, minutes_enabled=False,
+                            follow_up_enabled=False, endorsement_enabled=False)
+    done = OrganizationFactory(coalition=world.coalition, name="CPE Les Petits Pas")
+    done_partner = MembershipFactory(coalition=world.coalition, role=Role.PARTNER, organization=done).user
+    MembershipFactory(coalition=world.coalition, role=Role.FUNDER, organization=world.organization)
+    indicator = IndicatorFactory(coalition=world.coalition, code="PE-01", name_fr="Familles rejointes")
+    period = PeriodFactory(indicator=indicator, start=date(2030, 1, 1), end=date(2030, 3, 31), due_date=DUE)
+    assign(indicator, world.organization, done)
+    IndicatorValueFactory(period=period, organization=done, status="submitted")
+    IndicatorValueFactory(period=period, organization=world.organization, status="draft")
+    coordinated = IndicatorFactory(coalition=world.coalition, code="PE-02", aggregation="coordinator")
+    PeriodFactory(indicator=coordinated, start=date(2030, 1, 1), end=date(2030, 3, 31), due_date=DUE)
+    assign(coordinated, world.organization)
     return {"indicator": indicator, "period": period, "done_partner": done_partner}
 
 
@@ -109,27 +108,25 @@ def test_the_coalition_sets_the_indicator_delays_or_turns_them_off(world, report
 
 
 def test_a_partner_who_chose_never_gets_no_indicator_reminder_and_a_digest_reader_no_email(world, reporting):
-    with scopes_disabled():
-        NotificationPreferenceFactory(coalition=world.coalition, user=world.partner, kind="indicator_reminder",
-                                      frequency="weekly")
+    NotificationPreferenceFactory(coalition=world.coalition, user=world.partner, kind="indicator_reminder",
+                                  frequency="weekly")
     assert _run(world, _at(DUE - timedelta(days=2))) == 1
     assert mail.outbox == []
     with scopes_disabled():
         assert Notification.objects.get(recipient=world.partner).kind == "indicator_reminder"
-        NotificationPreferenceFactory(coalition=world.coalition, user=world.coordinator, kind="indicator_reminder",
-                                      frequency="never")
+    NotificationPreferenceFactory(coalition=world.coalition, user=world.coordinator, kind="indicator_reminder",
+                                  frequency="never")
     assert _run(world, _at(DUE + timedelta(days=7))) == 1  # the partner's late reminder only
     with scopes_disabled():
         assert not SentReminder.objects.filter(recipient=world.coordinator).exists()
 
 
 def test_nothing_from_another_coalition_is_reminded(world, reporting):
-    with scopes_disabled():
-        org = OrganizationFactory(coalition=world.other_coalition)
-        member = MembershipFactory(coalition=world.other_coalition, role=Role.PARTNER, organization=org).user
-        indicator = IndicatorFactory(coalition=world.other_coalition)
-        PeriodFactory(indicator=indicator, start=date(2030, 1, 1), end=date(2030, 3, 31), due_date=DUE)
-        assign(indicator, org)
+    org = OrganizationFactory(coalition=world.other_coalition)
+    member = MembershipFactory(coalition=world.other_coalition, role=Role.PARTNER, organization=org).user
+    indicator = IndicatorFactory(coalition=world.other_coalition)
+    PeriodFactory(indicator=indicator, start=date(2030, 1, 1), end=date(2030, 3, 31), due_date=DUE)
+    assign(indicator, org)
     _run(world, _at(DUE - timedelta(days=2)))
     assert member.email not in _recipients()
 
@@ -144,9 +141,9 @@ def test_two_parallel_runs_send_each_indicator_reminder_once(world, reporting):
 
 @pytest.fixture
 def agenda(world):
+    ReminderSettingsFactory(coalition=world.coalition, meeting_enabled=False, minutes_enabled=False,
+                            follow_up_enabled=False, indicator_enabled=False)
     with scopes_disabled():
-        ReminderSettingsFactory(coalition=world.coalition, meeting_enabled=False, minutes_enabled=False,
-                                follow_up_enabled=False, indicator_enabled=False)
         world.organization.representative = world.partner
         world.organization.save()
         endorsed = OrganizationFactory(coalition=world.coalition, name="CPE Les Petits Pas")
@@ -157,7 +154,7 @@ def agenda(world):
         funder_org.representative = world.funder
         funder_org.save()
         version = AgendaVersionFactory(coalition=world.coalition, number=1, published_at=_at(DUE))
-        EndorsementFactory(version=version, organization=endorsed)
+    EndorsementFactory(version=version, organization=endorsed)
     return version
 
 
@@ -170,16 +167,15 @@ def test_representatives_who_have_not_endorsed_the_current_version_are_reminded_
     with scopes_disabled():
         version2 = AgendaVersionFactory(coalition=world.coalition, number=2, published_at=_at(DUE + timedelta(days=30)))
     assert _run(world, _at(DUE + timedelta(days=37))) == 2  # a new version: both are asked again
+    EndorsementFactory(version=version2, organization=world.organization)
     with scopes_disabled():
-        EndorsementFactory(version=version2, organization=world.organization)
         ReminderSettings.objects.filter(coalition=world.coalition).update(endorsement_enabled=False)
     assert _run(world, _at(DUE + timedelta(days=40))) == 0
 
 
 def test_the_endorsement_reminder_respects_preferences(world, agenda):
-    with scopes_disabled():
-        NotificationPreferenceFactory(coalition=world.coalition, user=world.partner, kind="endorsement_reminder",
-                                      frequency="never")
+    NotificationPreferenceFactory(coalition=world.coalition, user=world.partner, kind="endorsement_reminder",
+                                  frequency="never")
     assert _run(world, _at(DUE + timedelta(days=8))) == 0
 
 
@@ -223,16 +219,16 @@ def test_the_weekly_summaries_tell_coordinators_and_partners_about_reporting_and
             submitted_at=monday - timedelta(days=2))
         world.organization.representative = world.partner
         world.organization.save()
-        AgendaVersionFactory(coalition=world.coalition, number=1, published_at=monday - timedelta(days=30))
-        # another coalition's late organisation, value and agenda must not show
-        org = OrganizationFactory(coalition=world.other_coalition, name="Organisme d'ailleurs")
-        indicator = IndicatorFactory(coalition=world.other_coalition, code="AIL-01")
-        period = PeriodFactory(indicator=indicator, start=date(2030, 1, 1), end=date(2030, 3, 31), due_date=DUE)
-        assign(indicator, org)
-        IndicatorValueFactory(period=period, organization=OrganizationFactory(coalition=world.other_coalition,
-                                                                              name="Autre d'ailleurs"),
-                              submitted_at=monday - timedelta(days=1))
-        AgendaVersionFactory(coalition=world.other_coalition, number=1, published_at=monday - timedelta(days=30))
+    AgendaVersionFactory(coalition=world.coalition, number=1, published_at=monday - timedelta(days=30))
+    # another coalition's late organisation, value and agenda must not show
+    org = OrganizationFactory(coalition=world.other_coalition, name="Organisme d'ailleurs")
+    indicator = IndicatorFactory(coalition=world.other_coalition, code="AIL-01")
+    period = PeriodFactory(indicator=indicator, start=date(2030, 1, 1), end=date(2030, 3, 31), due_date=DUE)
+    assign(indicator, org)
+    IndicatorValueFactory(period=period, organization=OrganizationFactory(coalition=world.other_coalition,
+                                                                          name="Autre d'ailleurs"),
+                          submitted_at=monday - timedelta(days=1))
+    AgendaVersionFactory(coalition=world.other_coalition, number=1, published_at=monday - timedelta(days=30))
     with scope(coalition=world.coalition):
         assert services.send_weekly_summaries(coalition=world.coalition, now=monday) == 2
     by_person = {m.to[0]: m.body for m in mail.outbox}

@@ -43,25 +43,25 @@ def _mail_to(user):
 def late(world):
     """Three organisations, two indicators due on DUE and one due three days later; the CPE
     has submitted PE-01, everything else is missing. A second coordinator."""
+    ReminderSettingsFactory(coalition=world.coalition, meeting_enabled=False, minutes_enabled=False,
+                            follow_up_enabled=False, endorsement_enabled=False)
+    cpe = OrganizationFactory(coalition=world.coalition, name="CPE Les Petits Pas")
+    library = OrganizationFactory(coalition=world.coalition, name="Bibliothèque de Forestville")
+    cpe_partner = MembershipFactory(coalition=world.coalition, role=Role.PARTNER, organization=cpe).user
+    second = MembershipFactory(coalition=world.coalition, role=Role.COORDINATOR).user
+    visits = IndicatorFactory(coalition=world.coalition, code="PE-01", name_fr="Familles rejointes",
+                              name_en="Families reached")
+    workshops = IndicatorFactory(coalition=world.coalition, code="PE-03", name_fr="Présences aux ateliers",
+                                 name_en="Workshop attendance")
+    waiting = IndicatorFactory(coalition=world.coalition, code="PE-04", name_fr="Délai d'attente",
+                               name_en="Waiting time")
     with scopes_disabled():
-        ReminderSettingsFactory(coalition=world.coalition, meeting_enabled=False, minutes_enabled=False,
-                                follow_up_enabled=False, endorsement_enabled=False)
-        cpe = OrganizationFactory(coalition=world.coalition, name="CPE Les Petits Pas")
-        library = OrganizationFactory(coalition=world.coalition, name="Bibliothèque de Forestville")
-        cpe_partner = MembershipFactory(coalition=world.coalition, role=Role.PARTNER, organization=cpe).user
-        second = MembershipFactory(coalition=world.coalition, role=Role.COORDINATOR).user
-        visits = IndicatorFactory(coalition=world.coalition, code="PE-01", name_fr="Familles rejointes",
-                                  name_en="Families reached")
-        workshops = IndicatorFactory(coalition=world.coalition, code="PE-03", name_fr="Présences aux ateliers",
-                                     name_en="Workshop attendance")
-        waiting = IndicatorFactory(coalition=world.coalition, code="PE-04", name_fr="Délai d'attente",
-                                   name_en="Waiting time")
         periods = {}
         for indicator, due in ((visits, DUE), (workshops, DUE), (waiting, LATER)):
             periods[indicator.code] = PeriodFactory(indicator=indicator, start=date(2030, 1, 1),
                                                     end=date(2030, 3, 31), due_date=due)
             assign(indicator, world.organization, cpe, library)
-        IndicatorValueFactory(period=periods["PE-01"], organization=cpe, status="submitted")
+    IndicatorValueFactory(period=periods["PE-01"], organization=cpe, status="submitted")
     return {"cpe": cpe, "library": library, "cpe_partner": cpe_partner, "second": second, "periods": periods}
 
 
@@ -190,11 +190,10 @@ def test_the_coalition_delay_and_switch_still_apply_to_the_grouped_escalation(wo
 
 
 def test_preferences_one_notification_per_group_for_digest_readers_and_nothing_for_never(world, late):
-    with scopes_disabled():
-        NotificationPreferenceFactory(coalition=world.coalition, user=world.coordinator, kind="indicator_reminder",
-                                      frequency="daily")
-        NotificationPreferenceFactory(coalition=world.coalition, user=late["second"], kind="indicator_reminder",
-                                      frequency="never")
+    NotificationPreferenceFactory(coalition=world.coalition, user=world.coordinator, kind="indicator_reminder",
+                                  frequency="daily")
+    NotificationPreferenceFactory(coalition=world.coalition, user=late["second"], kind="indicator_reminder",
+                                  frequency="never")
     _run(world, _at(ESCALATION_DAY))
     assert _mail_to(world.coordinator) == [] and _mail_to(late["second"]) == []
     with scopes_disabled():
@@ -221,11 +220,10 @@ def test_a_failed_grouped_email_gives_its_keys_back_and_the_retry_sends_it_once(
 
 
 def test_nothing_of_another_coalition_is_grouped_in(world, late):
-    with scopes_disabled():
-        org = OrganizationFactory(coalition=world.other_coalition, name="Organisme d'ailleurs")
-        indicator = IndicatorFactory(coalition=world.other_coalition, code="AIL-01")
-        PeriodFactory(indicator=indicator, start=date(2030, 1, 1), end=date(2030, 3, 31), due_date=DUE)
-        assign(indicator, org)
+    org = OrganizationFactory(coalition=world.other_coalition, name="Organisme d'ailleurs")
+    indicator = IndicatorFactory(coalition=world.other_coalition, code="AIL-01")
+    PeriodFactory(indicator=indicator, start=date(2030, 1, 1), end=date(2030, 3, 31), due_date=DUE)
+    assign(indicator, org)
     tasks.fan_out_reminders(_at(ESCALATION_DAY).isoformat())
     ours = _mail_to(world.coordinator)[0]
     assert "5 déclarations" in ours.subject and "ailleurs" not in ours.body and "AIL-01" not in ours.body

@@ -110,10 +110,9 @@ def test_people_of_another_coalition_cannot_be_invited(world):
 
 
 def test_an_invited_partner_answers_and_an_uninvited_one_cannot(client, world):
-    with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition)
-        InviteeFactory(meeting=meeting, user=world.partner)
-        stranger = MembershipFactory(coalition=world.coalition, role=Role.PARTNER).user
+    meeting = MeetingFactory(coalition=world.coalition)
+    InviteeFactory(meeting=meeting, user=world.partner)
+    stranger = MembershipFactory(coalition=world.coalition, role=Role.PARTNER).user
     client.force_login(world.partner)
     client.post(_url(world, "meeting_rsvp", meeting.pk), {"rsvp": "maybe"})
     client.force_login(stranger)
@@ -124,10 +123,9 @@ def test_an_invited_partner_answers_and_an_uninvited_one_cannot(client, world):
 
 
 def test_attendance_is_taken_on_the_day_not_before(world):
-    with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition, starts_at=timezone.now() + timedelta(days=3))
-        InviteeFactory(meeting=meeting, user=world.partner)
-        other = InviteeFactory(meeting=meeting).user
+    meeting = MeetingFactory(coalition=world.coalition, starts_at=timezone.now() + timedelta(days=3))
+    InviteeFactory(meeting=meeting, user=world.partner)
+    other = InviteeFactory(meeting=meeting).user
     with scope(coalition=world.coalition):
         with pytest.raises(Exception) as error:
             services.meeting_record_attendance(actor=world.coordinator, meeting=meeting,
@@ -142,8 +140,7 @@ def test_attendance_is_taken_on_the_day_not_before(world):
 def test_decisions_are_numbered_and_a_decision_can_carry_a_follow_up_for_an_organization(
     client, world, django_capture_on_commit_callbacks
 ):
-    with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition)
+    meeting = MeetingFactory(coalition=world.coalition)
     client.force_login(world.coordinator)
     client.post(_url(world, "decision_create", meeting.pk), {"text": "Adopter le budget"})
     with django_capture_on_commit_callbacks(execute=True):
@@ -163,8 +160,7 @@ def test_decisions_are_numbered_and_a_decision_can_carry_a_follow_up_for_an_orga
 
 
 def test_a_follow_up_without_its_due_date_is_refused_and_no_decision_is_saved(client, world):
-    with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition)
+    meeting = MeetingFactory(coalition=world.coalition)
     client.force_login(world.coordinator)
     response = client.post(_url(world, "decision_create", meeting.pk), {
         "text": "Lancer la campagne", "follow_up_what": "Préparer l'affiche", "follow_up_user": world.partner.pk,
@@ -175,11 +171,10 @@ def test_a_follow_up_without_its_due_date_is_refused_and_no_decision_is_saved(cl
 
 
 def test_a_partner_sees_its_follow_ups_until_done(client, world):
-    with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition)
-        own = FollowUpFactory(meeting=meeting, what="Le mien", assignee_user=world.partner)
-        org = FollowUpFactory(meeting=meeting, what="Celui de l'organisme", assignee_organization=world.organization)
-        FollowUpFactory(meeting=meeting, what="Celui d'un autre", assignee_user=world.coordinator)
+    meeting = MeetingFactory(coalition=world.coalition)
+    own = FollowUpFactory(meeting=meeting, what="Le mien", assignee_user=world.partner)
+    org = FollowUpFactory(meeting=meeting, what="Celui de l'organisme", assignee_organization=world.organization)
+    FollowUpFactory(meeting=meeting, what="Celui d'un autre", assignee_user=world.coordinator)
     client.force_login(world.partner)
     page = client.get(_url(world, "follow_ups")).content.decode()
     assert "Le mien" in page and "Celui de l&#x27;organisme" in page and "Celui d&#x27;un autre" not in page
@@ -192,9 +187,8 @@ def test_a_partner_sees_its_follow_ups_until_done(client, world):
 
 
 def test_a_partner_cannot_update_another_organizations_follow_up_by_editing_the_url(client, world):
-    with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition)
-        theirs = FollowUpFactory(meeting=meeting, assignee_user=world.coordinator)
+    meeting = MeetingFactory(coalition=world.coalition)
+    theirs = FollowUpFactory(meeting=meeting, assignee_user=world.coordinator)
     client.force_login(world.partner)
     response = client.post(_url(world, "follow_up_status", theirs.pk), {"status": "done"})
     assert response.status_code == 403
@@ -204,11 +198,10 @@ def test_a_partner_cannot_update_another_organizations_follow_up_by_editing_the_
 
 
 def test_a_funder_sees_date_kind_and_decisions_but_not_the_details_unless_shared(client, world):
-    with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition, agenda="Point confidentiel", minutes="Notes internes",
-                                 minutes_published_at=timezone.now())
-        DecisionFactory(meeting=meeting, number=1, text="Décision publique")
-        FollowUpFactory(meeting=meeting, what="Suivi interne", assignee_user=world.partner)
+    meeting = MeetingFactory(coalition=world.coalition, agenda="Point confidentiel", minutes="Notes internes",
+                             minutes_published_at=timezone.now())
+    DecisionFactory(meeting=meeting, number=1, text="Décision publique")
+    FollowUpFactory(meeting=meeting, what="Suivi interne", assignee_user=world.partner)
     client.force_login(world.funder)
     page = client.get(_url(world, "meeting", meeting.pk)).content.decode()
     assert "Décision publique" in page and meeting.title in page
@@ -223,8 +216,7 @@ def test_a_funder_sees_date_kind_and_decisions_but_not_the_details_unless_shared
 
 
 def test_the_ics_download_parses_with_the_coalitions_time_zone(client, world):
-    with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition, agenda="Bilan")
+    meeting = MeetingFactory(coalition=world.coalition, agenda="Bilan")
     client.force_login(world.partner)
     response = client.get(_url(world, "meeting_ics", meeting.pk))
     assert response["Content-Type"].startswith("text/calendar")
@@ -234,8 +226,7 @@ def test_the_ics_download_parses_with_the_coalitions_time_zone(client, world):
 
 
 def test_publishing_empty_minutes_is_refused(client, world):
-    with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition)
+    meeting = MeetingFactory(coalition=world.coalition)
     client.force_login(world.coordinator)
     response = client.post(_url(world, "meeting_minutes", meeting.pk), {"minutes": "", "publish": "on"})
     assert response.status_code == 200 and "minutes" in response.context["form"].errors
@@ -246,17 +237,15 @@ def test_publishing_empty_minutes_is_refused(client, world):
 
 
 def test_a_meeting_of_another_coalition_is_not_found(client, world):
-    with scopes_disabled():
-        foreign = MeetingFactory(coalition=world.other_coalition)
+    foreign = MeetingFactory(coalition=world.other_coalition)
     client.force_login(world.coordinator)
     assert client.get(_url(world, "meeting", foreign.pk)).status_code == 404
     assert client.post(_url(world, "meeting_edit", foreign.pk), _schedule(world)).status_code == 404
 
 
 def test_a_failed_invitation_email_gives_its_key_back_so_the_retry_sends_it_once(world):
-    with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition)
-        InviteeFactory(meeting=meeting, user=world.partner)
+    meeting = MeetingFactory(coalition=world.coalition)
+    InviteeFactory(meeting=meeting, user=world.partner)
     with mock.patch("coordination.emails.EmailMessage.send", side_effect=OSError("smtp down")):
         with pytest.raises(OSError), scope(coalition=world.coalition):
             services.send_meeting_invitations(meeting=meeting, sequence=0)
@@ -269,8 +258,7 @@ def test_a_failed_invitation_email_gives_its_key_back_so_the_retry_sends_it_once
 
 
 def test_unticking_an_organization_removes_its_people_but_keeps_those_invited_by_name(client, world):
-    with scopes_disabled():
-        named = MembershipFactory(coalition=world.coalition, role=Role.PARTNER).user
+    named = MembershipFactory(coalition=world.coalition, role=Role.PARTNER).user
     client.force_login(world.coordinator)
     client.post(_url(world, "meeting_create"), _schedule(world, invited_people=[named.pk]))
     with scopes_disabled():
@@ -285,9 +273,8 @@ def test_unticking_an_organization_removes_its_people_but_keeps_those_invited_by
 
 
 def test_the_emailed_ics_names_its_recipient_as_attendee(world, django_capture_on_commit_callbacks):
-    with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition)
-        InviteeFactory(meeting=meeting, user=world.partner)
+    meeting = MeetingFactory(coalition=world.coalition)
+    InviteeFactory(meeting=meeting, user=world.partner)
     with scope(coalition=world.coalition):
         services.send_meeting_invitations(meeting=meeting, sequence=0)
     calendar, event = _event(mail.outbox[0].attachments[0][1])
@@ -297,19 +284,17 @@ def test_the_emailed_ics_names_its_recipient_as_attendee(world, django_capture_o
 
 def test_follow_ups_say_how_far_the_due_date_is(client, world):
     today = timezone.localdate()
-    with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition)
-        FollowUpFactory(meeting=meeting, assignee_user=world.partner, due_on=today + timedelta(days=3))
-        FollowUpFactory(meeting=meeting, assignee_user=world.partner, due_on=today - timedelta(days=5))
+    meeting = MeetingFactory(coalition=world.coalition)
+    FollowUpFactory(meeting=meeting, assignee_user=world.partner, due_on=today + timedelta(days=3))
+    FollowUpFactory(meeting=meeting, assignee_user=world.partner, due_on=today - timedelta(days=5))
     client.force_login(world.partner)
     page = client.get(_url(world, "follow_ups")).content.decode()
     assert "dans 3 jours" in page and "en retard de 5 jours" in page
 
 
 def test_a_partner_updates_a_follow_up_in_place_with_htmx(client, world):
-    with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition, title="Comité de pilotage")
-        follow_up = FollowUpFactory(meeting=meeting, what="Envoyer le bilan", assignee_user=world.partner)
+    meeting = MeetingFactory(coalition=world.coalition, title="Comité de pilotage")
+    follow_up = FollowUpFactory(meeting=meeting, what="Envoyer le bilan", assignee_user=world.partner)
     client.force_login(world.partner)
     response = client.post(_url(world, "follow_up_status", follow_up.pk), {"status": "in_progress"},
                            HTTP_HX_REQUEST="true")

@@ -68,14 +68,13 @@ def test_delivered_keys_are_never_given_back_however_old(world, meeting):  # noq
 
 
 def test_an_invitation_whose_task_never_ran_is_sent_by_the_next_reminder_run(world):
-    with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition, starts_at=MEETING_AT, title="Assemblée générale")
-        InviteeFactory(meeting=meeting, user=world.partner)
-        InviteeFactory(meeting=meeting, user=world.coordinator)
-        NotificationPreferenceFactory(coalition=world.coalition, user=world.coordinator, kind="meeting_invitation",
-                                      frequency="never")
-        past = MeetingFactory(coalition=world.coalition, starts_at=MEETING_AT - timedelta(days=60))
-        InviteeFactory(meeting=past, user=world.partner)
+    meeting = MeetingFactory(coalition=world.coalition, starts_at=MEETING_AT, title="Assemblée générale")
+    InviteeFactory(meeting=meeting, user=world.partner)
+    InviteeFactory(meeting=meeting, user=world.coordinator)
+    NotificationPreferenceFactory(coalition=world.coalition, user=world.coordinator, kind="meeting_invitation",
+                                  frequency="never")
+    past = MeetingFactory(coalition=world.coalition, starts_at=MEETING_AT - timedelta(days=60))
+    InviteeFactory(meeting=past, user=world.partner)
     now = MEETING_AT - timedelta(days=10)
     with scope(coalition=world.coalition):
         assert services.send_lost_invitations(coalition=world.coalition, now=now) == 1
@@ -91,9 +90,8 @@ def test_an_invitation_whose_task_never_ran_is_sent_by_the_next_reminder_run(wor
 
 
 def test_an_invitation_killed_mid_send_goes_out_once_after_the_claim_is_stale(world):
-    with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition, starts_at=MEETING_AT)
-        InviteeFactory(meeting=meeting, user=world.partner)
+    meeting = MeetingFactory(coalition=world.coalition, starts_at=MEETING_AT)
+    InviteeFactory(meeting=meeting, user=world.partner)
     now = timezone.now()
     with scope(coalition=world.coalition):
         with _killed_at_the_first_email(), pytest.raises(WorkerKilled):
@@ -170,9 +168,9 @@ def test_an_address_refused_for_good_is_not_retried(world, meeting):  # noqa: F8
 def test_a_digest_whose_email_fails_is_sent_by_the_retry(world):
     from coordination.models import Notification
 
+    NotificationPreferenceFactory(coalition=world.coalition, user=world.partner, kind="mention",
+                                  frequency="daily")
     with scopes_disabled():
-        NotificationPreferenceFactory(coalition=world.coalition, user=world.partner, kind="mention",
-                                      frequency="daily")
         Notification.objects.create(coalition=world.coalition, recipient=world.partner, kind="mention",
                                     event="mention", title="Vous êtes mentionné", url="/", created_at=timezone.now())
     with scope(coalition=world.coalition):

@@ -39,13 +39,12 @@ def _recipients():
 
 @pytest.fixture
 def meeting(world):
-    with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition, starts_at=MEETING_AT, title="Comité de pilotage")
-        InviteeFactory(meeting=meeting, user=world.partner, rsvp="yes")
-        declined = MembershipFactory(coalition=world.coalition, role=Role.PARTNER).user
-        InviteeFactory(meeting=meeting, user=declined, rsvp="no")
-        silent = MembershipFactory(coalition=world.coalition, role=Role.PARTNER).user
-        InviteeFactory(meeting=meeting, user=silent)
+    meeting = MeetingFactory(coalition=world.coalition, starts_at=MEETING_AT, title="Comité de pilotage")
+    InviteeFactory(meeting=meeting, user=world.partner, rsvp="yes")
+    declined = MembershipFactory(coalition=world.coalition, role=Role.PARTNER).user
+    InviteeFactory(meeting=meeting, user=declined, rsvp="no")
+    silent = MembershipFactory(coalition=world.coalition, role=Role.PARTNER).user
+    InviteeFactory(meeting=meeting, user=silent)
     meeting.silent = silent
     return meeting
 
@@ -69,8 +68,7 @@ def test_running_the_reminders_twice_sends_each_once(world, meeting):
 
 
 def test_a_coalition_can_turn_meeting_reminders_off_or_change_the_delay(world, meeting):
-    with scopes_disabled():
-        settings = ReminderSettingsFactory(coalition=world.coalition, meeting_enabled=False)
+    settings = ReminderSettingsFactory(coalition=world.coalition, meeting_enabled=False)
     assert _run(world, MEETING_AT - timedelta(hours=20)) == 0
     with scopes_disabled():
         ReminderSettings.objects.filter(pk=settings.pk).update(meeting_enabled=True, meeting_days_before=3)
@@ -78,11 +76,10 @@ def test_a_coalition_can_turn_meeting_reminders_off_or_change_the_delay(world, m
 
 
 def test_a_person_who_chose_never_gets_no_reminder_and_a_digest_reader_gets_no_email(world, meeting):
-    with scopes_disabled():
-        NotificationPreferenceFactory(coalition=world.coalition, user=world.partner, kind="meeting_reminder",
-                                      frequency="never")
-        NotificationPreferenceFactory(coalition=world.coalition, user=meeting.silent, kind="meeting_reminder",
-                                      frequency="daily")
+    NotificationPreferenceFactory(coalition=world.coalition, user=world.partner, kind="meeting_reminder",
+                                  frequency="never")
+    NotificationPreferenceFactory(coalition=world.coalition, user=meeting.silent, kind="meeting_reminder",
+                                  frequency="daily")
     _run(world, MEETING_AT - timedelta(hours=20))
     assert mail.outbox == []
     with scopes_disabled():
@@ -111,12 +108,11 @@ def test_no_minutes_reminder_once_the_minutes_are_published(world, meeting):
 
 def test_follow_ups_are_reminded_before_and_when_due_to_the_person_and_the_organization(world, meeting):
     due = MEETING_AT.date() + timedelta(days=20)
-    with scopes_disabled():
-        FollowUpFactory(meeting=meeting, what="Envoyer le bilan", assignee_organization=world.organization,
-                        due_on=due)
-        FollowUpFactory(meeting=meeting, what="Déjà fait", assignee_user=world.coordinator, due_on=due,
-                        status="done")
-        ReminderSettingsFactory(coalition=world.coalition, meeting_enabled=False, minutes_enabled=False)
+    FollowUpFactory(meeting=meeting, what="Envoyer le bilan", assignee_organization=world.organization,
+                    due_on=due)
+    FollowUpFactory(meeting=meeting, what="Déjà fait", assignee_user=world.coordinator, due_on=due,
+                    status="done")
+    ReminderSettingsFactory(coalition=world.coalition, meeting_enabled=False, minutes_enabled=False)
     at_nine = datetime.combine(due, datetime.min.time(), tzinfo=TORONTO) + timedelta(hours=9)
     assert _run(world, at_nine - timedelta(days=4)) == 0
     assert _run(world, at_nine - timedelta(days=3)) == 1  # default: 3 days before
@@ -128,16 +124,14 @@ def test_follow_ups_are_reminded_before_and_when_due_to_the_person_and_the_organ
 
 
 def test_a_follow_up_done_is_not_reminded(world, meeting):
-    with scopes_disabled():
-        FollowUpFactory(meeting=meeting, assignee_user=world.partner, due_on=MEETING_AT.date(), status="done")
-        ReminderSettingsFactory(coalition=world.coalition, meeting_enabled=False, minutes_enabled=False)
+    FollowUpFactory(meeting=meeting, assignee_user=world.partner, due_on=MEETING_AT.date(), status="done")
+    ReminderSettingsFactory(coalition=world.coalition, meeting_enabled=False, minutes_enabled=False)
     assert _run(world, MEETING_AT) == 0
 
 
 def test_the_beat_task_fans_out_per_coalition_without_leaking_between_them(world, meeting):
-    with scopes_disabled():
-        other_meeting = MeetingFactory(coalition=world.other_coalition, starts_at=MEETING_AT)
-        InviteeFactory(meeting=other_meeting, user=world.other_member)
+    other_meeting = MeetingFactory(coalition=world.other_coalition, starts_at=MEETING_AT)
+    InviteeFactory(meeting=other_meeting, user=world.other_member)
     assert tasks.fan_out_reminders((MEETING_AT - timedelta(hours=20)).isoformat()) >= 2
     # The factories wrote no invitation keys, so the run also sends the invitations it finds
     # missing (send_lost_invitations); the reminders are the emails that say « Rappel ».
@@ -187,9 +181,8 @@ def test_a_coordinator_edits_the_reminder_settings_and_sees_the_schedule(client,
     with scopes_disabled():
         saved = ReminderSettings.objects.get(coalition=world.coalition)
     assert (saved.meeting_days_before, saved.minutes_enabled, saved.follow_up_days_before) == (2, False, 5)
-    with scopes_disabled():
-        soon = MeetingFactory(coalition=world.coalition, title="Rencontre de la semaine prochaine")
-        InviteeFactory(meeting=soon, user=world.partner)
+    soon = MeetingFactory(coalition=world.coalition, title="Rencontre de la semaine prochaine")
+    InviteeFactory(meeting=soon, user=world.partner)
     page = client.get(url).content.decode()
     assert "Rencontre de la semaine prochaine" in page
 
@@ -209,13 +202,12 @@ def test_a_reminder_whose_email_fails_is_sent_by_the_retry_and_not_twice(world, 
 
 
 def test_the_weekly_summary_holds_what_concerns_each_person_once_a_week_and_nothing_from_elsewhere(world, meeting):
-    with scopes_disabled():
-        FollowUpFactory(meeting=meeting, what="Bilan de l'organisme", assignee_organization=world.organization,
-                        due_on=MEETING_AT.date() - timedelta(days=20))
-        FollowUpFactory(meeting=meeting, what="Tâche de la coordination", assignee_user=world.coordinator,
-                        due_on=MEETING_AT.date() - timedelta(days=20))
-        foreign = MeetingFactory(coalition=world.other_coalition, starts_at=MEETING_AT, title="Rencontre d'ailleurs")
-        FollowUpFactory(meeting=foreign, what="Suivi d'ailleurs", due_on=MEETING_AT.date() - timedelta(days=20))
+    FollowUpFactory(meeting=meeting, what="Bilan de l'organisme", assignee_organization=world.organization,
+                    due_on=MEETING_AT.date() - timedelta(days=20))
+    FollowUpFactory(meeting=meeting, what="Tâche de la coordination", assignee_user=world.coordinator,
+                    due_on=MEETING_AT.date() - timedelta(days=20))
+    foreign = MeetingFactory(coalition=world.other_coalition, starts_at=MEETING_AT, title="Rencontre d'ailleurs")
+    FollowUpFactory(meeting=foreign, what="Suivi d'ailleurs", due_on=MEETING_AT.date() - timedelta(days=20))
     monday = MEETING_AT - timedelta(days=1)
     with scope(coalition=world.coalition):
         sent = services.send_weekly_summaries(coalition=world.coalition, now=monday)
@@ -231,16 +223,14 @@ def test_the_weekly_summary_holds_what_concerns_each_person_once_a_week_and_noth
 
 
 def test_the_weekly_summary_can_be_turned_off_by_the_coalition(world, meeting):
-    with scopes_disabled():
-        ReminderSettingsFactory(coalition=world.coalition, weekly_summary_enabled=False)
+    ReminderSettingsFactory(coalition=world.coalition, weekly_summary_enabled=False)
     with scope(coalition=world.coalition):
         assert services.send_weekly_summaries(coalition=world.coalition, now=MEETING_AT - timedelta(days=1)) == 0
 
 
 def test_follow_up_reminders_skip_the_funders_of_the_assigned_organization(world, meeting):
-    with scopes_disabled():
-        MembershipFactory(coalition=world.coalition, role=Role.FUNDER, organization=world.organization)
-        FollowUpFactory(meeting=meeting, assignee_organization=world.organization, due_on=MEETING_AT.date())
-        ReminderSettingsFactory(coalition=world.coalition, meeting_enabled=False, minutes_enabled=False)
+    MembershipFactory(coalition=world.coalition, role=Role.FUNDER, organization=world.organization)
+    FollowUpFactory(meeting=meeting, assignee_organization=world.organization, due_on=MEETING_AT.date())
+    ReminderSettingsFactory(coalition=world.coalition, meeting_enabled=False, minutes_enabled=False)
     assert _run(world, MEETING_AT) == 1
     assert _recipients() == [world.partner.email]

@@ -100,7 +100,7 @@ def test_the_funder_sees_only_approved_values_and_accepted_actions(client, world
     with scopes_disabled():
         from ..conditions.factories import ActionFactory
 
-        ActionFactory(plan__coalition=world.coalition, review_status="proposed", title="Projet secret")
+    ActionFactory(plan__coalition=world.coalition, review_status="proposed", title="Projet secret")
     client.force_login(world.funder)
     response = client.get(home(world))
     html = response.content.decode()

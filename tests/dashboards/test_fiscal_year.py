@@ -48,19 +48,19 @@ def starts_in(world, month: int) -> None:
 def data(world):
     """Activities on each side of April 1, and two indicators: one quarterly (periods inside
     and outside April 2026 to March 2027) and one annual on calendar years (straddling it)."""
+    action = ActionFactory(plan__coalition=world.coalition, lead_organization=world.organization)
+    for day in (date(2026, 3, 31), date(2026, 4, 1), date(2027, 3, 15), date(2027, 4, 1)):
+        ActivityFactory(action=action, date=day, people_reached=day.month, hours=1)
+    quarterly = IndicatorFactory(coalition=world.coalition, code="PE-01", frequency="quarterly")
     with scopes_disabled():
-        action = ActionFactory(plan__coalition=world.coalition, lead_organization=world.organization)
-        for day in (date(2026, 3, 31), date(2026, 4, 1), date(2027, 3, 15), date(2027, 4, 1)):
-            ActivityFactory(action=action, date=day, people_reached=day.month, hours=1)
-        quarterly = IndicatorFactory(coalition=world.coalition, code="PE-01", frequency="quarterly")
         for day, value in ((date(2026, 1, 1), 1), (date(2026, 4, 1), 2), (date(2027, 1, 1), 3),
                            (date(2027, 4, 1), 4)):
             start, end = period_containing("quarterly", day)
             IndicatorRollupFactory(period=PeriodFactory(indicator=quarterly, start=start, end=end), value=value)
-        annual = IndicatorFactory(coalition=world.coalition, code="PE-02", frequency="annual")
-        for year, value in ((2026, 50), (2027, 60)):
-            IndicatorRollupFactory(period=PeriodFactory(indicator=annual, start=date(year, 1, 1),
-                                                        end=date(year, 12, 31)), value=value)
+    annual = IndicatorFactory(coalition=world.coalition, code="PE-02", frequency="annual")
+    for year, value in ((2026, 50), (2027, 60)):
+        IndicatorRollupFactory(period=PeriodFactory(indicator=annual, start=date(year, 1, 1),
+                                                    end=date(year, 12, 31)), value=value)
     return world
 
 
@@ -202,8 +202,7 @@ def test_a_frozen_fiscal_year_keeps_its_range_and_label_when_the_setting_changes
 
 
 def test_a_snapshot_frozen_before_labels_still_renders_with_its_calendar_year(client, world):
-    with scopes_disabled():
-        snapshot = ReportSnapshotFactory(coalition=world.coalition)  # data without "label" nor "straddling"
+    snapshot = ReportSnapshotFactory(coalition=world.coalition)  # data without "label" nor "straddling"
     assert "label" not in snapshot.data
     client.force_login(world.funder)
     page = client.get(url(world, "snapshot", snapshot.pk))
@@ -221,7 +220,7 @@ def test_a_snapshot_frozen_in_french_reads_in_english_with_an_english_label(clie
     assert client.post(url(world, "report_freeze", 2026)).status_code == 302
     with scopes_disabled():
         snapshot = ReportSnapshot.objects.get(coalition=world.coalition)
-        link, token = shared(snapshot=snapshot)
+    link, token = shared(snapshot=snapshot)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     page = client.get(url(world, "snapshot", snapshot.pk))
     assert page.context["report"]["label"] == APRIL_2026_EN
@@ -235,8 +234,8 @@ def test_a_snapshot_frozen_in_french_reads_in_english_with_an_english_label(clie
 
 
 def test_a_label_frozen_in_the_data_gives_way_to_the_dates_and_stays_only_without_them(client, world, settings):
+    snapshot = ReportSnapshotFactory(coalition=world.coalition)
     with scopes_disabled():
-        snapshot = ReportSnapshotFactory(coalition=world.coalition)
         snapshot.data["label"] = "Année 2025"  # frozen in French by an earlier version
         snapshot.save()
     client.force_login(world.funder)

@@ -132,9 +132,8 @@ def test_a_revoked_link_shows_a_clear_page_with_410(client, world):
 
 
 def test_an_expired_link_shows_a_clear_page_with_410(client, world):
-    with scopes_disabled():
-        link, token = shared(snapshot=ReportSnapshotFactory(coalition=world.coalition),
-                             expires_at=timezone.now() - timedelta(minutes=1))
+    link, token = shared(snapshot=ReportSnapshotFactory(coalition=world.coalition),
+                         expires_at=timezone.now() - timedelta(minutes=1))
     response = client.get(reverse("share_link", args=[token]))
     assert response.status_code == 410
     assert "expiré" in response.content.decode()
@@ -170,8 +169,7 @@ def test_services_refuse_funders_and_partners(world):
 
 
 def test_a_coordinator_cannot_revoke_another_coalitions_link(client, world):
-    with scopes_disabled():
-        link, _token = shared(snapshot=ReportSnapshotFactory(coalition=world.other_coalition))
+    link, _token = shared(snapshot=ReportSnapshotFactory(coalition=world.other_coalition))
     client.force_login(world.coordinator)
     assert client.post(url(world, "share_link_revoke", link.pk)).status_code == 404
     with scopes_disabled():
@@ -182,8 +180,8 @@ def test_a_coordinator_cannot_revoke_another_coalitions_link(client, world):
 def test_a_funder_sees_snapshots_but_not_their_links(client, world):
     with scopes_disabled():
         snapshot = ReportSnapshotFactory(coalition=world.coalition, data=report_data())
-        shared(snapshot=snapshot)
-        ShareLinkOpeningFactory(link__snapshot=snapshot)
+    shared(snapshot=snapshot)
+    ShareLinkOpeningFactory(link__snapshot=snapshot)
     client.force_login(world.funder)
     response = client.get(url(world, "snapshot", snapshot.pk))
     assert response.status_code == 200
@@ -212,19 +210,17 @@ def _private(response):
 
 
 def test_every_answer_of_a_share_link_keeps_it_private_gone_and_unknown_alike(client, world):
-    with scopes_disabled():
-        snapshot = ReportSnapshotFactory(coalition=world.coalition)
-        _link, live = shared(snapshot=snapshot)
-        _link, expired = shared(snapshot=snapshot, expires_at=timezone.now() - timedelta(minutes=1))
-        _link, revoked = shared(snapshot=snapshot, revoked_at=timezone.now())
+    snapshot = ReportSnapshotFactory(coalition=world.coalition)
+    _link, live = shared(snapshot=snapshot)
+    _link, expired = shared(snapshot=snapshot, expires_at=timezone.now() - timedelta(minutes=1))
+    _link, revoked = shared(snapshot=snapshot, revoked_at=timezone.now())
     answers = {token: client.get(reverse("share_link", args=[token])) for token in (live, expired, revoked, "x" * 43)}
     assert [r.status_code for r in answers.values()] == [200, 410, 410, 404]
     assert all(_private(r) for r in answers.values())
 
 
 def test_openings_are_logged_once_per_address_per_quarter_hour_and_capped_per_day(client, world, monkeypatch):
-    with scopes_disabled():
-        link, token = shared(snapshot=ReportSnapshotFactory(coalition=world.coalition))
+    link, token = shared(snapshot=ReportSnapshotFactory(coalition=world.coalition))
     path = reverse("share_link", args=[token])
     for _ in range(5):  # reloads from one address
         assert client.get(path, REMOTE_ADDR="198.51.100.4").status_code == 200

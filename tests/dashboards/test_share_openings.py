@@ -35,9 +35,9 @@ def snapshot(world):
 
 
 def test_the_snapshot_page_gives_each_link_its_openings_count_and_last_opening(client, world, snapshot):
+    seen, _token = shared(snapshot=snapshot)
+    unseen, _token = shared(snapshot=snapshot)
     with scopes_disabled():
-        seen, _token = shared(snapshot=snapshot)
-        unseen, _token = shared(snapshot=snapshot)
         opened(seen, 3)
     client.force_login(world.coordinator)
     response = client.get(url(world, "snapshot", snapshot.pk))
@@ -56,8 +56,8 @@ def test_the_openings_page_lists_when_which_browser_and_a_shortened_address(clie
         world.coalition.save()
         link, _token = shared(snapshot=snapshot)
         opened(link, 1, ip_address="203.0.113.7", user_agent=FIREFOX_WINDOWS)
-        ShareLinkOpeningFactory(link=link, opened_at=datetime(2026, 3, 2, 18, 30, tzinfo=UTC),
-                                ip_address="2001:db8:85a3::8a2e:370:7334", user_agent=SAFARI_IPHONE)
+    ShareLinkOpeningFactory(link=link, opened_at=datetime(2026, 3, 2, 18, 30, tzinfo=UTC),
+                            ip_address="2001:db8:85a3::8a2e:370:7334", user_agent=SAFARI_IPHONE)
     client.force_login(world.coordinator)
     response = client.get(url(world, "share_link_openings", link.pk))
     html = response.content.decode()
@@ -73,16 +73,15 @@ def test_the_openings_page_lists_when_which_browser_and_a_shortened_address(clie
 
 
 def test_a_link_never_opened_says_so(client, world, snapshot):
-    with scopes_disabled():
-        link, _token = shared(snapshot=snapshot)
+    link, _token = shared(snapshot=snapshot)
     client.force_login(world.coordinator)
     html = client.get(url(world, "share_link_openings", link.pk)).content.decode()
     assert "Pas encore ouvert" in html and "<table" not in html
 
 
 def test_a_long_list_of_openings_is_paginated(client, world, snapshot, settings):
+    link, _token = shared(snapshot=snapshot)
     with scopes_disabled():
-        link, _token = shared(snapshot=snapshot)
         opened(link, settings.PAGE_SIZE + 3)
     client.force_login(world.coordinator)
     response = client.get(url(world, "share_link_openings", link.pk), {"page": 2})
@@ -91,8 +90,8 @@ def test_a_long_list_of_openings_is_paginated(client, world, snapshot, settings)
 
 
 def test_a_funder_sees_neither_the_counts_nor_the_openings(client, world, snapshot):
+    link, _token = shared(snapshot=snapshot)
     with scopes_disabled():
-        link, _token = shared(snapshot=snapshot)
         opened(link, 2)
     client.force_login(world.funder)
     html = client.get(url(world, "snapshot", snapshot.pk)).content.decode()
@@ -101,8 +100,8 @@ def test_a_funder_sees_neither_the_counts_nor_the_openings(client, world, snapsh
 
 
 def test_another_coalitions_link_is_not_found(client, world):
+    link, _token = shared(snapshot=ReportSnapshotFactory(coalition=world.other_coalition))
     with scopes_disabled():
-        link, _token = shared(snapshot=ReportSnapshotFactory(coalition=world.other_coalition))
         opened(link, 1)
     client.force_login(world.coordinator)
     assert client.get(url(world, "share_link_openings", link.pk)).status_code == 404
@@ -176,8 +175,8 @@ def test_it_never_shows_a_whole_address(address, shown):
 
 
 def test_the_openings_page_writes_dates_and_times_out_the_quebec_way(client, world, snapshot, settings):
+    link, _token = shared(snapshot=snapshot, expires_at=datetime(2026, 5, 1, 3, 30, tzinfo=UTC))
     with scopes_disabled():
-        link, _token = shared(snapshot=snapshot, expires_at=datetime(2026, 5, 1, 3, 30, tzinfo=UTC))
         link.created_at = datetime(2026, 4, 1, 14, 0, tzinfo=UTC)
         link.save()
     client.force_login(world.coordinator)
@@ -194,8 +193,7 @@ def test_the_openings_page_writes_dates_and_times_out_the_quebec_way(client, wor
 
 def opening_address(client, settings, proxies, **meta):
     settings.TRUSTED_PROXY_COUNT = proxies
-    with scopes_disabled():
-        link, token = shared(snapshot=ReportSnapshotFactory())
+    link, token = shared(snapshot=ReportSnapshotFactory())
     response = client.get(reverse("share_link", args=[token]), **meta)
     assert response.status_code == 200
     with scopes_disabled():

@@ -2,8 +2,6 @@
 
 from datetime import date
 
-from django_scopes import scopes_disabled
-
 from ..matrix_roles import ALL, BOTH, COORD, GET, POST, TAKE_PART
 from .factories import CategoryFactory, IndicatorFactory, IndicatorValueFactory, PeriodFactory, TargetFactory, assign
 
@@ -40,15 +38,14 @@ EXPECTED = {
 
 def url_kwargs(world) -> dict:
     """URL name -> the kwargs (besides coalition_slug) to reverse it with, objects of world.coalition."""
-    with scopes_disabled():
-        indicator = IndicatorFactory(coalition=world.coalition)
-        period = PeriodFactory(indicator=indicator, start=date(2025, 1, 1))
-        assign(indicator, world.organization)
-        by_coordinator = IndicatorFactory(coalition=world.coalition, aggregation="coordinator")
-        coalition_period = PeriodFactory(indicator=by_coordinator, start=date(2025, 1, 1))
-        target = TargetFactory(indicator=indicator)
-        category = CategoryFactory(indicator=indicator)
-        value = IndicatorValueFactory(period=period, organization=world.organization)
+    indicator = IndicatorFactory(coalition=world.coalition)
+    period = PeriodFactory(indicator=indicator, start=date(2025, 1, 1))
+    assign(indicator, world.organization)
+    by_coordinator = IndicatorFactory(coalition=world.coalition, aggregation="coordinator")
+    coalition_period = PeriodFactory(indicator=by_coordinator, start=date(2025, 1, 1))
+    target = TargetFactory(indicator=indicator)
+    category = CategoryFactory(indicator=indicator)
+    value = IndicatorValueFactory(period=period, organization=world.organization)
     return {
         "indicators:indicator_detail": {"pk": indicator.pk},
         "indicators:indicator_edit": {"pk": indicator.pk},

@@ -110,10 +110,9 @@ def test_an_unknown_category_column_is_named_and_nothing_is_saved(client, world,
 
 
 def test_row_errors_name_the_row_the_column_and_the_sum(client, world, measure, ages):
-    with scopes_disabled():
-        plain = IndicatorFactory(coalition=world.coalition, code="PE-02")
-        PeriodFactory(indicator=plain, start=date(2025, 1, 1))
-        assign(plain, world.organization)
+    plain = IndicatorFactory(coalition=world.coalition, code="PE-02")
+    PeriodFactory(indicator=plain, start=date(2025, 1, 1))
+    assign(plain, world.organization)
     client.force_login(world.partner)
     rows = [["PE-01", "2025-01-01", ORG, "10", "4", "6", "7", "trois"],  # row 2: not a number
             ["PE-02", "2025-01-01", ORG, "8", "", "", "3", ""],          # row 3: PE-02 has no territory
@@ -157,11 +156,11 @@ def template_workbook(client, world):
 
 
 def test_the_template_has_a_column_per_category_and_says_which_indicators_use_it(client, world, measure, ages):
+    other = IndicatorFactory(coalition=world.coalition, code="PE-03", value_type="yes_no")
+    PeriodFactory(indicator=other, start=date(2025, 1, 1))
+    CategoryFactory(indicator=other, dimension="Territoire", label="Forestville")
+    assign(other, world.organization)
     with scopes_disabled():
-        other = IndicatorFactory(coalition=world.coalition, code="PE-03", value_type="yes_no")
-        PeriodFactory(indicator=other, start=date(2025, 1, 1))
-        CategoryFactory(indicator=other, dimension="Territoire", label="Forestville")
-        assign(other, world.organization)
         IndicatorValue.objects.create(coalition=world.coalition, indicator=measure.indicator, period=measure.period,
                                       organization=world.organization, category=ages[2], value=7)
     client.force_login(world.partner)
@@ -207,12 +206,11 @@ def test_the_filled_template_imports_as_it_is(client, world, measure, ages):
 
 
 def test_a_yes_no_answer_is_imported_per_category(client, world, measure):
-    with scopes_disabled():
-        answer = IndicatorFactory(coalition=world.coalition, code="PE-05", value_type="yes_no", aggregation="average")
-        PeriodFactory(indicator=answer, start=date(2025, 1, 1))
-        assign(answer, world.organization)
-        for town in ("Forestville", "Les Escoumins"):
-            CategoryFactory(indicator=answer, dimension="Territoire", label=town)
+    answer = IndicatorFactory(coalition=world.coalition, code="PE-05", value_type="yes_no", aggregation="average")
+    PeriodFactory(indicator=answer, start=date(2025, 1, 1))
+    assign(answer, world.organization)
+    for town in ("Forestville", "Les Escoumins"):
+        CategoryFactory(indicator=answer, dimension="Territoire", label=town)
     client.force_login(world.partner)
     header = ["indicator", "period_start", "organization", "value", "Territoire : Forestville",
               "Territoire : Les Escoumins"]

@@ -88,11 +88,10 @@ def test_the_indicator_page_shows_chart_table_and_organisations_to_partners_only
 
 
 def test_funders_see_only_approved_values_in_the_coalition_value(client, world):
-    with scopes_disabled():
-        indicator = IndicatorFactory(coalition=world.coalition)
-        period = PeriodFactory(indicator=indicator, start=date(2025, 1, 1))
-        IndicatorValueFactory(period=period, organization=world.organization, value=7, status="approved")
-        IndicatorValueFactory(period=period, value=9000, status="submitted")
+    indicator = IndicatorFactory(coalition=world.coalition)
+    period = PeriodFactory(indicator=indicator, start=date(2025, 1, 1))
+    IndicatorValueFactory(period=period, organization=world.organization, value=7, status="approved")
+    IndicatorValueFactory(period=period, value=9000, status="submitted")
     rollups.recompute(world.coalition.pk)
     client.force_login(world.funder)
     url = reverse("indicators:indicator_detail", args=[world.coalition.slug, indicator.pk])
@@ -103,9 +102,9 @@ def test_funders_see_only_approved_values_in_the_coalition_value(client, world):
 
 def test_the_completeness_board_marks_each_organisation_and_period(client, world):
     indicator = populate(world, indicators=1, periods=2, organizations=2)[0]
+    missing_org = OrganizationFactory(coalition=world.coalition, name="Bibliothèque de Forestville")
+    assign(indicator, missing_org)
     with scopes_disabled():
-        missing_org = OrganizationFactory(coalition=world.coalition, name="Bibliothèque de Forestville")
-        assign(indicator, missing_org)
         on_time = indicator.values.filter(organization=world.organization, category__isnull=True).order_by(
             "period__start").first()
         on_time.submitted_at = datetime.combine(on_time.period.due_date - timedelta(days=3), time(12), tzinfo=UTC)

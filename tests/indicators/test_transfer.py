@@ -106,17 +106,15 @@ def test_the_template_lists_the_organisations_periods(client, world, measure):
 
 
 def test_exports_respect_who_may_see_what(client, world, measure):
-    with scopes_disabled():
-        IndicatorValueFactory(period=measure.period, organization=measure.other_org, value=5, status="submitted",
-                              comment="=HYPERLINK(\"x\")")
-        IndicatorValueFactory(period=measure.period, organization=world.organization, value=7, status="approved")
+    IndicatorValueFactory(period=measure.period, organization=measure.other_org, value=5, status="submitted",
+                          comment="=HYPERLINK(\"x\")")
+    IndicatorValueFactory(period=measure.period, organization=world.organization, value=7, status="approved")
     rollups.recompute(world.coalition.pk)
     client.force_login(world.partner)
     text = client.get(reverse("indicators:export_values", args=[world.coalition.slug])).content.decode("utf-8-sig")
     assert "Maison de la famille" in text and "CPE Les Petits Pas" not in text
-    with scopes_disabled():
-        IndicatorValueFactory(period=measure.period2, organization=measure.other_org, value=6, status="approved",
-                              comment="Commentaire interne du CPE")
+    IndicatorValueFactory(period=measure.period2, organization=measure.other_org, value=6, status="approved",
+                          comment="Commentaire interne du CPE")
     text = client.get(reverse("indicators:export_values", args=[world.coalition.slug])).content.decode("utf-8-sig")
     assert "CPE Les Petits Pas" in text and "Commentaire interne du CPE" not in text
     client.force_login(world.coordinator)

@@ -11,7 +11,7 @@ from indicators import rollups, services
 from indicators.models import Category, IndicatorRollup, IndicatorValue, ValueStatus
 
 from .factories import CategoryFactory, IndicatorFactory, IndicatorValueFactory, PeriodFactory, assign
-from .test_entry import post_value
+from .helpers import post_value
 
 pytestmark = pytest.mark.django_db
 

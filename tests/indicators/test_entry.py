@@ -13,21 +13,9 @@ from indicators import services
 from indicators.models import IndicatorValue, ValueStatus
 
 from .factories import IndicatorFactory, IndicatorValueFactory, PeriodFactory, assign
+from .helpers import cell_url, post_value
 
 pytestmark = pytest.mark.django_db
-
-
-def cell_url(world, period, organization):
-    return reverse("indicators:entry_cell", args=[world.coalition.slug, period.pk, organization.pk])
-
-
-def post_value(client, world, period, organization, prefix=None, htmx=False, **fields):
-    prefix = prefix or f"c{period.pk}-{organization.pk}"
-    data = {f"{prefix}-{k}": v for k, v in fields.items()}
-    data.setdefault(f"{prefix}-confidence", "high")
-    data["action"] = fields.pop("action", "submit")
-    headers = {"HTTP_HX_REQUEST": "true"} if htmx else {}
-    return client.post(cell_url(world, period, organization), data, **headers)
 
 
 def saved(measure, organization=None):

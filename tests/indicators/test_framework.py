@@ -12,19 +12,9 @@ from indicators.models import Indicator, Period, Target
 from indicators.permissions import assigned_indicators
 
 from .factories import IndicatorFactory
+from .helpers import indicator_post
 
 pytestmark = pytest.mark.django_db
-
-
-def indicator_post(**overrides):
-    data = {
-        "code": "PE-02", "name_fr": "Enfants vulnérables", "name_en": "Vulnerable children", "level": "population",
-        "unit": "", "value_type": "percentage", "direction": "lower", "frequency": "school_year",
-        "aggregation": "sum", "reporting_start": "2023-09-01", "due_days": "30", "baseline_value": "27.7",
-        "baseline_date": "2022-06-01", "data_source": "EQDEM", "expected_min": "0", "expected_max": "100",
-    }
-    data.update(overrides)
-    return data
 
 
 def test_it_creates_an_indicator_with_its_periods(client, world):

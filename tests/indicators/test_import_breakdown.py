@@ -9,7 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django_scopes import scope, scopes_disabled
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
@@ -17,19 +17,22 @@ from indicators import rollups, services
 from indicators.models import IndicatorRollup, IndicatorValue, ValueStatus
 
 from .factories import CategoryFactory, IndicatorFactory, PeriodFactory, assign
-from .test_transfer import csv_file, upload_and_confirm, xlsx_file
+from .helpers import (
+    AGES,
+    ORG,
+    csv_file,
+    error_rows,
+    saved_all_or_nothing,
+    stamps,
+    template_workbook,
+    transfer_url,
+    upload_and_confirm,
+    xlsx_file,
+)
 
 pytestmark = pytest.mark.django_db
 
-ORG = "Maison de la famille"
-# As a person would type them: plain spaces, whatever the case.
-AGES = ["Groupe d'âge des enfants : 0-2 ans", "groupe d'âge des enfants:3-5 ans", "Territoire : Forestville",
-        "Territoire  :  Les Escoumins"]
 HEADER = ["indicator", "period_start", "organization", "value", *AGES]
-
-
-def transfer_url(world):
-    return reverse("indicators:transfer", args=[world.coalition.slug])
 
 
 def breakdown(measure, organization=None):
@@ -40,15 +43,6 @@ def breakdown(measure, organization=None):
             category__isnull=False,
         ).values_list("period__start", "category__label", "value", "status")
         return {(start.isoformat(), label): (value, status) for start, label, value, status in rows}
-
-
-def stamps():
-    with scopes_disabled():
-        return list(IndicatorValue.objects.order_by("pk").values_list("pk", "value", "updated_at"))
-
-
-def error_rows(response) -> list[tuple]:
-    return [(row, column) for row, column, _message in response.context["errors"] or []]
 
 
 def test_it_imports_a_breakdown_and_a_reupload_changes_nothing(client, world, measure, ages):
@@ -147,12 +141,6 @@ def test_a_duplicated_category_column_is_refused(client, world, measure, ages):
     assert response.status_code == 200
     assert "La colonne «\u00a0TERRITOIRE: forestville\u00a0» figure deux fois dans le fichier." in \
         response.content.decode()
-
-
-def template_workbook(client, world):
-    """(the template's URL, its Excel workbook) for the periods of 2025."""
-    url = reverse("indicators:import_template", args=[world.coalition.slug]) + "?start=2024-06-01&end=2025-12-31"
-    return url, load_workbook(io.BytesIO(client.get(url + "&format=xlsx").content))
 
 
 def test_the_template_has_a_column_per_category_and_says_which_indicators_use_it(client, world, measure, ages):
@@ -302,26 +290,6 @@ def test_files_with_category_columns_never_crash_and_save_all_or_nothing(client,
     rows = [[indicators[i], ["2025-01-01", "2025-04-01"][i % 2], ORG, *row] for i, row in enumerate(cells)]
     upload = xlsx_file(rows, header=header) if as_xlsx else csv_file(rows, header=header)
     saved_all_or_nothing(client, world, upload)
-
-
-def saved_all_or_nothing(client, world, upload) -> bool:
-    """Upload a file: it is refused and nothing is saved (False), or previewed and then saved,
-    one value per row of the preview (True). Never a server error."""
-    preview = client.post(transfer_url(world), {"file": upload})
-    assert preview.status_code == 200
-    html = preview.content.decode()
-    if 'name="payload"' not in html:
-        event("refused")
-        with scopes_disabled():
-            assert not IndicatorValue.objects.exists()
-        return False
-    event("previewed")
-    payload = html.split('name="payload" value="', 1)[1].split('"', 1)[0]
-    saved = client.post(transfer_url(world), {"payload": payload})
-    assert saved.status_code == 302
-    with scopes_disabled():
-        assert IndicatorValue.objects.filter(category__isnull=True).count() == len(preview.context["preview"])
-    return True
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

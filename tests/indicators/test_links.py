@@ -13,7 +13,7 @@ from tests.conditions.factories import ActionFactory, ActionPlanFactory, Priorit
 from tests.conditions.test_agenda import publish
 
 from .factories import IndicatorFactory, IndicatorRollupFactory, PeriodFactory, TargetFactory
-from .test_framework import indicator_post
+from .helpers import indicator_post
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,10 @@
+"""Small helpers every test package shares (fixtures live in conftest.py)."""
+
+import time
+
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+
+def current_code(secret: str) -> str:
+    """The TOTP code an authenticator app shows now for ``secret``."""
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))

@@ -3,6 +3,12 @@
 import time
 
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+from django.urls import reverse
+
+
+def url(world, name: str, *args) -> str:
+    """The URL ``name`` ("app:page") in world's first coalition, with ``args`` after its slug."""
+    return reverse(name, args=[world.coalition.slug, *args])
 
 
 def current_code(secret: str) -> str:

@@ -1,14 +1,10 @@
 from datetime import date
 
 import pytest
-from django.urls import reverse
 
 from ..factories import OrganizationFactory
+from ..helpers import url
 from .factories import ActionFactory, ActivityFactory, PriorityFactory
-
-
-def url(world, name):
-    return reverse(f"conditions:{name}", args=[world.coalition.slug])
 
 
 @pytest.fixture
@@ -28,7 +24,7 @@ def setup(world):
 
 def test_it_shows_who_leads_and_contributes_to_each_priority_and_flags_the_gaps(client, world, setup):
     client.force_login(world.funder)
-    response = client.get(url(world, "matrix"), {"date_from": "2025-09-01"})
+    response = client.get(url(world, "conditions:matrix"), {"date_from": "2025-09-01"})
     matrix = response.context["matrix"]
     rows = {r["organization"].name: r for r in matrix["rows"]}
     school_cell, parents_cell = rows["Maison de la famille"]["cells"]
@@ -43,7 +39,7 @@ def test_it_shows_who_leads_and_contributes_to_each_priority_and_flags_the_gaps(
 
 def test_it_exports_the_matrix_to_csv(client, world, setup):
     client.force_login(world.partner)
-    lines = client.get(url(world, "matrix_export")).content.decode().lstrip("\ufeff").splitlines()
+    lines = client.get(url(world, "conditions:matrix_export")).content.decode().lstrip("\ufeff").splitlines()
     assert lines[0] == "Organisme,Maturité scolaire,Bien-être des parents,Contribue à une priorité"
     assert any(line.startswith("Bibliothèque,contribue\u00a0: Ateliers d'éveil") for line in lines)
 
@@ -61,7 +57,7 @@ def test_the_matrix_page_runs_a_fixed_number_of_queries(client, world, django_as
     client.force_login(world.coordinator)
     _fill(world, 5)
     with django_assert_max_num_queries(100) as small:
-        client.get(url(world, "matrix"))
+        client.get(url(world, "conditions:matrix"))
     _fill(world, 50)
     with django_assert_max_num_queries(len(small.captured_queries)):
-        assert client.get(url(world, "matrix")).status_code == 200
+        assert client.get(url(world, "conditions:matrix")).status_code == 200

@@ -38,6 +38,16 @@ def _fresh_cache():
     yield
 
 
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    """Uploads of every test go to its own temporary directory, never to the project's .data/media;
+    a test that reads its files back asks for this fixture by name."""
+    root = tmp_path / "media"
+    root.mkdir()
+    settings.MEDIA_ROOT = root
+    return root
+
+
 @pytest.fixture
 def unscoped():
     with scopes_disabled():

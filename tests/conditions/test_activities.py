@@ -16,12 +16,6 @@ from .factories import ActionFactory, ActivityFactory, PriorityFactory
 
 
 @pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
-@pytest.fixture
 def action(world):
     priority = PriorityFactory(coalition=world.coalition, title="Bien-être des parents")
     with scopes_disabled():

@@ -13,12 +13,6 @@ from ..helpers import url
 from .factories import LibraryItemFactory, MeetingFactory
 
 
-@pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
 def _resource(**overrides):
     data = {"title": "Guide de l'éveil à la lecture", "kind": "document", "condition": "2",
             "description": "Pour les ateliers parents-enfants", "tags": "Lecture, Éducation", "url": ""}

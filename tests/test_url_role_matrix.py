@@ -3,8 +3,8 @@
 Every URL pattern of the project is collected from the resolver. Each must have an entry in
 EXPECTED below, or the suite fails: a new page cannot ship without saying who may open it.
 Under /c/<slug>/: anonymous -> login redirect; outsider and member of another coalition -> 404;
-a role without the permission -> 403; an allowed role -> 200 on GET, and on POST anything but
-403/404/500 (a form with errors, or a redirect after the action).
+a role without the permission -> 403; an allowed role -> 200 on GET, and on an empty POST the
+exact status its row declares (200: the form with its errors; 302: the action, or a redirect).
 """
 
 from importlib import import_module
@@ -22,22 +22,24 @@ APP_MATRICES = [
     import_module(f"tests.{app}.matrix") for app in ("conditions", "indicators", "coordination", "dashboards")
 ]
 
-# url name -> (roles allowed, methods served); each condition app adds its rows in tests/<app>/matrix.py
+# url name -> (roles allowed, methods served[, status of an allowed role's empty POST]): 200 where
+# the form comes back with its errors, 302 for an action that needs no field (or redirects with a
+# message). Each app adds its rows in tests/<app>/matrix.py.
 EXPECTED = {
     "coalitions:home": (ALL, GET),
-    "coalitions:settings": (COORD, BOTH),
+    "coalitions:settings": (COORD, BOTH, 200),
     "coalitions:organizations": (ALL, GET),
-    "coalitions:organization_create": (COORD, BOTH),
-    "coalitions:organization_edit": (COORD, BOTH),
-    "coalitions:organization_delete": (COORD, BOTH),
+    "coalitions:organization_create": (COORD, BOTH, 200),
+    "coalitions:organization_edit": (COORD, BOTH, 200),
+    "coalitions:organization_delete": (COORD, BOTH, 302),
     "coalitions:members": (COORD, GET),
-    "coalitions:member_edit": (COORD, BOTH),
-    "coalitions:member_deactivate": (COORD, BOTH),
-    "coalitions:member_reactivate": (COORD, POST),
+    "coalitions:member_edit": (COORD, BOTH, 200),
+    "coalitions:member_deactivate": (COORD, BOTH, 302),
+    "coalitions:member_reactivate": (COORD, POST, 302),
     "coalitions:invitations": (COORD, GET),
-    "coalitions:invitation_create": (COORD, BOTH),
-    "coalitions:invitation_resend": (COORD, POST),
-    "coalitions:invitation_revoke": (COORD, POST),
+    "coalitions:invitation_create": (COORD, BOTH, 200),
+    "coalitions:invitation_resend": (COORD, POST, 302),
+    "coalitions:invitation_revoke": (COORD, POST, 302),
     "coalitions:audit": (COORD, GET),
 }
 for _matrix in APP_MATRICES:
@@ -104,6 +106,14 @@ def test_every_url_has_a_declared_expectation():
     assert not stale, f"These expectations name URLs that no longer exist: {stale}"
 
 
+def test_every_url_that_takes_a_post_declares_the_status_of_an_empty_one():
+    def declared(methods, status):
+        return status in ([200], [302]) if "POST" in methods else status == []
+
+    undeclared = sorted(name for name, (_roles, methods, *status) in EXPECTED.items() if not declared(methods, status))
+    assert not undeclared, f"Give these rows the status of an allowed empty POST (200 or 302): {undeclared}"
+
+
 def test_every_coalition_view_declares_a_permission():
     undeclared = [
         name for name, route, cb in ALL_PATTERNS if route.startswith("c/") and not hasattr(cb, "coalition_permission")
@@ -122,7 +132,8 @@ def build_url(name, route, kwargs_by_name, slug):
 ACTORS = ["anonymous", "outsider", "other_member", "funder", "partner", "coordinator"]
 
 
-def expected_status(actor, allowed_roles, method, methods):
+def expected_status(actor, expectation, method):
+    allowed_roles, methods, *post_status = expectation
     if actor == "anonymous":
         return "login"
     if actor in ("outsider", "other_member"):
@@ -131,23 +142,20 @@ def expected_status(actor, allowed_roles, method, methods):
         return 403
     if method not in methods:
         return 405
-    return 200 if method == "GET" else "ok"
+    return 200 if method == "GET" else post_status[0]
 
 
 @pytest.mark.parametrize("name,route", COALITION_PATTERNS, ids=[n for n, _ in COALITION_PATTERNS])
 @pytest.mark.parametrize("method", ["GET", "POST"])
 @pytest.mark.parametrize("actor", ACTORS)
 def test_coalition_url_matrix(client, world, name, route, method, actor):
-    allowed, methods = EXPECTED[name]
     url = build_url(name, route, object_kwargs(world), world.coalition.slug)
     if actor != "anonymous":
         client.force_login(world.user(actor))
     response = client.get(url) if method == "GET" else client.post(url, {})
-    want = expected_status(actor, allowed, method, methods)
+    want = expected_status(actor, EXPECTED[name], method)
     if want == "login":
         assert response.status_code == 302 and response["Location"].startswith(reverse("account_login"))
-    elif want == "ok":
-        assert response.status_code in (200, 302), f"{method} {url} as {actor}: {response.status_code}"
     else:
         assert response.status_code == want, f"{method} {url} as {actor}: {response.status_code}"
 

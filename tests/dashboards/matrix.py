@@ -4,15 +4,15 @@ from ..matrix_roles import BOTH, COORD, GET, POST
 
 REPORTERS = frozenset({"coordinator", "funder"})
 
-# url name -> (roles allowed, methods served); coalitions:home is in the main matrix
+# url name -> (roles allowed, methods served[, status of an empty POST]); coalitions:home is in the main matrix
 EXPECTED = {
     "coalitions:reports": (REPORTERS, GET),
     "coalitions:report": (REPORTERS, GET),
     "coalitions:report_download": (REPORTERS, GET),
-    "coalitions:report_freeze": (COORD, POST),
+    "coalitions:report_freeze": (COORD, POST, 302),
     "coalitions:snapshot": (REPORTERS, GET),
-    "coalitions:snapshot_share": (COORD, POST),
-    "coalitions:share_link_revoke": (COORD, BOTH),
+    "coalitions:snapshot_share": (COORD, POST, 200),
+    "coalitions:share_link_revoke": (COORD, BOTH, 302),
     "coalitions:share_link_openings": (COORD, GET),
 }
 

@@ -98,15 +98,16 @@ def test_a_coordinator_corrects_any_activity(client, world, action):
 @pytest.mark.parametrize("actor,editable", [
     ("coordinator", {"mine", "theirs"}), ("partner", {"mine"}), ("funder", set()),
 ])
-@pytest.mark.parametrize("page", ["activities", "action"])
+@pytest.mark.parametrize("page_name", ["activities", "action"])
 def test_the_edit_link_shows_only_on_the_activities_each_person_may_edit(client, world, action, actor, editable,
-                                                                         page):
+                                                                         page_name):
     other = OrganizationFactory(coalition=world.coalition)
     with scopes_disabled():
         rows = {"mine": ActivityFactory(action=action, organization=world.organization, description="Notre atelier"),
                 "theirs": ActivityFactory(action=action, organization=other, description="Leur atelier")}
     client.force_login(world.user(actor))
-    html = client.get(url(world, f"conditions:{page}", *([action.pk] if page == "action" else []))).content.decode()
+    args = [action.pk] if page_name == "action" else []
+    html = client.get(url(world, f"conditions:{page_name}", *args)).content.decode()
     assert "Notre atelier" in html and "Leur atelier" in html
     edit_links = {key for key, activity in rows.items() if url(world, "conditions:activity_edit", activity.pk) in html}
     assert edit_links == editable

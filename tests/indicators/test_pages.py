@@ -127,12 +127,12 @@ PAGES = {
 }
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_the_query_count_does_not_grow_with_the_data(client, world, page, django_assert_max_num_queries):
+@pytest.mark.parametrize("page_name", PAGES)
+def test_the_query_count_does_not_grow_with_the_data(client, world, page_name, django_assert_max_num_queries):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    actor, url_for = PAGES[page]
+    actor, url_for = PAGES[page_name]
     small = populate(world, indicators=1, periods=2, organizations=2)[0]
     client.force_login(world.user(actor))
     client.get(url_for(world, small))  # warm caches (content types, sessions)

@@ -127,9 +127,9 @@ def test_the_agenda_shows_the_indicators_of_each_priority(client, world, plan_it
     assert "Mesurée par\u00a0:" in page and indicator.code in page
 
 
-@pytest.mark.parametrize("name", ["action", "indicator", "agenda"])
-def test_pages_with_links_run_a_fixed_number_of_queries(client, world, plan_items, django_assert_max_num_queries,
-                                                         name):
+@pytest.mark.parametrize("name,queries", [("action", 16), ("indicator", 14), ("agenda", 15)])
+def test_pages_with_links_run_a_fixed_number_of_queries(client, world, plan_items, django_assert_num_queries,
+                                                         name, queries):
     priority, action, _fp, _fa = plan_items
     publish(world)
     client.force_login(world.coordinator)
@@ -147,13 +147,13 @@ def test_pages_with_links_run_a_fixed_number_of_queries(client, world, plan_item
     extra = [ActionFactory(plan=action.plan, priorities=[priority]) for _i in range(2)]
     with scopes_disabled():
         indicator.actions.add(*extra)
-    with django_assert_max_num_queries(100) as small:
+    with django_assert_num_queries(queries):
         client.get(address(indicator))
     indicator = _linked(world, action, priority, 10)
     extra = [ActionFactory(plan=action.plan, priorities=[priority]) for _i in range(10)]
     with scopes_disabled():
         indicator.actions.add(*extra)
         indicator.priorities.add(*[PriorityFactory(coalition=world.coalition) for _i in range(5)])
-    with django_assert_max_num_queries(len(small.captured_queries)):
+    with django_assert_num_queries(queries):
         response = client.get(address(indicator))
     assert response.status_code == 200

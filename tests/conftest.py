@@ -38,6 +38,16 @@ def _fresh_cache():
     yield
 
 
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    """Uploads of every test go to its own temporary directory, never to the project's .data/media;
+    a test that reads its files back asks for this fixture by name."""
+    root = tmp_path / "media"
+    root.mkdir()
+    settings.MEDIA_ROOT = root
+    return root
+
+
 @pytest.fixture
 def unscoped():
     with scopes_disabled():
@@ -63,13 +73,12 @@ class World:
 def world(db):
     """Two coalitions; in the first a coordinator, a partner and a funder; an outsider with no
     membership; and a coordinator of the second coalition only."""
-    with scopes_disabled():
-        coalition = CoalitionFactory(name="Regroupement Petite enfance", slug="petite-enfance")
-        other = CoalitionFactory(name="Table alimentaire", slug="table-alimentaire")
-        organization = OrganizationFactory(coalition=coalition, name="Maison de la famille")
-        coordinator = MembershipFactory(coalition=coalition, role=Role.COORDINATOR).user
-        partner = MembershipFactory(coalition=coalition, role=Role.PARTNER, organization=organization).user
-        funder = MembershipFactory(coalition=coalition, role=Role.FUNDER).user
-        other_member = MembershipFactory(coalition=other, role=Role.COORDINATOR).user
-        outsider = UserFactory()
+    coalition = CoalitionFactory(name="Regroupement Petite enfance", slug="petite-enfance")
+    other = CoalitionFactory(name="Table alimentaire", slug="table-alimentaire")
+    organization = OrganizationFactory(coalition=coalition, name="Maison de la famille")
+    coordinator = MembershipFactory(coalition=coalition, role=Role.COORDINATOR).user
+    partner = MembershipFactory(coalition=coalition, role=Role.PARTNER, organization=organization).user
+    funder = MembershipFactory(coalition=coalition, role=Role.FUNDER).user
+    other_member = MembershipFactory(coalition=other, role=Role.COORDINATOR).user
+    outsider = UserFactory()
     return World(coalition, other, organization, coordinator, partner, funder, outsider, other_member)

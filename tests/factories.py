@@ -4,13 +4,27 @@ import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.utils import timezone
+from django_scopes import scopes_disabled
 
 from coalitions.models import Coalition, Invitation, Membership, Organization, Role, User
 
 PASSWORD = "un-mot-de-passe-solide-42"
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class ModelFactory(factory.django.DjangoModelFactory):
+    """The base of every test factory: it builds its row, sub-factories and post-generation hooks
+    with scopes disabled, so a test needs no ``scopes_disabled()`` block just to make data."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _generate(cls, strategy, params):
+        with scopes_disabled():
+            return super()._generate(strategy, params)
+
+
+class UserFactory(ModelFactory):
     class Meta:
         model = User
         skip_postgeneration_save = True
@@ -26,7 +40,7 @@ class UserFactory(factory.django.DjangoModelFactory):
             EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
 
 
-class CoalitionFactory(factory.django.DjangoModelFactory):
+class CoalitionFactory(ModelFactory):
     class Meta:
         model = Coalition
 
@@ -35,7 +49,7 @@ class CoalitionFactory(factory.django.DjangoModelFactory):
     territory = "MRC de Test"
 
 
-class OrganizationFactory(factory.django.DjangoModelFactory):
+class OrganizationFactory(ModelFactory):
     class Meta:
         model = Organization
 
@@ -46,7 +60,7 @@ class OrganizationFactory(factory.django.DjangoModelFactory):
     group = factory.LazyAttribute(lambda o: Group.objects.create(name=f"test-org-{o.name}-{o.coalition.slug}"))
 
 
-class MembershipFactory(factory.django.DjangoModelFactory):
+class MembershipFactory(ModelFactory):
     class Meta:
         model = Membership
         skip_postgeneration_save = True
@@ -64,7 +78,7 @@ class MembershipFactory(factory.django.DjangoModelFactory):
             membership.user.groups.add(membership.organization.group)
 
 
-class InvitationFactory(factory.django.DjangoModelFactory):
+class InvitationFactory(ModelFactory):
     class Meta:
         model = Invitation
 

@@ -151,7 +151,7 @@ class Target:
         self.ids = sorted(ids_in(self.kwargs_by_name) | foreign)
         self.foreign_ids = sorted(foreign)
         if route.startswith("c/"):
-            self.roles, methods = EXPECTED[name]
+            self.roles, methods, *_post_status = EXPECTED[name]
             self.roles = sorted(self.roles)
         else:
             self.roles, methods = ["anonymous", "partner"], BOTH

@@ -83,9 +83,8 @@ def test_an_invitation_whose_worker_died_while_sending_is_emailed_by_the_sweep(w
 
 
 def test_lost_notification_emails_go_out_with_the_reminder_run_once_and_not_to_digest_readers(world):
-    with scopes_disabled():
-        NotificationPreferenceFactory(coalition=world.coalition, user=world.funder, kind="announcement",
-                                      frequency="daily")
+    NotificationPreferenceFactory(coalition=world.coalition, user=world.funder, kind="announcement",
+                                  frequency="daily")
     with _broker_loses_every_message(), scope(coalition=world.coalition):
         coordination_services.announcement_create(actor=world.coordinator, coalition=world.coalition,
                                                   title="Assemblée", body="Jeudi")
@@ -103,11 +102,10 @@ def test_lost_notification_emails_go_out_with_the_reminder_run_once_and_not_to_d
 
 
 def test_a_digest_whose_worker_died_while_sending_keeps_its_notifications_for_the_next(world):
-    with scopes_disabled():
-        NotificationPreferenceFactory(coalition=world.coalition, user=world.partner, kind="mention",
-                                      frequency="daily")
-        NotificationFactory(coalition=world.coalition, recipient=world.partner, kind="mention",
-                            created_at=timezone.now() - timedelta(hours=3))
+    NotificationPreferenceFactory(coalition=world.coalition, user=world.partner, kind="mention",
+                                  frequency="daily")
+    NotificationFactory(coalition=world.coalition, recipient=world.partner, kind="mention",
+                        created_at=timezone.now() - timedelta(hours=3))
     with _killed_while_sending(), pytest.raises(WorkerKilled):
         coordination_tasks.coalition_digest(world.coalition.pk, "daily")
     assert coordination_tasks.coalition_digest(world.coalition.pk, "daily") == 1
@@ -132,10 +130,9 @@ def test_a_lost_endorsement_request_is_emailed_once_by_the_sweep(world):
 
 
 def test_a_lost_returned_value_email_is_sent_once_by_the_sweep(world):
-    with scopes_disabled():
-        value = IndicatorValueFactory(coalition=world.coalition, organization=world.organization,
-                                      entered_by=world.partner, status=ValueStatus.RETURNED, return_count=1,
-                                      review_note="Vérifiez le total", reviewed_at=timezone.now())
+    value = IndicatorValueFactory(coalition=world.coalition, organization=world.organization,
+                                  entered_by=world.partner, status=ValueStatus.RETURNED, return_count=1,
+                                  review_note="Vérifiez le total", reviewed_at=timezone.now())
     assert indicator_tasks.send_lost_value_returned_emails() == 0
     with scopes_disabled():
         type(value).objects.filter(pk=value.pk).update(reviewed_at=timezone.now() - timedelta(minutes=11))

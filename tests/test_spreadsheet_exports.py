@@ -66,23 +66,23 @@ def poisoned(world):
         coalition = world.coalition
         coalition.name = "-2+3"
         coalition.save()
-        organization = OrganizationFactory(coalition=coalition, name=LINK)
-        AgendaVersionFactory(coalition=coalition, vision="@SUM(1)")
-        priority = PriorityFactory(coalition=coalition, title="@SUM(1)")
-        action = ActionFactory(plan__coalition=coalition, title="+2+3", lead_organization=organization,
-                               priorities=[priority], contributors=[world.organization])
-        indicator = IndicatorFactory(coalition=coalition, name_fr="=2+3", name_en="=2+3", unit="@SUM(1)")
-        assign(indicator, organization, world.organization)
-        period = PeriodFactory(indicator=indicator, start=today - timedelta(days=300))
-        for text in POISON:
-            ActivityFactory(action=action, organization=organization, date=period.end, description=text)
-        category = CategoryFactory(indicator=indicator, dimension="+2+3", label=LINK)
-        IndicatorValueFactory(period=period, organization=organization, value=7, status="approved",
-                              comment="\t=1", source="@SUM(1)")
-        IndicatorValueFactory(period=period, organization=organization, category=category, value=7,
-                              status="approved", comment="\r=1")
-        IndicatorValueFactory(period=period, organization=world.organization, value=-5, status="approved",
-                              comment=LINK)
+    organization = OrganizationFactory(coalition=coalition, name=LINK)
+    AgendaVersionFactory(coalition=coalition, vision="@SUM(1)")
+    priority = PriorityFactory(coalition=coalition, title="@SUM(1)")
+    action = ActionFactory(plan__coalition=coalition, title="+2+3", lead_organization=organization,
+                           priorities=[priority], contributors=[world.organization])
+    indicator = IndicatorFactory(coalition=coalition, name_fr="=2+3", name_en="=2+3", unit="@SUM(1)")
+    assign(indicator, organization, world.organization)
+    period = PeriodFactory(indicator=indicator, start=today - timedelta(days=300))
+    for text in POISON:
+        ActivityFactory(action=action, organization=organization, date=period.end, description=text)
+    category = CategoryFactory(indicator=indicator, dimension="+2+3", label=LINK)
+    IndicatorValueFactory(period=period, organization=organization, value=7, status="approved",
+                          comment="\t=1", source="@SUM(1)")
+    IndicatorValueFactory(period=period, organization=organization, category=category, value=7,
+                          status="approved", comment="\r=1")
+    IndicatorValueFactory(period=period, organization=world.organization, value=-5, status="approved",
+                          comment=LINK)
     rollups.recompute(coalition.pk)
     return {"year": ReportYear.containing(coalition, period.end).year, "start": period.start.isoformat(),
             "organization": organization.pk}

@@ -4,8 +4,8 @@ Every URL pattern of the project is collected from the resolver (tests/url_map.p
 have an entry in its app's tests/<app>/matrix.py, or in SITE_WIDE below, or the suite fails:
 a new page cannot ship without saying who may open it.
 Under /c/<slug>/: anonymous -> login redirect; outsider and member of another coalition -> 404;
-a role without the permission -> 403; an allowed role -> 200 on GET, and on POST anything but
-403/404/500 (a form with errors, or a redirect after the action).
+a role without the permission -> 403; an allowed role -> 200 on GET, and on an empty POST the
+exact status its row declares (200: the form with its errors; 302: the action, or a redirect).
 """
 
 import pytest
@@ -34,6 +34,14 @@ def test_every_url_has_a_declared_expectation():
     assert not stale, f"These expectations name URLs that no longer exist: {stale}"
 
 
+def test_every_url_that_takes_a_post_declares_the_status_of_an_empty_one():
+    def declared(methods, status):
+        return status in ([200], [302]) if "POST" in methods else status == []
+
+    undeclared = sorted(name for name, (_roles, methods, *status) in EXPECTED.items() if not declared(methods, status))
+    assert not undeclared, f"Give these rows the status of an allowed empty POST (200 or 302): {undeclared}"
+
+
 def test_every_coalition_view_declares_a_permission():
     undeclared = [
         name for name, route, cb in ALL_PATTERNS if route.startswith("c/") and not hasattr(cb, "coalition_permission")
@@ -44,7 +52,8 @@ def test_every_coalition_view_declares_a_permission():
 ACTORS = ["anonymous", "outsider", "other_member", "funder", "partner", "coordinator"]
 
 
-def expected_status(actor, allowed_roles, method, methods):
+def expected_status(actor, expectation, method):
+    allowed_roles, methods, *post_status = expectation
     if actor == "anonymous":
         return "login"
     if actor in ("outsider", "other_member"):
@@ -53,23 +62,20 @@ def expected_status(actor, allowed_roles, method, methods):
         return 403
     if method not in methods:
         return 405
-    return 200 if method == "GET" else "ok"
+    return 200 if method == "GET" else post_status[0]
 
 
 @pytest.mark.parametrize("name,route", COALITION_PATTERNS, ids=[n for n, _ in COALITION_PATTERNS])
 @pytest.mark.parametrize("method", ["GET", "POST"])
 @pytest.mark.parametrize("actor", ACTORS)
 def test_coalition_url_matrix(client, world, name, route, method, actor):
-    allowed, methods = EXPECTED[name]
     url = build_url(name, route, object_kwargs(world), world.coalition.slug)
     if actor != "anonymous":
         client.force_login(world.user(actor))
     response = client.get(url) if method == "GET" else client.post(url, {})
-    want = expected_status(actor, allowed, method, methods)
+    want = expected_status(actor, EXPECTED[name], method)
     if want == "login":
         assert response.status_code == 302 and response["Location"].startswith(reverse("account_login"))
-    elif want == "ok":
-        assert response.status_code in (200, 302), f"{method} {url} as {actor}: {response.status_code}"
     else:
         assert response.status_code == want, f"{method} {url} as {actor}: {response.status_code}"
 

@@ -12,7 +12,7 @@ APP_MATRICES = [
                                                       "dashboards")
 ]
 
-# url name -> (roles allowed, methods served), under /c/<slug>/
+# url name -> (roles allowed, methods served[, status of an allowed role's empty POST]), under /c/<slug>/
 EXPECTED = {}
 for _matrix in APP_MATRICES:
     EXPECTED.update(_matrix.EXPECTED)

@@ -1,6 +1,5 @@
 import icalendar
 import pytest
-from django_scopes import scopes_disabled
 from playwright.sync_api import expect
 
 from ..coordination.factories import InviteeFactory, MeetingFactory
@@ -11,9 +10,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_a_partner_subscribes_to_the_meetings_then_revokes_the_link(live_server, world, browser, screenshot):
-    with scopes_disabled():
-        InviteeFactory(meeting=MeetingFactory(coalition=world.coalition, title="Comité de pilotage"),
-                       user=world.partner)
+    InviteeFactory(meeting=MeetingFactory(coalition=world.coalition, title="Comité de pilotage"),
+                   user=world.partner)
     context = browser.new_context(locale="fr-CA", viewport={"width": 375, "height": 800})
     page = context.new_page()
     log_in(page, live_server.url, world.partner.email, PASSWORD)

@@ -4,7 +4,6 @@ import re
 from datetime import date
 
 import pytest
-from django_scopes import scopes_disabled
 from playwright.sync_api import expect
 
 from ..factories import PASSWORD
@@ -17,12 +16,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_a_partner_enters_a_value_a_coordinator_approves_it_and_the_coalition_value_shows(
     live_server, world, browser, screenshot
 ):
-    with scopes_disabled():
-        indicator = IndicatorFactory(coalition=world.coalition, code="PE-01", unit="familles",
-                                     name_fr="Familles rejointes par les visites à domicile")
-        PeriodFactory(indicator=indicator, start=date(2025, 1, 1))
-        TargetFactory(indicator=indicator, value=60)
-        assign(indicator, world.organization)
+    indicator = IndicatorFactory(coalition=world.coalition, code="PE-01", unit="familles",
+                                 name_fr="Familles rejointes par les visites à domicile")
+    PeriodFactory(indicator=indicator, start=date(2025, 1, 1))
+    TargetFactory(indicator=indicator, value=60)
+    assign(indicator, world.organization)
     base = f"{live_server.url}/c/{world.coalition.slug}/measurement"
 
     partner_context = browser.new_context(locale="fr-CA")

@@ -7,22 +7,22 @@ from coalitions.models import Membership
 from ..factories import InvitationFactory
 from ..matrix_roles import ALL, BOTH, COORD, GET, POST
 
-# url name -> (roles allowed, methods served)
+# url name -> (roles allowed, methods served[, status of an allowed role's empty POST])
 EXPECTED = {
     "coalitions:home": (ALL, GET),
-    "coalitions:settings": (COORD, BOTH),
+    "coalitions:settings": (COORD, BOTH, 200),
     "coalitions:organizations": (ALL, GET),
-    "coalitions:organization_create": (COORD, BOTH),
-    "coalitions:organization_edit": (COORD, BOTH),
-    "coalitions:organization_delete": (COORD, BOTH),
+    "coalitions:organization_create": (COORD, BOTH, 200),
+    "coalitions:organization_edit": (COORD, BOTH, 200),
+    "coalitions:organization_delete": (COORD, BOTH, 302),
     "coalitions:members": (COORD, GET),
-    "coalitions:member_edit": (COORD, BOTH),
-    "coalitions:member_deactivate": (COORD, BOTH),
-    "coalitions:member_reactivate": (COORD, POST),
+    "coalitions:member_edit": (COORD, BOTH, 200),
+    "coalitions:member_deactivate": (COORD, BOTH, 302),
+    "coalitions:member_reactivate": (COORD, POST, 302),
     "coalitions:invitations": (COORD, GET),
-    "coalitions:invitation_create": (COORD, BOTH),
-    "coalitions:invitation_resend": (COORD, POST),
-    "coalitions:invitation_revoke": (COORD, POST),
+    "coalitions:invitation_create": (COORD, BOTH, 200),
+    "coalitions:invitation_resend": (COORD, POST, 302),
+    "coalitions:invitation_revoke": (COORD, POST, 302),
     "coalitions:audit": (COORD, GET),
 }
 

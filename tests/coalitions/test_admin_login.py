@@ -8,6 +8,7 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.urls import reverse
 
 from ..factories import PASSWORD, MembershipFactory
+from ..helpers import current_code
 
 ADMIN = "/admin/"
 
@@ -73,8 +74,6 @@ def test_a_staff_member_without_totp_still_reaches_the_admin_through_the_site_lo
 
 
 def test_a_staff_member_with_totp_reaches_the_admin_after_the_code(client, db):
-    from .test_two_factor import current_code
-
     person = staff_member()
     secret = generate_totp_secret()
     TOTP.activate(person, secret)

@@ -43,8 +43,7 @@ def test_a_person_in_no_coalition_is_shown_how_to_start(client, db):
 
 
 def test_a_person_in_several_coalitions_chooses_and_switches(client, world):
-    with scopes_disabled():
-        MembershipFactory(coalition=world.other_coalition, user=world.partner, role=Role.FUNDER)
+    MembershipFactory(coalition=world.other_coalition, user=world.partner, role=Role.FUNDER)
     client.force_login(world.partner)
     page = client.get(reverse("home")).content.decode()
     assert world.coalition.name in page and world.other_coalition.name in page

@@ -107,8 +107,8 @@ def test_an_invitation_email_reads_as_written_in_text_and_escaped_in_html(world)
     with scopes_disabled():
         world.coalition.name = "L'Équipe \"Petite enfance\" & <Cie>"
         world.coalition.save()
-        organization = OrganizationFactory(coalition=world.coalition, name="Café d'Émilie & fils")
-        invitation = InvitationFactory(coalition=world.coalition, organization=organization)
+    organization = OrganizationFactory(coalition=world.coalition, name="Café d'Émilie & fils")
+    invitation = InvitationFactory(coalition=world.coalition, organization=organization)
     send_email(to="lea@example.org", template="email/invitation", coalition=world.coalition, context={
         "invitation": invitation, "accept_url": "/invitation/x/"})
     message = mail.outbox[-1]

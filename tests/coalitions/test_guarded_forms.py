@@ -32,10 +32,10 @@ EDIT_PAGES = [
 
 @pytest.fixture
 def objects(world):
+    plan = ActionPlanFactory(coalition=world.coalition)
+    action = ActionFactory(plan=plan, lead_organization=world.organization)
+    meeting = MeetingFactory(coalition=world.coalition)
     with scopes_disabled():
-        plan = ActionPlanFactory(coalition=world.coalition)
-        action = ActionFactory(plan=plan, lead_organization=world.organization)
-        meeting = MeetingFactory(coalition=world.coalition)
         measure = Measure(world)
         return {
             "organization": world.organization, "priority": PriorityFactory(coalition=world.coalition),

@@ -9,7 +9,7 @@ from django_scopes import scope, scopes_disabled
 from coalitions import services
 from coalitions.models import Invitation, Membership, Role
 
-from ..factories import PASSWORD, InvitationFactory, UserFactory
+from ..factories import PASSWORD, InvitationFactory, OrganizationFactory, UserFactory
 
 
 def invite(world, email="nouvelle@exemple.org", role=Role.PARTNER):
@@ -87,8 +87,7 @@ def test_a_link_works_once(client, world):
 
 
 def test_an_expired_link_is_refused_with_a_clear_page(client, world):
-    with scopes_disabled():
-        invitation = InvitationFactory(coalition=world.coalition, expires_at=timezone.now() - timedelta(minutes=1))
+    invitation = InvitationFactory(coalition=world.coalition, expires_at=timezone.now() - timedelta(minutes=1))
     response = client.get(reverse("invitation_accept", args=[invitation.token]))
     assert response.status_code == 410 and "expiré" in response.content.decode()
 
@@ -151,10 +150,7 @@ def test_resend_extends_the_expiry_and_emails_again(client, world, django_captur
 
 
 def test_an_organization_of_another_coalition_cannot_be_posted_by_hand(client, world):
-    with scopes_disabled():
-        from ..factories import OrganizationFactory
-
-        foreign = OrganizationFactory(coalition=world.other_coalition)
+    foreign = OrganizationFactory(coalition=world.other_coalition)
     client.force_login(world.coordinator)
     url = reverse("coalitions:invitation_create", args=[world.coalition.slug])
     response = client.post(url, {"email": "x@exemple.org", "role": "partner", "organization": foreign.pk})

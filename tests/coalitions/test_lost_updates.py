@@ -20,8 +20,7 @@ from ..factories import MembershipFactory
 @pytest.fixture
 def editors(world):
     """Two coordinators, each in their own browser."""
-    with scopes_disabled():
-        second = MembershipFactory(coalition=world.coalition, role=Role.COORDINATOR).user
+    second = MembershipFactory(coalition=world.coalition, role=Role.COORDINATOR).user
     first_client, second_client = Client(), Client()
     first_client.force_login(world.coordinator)
     second_client.force_login(second)
@@ -30,10 +29,10 @@ def editors(world):
 
 @pytest.fixture
 def action(world):
+    plan = ActionPlanFactory(coalition=world.coalition)
+    action = ActionFactory(coalition=world.coalition, plan=plan, lead_organization=world.organization,
+                           title="Ateliers parent-enfant")
     with scopes_disabled():
-        plan = ActionPlanFactory(coalition=world.coalition)
-        action = ActionFactory(coalition=world.coalition, plan=plan, lead_organization=world.organization,
-                               title="Ateliers parent-enfant")
         action.priorities.set([PriorityFactory(coalition=world.coalition)])
     return action
 
@@ -99,8 +98,7 @@ def test_the_service_refuses_a_stale_version_without_any_form(world, action):
 
 
 def test_two_coordinators_starting_a_draft_of_the_agenda_do_not_erase_each_other(world, editors):
-    with scopes_disabled():
-        AgendaVersionFactory(coalition=world.coalition, vision="Chaque enfant prêt")
+    AgendaVersionFactory(coalition=world.coalition, vision="Chaque enfant prêt")
     first, second = editors
     url = reverse("conditions:agenda_draft", args=[world.coalition.slug])
     with scopes_disabled():
@@ -117,8 +115,7 @@ def test_two_coordinators_starting_a_draft_of_the_agenda_do_not_erase_each_other
 
 
 def test_the_second_writer_of_the_minutes_keeps_their_text_and_sees_the_first(world, editors):
-    with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition, minutes="Présences : 8")
+    meeting = MeetingFactory(coalition=world.coalition, minutes="Présences : 8")
     first, second = editors
     url = reverse("coordination:meeting_minutes", args=[world.coalition.slug, meeting.pk])
     with scopes_disabled():

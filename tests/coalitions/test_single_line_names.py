@@ -98,7 +98,7 @@ def test_no_email_subject_carries_a_refused_name(client, world):
     assert response.status_code == 200 and "name" in response.context["form"].errors
     with scopes_disabled():
         coalition = Coalition.objects.get(pk=world.coalition.pk)
-        OrganizationFactory(coalition=coalition, name="Maison des jeunes")
+    OrganizationFactory(coalition=coalition, name="Maison des jeunes")
     send_email(to=world.partner, coalition=coalition, template="coordination/email/digest",
                context={"notifications": [], "frequency": "daily"})
     assert mail.outbox and all("\n" not in m.subject and "\r" not in m.subject for m in mail.outbox)

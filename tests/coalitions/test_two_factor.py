@@ -1,14 +1,10 @@
-import time
 
 from allauth.mfa.models import Authenticator
-from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY, format_hotp_value, hotp_value
+from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY
 from django.urls import reverse
 
 from ..factories import PASSWORD, UserFactory
-
-
-def current_code(secret: str) -> str:
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+from ..helpers import current_code
 
 
 def log_in(client, email, password=PASSWORD):

@@ -34,8 +34,7 @@ def pre_check_misses(monkeypatch):
 
 def test_an_organization_added_meanwhile_under_the_same_name_is_an_error_on_the_name(client, world,
                                                                                     pre_check_misses):
-    with scopes_disabled():
-        OrganizationFactory(coalition=world.coalition, name="CLSC des Rivières")
+    OrganizationFactory(coalition=world.coalition, name="CLSC des Rivières")
     pre_check_misses(Organization)
     client.force_login(world.coordinator)
     response = client.post(reverse("coalitions:organization_create", args=[world.coalition.slug]), {
@@ -48,8 +47,7 @@ def test_an_organization_added_meanwhile_under_the_same_name_is_an_error_on_the_
 
 
 def test_a_priority_added_meanwhile_under_the_same_title_is_an_error_on_the_title(client, world, pre_check_misses):
-    with scopes_disabled():
-        PriorityFactory(coalition=world.coalition, title="Maturité scolaire")
+    PriorityFactory(coalition=world.coalition, title="Maturité scolaire")
     pre_check_misses(Priority)
     client.force_login(world.coordinator)
     response = client.post(reverse("conditions:priorities", args=[world.coalition.slug]),

@@ -1,4 +1,4 @@
-"""Factories of conditions' models. Create tenant rows inside ``scopes_disabled()``."""
+"""Factories of conditions' models."""
 
 from datetime import date
 
@@ -16,10 +16,10 @@ from conditions.models import (
     TheoryOfChangeStatement,
 )
 
-from ..factories import CoalitionFactory, OrganizationFactory
+from ..factories import CoalitionFactory, ModelFactory, OrganizationFactory
 
 
-class PriorityFactory(factory.django.DjangoModelFactory):
+class PriorityFactory(ModelFactory):
     class Meta:
         model = Priority
 
@@ -28,7 +28,7 @@ class PriorityFactory(factory.django.DjangoModelFactory):
     position = factory.Sequence(lambda n: n)
 
 
-class AgendaVersionFactory(factory.django.DjangoModelFactory):
+class AgendaVersionFactory(ModelFactory):
     """A published version by default; pass number=None, published_at=None for a draft."""
 
     class Meta:
@@ -46,7 +46,7 @@ class AgendaVersionFactory(factory.django.DjangoModelFactory):
     published_at = factory.LazyFunction(timezone.now)
 
 
-class StatementFactory(factory.django.DjangoModelFactory):
+class StatementFactory(ModelFactory):
     class Meta:
         model = TheoryOfChangeStatement
 
@@ -56,7 +56,7 @@ class StatementFactory(factory.django.DjangoModelFactory):
     text = factory.Sequence(lambda n: f"Énoncé {n}")
 
 
-class LinkFactory(factory.django.DjangoModelFactory):
+class LinkFactory(ModelFactory):
     class Meta:
         model = TheoryOfChangeLink
 
@@ -66,7 +66,7 @@ class LinkFactory(factory.django.DjangoModelFactory):
     target = factory.SubFactory(StatementFactory, version=factory.SelfAttribute("..version"), kind="intermediate")
 
 
-class EndorsementFactory(factory.django.DjangoModelFactory):
+class EndorsementFactory(ModelFactory):
     class Meta:
         model = Endorsement
 
@@ -75,7 +75,7 @@ class EndorsementFactory(factory.django.DjangoModelFactory):
     organization = factory.LazyAttribute(lambda e: OrganizationFactory(coalition=e.coalition))
 
 
-class ActionPlanFactory(factory.django.DjangoModelFactory):
+class ActionPlanFactory(ModelFactory):
     class Meta:
         model = ActionPlan
 
@@ -85,7 +85,7 @@ class ActionPlanFactory(factory.django.DjangoModelFactory):
     end_date = date(2028, 3, 31)
 
 
-class ActionFactory(factory.django.DjangoModelFactory):
+class ActionFactory(ModelFactory):
     class Meta:
         model = Action
         skip_postgeneration_save = True
@@ -109,7 +109,7 @@ class ActionFactory(factory.django.DjangoModelFactory):
             action.contributing_organizations.set(extracted)
 
 
-class ActivityFactory(factory.django.DjangoModelFactory):
+class ActivityFactory(ModelFactory):
     class Meta:
         model = Activity
 

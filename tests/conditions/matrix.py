@@ -2,30 +2,30 @@
 
 from ..matrix_roles import ALL, BOTH, COORD, GET, POST, TAKE_PART
 
-# url name -> (roles allowed, methods served)
+# url name -> (roles allowed, methods served[, status of an allowed empty POST])
 EXPECTED = {
     "conditions:agenda": (ALL, GET),
     "conditions:agenda_versions": (ALL, GET),
     "conditions:agenda_version": (ALL, GET),
     "conditions:agenda_compare": (ALL, GET),
-    "conditions:agenda_draft": (COORD, BOTH),
-    "conditions:agenda_draft_publish": (COORD, BOTH),
-    "conditions:agenda_endorse": (TAKE_PART, BOTH),
-    "conditions:priorities": (COORD, BOTH),
-    "conditions:priority_edit": (COORD, BOTH),
-    "conditions:priority_move": (COORD, POST),
+    "conditions:agenda_draft": (COORD, BOTH, 200),
+    "conditions:agenda_draft_publish": (COORD, BOTH, 200),
+    "conditions:agenda_endorse": (TAKE_PART, BOTH, 200),
+    "conditions:priorities": (COORD, BOTH, 200),
+    "conditions:priority_edit": (COORD, BOTH, 200),
+    "conditions:priority_move": (COORD, POST, 302),
     "conditions:plan": (ALL, GET),
-    "conditions:plan_create": (COORD, BOTH),
-    "conditions:plan_edit": (COORD, BOTH),
-    "conditions:action_create": (TAKE_PART, BOTH),
+    "conditions:plan_create": (COORD, BOTH, 200),
+    "conditions:plan_edit": (COORD, BOTH, 200),
+    "conditions:action_create": (TAKE_PART, BOTH, 200),
     "conditions:action": (ALL, GET),
-    "conditions:action_edit": (COORD, BOTH),
-    "conditions:action_review": (COORD, BOTH),
+    "conditions:action_edit": (COORD, BOTH, 200),
+    "conditions:action_review": (COORD, BOTH, 200),
     "conditions:activities": (ALL, GET),
     "conditions:activity_export": (ALL, GET),
-    "conditions:activity_create": (TAKE_PART, BOTH),
-    "conditions:activity_edit": (TAKE_PART, BOTH),  # a partner: its own organisation's activities only
-    "conditions:activity_delete": (TAKE_PART, BOTH),
+    "conditions:activity_create": (TAKE_PART, BOTH, 200),
+    "conditions:activity_edit": (TAKE_PART, BOTH, 200),  # a partner: its own organisation's activities only
+    "conditions:activity_delete": (TAKE_PART, BOTH, 302),
     "conditions:activity_attachment": (TAKE_PART, GET),  # funders never see attachments
     "conditions:matrix": (ALL, GET),
     "conditions:matrix_export": (ALL, GET),

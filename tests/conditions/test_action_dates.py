@@ -19,12 +19,12 @@ def action(world):
     with scopes_disabled():
         world.coalition.time_zone = "America/Vancouver"
         world.coalition.save()
-        action = ActionFactory(plan__coalition=world.coalition, lead_organization=world.organization,
-                               start_date=date(2026, 4, 1), end_date=date(2027, 3, 31))
-        # 2 April at 1:00 in Toronto (the server's zone), still 1 April at 22:00 in Vancouver
-        meeting = MeetingFactory(coalition=world.coalition, title="Comité de pilotage",
-                                 starts_at=datetime(2026, 4, 2, 5, 0, tzinfo=UTC))
-        DecisionFactory(meeting=meeting, action=action, number=3)
+    action = ActionFactory(plan__coalition=world.coalition, lead_organization=world.organization,
+                           start_date=date(2026, 4, 1), end_date=date(2027, 3, 31))
+    # 2 April at 1:00 in Toronto (the server's zone), still 1 April at 22:00 in Vancouver
+    meeting = MeetingFactory(coalition=world.coalition, title="Comité de pilotage",
+                             starts_at=datetime(2026, 4, 2, 5, 0, tzinfo=UTC))
+    DecisionFactory(meeting=meeting, action=action, number=3)
     return action
 
 

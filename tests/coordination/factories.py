@@ -1,4 +1,4 @@
-"""Factories for every model of coordination/ (create them inside scopes_disabled())."""
+"""Factories for every model of coordination/."""
 
 from datetime import timedelta
 
@@ -7,10 +7,10 @@ from django.utils import timezone
 
 from coordination.models import backbone, communication, governance, meetings, reminders
 
-from ..factories import CoalitionFactory, UserFactory
+from ..factories import CoalitionFactory, ModelFactory, UserFactory
 
 
-class MeetingFactory(factory.django.DjangoModelFactory):
+class MeetingFactory(ModelFactory):
     class Meta:
         model = meetings.Meeting
 
@@ -22,7 +22,7 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     place = "Salle du conseil"
 
 
-class InviteeFactory(factory.django.DjangoModelFactory):
+class InviteeFactory(ModelFactory):
     class Meta:
         model = meetings.Invitee
 
@@ -31,7 +31,7 @@ class InviteeFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
 
 
-class DecisionFactory(factory.django.DjangoModelFactory):
+class DecisionFactory(ModelFactory):
     class Meta:
         model = meetings.Decision
 
@@ -41,7 +41,7 @@ class DecisionFactory(factory.django.DjangoModelFactory):
     text = "Adopter le plan d'action"
 
 
-class FollowUpFactory(factory.django.DjangoModelFactory):
+class FollowUpFactory(ModelFactory):
     class Meta:
         model = meetings.FollowUp
 
@@ -51,7 +51,7 @@ class FollowUpFactory(factory.django.DjangoModelFactory):
     due_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=10))
 
 
-class AnnouncementFactory(factory.django.DjangoModelFactory):
+class AnnouncementFactory(ModelFactory):
     class Meta:
         model = communication.Announcement
 
@@ -60,7 +60,7 @@ class AnnouncementFactory(factory.django.DjangoModelFactory):
     body = "Bonjour à tous"
 
 
-class AnnouncementReadFactory(factory.django.DjangoModelFactory):
+class AnnouncementReadFactory(ModelFactory):
     class Meta:
         model = communication.AnnouncementRead
 
@@ -69,7 +69,7 @@ class AnnouncementReadFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
 
 
-class CommentFactory(factory.django.DjangoModelFactory):
+class CommentFactory(ModelFactory):
     class Meta:
         model = communication.Comment
 
@@ -78,7 +78,7 @@ class CommentFactory(factory.django.DjangoModelFactory):
     body = "Merci pour la rencontre"
 
 
-class NotificationFactory(factory.django.DjangoModelFactory):
+class NotificationFactory(ModelFactory):
     class Meta:
         model = communication.Notification
 
@@ -90,7 +90,7 @@ class NotificationFactory(factory.django.DjangoModelFactory):
     created_at = factory.LazyFunction(timezone.now)
 
 
-class NotificationPreferenceFactory(factory.django.DjangoModelFactory):
+class NotificationPreferenceFactory(ModelFactory):
     class Meta:
         model = communication.NotificationPreference
 
@@ -100,14 +100,14 @@ class NotificationPreferenceFactory(factory.django.DjangoModelFactory):
     frequency = communication.EmailFrequency.NEVER
 
 
-class ReminderSettingsFactory(factory.django.DjangoModelFactory):
+class ReminderSettingsFactory(ModelFactory):
     class Meta:
         model = reminders.ReminderSettings
 
     coalition = factory.SubFactory(CoalitionFactory)
 
 
-class SentReminderFactory(factory.django.DjangoModelFactory):
+class SentReminderFactory(ModelFactory):
     class Meta:
         model = reminders.SentReminder
 
@@ -120,7 +120,7 @@ class SentReminderFactory(factory.django.DjangoModelFactory):
     delivered_at = factory.LazyAttribute(lambda row: row.claimed_at)
 
 
-class GovernanceBodyFactory(factory.django.DjangoModelFactory):
+class GovernanceBodyFactory(ModelFactory):
     class Meta:
         model = governance.GovernanceBody
 
@@ -128,7 +128,7 @@ class GovernanceBodyFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Comité {n}")
 
 
-class TeamMemberFactory(factory.django.DjangoModelFactory):
+class TeamMemberFactory(ModelFactory):
     class Meta:
         model = governance.TeamMember
 
@@ -137,7 +137,7 @@ class TeamMemberFactory(factory.django.DjangoModelFactory):
     title = "Agente de mobilisation"
 
 
-class BackboneTaskFactory(factory.django.DjangoModelFactory):
+class BackboneTaskFactory(ModelFactory):
     class Meta:
         model = backbone.BackboneTask
 
@@ -145,7 +145,7 @@ class BackboneTaskFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Tâche {n}")
 
 
-class LibraryItemFactory(factory.django.DjangoModelFactory):
+class LibraryItemFactory(ModelFactory):
     class Meta:
         model = backbone.LibraryItem
 
@@ -159,7 +159,7 @@ class LibraryItemFactory(factory.django.DjangoModelFactory):
     tags = ""
 
 
-class AssessmentRoundFactory(factory.django.DjangoModelFactory):
+class AssessmentRoundFactory(ModelFactory):
     class Meta:
         model = backbone.AssessmentRound
 
@@ -168,7 +168,7 @@ class AssessmentRoundFactory(factory.django.DjangoModelFactory):
     opened_at = factory.LazyFunction(timezone.now)
 
 
-class AssessmentQuestionFactory(factory.django.DjangoModelFactory):
+class AssessmentQuestionFactory(ModelFactory):
     class Meta:
         model = backbone.AssessmentQuestion
 
@@ -180,7 +180,7 @@ class AssessmentQuestionFactory(factory.django.DjangoModelFactory):
     text_en = "Meetings are useful."
 
 
-class AssessmentAnswerFactory(factory.django.DjangoModelFactory):
+class AssessmentAnswerFactory(ModelFactory):
     class Meta:
         model = backbone.AssessmentAnswer
 

@@ -6,61 +6,61 @@ from ..matrix_roles import ALL, BOTH, COORD, GET, POST, TAKE_PART
 
 PARTNER = frozenset({"partner"})
 
-# url name -> (roles allowed, methods served)
+# url name -> (roles allowed, methods served[, status of an allowed empty POST])
 EXPECTED = {
     "coordination:communication": (ALL, GET),
     "coordination:meetings": (ALL, GET),
-    "coordination:meeting_create": (COORD, BOTH),
+    "coordination:meeting_create": (COORD, BOTH, 200),
     "coordination:meeting": (ALL, GET),
-    "coordination:meeting_edit": (COORD, BOTH),
+    "coordination:meeting_edit": (COORD, BOTH, 200),
     "coordination:meeting_ics": (ALL, GET),
-    "coordination:meeting_rsvp": (TAKE_PART, POST),
-    "coordination:meeting_attendance": (COORD, BOTH),
-    "coordination:meeting_minutes": (COORD, BOTH),
-    "coordination:decision_create": (COORD, BOTH),
-    "coordination:follow_up_create": (COORD, BOTH),
-    "coordination:meeting_comment": (TAKE_PART, POST),
+    "coordination:meeting_rsvp": (TAKE_PART, POST, 302),
+    "coordination:meeting_attendance": (COORD, BOTH, 200),
+    "coordination:meeting_minutes": (COORD, BOTH, 200),
+    "coordination:decision_create": (COORD, BOTH, 200),
+    "coordination:follow_up_create": (COORD, BOTH, 200),
+    "coordination:meeting_comment": (TAKE_PART, POST, 302),
     "coordination:follow_ups": (TAKE_PART, GET),
-    "coordination:follow_up_status": (TAKE_PART, POST),
+    "coordination:follow_up_status": (TAKE_PART, POST, 302),
     "coordination:announcements": (ALL, GET),
-    "coordination:announcement_create": (COORD, BOTH),
+    "coordination:announcement_create": (COORD, BOTH, 200),
     "coordination:announcement": (ALL, GET),
-    "coordination:announcement_pin": (COORD, POST),
-    "coordination:announcement_comment": (TAKE_PART, POST),
-    "coordination:action_comment": (TAKE_PART, POST),
-    "coordination:indicator_comment": (TAKE_PART, POST),
-    "coordination:comment_edit": (PARTNER, BOTH),  # the partner's own comment: only its author edits it
-    "coordination:comment_delete": (TAKE_PART, BOTH),
+    "coordination:announcement_pin": (COORD, POST, 302),
+    "coordination:announcement_comment": (TAKE_PART, POST, 302),
+    "coordination:action_comment": (TAKE_PART, POST, 302),
+    "coordination:indicator_comment": (TAKE_PART, POST, 302),
+    "coordination:comment_edit": (PARTNER, BOTH, 200),  # the partner's own comment: only its author edits it
+    "coordination:comment_delete": (TAKE_PART, BOTH, 302),
     "coordination:notifications": (ALL, GET),
-    "coordination:notification_read": (ALL, POST),
-    "coordination:notification_preferences": (ALL, BOTH),
-    "coordination:reminders": (COORD, BOTH),
+    "coordination:notification_read": (ALL, POST, 302),
+    "coordination:notification_preferences": (ALL, BOTH, 200),
+    "coordination:reminders": (COORD, BOTH, 200),
     "coordination:calendar_feed": (ALL, GET),
-    "coordination:calendar_feed_enable": (ALL, POST),
-    "coordination:calendar_feed_settings": (ALL, POST),  # each acts on their own feed only
-    "coordination:calendar_feed_replace": (PARTNER, BOTH),  # the partner's own feed: only its owner acts on it
-    "coordination:calendar_feed_revoke": (PARTNER, BOTH),
+    "coordination:calendar_feed_enable": (ALL, POST, 302),
+    "coordination:calendar_feed_settings": (ALL, POST, 302),  # each acts on their own feed only
+    "coordination:calendar_feed_replace": (PARTNER, BOTH, 302),  # the partner's own feed: only its owner acts on it
+    "coordination:calendar_feed_revoke": (PARTNER, BOTH, 302),
     "coordination:backbone": (ALL, GET),
     "coordination:team": (TAKE_PART, GET),
-    "coordination:team_member_create": (COORD, BOTH),
-    "coordination:team_member_delete": (COORD, BOTH),
-    "coordination:body_create": (COORD, BOTH),
+    "coordination:team_member_create": (COORD, BOTH, 200),
+    "coordination:team_member_delete": (COORD, BOTH, 302),
+    "coordination:body_create": (COORD, BOTH, 200),
     "coordination:body": (TAKE_PART, GET),
-    "coordination:body_edit": (COORD, BOTH),
+    "coordination:body_edit": (COORD, BOTH, 200),
     "coordination:tasks": (TAKE_PART, GET),
-    "coordination:task_create": (COORD, BOTH),
-    "coordination:task_edit": (COORD, BOTH),
-    "coordination:task_move": (COORD, POST),
+    "coordination:task_create": (COORD, BOTH, 200),
+    "coordination:task_edit": (COORD, BOTH, 200),
+    "coordination:task_move": (COORD, POST, 302),
     "coordination:library": (ALL, GET),
-    "coordination:library_create": (TAKE_PART, BOTH),
+    "coordination:library_create": (TAKE_PART, BOTH, 200),
     "coordination:library_download": (ALL, GET),
-    "coordination:library_delete": (TAKE_PART, BOTH),
+    "coordination:library_delete": (TAKE_PART, BOTH, 302),
     "coordination:assessments": (TAKE_PART, GET),
-    "coordination:assessment_create": (COORD, BOTH),
+    "coordination:assessment_create": (COORD, BOTH, 200),
     "coordination:assessment": (TAKE_PART, GET),
-    "coordination:assessment_answer": (PARTNER, BOTH),
-    "coordination:assessment_close": (COORD, POST),
-    "coordination:assessment_question_edit": (COORD, BOTH),
+    "coordination:assessment_answer": (PARTNER, BOTH, 200),
+    "coordination:assessment_close": (COORD, POST, 302),
+    "coordination:assessment_question_edit": (COORD, BOTH, 200),
 }
 
 
@@ -99,15 +99,15 @@ def url_kwargs(world) -> dict:
     )
 
     c = world.coalition
+    meeting = MeetingFactory(coalition=c)
+    InviteeFactory(meeting=meeting, user=world.partner)
+    follow_up = FollowUpFactory(meeting=meeting, assignee_organization=world.organization)
+    announcement = AnnouncementFactory(coalition=c)
+    comment = CommentFactory(meeting=meeting, author=world.partner)
+    body = GovernanceBodyFactory(coalition=c)
+    team_member = TeamMemberFactory(coalition=c, user=world.coordinator)
+    task = BackboneTaskFactory(coalition=c)
     with scopes_disabled():
-        meeting = MeetingFactory(coalition=c)
-        InviteeFactory(meeting=meeting, user=world.partner)
-        follow_up = FollowUpFactory(meeting=meeting, assignee_organization=world.organization)
-        announcement = AnnouncementFactory(coalition=c)
-        comment = CommentFactory(meeting=meeting, author=world.partner)
-        body = GovernanceBodyFactory(coalition=c)
-        team_member = TeamMemberFactory(coalition=c, user=world.coordinator)
-        task = BackboneTaskFactory(coalition=c)
         item = LibraryItemFactory(coalition=c, added_by=world.partner, kind="document", url="",
                                   file=_matrix_file())
         round_ = AssessmentRoundFactory(coalition=c)

@@ -4,7 +4,6 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
 from coalitions.models import Role
@@ -13,17 +12,8 @@ from coordination.models.backbone import AssessmentAnswer, BackboneTask, Library
 from coordination.models.governance import GovernanceBody, TeamMember
 
 from ..factories import MembershipFactory, OrganizationFactory
+from ..helpers import url
 from .factories import LibraryItemFactory, MeetingFactory
-
-
-def _url(world, name, *args):
-    return reverse(f"coordination:{name}", args=[world.coalition.slug, *args])
-
-
-@pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
 
 
 def _resource(**overrides):
@@ -36,25 +26,25 @@ def _resource(**overrides):
 def test_a_partner_uploads_a_document_that_only_members_download_through_the_app(client, world, media):
     client.force_login(world.partner)
     upload = SimpleUploadedFile("guide.pdf", b"%PDF-1.4 guide", content_type="application/pdf")
-    response = client.post(_url(world, "library_create"), {**_resource(), "file": upload})
+    response = client.post(url(world, "coordination:library_create"), {**_resource(), "file": upload})
     assert response.status_code == 302
     with scopes_disabled():
         item = LibraryItem.objects.get()
     assert item.added_by == world.partner
     assert (media / item.file.name).read_bytes() == b"%PDF-1.4 guide"
     client.force_login(world.funder)
-    response = client.get(_url(world, "library_download", item.pk))
+    response = client.get(url(world, "coordination:library_download", item.pk))
     assert response.status_code == 200 and b"".join(response.streaming_content) == b"%PDF-1.4 guide"
     assert response["Cache-Control"] == "private, no-store"
     client.force_login(world.other_member)
-    assert client.get(_url(world, "library_download", item.pk)).status_code == 404
+    assert client.get(url(world, "coordination:library_download", item.pk)).status_code == 404
 
 
 def test_a_file_over_the_limit_is_refused_with_a_clear_message(client, world, media):
     client.force_login(world.partner)
     upload = SimpleUploadedFile("gros.pdf", b"x" * 3000, content_type="application/pdf")
     with mock.patch("coordination.services.backbone.LIBRARY_MAX_BYTES", 2048):
-        response = client.post(_url(world, "library_create"), {**_resource(), "file": upload})
+        response = client.post(url(world, "coordination:library_create"), {**_resource(), "file": upload})
     assert response.status_code == 200
     assert "la limite est de" in response.context["form"].errors["file"][0]
     with scopes_disabled():
@@ -65,7 +55,7 @@ def test_a_file_over_the_limit_is_refused_with_a_clear_message(client, world, me
 def test_a_refused_file_type_is_rejected_next_to_the_field(client, world, media):
     client.force_login(world.partner)
     upload = SimpleUploadedFile("outil.exe", b"MZ", content_type="application/octet-stream")
-    response = client.post(_url(world, "library_create"), {**_resource(), "file": upload})
+    response = client.post(url(world, "coordination:library_create"), {**_resource(), "file": upload})
     assert response.status_code == 200
     error = response.context["form"].errors["file"][0]
     assert "«\u00a0exe\u00a0»" in error and "pdf" in error
@@ -75,7 +65,7 @@ def test_a_refused_file_type_is_rejected_next_to_the_field(client, world, media)
 
 def test_a_resource_needs_a_file_or_a_link(client, world):
     client.force_login(world.partner)
-    response = client.post(_url(world, "library_create"), _resource())
+    response = client.post(url(world, "coordination:library_create"), _resource())
     assert "file" in response.context["form"].errors
 
 
@@ -89,50 +79,50 @@ def test_the_library_search_ignores_accents_and_case(client, world):
         assert [i.title for i in selectors.library(world.coalition, q="éducation")] == ["Éveil à la lecture"]
         assert [i.title for i in selectors.library(world.coalition, condition="3")] == ["Tableau de bord"]
     client.force_login(world.partner)
-    page = client.get(_url(world, "library"), {"q": "lecture"}).content.decode()
+    page = client.get(url(world, "coordination:library"), {"q": "lecture"}).content.decode()
     assert "Éveil à la lecture" in page and "Tableau de bord" not in page
     assert 'value="lecture"' in page  # the search stays in the URL and the field
 
 
 def test_a_partner_cannot_delete_someone_elses_resource(client, world):
-    with scopes_disabled():
-        theirs = LibraryItemFactory(coalition=world.coalition, added_by=world.coordinator)
-        mine = LibraryItemFactory(coalition=world.coalition, added_by=world.partner)
+    theirs = LibraryItemFactory(coalition=world.coalition, added_by=world.coordinator)
+    mine = LibraryItemFactory(coalition=world.coalition, added_by=world.partner)
     client.force_login(world.partner)
-    assert client.post(_url(world, "library_delete", theirs.pk)).status_code == 403
-    assert client.post(_url(world, "library_delete", mine.pk)).status_code == 302
+    assert client.post(url(world, "coordination:library_delete", theirs.pk)).status_code == 403
+    assert client.post(url(world, "coordination:library_delete", mine.pk)).status_code == 302
     with scopes_disabled():
         assert list(LibraryItem.objects.values_list("pk", flat=True)) == [theirs.pk]
 
 
 def test_the_coordinator_manages_the_task_board(client, world):
-    with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition, title="Comité de pilotage")
+    meeting = MeetingFactory(coalition=world.coalition, title="Comité de pilotage")
     client.force_login(world.coordinator)
-    response = client.post(_url(world, "task_create"), {"title": "", "status": "todo"})
+    response = client.post(url(world, "coordination:task_create"), {"title": "", "status": "todo"})
     assert "title" in response.context["form"].errors
-    client.post(_url(world, "task_create"), {"title": "Préparer le bilan", "status": "todo",
+    client.post(url(world, "coordination:task_create"), {"title": "Préparer le bilan", "status": "todo",
                                              "owner": world.coordinator.pk, "meeting": meeting.pk,
                                              "due_on": "2030-01-15"})
     with scopes_disabled():
         task = BackboneTask.objects.get()
     assert task.meeting == meeting and task.owner == world.coordinator
-    client.post(_url(world, "task_move", task.pk), {"status": "doing"})
+    client.post(url(world, "coordination:task_move", task.pk), {"status": "doing"})
     with scopes_disabled():
         task.refresh_from_db()
     assert task.status == "doing"
     client.force_login(world.partner)
-    page = client.get(_url(world, "tasks")).content.decode()
+    page = client.get(url(world, "coordination:tasks")).content.decode()
     assert "Préparer le bilan" in page and "Comité de pilotage" in page and "En cours" in page
-    assert client.post(_url(world, "task_move", task.pk), {"status": "done"}).status_code == 403
+    assert client.post(url(world, "coordination:task_move", task.pk), {"status": "done"}).status_code == 403
 
 
 def test_the_team_and_a_governance_body_with_its_members(client, world):
     client.force_login(world.coordinator)
-    client.post(_url(world, "team_member_create"), {"user": world.coordinator.pk, "title": "Coordonnatrice"})
-    response = client.post(_url(world, "team_member_create"), {"user": world.coordinator.pk, "title": "Encore"})
+    client.post(url(world, "coordination:team_member_create"),
+                {"user": world.coordinator.pk, "title": "Coordonnatrice"})
+    response = client.post(url(world, "coordination:team_member_create"),
+                           {"user": world.coordinator.pk, "title": "Encore"})
     assert "user" in response.context["form"].errors
-    response = client.post(_url(world, "body_create"), {
+    response = client.post(url(world, "coordination:body_create"), {
         "name": "Comité de pilotage", "kind": "steering_committee", "mandate": "Orienter le plan",
         "organizations": [world.organization.pk], "members": [world.partner.pk],
     })
@@ -142,7 +132,7 @@ def test_the_team_and_a_governance_body_with_its_members(client, world):
         body = GovernanceBody.objects.get()
         assert list(body.organizations.all()) == [world.organization]
     client.force_login(world.partner)
-    page = client.get(_url(world, "team")).content.decode()
+    page = client.get(url(world, "coordination:team")).content.decode()
     assert "Coordonnatrice" in page and "Comité de pilotage" in page
 
 
@@ -185,7 +175,7 @@ def test_a_self_assessment_round_hides_results_below_three_answers_and_compares_
     assert compared["previous"] == first
     assert [(b["mean"], b["previous"]) for b in compared["conditions"]] == [(5.0, 3.0)] * 5
     client.force_login(world.partner)
-    page = client.get(_url(world, "assessment", second.pk)).content.decode()
+    page = client.get(url(world, "coordination:assessment", second.pk)).content.decode()
     assert "Automne 2029" in page and "5,0" in page
 
 
@@ -197,39 +187,37 @@ def test_a_partner_answers_only_for_its_organization_and_only_this_rounds_questi
         question = selectors.round_questions(current)[0]
         foreign = selectors.round_questions(old)[0]
     client.force_login(world.partner)
-    response = client.post(_url(world, "assessment_answer", current.pk),
+    response = client.post(url(world, "coordination:assessment_answer", current.pk),
                            {f"score_{question.pk}": "4", f"score_{foreign.pk}": "1", "organization": 999})
     assert response.status_code == 302
     with scopes_disabled():
         answers = list(AssessmentAnswer.objects.values_list("question_id", "organization_id", "score"))
     assert answers == [(question.pk, world.organization.pk, 4)]
-    response = client.post(_url(world, "assessment_answer", old.pk), {f"score_{foreign.pk}": "4"})
+    response = client.post(url(world, "coordination:assessment_answer", old.pk), {f"score_{foreign.pk}": "4"})
     assert response.status_code == 200 and "fermée" in response.content.decode()
 
 
 def test_a_funder_reaches_the_library_from_the_backbone_page_but_not_the_task_board(client, world):
-    with scopes_disabled():
-        LibraryItemFactory(coalition=world.coalition, title="Guide public")
+    LibraryItemFactory(coalition=world.coalition, title="Guide public")
     client.force_login(world.funder)
-    page = client.get(_url(world, "backbone")).content.decode()
+    page = client.get(url(world, "coordination:backbone")).content.decode()
     assert "Bibliothèque de ressources" in page and "Tableau des tâches" not in page
     assert "Équipe de coordination" not in page
-    assert client.get(_url(world, "tasks")).status_code == 403
+    assert client.get(url(world, "coordination:tasks")).status_code == 403
 
 
 def test_a_link_resource_is_shown_as_a_link_and_the_download_view_does_not_redirect_elsewhere(client, world):
-    with scopes_disabled():
-        link = LibraryItemFactory(coalition=world.coalition, url="https://exemple.org/outil", title="Outil en ligne")
+    link = LibraryItemFactory(coalition=world.coalition, url="https://exemple.org/outil", title="Outil en ligne")
     client.force_login(world.partner)
-    page = client.get(_url(world, "library")).content.decode()
+    page = client.get(url(world, "coordination:library")).content.decode()
     assert 'href="https://exemple.org/outil"' in page
-    assert client.get(_url(world, "library_download", link.pk)).status_code == 404
+    assert client.get(url(world, "coordination:library_download", link.pk)).status_code == 404
 
 
 def test_an_executable_named_like_a_pdf_is_refused_next_to_the_field(client, world, media):
     client.force_login(world.partner)
     upload = SimpleUploadedFile("guide.pdf", b"MZ\x90\x00\x03\x00\x00\x00", content_type="application/pdf")
-    response = client.post(_url(world, "library_create"), {**_resource(), "file": upload})
+    response = client.post(url(world, "coordination:library_create"), {**_resource(), "file": upload})
     assert response.status_code == 200
     assert "n’est pas celui d’un fichier «\u00a0pdf\u00a0»" in response.context["form"].errors["file"][0]
     with scopes_disabled():
@@ -241,7 +229,7 @@ def test_a_body_over_the_upload_ceiling_is_refused_before_it_is_stored(client, w
     client.force_login(world.partner)
     upload = SimpleUploadedFile("gros.pdf", b"%PDF-1.4 " + b"x" * 5000, content_type="application/pdf")
     with mock.patch("coalitions.uploads.REQUEST_MAX_BYTES", 2048):
-        response = client.post(_url(world, "library_create"), {**_resource(), "file": upload})
+        response = client.post(url(world, "coordination:library_create"), {**_resource(), "file": upload})
     assert response.status_code == 400
     with scopes_disabled():
         assert not LibraryItem.objects.exists()

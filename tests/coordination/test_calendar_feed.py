@@ -64,12 +64,11 @@ def test_turning_it_on_twice_keeps_one_link(world):
 
 
 def test_the_feed_holds_the_meetings_i_am_invited_to_with_the_same_uid_and_time_zone(client, world):
-    with scopes_disabled():
-        mine = MeetingFactory(coalition=world.coalition, title="Comité de pilotage")
-        InviteeFactory(meeting=mine, user=world.partner)
-        MeetingFactory(coalition=world.coalition, title="Groupe de travail sans moi")
-        elsewhere = MeetingFactory(coalition=world.other_coalition, title="Réunion d'une autre table")
-        InviteeFactory(meeting=elsewhere, user=world.partner)
+    mine = MeetingFactory(coalition=world.coalition, title="Comité de pilotage")
+    InviteeFactory(meeting=mine, user=world.partner)
+    MeetingFactory(coalition=world.coalition, title="Groupe de travail sans moi")
+    elsewhere = MeetingFactory(coalition=world.other_coalition, title="Réunion d'une autre table")
+    InviteeFactory(meeting=elsewhere, user=world.partner)
     feed = _enable(world.partner, world.coalition)
     assert feed.only_invited
     events = _events(client.get(_feed_url(feed)))
@@ -81,11 +80,10 @@ def test_the_feed_holds_the_meetings_i_am_invited_to_with_the_same_uid_and_time_
 
 
 def test_every_meeting_when_the_member_asks_but_never_another_coalitions_or_old_ones(client, world):
-    with scopes_disabled():
-        MeetingFactory(coalition=world.coalition, title="Assemblée générale")
-        MeetingFactory(coalition=world.coalition, title="Bilan de l'an dernier",
-                       starts_at=timezone.now() - timedelta(days=400))
-        MeetingFactory(coalition=world.other_coalition, title="Réunion d'une autre table")
+    MeetingFactory(coalition=world.coalition, title="Assemblée générale")
+    MeetingFactory(coalition=world.coalition, title="Bilan de l'an dernier",
+                   starts_at=timezone.now() - timedelta(days=400))
+    MeetingFactory(coalition=world.other_coalition, title="Réunion d'une autre table")
     feed = _enable(world.partner, world.coalition)
     client.force_login(world.partner)
     client.post(_page(world, "calendar_feed_settings"), {"only_invited": "0"})
@@ -94,9 +92,8 @@ def test_every_meeting_when_the_member_asks_but_never_another_coalitions_or_old_
 
 
 def test_a_funder_gets_every_meeting_but_only_its_public_parts_unless_shared(client, world):
-    with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition, title="Comité", agenda="Point confidentiel",
-                                 video_url="https://visio.exemple.org/secret")
+    meeting = MeetingFactory(coalition=world.coalition, title="Comité", agenda="Point confidentiel",
+                             video_url="https://visio.exemple.org/secret")
     feed = _enable(world.funder, world.coalition)
     assert not feed.only_invited
     body = client.get(_feed_url(feed)).content.decode()
@@ -206,10 +203,9 @@ def test_the_feed_costs_the_same_queries_for_3_or_30_meetings(client, world):
     url = _feed_url(feed)
 
     def add(n):
-        with scopes_disabled():
-            for _ in range(n):
-                InviteeFactory(meeting=MeetingFactory(coalition=world.coalition, created_by=world.coordinator),
-                               user=world.partner)
+        for _ in range(n):
+            InviteeFactory(meeting=MeetingFactory(coalition=world.coalition, created_by=world.coordinator),
+                           user=world.partner)
 
     add(3)
     small = _count_queries(client, url)
@@ -270,11 +266,10 @@ def test_past_the_cap_the_oldest_meetings_are_left_out_not_the_upcoming_ones(wor
     from coordination import selectors
 
     monkeypatch.setattr(selectors, "FEED_MAX_MEETINGS", 2)
-    with scopes_disabled():
-        for days, title in ((-30, "Passée"), (3, "Bientôt"), (40, "Plus tard")):
-            InviteeFactory(meeting=MeetingFactory(coalition=world.coalition, title=title,
-                                                  starts_at=timezone.now() + timedelta(days=days)),
-                           user=world.partner)
+    for days, title in ((-30, "Passée"), (3, "Bientôt"), (40, "Plus tard")):
+        InviteeFactory(meeting=MeetingFactory(coalition=world.coalition, title=title,
+                                              starts_at=timezone.now() + timedelta(days=days)),
+                       user=world.partner)
     feed = _enable(world.partner, world.coalition)
     with scope(coalition=world.coalition):
         assert [m.title for m in selectors.feed_meetings(feed)] == ["Bientôt", "Plus tard"]

@@ -15,11 +15,10 @@ from .factories import CommentFactory
 
 @pytest.fixture
 def things(world):
-    with scopes_disabled():
-        action = ActionFactory(plan=ActionPlanFactory(coalition=world.coalition), title="Halte-garderie mobile",
-                               review_status="accepted")
-        indicator = IndicatorFactory(coalition=world.coalition, code="PE-01")
-        foreign = ActionFactory(plan=ActionPlanFactory(coalition=world.other_coalition))
+    action = ActionFactory(plan=ActionPlanFactory(coalition=world.coalition), title="Halte-garderie mobile",
+                           review_status="accepted")
+    indicator = IndicatorFactory(coalition=world.coalition, code="PE-01")
+    foreign = ActionFactory(plan=ActionPlanFactory(coalition=world.other_coalition))
     return {"action": action, "indicator": indicator, "foreign": foreign}
 
 
@@ -50,9 +49,8 @@ def test_a_partner_comments_and_mentions_a_coordinator_who_is_notified(client, w
 @pytest.mark.parametrize("thing", ["action", "indicator"])
 def test_funders_do_not_see_the_comments_nor_get_mentioned(client, world, things, thing):
     target = things[thing]
-    with scopes_disabled():
-        CommentFactory(meeting=None, coalition=world.coalition, author=world.partner, body="Entre partenaires",
-                       **{thing: target})
+    CommentFactory(meeting=None, coalition=world.coalition, author=world.partner, body="Entre partenaires",
+                   **{thing: target})
     client.force_login(world.funder)
     page = client.get(reverse(_page(world, thing), args=[world.coalition.slug, target.pk])).content.decode()
     assert "Entre partenaires" not in page and 'id="comments"' not in page
@@ -83,9 +81,8 @@ def test_another_coalitions_action_cannot_be_commented_by_editing_the_url(client
 
 
 def test_the_author_edits_and_a_coordinator_deletes_a_comment_on_an_action(client, world, things):
-    with scopes_disabled():
-        comment = CommentFactory(meeting=None, coalition=world.coalition, author=world.partner,
-                                 action=things["action"])
+    comment = CommentFactory(meeting=None, coalition=world.coalition, author=world.partner,
+                             action=things["action"])
     page_url = reverse("conditions:action", args=[world.coalition.slug, things["action"].pk])
     client.force_login(world.partner)
     response = client.post(reverse("coordination:comment_edit", args=[world.coalition.slug, comment.pk]),
@@ -99,18 +96,13 @@ def test_the_author_edits_and_a_coordinator_deletes_a_comment_on_an_action(clien
 
 
 def test_the_action_page_shows_its_thread_in_a_fixed_number_of_queries(client, world, things,
-                                                                        django_assert_max_num_queries):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
+                                                                        django_assert_num_queries):
     url = reverse("conditions:action", args=[world.coalition.slug, things["action"].pk])
     client.force_login(world.partner)
-    with scopes_disabled():
-        CommentFactory(meeting=None, coalition=world.coalition, author=world.partner, action=things["action"])
-    with CaptureQueriesContext(connection) as small:
-        client.get(url)
-    with scopes_disabled():
-        for _ in range(15):
-            CommentFactory(meeting=None, coalition=world.coalition, author=world.coordinator, action=things["action"])
-    with django_assert_max_num_queries(len(small.captured_queries)):
-        client.get(url)
+    CommentFactory(meeting=None, coalition=world.coalition, author=world.partner, action=things["action"])
+    with django_assert_num_queries(14):
+        assert client.get(url).status_code == 200
+    for _ in range(15):
+        CommentFactory(meeting=None, coalition=world.coalition, author=world.coordinator, action=things["action"])
+    with django_assert_num_queries(14):
+        assert client.get(url).status_code == 200

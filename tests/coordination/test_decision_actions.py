@@ -11,27 +11,24 @@ from conditions.models import Action
 from coordination.models.meetings import Decision
 
 from ..conditions.factories import ActionFactory, ActionPlanFactory, PriorityFactory
+from ..helpers import url
 from .factories import MeetingFactory
 
 
 @pytest.fixture
 def plan(world):
-    with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition)
-        plan = ActionPlanFactory(coalition=world.coalition, start_date=date(2025, 1, 1), end_date=date(2035, 12, 31))
-        priority = PriorityFactory(coalition=world.coalition)
-        action = ActionFactory(plan=plan, priorities=[priority], review_status="accepted", status="in_progress",
-                               lead_organization=world.organization)
+    meeting = MeetingFactory(coalition=world.coalition)
+    plan = ActionPlanFactory(coalition=world.coalition, start_date=date(2025, 1, 1), end_date=date(2035, 12, 31))
+    priority = PriorityFactory(coalition=world.coalition)
+    action = ActionFactory(plan=plan, priorities=[priority], review_status="accepted", status="in_progress",
+                           lead_organization=world.organization)
     return {"meeting": meeting, "plan": plan, "priority": priority, "action": action}
-
-
-def _url(world, meeting):
-    return reverse("coordination:decision_create", args=[world.coalition.slug, meeting.pk])
 
 
 def test_a_decision_puts_an_action_on_hold(client, world, plan):
     client.force_login(world.coordinator)
-    response = client.post(_url(world, plan["meeting"]), {"text": "Suspendre la halte-garderie",
+    response = client.post(url(world, "coordination:decision_create", plan["meeting"].pk),
+                           {"text": "Suspendre la halte-garderie",
                                                           "action": plan["action"].pk, "action_status": "on_hold"})
     assert response.status_code == 302
     with scopes_disabled():
@@ -41,7 +38,7 @@ def test_a_decision_puts_an_action_on_hold(client, world, plan):
 
 def test_a_decision_adds_an_action_to_the_plan(client, world, plan):
     client.force_login(world.coordinator)
-    response = client.post(_url(world, plan["meeting"]), {
+    response = client.post(url(world, "coordination:decision_create", plan["meeting"].pk), {
         "text": "Lancer un café-rencontre", "new_action_title": "Café-rencontre des parents",
         "new_action_plan": plan["plan"].pk, "new_action_priority": plan["priority"].pk,
         "new_action_lead": world.organization.pk})
@@ -56,12 +53,13 @@ def test_a_decision_adds_an_action_to_the_plan(client, world, plan):
 
 def test_an_incomplete_new_action_is_refused_on_its_fields_and_nothing_is_saved(client, world, plan):
     client.force_login(world.coordinator)
-    response = client.post(_url(world, plan["meeting"]), {"text": "Lancer un café",
+    response = client.post(url(world, "coordination:decision_create", plan["meeting"].pk), {"text": "Lancer un café",
                                                           "new_action_title": "Café-rencontre"})
     assert response.status_code == 200
     errors = response.context["form"].errors
     assert {"new_action_plan", "new_action_priority", "new_action_lead"} <= set(errors)
-    response = client.post(_url(world, plan["meeting"]), {"text": "Statut", "action": plan["action"].pk})
+    response = client.post(url(world, "coordination:decision_create", plan["meeting"].pk),
+                           {"text": "Statut", "action": plan["action"].pk})
     assert "action_status" in response.context["form"].errors
     with scopes_disabled():
         assert not Decision.objects.exists() and Action.objects.count() == 1
@@ -72,8 +70,7 @@ def test_another_coalitions_action_cannot_be_changed_through_a_decision(world, p
 
     from coordination import services
 
-    with scopes_disabled():
-        foreign = ActionFactory(plan=ActionPlanFactory(coalition=world.other_coalition), status="in_progress")
+    foreign = ActionFactory(plan=ActionPlanFactory(coalition=world.other_coalition), status="in_progress")
     with scope(coalition=world.coalition), pytest.raises(ValidationError):
         services.decision_add(actor=world.coordinator, meeting=plan["meeting"], text="Intrus", action=foreign,
                               action_status="cancelled")
@@ -83,7 +80,7 @@ def test_another_coalitions_action_cannot_be_changed_through_a_decision(world, p
 
 def test_the_decision_keeps_the_action_it_changed_and_both_pages_show_the_link(client, world, plan):
     client.force_login(world.coordinator)
-    client.post(_url(world, plan["meeting"]), {"text": "Suspendre la halte-garderie",
+    client.post(url(world, "coordination:decision_create", plan["meeting"].pk), {"text": "Suspendre la halte-garderie",
                                                "action": plan["action"].pk, "action_status": "on_hold"})
     with scopes_disabled():
         decision = Decision.objects.get()
@@ -98,7 +95,7 @@ def test_the_decision_keeps_the_action_it_changed_and_both_pages_show_the_link(c
 
 def test_the_decision_keeps_the_action_it_added(client, world, plan):
     client.force_login(world.coordinator)
-    client.post(_url(world, plan["meeting"]), {
+    client.post(url(world, "coordination:decision_create", plan["meeting"].pk), {
         "text": "Lancer un café-rencontre", "new_action_title": "Café-rencontre des parents",
         "new_action_plan": plan["plan"].pk, "new_action_priority": plan["priority"].pk,
         "new_action_lead": world.organization.pk})
@@ -108,7 +105,7 @@ def test_the_decision_keeps_the_action_it_added(client, world, plan):
 
 def test_a_decision_without_action_says_so_on_no_action_page(client, world, plan):
     client.force_login(world.coordinator)
-    client.post(_url(world, plan["meeting"]), {"text": "Remercier les bénévoles"})
+    client.post(url(world, "coordination:decision_create", plan["meeting"].pk), {"text": "Remercier les bénévoles"})
     with scopes_disabled():
         assert Decision.objects.get().action is None
     body = client.get(reverse("conditions:action", args=[world.coalition.slug, plan["action"].pk])).content.decode()

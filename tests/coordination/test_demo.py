@@ -18,9 +18,8 @@ def _counts():
 
 
 def test_the_demo_holds_a_year_of_meetings_and_two_rounds_and_is_idempotent(world):
-    with scopes_disabled():
-        for name in ("CPE Les Petits Pas", "Bibliothèque de Forestville", "CLSC de Forestville"):
-            OrganizationFactory(coalition=world.coalition, name=name)
+    for name in ("CPE Les Petits Pas", "Bibliothèque de Forestville", "CLSC de Forestville"):
+        OrganizationFactory(coalition=world.coalition, name=name)
     with scope(coalition=world.coalition):
         demo.seed(coalition=world.coalition, coordinator=world.coordinator)
         first = _counts()
@@ -41,20 +40,20 @@ def test_the_demo_holds_a_year_of_meetings_and_two_rounds_and_is_idempotent(worl
 
 
 def test_the_demo_adds_comment_threads_with_mentions_on_actions_and_indicators_once(db):
+    coalition = CoalitionFactory(slug="petite-enfance-haute-cote")
+    coordinator = MembershipFactory(coalition=coalition, role=Role.COORDINATOR).user
+    family = OrganizationFactory(coalition=coalition, name="Maison de la famille de la Haute-Côte")
+    partner = MembershipFactory(coalition=coalition, role=Role.PARTNER, organization=family).user
     with scopes_disabled():
-        coalition = CoalitionFactory(slug="petite-enfance-haute-cote")
-        coordinator = MembershipFactory(coalition=coalition, role=Role.COORDINATOR).user
-        family = OrganizationFactory(coalition=coalition, name="Maison de la famille de la Haute-Côte")
-        partner = MembershipFactory(coalition=coalition, role=Role.PARTNER, organization=family).user
         family.representative = partner
         family.save()
-        for name in ("CPE Les Petits Pas", "Bibliothèque de Forestville", "CLSC de Forestville"):
-            OrganizationFactory(coalition=coalition, name=name)
-        plan = ActionPlanFactory(coalition=coalition)
-        visits = ActionFactory(plan=plan, title="Visites à domicile pour les familles isolées")
-        ActionFactory(plan=plan, title="Guichet unique d'accès aux services")
-        waiting = IndicatorFactory(coalition=coalition, code="PE-04")
-        IndicatorFactory(coalition=coalition, code="PE-01")
+    for name in ("CPE Les Petits Pas", "Bibliothèque de Forestville", "CLSC de Forestville"):
+        OrganizationFactory(coalition=coalition, name=name)
+    plan = ActionPlanFactory(coalition=coalition)
+    visits = ActionFactory(plan=plan, title="Visites à domicile pour les familles isolées")
+    ActionFactory(plan=plan, title="Guichet unique d'accès aux services")
+    waiting = IndicatorFactory(coalition=coalition, code="PE-04")
+    IndicatorFactory(coalition=coalition, code="PE-01")
 
     def counts():
         with scopes_disabled():
@@ -81,12 +80,11 @@ def test_the_demo_adds_comment_threads_with_mentions_on_actions_and_indicators_o
 
 
 def test_a_demo_decision_is_linked_to_an_action_in_progress(world):
-    with scopes_disabled():
-        for name in ("CPE Les Petits Pas", "Bibliothèque de Forestville", "CLSC de Forestville"):
-            OrganizationFactory(coalition=world.coalition, name=name)
-        action = ActionFactory(plan=ActionPlanFactory(coalition=world.coalition), status="in_progress",
-                               review_status="accepted", lead_organization=world.organization,
-                               priorities=[PriorityFactory(coalition=world.coalition)])
+    for name in ("CPE Les Petits Pas", "Bibliothèque de Forestville", "CLSC de Forestville"):
+        OrganizationFactory(coalition=world.coalition, name=name)
+    action = ActionFactory(plan=ActionPlanFactory(coalition=world.coalition), status="in_progress",
+                           review_status="accepted", lead_organization=world.organization,
+                           priorities=[PriorityFactory(coalition=world.coalition)])
     with scope(coalition=world.coalition):
         demo.seed(coalition=world.coalition, coordinator=world.coordinator)
         demo.seed(coalition=world.coalition, coordinator=world.coordinator)

@@ -52,8 +52,7 @@ def test_a_new_form_creates_a_new_announcement(client, world):
 
 
 def test_a_comment_posted_twice_appears_and_mentions_once(client, world):
-    with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition)
+    meeting = MeetingFactory(coalition=world.coalition)
     client.force_login(world.coordinator)
     detail = client.get(reverse("coordination:meeting", args=[world.coalition.slug, meeting.pk]))
     token = detail.context["comment_form"]["submission"].value()
@@ -83,8 +82,7 @@ def test_a_task_and_a_meeting_sent_twice_are_created_once(client, world):
 
 
 def test_an_activity_sent_twice_is_logged_once(client, world):
-    with scopes_disabled():
-        action = ActionFactory(plan__coalition=world.coalition, lead_organization=world.organization)
+    action = ActionFactory(plan__coalition=world.coalition, lead_organization=world.organization)
     client.force_login(world.partner)
     page = reverse("conditions:activity_create", args=[world.coalition.slug])
     data = {"action": action.pk, "organization": world.organization.pk, "date": date(2026, 3, 2).isoformat(),
@@ -105,7 +103,7 @@ def test_a_form_sent_again_by_someone_else_creates_nothing(client, world):
 
         from ..factories import MembershipFactory
 
-        other = MembershipFactory(coalition=world.coalition, role=Role.COORDINATOR).user
+    other = MembershipFactory(coalition=world.coalition, role=Role.COORDINATOR).user
     other_client = Client()
     other_client.force_login(other)
     response = announcement_post(other_client, world, token)
@@ -151,8 +149,7 @@ def test_a_token_replayed_in_another_coalition_is_refused_not_a_500(client, worl
 
     from ..factories import MembershipFactory
 
-    with scopes_disabled():
-        MembershipFactory(coalition=world.other_coalition, user=world.coordinator, role=Role.COORDINATOR)
+    MembershipFactory(coalition=world.other_coalition, user=world.coordinator, role=Role.COORDINATOR)
     client.force_login(world.coordinator)
     token = token_of(client.get(reverse("coordination:announcement_create", args=[world.coalition.slug])))
     announcement_post(client, world, token)

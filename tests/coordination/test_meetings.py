@@ -5,7 +5,6 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 from django.core import mail
-from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
@@ -15,11 +14,8 @@ from coordination.models.meetings import Decision, FollowUp, Invitee, Meeting
 from coordination.models.reminders import SentReminder
 
 from ..factories import MembershipFactory
+from ..helpers import url
 from .factories import DecisionFactory, FollowUpFactory, InviteeFactory, MeetingFactory
-
-
-def _url(world, name, *args):
-    return reverse(f"coordination:{name}", args=[world.coalition.slug, *args])
 
 
 def _schedule(world, **overrides):
@@ -45,7 +41,7 @@ def test_a_coordinator_schedules_a_meeting_in_the_coalitions_time_zone_and_invit
         world.coalition.save()
     client.force_login(world.coordinator)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(_url(world, "meeting_create"), _schedule(world))
+        response = client.post(url(world, "coordination:meeting_create"), _schedule(world))
     assert response.status_code == 302
     with scopes_disabled():
         meeting = Meeting.objects.get(title="Comité de pilotage d'automne")
@@ -72,11 +68,12 @@ def test_an_update_keeps_the_uid_raises_the_sequence_and_sends_the_new_ics_once(
 ):
     client.force_login(world.coordinator)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(_url(world, "meeting_create"), _schedule(world))
+        client.post(url(world, "coordination:meeting_create"), _schedule(world))
     with scopes_disabled():
         meeting = Meeting.objects.get()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(_url(world, "meeting_edit", meeting.pk), _schedule(world, start_time="16:00"))
+        response = client.post(url(world, "coordination:meeting_edit", meeting.pk),
+                               _schedule(world, start_time="16:00"))
     assert response.status_code == 302
     assert len(mail.outbox) == 2
     _cal, first = _event(mail.outbox[0].attachments[0][1])
@@ -92,7 +89,7 @@ def test_an_update_keeps_the_uid_raises_the_sequence_and_sends_the_new_ics_once(
 
 def test_a_meeting_without_place_or_video_link_is_refused_next_to_the_field(client, world):
     client.force_login(world.coordinator)
-    response = client.post(_url(world, "meeting_create"), _schedule(world, place="", video_url=""))
+    response = client.post(url(world, "coordination:meeting_create"), _schedule(world, place="", video_url=""))
     assert response.status_code == 200
     assert "place" in response.context["form"].errors
     assert "Hôtel de ville" not in response.content.decode()
@@ -111,24 +108,22 @@ def test_people_of_another_coalition_cannot_be_invited(world):
 
 
 def test_an_invited_partner_answers_and_an_uninvited_one_cannot(client, world):
-    with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition)
-        InviteeFactory(meeting=meeting, user=world.partner)
-        stranger = MembershipFactory(coalition=world.coalition, role=Role.PARTNER).user
+    meeting = MeetingFactory(coalition=world.coalition)
+    InviteeFactory(meeting=meeting, user=world.partner)
+    stranger = MembershipFactory(coalition=world.coalition, role=Role.PARTNER).user
     client.force_login(world.partner)
-    client.post(_url(world, "meeting_rsvp", meeting.pk), {"rsvp": "maybe"})
+    client.post(url(world, "coordination:meeting_rsvp", meeting.pk), {"rsvp": "maybe"})
     client.force_login(stranger)
-    response = client.post(_url(world, "meeting_rsvp", meeting.pk), {"rsvp": "yes"}, follow=True)
+    response = client.post(url(world, "coordination:meeting_rsvp", meeting.pk), {"rsvp": "yes"}, follow=True)
     assert "pas invité" in response.content.decode()
     with scopes_disabled():
         assert dict(Invitee.objects.values_list("user_id", "rsvp")) == {world.partner.pk: "maybe"}
 
 
 def test_attendance_is_taken_on_the_day_not_before(world):
-    with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition, starts_at=timezone.now() + timedelta(days=3))
-        InviteeFactory(meeting=meeting, user=world.partner)
-        other = InviteeFactory(meeting=meeting).user
+    meeting = MeetingFactory(coalition=world.coalition, starts_at=timezone.now() + timedelta(days=3))
+    InviteeFactory(meeting=meeting, user=world.partner)
+    other = InviteeFactory(meeting=meeting).user
     with scope(coalition=world.coalition):
         with pytest.raises(Exception) as error:
             services.meeting_record_attendance(actor=world.coordinator, meeting=meeting,
@@ -143,12 +138,11 @@ def test_attendance_is_taken_on_the_day_not_before(world):
 def test_decisions_are_numbered_and_a_decision_can_carry_a_follow_up_for_an_organization(
     client, world, django_capture_on_commit_callbacks
 ):
-    with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition)
+    meeting = MeetingFactory(coalition=world.coalition)
     client.force_login(world.coordinator)
-    client.post(_url(world, "decision_create", meeting.pk), {"text": "Adopter le budget"})
+    client.post(url(world, "coordination:decision_create", meeting.pk), {"text": "Adopter le budget"})
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(_url(world, "decision_create", meeting.pk), {
+        client.post(url(world, "coordination:decision_create", meeting.pk), {
             "text": "Lancer la campagne", "follow_up_what": "Préparer l'affiche",
             "follow_up_organization": world.organization.pk, "follow_up_due_on": "2030-11-01",
         })
@@ -159,15 +153,14 @@ def test_decisions_are_numbered_and_a_decision_can_carry_a_follow_up_for_an_orga
     assert follow_up.decision.number == 2 and follow_up.assignee_organization == world.organization
     assert [m.to for m in mail.outbox] == [[world.partner.email]]  # told of the new follow-up
     client.force_login(world.partner)
-    page = client.get(_url(world, "follow_ups")).content.decode()
+    page = client.get(url(world, "coordination:follow_ups")).content.decode()
     assert "Préparer l&#x27;affiche" in page
 
 
 def test_a_follow_up_without_its_due_date_is_refused_and_no_decision_is_saved(client, world):
-    with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition)
+    meeting = MeetingFactory(coalition=world.coalition)
     client.force_login(world.coordinator)
-    response = client.post(_url(world, "decision_create", meeting.pk), {
+    response = client.post(url(world, "coordination:decision_create", meeting.pk), {
         "text": "Lancer la campagne", "follow_up_what": "Préparer l'affiche", "follow_up_user": world.partner.pk,
     })
     assert response.status_code == 200 and "follow_up_due_on" in response.context["form"].errors
@@ -176,16 +169,15 @@ def test_a_follow_up_without_its_due_date_is_refused_and_no_decision_is_saved(cl
 
 
 def test_a_partner_sees_its_follow_ups_until_done(client, world):
-    with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition)
-        own = FollowUpFactory(meeting=meeting, what="Le mien", assignee_user=world.partner)
-        org = FollowUpFactory(meeting=meeting, what="Celui de l'organisme", assignee_organization=world.organization)
-        FollowUpFactory(meeting=meeting, what="Celui d'un autre", assignee_user=world.coordinator)
+    meeting = MeetingFactory(coalition=world.coalition)
+    own = FollowUpFactory(meeting=meeting, what="Le mien", assignee_user=world.partner)
+    org = FollowUpFactory(meeting=meeting, what="Celui de l'organisme", assignee_organization=world.organization)
+    FollowUpFactory(meeting=meeting, what="Celui d'un autre", assignee_user=world.coordinator)
     client.force_login(world.partner)
-    page = client.get(_url(world, "follow_ups")).content.decode()
+    page = client.get(url(world, "coordination:follow_ups")).content.decode()
     assert "Le mien" in page and "Celui de l&#x27;organisme" in page and "Celui d&#x27;un autre" not in page
-    client.post(_url(world, "follow_up_status", own.pk), {"status": "done"})
-    page = client.get(_url(world, "follow_ups")).content.decode()
+    client.post(url(world, "coordination:follow_up_status", own.pk), {"status": "done"})
+    page = client.get(url(world, "coordination:follow_ups")).content.decode()
     assert "Le mien" not in page and "Celui de l&#x27;organisme" in page
     with scopes_disabled():
         org.refresh_from_db()
@@ -193,11 +185,10 @@ def test_a_partner_sees_its_follow_ups_until_done(client, world):
 
 
 def test_a_partner_cannot_update_another_organizations_follow_up_by_editing_the_url(client, world):
-    with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition)
-        theirs = FollowUpFactory(meeting=meeting, assignee_user=world.coordinator)
+    meeting = MeetingFactory(coalition=world.coalition)
+    theirs = FollowUpFactory(meeting=meeting, assignee_user=world.coordinator)
     client.force_login(world.partner)
-    response = client.post(_url(world, "follow_up_status", theirs.pk), {"status": "done"})
+    response = client.post(url(world, "coordination:follow_up_status", theirs.pk), {"status": "done"})
     assert response.status_code == 403
     with scopes_disabled():
         theirs.refresh_from_db()
@@ -205,29 +196,27 @@ def test_a_partner_cannot_update_another_organizations_follow_up_by_editing_the_
 
 
 def test_a_funder_sees_date_kind_and_decisions_but_not_the_details_unless_shared(client, world):
-    with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition, agenda="Point confidentiel", minutes="Notes internes",
-                                 minutes_published_at=timezone.now())
-        DecisionFactory(meeting=meeting, number=1, text="Décision publique")
-        FollowUpFactory(meeting=meeting, what="Suivi interne", assignee_user=world.partner)
+    meeting = MeetingFactory(coalition=world.coalition, agenda="Point confidentiel", minutes="Notes internes",
+                             minutes_published_at=timezone.now())
+    DecisionFactory(meeting=meeting, number=1, text="Décision publique")
+    FollowUpFactory(meeting=meeting, what="Suivi interne", assignee_user=world.partner)
     client.force_login(world.funder)
-    page = client.get(_url(world, "meeting", meeting.pk)).content.decode()
+    page = client.get(url(world, "coordination:meeting", meeting.pk)).content.decode()
     assert "Décision publique" in page and meeting.title in page
     assert "Point confidentiel" not in page and "Notes internes" not in page and "Suivi interne" not in page
-    ics = client.get(_url(world, "meeting_ics", meeting.pk)).content.decode()
+    ics = client.get(url(world, "coordination:meeting_ics", meeting.pk)).content.decode()
     assert "Point confidentiel" not in ics
-    assert client.post(_url(world, "meeting_comment", meeting.pk), {"body": "Bonjour"}).status_code == 403
+    assert client.post(url(world, "coordination:meeting_comment", meeting.pk), {"body": "Bonjour"}).status_code == 403
     with scopes_disabled():
         Meeting.objects.filter(pk=meeting.pk).update(shared_with_funders=True)
-    page = client.get(_url(world, "meeting", meeting.pk)).content.decode()
+    page = client.get(url(world, "coordination:meeting", meeting.pk)).content.decode()
     assert "Point confidentiel" in page and "Notes internes" in page
 
 
 def test_the_ics_download_parses_with_the_coalitions_time_zone(client, world):
-    with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition, agenda="Bilan")
+    meeting = MeetingFactory(coalition=world.coalition, agenda="Bilan")
     client.force_login(world.partner)
-    response = client.get(_url(world, "meeting_ics", meeting.pk))
+    response = client.get(url(world, "coordination:meeting_ics", meeting.pk))
     assert response["Content-Type"].startswith("text/calendar")
     _cal, event = _event(response.content)
     assert event["dtstart"].params["TZID"] == world.coalition.time_zone
@@ -235,29 +224,26 @@ def test_the_ics_download_parses_with_the_coalitions_time_zone(client, world):
 
 
 def test_publishing_empty_minutes_is_refused(client, world):
-    with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition)
+    meeting = MeetingFactory(coalition=world.coalition)
     client.force_login(world.coordinator)
-    response = client.post(_url(world, "meeting_minutes", meeting.pk), {"minutes": "", "publish": "on"})
+    response = client.post(url(world, "coordination:meeting_minutes", meeting.pk), {"minutes": "", "publish": "on"})
     assert response.status_code == 200 and "minutes" in response.context["form"].errors
-    client.post(_url(world, "meeting_minutes", meeting.pk), {"minutes": "Compte rendu", "publish": "on"})
+    client.post(url(world, "coordination:meeting_minutes", meeting.pk), {"minutes": "Compte rendu", "publish": "on"})
     with scopes_disabled():
         meeting.refresh_from_db()
     assert meeting.minutes_published_at is not None
 
 
 def test_a_meeting_of_another_coalition_is_not_found(client, world):
-    with scopes_disabled():
-        foreign = MeetingFactory(coalition=world.other_coalition)
+    foreign = MeetingFactory(coalition=world.other_coalition)
     client.force_login(world.coordinator)
-    assert client.get(_url(world, "meeting", foreign.pk)).status_code == 404
-    assert client.post(_url(world, "meeting_edit", foreign.pk), _schedule(world)).status_code == 404
+    assert client.get(url(world, "coordination:meeting", foreign.pk)).status_code == 404
+    assert client.post(url(world, "coordination:meeting_edit", foreign.pk), _schedule(world)).status_code == 404
 
 
 def test_a_failed_invitation_email_gives_its_key_back_so_the_retry_sends_it_once(world):
-    with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition)
-        InviteeFactory(meeting=meeting, user=world.partner)
+    meeting = MeetingFactory(coalition=world.coalition)
+    InviteeFactory(meeting=meeting, user=world.partner)
     with mock.patch("coalitions.emails.EmailMultiAlternatives.send", side_effect=OSError("smtp down")):
         with pytest.raises(OSError), scope(coalition=world.coalition):
             services.send_meeting_invitations(meeting=meeting, sequence=0)
@@ -270,25 +256,23 @@ def test_a_failed_invitation_email_gives_its_key_back_so_the_retry_sends_it_once
 
 
 def test_unticking_an_organization_removes_its_people_but_keeps_those_invited_by_name(client, world):
-    with scopes_disabled():
-        named = MembershipFactory(coalition=world.coalition, role=Role.PARTNER).user
+    named = MembershipFactory(coalition=world.coalition, role=Role.PARTNER).user
     client.force_login(world.coordinator)
-    client.post(_url(world, "meeting_create"), _schedule(world, invited_people=[named.pk]))
+    client.post(url(world, "coordination:meeting_create"), _schedule(world, invited_people=[named.pk]))
     with scopes_disabled():
         meeting = Meeting.objects.get()
         assert set(meeting.invitees.values_list("user_id", flat=True)) == {world.partner.pk, named.pk}
-    form = client.get(_url(world, "meeting_edit", meeting.pk)).context["form"]
+    form = client.get(url(world, "coordination:meeting_edit", meeting.pk)).context["form"]
     assert form.initial["invited_people"] == [named.pk]
-    client.post(_url(world, "meeting_edit", meeting.pk),
+    client.post(url(world, "coordination:meeting_edit", meeting.pk),
                 _schedule(world, invited_organizations=[], invited_people=[named.pk]))
     with scopes_disabled():
         assert set(meeting.invitees.values_list("user_id", flat=True)) == {named.pk}
 
 
 def test_the_emailed_ics_names_its_recipient_as_attendee(world, django_capture_on_commit_callbacks):
-    with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition)
-        InviteeFactory(meeting=meeting, user=world.partner)
+    meeting = MeetingFactory(coalition=world.coalition)
+    InviteeFactory(meeting=meeting, user=world.partner)
     with scope(coalition=world.coalition):
         services.send_meeting_invitations(meeting=meeting, sequence=0)
     calendar, event = _event(mail.outbox[0].attachments[0][1])
@@ -298,26 +282,24 @@ def test_the_emailed_ics_names_its_recipient_as_attendee(world, django_capture_o
 
 def test_follow_ups_say_how_far_the_due_date_is(client, world):
     today = timezone.localdate()
-    with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition)
-        FollowUpFactory(meeting=meeting, assignee_user=world.partner, due_on=today + timedelta(days=3))
-        FollowUpFactory(meeting=meeting, assignee_user=world.partner, due_on=today - timedelta(days=5))
+    meeting = MeetingFactory(coalition=world.coalition)
+    FollowUpFactory(meeting=meeting, assignee_user=world.partner, due_on=today + timedelta(days=3))
+    FollowUpFactory(meeting=meeting, assignee_user=world.partner, due_on=today - timedelta(days=5))
     client.force_login(world.partner)
-    page = client.get(_url(world, "follow_ups")).content.decode()
+    page = client.get(url(world, "coordination:follow_ups")).content.decode()
     assert "dans 3 jours" in page and "en retard de 5 jours" in page
 
 
 def test_a_partner_updates_a_follow_up_in_place_with_htmx(client, world):
-    with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition, title="Comité de pilotage")
-        follow_up = FollowUpFactory(meeting=meeting, what="Envoyer le bilan", assignee_user=world.partner)
+    meeting = MeetingFactory(coalition=world.coalition, title="Comité de pilotage")
+    follow_up = FollowUpFactory(meeting=meeting, what="Envoyer le bilan", assignee_user=world.partner)
     client.force_login(world.partner)
-    response = client.post(_url(world, "follow_up_status", follow_up.pk), {"status": "in_progress"},
+    response = client.post(url(world, "coordination:follow_up_status", follow_up.pk), {"status": "in_progress"},
                            HTTP_HX_REQUEST="true")
     html = response.content.decode()
     assert response.status_code == 200 and html.strip().startswith(f'<tr id="follow-up-{follow_up.pk}">')
     assert "Le suivi est mis à jour." in html and "Comité de pilotage" in html and "<html" not in html
-    response = client.post(_url(world, "follow_up_status", follow_up.pk), {"status": "n'importe quoi"},
+    response = client.post(url(world, "coordination:follow_up_status", follow_up.pk), {"status": "n'importe quoi"},
                            HTTP_HX_REQUEST="true")
     assert "Choisissez un statut valide." in response.content.decode()
     with scopes_disabled():

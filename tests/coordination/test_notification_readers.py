@@ -26,8 +26,7 @@ def second_partner(world):
 
 
 def test_a_mention_on_a_partner_only_announcement_does_not_tell_a_funder_its_title(world, second_partner):
-    with scopes_disabled():
-        announcement = AnnouncementFactory(coalition=world.coalition, audience="partner", title="Fusion envisagée")
+    announcement = AnnouncementFactory(coalition=world.coalition, audience="partner", title="Fusion envisagée")
     with scope(coalition=world.coalition):
         services.comment_add(actor=world.partner, announcement=announcement,
                              body=f"@{world.funder.email} et @{second_partner.email} : lisez ceci")
@@ -37,9 +36,8 @@ def test_a_mention_on_a_partner_only_announcement_does_not_tell_a_funder_its_tit
 
 
 def test_a_mention_on_a_coordinators_announcement_reaches_coordinators_only(world):
-    with scopes_disabled():
-        other_coordinator = MembershipFactory(coalition=world.coalition, role=Role.COORDINATOR).user
-        announcement = AnnouncementFactory(coalition=world.coalition, audience="coordinator")
+    other_coordinator = MembershipFactory(coalition=world.coalition, role=Role.COORDINATOR).user
+    announcement = AnnouncementFactory(coalition=world.coalition, audience="coordinator")
     with scope(coalition=world.coalition):
         services.comment_add(actor=world.coordinator, announcement=announcement,
                              body=f"@{world.partner.email} @{other_coordinator.email}")
@@ -47,8 +45,7 @@ def test_a_mention_on_a_coordinators_announcement_reaches_coordinators_only(worl
 
 
 def test_a_mention_edited_into_a_comment_is_filtered_the_same_way(world, second_partner):
-    with scopes_disabled():
-        announcement = AnnouncementFactory(coalition=world.coalition, audience="partner")
+    announcement = AnnouncementFactory(coalition=world.coalition, audience="partner")
     with scope(coalition=world.coalition):
         comment = services.comment_add(actor=world.partner, announcement=announcement, body="Bonjour")
         services.comment_update(actor=world.partner, comment=comment,
@@ -57,9 +54,8 @@ def test_a_mention_edited_into_a_comment_is_filtered_the_same_way(world, second_
 
 
 def test_a_funder_is_mentioned_on_a_meeting_shared_with_funders_only(world):
-    with scopes_disabled():
-        private = MeetingFactory(coalition=world.coalition)
-        shared = MeetingFactory(coalition=world.coalition, shared_with_funders=True)
+    private = MeetingFactory(coalition=world.coalition)
+    shared = MeetingFactory(coalition=world.coalition, shared_with_funders=True)
     with scope(coalition=world.coalition):
         services.comment_add(actor=world.partner, meeting=private, body=f"@{world.funder.email}")
         assert _notified() == set()
@@ -77,7 +73,7 @@ def test_an_announcement_notifies_its_audience_and_nobody_else(client, world, se
 def test_a_deactivated_member_is_not_notified(world, second_partner):
     with scopes_disabled():
         Membership.objects.filter(user=second_partner).update(is_active=False)
-        announcement = AnnouncementFactory(coalition=world.coalition, audience="partner")
+    announcement = AnnouncementFactory(coalition=world.coalition, audience="partner")
     with scope(coalition=world.coalition):
         services.comment_add(actor=world.partner, announcement=announcement, body=f"@{second_partner.email}")
     assert _notified() == set()

@@ -16,11 +16,7 @@ from coordination.models.meetings import Meeting
 from coordination.models.reminders import SentReminder
 
 from .factories import InviteeFactory, MeetingFactory, NotificationPreferenceFactory
-from .test_reminders import (
-    MEETING_AT,
-    _run,
-    meeting,  # noqa: F401  (fixture)
-)
+from .helpers import MEETING_AT, run_reminders
 
 
 class WorkerKilled(BaseException):
@@ -37,46 +33,45 @@ def _later(minutes: int):
                       return_value=timezone.now() + timedelta(minutes=minutes))
 
 
-def test_a_reminder_whose_worker_died_before_the_email_is_sent_once_by_a_later_run(world, meeting):  # noqa: F811
+def test_a_reminder_whose_worker_died_before_the_email_is_sent_once_by_a_later_run(world, meeting):
     now = MEETING_AT - timedelta(hours=20)
     with _killed_at_the_first_email(), pytest.raises(WorkerKilled):
-        _run(world, now)
+        run_reminders(world, now)
     assert mail.outbox == []
     with scopes_disabled():
         assert SentReminder.objects.filter(delivered_at__isnull=True).count() == 1
     # Right after, the claim may belong to a worker still sending: nobody touches it.
     with _later(5):
-        assert _run(world, now) == 1  # the other invitee, never claimed
+        assert run_reminders(world, now) == 1  # the other invitee, never claimed
     with _later(10):
-        assert _run(world, now) == 0
+        assert run_reminders(world, now) == 0
     # Once stale, the claim is given back and the reminder goes out, once.
     with _later(16):
-        assert _run(world, now) == 1
+        assert run_reminders(world, now) == 1
     with _later(31):
-        assert _run(world, now) == 0
+        assert run_reminders(world, now) == 0
     assert sorted(m.to[0] for m in mail.outbox) == sorted([world.partner.email, meeting.silent.email])
     with scopes_disabled():
         assert not SentReminder.objects.filter(delivered_at__isnull=True).exists()
 
 
-def test_delivered_keys_are_never_given_back_however_old(world, meeting):  # noqa: F811
+def test_delivered_keys_are_never_given_back_however_old(world, meeting):
     now = MEETING_AT - timedelta(hours=23)
-    assert _run(world, now) == 2
+    assert run_reminders(world, now) == 2
     with scope(coalition=world.coalition), _later(60 * 24 * 30):
         assert services.release_stale_claims(coalition=world.coalition) == 0
-    assert _run(world, now + timedelta(hours=2)) == 0
+    assert run_reminders(world, now + timedelta(hours=2)) == 0
     assert len(mail.outbox) == 2
 
 
 def test_an_invitation_whose_task_never_ran_is_sent_by_the_next_reminder_run(world):
-    with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition, starts_at=MEETING_AT, title="Assemblée générale")
-        InviteeFactory(meeting=meeting, user=world.partner)
-        InviteeFactory(meeting=meeting, user=world.coordinator)
-        NotificationPreferenceFactory(coalition=world.coalition, user=world.coordinator, kind="meeting_invitation",
-                                      frequency="never")
-        past = MeetingFactory(coalition=world.coalition, starts_at=MEETING_AT - timedelta(days=60))
-        InviteeFactory(meeting=past, user=world.partner)
+    meeting = MeetingFactory(coalition=world.coalition, starts_at=MEETING_AT, title="Assemblée générale")
+    InviteeFactory(meeting=meeting, user=world.partner)
+    InviteeFactory(meeting=meeting, user=world.coordinator)
+    NotificationPreferenceFactory(coalition=world.coalition, user=world.coordinator, kind="meeting_invitation",
+                                  frequency="never")
+    past = MeetingFactory(coalition=world.coalition, starts_at=MEETING_AT - timedelta(days=60))
+    InviteeFactory(meeting=past, user=world.partner)
     now = MEETING_AT - timedelta(days=10)
     with scope(coalition=world.coalition):
         assert services.send_lost_invitations(coalition=world.coalition, now=now) == 1
@@ -92,9 +87,8 @@ def test_an_invitation_whose_task_never_ran_is_sent_by_the_next_reminder_run(wor
 
 
 def test_an_invitation_killed_mid_send_goes_out_once_after_the_claim_is_stale(world):
-    with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition, starts_at=MEETING_AT)
-        InviteeFactory(meeting=meeting, user=world.partner)
+    meeting = MeetingFactory(coalition=world.coalition, starts_at=MEETING_AT)
+    InviteeFactory(meeting=meeting, user=world.partner)
     now = timezone.now()
     with scope(coalition=world.coalition):
         with _killed_at_the_first_email(), pytest.raises(WorkerKilled):
@@ -107,7 +101,7 @@ def test_an_invitation_killed_mid_send_goes_out_once_after_the_claim_is_stale(wo
     assert len(mail.outbox) == 1
 
 
-def test_a_weekly_summary_killed_mid_send_goes_out_once_on_a_later_monday_run(world, meeting):  # noqa: F811
+def test_a_weekly_summary_killed_mid_send_goes_out_once_on_a_later_monday_run(world, meeting):
     monday = MEETING_AT - timedelta(days=1)
     with scope(coalition=world.coalition):
         with _killed_at_the_first_email(), pytest.raises(WorkerKilled):
@@ -123,11 +117,11 @@ def test_a_weekly_summary_killed_mid_send_goes_out_once_on_a_later_monday_run(wo
     assert len(recipients) == len(set(recipients)) == 3
 
 
-def test_a_catch_up_run_as_of_a_later_time_leaves_a_live_workers_fresh_claim_alone(world, meeting):  # noqa: F811
+def test_a_catch_up_run_as_of_a_later_time_leaves_a_live_workers_fresh_claim_alone(world, meeting):
     now = MEETING_AT - timedelta(hours=20)
     with _killed_at_the_first_email(), pytest.raises(WorkerKilled):
-        _run(world, now)
-    assert _run(world, now + timedelta(hours=3)) == 1  # "as of" later, but the claim is seconds old
+        run_reminders(world, now)
+    assert run_reminders(world, now + timedelta(hours=3)) == 1  # "as of" later, but the claim is seconds old
     assert len(mail.outbox) == 1
 
 
@@ -145,24 +139,24 @@ def _refusing(address, error):
     return mock.patch("coalitions.emails.EmailMultiAlternatives.send", send)
 
 
-def test_one_unreachable_recipient_does_not_hold_up_the_others_and_the_retry_sends_it(world, meeting):  # noqa: F811
+def test_one_unreachable_recipient_does_not_hold_up_the_others_and_the_retry_sends_it(world, meeting):
     now = MEETING_AT - timedelta(hours=20)
     with _refusing(world.partner.email, ConnectionError("greylisted")), pytest.raises(ConnectionError):
-        _run(world, now)
+        run_reminders(world, now)
     assert [m.to[0] for m in mail.outbox] == [meeting.silent.email]  # the other one went out
-    assert _run(world, now) == 1  # the task's retry
-    assert _run(world, now) == 0
+    assert run_reminders(world, now) == 1  # the task's retry
+    assert run_reminders(world, now) == 0
     assert sorted(m.to[0] for m in mail.outbox) == sorted([world.partner.email, meeting.silent.email])
 
 
-def test_an_address_refused_for_good_is_not_retried(world, meeting):  # noqa: F811
+def test_an_address_refused_for_good_is_not_retried(world, meeting):
     import smtplib
 
     now = MEETING_AT - timedelta(hours=20)
     refused = smtplib.SMTPRecipientsRefused({world.partner.email: (550, b"No such user")})
     with _refusing(world.partner.email, refused):
-        _run(world, now)  # no error: retrying would fail the same way
-        assert _run(world, now) == 0
+        run_reminders(world, now)  # no error: retrying would fail the same way
+        assert run_reminders(world, now) == 0
     assert [m.to[0] for m in mail.outbox] == [meeting.silent.email]
     with scopes_disabled():
         assert not SentReminder.objects.filter(delivered_at__isnull=True).exists()
@@ -171,9 +165,9 @@ def test_an_address_refused_for_good_is_not_retried(world, meeting):  # noqa: F8
 def test_a_digest_whose_email_fails_is_sent_by_the_retry(world):
     from coordination.models.communication import Notification
 
+    NotificationPreferenceFactory(coalition=world.coalition, user=world.partner, kind="mention",
+                                  frequency="daily")
     with scopes_disabled():
-        NotificationPreferenceFactory(coalition=world.coalition, user=world.partner, kind="mention",
-                                      frequency="daily")
         Notification.objects.create(coalition=world.coalition, recipient=world.partner, kind="mention",
                                     event="mention", title="Vous êtes mentionné", url="/", created_at=timezone.now())
     with scope(coalition=world.coalition):

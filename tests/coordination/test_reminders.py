@@ -2,7 +2,6 @@
 and exactly once under duplicate and parallel runs."""
 
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
@@ -22,69 +21,44 @@ from .factories import (
     NotificationPreferenceFactory,
     ReminderSettingsFactory,
 )
+from .helpers import MEETING_AT, TORONTO, recipients, run_reminders
 from .parallel import run_in_parallel
 
-TORONTO = ZoneInfo("America/Toronto")
-MEETING_AT = datetime(2030, 3, 12, 14, 0, tzinfo=TORONTO)
 INDICATOR_FIELDS = {"indicator_days_before": "7", "indicator_escalation_days": "7", "endorsement_days_after": "7"}
 
 
-def _run(world, now):
-    with scope(coalition=world.coalition):
-        return services.send_due_reminders(coalition=world.coalition, now=now)
-
-
-def _recipients():
-    return sorted(address for m in mail.outbox for address in m.to)
-
-
-@pytest.fixture
-def meeting(world):
-    with scopes_disabled():
-        meeting = MeetingFactory(coalition=world.coalition, starts_at=MEETING_AT, title="Comité de pilotage")
-        InviteeFactory(meeting=meeting, user=world.partner, rsvp="yes")
-        declined = MembershipFactory(coalition=world.coalition, role=Role.PARTNER).user
-        InviteeFactory(meeting=meeting, user=declined, rsvp="no")
-        silent = MembershipFactory(coalition=world.coalition, role=Role.PARTNER).user
-        InviteeFactory(meeting=meeting, user=silent)
-    meeting.silent = silent
-    return meeting
-
-
 def test_the_meeting_reminder_goes_the_day_before_to_those_who_have_not_declined(world, meeting):
-    assert _run(world, MEETING_AT - timedelta(days=2)) == 0
-    assert _run(world, MEETING_AT - timedelta(hours=23)) == 2
-    assert _recipients() == sorted([world.partner.email, meeting.silent.email])
+    assert run_reminders(world, MEETING_AT - timedelta(days=2)) == 0
+    assert run_reminders(world, MEETING_AT - timedelta(hours=23)) == 2
+    assert recipients() == sorted([world.partner.email, meeting.silent.email])
     assert "Rappel" in mail.outbox[0].subject and "Comité de pilotage" in mail.outbox[0].subject
-    assert _run(world, MEETING_AT + timedelta(hours=1)) == 0  # too late: the meeting started
+    assert run_reminders(world, MEETING_AT + timedelta(hours=1)) == 0  # too late: the meeting started
 
 
 def test_running_the_reminders_twice_sends_each_once(world, meeting):
     now = MEETING_AT - timedelta(hours=20)
-    assert _run(world, now) == 2
-    assert _run(world, now) == 0
-    assert _run(world, now + timedelta(hours=3)) == 0
+    assert run_reminders(world, now) == 2
+    assert run_reminders(world, now) == 0
+    assert run_reminders(world, now + timedelta(hours=3)) == 0
     assert len(mail.outbox) == 2
     with scopes_disabled():
         assert SentReminder.objects.filter(kind="meeting").count() == 2
 
 
 def test_a_coalition_can_turn_meeting_reminders_off_or_change_the_delay(world, meeting):
-    with scopes_disabled():
-        settings = ReminderSettingsFactory(coalition=world.coalition, meeting_enabled=False)
-    assert _run(world, MEETING_AT - timedelta(hours=20)) == 0
+    settings = ReminderSettingsFactory(coalition=world.coalition, meeting_enabled=False)
+    assert run_reminders(world, MEETING_AT - timedelta(hours=20)) == 0
     with scopes_disabled():
         ReminderSettings.objects.filter(pk=settings.pk).update(meeting_enabled=True, meeting_days_before=3)
-    assert _run(world, MEETING_AT - timedelta(days=2, hours=20)) == 2
+    assert run_reminders(world, MEETING_AT - timedelta(days=2, hours=20)) == 2
 
 
 def test_a_person_who_chose_never_gets_no_reminder_and_a_digest_reader_gets_no_email(world, meeting):
-    with scopes_disabled():
-        NotificationPreferenceFactory(coalition=world.coalition, user=world.partner, kind="meeting_reminder",
-                                      frequency="never")
-        NotificationPreferenceFactory(coalition=world.coalition, user=meeting.silent, kind="meeting_reminder",
-                                      frequency="daily")
-    _run(world, MEETING_AT - timedelta(hours=20))
+    NotificationPreferenceFactory(coalition=world.coalition, user=world.partner, kind="meeting_reminder",
+                                  frequency="never")
+    NotificationPreferenceFactory(coalition=world.coalition, user=meeting.silent, kind="meeting_reminder",
+                                  frequency="daily")
+    run_reminders(world, MEETING_AT - timedelta(hours=20))
     assert mail.outbox == []
     with scopes_disabled():
         assert list(Notification.objects.values_list("recipient_id", flat=True)) == [meeting.silent.pk]
@@ -92,53 +66,50 @@ def test_a_person_who_chose_never_gets_no_reminder_and_a_digest_reader_gets_no_e
     with scope(coalition=world.coalition):
         assert services.send_digests(coalition=world.coalition, frequency="daily", now=MEETING_AT) == 1
         assert services.send_digests(coalition=world.coalition, frequency="daily", now=MEETING_AT) == 0
-    assert _recipients() == [meeting.silent.email]
+    assert recipients() == [meeting.silent.email]
     assert "Comité de pilotage" in mail.outbox[0].body
 
 
 def test_coordinators_are_reminded_to_publish_the_minutes_after_the_delay(world, meeting):
     end = MEETING_AT + timedelta(minutes=meeting.duration_minutes)
-    assert _run(world, end + timedelta(days=1)) == 0  # default delay: 2 days
-    assert _run(world, end + timedelta(days=2, minutes=1)) == 1
-    assert _recipients() == [world.coordinator.email]
-    assert _run(world, end + timedelta(days=3)) == 0
+    assert run_reminders(world, end + timedelta(days=1)) == 0  # default delay: 2 days
+    assert run_reminders(world, end + timedelta(days=2, minutes=1)) == 1
+    assert recipients() == [world.coordinator.email]
+    assert run_reminders(world, end + timedelta(days=3)) == 0
 
 
 def test_no_minutes_reminder_once_the_minutes_are_published(world, meeting):
     with scope(coalition=world.coalition):
         services.meeting_save_minutes(actor=world.coordinator, meeting=meeting, minutes="Compte rendu", publish=True)
-    assert _run(world, MEETING_AT + timedelta(days=3)) == 0
+    assert run_reminders(world, MEETING_AT + timedelta(days=3)) == 0
 
 
 def test_follow_ups_are_reminded_before_and_when_due_to_the_person_and_the_organization(world, meeting):
     due = MEETING_AT.date() + timedelta(days=20)
-    with scopes_disabled():
-        FollowUpFactory(meeting=meeting, what="Envoyer le bilan", assignee_organization=world.organization,
-                        due_on=due)
-        FollowUpFactory(meeting=meeting, what="Déjà fait", assignee_user=world.coordinator, due_on=due,
-                        status="done")
-        ReminderSettingsFactory(coalition=world.coalition, meeting_enabled=False, minutes_enabled=False)
+    FollowUpFactory(meeting=meeting, what="Envoyer le bilan", assignee_organization=world.organization,
+                    due_on=due)
+    FollowUpFactory(meeting=meeting, what="Déjà fait", assignee_user=world.coordinator, due_on=due,
+                    status="done")
+    ReminderSettingsFactory(coalition=world.coalition, meeting_enabled=False, minutes_enabled=False)
     at_nine = datetime.combine(due, datetime.min.time(), tzinfo=TORONTO) + timedelta(hours=9)
-    assert _run(world, at_nine - timedelta(days=4)) == 0
-    assert _run(world, at_nine - timedelta(days=3)) == 1  # default: 3 days before
-    assert _run(world, at_nine - timedelta(days=2)) == 0  # once
-    assert _run(world, at_nine) == 1  # and on the day
-    assert _run(world, at_nine + timedelta(hours=5)) == 0
-    assert _recipients() == [world.partner.email, world.partner.email]
+    assert run_reminders(world, at_nine - timedelta(days=4)) == 0
+    assert run_reminders(world, at_nine - timedelta(days=3)) == 1  # default: 3 days before
+    assert run_reminders(world, at_nine - timedelta(days=2)) == 0  # once
+    assert run_reminders(world, at_nine) == 1  # and on the day
+    assert run_reminders(world, at_nine + timedelta(hours=5)) == 0
+    assert recipients() == [world.partner.email, world.partner.email]
     assert [("bientôt" in m.subject.lower()) for m in mail.outbox] == [True, False]
 
 
 def test_a_follow_up_done_is_not_reminded(world, meeting):
-    with scopes_disabled():
-        FollowUpFactory(meeting=meeting, assignee_user=world.partner, due_on=MEETING_AT.date(), status="done")
-        ReminderSettingsFactory(coalition=world.coalition, meeting_enabled=False, minutes_enabled=False)
-    assert _run(world, MEETING_AT) == 0
+    FollowUpFactory(meeting=meeting, assignee_user=world.partner, due_on=MEETING_AT.date(), status="done")
+    ReminderSettingsFactory(coalition=world.coalition, meeting_enabled=False, minutes_enabled=False)
+    assert run_reminders(world, MEETING_AT) == 0
 
 
 def test_the_beat_task_fans_out_per_coalition_without_leaking_between_them(world, meeting):
-    with scopes_disabled():
-        other_meeting = MeetingFactory(coalition=world.other_coalition, starts_at=MEETING_AT)
-        InviteeFactory(meeting=other_meeting, user=world.other_member)
+    other_meeting = MeetingFactory(coalition=world.other_coalition, starts_at=MEETING_AT)
+    InviteeFactory(meeting=other_meeting, user=world.other_member)
     assert tasks.fan_out_reminders((MEETING_AT - timedelta(hours=20)).isoformat()) >= 2
     # The factories wrote no invitation keys, so the run also sends the invitations it finds
     # missing (send_lost_invitations); the reminders are the emails that say « Rappel ».
@@ -168,10 +139,10 @@ def test_the_beat_schedule_is_exposed_for_the_settings_and_importable_before_dja
 @pytest.mark.django_db(transaction=True)
 def test_two_parallel_runs_send_each_reminder_once(world, meeting):
     now = MEETING_AT - timedelta(hours=20)
-    results, errors = run_in_parallel(lambda: _run(world, now))
+    results, errors = run_in_parallel(lambda: run_reminders(world, now))
     assert errors == []
     assert sum(results) == 2
-    assert _recipients() == sorted([world.partner.email, meeting.silent.email])
+    assert recipients() == sorted([world.partner.email, meeting.silent.email])
 
 
 def test_a_coordinator_edits_the_reminder_settings_and_sees_the_schedule(client, world, meeting):
@@ -188,9 +159,8 @@ def test_a_coordinator_edits_the_reminder_settings_and_sees_the_schedule(client,
     with scopes_disabled():
         saved = ReminderSettings.objects.get(coalition=world.coalition)
     assert (saved.meeting_days_before, saved.minutes_enabled, saved.follow_up_days_before) == (2, False, 5)
-    with scopes_disabled():
-        soon = MeetingFactory(coalition=world.coalition, title="Rencontre de la semaine prochaine")
-        InviteeFactory(meeting=soon, user=world.partner)
+    soon = MeetingFactory(coalition=world.coalition, title="Rencontre de la semaine prochaine")
+    InviteeFactory(meeting=soon, user=world.partner)
     page = client.get(url).content.decode()
     assert "Rencontre de la semaine prochaine" in page
 
@@ -201,22 +171,21 @@ def test_a_reminder_whose_email_fails_is_sent_by_the_retry_and_not_twice(world, 
     now = MEETING_AT - timedelta(hours=20)
     with mock.patch("coalitions.emails.EmailMultiAlternatives.send", side_effect=ConnectionError("smtp down")):
         with pytest.raises(ConnectionError):
-            _run(world, now)
+            run_reminders(world, now)
     with scopes_disabled():
         assert not SentReminder.objects.exists() and not Notification.objects.exists()
-    assert _run(world, now) == 2
-    assert _run(world, now) == 0
+    assert run_reminders(world, now) == 2
+    assert run_reminders(world, now) == 0
     assert len(mail.outbox) == 2
 
 
 def test_the_weekly_summary_holds_what_concerns_each_person_once_a_week_and_nothing_from_elsewhere(world, meeting):
-    with scopes_disabled():
-        FollowUpFactory(meeting=meeting, what="Bilan de l'organisme", assignee_organization=world.organization,
-                        due_on=MEETING_AT.date() - timedelta(days=20))
-        FollowUpFactory(meeting=meeting, what="Tâche de la coordination", assignee_user=world.coordinator,
-                        due_on=MEETING_AT.date() - timedelta(days=20))
-        foreign = MeetingFactory(coalition=world.other_coalition, starts_at=MEETING_AT, title="Rencontre d'ailleurs")
-        FollowUpFactory(meeting=foreign, what="Suivi d'ailleurs", due_on=MEETING_AT.date() - timedelta(days=20))
+    FollowUpFactory(meeting=meeting, what="Bilan de l'organisme", assignee_organization=world.organization,
+                    due_on=MEETING_AT.date() - timedelta(days=20))
+    FollowUpFactory(meeting=meeting, what="Tâche de la coordination", assignee_user=world.coordinator,
+                    due_on=MEETING_AT.date() - timedelta(days=20))
+    foreign = MeetingFactory(coalition=world.other_coalition, starts_at=MEETING_AT, title="Rencontre d'ailleurs")
+    FollowUpFactory(meeting=foreign, what="Suivi d'ailleurs", due_on=MEETING_AT.date() - timedelta(days=20))
     monday = MEETING_AT - timedelta(days=1)
     with scope(coalition=world.coalition):
         sent = services.send_weekly_summaries(coalition=world.coalition, now=monday)
@@ -232,16 +201,14 @@ def test_the_weekly_summary_holds_what_concerns_each_person_once_a_week_and_noth
 
 
 def test_the_weekly_summary_can_be_turned_off_by_the_coalition(world, meeting):
-    with scopes_disabled():
-        ReminderSettingsFactory(coalition=world.coalition, weekly_summary_enabled=False)
+    ReminderSettingsFactory(coalition=world.coalition, weekly_summary_enabled=False)
     with scope(coalition=world.coalition):
         assert services.send_weekly_summaries(coalition=world.coalition, now=MEETING_AT - timedelta(days=1)) == 0
 
 
 def test_follow_up_reminders_skip_the_funders_of_the_assigned_organization(world, meeting):
-    with scopes_disabled():
-        MembershipFactory(coalition=world.coalition, role=Role.FUNDER, organization=world.organization)
-        FollowUpFactory(meeting=meeting, assignee_organization=world.organization, due_on=MEETING_AT.date())
-        ReminderSettingsFactory(coalition=world.coalition, meeting_enabled=False, minutes_enabled=False)
-    assert _run(world, MEETING_AT) == 1
-    assert _recipients() == [world.partner.email]
+    MembershipFactory(coalition=world.coalition, role=Role.FUNDER, organization=world.organization)
+    FollowUpFactory(meeting=meeting, assignee_organization=world.organization, due_on=MEETING_AT.date())
+    ReminderSettingsFactory(coalition=world.coalition, meeting_enabled=False, minutes_enabled=False)
+    assert run_reminders(world, MEETING_AT) == 1
+    assert recipients() == [world.partner.email]

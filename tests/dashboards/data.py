@@ -43,28 +43,28 @@ def grow(world, n: int) -> None:
         question = AssessmentQuestion.objects.filter(coalition=coalition).first() or AssessmentQuestionFactory(
             round=AssessmentRoundFactory(coalition=coalition, opened_at=timezone.now() - timedelta(days=3)),
             condition=4)
-        for _i in range(n):
-            organization = OrganizationFactory(coalition=coalition)
-            MembershipFactory(coalition=coalition, role=Role.PARTNER, organization=organization)
-            EndorsementFactory(version=version, organization=organization)
-            indicator = IndicatorFactory(coalition=coalition)
-            TargetFactory(indicator=indicator, value=100)
-            assign(indicator, organization, world.organization)
-            for k, start in enumerate((today - timedelta(days=300), today - timedelta(days=180))):
-                period = PeriodFactory(indicator=indicator, start=start)
-                IndicatorValueFactory(period=period, organization=organization, value=10 + k,
-                                      status="approved" if k == 0 else "submitted")
-                IndicatorRollupFactory(period=period, value=10 + k, reported_count=1, expected_count=2)
-            action = ActionFactory(plan__coalition=coalition, lead_organization=organization,
-                                   contributors=[world.organization], end_date=today + timedelta(days=90))
-            ActivityFactory(action=action, organization=organization, date=today - timedelta(days=10))
-            ActivityFactory(action=action, organization=world.organization, date=today - timedelta(days=5))
-            meeting = MeetingFactory(coalition=coalition, starts_at=timezone.now() - timedelta(days=20))
-            InviteeFactory(meeting=meeting, user=world.partner, attended=True)
-            InviteeFactory(meeting=meeting, attended=False)
-            FollowUpFactory(meeting=meeting, assignee_organization=world.organization,
-                            due_on=today - timedelta(days=2))
-            upcoming = MeetingFactory(coalition=coalition)
-            InviteeFactory(meeting=upcoming, user=world.partner)
-            BackboneTaskFactory(coalition=coalition, due_on=today - timedelta(days=1))
-            AssessmentAnswerFactory(question=question, organization=organization, score=3)
+    for _i in range(n):
+        organization = OrganizationFactory(coalition=coalition)
+        MembershipFactory(coalition=coalition, role=Role.PARTNER, organization=organization)
+        EndorsementFactory(version=version, organization=organization)
+        indicator = IndicatorFactory(coalition=coalition)
+        TargetFactory(indicator=indicator, value=100)
+        assign(indicator, organization, world.organization)
+        for k, start in enumerate((today - timedelta(days=300), today - timedelta(days=180))):
+            period = PeriodFactory(indicator=indicator, start=start)
+            IndicatorValueFactory(period=period, organization=organization, value=10 + k,
+                                  status="approved" if k == 0 else "submitted")
+            IndicatorRollupFactory(period=period, value=10 + k, reported_count=1, expected_count=2)
+        action = ActionFactory(plan__coalition=coalition, lead_organization=organization,
+                               contributors=[world.organization], end_date=today + timedelta(days=90))
+        ActivityFactory(action=action, organization=organization, date=today - timedelta(days=10))
+        ActivityFactory(action=action, organization=world.organization, date=today - timedelta(days=5))
+        meeting = MeetingFactory(coalition=coalition, starts_at=timezone.now() - timedelta(days=20))
+        InviteeFactory(meeting=meeting, user=world.partner, attended=True)
+        InviteeFactory(meeting=meeting, attended=False)
+        FollowUpFactory(meeting=meeting, assignee_organization=world.organization,
+                        due_on=today - timedelta(days=2))
+        upcoming = MeetingFactory(coalition=coalition)
+        InviteeFactory(meeting=upcoming, user=world.partner)
+        BackboneTaskFactory(coalition=coalition, due_on=today - timedelta(days=1))
+        AssessmentAnswerFactory(question=question, organization=organization, score=3)

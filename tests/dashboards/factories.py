@@ -1,5 +1,4 @@
-"""Factories of the report models (dashboards.ReportSnapshot, ShareLink, ShareLinkOpening).
-Create them inside scopes_disabled()."""
+"""Factories of the report models (dashboards.ReportSnapshot, ShareLink, ShareLinkOpening)."""
 
 import secrets
 from datetime import date, timedelta
@@ -10,7 +9,7 @@ from django.utils import timezone
 from dashboards.models import ReportSnapshot, ShareLink, ShareLinkOpening
 from dashboards.services import hash_token
 
-from ..factories import CoalitionFactory
+from ..factories import CoalitionFactory, ModelFactory
 
 
 def report_data(coalition_name="Regroupement Petite enfance", people=120) -> dict:
@@ -26,7 +25,7 @@ def report_data(coalition_name="Regroupement Petite enfance", people=120) -> dic
     }
 
 
-class ReportSnapshotFactory(factory.django.DjangoModelFactory):
+class ReportSnapshotFactory(ModelFactory):
     class Meta:
         model = ReportSnapshot
 
@@ -37,7 +36,7 @@ class ReportSnapshotFactory(factory.django.DjangoModelFactory):
     data = factory.LazyFunction(report_data)
 
 
-class ShareLinkFactory(factory.django.DjangoModelFactory):
+class ShareLinkFactory(ModelFactory):
     """Pass ``token=...`` to know the clear token (only its hash is stored); see ``shared``."""
 
     class Meta:
@@ -58,7 +57,7 @@ def shared(**kwargs) -> tuple[ShareLink, str]:
     return ShareLinkFactory(token=token, **kwargs), token
 
 
-class ShareLinkOpeningFactory(factory.django.DjangoModelFactory):
+class ShareLinkOpeningFactory(ModelFactory):
     class Meta:
         model = ShareLinkOpening
 

@@ -4,15 +4,15 @@ from ..matrix_roles import BOTH, COORD, GET, POST
 
 REPORTERS = frozenset({"coordinator", "funder"})
 
-# url name -> (roles allowed, methods served); coalitions:home is in the main matrix
+# url name -> (roles allowed, methods served[, status of an empty POST]); coalitions:home is in the main matrix
 EXPECTED = {
     "dashboards:reports": (REPORTERS, GET),
     "dashboards:report": (REPORTERS, GET),
     "dashboards:report_download": (REPORTERS, GET),
-    "dashboards:report_freeze": (COORD, POST),
+    "dashboards:report_freeze": (COORD, POST, 302),
     "dashboards:snapshot": (REPORTERS, GET),
-    "dashboards:snapshot_share": (COORD, POST),
-    "dashboards:share_link_revoke": (COORD, BOTH),
+    "dashboards:snapshot_share": (COORD, POST, 200),
+    "dashboards:share_link_revoke": (COORD, BOTH, 302),
     "dashboards:share_link_openings": (COORD, GET),
 }
 

@@ -14,18 +14,17 @@ class Measure:
 
     def __init__(self, world):
         self.world = world
-        with scopes_disabled():
-            self.other_org = OrganizationFactory(coalition=world.coalition, name="CPE Les Petits Pas")
-            self.other_partner = MembershipFactory(
-                coalition=world.coalition, role="partner", organization=self.other_org
-            ).user
-            self.indicator = IndicatorFactory(
-                coalition=world.coalition, code="PE-01", name_fr="Familles rejointes par les visites à domicile",
-                name_en="Families reached by home visits", expected_min=0, expected_max=500,
-            )
-            self.period = PeriodFactory(indicator=self.indicator, start=date(2025, 1, 1))
-            self.period2 = PeriodFactory(indicator=self.indicator, start=date(2025, 4, 1))
-            assign(self.indicator, world.organization, self.other_org)
+        self.other_org = OrganizationFactory(coalition=world.coalition, name="CPE Les Petits Pas")
+        self.other_partner = MembershipFactory(
+            coalition=world.coalition, role="partner", organization=self.other_org
+        ).user
+        self.indicator = IndicatorFactory(
+            coalition=world.coalition, code="PE-01", name_fr="Familles rejointes par les visites à domicile",
+            name_en="Families reached by home visits", expected_min=0, expected_max=500,
+        )
+        self.period = PeriodFactory(indicator=self.indicator, start=date(2025, 1, 1))
+        self.period2 = PeriodFactory(indicator=self.indicator, start=date(2025, 4, 1))
+        assign(self.indicator, world.organization, self.other_org)
 
     def scope(self):
         return scope(coalition=self.world.coalition)
@@ -42,10 +41,10 @@ def ages(world, measure):
     with scopes_disabled():
         measure.indicator.requires_category_total = True
         measure.indicator.save()
-        young = CategoryFactory(indicator=measure.indicator, dimension="Groupe d'âge des enfants", label="0-2 ans")
-        old = CategoryFactory(indicator=measure.indicator, dimension="Groupe d'âge des enfants", label="3-5 ans")
-        town = CategoryFactory(indicator=measure.indicator, dimension="Territoire", label="Forestville")
-        other_town = CategoryFactory(indicator=measure.indicator, dimension="Territoire", label="Les Escoumins")
+    young = CategoryFactory(indicator=measure.indicator, dimension="Groupe d'âge des enfants", label="0-2 ans")
+    old = CategoryFactory(indicator=measure.indicator, dimension="Groupe d'âge des enfants", label="3-5 ans")
+    town = CategoryFactory(indicator=measure.indicator, dimension="Territoire", label="Forestville")
+    other_town = CategoryFactory(indicator=measure.indicator, dimension="Territoire", label="Les Escoumins")
     return young, old, town, other_town
 
 
@@ -53,12 +52,11 @@ def ages(world, measure):
 def share(world, measure):
     """PE-07, a percentage reported by two organisations, broken down by territory (Forestville,
     Les Escoumins), the numerators and denominators adding up to the total's."""
-    with scopes_disabled():
-        indicator = IndicatorFactory(coalition=world.coalition, code="PE-07", value_type="percentage",
-                                     aggregation="sum", requires_category_total=True,
-                                     name_fr="Part des enfants inscrits")
-        PeriodFactory(indicator=indicator)
-        assign(indicator, world.organization, measure.other_org)
+    indicator = IndicatorFactory(coalition=world.coalition, code="PE-07", value_type="percentage",
+                                 aggregation="sum", requires_category_total=True,
+                                 name_fr="Part des enfants inscrits")
+    PeriodFactory(indicator=indicator)
+    assign(indicator, world.organization, measure.other_org)
     with scope(coalition=world.coalition):
         towns = [breakdown.category_add(actor=world.coordinator, indicator=indicator, dimension="Territoire",
                                        label=town) for town in ("Forestville", "Les Escoumins")]

@@ -1,9 +1,10 @@
-"""Factories of shared measurement. Create tenant rows inside scopes_disabled()."""
+"""Factories of shared measurement."""
 
 from datetime import date, timedelta
 
 import factory
 from django.utils import timezone
+from django_scopes import scopes_disabled
 from guardian.shortcuts import assign_perm
 
 from indicators.models import (
@@ -17,10 +18,10 @@ from indicators.models import (
     Target,
     ValueStatus,
 )
-from tests.factories import CoalitionFactory, OrganizationFactory
+from tests.factories import CoalitionFactory, ModelFactory, OrganizationFactory
 
 
-class IndicatorFactory(factory.django.DjangoModelFactory):
+class IndicatorFactory(ModelFactory):
     class Meta:
         model = Indicator
 
@@ -35,7 +36,7 @@ class IndicatorFactory(factory.django.DjangoModelFactory):
     reporting_start = date(2024, 1, 1)
 
 
-class PeriodFactory(factory.django.DjangoModelFactory):
+class PeriodFactory(ModelFactory):
     class Meta:
         model = Period
 
@@ -46,7 +47,7 @@ class PeriodFactory(factory.django.DjangoModelFactory):
     due_date = factory.LazyAttribute(lambda p: p.end + timedelta(days=15))
 
 
-class TargetFactory(factory.django.DjangoModelFactory):
+class TargetFactory(ModelFactory):
     class Meta:
         model = Target
 
@@ -56,7 +57,7 @@ class TargetFactory(factory.django.DjangoModelFactory):
     value = 100
 
 
-class CategoryFactory(factory.django.DjangoModelFactory):
+class CategoryFactory(ModelFactory):
     class Meta:
         model = Category
 
@@ -66,7 +67,7 @@ class CategoryFactory(factory.django.DjangoModelFactory):
     label = factory.Sequence(lambda n: f"{n}-{n + 1} ans")
 
 
-class IndicatorValueFactory(factory.django.DjangoModelFactory):
+class IndicatorValueFactory(ModelFactory):
     class Meta:
         model = IndicatorValue
 
@@ -79,7 +80,7 @@ class IndicatorValueFactory(factory.django.DjangoModelFactory):
     submitted_at = factory.LazyFunction(timezone.now)
 
 
-class IndicatorRollupFactory(factory.django.DjangoModelFactory):
+class IndicatorRollupFactory(ModelFactory):
     class Meta:
         model = IndicatorRollup
 
@@ -92,7 +93,7 @@ class IndicatorRollupFactory(factory.django.DjangoModelFactory):
     computed_at = factory.LazyFunction(timezone.now)
 
 
-class LearningNoteFactory(factory.django.DjangoModelFactory):
+class LearningNoteFactory(ModelFactory):
     class Meta:
         model = LearningNote
 
@@ -104,5 +105,6 @@ class LearningNoteFactory(factory.django.DjangoModelFactory):
 
 def assign(indicator, *organizations) -> None:
     """Grant ``organizations`` the reporting of ``indicator`` (a guardian group permission)."""
-    for organization in organizations:
-        assign_perm(f"indicators.{REPORT_PERMISSION}", organization.group, indicator)
+    with scopes_disabled():
+        for organization in organizations:
+            assign_perm(f"indicators.{REPORT_PERMISSION}", organization.group, indicator)

@@ -2,36 +2,34 @@
 
 from datetime import date
 
-from django_scopes import scopes_disabled
-
 from ..matrix_roles import ALL, BOTH, COORD, GET, POST, TAKE_PART
 from .factories import CategoryFactory, IndicatorFactory, IndicatorValueFactory, PeriodFactory, TargetFactory, assign
 
-# url name -> (roles allowed, methods served)
+# url name -> (roles allowed, methods served[, status of an allowed empty POST])
 EXPECTED = {
     "indicators:index": (ALL, GET),
-    "indicators:indicator_create": (COORD, BOTH),
+    "indicators:indicator_create": (COORD, BOTH, 200),
     "indicators:indicator_detail": (ALL, GET),
-    "indicators:indicator_edit": (COORD, BOTH),
-    "indicators:indicator_delete": (COORD, BOTH),
-    "indicators:indicator_assignments": (COORD, BOTH),
-    "indicators:indicator_targets": (COORD, BOTH),
+    "indicators:indicator_edit": (COORD, BOTH, 200),
+    "indicators:indicator_delete": (COORD, BOTH, 302),
+    "indicators:indicator_assignments": (COORD, BOTH, 302),
+    "indicators:indicator_targets": (COORD, BOTH, 200),
     "indicators:indicator_periods": (COORD, GET),
-    "indicators:target_delete": (COORD, POST),
-    "indicators:indicator_categories": (COORD, BOTH),
-    "indicators:category_delete": (COORD, POST),
-    "indicators:period_lock": (COORD, POST),
-    "indicators:note_edit": (COORD, BOTH),
+    "indicators:target_delete": (COORD, POST, 302),
+    "indicators:indicator_categories": (COORD, BOTH, 200),
+    "indicators:category_delete": (COORD, POST, 302),
+    "indicators:period_lock": (COORD, POST, 302),
+    "indicators:note_edit": (COORD, BOTH, 200),
     "indicators:entry": (TAKE_PART, GET),
     "indicators:entry_api": (TAKE_PART, GET),
-    "indicators:entry_cell": (TAKE_PART, BOTH),
-    "indicators:entry_cell_coalition": (COORD, BOTH),
+    "indicators:entry_cell": (TAKE_PART, BOTH, 200),
+    "indicators:entry_cell_coalition": (COORD, BOTH, 200),
     "indicators:review": (COORD, GET),
-    "indicators:review_approve": (COORD, POST),
+    "indicators:review_approve": (COORD, POST, 302),
     "indicators:value_detail": (TAKE_PART, GET),
-    "indicators:value_return": (COORD, BOTH),
+    "indicators:value_return": (COORD, BOTH, 200),
     "indicators:completeness": (COORD, GET),
-    "indicators:transfer": (TAKE_PART, BOTH),
+    "indicators:transfer": (TAKE_PART, BOTH, 200),
     "indicators:import_template": (TAKE_PART, GET),
     "indicators:export_values": (TAKE_PART, GET),
     "indicators:export_rollups": (ALL, GET),
@@ -40,15 +38,14 @@ EXPECTED = {
 
 def url_kwargs(world) -> dict:
     """URL name -> the kwargs (besides coalition_slug) to reverse it with, objects of world.coalition."""
-    with scopes_disabled():
-        indicator = IndicatorFactory(coalition=world.coalition)
-        period = PeriodFactory(indicator=indicator, start=date(2025, 1, 1))
-        assign(indicator, world.organization)
-        by_coordinator = IndicatorFactory(coalition=world.coalition, aggregation="coordinator")
-        coalition_period = PeriodFactory(indicator=by_coordinator, start=date(2025, 1, 1))
-        target = TargetFactory(indicator=indicator)
-        category = CategoryFactory(indicator=indicator)
-        value = IndicatorValueFactory(period=period, organization=world.organization)
+    indicator = IndicatorFactory(coalition=world.coalition)
+    period = PeriodFactory(indicator=indicator, start=date(2025, 1, 1))
+    assign(indicator, world.organization)
+    by_coordinator = IndicatorFactory(coalition=world.coalition, aggregation="coordinator")
+    coalition_period = PeriodFactory(indicator=by_coordinator, start=date(2025, 1, 1))
+    target = TargetFactory(indicator=indicator)
+    category = CategoryFactory(indicator=indicator)
+    value = IndicatorValueFactory(period=period, organization=world.organization)
     return {
         "indicators:indicator_detail": {"pk": indicator.pk},
         "indicators:indicator_edit": {"pk": indicator.pk},

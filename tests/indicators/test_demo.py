@@ -1,5 +1,5 @@
 import pytest
-from django_scopes import scope, scopes_disabled
+from django_scopes import scope
 
 from coalitions.models import Role
 from indicators import demo
@@ -9,12 +9,11 @@ from tests.factories import CoalitionFactory, MembershipFactory, OrganizationFac
 
 @pytest.mark.django_db
 def test_the_demo_has_three_years_of_realistic_values_and_is_idempotent():
-    with scopes_disabled():
-        coalition = CoalitionFactory(slug="securite-alimentaire-essai")
-        coordinator = MembershipFactory(coalition=coalition, role=Role.COORDINATOR).user
-        for name in ("Moisson des Sources", "Cuisines collectives des Sources", "CLSC des Sources",
-                     "Ville de Val-des-Sources"):
-            OrganizationFactory(coalition=coalition, name=name)
+    coalition = CoalitionFactory(slug="securite-alimentaire-essai")
+    coordinator = MembershipFactory(coalition=coalition, role=Role.COORDINATOR).user
+    for name in ("Moisson des Sources", "Cuisines collectives des Sources", "CLSC des Sources",
+                 "Ville de Val-des-Sources"):
+        OrganizationFactory(coalition=coalition, name=name)
     with scope(coalition=coalition):
         demo.seed(coalition=coalition, coordinator=coordinator)
         values = IndicatorValue.objects.filter(coalition=coalition)

@@ -12,7 +12,7 @@ from indicators.models import Category, IndicatorRollup, IndicatorValue, ValueSt
 from indicators.services import breakdown, framework, review, values
 
 from .factories import CategoryFactory, IndicatorFactory, IndicatorValueFactory, PeriodFactory, assign
-from .test_entry import post_value
+from .helpers import post_value
 
 pytestmark = pytest.mark.django_db
 
@@ -52,8 +52,7 @@ def test_a_partner_cannot_manage_categories(world, measure):
 
 def test_a_category_with_values_is_not_deleted(client, world, measure, ages):
     young = ages[0]
-    with scopes_disabled():
-        IndicatorValueFactory(period=measure.period, organization=world.organization, category=young, value=3)
+    IndicatorValueFactory(period=measure.period, organization=world.organization, category=young, value=3)
     client.force_login(world.coordinator)
     client.post(reverse("indicators:category_delete", args=[world.coalition.slug, young.pk]))
     client.post(reverse("indicators:category_delete", args=[world.coalition.slug, ages[2].pk]))
@@ -107,8 +106,7 @@ def test_a_negative_or_fractional_category_count_is_refused(world, measure, ages
 
 
 def test_a_category_of_another_indicator_is_refused(world, measure, ages):
-    with scopes_disabled():
-        foreign = CategoryFactory(indicator=IndicatorFactory(coalition=world.coalition))
+    foreign = CategoryFactory(indicator=IndicatorFactory(coalition=world.coalition))
     with scope(coalition=world.coalition), pytest.raises(PermissionDenied):
         values.value_save(actor=world.partner, indicator=measure.indicator, period=measure.period,
                             organization=world.organization, value=10, categories={foreign.pk: "10"})
@@ -178,10 +176,9 @@ def test_saving_the_same_breakdown_again_changes_nothing(world, measure, ages):
 
 
 def test_the_exports_have_one_row_per_category(client, world, measure, ages):
-    with scopes_disabled():
-        IndicatorValueFactory(period=measure.period, organization=world.organization, value=10, status="approved")
-        IndicatorValueFactory(period=measure.period, organization=world.organization, category=ages[2], value=7,
-                              status="approved")
+    IndicatorValueFactory(period=measure.period, organization=world.organization, value=10, status="approved")
+    IndicatorValueFactory(period=measure.period, organization=world.organization, category=ages[2], value=7,
+                          status="approved")
     rollups.recompute(world.coalition.pk)
     client.force_login(world.coordinator)
     for name in ("export_values", "export_rollups"):
@@ -192,13 +189,12 @@ def test_the_exports_have_one_row_per_category(client, world, measure, ages):
 @pytest.fixture
 def answers(world, measure):
     """A yes/no indicator and a scale, each broken down by territory, reported by two organisations."""
-    with scopes_disabled():
-        answer = IndicatorFactory(coalition=world.coalition, code="PE-05", value_type="yes_no", aggregation="average")
-        level = IndicatorFactory(coalition=world.coalition, code="PE-06", value_type="scale", aggregation="average",
-                                 scale_labels="Faible\nMoyen\nFort")
-        for indicator in (answer, level):
-            PeriodFactory(indicator=indicator)
-            assign(indicator, world.organization, measure.other_org)
+    answer = IndicatorFactory(coalition=world.coalition, code="PE-05", value_type="yes_no", aggregation="average")
+    level = IndicatorFactory(coalition=world.coalition, code="PE-06", value_type="scale", aggregation="average",
+                             scale_labels="Faible\nMoyen\nFort")
+    for indicator in (answer, level):
+        PeriodFactory(indicator=indicator)
+        assign(indicator, world.organization, measure.other_org)
     with scope(coalition=world.coalition):
         for indicator in (answer, level):
             for town in ("Forestville", "Les Escoumins"):

@@ -13,21 +13,9 @@ from indicators.models import IndicatorValue, ValueStatus
 from indicators.services import review, values
 
 from .factories import IndicatorFactory, IndicatorValueFactory, PeriodFactory, assign
+from .helpers import cell_url, post_value
 
 pytestmark = pytest.mark.django_db
-
-
-def cell_url(world, period, organization):
-    return reverse("indicators:entry_cell", args=[world.coalition.slug, period.pk, organization.pk])
-
-
-def post_value(client, world, period, organization, prefix=None, htmx=False, **fields):
-    prefix = prefix or f"c{period.pk}-{organization.pk}"
-    data = {f"{prefix}-{k}": v for k, v in fields.items()}
-    data.setdefault(f"{prefix}-confidence", "high")
-    data["action"] = fields.pop("action", "submit")
-    headers = {"HTTP_HX_REQUEST": "true"} if htmx else {}
-    return client.post(cell_url(world, period, organization), data, **headers)
 
 
 def saved(measure, organization=None):
@@ -45,10 +33,9 @@ def test_the_partner_sees_its_indicators_and_what_is_late(client, world, measure
 
 
 def test_the_screen_hides_indicators_not_assigned_to_the_organization(client, world, measure):
-    with scopes_disabled():
-        other = IndicatorFactory(coalition=world.coalition, code="ZZ-99")
-        PeriodFactory(indicator=other)
-        assign(other, measure.other_org)
+    other = IndicatorFactory(coalition=world.coalition, code="ZZ-99")
+    PeriodFactory(indicator=other)
+    assign(other, measure.other_org)
     client.force_login(world.partner)
     page = client.get(reverse("indicators:entry", args=[world.coalition.slug])).content.decode()
     assert "ZZ-99" not in page
@@ -89,10 +76,9 @@ def test_a_bad_count_is_refused_next_to_the_field_and_kept(client, world, measur
 
 
 def test_a_percentage_numerator_cannot_exceed_its_denominator(world):
-    with scopes_disabled():
-        indicator = IndicatorFactory(coalition=world.coalition, value_type="percentage", unit="")
-        period = PeriodFactory(indicator=indicator)
-        assign(indicator, world.organization)
+    indicator = IndicatorFactory(coalition=world.coalition, value_type="percentage", unit="")
+    period = PeriodFactory(indicator=indicator)
+    assign(indicator, world.organization)
     with scope(coalition=world.coalition):
         with pytest.raises(ValidationError) as error:
             values.value_save(actor=world.partner, indicator=indicator, period=period,
@@ -116,10 +102,9 @@ def test_a_value_outside_the_expected_range_needs_a_comment_and_is_flagged(world
 
 
 def test_a_value_far_from_the_organizations_median_needs_a_comment(world, measure):
-    with scopes_disabled():
-        for start, number in [(date(2024, 1, 1), 20), (date(2024, 4, 1), 22), (date(2024, 7, 1), 18)]:
-            period = PeriodFactory(indicator=measure.indicator, start=start)
-            IndicatorValueFactory(period=period, organization=world.organization, value=number, status="approved")
+    for start, number in [(date(2024, 1, 1), 20), (date(2024, 4, 1), 22), (date(2024, 7, 1), 18)]:
+        period = PeriodFactory(indicator=measure.indicator, start=start)
+        IndicatorValueFactory(period=period, organization=world.organization, value=number, status="approved")
     with scope(coalition=world.coalition):
         with pytest.raises(ValidationError):
             values.value_save(actor=world.partner, indicator=measure.indicator, period=measure.period,
@@ -155,10 +140,9 @@ def test_the_service_refuses_another_organization_even_if_a_view_forgot(world, m
 
 
 def test_a_partner_cannot_read_another_organizations_unapproved_value(client, world, measure):
-    with scopes_disabled():
-        theirs = IndicatorValueFactory(period=measure.period, organization=measure.other_org, status="submitted",
-                                       comment="Note interne")
-        approved = IndicatorValueFactory(period=measure.period2, organization=measure.other_org, status="approved")
+    theirs = IndicatorValueFactory(period=measure.period, organization=measure.other_org, status="submitted",
+                                   comment="Note interne")
+    approved = IndicatorValueFactory(period=measure.period2, organization=measure.other_org, status="approved")
     client.force_login(world.partner)
     assert client.get(reverse("indicators:value_detail", args=[world.coalition.slug, theirs.pk])).status_code == 404
     assert client.get(reverse("indicators:value_detail", args=[world.coalition.slug, approved.pk])).status_code == 200
@@ -182,10 +166,9 @@ def test_correcting_an_approved_value_reopens_it_and_keeps_its_history(client, w
 
 
 def test_the_coordination_team_enters_a_coalition_level_value_once(client, world, django_capture_on_commit_callbacks):
-    with scopes_disabled():
-        indicator = IndicatorFactory(coalition=world.coalition, code="PE-02", aggregation="coordinator",
-                                     value_type="percentage", unit="")
-        period = PeriodFactory(indicator=indicator)
+    indicator = IndicatorFactory(coalition=world.coalition, code="PE-02", aggregation="coordinator",
+                                 value_type="percentage", unit="")
+    period = PeriodFactory(indicator=indicator)
     client.force_login(world.coordinator)
     page = client.get(reverse("indicators:entry", args=[world.coalition.slug])).content.decode()
     assert "PE-02" in page
@@ -229,10 +212,9 @@ def test_the_english_screen_shows_english_names(client, world, measure):
 
 
 def test_the_json_list_shows_exactly_what_the_entry_screen_shows(client, world, measure):
-    with scopes_disabled():
-        other = IndicatorFactory(coalition=world.coalition, code="ZZ-99")
-        PeriodFactory(indicator=other)
-        assign(other, measure.other_org)  # another organisation's indicator: not listed
+    other = IndicatorFactory(coalition=world.coalition, code="ZZ-99")
+    PeriodFactory(indicator=other)
+    assign(other, measure.other_org)  # another organisation's indicator: not listed
     client.force_login(world.partner)
     data = client.get(reverse("indicators:entry_api", args=[world.coalition.slug])).json()
     assert data["organization"] == "Maison de la famille"

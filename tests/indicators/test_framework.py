@@ -12,19 +12,9 @@ from indicators.permissions import assigned_indicators
 from indicators.services import framework, values
 
 from .factories import IndicatorFactory
+from .helpers import indicator_post
 
 pytestmark = pytest.mark.django_db
-
-
-def indicator_post(**overrides):
-    data = {
-        "code": "PE-02", "name_fr": "Enfants vulnérables", "name_en": "Vulnerable children", "level": "population",
-        "unit": "", "value_type": "percentage", "direction": "lower", "frequency": "school_year",
-        "aggregation": "sum", "reporting_start": "2023-09-01", "due_days": "30", "baseline_value": "27.7",
-        "baseline_date": "2022-06-01", "data_source": "EQDEM", "expected_min": "0", "expected_max": "100",
-    }
-    data.update(overrides)
-    return data
 
 
 def test_it_creates_an_indicator_with_its_periods(client, world):
@@ -41,8 +31,7 @@ def test_it_creates_an_indicator_with_its_periods(client, world):
 
 
 def test_it_refuses_a_duplicate_code_next_to_the_field(client, world):
-    with scopes_disabled():
-        IndicatorFactory(coalition=world.coalition, code="PE-02")
+    IndicatorFactory(coalition=world.coalition, code="PE-02")
     client.force_login(world.coordinator)
     response = client.post(reverse("indicators:indicator_create", args=[world.coalition.slug]), indicator_post())
     assert response.status_code == 200
@@ -72,8 +61,7 @@ def test_a_partner_cannot_create_an_indicator(world):
 
 def test_it_stores_assignments_as_guardian_group_grants(client, world, measure):
     client.force_login(world.coordinator)
-    with scopes_disabled():
-        second = IndicatorFactory(coalition=world.coalition)
+    second = IndicatorFactory(coalition=world.coalition)
     url = reverse("indicators:indicator_assignments", args=[world.coalition.slug, second.pk])
     assert client.post(url, {"organizations": [world.organization.pk]}).status_code == 302
     with scope(coalition=world.coalition):
@@ -147,15 +135,14 @@ def test_it_edits_an_indicator_and_keeps_the_input_on_error(client, world, measu
 def test_an_indicator_with_approved_values_is_not_deleted(client, world, measure):
     from .factories import IndicatorValueFactory
 
-    with scopes_disabled():
-        IndicatorValueFactory(period=measure.period, organization=world.organization, status="approved")
+    IndicatorValueFactory(period=measure.period, organization=world.organization, status="approved")
     client.force_login(world.coordinator)
     url = reverse("indicators:indicator_delete", args=[world.coalition.slug, measure.indicator.pk])
     assert "indicateur PE-01\u00a0?" in client.get(url).content.decode()
     client.post(url)
     with scopes_disabled():
         assert Indicator.objects.filter(pk=measure.indicator.pk).exists()
-        second = IndicatorFactory(coalition=world.coalition)
+    second = IndicatorFactory(coalition=world.coalition)
     client.post(reverse("indicators:indicator_delete", args=[world.coalition.slug, second.pk]))
     with scopes_disabled():
         assert not Indicator.objects.filter(pk=second.pk).exists()

@@ -9,7 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django_scopes import scope, scopes_disabled
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
@@ -18,19 +18,22 @@ from indicators.models import IndicatorRollup, IndicatorValue, ValueStatus
 from indicators.services import review
 
 from .factories import CategoryFactory, IndicatorFactory, PeriodFactory, assign
-from .test_transfer import csv_file, upload_and_confirm, xlsx_file
+from .helpers import (
+    AGES,
+    ORG,
+    csv_file,
+    error_rows,
+    saved_all_or_nothing,
+    stamps,
+    template_workbook,
+    transfer_url,
+    upload_and_confirm,
+    xlsx_file,
+)
 
 pytestmark = pytest.mark.django_db
 
-ORG = "Maison de la famille"
-# As a person would type them: plain spaces, whatever the case.
-AGES = ["Groupe d'âge des enfants : 0-2 ans", "groupe d'âge des enfants:3-5 ans", "Territoire : Forestville",
-        "Territoire  :  Les Escoumins"]
 HEADER = ["indicator", "period_start", "organization", "value", *AGES]
-
-
-def transfer_url(world):
-    return reverse("indicators:transfer", args=[world.coalition.slug])
 
 
 def breakdown(measure, organization=None):
@@ -41,15 +44,6 @@ def breakdown(measure, organization=None):
             category__isnull=False,
         ).values_list("period__start", "category__label", "value", "status")
         return {(start.isoformat(), label): (value, status) for start, label, value, status in rows}
-
-
-def stamps():
-    with scopes_disabled():
-        return list(IndicatorValue.objects.order_by("pk").values_list("pk", "value", "updated_at"))
-
-
-def error_rows(response) -> list[tuple]:
-    return [(row, column) for row, column, _message in response.context["errors"] or []]
 
 
 def test_it_imports_a_breakdown_and_a_reupload_changes_nothing(client, world, measure, ages):
@@ -111,10 +105,9 @@ def test_an_unknown_category_column_is_named_and_nothing_is_saved(client, world,
 
 
 def test_row_errors_name_the_row_the_column_and_the_sum(client, world, measure, ages):
-    with scopes_disabled():
-        plain = IndicatorFactory(coalition=world.coalition, code="PE-02")
-        PeriodFactory(indicator=plain, start=date(2025, 1, 1))
-        assign(plain, world.organization)
+    plain = IndicatorFactory(coalition=world.coalition, code="PE-02")
+    PeriodFactory(indicator=plain, start=date(2025, 1, 1))
+    assign(plain, world.organization)
     client.force_login(world.partner)
     rows = [["PE-01", "2025-01-01", ORG, "10", "4", "6", "7", "trois"],  # row 2: not a number
             ["PE-02", "2025-01-01", ORG, "8", "", "", "3", ""],          # row 3: PE-02 has no territory
@@ -151,18 +144,12 @@ def test_a_duplicated_category_column_is_refused(client, world, measure, ages):
         response.content.decode()
 
 
-def template_workbook(client, world):
-    """(the template's URL, its Excel workbook) for the periods of 2025."""
-    url = reverse("indicators:import_template", args=[world.coalition.slug]) + "?start=2024-06-01&end=2025-12-31"
-    return url, load_workbook(io.BytesIO(client.get(url + "&format=xlsx").content))
-
-
 def test_the_template_has_a_column_per_category_and_says_which_indicators_use_it(client, world, measure, ages):
+    other = IndicatorFactory(coalition=world.coalition, code="PE-03", value_type="yes_no")
+    PeriodFactory(indicator=other, start=date(2025, 1, 1))
+    CategoryFactory(indicator=other, dimension="Territoire", label="Forestville")
+    assign(other, world.organization)
     with scopes_disabled():
-        other = IndicatorFactory(coalition=world.coalition, code="PE-03", value_type="yes_no")
-        PeriodFactory(indicator=other, start=date(2025, 1, 1))
-        CategoryFactory(indicator=other, dimension="Territoire", label="Forestville")
-        assign(other, world.organization)
         IndicatorValue.objects.create(coalition=world.coalition, indicator=measure.indicator, period=measure.period,
                                       organization=world.organization, category=ages[2], value=7)
     client.force_login(world.partner)
@@ -208,12 +195,11 @@ def test_the_filled_template_imports_as_it_is(client, world, measure, ages):
 
 
 def test_a_yes_no_answer_is_imported_per_category(client, world, measure):
-    with scopes_disabled():
-        answer = IndicatorFactory(coalition=world.coalition, code="PE-05", value_type="yes_no", aggregation="average")
-        PeriodFactory(indicator=answer, start=date(2025, 1, 1))
-        assign(answer, world.organization)
-        for town in ("Forestville", "Les Escoumins"):
-            CategoryFactory(indicator=answer, dimension="Territoire", label=town)
+    answer = IndicatorFactory(coalition=world.coalition, code="PE-05", value_type="yes_no", aggregation="average")
+    PeriodFactory(indicator=answer, start=date(2025, 1, 1))
+    assign(answer, world.organization)
+    for town in ("Forestville", "Les Escoumins"):
+        CategoryFactory(indicator=answer, dimension="Territoire", label=town)
     client.force_login(world.partner)
     header = ["indicator", "period_start", "organization", "value", "Territoire : Forestville",
               "Territoire : Les Escoumins"]
@@ -305,26 +291,6 @@ def test_files_with_category_columns_never_crash_and_save_all_or_nothing(client,
     rows = [[indicators[i], ["2025-01-01", "2025-04-01"][i % 2], ORG, *row] for i, row in enumerate(cells)]
     upload = xlsx_file(rows, header=header) if as_xlsx else csv_file(rows, header=header)
     saved_all_or_nothing(client, world, upload)
-
-
-def saved_all_or_nothing(client, world, upload) -> bool:
-    """Upload a file: it is refused and nothing is saved (False), or previewed and then saved,
-    one value per row of the preview (True). Never a server error."""
-    preview = client.post(transfer_url(world), {"file": upload})
-    assert preview.status_code == 200
-    html = preview.content.decode()
-    if 'name="payload"' not in html:
-        event("refused")
-        with scopes_disabled():
-            assert not IndicatorValue.objects.exists()
-        return False
-    event("previewed")
-    payload = html.split('name="payload" value="', 1)[1].split('"', 1)[0]
-    saved = client.post(transfer_url(world), {"payload": payload})
-    assert saved.status_code == 302
-    with scopes_disabled():
-        assert IndicatorValue.objects.filter(category__isnull=True).count() == len(preview.context["preview"])
-    return True
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -12,16 +12,18 @@ from hypothesis import strategies as st
 
 from indicators.models import IndicatorValue
 
-from .test_import_breakdown import (
+from .helpers import (
     AGES,
     ORG,
+    csv_file,
     error_rows,
     saved_all_or_nothing,
     stamps,
     template_workbook,
     transfer_url,
+    upload_and_confirm,
+    xlsx_file,
 )
-from .test_transfer import csv_file, upload_and_confirm, xlsx_file
 
 pytestmark = pytest.mark.django_db
 

@@ -13,19 +13,18 @@ from tests.conditions.factories import ActionFactory, ActionPlanFactory, Priorit
 from tests.conditions.test_agenda import publish
 
 from .factories import IndicatorFactory, IndicatorRollupFactory, PeriodFactory, TargetFactory
-from .test_framework import indicator_post
+from .helpers import indicator_post
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def plan_items(world):
-    with scopes_disabled():
-        priority = PriorityFactory(coalition=world.coalition, title="Soutenir les parents")
-        action = ActionFactory(plan=ActionPlanFactory(coalition=world.coalition), title="Visites à domicile",
-                               priorities=[priority])
-        foreign_priority = PriorityFactory(coalition=world.other_coalition, title="Sécurité alimentaire")
-        foreign_action = ActionFactory(plan=ActionPlanFactory(coalition=world.other_coalition))
+    priority = PriorityFactory(coalition=world.coalition, title="Soutenir les parents")
+    action = ActionFactory(plan=ActionPlanFactory(coalition=world.coalition), title="Visites à domicile",
+                           priorities=[priority])
+    foreign_priority = PriorityFactory(coalition=world.other_coalition, title="Sécurité alimentaire")
+    foreign_action = ActionFactory(plan=ActionPlanFactory(coalition=world.other_coalition))
     return priority, action, foreign_priority, foreign_action
 
 
@@ -47,8 +46,8 @@ def test_it_links_an_indicator_to_priorities_and_actions_in_its_form(client, wor
 
 def test_the_edit_form_unlinks_what_is_unticked(client, world, plan_items):
     priority, action, _fp, _fa = plan_items
+    indicator = IndicatorFactory(coalition=world.coalition, code="PE-02")
     with scopes_disabled():
-        indicator = IndicatorFactory(coalition=world.coalition, code="PE-02")
         indicator.priorities.set([priority])
         indicator.actions.set([action])
     client.force_login(world.coordinator)
@@ -77,8 +76,7 @@ def test_another_coalitions_ids_posted_by_hand_get_a_field_error(client, world, 
 def test_the_service_refuses_another_coalitions_priority_or_action(world, plan_items, field):
     priority, action, foreign_priority, foreign_action = plan_items
     foreign = foreign_priority if field == "priorities" else foreign_action
-    with scopes_disabled():
-        indicator = IndicatorFactory(coalition=world.coalition)
+    indicator = IndicatorFactory(coalition=world.coalition)
     with scope(coalition=world.coalition), pytest.raises(ValidationError) as error:
         framework.indicator_links_set(actor=world.coordinator, indicator=indicator, **{field: [foreign.pk]})
     assert field in error.value.error_dict
@@ -129,9 +127,9 @@ def test_the_agenda_shows_the_indicators_of_each_priority(client, world, plan_it
     assert "Mesurée par\u00a0:" in page and indicator.code in page
 
 
-@pytest.mark.parametrize("name", ["action", "indicator", "agenda"])
-def test_pages_with_links_run_a_fixed_number_of_queries(client, world, plan_items, django_assert_max_num_queries,
-                                                         name):
+@pytest.mark.parametrize("name,queries", [("action", 16), ("indicator", 14), ("agenda", 15)])
+def test_pages_with_links_run_a_fixed_number_of_queries(client, world, plan_items, django_assert_num_queries,
+                                                         name, queries):
     priority, action, _fp, _fa = plan_items
     publish(world)
     client.force_login(world.coordinator)
@@ -146,16 +144,16 @@ def test_pages_with_links_run_a_fixed_number_of_queries(client, world, plan_item
     first = _linked(world, action, priority, 1)
     client.get(address(first))
     indicator = _linked(world, action, priority, 2)
+    extra = [ActionFactory(plan=action.plan, priorities=[priority]) for _i in range(2)]
     with scopes_disabled():
-        extra = [ActionFactory(plan=action.plan, priorities=[priority]) for _i in range(2)]
         indicator.actions.add(*extra)
-    with django_assert_max_num_queries(100) as small:
+    with django_assert_num_queries(queries):
         client.get(address(indicator))
     indicator = _linked(world, action, priority, 10)
+    extra = [ActionFactory(plan=action.plan, priorities=[priority]) for _i in range(10)]
     with scopes_disabled():
-        extra = [ActionFactory(plan=action.plan, priorities=[priority]) for _i in range(10)]
         indicator.actions.add(*extra)
         indicator.priorities.add(*[PriorityFactory(coalition=world.coalition) for _i in range(5)])
-    with django_assert_max_num_queries(len(small.captured_queries)):
+    with django_assert_num_queries(queries):
         response = client.get(address(indicator))
     assert response.status_code == 200

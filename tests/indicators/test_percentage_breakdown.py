@@ -16,7 +16,7 @@ from indicators.services import review, values
 from tests.factories import OrganizationFactory
 
 from .factories import CategoryFactory, IndicatorFactory, PeriodFactory
-from .test_entry import post_value
+from .helpers import post_value
 
 pytestmark = pytest.mark.django_db
 

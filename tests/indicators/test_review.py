@@ -15,10 +15,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_it_lists_submitted_values_with_flags_first(client, world, measure):
-    with scopes_disabled():
-        IndicatorValueFactory(period=measure.period, organization=world.organization, value=12)
-        IndicatorValueFactory(period=measure.period, organization=measure.other_org, value=480, is_flagged=True,
-                              flag_reason="au-dessus de la plus haute valeur plausible (400)")
+    IndicatorValueFactory(period=measure.period, organization=world.organization, value=12)
+    IndicatorValueFactory(period=measure.period, organization=measure.other_org, value=480, is_flagged=True,
+                          flag_reason="au-dessus de la plus haute valeur plausible (400)")
     client.force_login(world.coordinator)
     page = client.get(reverse("indicators:review", args=[world.coalition.slug])).content.decode()
     assert "(2)" in page
@@ -29,9 +28,8 @@ def test_it_lists_submitted_values_with_flags_first(client, world, measure):
 def test_it_approves_in_bulk_and_updates_the_coalition_value(
     client, world, measure, django_capture_on_commit_callbacks
 ):
-    with scopes_disabled():
-        a = IndicatorValueFactory(period=measure.period, organization=world.organization, value=12)
-        b = IndicatorValueFactory(period=measure.period, organization=measure.other_org, value=30)
+    a = IndicatorValueFactory(period=measure.period, organization=world.organization, value=12)
+    b = IndicatorValueFactory(period=measure.period, organization=measure.other_org, value=30)
     client.force_login(world.coordinator)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("indicators:review_approve", args=[world.coalition.slug]),
@@ -86,9 +84,8 @@ def test_bulk_approval_writes_in_sets(world, measure, django_capture_on_commit_c
 def test_bulk_approval_ignores_ids_of_another_coalition(client, world, measure):
     from .factories import IndicatorFactory, PeriodFactory
 
-    with scopes_disabled():
-        foreign_period = PeriodFactory(indicator=IndicatorFactory(coalition=world.other_coalition))
-        foreign = IndicatorValueFactory(period=foreign_period)
+    foreign_period = PeriodFactory(indicator=IndicatorFactory(coalition=world.other_coalition))
+    foreign = IndicatorValueFactory(period=foreign_period)
     client.force_login(world.coordinator)
     client.post(reverse("indicators:review_approve", args=[world.coalition.slug]), {"values": [foreign.pk]})
     with scopes_disabled():
@@ -99,9 +96,8 @@ def test_bulk_approval_ignores_ids_of_another_coalition(client, world, measure):
 def test_it_returns_a_value_with_a_note_emailed_in_the_partners_language(
     client, world, measure, django_capture_on_commit_callbacks
 ):
-    with scopes_disabled():
-        value = IndicatorValueFactory(period=measure.period, organization=world.organization, value=12,
-                                      entered_by=world.partner)
+    value = IndicatorValueFactory(period=measure.period, organization=world.organization, value=12,
+                                  entered_by=world.partner)
     client.force_login(world.coordinator)
     url = reverse("indicators:value_return", args=[world.coalition.slug, value.pk])
     with django_capture_on_commit_callbacks(execute=True):
@@ -122,8 +118,7 @@ def test_it_returns_a_value_with_a_note_emailed_in_the_partners_language(
 
 
 def test_returning_twice_with_the_same_note_sends_one_email(world, measure, django_capture_on_commit_callbacks):
-    with scopes_disabled():
-        value = IndicatorValueFactory(period=measure.period, organization=world.organization, entered_by=world.partner)
+    value = IndicatorValueFactory(period=measure.period, organization=world.organization, entered_by=world.partner)
     with scope(coalition=world.coalition), django_capture_on_commit_callbacks(execute=True):
         review.value_return(actor=world.coordinator, value=value, note="Vérifiez le total.")
         review.value_return(actor=world.coordinator, value=value, note="Vérifiez le total.")
@@ -131,8 +126,7 @@ def test_returning_twice_with_the_same_note_sends_one_email(world, measure, djan
 
 
 def test_a_return_needs_a_note(client, world, measure):
-    with scopes_disabled():
-        value = IndicatorValueFactory(period=measure.period, organization=world.organization)
+    value = IndicatorValueFactory(period=measure.period, organization=world.organization)
     client.force_login(world.coordinator)
     response = client.post(reverse("indicators:value_return", args=[world.coalition.slug, value.pk]), {"note": ""})
     assert response.status_code == 200
@@ -142,14 +136,12 @@ def test_a_return_needs_a_note(client, world, measure):
 
 
 def test_a_partner_cannot_approve(world, measure):
-    with scopes_disabled():
-        value = IndicatorValueFactory(period=measure.period, organization=world.organization)
+    value = IndicatorValueFactory(period=measure.period, organization=world.organization)
     with scope(coalition=world.coalition), pytest.raises(PermissionDenied):
         review.value_approve(actor=world.partner, value=value)
 
 
 def test_a_draft_cannot_be_approved(world, measure):
-    with scopes_disabled():
-        value = IndicatorValueFactory(period=measure.period, organization=world.organization, status="draft")
+    value = IndicatorValueFactory(period=measure.period, organization=world.organization, status="draft")
     with scope(coalition=world.coalition), pytest.raises(ValidationError):
         review.value_approve(actor=world.coordinator, value=value)

@@ -63,10 +63,10 @@ def organizations(world):
     rows=st.lists(row, min_size=1, max_size=6),
 )
 def test_the_sql_rollup_matches_the_python_reference(world, organizations, aggregation, value_type, rows):
+    indicator = IndicatorFactory(coalition=world.coalition, aggregation=aggregation, value_type=value_type)
+    period = PeriodFactory(indicator=indicator)
+    assign(indicator, *organizations)
     with scopes_disabled():
-        indicator = IndicatorFactory(coalition=world.coalition, aggregation=aggregation, value_type=value_type)
-        period = PeriodFactory(indicator=indicator)
-        assign(indicator, *organizations)
         approved = []
         base = timezone.now()
         for i, (organization, data) in enumerate(zip(organizations, rows, strict=False)):
@@ -162,10 +162,9 @@ def test_incremental_updates_give_the_nightly_numbers(world, organizations, djan
 
 def test_a_rollup_disappears_when_its_last_approved_value_is_returned(world, organizations,
                                                                       django_capture_on_commit_callbacks):
-    with scopes_disabled():
-        indicator = IndicatorFactory(coalition=world.coalition)
-        value = IndicatorValueFactory(period=PeriodFactory(indicator=indicator), organization=world.organization,
-                                      status="approved")
+    indicator = IndicatorFactory(coalition=world.coalition)
+    value = IndicatorValueFactory(period=PeriodFactory(indicator=indicator), organization=world.organization,
+                                  status="approved")
     rollups.recompute(world.coalition.pk)
     with scope(coalition=world.coalition), django_capture_on_commit_callbacks(execute=True):
         review.value_return(actor=world.coordinator, value=value, note="Erreur de saisie")
@@ -179,9 +178,8 @@ def test_the_beat_schedule_runs_the_nightly_recompute():
 
 def test_recompute_of_one_coalition_leaves_the_other_alone(world, organizations):
     build(world, organizations)
-    with scopes_disabled():
-        foreign = IndicatorFactory(coalition=world.other_coalition)
-        IndicatorValueFactory(period=PeriodFactory(indicator=foreign), status="approved")
+    foreign = IndicatorFactory(coalition=world.other_coalition)
+    IndicatorValueFactory(period=PeriodFactory(indicator=foreign), status="approved")
     rollups.recompute(world.coalition.pk)
     with scopes_disabled():
         assert not IndicatorRollup.objects.filter(coalition=world.other_coalition).exists()

@@ -1,6 +1,5 @@
 """Import (preview, all or nothing, idempotent) and export of values and rollups."""
 
-import csv
 import io
 
 import pytest
@@ -9,45 +8,15 @@ from django.urls import reverse
 from django_scopes import scopes_disabled
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from indicators import rollups
 from indicators.models import IndicatorValue
 
 from .factories import IndicatorValueFactory
+from .helpers import HEADER, csv_file, upload_and_confirm, xlsx_file
 
 pytestmark = pytest.mark.django_db
-
-HEADER = ["indicator", "period_start", "organization", "value", "comment"]
-
-
-def csv_file(rows, name="valeurs.csv", delimiter=",", header=HEADER):
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return SimpleUploadedFile(name, buffer.getvalue().encode("utf-8"), content_type="text/csv")
-
-
-def xlsx_file(rows, header=HEADER):
-    workbook = Workbook()
-    workbook.active.append(header)
-    for row in rows:
-        workbook.active.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return SimpleUploadedFile("valeurs.xlsx", buffer.getvalue())
-
-
-def upload_and_confirm(client, world, upload):
-    url = reverse("indicators:transfer", args=[world.coalition.slug])
-    preview = client.post(url, {"file": upload})
-    html = preview.content.decode()
-    if 'name="payload"' not in html:
-        return preview, None
-    payload = html.split('name="payload" value="', 1)[1].split('"', 1)[0]
-    return preview, client.post(url, {"payload": payload})
-
 
 def values(measure):
     with scopes_disabled():
@@ -106,17 +75,15 @@ def test_the_template_lists_the_organisations_periods(client, world, measure):
 
 
 def test_exports_respect_who_may_see_what(client, world, measure):
-    with scopes_disabled():
-        IndicatorValueFactory(period=measure.period, organization=measure.other_org, value=5, status="submitted",
-                              comment="=HYPERLINK(\"x\")")
-        IndicatorValueFactory(period=measure.period, organization=world.organization, value=7, status="approved")
+    IndicatorValueFactory(period=measure.period, organization=measure.other_org, value=5, status="submitted",
+                          comment="=HYPERLINK(\"x\")")
+    IndicatorValueFactory(period=measure.period, organization=world.organization, value=7, status="approved")
     rollups.recompute(world.coalition.pk)
     client.force_login(world.partner)
     text = client.get(reverse("indicators:export_values", args=[world.coalition.slug])).content.decode("utf-8-sig")
     assert "Maison de la famille" in text and "CPE Les Petits Pas" not in text
-    with scopes_disabled():
-        IndicatorValueFactory(period=measure.period2, organization=measure.other_org, value=6, status="approved",
-                              comment="Commentaire interne du CPE")
+    IndicatorValueFactory(period=measure.period2, organization=measure.other_org, value=6, status="approved",
+                          comment="Commentaire interne du CPE")
     text = client.get(reverse("indicators:export_values", args=[world.coalition.slug])).content.decode("utf-8-sig")
     assert "CPE Les Petits Pas" in text and "Commentaire interne du CPE" not in text
     client.force_login(world.coordinator)

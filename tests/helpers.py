@@ -1,0 +1,16 @@
+"""Small helpers every test package shares (fixtures live in conftest.py)."""
+
+import time
+
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+from django.urls import reverse
+
+
+def url(world, name: str, *args) -> str:
+    """The URL ``name`` ("app:page") in world's first coalition, with ``args`` after its slug."""
+    return reverse(name, args=[world.coalition.slug, *args])
+
+
+def current_code(secret: str) -> str:
+    """The TOTP code an authenticator app shows now for ``secret``."""
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))

@@ -1,7 +1,6 @@
 """The project's one email sender: every email (ours and allauth's) is rendered and sent by
 send_email, in the recipient's language, with a text and an HTML part."""
 
-import re
 from datetime import timedelta
 
 from django.conf import settings
@@ -9,6 +8,8 @@ from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string, select_template
 from django.utils import translation
+
+from .fields import flatten_to_one_line
 
 # An email's task normally runs seconds after the commit that queued it. A row still unsent after
 # this lost its task (the broker was down at commit, or a worker fetched the message and died:
@@ -18,9 +19,6 @@ LOST_AFTER = timedelta(minutes=10)
 
 # Line breaks of every kind (a header may not hold one: Django raises BadHeaderError) and other
 # control characters. A name stored before names were refused them must not break the email.
-_SUBJECT_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
-
-
 def recipient_language(person=None, coalition=None) -> str:
     """The one rule for an email's language:
     1. the person's chosen language (set at sign-up from the page, then by the language switch);
@@ -39,7 +37,7 @@ def recipient_language(person=None, coalition=None) -> str:
 def one_line(subject: str) -> str:
     """A subject on one line: control characters and line separators become a space; French
     non-breaking spaces stay."""
-    return re.sub(r" {2,}", " ", _SUBJECT_BREAKS.sub(" ", subject)).strip()
+    return flatten_to_one_line(subject)
 
 
 def send_email(*, to, template: str, context: dict, coalition=None, attachments=(),

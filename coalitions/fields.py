@@ -14,7 +14,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 SINGLE_LINE_ERROR = _("Remove the line breaks and invisible control characters: this text must fit on one line.")
-_REFUSED = {"Cc", "Cf", "Zl", "Zp"}
+LINE_BREAKING = {"Cc", "Zl", "Zp"}  # control characters (line breaks, tabs) and Unicode line/paragraph separators
+_REFUSED = LINE_BREAKING | {"Cf"}  # plus invisible formatting characters (bidi overrides, zero-width spaces)
 _JOINERS = {"\u200c", "\u200d"}  # zero-width (non-)joiners: needed by some scripts and emoji, harmless
 
 
@@ -23,6 +24,13 @@ def validate_single_line(value) -> None:
     and the Unicode line and paragraph separators (Zl, Zp)."""
     if isinstance(value, str) and any(unicodedata.category(c) in _REFUSED and c not in _JOINERS for c in value):
         raise ValidationError(SINGLE_LINE_ERROR, code="control_characters")
+
+
+def flatten_to_one_line(text: str) -> str:
+    """``text`` with every run of line-breaking characters turned into one space, for a text
+    stored before the validator existed (an email subject built from an old name)."""
+    flat = "".join(" " if unicodedata.category(c) in LINE_BREAKING else c for c in text)
+    return " ".join(part for part in flat.split(" ") if part)
 
 
 class SingleLineCharField(models.CharField):

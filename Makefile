@@ -3,6 +3,7 @@
 #   make test   the test suite (DATABASE_URL / REDIS_URL when set, else embedded PostgreSQL)
 #   make stop   stop the project-local embedded PostgreSQL
 #   make lint   ruff and import-linter (the layers between the apps)
+#   make bench-load  the load benchmark: gunicorn + worker + 25 locust users (BENCH_LOAD_ARGS)
 #   make lock   rewrite the hashed lock files under requirements/ from pyproject.toml
 
 PYTHON ?= python3
@@ -15,17 +16,18 @@ ADDRPORT ?= 127.0.0.1:8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test stop lint translations lock
+.PHONY: help install run test stop lint translations lock bench-load
 
 help:
 	@echo "make run    start Concerto with demo data at http://127.0.0.1:8000"
 	@echo "make test   run the test suite"
 	@echo "make stop   stop the embedded PostgreSQL under $(DATA_DIR)/pgdata"
 	@echo "make lint   ruff check and lint-imports"
+	@echo "make bench-load  25 users for 2 minutes on echelle-200 (seed_scale first); prints p50/p95/p99"
 	@echo "make lock   update requirements/*.txt (hashed lock files) from pyproject.toml"
 
 # Development defaults, only when the caller has not chosen.
-run test translations: export DEBUG ?= 1
+run test translations bench-load: export DEBUG ?= 1
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +53,12 @@ run: translations
 	@mkdir -p "$(DATA_DIR)"
 	$(PY) manage.py seed_demo --logins-json "$(LOGINS_JSON)"
 	$(PY) manage.py serve_all "$(ADDRPORT)" --logins-json "$(LOGINS_JSON)"
+
+# Load benchmark (issue 12): servers as in production (DEBUG off) on the configured database;
+# run `manage.py seed_scale` first. BENCH_LOAD_ARGS="--users 50 --run-time 5m --slug echelle-10".
+BENCH_LOAD_ARGS ?=
+bench-load: translations
+	$(PY) manage.py bench_load $(BENCH_LOAD_ARGS)
 
 test: translations
 	@$(PY) -m pytest -n 2 $(PYTEST_ARGS); rc=$$?; \

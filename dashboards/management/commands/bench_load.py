@@ -10,6 +10,7 @@ import csv
 import os
 import secrets
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -20,9 +21,12 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from dashboards.loadtest.freshness import approval_to_rollup_seconds
+
 LOCUSTFILE = Path(__file__).resolve().parents[2] / "loadtest" / "locustfile.py"
 READY_TIMEOUT_SECONDS = 60
 BIN_DIR = Path(sys.executable).parent
+FRESHNESS_INTERVAL_SECONDS = 15
 
 
 def summary_rows(stats_csv: Path) -> list[dict]:
@@ -59,6 +63,16 @@ def format_summary(rows: list[dict]) -> list[str]:
     if total:
         lines.append(f"throughput: {total['rps']:.1f} requests/s; errors: {total['failures']}")
     return lines
+
+
+def format_freshness(delays: list[float | None]) -> str:
+    measured = sorted(delay for delay in delays if delay is not None)
+    if not measured:
+        return "freshness: not measured (no submitted value to approve, or no rollup within 30 s)"
+    late = len(delays) - len(measured)
+    return (f"freshness: an approved value reached the coalition value in {statistics.median(measured):.2f} s "
+            f"median, {measured[-1]:.2f} s at worst, over {len(measured)} approvals under load"
+            + (f"; {late} not within 30 s" if late else ""))
 
 
 def _wait_until_ready(url: str, process: subprocess.Popen) -> None:
@@ -127,17 +141,21 @@ class Command(BaseCommand):
             _stop(server)
 
     def _run_locust(self, options, env: dict, host: str, prefix: Path) -> None:
-        locust = subprocess.run(
-            [BIN_DIR / "locust", "-f", str(LOCUSTFILE), "--headless", "--only-summary",
-             "--users", str(options["users"]), "--spawn-rate", str(options["spawn_rate"]),
-             "--run-time", options["run_time"], "--host", host, "--csv", str(prefix),
-             "--stop-timeout", "10", "--loglevel", "WARNING"],
-            env={**env, "CONCERTO_SLUG": options["slug"], "CONCERTO_PASSWORD": options["password"]},
-            capture_output=True, text=True, cwd=settings.BASE_DIR,
-        )
+        log = Path(f"{prefix}.log")
+        with log.open("w") as log_file:
+            locust = subprocess.Popen(
+                [BIN_DIR / "locust", "-f", str(LOCUSTFILE), "--headless", "--only-summary",
+                 "--users", str(options["users"]), "--spawn-rate", str(options["spawn_rate"]),
+                 "--run-time", options["run_time"], "--host", host, "--csv", str(prefix),
+                 "--stop-timeout", "10", "--loglevel", "WARNING"],
+                env={**env, "CONCERTO_SLUG": options["slug"], "CONCERTO_PASSWORD": options["password"]},
+                stdout=log_file, stderr=subprocess.STDOUT, cwd=settings.BASE_DIR,
+            )
+            delays = self._probe_freshness(options, locust)
+        stderr = log.read_text(errors="replace")
         stats = Path(f"{prefix}_stats.csv")
         if not stats.exists():
-            raise CommandError(f"locust wrote no statistics (exit {locust.returncode}):\n{locust.stderr[-2000:]}")
+            raise CommandError(f"locust wrote no statistics (exit {locust.returncode}):\n{stderr[-2000:]}")
         for line in format_summary(summary_rows(stats)):
             self.stdout.write(line)
         failures = Path(f"{prefix}_failures.csv")
@@ -145,6 +163,16 @@ class Command(BaseCommand):
             with failures.open(encoding="utf-8") as handle:
                 for row in list(csv.DictReader(handle))[:10]:
                     self.stdout.write(f"  error: {row['Method']} {row['Name']}: {row['Error']} x{row['Occurrences']}")
+        self.stdout.write(format_freshness(delays))
+
+    def _probe_freshness(self, options, locust: subprocess.Popen) -> list[float | None]:
+        """While the users run: once they have all started, an approval every 15 s."""
+        time.sleep(options["users"] / options["spawn_rate"] + 5)
+        delays = []
+        while locust.poll() is None:
+            delays.append(approval_to_rollup_seconds(options["slug"]))
+            time.sleep(FRESHNESS_INTERVAL_SECONDS)
+        return delays
 
     def _server_env(self, options) -> dict:
         """The servers run as in production (DEBUG off) on this process's database and broker."""

@@ -11,7 +11,8 @@ from coalitions.dates import local_today
 from coalitions.models import Organization
 from coalitions.permissions import has_permission, requires
 from coalitions.web import call_service, paginate
-from coordination.selectors import action_decisions, comment_thread
+from coordination.selectors.communication import comment_thread
+from coordination.selectors.meetings import action_decisions
 from indicators import selectors as indicator_selectors
 
 from . import exports, selectors, services

@@ -13,9 +13,10 @@ from django.utils import timezone
 from coalitions import services as coalition_services
 from coalitions.models import Membership, Organization, OrganizationKind, Role
 
-from . import selectors, services
+from . import services
 from .models.communication import Comment
 from .models.meetings import Meeting, MeetingKind
+from .selectors import backbone as backbone_selectors
 
 AGENDA = "Mot de bienvenue\nSuivi des décisions\nBilan des actions\nVaria"
 MINUTES = ("Les partenaires ont fait le tour des actions en cours. Les ateliers parents-enfants affichent "
@@ -174,7 +175,7 @@ def _seed_communication_and_backbone(*, coalition, coordinator):
 
 
 def _answer_round(round_, partners, *, base: int):
-    questions = selectors.round_questions(round_)
+    questions = backbone_selectors.round_questions(round_)
     seen = set()
     for n, membership in enumerate(partners):
         if membership.organization_id in seen:

@@ -264,8 +264,8 @@ def decision_add(
 
 def _decision_updates_action(*, actor, meeting, action, status):
     """Change the action's status through the plan's own service; returns the action."""
-    from conditions import services as plan
     from conditions.models import Action
+    from conditions.services import plan as plan_services
 
     if action is None or action.coalition_id != meeting.coalition_id:
         raise ValidationError({"action": _("Choose an action of this coalition.")})
@@ -273,9 +273,9 @@ def _decision_updates_action(*, actor, meeting, action, status):
         raise ValidationError({"action_status": _("Choose a valid status.")})
     action = Action.objects.prefetch_related("priorities", "contributing_organizations").select_related(
         "plan", "lead_organization").get(pk=action.pk)
-    fields = {name: getattr(action, name) for name in plan.ACTION_FIELDS}
+    fields = {name: getattr(action, name) for name in plan_services.ACTION_FIELDS}
     try:
-        return plan.action_update(actor=actor, action=action, plan=action.plan,
+        return plan_services.action_update(actor=actor, action=action, plan=action.plan,
                                   priorities=list(action.priorities.all()),
                                   lead_organization=action.lead_organization,
                                   contributing_organizations=list(action.contributing_organizations.all()),
@@ -286,7 +286,7 @@ def _decision_updates_action(*, actor, meeting, action, status):
 
 def _decision_creates_action(*, actor, meeting, text, title, plan, priority, lead):
     """Add an accepted action to the plan through the plan's own service; returns it."""
-    from conditions import services as plan_services
+    from conditions.services import plan as plan_services
 
     errors = {}
     if not (title or "").strip():

@@ -338,17 +338,19 @@ class Steps:
     # Agenda, plan and activities, meetings -----------------------------------------------
 
     def agenda_and_plan(self):
-        from conditions import services as conditions
         from conditions.demo import PETITE_ENFANCE, STATUSES
         from conditions.models import ActionPlan, AgendaVersion, Priority
+        from conditions.services import agenda as agenda_services
+        from conditions.services import plan as plan_services
 
         coordinator, c = self.people["coordinator"], self.coalition
         if not AgendaVersion.objects.filter(coalition=c, number__isnull=False).exists():
             for title, description in PETITE_ENFANCE["priorities"]:
                 if not Priority.objects.filter(coalition=c, title=title).exists():
-                    conditions.priority_create(actor=coordinator, coalition=c, title=title, description=description)
-            conditions.agenda_draft_update(actor=coordinator, coalition=c, **PETITE_ENFANCE["agenda"])
-            conditions.agenda_publish(actor=coordinator, coalition=c, change_summary="Première version.")
+                    agenda_services.priority_create(actor=coordinator, coalition=c, title=title,
+                                                    description=description)
+            agenda_services.agenda_draft_update(actor=coordinator, coalition=c, **PETITE_ENFANCE["agenda"])
+            agenda_services.agenda_publish(actor=coordinator, coalition=c, change_summary="Première version.")
         # Nine organisations in ten endorsed the current version.
         self.sql("""
             INSERT INTO conditions_endorsement (coalition_id, version_id, organization_id, comment,
@@ -361,7 +363,7 @@ class Steps:
         if ActionPlan.objects.filter(coalition=c).exists():
             return
         start = self.today.replace(month=1, day=1) - timedelta(days=365)
-        plan = conditions.plan_create(actor=coordinator, coalition=c, title="Plan d'action", start_date=start,
+        plan = plan_services.plan_create(actor=coordinator, coalition=c, title="Plan d'action", start_date=start,
                                       end_date=start.replace(year=start.year + 3) - timedelta(days=1))
         priorities = list(Priority.objects.filter(coalition=c).order_by("position"))
         organizations = list(Organization.objects.filter(coalition=c).exclude(kind=OrganizationKind.FUNDER)
@@ -370,7 +372,7 @@ class Steps:
             status = STATUSES[index % len(STATUSES)]
             lead = organizations[index % len(organizations)]
             contributors = dict.fromkeys(organizations[(index + k) % len(organizations)] for k in (1, 2))
-            conditions.action_create(
+            plan_services.action_create(
                 actor=coordinator, coalition=c, plan=plan, title=title,
                 priorities=[priorities[index % len(priorities)]], lead_organization=lead,
                 contributing_organizations=[o for o in contributors if o != lead], start_date=start,

@@ -115,6 +115,18 @@ def action_update(
     return action
 
 
+def action_status_set(*, actor, action: Action, status: str) -> Action:
+    """Change only an action's status (a meeting's decision does), through ``action_update``
+    so that every check of an edit applies; everything else is kept as it is."""
+    action = Action.objects.prefetch_related("priorities", "contributing_organizations").select_related(
+        "plan", "lead_organization").get(pk=action.pk)
+    fields = {name: getattr(action, name) for name in ACTION_FIELDS}
+    return action_update(actor=actor, action=action, plan=action.plan, priorities=list(action.priorities.all()),
+                         lead_organization=action.lead_organization,
+                         contributing_organizations=list(action.contributing_organizations.all()),
+                         **{**fields, "status": status})
+
+
 @transaction.atomic
 def action_review(*, actor, action: Action, decision: str, note: str = "") -> Action:
     """A coordinator accepts or declines a partner's proposal, with a note."""

@@ -293,9 +293,9 @@ def action_comment(request, pk: int):
 @requires("coordination.comments:add")
 def indicator_comment(request, pk: int):
     """A comment on an indicator (indicators), shown on the indicator's page."""
-    from indicators.models import Indicator
+    from indicators.selectors import indicators
 
-    indicator = get_object_or_404(Indicator, pk=pk)
+    indicator = get_object_or_404(indicators(request.coalition), pk=pk)
     if not rules.can_see_thread(request.membership, indicator):
         raise PermissionDenied
     return _comment(request, indicator=indicator,

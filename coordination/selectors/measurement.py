@@ -49,6 +49,18 @@ def reporting_missing(coalition, *, due_from: date, due_to: date, organization_i
     return out
 
 
+def values_submitted(coalition, *, after, until):
+    """The values (totals, not categories) submitted in (after, until] and not returned since,
+    by organisation and indicator code (a queryset: slice it)."""
+    from indicators.models import IndicatorValue, ValueStatus
+
+    return (IndicatorValue.objects.filter(
+        coalition=coalition, category__isnull=True, submitted_at__gt=after, submitted_at__lte=until,
+        status__in=[ValueStatus.SUBMITTED, ValueStatus.APPROVED],
+    ).select_related("indicator", "period__indicator", "organization")
+        .order_by("organization__name", "indicator__code"))
+
+
 class EndorsementDue:
     def __init__(self, version, organization):
         self.version, self.organization = version, organization

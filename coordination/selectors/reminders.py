@@ -14,7 +14,7 @@ from coalitions.selectors import active_user_ids
 from ..models.communication import EmailFrequency, NotificationPreference
 from ..models.meetings import FollowUp, FollowUpStatus, Invitee, Meeting, Rsvp
 from ..models.reminders import ReminderKind, ReminderSettings, SentReminder
-from .measurement import EndorsementDue, endorsements_missing, reporting_missing
+from .measurement import EndorsementDue, endorsements_missing, reporting_missing, values_submitted
 from .meetings import all_follow_ups, my_follow_ups
 
 
@@ -192,17 +192,11 @@ def weekly_summary(membership, *, now=None) -> dict:
 def _weekly_measurement(membership, *, coordinator: bool, now, today) -> dict:
     """Coordinators: values submitted in the past week, organisations late, endorsements missing.
     Partners: what their organisation must report (late or due in the next two weeks)."""
-    from indicators.models import IndicatorValue, ValueStatus
-
     coalition = membership.coalition
     if coordinator:
         _version, missing = endorsements_missing(coalition)
         return {
-            "values_submitted": list(IndicatorValue.objects.filter(
-                coalition=coalition, category__isnull=True, submitted_at__gt=now - timedelta(days=7),
-                submitted_at__lte=now, status__in=[ValueStatus.SUBMITTED, ValueStatus.APPROVED],
-            ).select_related("indicator", "period__indicator", "organization")
-                .order_by("organization__name", "indicator__code")[:50]),
+            "values_submitted": values_submitted(coalition, after=now - timedelta(days=7), until=now)[:50],
             "reporting_late": reporting_missing(coalition, due_from=today - timedelta(days=90),
                                                 due_to=today - timedelta(days=1))[:50],
             "endorsements_missing": missing[:50],

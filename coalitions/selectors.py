@@ -62,3 +62,17 @@ def user_exists(email: str) -> bool:
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.filter(email__iexact=email).exists()
+
+
+def active_user_ids(coalition, *, user_ids=(), organization_ids=(), roles=()) -> set[int]:
+    """The active members among the given people, the members of the given organisations and
+    the holders of the given roles."""
+    members = Membership.objects.filter(coalition=coalition, is_active=True)
+    ids = set()
+    if user_ids:
+        ids |= set(members.filter(user_id__in=user_ids).values_list("user_id", flat=True))
+    if organization_ids:
+        ids |= set(members.filter(organization_id__in=organization_ids).values_list("user_id", flat=True))
+    if roles:
+        ids |= set(members.filter(role__in=roles).values_list("user_id", flat=True))
+    return ids

@@ -9,8 +9,10 @@ from decimal import Decimal
 
 from coalitions.models import Organization, OrganizationKind
 
-from . import services
 from .models import ActionPlan, ActionStatus, AgendaVersion, Priority
+from .services import activities as activities_services
+from .services import agenda as agenda_services
+from .services import plan as plan_services
 
 PETITE_ENFANCE = {
     "agenda": {
@@ -126,25 +128,26 @@ def seed(*, coalition, coordinator) -> None:
 
 def _endorse(coalition, coordinator, organization, comment="", with_reservations=False):
     actor = organization.representative or coordinator
-    services.endorsement_record(actor=actor, coalition=coalition, organization=organization, comment=comment,
+    agenda_services.endorsement_record(actor=actor, coalition=coalition, organization=organization, comment=comment,
                                 with_reservations=with_reservations)
 
 
 def _seed_agenda(coalition, coordinator, spec, organizations):
     for title, description in spec["priorities"]:
         if not Priority.objects.filter(coalition=coalition, title=title).exists():
-            services.priority_create(actor=coordinator, coalition=coalition, title=title, description=description)
-    services.agenda_draft_update(actor=coordinator, coalition=coalition, **spec["agenda"])
-    services.agenda_publish(actor=coordinator, coalition=coalition,
+            agenda_services.priority_create(actor=coordinator, coalition=coalition, title=title,
+                                            description=description)
+    agenda_services.agenda_draft_update(actor=coordinator, coalition=coalition, **spec["agenda"])
+    agenda_services.agenda_publish(actor=coordinator, coalition=coalition,
                             change_summary="Première version, adoptée en assemblée des partenaires.")
     # Every organisation endorsed the first version but the last one.
     for organization in organizations[:-1]:
         _endorse(coalition, coordinator, organization, comment="Adhésion donnée en assemblée.")
     title, description = spec["v2_priority"]
-    services.priority_create(actor=coordinator, coalition=coalition, title=title, description=description)
-    services.agenda_draft_update(actor=coordinator, coalition=coalition,
+    agenda_services.priority_create(actor=coordinator, coalition=coalition, title=title, description=description)
+    agenda_services.agenda_draft_update(actor=coordinator, coalition=coalition,
                                  **{**spec["agenda"], "vision": spec["v2_vision"]})
-    services.agenda_publish(actor=coordinator, coalition=coalition,
+    agenda_services.agenda_publish(actor=coordinator, coalition=coalition,
                             change_summary=f"Nouvelle priorité « {title} »; vision précisée après la journée "
                             "de réflexion.")
     # About half endorsed the second version; the others endorsed only the first, one never did.
@@ -159,7 +162,7 @@ def _create_action(coordinator, coalition, plan, rng, *, index, title, lead_org,
     start = date(2025, 4, 1) + timedelta(days=30 * (index % 6))
     status = STATUSES[index % len(STATUSES)]
     planned = Decimal(rng.randrange(2, 40) * 1000)
-    return services.action_create(
+    return plan_services.action_create(
         actor=coordinator, coalition=coalition, plan=plan, title=title,
         description=f"{title} : une action portée par {lead_org.name} avec ses partenaires.",
         priorities=priorities, lead_organization=lead_org, contributing_organizations=contributors,
@@ -176,7 +179,7 @@ STATUSES = [ActionStatus.IN_PROGRESS, ActionStatus.IN_PROGRESS, ActionStatus.DON
 
 
 def _seed_plan(coalition, coordinator, spec, organizations):
-    plan = services.plan_create(actor=coordinator, coalition=coalition, title="Plan d'action 2025-2028",
+    plan = plan_services.plan_create(actor=coordinator, coalition=coalition, title="Plan d'action 2025-2028",
                                 start_date=date(2025, 4, 1), end_date=date(2028, 3, 31),
                                 description="Le plan concerté qui découle de la vision commune.")
     priorities = {p.title: p for p in Priority.objects.filter(coalition=coalition)}
@@ -192,7 +195,7 @@ def _seed_plan(coalition, coordinator, spec, organizations):
 
     title, lead, priority_titles = spec["proposal"]
     lead_org = _org(organizations, lead)
-    services.action_create(
+    plan_services.action_create(
         actor=lead_org.representative or coordinator, coalition=coalition, plan=plan, title=title,
         description="Proposée par un organisme partenaire.", priorities=[priorities[t] for t in priority_titles],
         lead_organization=lead_org, start_date=date(2026, 5, 1), end_date=date(2026, 10, 31),
@@ -214,4 +217,4 @@ def _seed_plan(coalition, coordinator, spec, organizations):
             "people_reached": people, "families_reached": max(1, people // 2),
             "hours": Decimal(rng.randrange(1, 12)), "cost": Decimal(rng.randrange(0, 400)),
         })
-    services.activity_bulk_create(actor=coordinator, coalition=coalition, rows=rows)
+    activities_services.activity_bulk_create(actor=coordinator, coalition=coalition, rows=rows)

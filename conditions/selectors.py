@@ -12,7 +12,17 @@ from coalitions.models import Organization, OrganizationKind
 from coalitions.permissions import has_permission
 from coalitions.web import parse_int
 
-from .models import Action, ActionPlan, Activity, AgendaVersion, Endorsement, Priority, ReviewStatus, StatementKind
+from .models import (
+    Action,
+    ActionPlan,
+    ActionStatus,
+    Activity,
+    AgendaVersion,
+    Endorsement,
+    Priority,
+    ReviewStatus,
+    StatementKind,
+)
 from .permissions import sees_drafts
 
 # Common agenda -----------------------------------------------------------------------
@@ -194,12 +204,27 @@ def plans(coalition) -> QuerySet[ActionPlan]:
     ).order_by("-start_date", "pk")
 
 
+def actions(coalition) -> QuerySet[Action]:
+    """Every action of the coalition's plans, proposals included (unordered)."""
+    return Action.objects.filter(coalition=coalition)
+
+
+def accepted_actions(coalition) -> QuerySet[Action]:
+    """The actions accepted in the plan, by title: the ones other apps link to."""
+    return actions(coalition).filter(review_status=ReviewStatus.ACCEPTED).order_by("title")
+
+
+def action_statuses() -> list[tuple[str, str]]:
+    """The statuses an action can take, as choices (value, label)."""
+    return list(ActionStatus.choices)
+
+
 def visible_actions(membership, coalition) -> QuerySet[Action]:
     """Funders see the accepted actions only; partners and coordinators also see proposals."""
-    actions = Action.objects.filter(coalition=coalition)
+    found = actions(coalition)
     if not has_permission(membership, "conditions.actions:propose"):
-        actions = actions.filter(review_status=ReviewStatus.ACCEPTED)
-    return actions
+        found = found.filter(review_status=ReviewStatus.ACCEPTED)
+    return found
 
 
 def action_rows(actions: QuerySet[Action]) -> QuerySet[Action]:

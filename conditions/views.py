@@ -11,10 +11,11 @@ from coalitions.dates import local_today
 from coalitions.models import Organization
 from coalitions.permissions import has_permission, requires
 from coalitions.web import call_service, paginate
-from coordination.selectors import action_decisions, comment_thread
+from coordination.selectors.communication import comment_thread
+from coordination.selectors.meetings import action_decisions
 from indicators import selectors as indicator_selectors
 
-from . import exports, selectors, services
+from . import exports, selectors
 from .forms import (
     ActionForm,
     ActivityFilterForm,
@@ -29,6 +30,9 @@ from .forms import (
 )
 from .models import Action, ActionPlan, ActionStatus, Activity, AgendaVersion, Priority, ReviewStatus
 from .permissions import may_edit_activity_of, may_see_attachments, sees_drafts
+from .services import activities as activities_services
+from .services import agenda as agenda_services
+from .services import plan as plan_services
 
 
 def _to(request, name: str, message: str | None = None, **kwargs):
@@ -119,7 +123,7 @@ def agenda_draft(request):
     editing = source or AgendaVersion(coalition=coalition, territory=coalition.territory)  # what a new draft holds
     form = AgendaDraftForm(request.POST or None, instance=source, initial=initial, editing=editing)
     if request.method == "POST" and form.is_valid():
-        if call_service(form, services.agenda_draft_update, actor=request.user, coalition=coalition,
+        if call_service(form, agenda_services.agenda_draft_update, actor=request.user, coalition=coalition,
                         **form.cleaned_data):
             message = _("The draft is saved. Publish it when it is ready.")
             return _to(request, "conditions:agenda_draft_publish", message)
@@ -134,7 +138,7 @@ def agenda_draft_publish(request):
     draft = selectors.draft_version(coalition)
     form = PublishForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        version = call_service(form, services.agenda_publish, actor=request.user, coalition=coalition,
+        version = call_service(form, agenda_services.agenda_publish, actor=request.user, coalition=coalition,
                                **form.cleaned_data)
         if version:
             return _to(request, "conditions:agenda", _(
@@ -158,7 +162,7 @@ def agenda_endorse(request):
                            initial={"organization": request.GET.get("organization")})
     has_organizations = organizations.exists()
     if current and has_organizations and request.method == "POST" and form.is_valid():
-        endorsement = call_service(form, services.endorsement_record, actor=request.user, coalition=coalition,
+        endorsement = call_service(form, agenda_services.endorsement_record, actor=request.user, coalition=coalition,
                                    **form.cleaned_data)
         if endorsement:
             return _to(request, "conditions:agenda", _("The endorsement of %(org)s is recorded. Thank you!") % {
@@ -176,7 +180,7 @@ def agenda_endorse(request):
 def priority_list(request):
     form = PriorityForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if call_service(form, services.priority_create, actor=request.user, coalition=request.coalition,
+        if call_service(form, agenda_services.priority_create, actor=request.user, coalition=request.coalition,
                         **form.cleaned_data):
             return _to(request, "conditions:priorities", _("The priority is added."))
     return render(request, "conditions/priority_list.html", {
@@ -190,7 +194,7 @@ def priority_edit(request, pk: int):
     form = PriorityForm(request.POST or None, instance=priority)
     if request.method == "POST" and form.is_valid():
         fresh = get_object_or_404(Priority, pk=pk)
-        if call_service(form, services.priority_update, actor=request.user, priority=fresh, **form.cleaned_data):
+        if call_service(form, agenda_services.priority_update, actor=request.user, priority=fresh, **form.cleaned_data):
             return _to(request, "conditions:priorities", _("The priority is saved."))
     return render(request, "conditions/priority_form.html", {
         "form": form, "priority": priority,
@@ -202,7 +206,7 @@ def priority_edit(request, pk: int):
 @requires("conditions.agenda:edit")
 def priority_move(request, pk: int):
     priority = get_object_or_404(Priority, pk=pk)
-    services.priority_move(actor=request.user, priority=priority, direction=request.POST.get("direction", ""))
+    agenda_services.priority_move(actor=request.user, priority=priority, direction=request.POST.get("direction", ""))
     return _to(request, "conditions:priorities")
 
 
@@ -233,7 +237,7 @@ def plan(request):
 def plan_create(request):
     form = PlanForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        new = call_service(form, services.plan_create, actor=request.user, coalition=request.coalition,
+        new = call_service(form, plan_services.plan_create, actor=request.user, coalition=request.coalition,
                            **form.cleaned_data)
         if new:
             messages.success(request, _("The action plan is created. Add its actions."))
@@ -250,7 +254,7 @@ def plan_edit(request, pk: int):
     form = PlanForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         fresh = get_object_or_404(ActionPlan, pk=pk)
-        if call_service(form, services.plan_update, actor=request.user, plan=fresh, **form.cleaned_data):
+        if call_service(form, plan_services.plan_update, actor=request.user, plan=fresh, **form.cleaned_data):
             return _to(request, "conditions:plan", _("The action plan is saved."))
     return render(request, "conditions/form_page.html", {
         "form": form, "title": _("Edit the action plan"),
@@ -265,7 +269,7 @@ def action_create(request):
     initial = {"plan": request.GET.get("plan"), "lead_organization": request.membership.organization_id}
     form = ActionForm(request.POST or None, coalition=coalition, initial=initial)
     if request.method == "POST" and form.is_valid():
-        action = call_service(form, services.action_create, actor=request.user, coalition=coalition,
+        action = call_service(form, plan_services.action_create, actor=request.user, coalition=coalition,
                               **form.cleaned_data)
         if action:
             message = _("The action is added to the plan.") if manages else _(
@@ -307,7 +311,7 @@ def action_edit(request, pk: int):
     form = ActionForm(request.POST or None, instance=action, coalition=request.coalition)
     if request.method == "POST" and form.is_valid():
         fresh = get_object_or_404(Action, pk=pk)
-        if call_service(form, services.action_update, actor=request.user, action=fresh, **form.cleaned_data):
+        if call_service(form, plan_services.action_update, actor=request.user, action=fresh, **form.cleaned_data):
             return _to(request, "conditions:action", _("The action is saved."), pk=pk)
     return render(request, "conditions/form_page.html", {
         "form": form, "title": _("Edit %(name)s") % {"name": action.title},
@@ -320,7 +324,7 @@ def action_review(request, pk: int):
     action = get_object_or_404(Action, pk=pk)
     form = ReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if call_service(form, services.action_review, actor=request.user, action=action, **form.cleaned_data):
+        if call_service(form, plan_services.action_review, actor=request.user, action=action, **form.cleaned_data):
             return _to(request, "conditions:action", _("The decision is recorded."), pk=pk)
     return render(request, "conditions/form_page.html", {
         "form": form, "title": _("Review the proposal %(name)s") % {"name": action.title},
@@ -385,8 +389,8 @@ def activity_create(request):
                         organizations=_activity_organizations(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         data = {**form.cleaned_data, "attachment": _uploaded(form.cleaned_data.get("attachment"))}
-        activity = call_service(form, services.activity_create, actor=request.user, coalition=request.coalition,
-                                **data)
+        activity = call_service(form, activities_services.activity_create, actor=request.user,
+                                coalition=request.coalition, **data)
         if activity:
             return _to(request, "conditions:action", _("The activity is saved. Thank you!"), pk=activity.action_id)
     return render(request, "conditions/form_page.html", {
@@ -413,7 +417,7 @@ def activity_edit(request, pk: int):
         fresh = _own_activity(request, pk)
         attachment = form.cleaned_data.get("attachment")
         data = {**form.cleaned_data, "attachment": _uploaded(attachment), "clear_attachment": attachment is False}
-        if call_service(form, services.activity_update, actor=request.user, activity=fresh, **data):
+        if call_service(form, activities_services.activity_update, actor=request.user, activity=fresh, **data):
             return _to(request, "conditions:action", _("The activity is saved."), pk=fresh.action_id)
     return render(request, "conditions/form_page.html", {
         "form": form, "title": _("Edit the activity"), "multipart": True,
@@ -426,7 +430,7 @@ def activity_edit(request, pk: int):
 def activity_delete(request, pk: int):
     activity = _own_activity(request, pk)
     if request.method == "POST":
-        services.activity_delete(actor=request.user, activity=activity)
+        activities_services.activity_delete(actor=request.user, activity=activity)
         return _to(request, "conditions:action", _("The activity is deleted."), pk=activity.action_id)
     return render(request, "coalitions/confirm.html", {
         "title": _("Delete this activity?"),

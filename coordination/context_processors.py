@@ -4,7 +4,7 @@ Add "coordination.context_processors.notifications" to TEMPLATES' context_proces
 {% include "coordination/_notification_badge.html" %} in base.html's topbar: the count is a
 callable the template calls when it shows it, so other pages run no query."""
 
-from .selectors import unread_count
+from .selectors.communication import unread_count
 
 
 def notifications(request):

@@ -13,9 +13,10 @@ from django.utils import timezone
 from coalitions import services as coalition_services
 from coalitions.models import Membership, Organization, OrganizationKind, Role
 
-from . import selectors, services
+from . import services
 from .models.communication import Comment
 from .models.meetings import Meeting, MeetingKind
+from .selectors import backbone as backbone_selectors
 
 AGENDA = "Mot de bienvenue\nSuivi des décisions\nBilan des actions\nVaria"
 MINUTES = ("Les partenaires ont fait le tour des actions en cours. Les ateliers parents-enfants affichent "
@@ -57,10 +58,10 @@ def _extra_partners(coalition, coordinator, needed: int = 3):
 
 
 def _action_in_progress(coalition):
-    from conditions.models import Action
+    from conditions.selectors import accepted_actions
 
-    return (Action.objects.filter(coalition=coalition, status="in_progress", review_status="accepted",
-                                  priorities__isnull=False).distinct().order_by("pk").first())
+    return (accepted_actions(coalition).filter(status="in_progress", priorities__isnull=False).distinct()
+            .order_by("pk").first())
 
 
 def seed(*, coalition, coordinator):
@@ -174,7 +175,7 @@ def _seed_communication_and_backbone(*, coalition, coordinator):
 
 
 def _answer_round(round_, partners, *, base: int):
-    questions = selectors.round_questions(round_)
+    questions = backbone_selectors.round_questions(round_)
     seen = set()
     for n, membership in enumerate(partners):
         if membership.organization_id in seen:
@@ -263,8 +264,8 @@ def _seed_threads(*, coalition, coordinator):
     spec = THREADS.get(coalition.slug)
     if spec is None:
         return
-    from conditions.models import Action
-    from indicators.models import Indicator
+    from conditions.selectors import actions as plan_actions
+    from indicators.selectors import indicators as coalition_indicators
 
     partners = list(Membership.objects.filter(coalition=coalition, role=Role.PARTNER, is_active=True)
                     .select_related("user").order_by("pk"))
@@ -276,10 +277,9 @@ def _seed_threads(*, coalition, coordinator):
     other = next((m for m in partners if m.organization_id != partner.organization_id), partner)
     authors = {"coordinator": coordinator, "partner": partner.user, "other": other.user}
     mentions = {"coordinator": f"@{coordinator.email}", "partner": f"@{partner.user.email}"}
-    actions = {a.title: a for a in Action.objects.filter(coalition=coalition,
-                                                         title__in=[title for title, _ in spec["actions"]])}
-    indicators = {i.code: i for i in Indicator.objects.filter(coalition=coalition,
-                                                              code__in=[code for code, _ in spec["indicators"]])}
+    actions = {a.title: a for a in plan_actions(coalition).filter(title__in=[title for title, _ in spec["actions"]])}
+    indicators = {i.code: i for i in coalition_indicators(coalition).filter(
+        code__in=[code for code, _ in spec["indicators"]])}
     targets = [({"action": actions.get(title)}, thread) for title, thread in spec["actions"]]
     targets += [({"indicator": indicators.get(code)}, thread) for code, thread in spec["indicators"]]
     for target, thread in targets:

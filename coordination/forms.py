@@ -53,21 +53,21 @@ def _bodies(coalition):
 
 
 def _actions(coalition):
-    from conditions.models import Action
+    from conditions.selectors import accepted_actions
 
-    return Action.objects.filter(coalition=coalition, review_status="accepted").order_by("title")
+    return accepted_actions(coalition)
 
 
 def _plans(coalition):
-    from conditions.models import ActionPlan
+    from conditions.selectors import plans
 
-    return ActionPlan.objects.filter(coalition=coalition).order_by("-start_date")
+    return plans(coalition)
 
 
 def _priorities(coalition):
-    from conditions.models import Priority
+    from conditions.selectors import priorities
 
-    return Priority.objects.filter(coalition=coalition).order_by("position", "pk")
+    return priorities(coalition)
 
 
 def _meetings(coalition):
@@ -135,10 +135,10 @@ class DecisionForm(GuardedForm, CoalitionForm):
     new_action_lead = _organizations(_("New action: lead organization"))
 
     def __init__(self, *args, **kwargs):
-        from conditions.models import ActionStatus
+        from conditions.selectors import action_statuses
 
         super().__init__(*args, **kwargs)
-        self.fields["action_status"].choices = [("", "—"), *ActionStatus.choices]
+        self.fields["action_status"].choices = [("", "—"), *action_statuses()]
 
 
 class FollowUpForm(GuardedForm, CoalitionForm):

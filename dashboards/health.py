@@ -21,7 +21,7 @@ from conditions import selectors as agenda_selectors
 from conditions.models import Action, ActionStatus, Activity, Endorsement, ReviewStatus
 from coordination.models.backbone import AssessmentRound, BackboneTask, TaskStatus
 from coordination.models.meetings import FollowUp, FollowUpStatus, Invitee, Meeting
-from coordination.selectors import round_results
+from coordination.selectors.backbone import round_results
 from indicators import charts
 from indicators.models import (
     Indicator,

@@ -8,7 +8,7 @@ from coalitions.dates import local_today
 from conditions import selectors as condition_selectors
 from conditions.models import Activity, Endorsement
 from coordination.models.meetings import Invitee
-from coordination.selectors import my_follow_ups
+from coordination.selectors.meetings import my_follow_ups
 from indicators.models import Indicator, IndicatorValue, ValueStatus
 from indicators.permissions import assigned_indicators
 from indicators.selectors import entry_cells

@@ -206,10 +206,10 @@ def _breakdown(categories: dict, total) -> dict:
 
 def _link(coalition, coordinator) -> None:
     """Link the indicators to the agenda's priorities and the plan's actions (once)."""
-    from conditions.models import Action, Priority
+    from conditions import selectors as plan
 
-    priorities = {p.title: p for p in Priority.objects.filter(coalition=coalition)}
-    actions = {a.title: a for a in Action.objects.filter(coalition=coalition, review_status="accepted")}
+    priorities = {p.title: p for p in plan.priorities(coalition)}
+    actions = {a.title: a for a in plan.accepted_actions(coalition)}
     for indicator in Indicator.objects.filter(coalition=coalition, code__in=LINKS):
         if indicator.priorities.exists() or indicator.actions.exists():
             continue

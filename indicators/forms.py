@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coalitions.forms import GuardedForm
 from coalitions.models import Organization
-from conditions.models import Action, Priority
+from conditions.selectors import accepted_actions, priorities
 
 from .models import DISAGGREGATED_TYPES, SUMMED_TYPES, Confidence, Indicator, LearningNote, Period, ValueType
 
@@ -11,12 +11,12 @@ from .models import DISAGGREGATED_TYPES, SUMMED_TYPES, Confidence, Indicator, Le
 class IndicatorForm(GuardedForm, forms.ModelForm):
     edit_fields = Indicator.EDIT_FIELDS
     priorities = forms.ModelMultipleChoiceField(
-        label=_("Linked priorities"), queryset=Priority.objects.none(), required=False,
+        label=_("Linked priorities"), queryset=None, required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("The strategic priorities of the common agenda this indicator measures."),
     )
     actions = forms.ModelMultipleChoiceField(
-        label=_("Linked actions"), queryset=Action.objects.none(), required=False,
+        label=_("Linked actions"), queryset=None, required=False,
         widget=forms.CheckboxSelectMultiple, help_text=_("The actions of the plan that contribute to this indicator."),
     )
 
@@ -38,10 +38,8 @@ class IndicatorForm(GuardedForm, forms.ModelForm):
 
     def __init__(self, *args, coalition, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["priorities"].queryset = Priority.objects.filter(coalition=coalition).order_by("position", "pk")
-        self.fields["actions"].queryset = (
-            Action.objects.filter(coalition=coalition, review_status="accepted").order_by("title")
-        )
+        self.fields["priorities"].queryset = priorities(coalition)
+        self.fields["actions"].queryset = accepted_actions(coalition)
 
     def validate_unique(self):
         """The service checks the code's uniqueness and says so next to the field."""

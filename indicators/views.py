@@ -17,7 +17,7 @@ from coalitions.spreadsheets import Sheet, spreadsheet_response
 from coalitions.web import call_service, paginate, parse_int
 from coalitions.web import done as _done
 from coalitions.web import post_action as _post_action
-from coordination.selectors import comment_thread
+from coordination.selectors.communication import comment_thread
 
 from . import selectors
 from . import transfer as transfer_files

@@ -12,7 +12,7 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
 from openpyxl import load_workbook
@@ -23,6 +23,7 @@ from indicators import rollups
 from .conditions.factories import ActionFactory, ActivityFactory, AgendaVersionFactory, PriorityFactory
 from .factories import OrganizationFactory
 from .indicators.factories import CategoryFactory, IndicatorFactory, IndicatorValueFactory, PeriodFactory, assign
+from .url_map import COALITION_PATTERNS
 
 LINK = '=HYPERLINK("http://x","y")'
 POISON = [LINK, "@SUM(1)", "+2+3", "-2+3", "\t=1", "\r=1"]  # tab and CR only in multi-line text:
@@ -47,15 +48,6 @@ NOT_SPREADSHEETS = {
 LOOKS_LIKE_AN_EXPORT = re.compile(r"export|download|template|\.csv|\.xlsx")
 
 
-def coalition_urls():
-    """(name, route) of every URL under /c/<slug>/, from the resolver."""
-    def walk(patterns, prefix="", namespace=None):
-        for entry in patterns:
-            if isinstance(entry, URLResolver):
-                yield from walk(entry.url_patterns, prefix + str(entry.pattern), entry.namespace or namespace)
-            elif isinstance(entry, URLPattern) and entry.name:
-                yield f"{namespace}:{entry.name}" if namespace else entry.name, prefix + str(entry.pattern)
-    return [(n, r) for n, r in walk(get_resolver().url_patterns) if r.startswith("c/<slug:coalition_slug>/")]
 
 
 @pytest.fixture
@@ -112,14 +104,14 @@ def formulas_in(cells) -> list:
 
 
 def test_every_url_that_looks_like_an_export_is_declared():
-    names = {name for name, route in coalition_urls() if LOOKS_LIKE_AN_EXPORT.search(f"{name} {route}")}
+    names = {name for name, route in COALITION_PATTERNS if LOOKS_LIKE_AN_EXPORT.search(f"{name} {route}")}
     assert names - set(NOT_SPREADSHEETS) == set(EXPORTS), "Declare the new export in EXPORTS (or NOT_SPREADSHEETS)"
 
 
 def test_no_export_writes_a_formula_from_partners_text(client, world, poisoned):
     client.force_login(world.coordinator)
     answered = {}
-    for name, route in coalition_urls():
+    for name, route in COALITION_PATTERNS:
         if name in EXPORTS:
             queries = [q.format(**poisoned) for q in EXPORTS[name]]
         elif "<" not in route.replace("<slug:coalition_slug>", ""):

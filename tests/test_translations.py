@@ -13,7 +13,8 @@ CATALOGUES = sorted([*ROOT.glob("locale/fr/LC_MESSAGES/django.po"), *ROOT.glob("
 
 
 def test_there_is_a_catalogue_per_app_and_one_for_the_site():
-    assert {p.relative_to(ROOT).parts[0] for p in CATALOGUES} >= {"locale", "conditions", "indicators", "coordination"}
+    apps = {p.relative_to(ROOT).parts[0] for p in CATALOGUES}
+    assert apps >= {"locale", "coalitions", "conditions", "indicators", "coordination", "dashboards"}
 
 
 def test_every_french_entry_is_translated_and_checked():

@@ -7,15 +7,15 @@ from django.utils import timezone
 
 from coalitions.dates import local_today
 from coalitions.models import Membership
+from coalitions.selectors import active_user_ids
 
 from .. import permissions as rules
-from .. import selectors
 from ..models.communication import EmailFrequency, Notification, NotificationPreference
 
 # Helpers -------------------------------------------------------------------------------
 
 _local_today = local_today
-_active_user_ids = selectors.active_user_ids
+_active_user_ids = active_user_ids
 
 
 def _now(now=None):

@@ -264,29 +264,21 @@ def decision_add(
 
 def _decision_updates_action(*, actor, meeting, action, status):
     """Change the action's status through the plan's own service; returns the action."""
-    from conditions import services as plan
-    from conditions.models import Action
+    from conditions.services import plan as plan_services
 
     if action is None or action.coalition_id != meeting.coalition_id:
         raise ValidationError({"action": _("Choose an action of this coalition.")})
     if not status:
         raise ValidationError({"action_status": _("Choose a valid status.")})
-    action = Action.objects.prefetch_related("priorities", "contributing_organizations").select_related(
-        "plan", "lead_organization").get(pk=action.pk)
-    fields = {name: getattr(action, name) for name in plan.ACTION_FIELDS}
     try:
-        return plan.action_update(actor=actor, action=action, plan=action.plan,
-                                  priorities=list(action.priorities.all()),
-                                  lead_organization=action.lead_organization,
-                                  contributing_organizations=list(action.contributing_organizations.all()),
-                                  **{**fields, "status": status})
+        return plan_services.action_status_set(actor=actor, action=action, status=status)
     except ValidationError as error:
         raise ValidationError({"action_status": error.messages}) from None
 
 
 def _decision_creates_action(*, actor, meeting, text, title, plan, priority, lead):
     """Add an accepted action to the plan through the plan's own service; returns it."""
-    from conditions import services as plan_services
+    from conditions.services import plan as plan_services
 
     errors = {}
     if not (title or "").strip():

@@ -19,10 +19,10 @@ from coalitions.emails import LOST_AFTER, recipient_language, send_email
 from coalitions.models import Membership
 from coalitions.permissions import has_permission, require_permission
 
-from .. import selectors
 from ..models.communication import EmailFrequency, Notification, NotificationKind, NotificationPreference
 from ..models.meetings import Invitee, Meeting
 from ..models.reminders import ReminderKind, ReminderSettings, SentReminder
+from ..selectors import reminders as selectors
 from ._common import _now, _url
 
 # Reminders -----------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from coalitions.permissions import requires
 from coalitions.web import call_service, paginate, parse_int
 
 from .. import permissions as rules
-from .. import selectors, services
+from .. import services
 from ..forms import (
     BodyForm,
     LibraryItemForm,
@@ -33,6 +33,7 @@ from ..models.backbone import (
     TaskStatus,
 )
 from ..models.governance import GovernanceBody, TeamMember
+from ..selectors import backbone as backbone_selectors
 from ._common import _can, _done, _form_page, _post_action, _slug, _tz
 
 # Landing page --------------------------------------------------------------------------
@@ -42,14 +43,15 @@ from ._common import _can, _done, _form_page, _post_action, _slug, _tz
 @requires("coordination.backbone:view")
 def backbone(request):
     coalition = request.coalition
-    context = {"library_count": selectors.library(coalition).count()}
+    context = {"library_count": backbone_selectors.library(coalition).count()}
     if _can(request, "coordination.team:view"):
-        context.update({"team": list(selectors.team(coalition)), "bodies": list(selectors.bodies(coalition))})
+        context.update({"team": list(backbone_selectors.team(coalition)),
+                        "bodies": list(backbone_selectors.bodies(coalition))})
     if _can(request, "coordination.tasks:view"):
-        board = selectors.task_board(coalition)
+        board = backbone_selectors.task_board(coalition)
         context["task_counts"] = {status: len(tasks) for status, tasks in board.items()}
     if _can(request, "coordination.assessment:view"):
-        context["rounds"] = list(selectors.rounds(coalition)[:2])
+        context["rounds"] = list(backbone_selectors.rounds(coalition)[:2])
     return render(request, "coordination/backbone.html", context)
 
 
@@ -60,8 +62,8 @@ def backbone(request):
 @requires("coordination.team:view")
 def team(request):
     return render(request, "coordination/team.html", {
-        "team": list(selectors.team(request.coalition)),
-        "bodies": list(selectors.bodies(request.coalition)),
+        "team": list(backbone_selectors.team(request.coalition)),
+        "bodies": list(backbone_selectors.bodies(request.coalition)),
     })
 
 
@@ -121,7 +123,7 @@ def body_edit(request, pk: int):
 def body_detail(request, pk: int):
     body = get_object_or_404(GovernanceBody.objects.prefetch_related("members", "organizations"), pk=pk)
     return render(request, "coordination/body_detail.html", {
-        "body": body, "meetings": list(selectors.body_meetings(body)[:20]),
+        "body": body, "meetings": list(backbone_selectors.body_meetings(body)[:20]),
     })
 
 
@@ -132,7 +134,7 @@ def body_detail(request, pk: int):
 @requires("coordination.tasks:view")
 def task_board(request):
     owner = request.GET.get("owner", "")
-    board = selectors.task_board(request.coalition, owner_id=parse_int(owner))
+    board = backbone_selectors.task_board(request.coalition, owner_id=parse_int(owner))
     columns = [(status, label, board[status]) for status, label in TaskStatus.choices]
     return render(request, "coordination/task_board.html", {
         "columns": columns, "owner": owner, "count": sum(len(t) for t in board.values()),
@@ -180,7 +182,7 @@ def task_move(request, pk: int):
 @requires("coordination.library:view")
 def library(request):
     q, condition, tag = request.GET.get("q", ""), request.GET.get("condition", ""), request.GET.get("tag", "")
-    page = paginate(request, selectors.library(request.coalition, q=q, condition=condition, tag=tag))
+    page = paginate(request, backbone_selectors.library(request.coalition, q=q, condition=condition, tag=tag))
     for item in page.object_list:
         item.can_delete = rules.can_delete_library_item(request.membership, item)
     return render(request, "coordination/library.html", {
@@ -240,7 +242,7 @@ def library_delete(request, pk: int):
 @require_GET
 @requires("coordination.assessment:view")
 def assessment_list(request):
-    page = paginate(request, selectors.rounds(request.coalition))
+    page = paginate(request, backbone_selectors.rounds(request.coalition))
     return render(request, "coordination/assessment_list.html", {"page_obj": page})
 
 
@@ -265,19 +267,19 @@ def assessment_detail(request, pk: int):
     round_ = get_object_or_404(AssessmentRound, pk=pk)
     language = get_language() or "fr"
     return render(request, "coordination/assessment_detail.html", {
-        "round": round_, "results": selectors.round_results(round_, language=language),
-        "questions": selectors.round_questions(round_), "language": language,
-        "min_answers": selectors.MIN_ANSWERS,
-        "answered": bool(selectors.my_answers(round_, request.membership)) if request.membership.organization_id
-        else False,
+        "round": round_, "results": backbone_selectors.round_results(round_, language=language),
+        "questions": backbone_selectors.round_questions(round_), "language": language,
+        "min_answers": backbone_selectors.MIN_ANSWERS,
+        "answered": bool(backbone_selectors.my_answers(round_, request.membership))
+        if request.membership.organization_id else False,
     })
 
 
 @requires("coordination.assessment:answer")
 def assessment_answer(request, pk: int):
     round_ = get_object_or_404(AssessmentRound, pk=pk)
-    questions = selectors.round_questions(round_)
-    mine = selectors.my_answers(round_, request.membership)
+    questions = backbone_selectors.round_questions(round_)
+    mine = backbone_selectors.my_answers(round_, request.membership)
     language = get_language() or "fr"
     errors = {}
     if request.method == "POST":

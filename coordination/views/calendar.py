@@ -13,9 +13,10 @@ from coalitions.permissions import requires
 from coalitions.web import confirm_then_act, secret_url
 
 from .. import permissions as rules
-from .. import selectors, services
+from .. import services
 from ..ics import feed_calendar
 from ..models.calendar import CalendarFeed
+from ..selectors import meetings as meetings_selectors
 from ._common import _post_action
 
 __all__ = ["calendar_feed", "calendar_feed_enable", "calendar_feed_settings", "calendar_feed_replace",
@@ -25,7 +26,7 @@ PAGE = "coordination:calendar_feed"
 
 
 def _feed_or_404(request):
-    feed = selectors.my_calendar_feed(request.membership)
+    feed = meetings_selectors.my_calendar_feed(request.membership)
     if feed is None:
         raise Http404
     return feed
@@ -47,7 +48,7 @@ def feed_url(request, feed) -> str:
 @require_GET
 @requires("coordination.calendar_feed:use")
 def calendar_feed(request):
-    feed = selectors.my_calendar_feed(request.membership)
+    feed = meetings_selectors.my_calendar_feed(request.membership)
     url = feed_url(request, feed) if feed else ""
     return render(request, "coordination/calendar_feed.html", {
         "feed": feed, "feed_url": url, "webcal_url": url.replace("https://", "webcal://").replace("http://", "webcal://"),
@@ -105,7 +106,7 @@ def calendar_feed_ics(request, token: str):
         return HttpResponse(_("This calendar link no longer works."), status=410,
                             content_type="text/plain; charset=utf-8")
     with scope(coalition=feed.coalition):
-        body = feed_calendar(feed.coalition, selectors.feed_meetings(feed), membership=membership)
+        body = feed_calendar(feed.coalition, meetings_selectors.feed_meetings(feed), membership=membership)
     services.record_feed_read(feed)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="concerto.ics"'

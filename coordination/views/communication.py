@@ -13,7 +13,7 @@ from coalitions.permissions import requires
 from coalitions.web import call_service, paginate, parse_int
 
 from .. import permissions as rules
-from .. import selectors, services
+from .. import services
 from ..forms import (
     AnnouncementForm,
     CommentForm,
@@ -28,6 +28,9 @@ from ..forms import (
 from ..ics import meeting_calendar
 from ..models.communication import Announcement, Comment, NotificationPreference
 from ..models.meetings import FollowUp, FollowUpStatus, Meeting, MeetingKind
+from ..selectors import communication as communication_selectors
+from ..selectors import meetings as meetings_selectors
+from ..selectors import reminders as reminders_selectors
 from ._common import _can, _done, _form_page, _post_action, _slug, _tz
 
 # Landing pages -------------------------------------------------------------------------
@@ -37,13 +40,13 @@ from ._common import _can, _done, _form_page, _post_action, _slug, _tz
 @requires("coordination.communication:view")
 def communication(request):
     membership = request.membership
-    upcoming = list(selectors.meeting_list(request.coalition, when="upcoming")[:5])
+    upcoming = list(meetings_selectors.meeting_list(request.coalition, when="upcoming")[:5])
     context = {
         "upcoming": upcoming,
-        "announcements": list(selectors.announcements_for(membership)[:5]),
-        "unread_announcements": selectors.unread_announcement_count(membership),
-        "unread_notifications": selectors.unread_count(membership),
-        "follow_ups": list(selectors.my_follow_ups(membership)[:10])
+        "announcements": list(communication_selectors.announcements_for(membership)[:5]),
+        "unread_announcements": communication_selectors.unread_announcement_count(membership),
+        "unread_notifications": communication_selectors.unread_count(membership),
+        "follow_ups": list(meetings_selectors.my_follow_ups(membership)[:10])
         if _can(request, "coordination.follow_ups:view") else [],
     }
     return render(request, "coordination/communication.html", context)
@@ -57,8 +60,8 @@ def communication(request):
 def meeting_list(request):
     when = request.GET.get("when", "upcoming")
     kind = request.GET.get("kind", "")
-    page = paginate(request, selectors.meeting_list(request.coalition, when=when, kind=kind))
-    mine = selectors.my_invitations(page.object_list, request.user)
+    page = paginate(request, meetings_selectors.meeting_list(request.coalition, when=when, kind=kind))
+    mine = meetings_selectors.my_invitations(page.object_list, request.user)
     for meeting in page.object_list:
         meeting.my_invitation = mine.get(meeting.pk)
     return render(request, "coordination/meeting_list.html", {
@@ -110,14 +113,14 @@ def meeting_edit(request, pk: int):
 def meeting_detail(request, pk: int):
     meeting = get_object_or_404(Meeting.objects.select_related("body", "created_by"), pk=pk)
     details = rules.can_see_meeting_details(request.membership, meeting)
-    context = {"meeting": meeting, "details": details, "decisions": selectors.meeting_decisions(meeting)}
+    context = {"meeting": meeting, "details": details, "decisions": meetings_selectors.meeting_decisions(meeting)}
     if details:
-        invitees = selectors.meeting_invitees(meeting)
+        invitees = meetings_selectors.meeting_invitees(meeting)
         context.update({
             "invitees": invitees,
             "my_invitation": next((i for i in invitees if i.user_id == request.user.pk), None),
-            "follow_ups": selectors.meeting_follow_ups(meeting),
-            "comments": selectors.comments_on(meeting=meeting),
+            "follow_ups": meetings_selectors.meeting_follow_ups(meeting),
+            "comments": communication_selectors.comments_on(meeting=meeting),
             "comment_form": CommentForm(),
             "rsvp_form": RsvpForm(),
             "attendance_taken": any(i.attended is not None for i in invitees),
@@ -146,7 +149,7 @@ def meeting_rsvp(request, pk: int):
 @requires("coordination.meetings:manage")
 def meeting_attendance(request, pk: int):
     meeting = get_object_or_404(Meeting, pk=pk)
-    invitees = selectors.meeting_invitees(meeting)
+    invitees = meetings_selectors.meeting_invitees(meeting)
     if request.method == "POST":
         try:
             services.meeting_record_attendance(actor=request.user, meeting=meeting,
@@ -200,10 +203,10 @@ def follow_up_list(request):
     show = request.GET.get("show", "mine")
     done = request.GET.get("done") == "1"
     if show == "all" and _can(request, "coordination.meetings:manage"):
-        follow_ups = selectors.all_follow_ups(request.coalition, include_done=done)
+        follow_ups = meetings_selectors.all_follow_ups(request.coalition, include_done=done)
     else:
         show = "mine"
-        follow_ups = selectors.my_follow_ups(request.membership, include_done=done)
+        follow_ups = meetings_selectors.my_follow_ups(request.membership, include_done=done)
     page = paginate(request, follow_ups)
     return render(request, "coordination/follow_up_list.html", {
         "page_obj": page, "show": show, "done": done, "statuses": FollowUpStatus.choices,
@@ -290,9 +293,9 @@ def action_comment(request, pk: int):
 @requires("coordination.comments:add")
 def indicator_comment(request, pk: int):
     """A comment on an indicator (indicators), shown on the indicator's page."""
-    from indicators.models import Indicator
+    from indicators.selectors import indicators
 
-    indicator = get_object_or_404(Indicator, pk=pk)
+    indicator = get_object_or_404(indicators(request.coalition), pk=pk)
     if not rules.can_see_thread(request.membership, indicator):
         raise PermissionDenied
     return _comment(request, indicator=indicator,
@@ -341,7 +344,7 @@ def comment_delete(request, pk: int):
 @requires("coordination.announcements:view")
 def announcement_list(request):
     unread = request.GET.get("unread") == "1"
-    announcements = selectors.announcements_for(request.membership)
+    announcements = communication_selectors.announcements_for(request.membership)
     if unread:
         announcements = announcements.filter(is_read=False)
     page = paginate(request, announcements)
@@ -367,7 +370,7 @@ def announcement_detail(request, pk: int):
         raise Http404
     services.announcement_mark_read(actor=request.user, announcement=announcement)
     return render(request, "coordination/announcement_detail.html", {
-        "announcement": announcement, "comments": selectors.comments_on(announcement=announcement),
+        "announcement": announcement, "comments": communication_selectors.comments_on(announcement=announcement),
         "comment_form": CommentForm(),
     })
 
@@ -389,9 +392,9 @@ def announcement_pin(request, pk: int):
 @requires("coordination.notifications:view")
 def notification_list(request):
     unread = request.GET.get("unread") == "1"
-    page = paginate(request, selectors.notifications_for(request.membership, unread_only=unread))
+    page = paginate(request, communication_selectors.notifications_for(request.membership, unread_only=unread))
     return render(request, "coordination/notification_list.html", {
-        "page_obj": page, "unread": unread, "unread_count": selectors.unread_count(request.membership),
+        "page_obj": page, "unread": unread, "unread_count": communication_selectors.unread_count(request.membership),
     })
 
 
@@ -423,12 +426,12 @@ def notification_preferences(request):
 
 @requires("coordination.reminders:manage")
 def reminder_settings(request):
-    current = selectors.reminder_settings(request.coalition)
+    current = reminders_selectors.reminder_settings(request.coalition)
     initial = {f: getattr(current, f) for f in services.REMINDER_FIELDS}
     form = ReminderSettingsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         if call_service(form, services.reminder_settings_update, actor=request.user, coalition=request.coalition,
                         **form.cleaned_data):
             return _done(request, _("The reminder settings are saved."), "coordination:reminders")
-    upcoming = selectors.reminder_schedule(request.coalition)
+    upcoming = reminders_selectors.reminder_schedule(request.coalition)
     return render(request, "coordination/reminders.html", {"form": form, "schedule": upcoming})

@@ -101,15 +101,15 @@ def periods_sync(*, indicator: Indicator, today: date | None = None) -> int:
 def _pop_links(coalition, fields: dict) -> dict:
     """Take the linked priorities and actions out of ``fields`` and check they belong to the
     coalition (ids posted by hand from another coalition get an error on the field)."""
-    from conditions.models import Action, Priority
+    from conditions import selectors as plan
 
     links, errors = {}, {}
-    for name, model in (("priorities", Priority), ("actions", Action)):
+    for name, linkable in (("priorities", plan.priorities), ("actions", plan.actions)):
         if name not in fields:
             continue
         items = list(fields.pop(name) or [])
         ids = {getattr(item, "pk", item) for item in items}
-        found = list(model.objects.filter(coalition=coalition, pk__in=ids))
+        found = list(linkable(coalition).filter(pk__in=ids))
         if len(found) != len(ids):
             errors[name] = (_("Choose priorities of this coalition.") if name == "priorities"
                             else _("Choose actions of this coalition."))

@@ -8,8 +8,8 @@ from django_scopes import scope, scopes_disabled
 
 from coalitions.concurrency import EditConflict, version_of
 from coalitions.models import Role
-from conditions import services as plan_services
 from conditions.models import Action, AgendaVersion
+from conditions.services import plan as plan_services
 from coordination.models.meetings import Meeting
 
 from ..conditions.factories import ActionFactory, ActionPlanFactory, AgendaVersionFactory, PriorityFactory

@@ -7,8 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django_scopes import scopes_disabled
 from openpyxl import load_workbook
 
-from conditions import services
 from conditions.models import Activity
+from conditions.services import activities as activities_services
 
 from ..factories import OrganizationFactory
 from ..helpers import url
@@ -63,7 +63,7 @@ def test_a_partner_cannot_log_for_another_organization_by_posting_its_id(client,
     with scopes_disabled():
         assert not Activity.objects.exists()
         with pytest.raises(ValidationError):
-            services.activity_create(actor=world.partner, coalition=world.coalition, action=action,
+            activities_services.activity_create(actor=world.partner, coalition=world.coalition, action=action,
                                      organization=other, date=date(2025, 1, 1), description="x")
 
 
@@ -171,9 +171,10 @@ def test_bulk_creation_validates_every_row(world, action):
     with scopes_disabled():
         rows = [{"action": action, "organization": world.organization, "date": date(2025, 1, d),
                  "description": f"Jour {d}"} for d in range(1, 6)]
-        assert len(services.activity_bulk_create(actor=world.partner, coalition=world.coalition, rows=rows)) == 5
+        created = activities_services.activity_bulk_create(actor=world.partner, coalition=world.coalition, rows=rows)
+        assert len(created) == 5
         with pytest.raises(ValidationError):
-            services.activity_bulk_create(actor=world.partner, coalition=world.coalition, rows=[
+            activities_services.activity_bulk_create(actor=world.partner, coalition=world.coalition, rows=[
                 *rows, {"action": declined, "organization": world.organization, "date": date(2025, 2, 1),
                         "description": "Refusée"}])
         assert Activity.objects.count() == 5

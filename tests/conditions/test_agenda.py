@@ -3,8 +3,9 @@ from django.core import mail
 from django_scopes import scopes_disabled
 
 from coalitions.models import Role
-from conditions import services, tasks
+from conditions import selectors, tasks
 from conditions.models import AgendaVersion, Endorsement, EndorsementRequest, TheoryOfChangeLink
+from conditions.services import agenda as agenda_services
 
 from ..factories import MembershipFactory, OrganizationFactory
 from ..helpers import url
@@ -24,8 +25,9 @@ DRAFT = {
 
 def publish(world, summary="Première version", **changes):
     with scopes_disabled():
-        services.agenda_draft_update(actor=world.coordinator, coalition=world.coalition, **{**DRAFT, **changes})
-        return services.agenda_publish(actor=world.coordinator, coalition=world.coalition, change_summary=summary)
+        agenda_services.agenda_draft_update(actor=world.coordinator, coalition=world.coalition, **{**DRAFT, **changes})
+        return agenda_services.agenda_publish(actor=world.coordinator, coalition=world.coalition,
+                                              change_summary=summary)
 
 
 def make_representative(world):
@@ -105,7 +107,7 @@ def test_it_emails_each_representative_once_when_a_version_is_published(world, d
 def test_partners_and_funders_never_see_the_draft(client, world):
     publish(world)
     with scopes_disabled():
-        services.agenda_draft_update(actor=world.coordinator, coalition=world.coalition,
+        agenda_services.agenda_draft_update(actor=world.coordinator, coalition=world.coalition,
                                      **{**DRAFT, "vision": "Texte secret du brouillon"})
     for actor in ("partner", "funder"):
         client.force_login(world.user(actor))
@@ -159,7 +161,7 @@ def test_a_partner_who_is_not_the_representative_cannot_endorse_even_by_posting_
     with scopes_disabled():
         assert not Endorsement.objects.exists()
         with pytest.raises(Exception):  # noqa: B017 - the service refuses too
-            services.endorsement_record(actor=world.partner, coalition=world.coalition,
+            agenda_services.endorsement_record(actor=world.partner, coalition=world.coalition,
                                         organization=world.organization)
 
 
@@ -223,7 +225,7 @@ def _fill(world, organizations: int):
     version = publish(world, **{"theory_of_change": "\n".join(
         f"Stratégie {i} -> Résultat {i} -> Effet {i % 3}" for i in range(organizations))})
     with scopes_disabled():
-        for org in list(services.endorsing_organizations(world.coalition))[: organizations // 2]:
+        for org in list(selectors.endorsing_organizations(world.coalition))[: organizations // 2]:
             EndorsementFactory(version=version, organization=org)
 
 

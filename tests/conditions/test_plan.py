@@ -3,8 +3,8 @@ from datetime import date
 import pytest
 from django_scopes import scopes_disabled
 
-from conditions import services
 from conditions.models import Action, ActionPlan
+from conditions.services import plan as plan_services
 
 from ..factories import CoalitionFactory, OrganizationFactory
 from ..helpers import url
@@ -86,7 +86,7 @@ def test_a_priority_of_another_coalition_posted_by_hand_is_refused(client, world
     with scopes_disabled():
         assert not Action.objects.exists()
         with pytest.raises(Exception) as error:
-            services.action_create(actor=world.coordinator, coalition=world.coalition, plan=plan,
+            plan_services.action_create(actor=world.coordinator, coalition=world.coalition, plan=plan,
                                    priorities=[foreign], lead_organization=world.organization, title="X",
                                    start_date=date(2025, 1, 1), end_date=date(2025, 2, 1), status="planned")
         assert "priorities" in error.value.message_dict
@@ -129,7 +129,7 @@ def test_a_coordinator_accepts_a_proposal(client, world, plan, priority):
 def test_the_action_page_shows_its_organizations_activities_and_history(client, world, plan, priority):
     helper = OrganizationFactory(coalition=world.coalition, name="Bibliothèque de Forestville")
     with scopes_disabled():
-        action = services.action_create(
+        action = plan_services.action_create(
             actor=world.coordinator, coalition=world.coalition, plan=plan, priorities=[priority],
             lead_organization=world.organization, contributing_organizations=[helper], title="Heure du conte",
             start_date=date(2025, 9, 1), end_date=date(2026, 6, 30), status="planned",

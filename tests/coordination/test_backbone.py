@@ -7,9 +7,10 @@ from django.test.utils import CaptureQueriesContext
 from django_scopes import scope, scopes_disabled
 
 from coalitions.models import Role
-from coordination import selectors, services
+from coordination import services
 from coordination.models.backbone import AssessmentAnswer, BackboneTask, LibraryItem
 from coordination.models.governance import GovernanceBody, TeamMember
+from coordination.selectors import backbone as backbone_selectors
 
 from ..factories import MembershipFactory, OrganizationFactory
 from ..helpers import url
@@ -75,9 +76,9 @@ def test_the_library_search_ignores_accents_and_case(client, world):
                              kind="link", condition=2, url="https://exemple.org", tags="Éducation")
         services.library_add(actor=world.coordinator, coalition=world.coalition, title="Tableau de bord",
                              kind="tool", condition=3, url="https://exemple.org/tdb")
-        assert [i.title for i in selectors.library(world.coalition, q="EVEIL")] == ["Éveil à la lecture"]
-        assert [i.title for i in selectors.library(world.coalition, q="éducation")] == ["Éveil à la lecture"]
-        assert [i.title for i in selectors.library(world.coalition, condition="3")] == ["Tableau de bord"]
+        assert [i.title for i in backbone_selectors.library(world.coalition, q="EVEIL")] == ["Éveil à la lecture"]
+        assert [i.title for i in backbone_selectors.library(world.coalition, q="éducation")] == ["Éveil à la lecture"]
+        assert [i.title for i in backbone_selectors.library(world.coalition, condition="3")] == ["Tableau de bord"]
     client.force_login(world.partner)
     page = client.get(url(world, "coordination:library"), {"q": "lecture"}).content.decode()
     assert "Éveil à la lecture" in page and "Tableau de bord" not in page
@@ -145,14 +146,14 @@ def _partners(world, n):
 
 def _answer(world, user, round_, score):
     with scope(coalition=world.coalition):
-        questions = selectors.round_questions(round_)
+        questions = backbone_selectors.round_questions(round_)
         services.assessment_answer(actor=user, round_=round_, answers={q.pk: (score, "") for q in questions})
 
 
 def test_a_self_assessment_round_hides_results_below_three_answers_and_compares_rounds(client, world):
     with scope(coalition=world.coalition):
         first = services.round_open(actor=world.coordinator, coalition=world.coalition, title="Automne 2029")
-        assert len(selectors.round_questions(first)) == 10
+        assert len(backbone_selectors.round_questions(first)) == 10
         with pytest.raises(Exception) as error:
             services.round_open(actor=world.coordinator, coalition=world.coalition, title="Doublon")
         assert "title" in error.value.message_dict
@@ -160,18 +161,18 @@ def test_a_self_assessment_round_hides_results_below_three_answers_and_compares_
     _answer(world, world.partner, first, 2)
     _answer(world, others[0], first, 3)
     with scope(coalition=world.coalition):
-        results = selectors.round_results(first)
+        results = backbone_selectors.round_results(first)
     assert all(block["mean"] is None for block in results["conditions"])  # 2 answers: hidden
     _answer(world, others[1], first, 4)
     with scope(coalition=world.coalition):
-        results = selectors.round_results(first)
+        results = backbone_selectors.round_results(first)
         services.round_close(actor=world.coordinator, round_=first)
         second = services.round_open(actor=world.coordinator, coalition=world.coalition, title="Automne 2030")
     assert [block["mean"] for block in results["conditions"]] == [3.0] * 5
     for user in [world.partner, *others]:
         _answer(world, user, second, 5)
     with scope(coalition=world.coalition):
-        compared = selectors.round_results(second)
+        compared = backbone_selectors.round_results(second)
     assert compared["previous"] == first
     assert [(b["mean"], b["previous"]) for b in compared["conditions"]] == [(5.0, 3.0)] * 5
     client.force_login(world.partner)
@@ -184,8 +185,8 @@ def test_a_partner_answers_only_for_its_organization_and_only_this_rounds_questi
         old = services.round_open(actor=world.coordinator, coalition=world.coalition, title="Ancienne")
         services.round_close(actor=world.coordinator, round_=old)
         current = services.round_open(actor=world.coordinator, coalition=world.coalition, title="Actuelle")
-        question = selectors.round_questions(current)[0]
-        foreign = selectors.round_questions(old)[0]
+        question = backbone_selectors.round_questions(current)[0]
+        foreign = backbone_selectors.round_questions(old)[0]
     client.force_login(world.partner)
     response = client.post(url(world, "coordination:assessment_answer", current.pk),
                            {f"score_{question.pk}": "4", f"score_{foreign.pk}": "1", "organization": 999})
@@ -239,5 +240,5 @@ def test_a_body_over_the_upload_ceiling_is_refused_before_it_is_stored(client, w
 def test_a_library_search_reads_its_first_ten_words_only(world):
     """Each word is one more condition: a search of thousands of words took seconds per request."""
     with scopes_disabled(), CaptureQueriesContext(connection) as queries:
-        list(selectors.library(world.coalition, q="mot " * 3000))
+        list(backbone_selectors.library(world.coalition, q="mot " * 3000))
     assert queries.captured_queries[-1]["sql"].count("LIKE") == 10

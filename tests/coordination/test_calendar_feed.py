@@ -263,16 +263,16 @@ def test_calendar_apps_may_probe_the_feed_with_head(client, world):
 
 
 def test_past_the_cap_the_oldest_meetings_are_left_out_not_the_upcoming_ones(world, monkeypatch):
-    from coordination import selectors
+    from coordination.selectors import meetings as meetings_selectors
 
-    monkeypatch.setattr(selectors, "FEED_MAX_MEETINGS", 2)
+    monkeypatch.setattr(meetings_selectors, "FEED_MAX_MEETINGS", 2)
     for days, title in ((-30, "Passée"), (3, "Bientôt"), (40, "Plus tard")):
         InviteeFactory(meeting=MeetingFactory(coalition=world.coalition, title=title,
                                               starts_at=timezone.now() + timedelta(days=days)),
                        user=world.partner)
     feed = _enable(world.partner, world.coalition)
     with scope(coalition=world.coalition):
-        assert [m.title for m in selectors.feed_meetings(feed)] == ["Bientôt", "Plus tard"]
+        assert [m.title for m in meetings_selectors.feed_meetings(feed)] == ["Bientôt", "Plus tard"]
 
 
 def test_every_answer_of_the_feed_keeps_its_url_private_gone_and_unknown_alike(client, world):

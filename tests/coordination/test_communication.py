@@ -1,8 +1,9 @@
 from django.core import mail
 from django_scopes import scope, scopes_disabled
 
-from coordination import selectors, services
+from coordination import services
 from coordination.models.communication import Announcement, Comment, Notification, NotificationPreference
+from coordination.selectors import communication as communication_selectors
 
 from ..helpers import url
 from .factories import AnnouncementFactory, CommentFactory, InviteeFactory, MeetingFactory, NotificationFactory
@@ -31,12 +32,12 @@ def test_an_announcement_to_partners_notifies_partners_only_and_tracks_who_read_
     assert [m.to for m in mail.outbox] == [[world.partner.email]]
     partner = _membership(world, world.partner)
     with scope(coalition=world.coalition):
-        assert selectors.unread_announcement_count(partner) == 1
+        assert communication_selectors.unread_announcement_count(partner) == 1
     client.force_login(world.partner)
     assert "Non lue" in client.get(url(world, "coordination:announcements")).content.decode()
     client.get(url(world, "coordination:announcement", announcement.pk))
     with scope(coalition=world.coalition):
-        assert selectors.unread_announcement_count(partner) == 0
+        assert communication_selectors.unread_announcement_count(partner) == 0
     client.force_login(world.funder)
     assert client.get(url(world, "coordination:announcement", announcement.pk)).status_code == 404
     assert "Formation" not in client.get(url(world, "coordination:announcements")).content.decode()
@@ -66,9 +67,9 @@ def test_unread_count_counts_only_ones_own_unread_notifications_in_this_coalitio
     NotificationFactory(coalition=world.other_coalition, recipient=world.partner)
     partner = _membership(world, world.partner)
     with scope(coalition=world.coalition):
-        assert selectors.unread_count(partner) == 2
+        assert communication_selectors.unread_count(partner) == 2
         services.notifications_mark_read(actor=world.partner, coalition=world.coalition)
-        assert selectors.unread_count(partner) == 0
+        assert communication_selectors.unread_count(partner) == 0
     with scopes_disabled():
         assert Notification.objects.filter(read_at__isnull=True).count() == 2  # others' untouched
 

@@ -33,7 +33,7 @@ def test_the_demo_holds_a_year_of_meetings_and_two_rounds_and_is_idempotent(worl
         rounds = list(AssessmentRound.objects.order_by("opened_at"))
     assert len(rounds) == 2 and rounds[0].status == "closed"
     with scope(coalition=world.coalition):
-        from coordination.selectors import round_results
+        from coordination.selectors.backbone import round_results
 
         results = round_results(rounds[1])
     assert all(block["mean"] is not None and block["previous"] is not None for block in results["conditions"])

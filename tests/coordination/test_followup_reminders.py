@@ -9,9 +9,10 @@ from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
 from coalitions.models import Role
-from coordination import selectors, services
+from coordination import services
 from coordination.models.communication import Notification
 from coordination.models.reminders import ReminderSettings, SentReminder
+from coordination.selectors import reminders as reminders_selectors
 
 from ..conditions.factories import AgendaVersionFactory, EndorsementFactory
 from ..factories import MembershipFactory, OrganizationFactory
@@ -170,7 +171,7 @@ def test_the_coordinator_sees_and_sets_the_new_reminders_in_the_schedule(client,
     client.force_login(world.coordinator)
     url = reverse("coordination:reminders", args=[world.coalition.slug])
     with scope(coalition=world.coalition):
-        schedule = selectors.reminder_schedule(world.coalition, now=at(DUE - timedelta(days=5)))
+        schedule = reminders_selectors.reminder_schedule(world.coalition, now=at(DUE - timedelta(days=5)))
     assert [row["kind"] for row in schedule] == ["indicator_soon", "indicator_late", "indicator_escalation"]
     response = client.post(url, {"indicator_enabled": "on", "indicator_days_before": "99",
                                  "indicator_escalation_days": "3", "endorsement_days_after": "7",

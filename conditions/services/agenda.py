@@ -1,0 +1,259 @@
+"""The common agenda: its drafts and published versions, the theory of change written as
+chains of text, the organisations' endorsements and the priorities."""
+
+import re
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from coalitions.concurrency import creates_once, lock_for_edit, refusing_duplicates
+from coalitions.models import Coalition, Organization, OrganizationKind
+from coalitions.permissions import require_permission
+
+from .. import tasks
+from ..models import (
+    KIND_ORDER,
+    AgendaVersion,
+    Endorsement,
+    EndorsementRequest,
+    Priority,
+    TheoryOfChangeLink,
+    TheoryOfChangeStatement,
+)
+from ..permissions import endorses_on_behalf, may_endorse_for
+from ..selectors import endorsing_organizations, theory_of_change_chains
+
+
+def _lock(coalition: Coalition) -> None:
+    """Serialise the agenda's writes of one coalition (draft creation, publishing)."""
+    Coalition.objects.select_for_update().filter(pk=coalition.pk).first()
+
+
+# Theory of change as text: one chain per line ---------------------------------------
+
+CHAIN_SEPARATOR = re.compile(r"\s*(?:->|→)\s*")
+
+
+def parse_chains(text: str) -> list[list[str]]:
+    """"strategy -> intermediate outcome -> long-term outcome", one chain per line (2 or 3 steps)."""
+    chains = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        steps = [step.strip() for step in CHAIN_SEPARATOR.split(line.strip())]
+        if len(steps) not in (2, 3) or not all(steps):
+            raise ValidationError({"theory_of_change": _(
+                "Line %(number)s: write a strategy, then “->”, an intermediate outcome and, optionally, “->” and a "
+                "long-term outcome."
+            ) % {"number": number}})
+        if any(len(step) > 500 for step in steps):
+            raise ValidationError({"theory_of_change": _(
+                "Line %(number)s: a statement is limited to 500 characters."
+            ) % {"number": number}})
+        chains.append(steps)
+    return chains
+
+
+def _write_theory_of_change(version: AgendaVersion, chains: list[list[str]]) -> None:
+    version.links.all().delete()
+    version.statements.all().delete()
+    statements: dict[tuple[str, str], TheoryOfChangeStatement] = {}
+    for chain in chains:
+        for index, text in enumerate(chain):
+            key = (KIND_ORDER[index], text)
+            if key not in statements:
+                statements[key] = TheoryOfChangeStatement(
+                    coalition_id=version.coalition_id, version=version, kind=key[0], text=text,
+                    position=len(statements),
+                )
+    TheoryOfChangeStatement.objects.bulk_create(statements.values())
+    links = {}
+    for chain in chains:
+        for index in range(len(chain) - 1):
+            source = statements[(KIND_ORDER[index], chain[index])]
+            target = statements[(KIND_ORDER[index + 1], chain[index + 1])]
+            links[(source.pk, target.pk)] = TheoryOfChangeLink(
+                coalition_id=version.coalition_id, version=version, source=source, target=target
+            )
+    TheoryOfChangeLink.objects.bulk_create(links.values())
+
+
+def _copy_theory_of_change(source: AgendaVersion, target: AgendaVersion) -> None:
+    _write_theory_of_change(target, theory_of_change_chains(source))
+
+
+# Common agenda -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def agenda_draft_get_or_create(*, actor, coalition: Coalition) -> AgendaVersion:
+    """The coordinators' draft; a new one starts as a copy of the current published version."""
+    require_permission(actor, coalition, "conditions.agenda:edit")
+    _lock(coalition)
+    draft = AgendaVersion.objects.filter(coalition=coalition, number__isnull=True).first()
+    if draft:
+        return draft
+    current = AgendaVersion.objects.filter(coalition=coalition, number__isnull=False).order_by("-number").first()
+    fields = {name: getattr(current, name) for name in AgendaVersion.TEXT_FIELDS} if current else {
+        "territory": coalition.territory
+    }
+    draft = AgendaVersion.objects.create(coalition=coalition, **fields)
+    if current:
+        _copy_theory_of_change(current, draft)
+    return draft
+
+
+LIMITS = {"problem": 5000, "target_population": 2000, "territory": 2000, "vision": 5000,
+          "long_term_outcomes": 5000, "guiding_principles": 5000}
+
+
+@transaction.atomic
+def agenda_draft_update(
+    *, actor, coalition: Coalition, problem: str, target_population: str, territory: str, vision: str,
+    long_term_outcomes: str, guiding_principles: str, theory_of_change: str, version: str | None = None,
+) -> AgendaVersion:
+    """Save the draft. ``version`` is the one the editor started from (the draft, or the
+    published version a new draft copies): another coordinator's save in between is refused."""
+    draft = agenda_draft_get_or_create(actor=actor, coalition=coalition)
+    values = {"problem": problem, "target_population": target_population, "territory": territory, "vision": vision,
+              "long_term_outcomes": long_term_outcomes, "guiding_principles": guiding_principles}
+    draft = lock_for_edit(draft, version=version, fields=AgendaVersion.EDIT_FIELDS, submitted={
+        **{name: value.strip() for name, value in values.items()}, "theory_of_change_text": theory_of_change.strip(),
+    })
+    errors = {}
+    for name, value in values.items():
+        if len(value) > LIMITS[name]:
+            errors[name] = _("This text is limited to %(limit)s characters.") % {"limit": LIMITS[name]}
+    if errors:
+        raise ValidationError(errors)
+    chains = parse_chains(theory_of_change)
+    for name, value in values.items():
+        setattr(draft, name, value.strip())
+    draft.save()
+    _write_theory_of_change(draft, chains)
+    return draft
+
+
+@transaction.atomic
+def agenda_publish(*, actor, coalition: Coalition, change_summary: str) -> AgendaVersion:
+    """Publish the draft as the next version and ask each organisation's representative to endorse it."""
+    require_permission(actor, coalition, "conditions.agenda:edit")
+    _lock(coalition)
+    draft = AgendaVersion.objects.filter(coalition=coalition, number__isnull=True).first()
+    if draft is None:
+        raise ValidationError(_("There is no draft to publish. Edit the agenda first."))
+    if not change_summary.strip():
+        raise ValidationError({"change_summary": _("Say in a few words what changed in this version.")})
+    if not (draft.problem.strip() and draft.vision.strip()):
+        raise ValidationError(_("Write at least the problem and the vision of change before publishing."))
+    latest = AgendaVersion.objects.filter(coalition=coalition).aggregate(n=Max("number"))["n"] or 0
+    draft.number = latest + 1
+    draft.change_summary = change_summary.strip()
+    draft.published_at = timezone.now()
+    draft.published_by = actor
+    draft.priorities_snapshot = [
+        {"id": p.pk, "title": p.title, "description": p.description}
+        for p in Priority.objects.filter(coalition=coalition).order_by("position", "pk")
+    ]
+    draft.save()
+    requests = [
+        EndorsementRequest(coalition=coalition, version=draft, organization=org, recipient_id=org.representative_id)
+        for org in endorsing_organizations(coalition).filter(representative__isnull=False)
+    ]
+    EndorsementRequest.objects.bulk_create(requests)
+    for request in requests:
+        args = (coalition.pk, request.pk)
+        transaction.on_commit(lambda args=args: tasks.send_endorsement_request.delay(*args))
+    return draft
+
+
+@transaction.atomic
+def endorsement_record(
+    *, actor, coalition: Coalition, organization: Organization, comment: str = "", with_reservations: bool = False,
+) -> Endorsement:
+    """The organisation endorses the current version. Its representative does it; a coordinator
+    may record it on the organisation's behalf. Endorsing again updates the comment."""
+    membership = require_permission(actor, coalition, "conditions.agenda:endorse")
+    if organization.coalition_id != coalition.pk or organization.kind == OrganizationKind.FUNDER:
+        raise ValidationError({"organization": _("Choose a partner organization of this coalition.")})
+    if not may_endorse_for(membership, actor, organization):
+        raise PermissionDenied(_("Only the organization's representative can endorse the agenda for it."))
+    if with_reservations and not comment.strip():
+        raise ValidationError({"comment": _("Explain your reservations in the comment.")})
+    if len(comment) > 5000:
+        raise ValidationError({"comment": _("This text is limited to %(limit)s characters.") % {"limit": 5000}})
+    current = AgendaVersion.objects.filter(coalition=coalition, number__isnull=False).order_by("-number").first()
+    if current is None:
+        raise ValidationError(_("No version of the agenda is published yet."))
+    endorsement, _created = Endorsement.objects.update_or_create(
+        coalition=coalition, version=current, organization=organization,
+        defaults={"comment": comment.strip(), "with_reservations": with_reservations, "recorded_by": actor,
+                  "on_behalf": endorses_on_behalf(membership, actor, organization)},
+    )
+    return endorsement
+
+
+# Priorities --------------------------------------------------------------------------
+
+
+def _priority_title_taken():
+    return _("A priority with this title already exists.")
+
+
+def _check_priority_title(coalition, title: str, exclude_pk=None) -> str:
+    title = title.strip()
+    if not title:
+        raise ValidationError({"title": _("Give the priority a title.")})
+    clash = Priority.objects.filter(coalition=coalition, title__iexact=title)
+    if exclude_pk:
+        clash = clash.exclude(pk=exclude_pk)
+    if clash.exists():
+        raise ValidationError({"title": _priority_title_taken()})
+    return title
+
+
+def _unique_priority_title():
+    return refusing_duplicates({"priority_unique_title": ("title", _priority_title_taken())})
+
+
+@creates_once
+@transaction.atomic
+def priority_create(*, actor, coalition: Coalition, title: str, description: str = "") -> Priority:
+    require_permission(actor, coalition, "conditions.agenda:edit")
+    title = _check_priority_title(coalition, title)
+    position = (Priority.objects.filter(coalition=coalition).aggregate(p=Max("position"))["p"] or 0) + 1
+    with _unique_priority_title():
+        return Priority.objects.create(coalition=coalition, title=title, description=description.strip(),
+                                       position=position)
+
+
+@transaction.atomic
+def priority_update(*, actor, priority: Priority, title: str, description: str = "",
+                    version: str | None = None) -> Priority:
+    require_permission(actor, priority.coalition, "conditions.agenda:edit")
+    priority = lock_for_edit(priority, version=version, fields=Priority.EDIT_FIELDS,
+                             submitted={"title": title.strip(), "description": description.strip()})
+    priority.title = _check_priority_title(priority.coalition, title, exclude_pk=priority.pk)
+    priority.description = description.strip()
+    with _unique_priority_title():
+        priority.save()
+    return priority
+
+
+@transaction.atomic
+def priority_move(*, actor, priority: Priority, direction: str) -> None:
+    """Swap the priority with its neighbour above ("up") or below ("down")."""
+    require_permission(actor, priority.coalition, "conditions.agenda:edit")
+    ordered = list(Priority.objects.select_for_update().filter(coalition=priority.coalition).order_by("position", "pk"))
+    index = next(i for i, p in enumerate(ordered) if p.pk == priority.pk)
+    other = index - 1 if direction == "up" else index + 1
+    if direction not in ("up", "down") or not 0 <= other < len(ordered):
+        return
+    ordered[index], ordered[other] = ordered[other], ordered[index]
+    for position, item in enumerate(ordered, start=1):
+        if item.position != position:
+            item.position = position
+            item.save(update_fields=["position"])

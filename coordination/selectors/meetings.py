@@ -1,0 +1,88 @@
+"""Meetings, their decisions and follow-ups, and the meetings in a calendar feed."""
+
+from datetime import timedelta
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from ..models.calendar import CalendarFeed
+from ..models.meetings import Decision, FollowUp, FollowUpStatus, Invitee, Meeting, MeetingKind
+
+
+def meeting_list(coalition, *, when: str = "upcoming", kind: str = "", now=None) -> QuerySet[Meeting]:
+    now = now or timezone.now()
+    meetings = Meeting.objects.filter(coalition=coalition).select_related("body").annotate(
+        invitee_count=Count("invitees", distinct=True),
+        yes_count=Count("invitees", filter=Q(invitees__rsvp="yes"), distinct=True),
+        decision_count=Count("decisions", distinct=True),
+    )
+    if kind in MeetingKind.values:
+        meetings = meetings.filter(kind=kind)
+    if when == "past":
+        return meetings.filter(starts_at__lt=now - timedelta(hours=12)).order_by("-starts_at")
+    if when == "all":
+        return meetings.order_by("-starts_at")
+    return meetings.filter(starts_at__gte=now - timedelta(hours=12)).order_by("starts_at")
+
+
+def my_invitations(meetings, user) -> dict[int, Invitee]:
+    return {i.meeting_id: i for i in Invitee.objects.filter(meeting__in=[m.pk for m in meetings], user=user)}
+
+
+FEED_PAST_DAYS = 183  # a subscription carries the last six months and everything ahead
+FEED_MAX_MEETINGS = 500
+
+
+def feed_meetings(feed: CalendarFeed, *, now=None) -> list[Meeting]:
+    """The meetings in a member's calendar feed, in one query whatever their number."""
+    now = now or timezone.now()
+    meetings = Meeting.objects.filter(coalition_id=feed.coalition_id,
+                                      starts_at__gte=now - timedelta(days=FEED_PAST_DAYS))
+    if feed.only_invited:
+        meetings = meetings.filter(Exists(Invitee.objects.filter(meeting=OuterRef("pk"), user_id=feed.user_id)))
+    # Past the cap, the oldest meetings go first: what is ahead always stays in the calendar.
+    latest = meetings.select_related("coalition", "created_by").order_by("-starts_at")[:FEED_MAX_MEETINGS]
+    return list(reversed(latest))
+
+
+def my_calendar_feed(membership) -> CalendarFeed | None:
+    return CalendarFeed.objects.filter(coalition_id=membership.coalition_id, user_id=membership.user_id,
+                                       revoked_at__isnull=True).first()
+
+
+def meeting_decisions(meeting) -> list[Decision]:
+    return list(Decision.objects.filter(meeting=meeting).select_related("action").order_by("number"))
+
+
+def action_decisions(action) -> list[Decision]:
+    """The meeting decisions that created or changed an action of the plan, latest first."""
+    return list(Decision.objects.filter(action=action).select_related("meeting").order_by("-meeting__starts_at",
+                                                                                          "-number"))
+
+
+def meeting_invitees(meeting) -> list[Invitee]:
+    return list(Invitee.objects.filter(meeting=meeting).select_related("user").order_by("user__full_name",
+                                                                                         "user__email"))
+
+
+def meeting_follow_ups(meeting) -> list[FollowUp]:
+    return list(FollowUp.objects.filter(meeting=meeting).select_related(
+        "assignee_user", "assignee_organization", "decision"))
+
+
+def my_follow_ups(membership, *, include_done: bool = False) -> QuerySet[FollowUp]:
+    """A person's follow-ups: assigned to them or to their organisation."""
+    mine = Q(assignee_user_id=membership.user_id)
+    if membership.organization_id:
+        mine |= Q(assignee_organization_id=membership.organization_id)
+    follow_ups = FollowUp.objects.filter(mine, coalition=membership.coalition_id)
+    if not include_done:
+        follow_ups = follow_ups.exclude(status=FollowUpStatus.DONE)
+    return follow_ups.select_related("meeting", "assignee_user", "assignee_organization").order_by("due_on", "pk")
+
+
+def all_follow_ups(coalition, *, include_done: bool = False) -> QuerySet[FollowUp]:
+    follow_ups = FollowUp.objects.filter(coalition=coalition)
+    if not include_done:
+        follow_ups = follow_ups.exclude(status=FollowUpStatus.DONE)
+    return follow_ups.select_related("meeting", "assignee_user", "assignee_organization").order_by("due_on", "pk")

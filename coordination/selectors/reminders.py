@@ -1,0 +1,210 @@
+"""What the reminder engine sends and when (before preferences and the exactly-once check),
+and what one person's weekly summary holds."""
+
+from collections import defaultdict
+from datetime import date, timedelta
+
+from django.utils import timezone
+
+from coalitions.dates import local_today
+from coalitions.models import Membership, Role
+from coalitions.permissions import has_permission
+from coalitions.selectors import active_user_ids
+
+from ..models.communication import EmailFrequency, NotificationPreference
+from ..models.meetings import FollowUp, FollowUpStatus, Invitee, Meeting, Rsvp
+from ..models.reminders import ReminderKind, ReminderSettings, SentReminder
+from .measurement import EndorsementDue, endorsements_missing, reporting_missing, values_submitted
+from .meetings import all_follow_ups, my_follow_ups
+
+
+def frequency_for(coalition, user_id: int, kind: str) -> str:
+    pref = NotificationPreference.objects.filter(coalition=coalition, user_id=user_id, kind=kind).first()
+    return pref.frequency if pref else EmailFrequency.IMMEDIATELY
+
+
+def reminder_settings(coalition) -> ReminderSettings:
+    """The coalition's settings, or unsaved defaults."""
+    return ReminderSettings.objects.filter(coalition=coalition).first() or ReminderSettings(coalition=coalition)
+
+
+def due_reminders(coalition, *, now=None) -> list[dict]:
+    """What should be sent now: one dict per (recipient, kind, subject, period), before
+    preferences and before the exactly-once check. Also used to show the schedule."""
+    now = now or timezone.now()
+    cfg = reminder_settings(coalition)
+    today = local_today(coalition, now)
+    out = []
+    if cfg.meeting_enabled:
+        window_end = now + timedelta(days=cfg.meeting_days_before)
+        meetings = Meeting.objects.filter(coalition=coalition, starts_at__gt=now, starts_at__lte=window_end)
+        invitees = Invitee.objects.filter(meeting__in=meetings).exclude(rsvp=Rsvp.NO).select_related("meeting")
+        for invitee in invitees:
+            out.append({"kind": ReminderKind.MEETING, "recipient_id": invitee.user_id,
+                        "subject": f"meeting:{invitee.meeting_id}", "period": invitee.meeting.starts_at.isoformat(),
+                        "object": invitee.meeting})
+    if cfg.minutes_enabled:
+        coordinators = active_user_ids(coalition, roles=[Role.COORDINATOR])
+        late = now - timedelta(days=cfg.minutes_days_after)
+        for meeting in Meeting.objects.filter(coalition=coalition, minutes_published_at__isnull=True,
+                                              starts_at__lte=late, starts_at__gt=late - timedelta(days=30)):
+            if meeting.ends_at > late:
+                continue
+            for uid in sorted(coordinators):
+                out.append({"kind": ReminderKind.MINUTES, "recipient_id": uid, "subject": f"meeting:{meeting.pk}",
+                            "period": "minutes", "object": meeting})
+    if cfg.follow_up_enabled:
+        open_ = FollowUp.objects.filter(coalition=coalition).exclude(status=FollowUpStatus.DONE)
+        soon = open_.filter(due_on__gt=today, due_on__lte=today + timedelta(days=cfg.follow_up_days_before))
+        due = open_.filter(due_on__lte=today, due_on__gt=today - timedelta(days=7))
+        org_members = {}
+        for m in Membership.objects.filter(coalition=coalition, is_active=True, organization__isnull=False):
+            if has_permission(m, "coordination.follow_ups:view"):  # not the funders of that organisation
+                org_members.setdefault(m.organization_id, set()).add(m.user_id)
+        active = active_user_ids(coalition, roles=Role.values)
+        for kind, follow_ups in ((ReminderKind.FOLLOW_UP_SOON, soon), (ReminderKind.FOLLOW_UP_DUE, due)):
+            for follow_up in follow_ups:
+                recipients = set(org_members.get(follow_up.assignee_organization_id, set()))
+                if follow_up.assignee_user_id in active:
+                    recipients.add(follow_up.assignee_user_id)
+                for uid in sorted(recipients):
+                    out.append({"kind": kind, "recipient_id": uid, "subject": f"follow_up:{follow_up.pk}",
+                                "period": follow_up.due_on.isoformat(), "object": follow_up})
+    if cfg.indicator_enabled:
+        out += _indicator_reminders(coalition, cfg, today)
+    if cfg.endorsement_enabled:
+        out += _endorsement_reminders(coalition, cfg, today)
+    return out
+
+
+def _reporters(coalition) -> dict[int, set[int]]:
+    """Organisation id -> its active members who report its values (partners, not funders)."""
+    reporters = defaultdict(set)
+    for m in Membership.objects.filter(coalition=coalition, is_active=True, organization__isnull=False):
+        if has_permission(m, "indicators.values:enter") and not has_permission(m, "indicators.values:review"):
+            reporters[m.organization_id].add(m.user_id)
+    return reporters
+
+
+def _indicator_reminders(coalition, cfg, today: date) -> list[dict]:
+    """Before the due date and when late: the organisation's reporters; after a further delay:
+    the coordinators. Reminders older than 30 days are not caught up."""
+    catch_up = 30
+    missing = reporting_missing(coalition, due_from=today - timedelta(days=cfg.indicator_escalation_days + catch_up),
+                                due_to=today + timedelta(days=cfg.indicator_days_before))
+    if not missing:
+        return []
+    reporters = _reporters(coalition)
+    coordinators = sorted(active_user_ids(coalition, roles=[Role.COORDINATOR]))
+    out = []
+    for item in missing:
+        due = item.period.due_date
+        subject = f"period:{item.period.pk}:org:{item.organization.pk}"
+        recipients, kind = (), None
+        if due - timedelta(days=cfg.indicator_days_before) <= today <= due:
+            kind, recipients = ReminderKind.INDICATOR_SOON, sorted(reporters.get(item.organization.pk, ()))
+        elif due < today <= due + timedelta(days=catch_up):
+            kind, recipients = ReminderKind.INDICATOR_LATE, sorted(reporters.get(item.organization.pk, ()))
+        for uid in recipients:
+            out.append({"kind": kind, "recipient_id": uid, "subject": subject, "period": due.isoformat(),
+                        "object": item})
+        escalate_on = due + timedelta(days=max(cfg.indicator_escalation_days, 1))
+        if escalate_on <= today <= escalate_on + timedelta(days=catch_up):
+            for uid in coordinators:
+                out.append({"kind": ReminderKind.INDICATOR_ESCALATION, "recipient_id": uid, "subject": subject,
+                            "period": due.isoformat(), "object": item})
+    return out
+
+
+def _endorsement_reminders(coalition, cfg, today: date) -> list[dict]:
+    version, organizations = endorsements_missing(coalition)
+    if version is None or version.published_at is None or not organizations:
+        return []
+    remind_on = local_today(coalition, version.published_at) + timedelta(days=cfg.endorsement_days_after)
+    if today < remind_on:
+        return []
+    active = active_user_ids(coalition, user_ids=[o.representative_id for o in organizations if o.representative_id])
+    return [
+        {"kind": ReminderKind.ENDORSEMENT, "recipient_id": org.representative_id,
+         "subject": f"agenda:{version.pk}:org:{org.pk}", "period": str(version.number),
+         "object": EndorsementDue(version, org)}
+        for org in organizations if org.representative_id in active
+    ]
+
+
+def reminder_schedule(coalition, *, now=None, days: int = 14):
+    """The reminders that will go out in the next `days` days, grouped by day, kind and subject,
+    with how many are already sent (for coordinators)."""
+    now = now or timezone.now()
+    seen, schedule = set(), []
+    sent = set(SentReminder.objects.filter(coalition=coalition).values_list("recipient_id", "kind", "subject",
+                                                                            "period"))
+    for day in range(days + 1):
+        at = now + timedelta(days=day)
+        for r in due_reminders(coalition, now=at):
+            key = (r["recipient_id"], r["kind"], r["subject"], r["period"])
+            if key in seen:
+                continue
+            seen.add(key)
+            schedule.append({"when": at if day else now, "kind": r["kind"], "object": r["object"],
+                             "sent": key in sent, "recipient_id": r["recipient_id"]})
+    return _group_schedule(schedule)
+
+
+def _group_schedule(rows):
+    grouped = {}
+    for row in rows:
+        key = (row["when"].date(), row["kind"], str(row["object"]))
+        entry = grouped.setdefault(key, {"date": row["when"], "kind": row["kind"], "object": row["object"],
+                                         "recipients": 0, "sent": 0})
+        entry["recipients"] += 1
+        entry["sent"] += int(row["sent"])
+    return list(grouped.values())[:100]
+
+
+def weekly_summary(membership, *, now=None) -> dict:
+    """What one person's weekly summary holds, limited to their coalition (and, for a partner,
+    to what concerns them or their organisation)."""
+    now = now or timezone.now()
+    coalition_id = membership.coalition_id
+    today = local_today(membership.coalition, now)
+    coordinator = has_permission(membership, "coordination.meetings:manage")
+    follow_ups = (all_follow_ups(coalition_id) if coordinator else my_follow_ups(membership))
+    meetings = Meeting.objects.filter(coalition=coalition_id, starts_at__gte=now,
+                                      starts_at__lte=now + timedelta(days=14)).order_by("starts_at")
+    if not coordinator:
+        attending = Invitee.objects.filter(user_id=membership.user_id).exclude(rsvp="no").values("meeting_id")
+        meetings = meetings.filter(pk__in=attending)
+    summary = {
+        "overdue": list(follow_ups.filter(due_on__lt=today)[:50]),
+        "due_soon": list(follow_ups.filter(due_on__gte=today, due_on__lte=today + timedelta(days=7))[:50]),
+        "meetings": list(meetings[:20]),
+        "minutes_missing": [],
+    }
+    if coordinator:
+        summary["minutes_missing"] = list(Meeting.objects.filter(
+            coalition=coalition_id, minutes_published_at__isnull=True, starts_at__lt=now,
+            starts_at__gte=now - timedelta(days=60)).order_by("starts_at")[:20])
+    summary.update(_weekly_measurement(membership, coordinator=coordinator, now=now, today=today))
+    return summary
+
+
+def _weekly_measurement(membership, *, coordinator: bool, now, today) -> dict:
+    """Coordinators: values submitted in the past week, organisations late, endorsements missing.
+    Partners: what their organisation must report (late or due in the next two weeks)."""
+    coalition = membership.coalition
+    if coordinator:
+        _version, missing = endorsements_missing(coalition)
+        return {
+            "values_submitted": values_submitted(coalition, after=now - timedelta(days=7), until=now)[:50],
+            "reporting_late": reporting_missing(coalition, due_from=today - timedelta(days=90),
+                                                due_to=today - timedelta(days=1))[:50],
+            "endorsements_missing": missing[:50],
+            "to_report": [],
+        }
+    to_report = []
+    if membership.organization_id:
+        to_report = reporting_missing(coalition, due_from=today - timedelta(days=90),
+                                      due_to=today + timedelta(days=14),
+                                      organization_id=membership.organization_id)[:50]
+    return {"values_submitted": [], "reporting_late": [], "endorsements_missing": [], "to_report": to_report}

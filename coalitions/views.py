@@ -1,15 +1,24 @@
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from . import audit, selectors, services
 from .forms import CoalitionForm, CoalitionSettingsForm, InvitationForm, MembershipRoleForm, OrganizationForm
 from .models import Invitation, Membership, Organization, hash_token
-from .permissions import requires
-from .web import call_service, confirm_then_act, done, paginate, post_action
+from .permissions import (
+    AUDIT_VIEW,
+    INVITATIONS_MANAGE,
+    MEMBERS_MANAGE,
+    ORGANIZATIONS_MANAGE,
+    ORGANIZATIONS_VIEW,
+    SETTINGS_MANAGE,
+    object_for,
+    requires,
+)
+from .web import call_service, confirm_then_act, paginate, post_action, redirect_with_message
 
 # Outside any coalition -----------------------------------------------------------------
 
@@ -36,8 +45,8 @@ def coalition_create(request):
             form.add_error(None, str(denied))
             coalition = None
         if coalition:
-            messages.success(request, _("The coalition is created. Welcome, coordinator!"))
-            return redirect("coalitions:home", coalition_slug=coalition.slug)
+            return redirect_with_message(request, reverse("coalitions:home", args=[coalition.slug]),
+                                         success=_("The coalition is created. Welcome, coordinator!"))
     return render(request, "coalitions/coalition_form.html", {"form": form})
 
 
@@ -51,8 +60,9 @@ def invitation_accept(request, token: str):
         services.invitation_check(invitation, request.user if request.user.is_authenticated else None)
         if request.method == "POST" and request.user.is_authenticated:
             membership = services.invitation_accept(user=request.user, token=token)
-            messages.success(request, _("Welcome to %(coalition)s!") % {"coalition": membership.coalition.name})
-            return redirect("coalitions:home", coalition_slug=membership.coalition.slug)
+            welcome = _("Welcome to %(coalition)s!") % {"coalition": membership.coalition.name}
+            return redirect_with_message(request, reverse("coalitions:home", args=[membership.coalition.slug]),
+                                         success=welcome)
     except services.InvitationRefused as refused:
         status = {"unknown": 404, "wrong_email": 403}.get(refused.reason, 410)
         return render(request, "coalitions/invitation_refused.html",
@@ -71,7 +81,7 @@ def invitation_accept(request, token: str):
 # Inside a coalition --------------------------------------------------------------------
 
 
-@requires("coalitions.settings:manage")
+@requires(SETTINGS_MANAGE)
 def coalition_settings(request):
     coalition = request.coalition
     form = CoalitionSettingsForm(request.POST or None, instance=coalition)
@@ -79,42 +89,43 @@ def coalition_settings(request):
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "slug"}
         if call_service(form, services.coalition_update, actor=request.user, coalition=coalition, **data):
-            return done(request, _("The coalition's settings are saved."), "coalitions:settings")
+            return redirect_with_message(request, "coalitions:settings",
+                                         success=_("The coalition's settings are saved."))
     return render(request, "coalitions/settings.html", {"form": form})
 
 
 @require_GET
-@requires("coalitions.organizations:view")
+@requires(ORGANIZATIONS_VIEW)
 def organization_list(request):
     page = paginate(request, selectors.organization_list(request.coalition))
     return render(request, "coalitions/organization_list.html", {"page_obj": page})
 
 
-@requires("coalitions.organizations:manage")
+@requires(ORGANIZATIONS_MANAGE)
 def organization_create(request):
     form = OrganizationForm(request.POST or None, coalition=request.coalition)
     if request.method == "POST" and form.is_valid():
         if call_service(form, services.organization_create, actor=request.user,
                         coalition=request.coalition, **form.cleaned_data):
-            return done(request, _("The organization is added."), "coalitions:organizations")
+            return redirect_with_message(request, "coalitions:organizations", success=_("The organization is added."))
     return render(request, "coalitions/organization_form.html", {"form": form})
 
 
-@requires("coalitions.organizations:manage")
+@requires(ORGANIZATIONS_MANAGE)
 def organization_edit(request, pk: int):
-    organization = get_object_or_404(Organization, pk=pk)
+    organization = object_for(request, Organization, pk=pk)
     form = OrganizationForm(request.POST or None, instance=organization, coalition=request.coalition)
     if request.method == "POST" and form.is_valid():
-        fresh = get_object_or_404(Organization, pk=pk)  # the form mutated `organization`
+        fresh = object_for(request, Organization, pk=pk)  # the form mutated `organization`
         if call_service(form, services.organization_update, actor=request.user,
                         organization=fresh, **form.cleaned_data):
-            return done(request, _("The organization is saved."), "coalitions:organizations")
+            return redirect_with_message(request, "coalitions:organizations", success=_("The organization is saved."))
     return render(request, "coalitions/organization_form.html", {"form": form, "organization": organization})
 
 
-@requires("coalitions.organizations:manage")
+@requires(ORGANIZATIONS_MANAGE)
 def organization_delete(request, pk: int):
-    organization = get_object_or_404(Organization, pk=pk)
+    organization = object_for(request, Organization, pk=pk)
     return confirm_then_act(
         request, services.organization_delete, organization=organization,
         success=_("The organization is deleted."), to="coalitions:organizations",
@@ -126,28 +137,28 @@ def organization_delete(request, pk: int):
 
 
 @require_GET
-@requires("coalitions.members:manage")
+@requires(MEMBERS_MANAGE)
 def member_list(request):
     role, active = request.GET.get("role", ""), request.GET.get("active", "")
     page = paginate(request, selectors.member_list(request.coalition, role=role, active=active))
     return render(request, "coalitions/member_list.html", {"page_obj": page, "role": role, "active": active})
 
 
-@requires("coalitions.members:manage")
+@requires(MEMBERS_MANAGE)
 def member_edit(request, pk: int):
-    membership = get_object_or_404(Membership.objects.select_related("user"), pk=pk)
+    membership = object_for(request, Membership.objects.select_related("user"), pk=pk)
     initial = {"role": membership.role, "organization": membership.organization_id}
     form = MembershipRoleForm(request.POST or None, initial=initial, coalition=request.coalition)
     if request.method == "POST" and form.is_valid():
         if call_service(form, services.membership_change_role, actor=request.user,
                         membership=membership, **form.cleaned_data):
-            return done(request, _("The member's role is saved."), "coalitions:members")
+            return redirect_with_message(request, "coalitions:members", success=_("The member's role is saved."))
     return render(request, "coalitions/member_form.html", {"form": form, "membership": membership})
 
 
-@requires("coalitions.members:manage")
+@requires(MEMBERS_MANAGE)
 def member_deactivate(request, pk: int):
-    membership = get_object_or_404(Membership.objects.select_related("user"), pk=pk)
+    membership = object_for(request, Membership.objects.select_related("user"), pk=pk)
     return confirm_then_act(
         request, services.membership_deactivate, membership=membership,
         success=_("The member is deactivated."), to="coalitions:members",
@@ -159,51 +170,51 @@ def member_deactivate(request, pk: int):
 
 
 @require_POST
-@requires("coalitions.members:manage")
+@requires(MEMBERS_MANAGE)
 def member_reactivate(request, pk: int):
-    membership = get_object_or_404(Membership, pk=pk)
+    membership = object_for(request, Membership, pk=pk)
     return post_action(request, services.membership_reactivate, _("The member is reactivated."),
-                        "coalitions:members", membership=membership)
+                       "coalitions:members", membership=membership)
 
 
 @require_GET
-@requires("coalitions.invitations:manage")
+@requires(INVITATIONS_MANAGE)
 def invitation_list(request):
     status = request.GET.get("status", "pending")
     page = paginate(request, selectors.invitation_list(request.coalition, status=status))
     return render(request, "coalitions/invitation_list.html", {"page_obj": page, "status": status})
 
 
-@requires("coalitions.invitations:manage")
+@requires(INVITATIONS_MANAGE)
 def invitation_create(request):
     form = InvitationForm(request.POST or None, coalition=request.coalition)
     if request.method == "POST" and form.is_valid():
         invitation = call_service(form, services.invitation_create, actor=request.user,
                                   coalition=request.coalition, **form.cleaned_data)
         if invitation:
-            return done(request, _("The invitation is sent to %(email)s.") % {"email": invitation.email},
-                         "coalitions:invitations")
+            return redirect_with_message(request, "coalitions:invitations", success=_(
+                "The invitation is sent to %(email)s.") % {"email": invitation.email})
     return render(request, "coalitions/invitation_form.html", {"form": form})
 
 
 @require_POST
-@requires("coalitions.invitations:manage")
+@requires(INVITATIONS_MANAGE)
 def invitation_resend(request, pk: int):
-    invitation = get_object_or_404(Invitation, pk=pk)
+    invitation = object_for(request, Invitation, pk=pk)
     return post_action(request, services.invitation_resend, _("The invitation is sent again."),
-                        "coalitions:invitations", invitation=invitation)
+                       "coalitions:invitations", invitation=invitation)
 
 
 @require_POST
-@requires("coalitions.invitations:manage")
+@requires(INVITATIONS_MANAGE)
 def invitation_revoke(request, pk: int):
-    invitation = get_object_or_404(Invitation, pk=pk)
+    invitation = object_for(request, Invitation, pk=pk)
     return post_action(request, services.invitation_revoke, _("The invitation is revoked; its link no longer works."),
-                        "coalitions:invitations", invitation=invitation)
+                       "coalitions:invitations", invitation=invitation)
 
 
 @require_GET
-@requires("coalitions.audit:view")
+@requires(AUDIT_VIEW)
 def audit_trail(request):
     page = paginate(request, audit.coalition_events(request.coalition))
     audit.attach_actors(page.object_list)

@@ -1,6 +1,6 @@
 """Small helpers that keep views thin: numbers read from request input, pagination, service
-errors shown on the form or as a message, the confirm-then-act pattern of destructive actions,
-and the visitor's address."""
+errors shown on the form or as a message, the redirect that says what happened, the
+confirm-then-act pattern of destructive actions, and the visitor's address."""
 
 import ipaddress
 import re
@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import get_resolver, reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from .concurrency import EditConflict
@@ -63,10 +64,26 @@ def show_conflict(form, conflict: EditConflict) -> None:
     form.data[form.add_prefix("version")] = conflict.version
 
 
-def done(request, message: str, to: str, *args):
-    """Say what happened and go back to a coalition page (the slug comes first in its URL)."""
-    messages.success(request, message)
-    return redirect(to, request.coalition.slug, *args)
+def redirect_with_message(request, to: str, *args, success: str = "", error: str = "", query=None,
+                          fragment: str = ""):
+    """The one way a view says what happened and moves on: ``success`` or ``error`` becomes a
+    message on the next page, then a redirect to ``to``, the URL name of a page of the current
+    coalition (its slug comes first in the URL, then ``args``) or a path ("/c/..."), with
+    ``query`` (a dict) and ``fragment`` added."""
+    if success:
+        messages.success(request, success)
+    if error:
+        messages.error(request, error)
+    url = to if to.startswith("/") else reverse(to, args=[request.coalition.slug, *args])
+    if query:
+        url += "?" + urlencode(query)
+    if fragment:
+        url += "#" + fragment
+    return redirect(url)
+
+
+def error_text(error: ValidationError) -> str:
+    return " ".join(error.messages)
 
 
 def post_action(request, service, success: str, to: str, args=(), **kwargs):
@@ -75,9 +92,8 @@ def post_action(request, service, success: str, to: str, args=(), **kwargs):
     try:
         service(actor=request.user, **kwargs)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect(to, request.coalition.slug, *args)
-    return done(request, success, to, *args)
+        return redirect_with_message(request, to, *args, error=error_text(error))
+    return redirect_with_message(request, to, *args, success=success)
 
 
 def confirm_then_act(request, service, *, success: str, to: str, title: str, consequence: str,

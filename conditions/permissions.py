@@ -2,18 +2,30 @@
 object rules that go with them (used by services and views alike)."""
 
 from coalitions.models import Role
+from coalitions.permissions import COORDINATORS, EVERYONE, MEMBERS_WHO_TAKE_PART
+
+AGENDA_VIEW = "conditions.agenda:view"
+AGENDA_EDIT = "conditions.agenda:edit"
+AGENDA_ENDORSE = "conditions.agenda:endorse"
+PLAN_VIEW = "conditions.plan:view"
+PLAN_MANAGE = "conditions.plan:manage"
+ACTIONS_PROPOSE = "conditions.actions:propose"
+ACTIVITIES_VIEW = "conditions.activities:view"
+ACTIVITIES_LOG = "conditions.activities:log"
+ATTACHMENTS_VIEW = "conditions.attachments:view"
+MATRIX_VIEW = "conditions.matrix:view"
 
 PERMISSIONS = {
-    "conditions.agenda:view": {Role.COORDINATOR, Role.PARTNER, Role.FUNDER},
-    "conditions.agenda:edit": {Role.COORDINATOR},  # the draft, priorities, publishing
-    "conditions.agenda:endorse": {Role.COORDINATOR, Role.PARTNER},  # object rule: may_endorse_for
-    "conditions.plan:view": {Role.COORDINATOR, Role.PARTNER, Role.FUNDER},
-    "conditions.plan:manage": {Role.COORDINATOR},  # plans, actions, decisions on proposals
-    "conditions.actions:propose": {Role.COORDINATOR, Role.PARTNER},
-    "conditions.activities:view": {Role.COORDINATOR, Role.PARTNER, Role.FUNDER},
-    "conditions.activities:log": {Role.COORDINATOR, Role.PARTNER},  # object rule: may_edit_activity_of
-    "conditions.attachments:view": {Role.COORDINATOR, Role.PARTNER},  # funders never see attachments
-    "conditions.matrix:view": {Role.COORDINATOR, Role.PARTNER, Role.FUNDER},
+    AGENDA_VIEW: EVERYONE,
+    AGENDA_EDIT: COORDINATORS,  # the draft, priorities, publishing
+    AGENDA_ENDORSE: MEMBERS_WHO_TAKE_PART,  # object rule: may_endorse_for
+    PLAN_VIEW: EVERYONE,
+    PLAN_MANAGE: COORDINATORS,  # plans, actions, decisions on proposals
+    ACTIONS_PROPOSE: MEMBERS_WHO_TAKE_PART,
+    ACTIVITIES_VIEW: EVERYONE,
+    ACTIVITIES_LOG: MEMBERS_WHO_TAKE_PART,  # object rule: may_edit_activity
+    ATTACHMENTS_VIEW: MEMBERS_WHO_TAKE_PART,  # funders never see attachments
+    MATRIX_VIEW: EVERYONE,
 }
 
 
@@ -43,6 +55,11 @@ def may_edit_activity_of(membership, organization_id) -> bool:
     if membership.role == Role.COORDINATOR:
         return True
     return membership.role == Role.PARTNER and membership.organization_id == organization_id
+
+
+def may_edit_activity(membership, activity) -> bool:
+    """The object rule of an activity's edit and delete pages (``object_for``'s ``may``)."""
+    return may_edit_activity_of(membership, activity.organization_id)
 
 
 def may_see_attachments(membership) -> bool:

@@ -4,19 +4,22 @@ from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from coalitions.permissions import has_permission
+from coalitions.permissions import HOME_VIEW, SETTINGS_MANAGE, has_permission
 from coalitions.selectors import memberships_of
+from conditions.permissions import AGENDA_VIEW, PLAN_VIEW
+from coordination.permissions import BACKBONE_VIEW, COMMUNICATION_VIEW
+from indicators.permissions import INDICATORS_VIEW
 
 # The main menu spans every app, so it lives with the wiring (config), not in the core.
 # The main menu in UI.md's order: (label, url name, permission, path section under /c/<slug>/)
 MAIN_MENU = [
-    (_("Home"), "coalitions:home", "coalitions.home:view", ""),
-    (_("Common agenda"), "conditions:agenda", "conditions.agenda:view", "agenda/"),
-    (_("Action plan"), "conditions:plan", "conditions.plan:view", "plan/"),
-    (_("Shared measurement"), "indicators:index", "indicators.indicators:view", "measurement/"),
-    (_("Communication"), "coordination:communication", "coordination.communication:view", "communication/"),
-    (_("Backbone support"), "coordination:backbone", "coordination.backbone:view", "backbone/"),
-    (_("Settings"), "coalitions:settings", "coalitions.settings:manage", "settings/"),
+    (_("Home"), "coalitions:home", HOME_VIEW, ""),
+    (_("Common agenda"), "conditions:agenda", AGENDA_VIEW, "agenda/"),
+    (_("Action plan"), "conditions:plan", PLAN_VIEW, "plan/"),
+    (_("Shared measurement"), "indicators:index", INDICATORS_VIEW, "measurement/"),
+    (_("Communication"), "coordination:communication", COMMUNICATION_VIEW, "communication/"),
+    (_("Backbone support"), "coordination:backbone", BACKBONE_VIEW, "backbone/"),
+    (_("Settings"), "coalitions:settings", SETTINGS_MANAGE, "settings/"),
 ]
 
 

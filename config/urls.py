@@ -4,7 +4,7 @@ from django.urls import include, path
 
 from coalitions import site_views, views
 from coalitions import urls as coalitions_urls
-from coordination.views import calendar_feed_ics
+from coordination.views.calendar import calendar_feed_ics
 from dashboards import views as dashboards
 
 # The admin has no login form of its own: it sends people to allauth's, which asks for the

@@ -1,64 +1,84 @@
 """Permissions of conditions 4 and 5, merged into coalitions.permissions.REGISTRY, and the
 object rules of this app (used by services and views; nothing checks roles inline)."""
 
-from coalitions.models import Role
+from coalitions.permissions import COORDINATORS, EVERYONE, FUNDERS, MEMBERS_WHO_TAKE_PART, PARTNERS, has_permission
+from conditions.permissions import PLAN_VIEW
+from indicators.permissions import INDICATORS_VIEW
 
-COORD = {Role.COORDINATOR}
-TAKE_PART = {Role.COORDINATOR, Role.PARTNER}
-ALL = {Role.COORDINATOR, Role.PARTNER, Role.FUNDER}
+COMMUNICATION_VIEW = "coordination.communication:view"
+BACKBONE_VIEW = "coordination.backbone:view"
+MEETINGS_VIEW = "coordination.meetings:view"
+MEETINGS_VIEW_DETAILS = "coordination.meetings:view_details"
+MEETINGS_VIEW_SHARED = "coordination.meetings:view_shared"
+MEETINGS_MANAGE = "coordination.meetings:manage"
+MEETINGS_RSVP = "coordination.meetings:rsvp"
+FOLLOW_UPS_VIEW = "coordination.follow_ups:view"
+FOLLOW_UPS_UPDATE = "coordination.follow_ups:update"
+ANNOUNCEMENTS_VIEW = "coordination.announcements:view"
+ANNOUNCEMENTS_MANAGE = "coordination.announcements:manage"
+COMMENTS_ADD = "coordination.comments:add"
+COMMENTS_VIEW = "coordination.comments:view"
+COMMENTS_MODERATE = "coordination.comments:moderate"
+NOTIFICATIONS_VIEW = "coordination.notifications:view"
+CALENDAR_FEED_USE = "coordination.calendar_feed:use"
+REMINDERS_MANAGE = "coordination.reminders:manage"
+TEAM_VIEW = "coordination.team:view"
+TEAM_MANAGE = "coordination.team:manage"
+TASKS_VIEW = "coordination.tasks:view"
+TASKS_MANAGE = "coordination.tasks:manage"
+LIBRARY_VIEW = "coordination.library:view"
+LIBRARY_ADD = "coordination.library:add"
+LIBRARY_MODERATE = "coordination.library:moderate"
+ASSESSMENT_VIEW = "coordination.assessment:view"
+ASSESSMENT_ANSWER = "coordination.assessment:answer"
+ASSESSMENT_MANAGE = "coordination.assessment:manage"
 
 PERMISSIONS = {
-    "coordination.communication:view": ALL,
-    "coordination.backbone:view": ALL,  # funders see the library from here; the rest needs its own permission
+    COMMUNICATION_VIEW: EVERYONE,
+    BACKBONE_VIEW: EVERYONE,  # funders see the library from here; the rest needs its own permission
     # Meetings: everyone reads the public parts (date, kind, decisions); the details (agenda,
     # invitees, attendance, minutes, follow-ups, comments) need meetings:view_details, or
     # meetings:view_shared on a meeting a coordinator shared with funders.
-    "coordination.meetings:view": ALL,
-    "coordination.meetings:view_details": TAKE_PART,
-    "coordination.meetings:view_shared": {Role.FUNDER},
-    "coordination.meetings:manage": COORD,
-    "coordination.meetings:rsvp": TAKE_PART,
-    "coordination.follow_ups:view": TAKE_PART,
-    "coordination.follow_ups:update": TAKE_PART,
-    "coordination.announcements:view": ALL,
-    "coordination.announcements:manage": COORD,
-    "coordination.comments:add": TAKE_PART,
-    "coordination.comments:view": TAKE_PART,  # threads on actions and indicators: funders do not see them
-    "coordination.comments:moderate": COORD,
-    "coordination.notifications:view": ALL,
-    "coordination.calendar_feed:use": ALL,  # a member's own subscription URL; see services/calendar.py
-    "coordination.reminders:manage": COORD,
-    "coordination.team:view": TAKE_PART,
-    "coordination.team:manage": COORD,
-    "coordination.tasks:view": TAKE_PART,
-    "coordination.tasks:manage": COORD,
-    "coordination.library:view": ALL,
-    "coordination.library:add": TAKE_PART,
-    "coordination.library:moderate": COORD,
-    "coordination.assessment:view": TAKE_PART,
-    "coordination.assessment:answer": {Role.PARTNER},
-    "coordination.assessment:manage": COORD,
+    MEETINGS_VIEW: EVERYONE,
+    MEETINGS_VIEW_DETAILS: MEMBERS_WHO_TAKE_PART,
+    MEETINGS_VIEW_SHARED: FUNDERS,
+    MEETINGS_MANAGE: COORDINATORS,
+    MEETINGS_RSVP: MEMBERS_WHO_TAKE_PART,
+    FOLLOW_UPS_VIEW: MEMBERS_WHO_TAKE_PART,
+    FOLLOW_UPS_UPDATE: MEMBERS_WHO_TAKE_PART,
+    ANNOUNCEMENTS_VIEW: EVERYONE,
+    ANNOUNCEMENTS_MANAGE: COORDINATORS,
+    COMMENTS_ADD: MEMBERS_WHO_TAKE_PART,
+    COMMENTS_VIEW: MEMBERS_WHO_TAKE_PART,  # threads on actions and indicators: funders do not see them
+    COMMENTS_MODERATE: COORDINATORS,
+    NOTIFICATIONS_VIEW: EVERYONE,
+    CALENDAR_FEED_USE: EVERYONE,  # a member's own subscription URL; see services/calendar.py
+    REMINDERS_MANAGE: COORDINATORS,
+    TEAM_VIEW: MEMBERS_WHO_TAKE_PART,
+    TEAM_MANAGE: COORDINATORS,
+    TASKS_VIEW: MEMBERS_WHO_TAKE_PART,
+    TASKS_MANAGE: COORDINATORS,
+    LIBRARY_VIEW: EVERYONE,
+    LIBRARY_ADD: MEMBERS_WHO_TAKE_PART,
+    LIBRARY_MODERATE: COORDINATORS,
+    ASSESSMENT_VIEW: MEMBERS_WHO_TAKE_PART,
+    ASSESSMENT_ANSWER: PARTNERS,
+    ASSESSMENT_MANAGE: COORDINATORS,
 }
-
-
-def _has(membership, permission: str) -> bool:
-    from coalitions.permissions import has_permission
-
-    return has_permission(membership, permission)
 
 
 def can_see_meeting_details(membership, meeting) -> bool:
     """Agenda, invitees, attendance, minutes, follow-ups and comments of one meeting."""
-    return _has(membership, "coordination.meetings:view_details") or (
-        meeting.shared_with_funders and _has(membership, "coordination.meetings:view_shared")
+    return has_permission(membership, MEETINGS_VIEW_DETAILS) or (
+        meeting.shared_with_funders and has_permission(membership, MEETINGS_VIEW_SHARED)
     )
 
 
 def can_update_follow_up(membership, follow_up) -> bool:
     """Coordinators update every follow-up; a partner only its own or its organisation's."""
-    if not _has(membership, "coordination.follow_ups:update"):
+    if not has_permission(membership, FOLLOW_UPS_UPDATE):
         return False
-    if _has(membership, "coordination.meetings:manage"):
+    if has_permission(membership, MEETINGS_MANAGE):
         return True
     return follow_up.assignee_user_id == membership.user_id or (
         follow_up.assignee_organization_id is not None
@@ -68,24 +88,24 @@ def can_update_follow_up(membership, follow_up) -> bool:
 
 def can_manage_calendar_feed(membership, feed) -> bool:
     """A calendar feed is its owner's alone: nobody else (not even a coordinator) changes it."""
-    return _has(membership, "coordination.calendar_feed:use") and feed.user_id == membership.user_id
+    return has_permission(membership, CALENDAR_FEED_USE) and feed.user_id == membership.user_id
 
 
 def can_edit_comment(membership, comment) -> bool:
     """Only the author edits a comment (coordinators may delete it, not put words in it)."""
-    return _has(membership, "coordination.comments:add") and comment.author_id == membership.user_id
+    return has_permission(membership, COMMENTS_ADD) and comment.author_id == membership.user_id
 
 
 def can_delete_comment(membership, comment) -> bool:
     """Authors delete their own comments; coordinators moderate every comment."""
-    return _has(membership, "coordination.comments:moderate") or (
-        _has(membership, "coordination.comments:add") and comment.author_id == membership.user_id
+    return has_permission(membership, COMMENTS_MODERATE) or (
+        has_permission(membership, COMMENTS_ADD) and comment.author_id == membership.user_id
     )
 
 
 def can_delete_library_item(membership, item) -> bool:
-    return _has(membership, "coordination.library:moderate") or (
-        _has(membership, "coordination.library:add") and item.added_by_id == membership.user_id
+    return has_permission(membership, LIBRARY_MODERATE) or (
+        has_permission(membership, LIBRARY_ADD) and item.added_by_id == membership.user_id
     )
 
 
@@ -98,13 +118,13 @@ def can_see_thread(membership, target) -> bool:
     its coalition who may see the thing itself (a partner sees proposals; funders see no comment)."""
     if membership is None or target.coalition_id != membership.coalition_id:
         return False
-    if not _has(membership, "coordination.comments:view"):
+    if not has_permission(membership, COMMENTS_VIEW):
         return False
     from conditions.models import Action
 
     if isinstance(target, Action):
-        return _has(membership, "conditions.plan:view")
-    return _has(membership, "indicators.indicators:view")
+        return has_permission(membership, PLAN_VIEW)
+    return has_permission(membership, INDICATORS_VIEW)
 
 
 def can_read(membership, obj) -> bool:
@@ -124,11 +144,11 @@ def can_read(membership, obj) -> bool:
             return can_see_meeting_details(membership, obj.meeting)
         return can_read(membership, obj.announcement or obj.action or obj.indicator)
     if isinstance(obj, Announcement):
-        return _has(membership, "coordination.announcements:view") and announcement_visible_to(membership, obj)
+        return has_permission(membership, ANNOUNCEMENTS_VIEW) and announcement_visible_to(membership, obj)
     if isinstance(obj, Meeting):
-        return _has(membership, "coordination.meetings:view")
+        return has_permission(membership, MEETINGS_VIEW)
     if isinstance(obj, FollowUp):
-        return _has(membership, "coordination.follow_ups:view") and can_see_meeting_details(membership, obj.meeting)
+        return has_permission(membership, FOLLOW_UPS_VIEW) and can_see_meeting_details(membership, obj.meeting)
     if isinstance(obj, Action | Indicator):  # notified only about their comment threads
         return can_see_thread(membership, obj)
     return False

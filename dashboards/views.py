@@ -3,14 +3,14 @@ partner.py, funder.py and reports.py; writes go through services.py."""
 
 from django import forms
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from coalitions.dates import local_today
-from coalitions.permissions import has_permission, requires
+from coalitions.permissions import HOME_VIEW, has_permission, object_for, requires
 from coalitions.spreadsheets import xlsx_response
 from coalitions.web import call_service, client_ip, confirm_then_act, paginate, secret_url
 
@@ -19,20 +19,21 @@ from .funder import funder_dashboard
 from .health import coalition_health
 from .models import ReportSnapshot, ShareLink
 from .partner import partner_dashboard
+from .permissions import FUNDER_DASHBOARD, HEALTH_VIEW, PARTNER_DASHBOARD, REPORTS_SHARE, REPORTS_VIEW
 from .reports import FIRST_YEAR, ReportYear, decorate, period_report, report_label, report_sheets
 
 
 @require_GET
-@requires("coalitions.home:view")
+@requires(HOME_VIEW)
 def home(request):
     """The coalition home: the dashboard of the person's role (chosen by permission)."""
     membership, coalition = request.membership, request.coalition
-    context = {"can_report": has_permission(membership, "dashboards.reports:view")}
-    if has_permission(membership, "dashboards.health:view"):
+    context = {"can_report": has_permission(membership, REPORTS_VIEW)}
+    if has_permission(membership, HEALTH_VIEW):
         context.update(kind="coordinator", **coalition_health(coalition))
-    elif has_permission(membership, "dashboards.dashboard:funder"):
+    elif has_permission(membership, FUNDER_DASHBOARD):
         context.update(kind="funder", **funder_dashboard(coalition))
-    elif has_permission(membership, "dashboards.dashboard:partner"):
+    elif has_permission(membership, PARTNER_DASHBOARD):
         context.update(kind="partner", **partner_dashboard(membership))
     return render(request, "dashboards/home.html", context)
 
@@ -46,19 +47,19 @@ def _report_year(request, year: int) -> ReportYear:
 
 
 @require_GET
-@requires("dashboards.reports:view")
+@requires(REPORTS_VIEW)
 def report_index(request):
     current = ReportYear.containing(request.coalition, local_today(request.coalition))
     snapshots = ReportSnapshot.objects.filter(coalition=request.coalition).select_related("created_by")
     return render(request, "dashboards/report_index.html", {
         "years": [ReportYear(current.year - k, current.start_month) for k in range(5)],
         "page_obj": paginate(request, snapshots),
-        "can_share": has_permission(request.membership, "dashboards.reports:share"),
+        "can_share": has_permission(request.membership, REPORTS_SHARE),
     })
 
 
 @require_GET
-@requires("dashboards.reports:view")
+@requires(REPORTS_VIEW)
 def report_year(request, year: int):
     """The report of one of the coalition's years. ``year`` is the year it starts in: the
     calendar year when the coalition's fiscal year starts in January; otherwise the fiscal
@@ -67,12 +68,12 @@ def report_year(request, year: int):
     report = decorate(period_report(request.coalition, period.start, period.end))
     return render(request, "dashboards/report.html", {
         "report": report, "year": year,
-        "can_share": has_permission(request.membership, "dashboards.reports:share"),
+        "can_share": has_permission(request.membership, REPORTS_SHARE),
     })
 
 
 @require_GET
-@requires("dashboards.reports:view")
+@requires(REPORTS_VIEW)
 def report_download(request, year: int):
     """The same report as XLSX; ``year`` as in ``report_year``."""
     period = _report_year(request, year)
@@ -82,7 +83,7 @@ def report_download(request, year: int):
 
 
 @require_POST
-@requires("dashboards.reports:share")
+@requires(REPORTS_SHARE)
 def report_freeze(request, year: int):
     """Freeze the report of ``report_year`` as a snapshot (its data keeps the range's dates;
     its label is worded in each reader's language)."""
@@ -101,7 +102,7 @@ class ShareForm(forms.Form):
 
 def _snapshot_page(request, snapshot: ReportSnapshot, form: ShareForm):
     """The snapshot; for those who manage share links, its links with their openings."""
-    can_share = has_permission(request.membership, "dashboards.reports:share")
+    can_share = has_permission(request.membership, REPORTS_SHARE)
     return render(request, "dashboards/snapshot.html", {
         "snapshot": snapshot, "report": decorate(snapshot.data), "can_share": can_share,
         "links": list(openings.snapshot_links(snapshot)) if can_share else [], "form": form,
@@ -109,15 +110,15 @@ def _snapshot_page(request, snapshot: ReportSnapshot, form: ShareForm):
 
 
 @require_GET
-@requires("dashboards.reports:view")
+@requires(REPORTS_VIEW)
 def snapshot_detail(request, pk: int):
-    return _snapshot_page(request, get_object_or_404(ReportSnapshot, pk=pk), ShareForm())
+    return _snapshot_page(request, object_for(request, ReportSnapshot, pk=pk), ShareForm())
 
 
 @require_POST
-@requires("dashboards.reports:share")
+@requires(REPORTS_SHARE)
 def snapshot_share(request, pk: int):
-    snapshot = get_object_or_404(ReportSnapshot, pk=pk)
+    snapshot = object_for(request, ReportSnapshot, pk=pk)
     form = ShareForm(request.POST or {"days": services.DEFAULT_LINK_DAYS})
     created = None
     if form.is_valid():
@@ -132,9 +133,9 @@ def snapshot_share(request, pk: int):
     })
 
 
-@requires("dashboards.reports:share")
+@requires(REPORTS_SHARE)
 def share_link_revoke(request, pk: int):
-    link = get_object_or_404(ShareLink, pk=pk)
+    link = object_for(request, ShareLink, pk=pk)
     return confirm_then_act(
         request, services.share_link_revoke, link=link, to="dashboards:reports",
         success=_("The link is revoked: it no longer opens the report."),
@@ -145,11 +146,11 @@ def share_link_revoke(request, pk: int):
 
 
 @require_GET
-@requires("dashboards.reports:share")
+@requires(REPORTS_SHARE)
 def share_link_openings(request, pk: int):
     """Each opening of one link: when (in the coalition's time zone), which browser, and the
     address without its last part."""
-    link = get_object_or_404(ShareLink.objects.select_related("snapshot"), pk=pk)
+    link = object_for(request, ShareLink.objects.select_related("snapshot"), pk=pk)
     page = paginate(request, openings.link_openings(link))
     page.object_list = openings.shown_openings(page.object_list)
     return render(request, "dashboards/share_link_openings.html", {"link": link, "page_obj": page})

@@ -1,29 +1,36 @@
 """Permissions of condition 3, merged into coalitions.permissions.REGISTRY, and the object
 rules of shared measurement (who reports what, who reads which values)."""
 
-from coalitions.models import Role
+from coalitions.permissions import COORDINATORS, EVERYONE, MEMBERS_WHO_TAKE_PART, has_permission
+
+INDICATORS_VIEW = "indicators.indicators:view"
+INDICATORS_MANAGE = "indicators.indicators:manage"
+VALUES_ENTER = "indicators.values:enter"
+VALUES_REVIEW = "indicators.values:review"
+VALUES_IMPORT = "indicators.values:import"
+VALUES_EXPORT = "indicators.values:export"
+COMPLETENESS_VIEW = "indicators.completeness:view"
+NOTES_MANAGE = "indicators.notes:manage"
 
 PERMISSIONS = {
-    "indicators.indicators:view": {Role.COORDINATOR, Role.PARTNER, Role.FUNDER},
-    "indicators.indicators:manage": {Role.COORDINATOR},
-    "indicators.values:enter": {Role.COORDINATOR, Role.PARTNER},
-    "indicators.values:review": {Role.COORDINATOR},
-    "indicators.values:import": {Role.COORDINATOR, Role.PARTNER},
-    "indicators.values:export": {Role.COORDINATOR, Role.PARTNER},
-    "indicators.completeness:view": {Role.COORDINATOR},
-    "indicators.notes:manage": {Role.COORDINATOR},
+    INDICATORS_VIEW: EVERYONE,
+    INDICATORS_MANAGE: COORDINATORS,
+    VALUES_ENTER: MEMBERS_WHO_TAKE_PART,
+    VALUES_REVIEW: COORDINATORS,
+    VALUES_IMPORT: MEMBERS_WHO_TAKE_PART,
+    VALUES_EXPORT: MEMBERS_WHO_TAKE_PART,
+    COMPLETENESS_VIEW: COORDINATORS,
+    NOTES_MANAGE: COORDINATORS,
 }
 
 
 # Object rules --------------------------------------------------------------------------
-# Imported lazily: this module is loaded while the permission registry is being built.
+# Models are imported lazily: this module is loaded while the permission registry is being built.
 
 
 def acts_for_every_organization(membership) -> bool:
     """The coordination team acts for every organisation (it reviews their values)."""
-    from coalitions.permissions import has_permission
-
-    return has_permission(membership, "indicators.values:review")
+    return has_permission(membership, VALUES_REVIEW)
 
 
 def assigned_indicators(organization, queryset):
@@ -62,9 +69,7 @@ def can_report(membership, indicator, organization) -> bool:
 
 def sees_organization_values(membership) -> bool:
     """Funders see coalition-level rollups only, never an organisation's values."""
-    from coalitions.permissions import has_permission
-
-    return has_permission(membership, "indicators.values:enter")
+    return has_permission(membership, VALUES_ENTER)
 
 
 def visible_values(membership, queryset):

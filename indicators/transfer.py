@@ -1,4 +1,5 @@
-"""CSV and XLSX files: reading an upload into rows (exports are written by coalitions.spreadsheets).
+"""CSV and XLSX files: reading an upload into rows, and the columns of the import template and
+of the exports (the files are written by coalitions.spreadsheets).
 Never trusts the file: anything unreadable becomes a FileUnreadable with a clear message.
 
 Besides the template's columns (``indicator``, ``period_start``, ...), a file may have one
@@ -210,3 +211,25 @@ def notes_row(columns: list["CategoryColumn"]) -> dict:
         else:
             row[column.header] = _("For %(codes)s") % {"codes": codes}
     return row
+
+
+# The exports ---------------------------------------------------------------------------
+
+VALUE_COLUMNS = ["indicator", "period_start", "period_end", "organization", "category", "value", "numerator",
+                 "denominator", "weight", "status", "flagged", "comment", "source", "confidence", "submitted_at"]
+ROLLUP_COLUMNS = ["indicator", "indicator_name", "period_start", "period_end", "category", "value", "numerator",
+                  "denominator", "organizations_reported", "organizations_expected"]
+
+
+def value_row(v, *, with_comment: bool) -> list:
+    """One reported value under VALUE_COLUMNS (its comment only for those who may read it)."""
+    return [v.indicator.code, v.period.start.isoformat(), v.period.end.isoformat(),
+            v.organization.name if v.organization else "", str(v.category or ""), v.value, v.numerator,
+            v.denominator, v.weight, v.status, "1" if v.is_flagged else "0", v.comment if with_comment else "",
+            v.source, v.confidence, v.submitted_at.isoformat() if v.submitted_at else ""]
+
+
+def rollup_row(r) -> list:
+    """One coalition-level rollup under ROLLUP_COLUMNS."""
+    return [r.indicator.code, r.indicator.name, r.period.start.isoformat(), r.period.end.isoformat(),
+            str(r.category or ""), r.value, r.numerator, r.denominator, r.reported_count, r.expected_count]

@@ -4,7 +4,8 @@ Every URL pattern of the project is collected from the resolver (tests/url_map.p
 have an entry in its app's tests/<app>/matrix.py, or in SITE_WIDE below, or the suite fails:
 a new page cannot ship without saying who may open it.
 Under /c/<slug>/: anonymous -> login redirect; outsider and member of another coalition -> 404;
-a role without the permission -> 403; an allowed role -> 200 on GET, and on an empty POST the
+a role without the permission -> 403 (404 where the row's object is not the role's to see, see
+HIDDEN); an allowed role -> 200 on GET, and on an empty POST the
 exact status its row declares (200: the form with its errors; 302: the action, or a redirect).
 """
 
@@ -12,7 +13,7 @@ import pytest
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
-from .url_map import ALL_PATTERNS, COALITION_PATTERNS, EXPECTED, SITE_PATTERNS, build_url, object_kwargs
+from .url_map import ALL_PATTERNS, COALITION_PATTERNS, EXPECTED, HIDDEN, SITE_PATTERNS, build_url, object_kwargs
 
 # URLs outside any coalition: name -> (GET as anonymous, GET as the partner of `world`)
 SITE_WIDE = {
@@ -52,11 +53,11 @@ def test_every_coalition_view_declares_a_permission():
 ACTORS = ["anonymous", "outsider", "other_member", "funder", "partner", "coordinator"]
 
 
-def expected_status(actor, expectation, method):
+def expected_status(actor, expectation, method, hidden_from=frozenset()):
     allowed_roles, methods, *post_status = expectation
     if actor == "anonymous":
         return "login"
-    if actor in ("outsider", "other_member"):
+    if actor in ("outsider", "other_member") or actor in hidden_from:
         return 404
     if actor not in allowed_roles:
         return 403
@@ -73,7 +74,7 @@ def test_coalition_url_matrix(client, world, name, route, method, actor):
     if actor != "anonymous":
         client.force_login(world.user(actor))
     response = client.get(url) if method == "GET" else client.post(url, {})
-    want = expected_status(actor, EXPECTED[name], method)
+    want = expected_status(actor, EXPECTED[name], method, HIDDEN.get(name, frozenset()))
     if want == "login":
         assert response.status_code == 302 and response["Location"].startswith(reverse("account_login"))
     else:

@@ -14,8 +14,12 @@ APP_MATRICES = [
 
 # url name -> (roles allowed, methods served[, status of an allowed role's empty POST]), under /c/<slug>/
 EXPECTED = {}
+# url name -> roles that hold the view's permission but may not see its object (someone else's):
+# 404 for them, not 403, so that the object's existence does not leak (coalitions.permissions.object_for)
+HIDDEN = {}
 for _matrix in APP_MATRICES:
     EXPECTED.update(_matrix.EXPECTED)
+    HIDDEN.update(getattr(_matrix, "HIDDEN", {}))
 
 THIRD_PARTY_NAMESPACES = ("admin",)  # allauth's URLs carry no namespace; see is_third_party
 

@@ -1,4 +1,5 @@
-"""Templates ask the permission registry, never the role: {% if current_membership|can:"app.x:y" %}.
+"""Templates ask the permission registry, never the role: {% if current_membership|can:"app.x:y" %}
+(a name the registry does not hold raises LookupError; tests check every template's names).
 Dates and times in words, in the current language and time zone: {{ day|long_date }},
 {{ moment|clock_time }}, {{ moment|long_datetime }} (see coalitions.dates). Like Django's |date,
 they show nothing for what is not a date ('' from a lookup on a missing object), never fail."""

@@ -1,5 +1,4 @@
-"""Views of conditions 4 and 5 (coordination/urls.py refers to them through this package)."""
-
-from .backbone import *  # noqa: F403
-from .calendar import *  # noqa: F403
-from .communication import *  # noqa: F403
+"""Views of conditions 4 and 5, one module per area: meetings.py (the communication landing
+page, meetings, follow-ups), comments.py, announcements.py, notifications.py (and reminders),
+calendar.py (each member's calendar feed), backbone.py (team, bodies, tasks, library,
+self-assessment). coordination/urls.py imports each module."""

@@ -3,8 +3,6 @@
 from django.shortcuts import render
 
 from coalitions.permissions import has_permission
-from coalitions.web import done as _done  # noqa: F401  (re-exported to the views)
-from coalitions.web import post_action as _post_action  # noqa: F401
 
 
 def _slug(request):

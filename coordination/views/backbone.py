@@ -1,16 +1,16 @@
 """Views of condition 5: the team, governance bodies, the task board, the library, the self-assessment."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from coalitions.permissions import requires
-from coalitions.web import call_service, paginate, parse_int
+from coalitions.permissions import object_for, requires
+from coalitions.web import call_service, paginate, parse_int, post_action, redirect_with_message
 
 from .. import permissions as rules
 from .. import services
@@ -33,24 +33,36 @@ from ..models.backbone import (
     TaskStatus,
 )
 from ..models.governance import GovernanceBody, TeamMember
+from ..permissions import (
+    ASSESSMENT_ANSWER,
+    ASSESSMENT_MANAGE,
+    ASSESSMENT_VIEW,
+    BACKBONE_VIEW,
+    LIBRARY_ADD,
+    LIBRARY_VIEW,
+    TASKS_MANAGE,
+    TASKS_VIEW,
+    TEAM_MANAGE,
+    TEAM_VIEW,
+)
 from ..selectors import backbone as backbone_selectors
-from ._common import _can, _done, _form_page, _post_action, _slug, _tz
+from ._common import _can, _form_page, _slug, _tz
 
 # Landing page --------------------------------------------------------------------------
 
 
 @require_GET
-@requires("coordination.backbone:view")
+@requires(BACKBONE_VIEW)
 def backbone(request):
     coalition = request.coalition
     context = {"library_count": backbone_selectors.library(coalition).count()}
-    if _can(request, "coordination.team:view"):
+    if _can(request, TEAM_VIEW):
         context.update({"team": list(backbone_selectors.team(coalition)),
                         "bodies": list(backbone_selectors.bodies(coalition))})
-    if _can(request, "coordination.tasks:view"):
+    if _can(request, TASKS_VIEW):
         board = backbone_selectors.task_board(coalition)
         context["task_counts"] = {status: len(tasks) for status, tasks in board.items()}
-    if _can(request, "coordination.assessment:view"):
+    if _can(request, ASSESSMENT_VIEW):
         context["rounds"] = list(backbone_selectors.rounds(coalition)[:2])
     return render(request, "coordination/backbone.html", context)
 
@@ -59,7 +71,7 @@ def backbone(request):
 
 
 @require_GET
-@requires("coordination.team:view")
+@requires(TEAM_VIEW)
 def team(request):
     return render(request, "coordination/team.html", {
         "team": list(backbone_selectors.team(request.coalition)),
@@ -67,23 +79,24 @@ def team(request):
     })
 
 
-@requires("coordination.team:manage")
+@requires(TEAM_MANAGE)
 def team_member_create(request):
     form = TeamMemberForm(request.POST or None, coalition=request.coalition)
     if request.method == "POST" and form.is_valid():
         if call_service(form, services.team_member_add, actor=request.user, coalition=request.coalition,
                         **form.cleaned_data):
-            return _done(request, _("The person is added to the coordination team."), "coordination:team")
+            return redirect_with_message(request, "coordination:team",
+                                         success=_("The person is added to the coordination team."))
     return _form_page(request, form, title=_("Add a team member"),
                       cancel_url=reverse("coordination:team", args=[_slug(request)]))
 
 
-@requires("coordination.team:manage")
+@requires(TEAM_MANAGE)
 def team_member_delete(request, pk: int):
-    member = get_object_or_404(TeamMember.objects.select_related("user"), pk=pk)
+    member = object_for(request, TeamMember.objects.select_related("user"), pk=pk)
     if request.method == "POST":
-        return _post_action(request, services.team_member_remove, _("The person is removed from the team."),
-                            "coordination:team", team_member=member)
+        return post_action(request, services.team_member_remove, _("The person is removed from the team."),
+                           "coordination:team", team_member=member)
     return render(request, "coalitions/confirm.html", {
         "title": _("Remove %(name)s from the coordination team?") % {"name": member.user},
         "consequence": _("The person stays a member of the coalition; only their team role is removed."),
@@ -92,36 +105,38 @@ def team_member_delete(request, pk: int):
     })
 
 
-@requires("coordination.team:manage")
+@requires(TEAM_MANAGE)
 def body_create(request):
     form = BodyForm(request.POST or None, coalition=request.coalition)
     if request.method == "POST" and form.is_valid():
         body = call_service(form, services.body_save, actor=request.user, coalition=request.coalition,
                             **form.cleaned_data)
         if body:
-            return _done(request, _("The governance body is saved."), "coordination:body", body.pk)
+            return redirect_with_message(request, "coordination:body", body.pk,
+                                         success=_("The governance body is saved."))
     return _form_page(request, form, title=_("Add a governance body"),
                       cancel_url=reverse("coordination:team", args=[_slug(request)]))
 
 
-@requires("coordination.team:manage")
+@requires(TEAM_MANAGE)
 def body_edit(request, pk: int):
-    body = get_object_or_404(GovernanceBody, pk=pk)
+    body = object_for(request, GovernanceBody, pk=pk)
     initial = {"name": body.name, "kind": body.kind, "mandate": body.mandate,
                "members": [u.pk for u in body.members.all()], "organizations": [o.pk for o in body.organizations.all()]}
     form = BodyForm(request.POST or None, initial=initial, coalition=request.coalition, editing=body)
     if request.method == "POST" and form.is_valid():
         if call_service(form, services.body_save, actor=request.user, coalition=request.coalition, body=body,
                         **form.cleaned_data):
-            return _done(request, _("The governance body is saved."), "coordination:body", body.pk)
+            return redirect_with_message(request, "coordination:body", body.pk,
+                                         success=_("The governance body is saved."))
     return _form_page(request, form, title=_("Edit %(title)s") % {"title": body.name},
                       cancel_url=reverse("coordination:body", args=[_slug(request), pk]))
 
 
 @require_GET
-@requires("coordination.team:view")
+@requires(TEAM_VIEW)
 def body_detail(request, pk: int):
-    body = get_object_or_404(GovernanceBody.objects.prefetch_related("members", "organizations"), pk=pk)
+    body = object_for(request, GovernanceBody.objects.prefetch_related("members", "organizations"), pk=pk)
     return render(request, "coordination/body_detail.html", {
         "body": body, "meetings": list(backbone_selectors.body_meetings(body)[:20]),
     })
@@ -131,7 +146,7 @@ def body_detail(request, pk: int):
 
 
 @require_GET
-@requires("coordination.tasks:view")
+@requires(TASKS_VIEW)
 def task_board(request):
     owner = request.GET.get("owner", "")
     board = backbone_selectors.task_board(request.coalition, owner_id=parse_int(owner))
@@ -142,44 +157,44 @@ def task_board(request):
     })
 
 
-@requires("coordination.tasks:manage")
+@requires(TASKS_MANAGE)
 def task_create(request):
     form = TaskForm(request.POST or None, coalition=request.coalition, initial={"meeting": request.GET.get("meeting")})
     if request.method == "POST" and form.is_valid():
         if call_service(form, services.task_save, actor=request.user, coalition=request.coalition,
                         **form.cleaned_data):
-            return _done(request, _("The task is added to the board."), "coordination:tasks")
+            return redirect_with_message(request, "coordination:tasks", success=_("The task is added to the board."))
     return _form_page(request, form, title=_("Add a task"), cancel_url=reverse("coordination:tasks",
                                                                                args=[_slug(request)]))
 
 
-@requires("coordination.tasks:manage")
+@requires(TASKS_MANAGE)
 def task_edit(request, pk: int):
-    task = get_object_or_404(BackboneTask, pk=pk)
+    task = object_for(request, BackboneTask, pk=pk)
     initial = {"title": task.title, "description": task.description, "status": task.status,
                "owner": task.owner_id, "due_on": task.due_on, "meeting": task.meeting_id}
     form = TaskForm(request.POST or None, coalition=request.coalition, initial=initial, editing=task)
     if request.method == "POST" and form.is_valid():
         if call_service(form, services.task_save, actor=request.user, coalition=request.coalition, task=task,
                         **form.cleaned_data):
-            return _done(request, _("The task is saved."), "coordination:tasks")
+            return redirect_with_message(request, "coordination:tasks", success=_("The task is saved."))
     return _form_page(request, form, title=_("Edit %(title)s") % {"title": task.title},
                       cancel_url=reverse("coordination:tasks", args=[_slug(request)]))
 
 
 @require_POST
-@requires("coordination.tasks:manage")
+@requires(TASKS_MANAGE)
 def task_move(request, pk: int):
-    task = get_object_or_404(BackboneTask, pk=pk)
-    return _post_action(request, services.task_move, _("The task is moved."), "coordination:tasks",
-                        task=task, status=request.POST.get("status", ""))
+    task = object_for(request, BackboneTask, pk=pk)
+    return post_action(request, services.task_move, _("The task is moved."), "coordination:tasks",
+                       task=task, status=request.POST.get("status", ""))
 
 
 # Backbone: library ---------------------------------------------------------------------
 
 
 @require_GET
-@requires("coordination.library:view")
+@requires(LIBRARY_VIEW)
 def library(request):
     q, condition, tag = request.GET.get("q", ""), request.GET.get("condition", ""), request.GET.get("tag", "")
     page = paginate(request, backbone_selectors.library(request.coalition, q=q, condition=condition, tag=tag))
@@ -191,22 +206,23 @@ def library(request):
     })
 
 
-@requires("coordination.library:add")
+@requires(LIBRARY_ADD)
 def library_create(request):
     form = LibraryItemForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         if call_service(form, services.library_add, actor=request.user, coalition=request.coalition,
                         **form.cleaned_data):
-            return _done(request, _("The resource is added to the library."), "coordination:library")
+            return redirect_with_message(request, "coordination:library",
+                                         success=_("The resource is added to the library."))
     return _form_page(request, form, title=_("Add a resource"), multipart=True,
                       cancel_url=reverse("coordination:library", args=[_slug(request)]))
 
 
 @require_GET
-@requires("coordination.library:view")
+@requires(LIBRARY_VIEW)
 def library_download(request, pk: int):
     """Files are never public: they are read from MEDIA_ROOT and sent only to members."""
-    item = get_object_or_404(LibraryItem, pk=pk)
+    item = object_for(request, LibraryItem, pk=pk)
     if not item.file:  # links are shown as links; this view never redirects elsewhere
         raise Http404
     try:
@@ -220,14 +236,12 @@ def library_download(request, pk: int):
     return response
 
 
-@requires("coordination.library:add")
+@requires(LIBRARY_ADD)
 def library_delete(request, pk: int):
-    item = get_object_or_404(LibraryItem, pk=pk)
-    if not rules.can_delete_library_item(request.membership, item):
-        raise PermissionDenied
+    item = object_for(request, LibraryItem, pk=pk, may=rules.can_delete_library_item)
     if request.method == "POST":
-        return _post_action(request, services.library_delete, _("The resource is deleted."), "coordination:library",
-                            item=item)
+        return post_action(request, services.library_delete, _("The resource is deleted."), "coordination:library",
+                           item=item)
     return render(request, "coalitions/confirm.html", {
         "title": _("Delete %(title)s?") % {"title": item.title},
         "consequence": _("The resource and its file will be deleted from the library."),
@@ -240,21 +254,21 @@ def library_delete(request, pk: int):
 
 
 @require_GET
-@requires("coordination.assessment:view")
+@requires(ASSESSMENT_VIEW)
 def assessment_list(request):
     page = paginate(request, backbone_selectors.rounds(request.coalition))
     return render(request, "coordination/assessment_list.html", {"page_obj": page})
 
 
-@requires("coordination.assessment:manage")
+@requires(ASSESSMENT_MANAGE)
 def assessment_create(request):
     form = RoundForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         round_ = call_service(form, services.round_open, actor=request.user, coalition=request.coalition,
                               **form.cleaned_data)
         if round_:
-            return _done(request, _("The round is open; partners can answer now."), "coordination:assessment",
-                         round_.pk)
+            return redirect_with_message(request, "coordination:assessment", round_.pk,
+                                         success=_("The round is open; partners can answer now."))
     return _form_page(request, form, title=_("Open a self-assessment round"), submit_label=_("Open the round"),
                       intro=_("The questions of the previous round (or our default set) are copied; you can edit "
                               "them once the round is open."),
@@ -262,9 +276,9 @@ def assessment_create(request):
 
 
 @require_GET
-@requires("coordination.assessment:view")
+@requires(ASSESSMENT_VIEW)
 def assessment_detail(request, pk: int):
-    round_ = get_object_or_404(AssessmentRound, pk=pk)
+    round_ = object_for(request, AssessmentRound, pk=pk)
     language = get_language() or "fr"
     return render(request, "coordination/assessment_detail.html", {
         "round": round_, "results": backbone_selectors.round_results(round_, language=language),
@@ -275,9 +289,9 @@ def assessment_detail(request, pk: int):
     })
 
 
-@requires("coordination.assessment:answer")
+@requires(ASSESSMENT_ANSWER)
 def assessment_answer(request, pk: int):
-    round_ = get_object_or_404(AssessmentRound, pk=pk)
+    round_ = object_for(request, AssessmentRound, pk=pk)
     questions = backbone_selectors.round_questions(round_)
     mine = backbone_selectors.my_answers(round_, request.membership)
     language = get_language() or "fr"
@@ -296,8 +310,8 @@ def assessment_answer(request, pk: int):
                 errors = error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
             else:
                 if saved:
-                    return _done(request, _("Your organization's answers are saved."), "coordination:assessment",
-                                 pk)
+                    return redirect_with_message(request, "coordination:assessment", pk,
+                                                 success=_("Your organization's answers are saved."))
                 errors = {"__all__": [_("Choose a score for at least one statement.")]}
     rows = [{"question": q, "text": q.text(language), "answer": mine.get(q.pk),
              "score": request.POST.get(f"score_{q.pk}") or (str(mine[q.pk].score) if q.pk in mine else ""),
@@ -310,21 +324,22 @@ def assessment_answer(request, pk: int):
     })
 
 
-@requires("coordination.assessment:manage")
+@requires(ASSESSMENT_MANAGE)
 def assessment_question_edit(request, pk: int):
-    question = get_object_or_404(AssessmentQuestion.objects.select_related("round"), pk=pk)
+    question = object_for(request, AssessmentQuestion.objects.select_related("round"), pk=pk)
     form = QuestionForm(request.POST or None, initial={"text_fr": question.text_fr, "text_en": question.text_en},
                         editing=question)
     if request.method == "POST" and form.is_valid():
         if call_service(form, services.question_update, actor=request.user, question=question, **form.cleaned_data):
-            return _done(request, _("The statement is saved."), "coordination:assessment", question.round_id)
+            return redirect_with_message(request, "coordination:assessment", question.round_id,
+                                         success=_("The statement is saved."))
     return _form_page(request, form, title=_("Edit a statement"),
                       cancel_url=reverse("coordination:assessment", args=[_slug(request), question.round_id]))
 
 
 @require_POST
-@requires("coordination.assessment:manage")
+@requires(ASSESSMENT_MANAGE)
 def assessment_close(request, pk: int):
-    round_ = get_object_or_404(AssessmentRound, pk=pk)
-    return _post_action(request, services.round_close, _("The round is closed."), "coordination:assessment",
-                        args=[pk], round_=round_)
+    round_ = object_for(request, AssessmentRound, pk=pk)
+    return post_action(request, services.round_close, _("The round is closed."), "coordination:assessment",
+                       args=[pk], round_=round_)

@@ -1,26 +1,22 @@
 """A member's private calendar feed: the page that shows its URL, and the feed itself, which
 calendar apps read without a session (the signed token in its URL is the only key)."""
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST, require_safe
 from django_scopes import scope
 
-from coalitions.permissions import requires
-from coalitions.web import confirm_then_act, secret_url
+from coalitions.permissions import object_for, requires
+from coalitions.web import confirm_then_act, post_action, secret_url
 
 from .. import permissions as rules
 from .. import services
 from ..ics import feed_calendar
 from ..models.calendar import CalendarFeed
+from ..permissions import CALENDAR_FEED_USE
 from ..selectors import meetings as meetings_selectors
-from ._common import _post_action
-
-__all__ = ["calendar_feed", "calendar_feed_enable", "calendar_feed_settings", "calendar_feed_replace",
-           "calendar_feed_revoke", "calendar_feed_ics"]
 
 PAGE = "coordination:calendar_feed"
 
@@ -34,11 +30,8 @@ def _feed_or_404(request):
 
 def _own_feed(request, pk: int) -> CalendarFeed:
     """The feed named in the URL (active or not, so a repeated submit finds the one it acted
-    on), if it is the current person's."""
-    feed = get_object_or_404(CalendarFeed, pk=pk)
-    if not rules.can_manage_calendar_feed(request.membership, feed):
-        raise PermissionDenied
-    return feed
+    on), if it is the current person's: someone else's feed is not theirs to see (404)."""
+    return object_for(request, CalendarFeed, pk=pk, sees=rules.can_manage_calendar_feed)
 
 
 def feed_url(request, feed) -> str:
@@ -46,7 +39,7 @@ def feed_url(request, feed) -> str:
 
 
 @require_GET
-@requires("coordination.calendar_feed:use")
+@requires(CALENDAR_FEED_USE)
 def calendar_feed(request):
     feed = meetings_selectors.my_calendar_feed(request.membership)
     url = feed_url(request, feed) if feed else ""
@@ -56,20 +49,20 @@ def calendar_feed(request):
 
 
 @require_POST
-@requires("coordination.calendar_feed:use")
+@requires(CALENDAR_FEED_USE)
 def calendar_feed_enable(request):
-    return _post_action(request, services.calendar_feed_enable, _("Your calendar link is ready."), PAGE,
-                        coalition=request.coalition)
+    return post_action(request, services.calendar_feed_enable, _("Your calendar link is ready."), PAGE,
+                       coalition=request.coalition)
 
 
 @require_POST
-@requires("coordination.calendar_feed:use")
+@requires(CALENDAR_FEED_USE)
 def calendar_feed_settings(request):
-    return _post_action(request, services.calendar_feed_update, _("Your calendar now follows your choice."), PAGE,
-                        feed=_feed_or_404(request), only_invited=request.POST.get("only_invited") == "1")
+    return post_action(request, services.calendar_feed_update, _("Your calendar now follows your choice."), PAGE,
+                       feed=_feed_or_404(request), only_invited=request.POST.get("only_invited") == "1")
 
 
-@requires("coordination.calendar_feed:use")
+@requires(CALENDAR_FEED_USE)
 def calendar_feed_replace(request, pk: int):
     return confirm_then_act(
         request, services.calendar_feed_replace, feed=_own_feed(request, pk),
@@ -81,7 +74,7 @@ def calendar_feed_replace(request, pk: int):
     )
 
 
-@requires("coordination.calendar_feed:use")
+@requires(CALENDAR_FEED_USE)
 def calendar_feed_revoke(request, pk: int):
     return confirm_then_act(
         request, services.calendar_feed_revoke, feed=_own_feed(request, pk),

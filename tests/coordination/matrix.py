@@ -63,6 +63,12 @@ EXPECTED = {
     "coordination:assessment_question_edit": (COORD, BOTH, 200),
 }
 
+# Someone else's calendar feed is not theirs to see: 404 (the partner's own feed is the one in url_kwargs)
+HIDDEN = {
+    "coordination:calendar_feed_replace": ALL - PARTNER,
+    "coordination:calendar_feed_revoke": ALL - PARTNER,
+}
+
 
 def _matrix_file() -> str:
     """One small stored file shared by every matrix run (not one new file per test)."""

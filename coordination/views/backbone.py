@@ -13,7 +13,7 @@ from coalitions.permissions import requires
 from coalitions.web import call_service, paginate, parse_int
 
 from .. import permissions as rules
-from .. import selectors, services
+from .. import selectors
 from ..forms import (
     BodyForm,
     LibraryItemForm,
@@ -33,6 +33,7 @@ from ..models.backbone import (
     TaskStatus,
 )
 from ..models.governance import GovernanceBody, TeamMember
+from ..services import backbone as backbone_services
 from ._common import _can, _done, _form_page, _post_action, _slug, _tz
 
 # Landing page --------------------------------------------------------------------------
@@ -69,7 +70,7 @@ def team(request):
 def team_member_create(request):
     form = TeamMemberForm(request.POST or None, coalition=request.coalition)
     if request.method == "POST" and form.is_valid():
-        if call_service(form, services.team_member_add, actor=request.user, coalition=request.coalition,
+        if call_service(form, backbone_services.team_member_add, actor=request.user, coalition=request.coalition,
                         **form.cleaned_data):
             return _done(request, _("The person is added to the coordination team."), "coordination:team")
     return _form_page(request, form, title=_("Add a team member"),
@@ -80,7 +81,7 @@ def team_member_create(request):
 def team_member_delete(request, pk: int):
     member = get_object_or_404(TeamMember.objects.select_related("user"), pk=pk)
     if request.method == "POST":
-        return _post_action(request, services.team_member_remove, _("The person is removed from the team."),
+        return _post_action(request, backbone_services.team_member_remove, _("The person is removed from the team."),
                             "coordination:team", team_member=member)
     return render(request, "coalitions/confirm.html", {
         "title": _("Remove %(name)s from the coordination team?") % {"name": member.user},
@@ -94,7 +95,7 @@ def team_member_delete(request, pk: int):
 def body_create(request):
     form = BodyForm(request.POST or None, coalition=request.coalition)
     if request.method == "POST" and form.is_valid():
-        body = call_service(form, services.body_save, actor=request.user, coalition=request.coalition,
+        body = call_service(form, backbone_services.body_save, actor=request.user, coalition=request.coalition,
                             **form.cleaned_data)
         if body:
             return _done(request, _("The governance body is saved."), "coordination:body", body.pk)
@@ -109,7 +110,7 @@ def body_edit(request, pk: int):
                "members": [u.pk for u in body.members.all()], "organizations": [o.pk for o in body.organizations.all()]}
     form = BodyForm(request.POST or None, initial=initial, coalition=request.coalition, editing=body)
     if request.method == "POST" and form.is_valid():
-        if call_service(form, services.body_save, actor=request.user, coalition=request.coalition, body=body,
+        if call_service(form, backbone_services.body_save, actor=request.user, coalition=request.coalition, body=body,
                         **form.cleaned_data):
             return _done(request, _("The governance body is saved."), "coordination:body", body.pk)
     return _form_page(request, form, title=_("Edit %(title)s") % {"title": body.name},
@@ -144,7 +145,7 @@ def task_board(request):
 def task_create(request):
     form = TaskForm(request.POST or None, coalition=request.coalition, initial={"meeting": request.GET.get("meeting")})
     if request.method == "POST" and form.is_valid():
-        if call_service(form, services.task_save, actor=request.user, coalition=request.coalition,
+        if call_service(form, backbone_services.task_save, actor=request.user, coalition=request.coalition,
                         **form.cleaned_data):
             return _done(request, _("The task is added to the board."), "coordination:tasks")
     return _form_page(request, form, title=_("Add a task"), cancel_url=reverse("coordination:tasks",
@@ -158,7 +159,7 @@ def task_edit(request, pk: int):
                "owner": task.owner_id, "due_on": task.due_on, "meeting": task.meeting_id}
     form = TaskForm(request.POST or None, coalition=request.coalition, initial=initial, editing=task)
     if request.method == "POST" and form.is_valid():
-        if call_service(form, services.task_save, actor=request.user, coalition=request.coalition, task=task,
+        if call_service(form, backbone_services.task_save, actor=request.user, coalition=request.coalition, task=task,
                         **form.cleaned_data):
             return _done(request, _("The task is saved."), "coordination:tasks")
     return _form_page(request, form, title=_("Edit %(title)s") % {"title": task.title},
@@ -169,7 +170,7 @@ def task_edit(request, pk: int):
 @requires("coordination.tasks:manage")
 def task_move(request, pk: int):
     task = get_object_or_404(BackboneTask, pk=pk)
-    return _post_action(request, services.task_move, _("The task is moved."), "coordination:tasks",
+    return _post_action(request, backbone_services.task_move, _("The task is moved."), "coordination:tasks",
                         task=task, status=request.POST.get("status", ""))
 
 
@@ -193,7 +194,7 @@ def library(request):
 def library_create(request):
     form = LibraryItemForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        if call_service(form, services.library_add, actor=request.user, coalition=request.coalition,
+        if call_service(form, backbone_services.library_add, actor=request.user, coalition=request.coalition,
                         **form.cleaned_data):
             return _done(request, _("The resource is added to the library."), "coordination:library")
     return _form_page(request, form, title=_("Add a resource"), multipart=True,
@@ -224,8 +225,8 @@ def library_delete(request, pk: int):
     if not rules.can_delete_library_item(request.membership, item):
         raise PermissionDenied
     if request.method == "POST":
-        return _post_action(request, services.library_delete, _("The resource is deleted."), "coordination:library",
-                            item=item)
+        return _post_action(request, backbone_services.library_delete, _("The resource is deleted."),
+                            "coordination:library", item=item)
     return render(request, "coalitions/confirm.html", {
         "title": _("Delete %(title)s?") % {"title": item.title},
         "consequence": _("The resource and its file will be deleted from the library."),
@@ -248,7 +249,7 @@ def assessment_list(request):
 def assessment_create(request):
     form = RoundForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        round_ = call_service(form, services.round_open, actor=request.user, coalition=request.coalition,
+        round_ = call_service(form, backbone_services.round_open, actor=request.user, coalition=request.coalition,
                               **form.cleaned_data)
         if round_:
             return _done(request, _("The round is open; partners can answer now."), "coordination:assessment",
@@ -289,7 +290,7 @@ def assessment_answer(request, pk: int):
                 errors[f"score_{q.pk}"] = [_("Choose a score from 1 to 5.")]
         if not errors:
             try:
-                saved = services.assessment_answer(actor=request.user, round_=round_, answers=answers)
+                saved = backbone_services.assessment_answer(actor=request.user, round_=round_, answers=answers)
             except ValidationError as error:
                 errors = error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
             else:
@@ -314,7 +315,8 @@ def assessment_question_edit(request, pk: int):
     form = QuestionForm(request.POST or None, initial={"text_fr": question.text_fr, "text_en": question.text_en},
                         editing=question)
     if request.method == "POST" and form.is_valid():
-        if call_service(form, services.question_update, actor=request.user, question=question, **form.cleaned_data):
+        if call_service(form, backbone_services.question_update, actor=request.user, question=question,
+                        **form.cleaned_data):
             return _done(request, _("The statement is saved."), "coordination:assessment", question.round_id)
     return _form_page(request, form, title=_("Edit a statement"),
                       cancel_url=reverse("coordination:assessment", args=[_slug(request), question.round_id]))
@@ -324,5 +326,5 @@ def assessment_question_edit(request, pk: int):
 @requires("coordination.assessment:manage")
 def assessment_close(request, pk: int):
     round_ = get_object_or_404(AssessmentRound, pk=pk)
-    return _post_action(request, services.round_close, _("The round is closed."), "coordination:assessment",
+    return _post_action(request, backbone_services.round_close, _("The round is closed."), "coordination:assessment",
                         args=[pk], round_=round_)

@@ -13,7 +13,7 @@ from coalitions.permissions import requires
 from coalitions.web import call_service, paginate, parse_int
 
 from .. import permissions as rules
-from .. import selectors, services
+from .. import selectors
 from ..forms import (
     AnnouncementForm,
     CommentForm,
@@ -28,6 +28,8 @@ from ..forms import (
 from ..ics import meeting_calendar
 from ..models.communication import Announcement, Comment, NotificationPreference
 from ..models.meetings import FollowUp, FollowUpStatus, Meeting, MeetingKind
+from ..services import communication as communication_services
+from ..services import meetings, reminders
 from ._common import _can, _done, _form_page, _post_action, _slug, _tz
 
 # Landing pages -------------------------------------------------------------------------
@@ -81,7 +83,7 @@ def _meeting_initial(meeting):
 def meeting_create(request):
     form = MeetingForm(request.POST or None, coalition=request.coalition)
     if request.method == "POST" and form.is_valid():
-        meeting = call_service(form, services.meeting_create, actor=request.user, coalition=request.coalition,
+        meeting = call_service(form, meetings.meeting_create, actor=request.user, coalition=request.coalition,
                                **form.cleaned_data)
         if meeting:
             return _done(request, _("The meeting is scheduled and the invitations are sent."),
@@ -98,7 +100,7 @@ def meeting_edit(request, pk: int):
     form = MeetingForm(request.POST or None, initial=_meeting_initial(meeting), coalition=request.coalition,
                        editing=meeting)
     if request.method == "POST" and form.is_valid():
-        if call_service(form, services.meeting_update, actor=request.user, meeting=meeting, **form.cleaned_data):
+        if call_service(form, meetings.meeting_update, actor=request.user, meeting=meeting, **form.cleaned_data):
             return _done(request, _("The meeting is saved; invitees receive the updated calendar entry."),
                          "coordination:meeting", meeting.pk)
     return _form_page(request, form, title=_("Edit %(title)s") % {"title": meeting.title},
@@ -139,7 +141,7 @@ def meeting_ics(request, pk: int):
 @requires("coordination.meetings:rsvp")
 def meeting_rsvp(request, pk: int):
     meeting = get_object_or_404(Meeting, pk=pk)
-    return _post_action(request, services.meeting_rsvp, _("Your answer is saved."), "coordination:meeting",
+    return _post_action(request, meetings.meeting_rsvp, _("Your answer is saved."), "coordination:meeting",
                         args=[pk], meeting=meeting, answer=request.POST.get("rsvp", ""))
 
 
@@ -149,7 +151,7 @@ def meeting_attendance(request, pk: int):
     invitees = selectors.meeting_invitees(meeting)
     if request.method == "POST":
         try:
-            services.meeting_record_attendance(actor=request.user, meeting=meeting,
+            meetings.meeting_record_attendance(actor=request.user, meeting=meeting,
                                                present_user_ids=request.POST.getlist("present"))
         except (ValidationError, ValueError) as error:
             messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
@@ -165,7 +167,7 @@ def meeting_minutes(request, pk: int):
                                                       "publish": bool(meeting.minutes_published_at)},
                       editing=meeting)
     if request.method == "POST" and form.is_valid():
-        if call_service(form, services.meeting_save_minutes, actor=request.user, meeting=meeting,
+        if call_service(form, meetings.meeting_save_minutes, actor=request.user, meeting=meeting,
                         **form.cleaned_data):
             return _done(request, _("The minutes are saved."), "coordination:meeting", pk)
     return _form_page(request, form, title=_("Minutes of %(title)s") % {"title": meeting.title},
@@ -177,7 +179,7 @@ def decision_create(request, pk: int):
     meeting = get_object_or_404(Meeting, pk=pk)
     form = DecisionForm(request.POST or None, coalition=request.coalition)
     if request.method == "POST" and form.is_valid():
-        if call_service(form, services.decision_add, actor=request.user, meeting=meeting, **form.cleaned_data):
+        if call_service(form, meetings.decision_add, actor=request.user, meeting=meeting, **form.cleaned_data):
             return _done(request, _("The decision is recorded."), "coordination:meeting", pk)
     return _form_page(request, form, title=_("Record a decision"), submit_label=_("Record the decision"),
                       cancel_url=reverse("coordination:meeting", args=[_slug(request), pk]))
@@ -188,7 +190,7 @@ def follow_up_create(request, pk: int):
     meeting = get_object_or_404(Meeting, pk=pk)
     form = FollowUpForm(request.POST or None, coalition=request.coalition)
     if request.method == "POST" and form.is_valid():
-        if call_service(form, services.follow_up_create, actor=request.user, meeting=meeting, **form.cleaned_data):
+        if call_service(form, meetings.follow_up_create, actor=request.user, meeting=meeting, **form.cleaned_data):
             return _done(request, _("The follow-up is added."), "coordination:meeting", pk)
     return _form_page(request, form, title=_("Add a follow-up"),
                       cancel_url=reverse("coordination:meeting", args=[_slug(request), pk]))
@@ -219,11 +221,11 @@ def follow_up_status(request, pk: int):
     if not rules.can_update_follow_up(request.membership, follow_up):
         raise PermissionDenied("coordination.follow_ups:update")
     if not request.htmx:
-        return _post_action(request, services.follow_up_set_status, _("The follow-up is updated."),
+        return _post_action(request, meetings.follow_up_set_status, _("The follow-up is updated."),
                             "coordination:follow_ups", follow_up=follow_up, status=request.POST.get("status", ""))
     # htmx: save without leaving the page and swap the row in place.
     try:
-        saved = services.follow_up_set_status(actor=request.user, follow_up=follow_up,
+        saved = meetings.follow_up_set_status(actor=request.user, follow_up=follow_up,
                                               status=request.POST.get("status", ""))
     except ValidationError as error:
         saved, message, is_error = follow_up, " ".join(error.messages), True
@@ -242,7 +244,7 @@ def _comment(request, *, back, **target):
     form = CommentForm(request.POST)
     if form.is_valid():
         try:
-            services.comment_add(actor=request.user, body=form.cleaned_data["body"],
+            communication_services.comment_add(actor=request.user, body=form.cleaned_data["body"],
                                  submission=form.cleaned_data["submission"], **target)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
@@ -300,7 +302,7 @@ def indicator_comment(request, pk: int):
 
 
 def _comment_back(comment) -> str:
-    return services.comment_url(comment)
+    return communication_services.comment_url(comment)
 
 
 @requires("coordination.comments:add")
@@ -311,7 +313,8 @@ def comment_edit(request, pk: int):
     back = _comment_back(comment)
     form = CommentForm(request.POST or None, initial={"body": comment.body}, editing=comment)
     if request.method == "POST" and form.is_valid():
-        if call_service(form, services.comment_update, actor=request.user, comment=comment, **form.cleaned_data):
+        if call_service(form, communication_services.comment_update, actor=request.user, comment=comment,
+                        **form.cleaned_data):
             messages.success(request, _("Your comment is saved."))
             return redirect(f"{back}#comment-{comment.pk}")
     return _form_page(request, form, title=_("Edit your comment"), cancel_url=back)
@@ -324,7 +327,7 @@ def comment_delete(request, pk: int):
         raise PermissionDenied
     back = _comment_back(comment)
     if request.method == "POST":
-        services.comment_delete(actor=request.user, comment=comment)
+        communication_services.comment_delete(actor=request.user, comment=comment)
         messages.success(request, _("The comment is deleted."))
         return redirect(back)
     return render(request, "coalitions/confirm.html", {
@@ -352,8 +355,8 @@ def announcement_list(request):
 def announcement_create(request):
     form = AnnouncementForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if call_service(form, services.announcement_create, actor=request.user, coalition=request.coalition,
-                        **form.cleaned_data):
+        if call_service(form, communication_services.announcement_create, actor=request.user,
+                        coalition=request.coalition, **form.cleaned_data):
             return _done(request, _("The announcement is published."), "coordination:announcements")
     return _form_page(request, form, title=_("Post an announcement"), submit_label=_("Publish"),
                       cancel_url=reverse("coordination:announcements", args=[_slug(request)]))
@@ -365,7 +368,7 @@ def announcement_detail(request, pk: int):
     announcement = get_object_or_404(Announcement.objects.select_related("author"), pk=pk)
     if not rules.announcement_visible_to(request.membership, announcement):
         raise Http404
-    services.announcement_mark_read(actor=request.user, announcement=announcement)
+    communication_services.announcement_mark_read(actor=request.user, announcement=announcement)
     return render(request, "coordination/announcement_detail.html", {
         "announcement": announcement, "comments": selectors.comments_on(announcement=announcement),
         "comment_form": CommentForm(),
@@ -377,7 +380,7 @@ def announcement_detail(request, pk: int):
 def announcement_pin(request, pk: int):
     announcement = get_object_or_404(Announcement, pk=pk)
     pinned = request.POST.get("pinned") == "1"
-    return _post_action(request, services.announcement_set_pinned,
+    return _post_action(request, communication_services.announcement_set_pinned,
                         _("The announcement is pinned.") if pinned else _("The announcement is unpinned."),
                         "coordination:announcements", announcement=announcement, pinned=pinned)
 
@@ -399,7 +402,7 @@ def notification_list(request):
 @requires("coordination.notifications:view")
 def notification_read(request):
     ids = [i for i in map(parse_int, request.POST.getlist("id")) if i is not None] or None
-    services.notifications_mark_read(actor=request.user, coalition=request.coalition, ids=ids)
+    communication_services.notifications_mark_read(actor=request.user, coalition=request.coalition, ids=ids)
     target = request.POST.get("next", "")
     if target.startswith(f"/c/{_slug(request)}/") and "//" not in target:
         return redirect(target)
@@ -412,7 +415,7 @@ def notification_preferences(request):
                    .values_list("kind", "frequency"))
     form = PreferencesForm(request.POST or None, current=current)
     if request.method == "POST" and form.is_valid():
-        if call_service(form, services.notification_preferences_set, actor=request.user,
+        if call_service(form, communication_services.notification_preferences_set, actor=request.user,
                         coalition=request.coalition, preferences=form.cleaned_data) is None and not form.errors:
             return _done(request, _("Your notification preferences are saved."), "coordination:notifications")
     return _form_page(request, form, title=_("Notification preferences"),
@@ -424,10 +427,10 @@ def notification_preferences(request):
 @requires("coordination.reminders:manage")
 def reminder_settings(request):
     current = selectors.reminder_settings(request.coalition)
-    initial = {f: getattr(current, f) for f in services.REMINDER_FIELDS}
+    initial = {f: getattr(current, f) for f in reminders.REMINDER_FIELDS}
     form = ReminderSettingsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        if call_service(form, services.reminder_settings_update, actor=request.user, coalition=request.coalition,
+        if call_service(form, reminders.reminder_settings_update, actor=request.user, coalition=request.coalition,
                         **form.cleaned_data):
             return _done(request, _("The reminder settings are saved."), "coordination:reminders")
     upcoming = selectors.reminder_schedule(request.coalition)

@@ -433,5 +433,5 @@ def reminder_settings(request):
         if call_service(form, reminders.reminder_settings_update, actor=request.user, coalition=request.coalition,
                         **form.cleaned_data):
             return _done(request, _("The reminder settings are saved."), "coordination:reminders")
-    upcoming = selectors.reminder_schedule(request.coalition)
-    return render(request, "coordination/reminders.html", {"form": form, "schedule": upcoming})
+    page = paginate(request, selectors.reminder_schedule(request.coalition))
+    return render(request, "coordination/reminders.html", {"form": form, "page_obj": page})

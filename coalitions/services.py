@@ -6,21 +6,27 @@ and queues emails with ``transaction.on_commit``. Safe to retry: a repeated call
 finds the work done or refuses with a clear error, it never writes twice.
 """
 
+import logging
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.dispatch import Signal
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import tasks
 from .concurrency import creates_once, lock_for_edit, refusing_duplicates
+from .emails import LOST_AFTER, send_email
 from .models import FISCAL_MONTH_ERROR, Coalition, Invitation, Membership, Organization, Role, hash_token
 from .permissions import require_permission
 from .selectors import active_coordinator_count
+
+logger = logging.getLogger(__name__)
 
 
 def _has_verified_email(user) -> bool:
@@ -286,6 +292,44 @@ def invitation_revoke(*, actor, invitation: Invitation) -> Invitation:
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at"])
     return invitation
+
+
+def send_invitation_email(*, coalition: Coalition, invitation_id: int, send_number: int) -> bool:
+    """Send the invitation's ``send_number``-th email once, even if asked twice. The claim
+    (``emailed_count``) commits with the email: a worker that dies mid-send leaves it to
+    send_lost_invitation_emails. Run by the invitation's task, inside the coalition's scope."""
+    with transaction.atomic():
+        claimed = Invitation.objects.filter(
+            coalition=coalition, pk=invitation_id, emailed_count__lt=send_number, accepted_at__isnull=True,
+            revoked_at__isnull=True,
+        ).update(emailed_count=send_number)
+        if not claimed:
+            return False
+        invitation = Invitation.objects.select_related("organization", "invited_by").get(pk=invitation_id)
+        if invitation.refresh_token():  # the emailed link must open it
+            invitation.save(update_fields=["token_hash", "token_salt"])
+        send_email(
+            to=invitation.email,  # someone who already has an account gets it in their language
+            template="email/invitation",
+            coalition=coalition,
+            context={"invitation": invitation, "accept_url": reverse("invitation_accept", args=[invitation.token])},
+        )
+    return True
+
+
+def send_lost_invitation_emails(*, coalition: Coalition) -> int:
+    """Pending invitations whose last send was never emailed (its task was lost): send it now,
+    once (the claim above). Part of the quarter-hourly sweep."""
+    lost = list(Invitation.objects.pending().filter(
+        coalition=coalition, emailed_count__lt=F("send_count"), last_sent_at__lt=timezone.now() - LOST_AFTER,
+    ).values_list("pk", "send_count"))
+    sent = 0
+    for invitation_id, send_number in lost:
+        try:
+            sent += send_invitation_email(coalition=coalition, invitation_id=invitation_id, send_number=send_number)
+        except Exception:  # one unreachable address must not starve the others: the next sweep retries
+            logger.exception("Lost invitation email %s not sent", invitation_id)
+    return sent
 
 
 class InvitationRefused(Exception):

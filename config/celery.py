@@ -1,3 +1,7 @@
+"""The Celery app. The apps that schedule work are the installed apps (INSTALLED_APPS, the one
+list): autodiscover_tasks() imports each one's ``tasks`` module, and collect_beat_schedules
+merges the ``BEAT_SCHEDULE`` it declares into beat's schedule. Settings hold no schedule."""
+
 import os
 from importlib import import_module
 from importlib.util import find_spec
@@ -10,12 +14,13 @@ app = Celery("concerto")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
-SCHEDULED_APPS = ("coalitions", "conditions", "indicators", "coordination")
-
 
 @app.on_after_finalize.connect
 def collect_beat_schedules(sender, **kwargs):
-    """Each app may declare its periodic tasks as BEAT_SCHEDULE in <app>/tasks.py."""
-    for name in SCHEDULED_APPS:
-        if find_spec(f"{name}.tasks"):
-            sender.conf.beat_schedule.update(getattr(import_module(f"{name}.tasks"), "BEAT_SCHEDULE", {}))
+    from django.apps import apps
+
+    schedule = dict(sender.conf.beat_schedule)
+    for config in apps.get_app_configs():
+        if find_spec(f"{config.name}.tasks"):
+            schedule.update(getattr(import_module(f"{config.name}.tasks"), "BEAT_SCHEDULE", {}))
+    sender.conf.beat_schedule = schedule

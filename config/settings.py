@@ -146,7 +146,6 @@ else:
     (_broker_dir / "queue").mkdir(parents=True, exist_ok=True)
     (_broker_dir / "processed").mkdir(parents=True, exist_ok=True)
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celerybeat-schedule")
-CELERY_BEAT_SCHEDULE: dict = {}
 
 AUTH_USER_MODEL = "coalitions.User"
 AUTHENTICATION_BACKENDS = [

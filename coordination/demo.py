@@ -13,10 +13,11 @@ from django.utils import timezone
 from coalitions import services as coalition_services
 from coalitions.models import Membership, Organization, OrganizationKind, Role
 
-from . import services
 from .models.communication import Comment
 from .models.meetings import Meeting, MeetingKind
 from .selectors import backbone as backbone_selectors
+from .services import backbone, communication
+from .services import meetings as meetings_services
 
 AGENDA = "Mot de bienvenue\nSuivi des décisions\nBilan des actions\nVaria"
 MINUTES = ("Les partenaires ont fait le tour des actions en cours. Les ateliers parents-enfants affichent "
@@ -77,15 +78,15 @@ def _seed_communication_and_backbone(*, coalition, coordinator):
     organizations = list(Organization.objects.filter(coalition=coalition).exclude(kind=OrganizationKind.FUNDER))
     partner = partners[0]
 
-    services.team_member_add(actor=coordinator, coalition=coalition, user=coordinator,
+    backbone.team_member_add(actor=coordinator, coalition=coalition, user=coordinator,
                              title="Coordonnatrice", responsibilities="Animation, suivi du plan, liens avec les "
                              "bailleurs de fonds.")
-    steering = services.body_save(
+    steering = backbone.body_save(
         actor=coordinator, coalition=coalition, name="Comité de pilotage", kind="steering_committee",
         mandate="Oriente le plan d'action, suit les indicateurs et prend les décisions entre les assemblées.",
         organizations=organizations[:4], members=[coordinator],
     )
-    working = services.body_save(
+    working = backbone.body_save(
         actor=coordinator, coalition=coalition, name="Comité de travail Éveil à la lecture", kind="working_group",
         mandate="Prépare les ateliers parents-enfants et la campagne de lecture.",
         organizations=organizations[2:5], members=[m.user for m in partners[:2]],
@@ -99,7 +100,7 @@ def _seed_communication_and_backbone(*, coalition, coordinator):
                       else (MeetingKind.STEERING, steering) if month % 2 == 0 else (MeetingKind.WORKING, working))
         label = {MeetingKind.GENERAL_ASSEMBLY: "Assemblée des partenaires", MeetingKind.STEERING: "Comité de pilotage",
                  MeetingKind.WORKING: "Comité de travail Éveil à la lecture"}[kind]
-        meeting = services.meeting_create(
+        meeting = meetings_services.meeting_create(
             actor=coordinator, coalition=coalition, title=f"{label} — {day:%Y-%m}", kind=kind, starts_on=day,
             start_time=time(13, 30), duration_minutes=120, place="Salle communautaire de Forestville",
             video_url="https://visio.exemple.org/regroupement" if month % 3 == 0 else "", agenda=AGENDA, body=body,
@@ -113,19 +114,20 @@ def _seed_communication_and_backbone(*, coalition, coordinator):
         invitees = list(meeting.invitees.all())
         for n, invitee in enumerate(invitees):
             if Membership.objects.filter(coalition=coalition, user_id=invitee.user_id, role=Role.PARTNER).exists():
-                services.meeting_rsvp(actor=invitee.user, meeting=meeting, answer=["yes", "maybe", "no"][n % 3])
+                meetings_services.meeting_rsvp(actor=invitee.user, meeting=meeting,
+                                               answer=["yes", "maybe", "no"][n % 3])
         if month <= 0:
             continue  # upcoming: no attendance, minutes or decisions yet
-        services.meeting_record_attendance(actor=coordinator, meeting=meeting,
+        meetings_services.meeting_record_attendance(actor=coordinator, meeting=meeting,
                                            present_user_ids=[i.user_id for n, i in enumerate(invitees) if n % 3 != 2])
         if month > 1:
-            services.meeting_save_minutes(actor=coordinator, meeting=meeting, minutes=MINUTES, publish=True)
+            meetings_services.meeting_save_minutes(actor=coordinator, meeting=meeting, minutes=MINUTES, publish=True)
         text, follow_up = DECISIONS[index % len(DECISIONS)]
         on_action = {}
         if month == 2 and (action := _action_in_progress(coalition)) is not None:
             text = f"Poursuivre l'action « {action.title} » et en faire le bilan à l'assemblée."
             on_action = {"action": action, "action_status": action.status}  # linked to the action's page
-        decision = services.decision_add(
+        decision = meetings_services.decision_add(
             actor=coordinator, meeting=meeting, text=text, follow_up_what=follow_up,
             follow_up_due_on=meeting.starts_at.astimezone(tz).date() + timedelta(days=45),
             follow_up_organization=partner.organization if index % 2 else None,
@@ -133,28 +135,28 @@ def _seed_communication_and_backbone(*, coalition, coordinator):
         )
         if month > 3:
             for item in decision.follow_ups.all():
-                services.follow_up_set_status(actor=coordinator, follow_up=item, status="done")
+                meetings_services.follow_up_set_status(actor=coordinator, follow_up=item, status="done")
         if month == 2:
-            services.comment_add(actor=partner.user, meeting=meeting,
+            communication.comment_add(actor=partner.user, meeting=meeting,
                                  body=f"Merci pour la rencontre. @{coordinator.email} pouvez-vous joindre la "
                                  "présentation au compte rendu ?")
 
-    services.announcement_create(
+    communication.announcement_create(
         actor=coordinator, coalition=coalition, title="Bienvenue dans Concerto",
         body="Vous trouverez ici les rencontres, les suivis et la bibliothèque du regroupement.", pinned=True,
     )
-    services.announcement_create(
+    communication.announcement_create(
         actor=coordinator, coalition=coalition, title="Formation sur la fiche de référence",
         body="Une formation de deux heures est offerte aux équipes d'accueil le mois prochain.", audience=Role.PARTNER,
     )
-    news = services.announcement_create(
+    news = communication.announcement_create(
         actor=coordinator, coalition=coalition, title="Bilan annuel disponible",
         body="Le bilan annuel est déposé dans la bibliothèque. Vos commentaires sont les bienvenus.",
     )
-    services.comment_add(actor=partner.user, announcement=news, body="Merci, très clair !")
+    communication.comment_add(actor=partner.user, announcement=news, body="Merci, très clair !")
 
     for title, kind, condition, tags, url in LIBRARY:
-        services.library_add(actor=coordinator, coalition=coalition, title=title, kind=kind, condition=condition,
+        backbone.library_add(actor=coordinator, coalition=coalition, title=title, kind=kind, condition=condition,
                              tags=tags, url=url, description="Ressource partagée par l'équipe de coordination.")
 
     recent = [m for month, m in meetings if month == 1][0]
@@ -162,15 +164,15 @@ def _seed_communication_and_backbone(*, coalition, coordinator):
                                 ("Relancer les organismes pour les données du trimestre", "doing", 5),
                                 ("Mettre à jour la bibliothèque", "todo", None),
                                 ("Envoyer le compte rendu du comité", "done", -10)]:
-        services.task_save(actor=coordinator, coalition=coalition, title=title, status=status, owner=coordinator,
+        backbone.task_save(actor=coordinator, coalition=coalition, title=title, status=status, owner=coordinator,
                            due_on=today + timedelta(days=days) if days is not None else None,
                            meeting=recent if "compte rendu" in title else None)
 
-    first = services.round_open(actor=coordinator, coalition=coalition, title="Autoévaluation — l'an dernier",
+    first = backbone.round_open(actor=coordinator, coalition=coalition, title="Autoévaluation — l'an dernier",
                                 now=timezone.now() - timedelta(days=365))
     _answer_round(first, partners, base=2)
-    services.round_close(actor=coordinator, round_=first)
-    second = services.round_open(actor=coordinator, coalition=coalition, title="Autoévaluation — cette année")
+    backbone.round_close(actor=coordinator, round_=first)
+    second = backbone.round_open(actor=coordinator, coalition=coalition, title="Autoévaluation — cette année")
     _answer_round(second, partners, base=3)
 
 
@@ -182,7 +184,7 @@ def _answer_round(round_, partners, *, base: int):
             continue
         seen.add(membership.organization_id)
         answers = {q.pk: (min(5, base + (q.pk + n) % 3), "") for q in questions}
-        services.assessment_answer(actor=membership.user, round_=round_, answers=answers)
+        backbone.assessment_answer(actor=membership.user, round_=round_, answers=answers)
 
 
 # Comment threads on actions of the plan and on indicators (made by conditions/ and indicators/
@@ -287,5 +289,5 @@ def _seed_threads(*, coalition, coordinator):
         if thing is None or Comment.objects.filter(coalition=coalition, **target).exists():
             continue
         for author, body in thread:
-            services.comment_add(actor=authors[author], body=body.format(**mentions), **target)
+            communication.comment_add(actor=authors[author], body=body.format(**mentions), **target)
 

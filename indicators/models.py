@@ -290,7 +290,7 @@ class IndicatorValue(TenantModel):
         ]
         indexes = [
             models.Index(fields=["indicator", "period", "status"], name="value_rollup_key"),
-            # The sweep of lost "value returned" emails (tasks.send_lost_value_returned_emails).
+            # The sweep of lost "value returned" emails (services.review.send_lost_value_returned_emails).
             models.Index(fields=["reviewed_at"], name="value_returned", condition=Q(status="returned")),
         ]
 

@@ -1,25 +1,15 @@
-"""Background work of shared measurement. Tasks take ids, run inside the coalition's scope
-and are idempotent."""
-
-import logging
+"""Background work of shared measurement: thin tasks by id (coalitions.jobs); the claims and
+the emails are in services."""
 
 from celery import shared_task
 from celery.schedules import crontab
-from django.db import transaction
-from django.db.models import F
-from django.urls import reverse
-from django.utils import timezone
-from django_scopes import scope, scopes_disabled
 
 from coalitions.dates import local_today
-from coalitions.emails import LOST_AFTER, send_email
-from coalitions.models import Coalition
+from coalitions.jobs import NetworkTask, coalition_scope, fan_out, sweep
 
 from . import rollups
 
-logger = logging.getLogger(__name__)
-
-# Collected by config/celery.py. A rollup lost with its worker is recomputed by the nightly run.
+# A rollup lost with its worker is recomputed by the nightly run.
 BEAT_SCHEDULE = {
     "indicators-lost-returned-value-emails": {
         "task": "indicators.tasks.send_lost_value_returned_emails",
@@ -39,85 +29,44 @@ BEAT_SCHEDULE = {
 @shared_task
 def recompute_rollups(coalition_id: int, keys: list[list[int]] | None = None) -> tuple[int, int]:
     """Recompute the coalition values of the given [indicator_id, period_id] keys (all if None)."""
-    coalition = Coalition.objects.get(pk=coalition_id)
-    with scope(coalition=coalition):
+    with coalition_scope(coalition_id) as coalition:
         return rollups.recompute(coalition.pk, [tuple(k) for k in keys] if keys is not None else None)
 
 
 @shared_task
 def recompute_all_rollups() -> int:
-    """The nightly full recompute: the only fan-out over every coalition."""
-    with scopes_disabled():
-        ids = list(Coalition.objects.values_list("pk", flat=True))
-    for coalition_id in ids:
-        recompute_rollups(coalition_id)
-    return len(ids)
+    """The nightly full recompute, one task per coalition."""
+    return fan_out(recompute_rollups)
+
+
+@shared_task
+def sync_periods(coalition_id: int) -> int:
+    """Open the periods that started since yesterday, for every indicator of the coalition."""
+    from .models import Indicator
+    from .services import framework
+
+    with coalition_scope(coalition_id) as coalition:
+        today = local_today(coalition)
+        return sum(framework.periods_sync(indicator=indicator, today=today)
+                   for indicator in Indicator.objects.filter(coalition=coalition))
 
 
 @shared_task
 def sync_all_periods() -> int:
-    """Open the periods that started since yesterday, for every indicator of every coalition."""
-    from .models import Indicator
-    from .services import framework
-
-    created = 0
-    with scopes_disabled():
-        coalitions = list(Coalition.objects.all())
-    for coalition in coalitions:
-        today = local_today(coalition)
-        with scope(coalition=coalition):
-            for indicator in Indicator.objects.filter(coalition=coalition):
-                created += framework.periods_sync(indicator=indicator, today=today)
-    return created
+    """The nightly opening of periods, one task per coalition."""
+    return fan_out(sync_periods)
 
 
-@shared_task(autoretry_for=(ConnectionError, OSError), retry_backoff=True, max_retries=5)
+@shared_task(base=NetworkTask)
 def send_value_returned_email(coalition_id: int, value_id: int, return_number: int) -> int:
-    """Tell the person who entered a value that it was returned, with the reviewer's note.
-    Sent once per return: the value's ``return_count`` is claimed in the email's transaction, so a
-    worker that dies mid-send leaves it to send_lost_value_returned_emails."""
-    from .models import IndicatorValue, ValueStatus
+    from .services import review
 
-    coalition = Coalition.objects.get(pk=coalition_id)
-    with scope(coalition=coalition), transaction.atomic():
-        claimed = IndicatorValue.objects.filter(
-            pk=value_id, status=ValueStatus.RETURNED, emailed_returns__lt=return_number
-        ).update(emailed_returns=return_number)
-        if not claimed:
-            return 0
-        value = IndicatorValue.objects.select_related("indicator", "period", "organization", "entered_by").get(
-            pk=value_id
-        )
-        recipient = value.entered_by
-        if recipient is None or not recipient.email:
-            return 0
-        send_email(
-            to=recipient,
-            template="indicators/email/value_returned",
-            coalition=coalition,
-            context={
-                "value": value,
-                "entry_url": reverse("indicators:entry", args=[coalition.slug]),
-            },
-        )
-    return 1
+    with coalition_scope(coalition_id) as coalition:
+        return review.send_value_returned_email(coalition=coalition, value_id=value_id, return_number=return_number)
 
 
 @shared_task
 def send_lost_value_returned_emails() -> int:
-    """Values still returned whose return was never emailed (the task was lost): send it now,
-    once (the task's claim). The periodic sweep over every coalition."""
-    from .models import IndicatorValue, ValueStatus
+    from .services import review
 
-    with scopes_disabled():
-        lost = list(IndicatorValue.objects.filter(
-            status=ValueStatus.RETURNED, emailed_returns__lt=F("return_count"),
-            reviewed_at__lt=timezone.now() - LOST_AFTER,
-        ).values_list("coalition_id", "pk", "return_count"))
-    sent = 0
-    for coalition_id, value_id, return_number in lost:
-        try:
-            sent += send_value_returned_email(coalition_id, value_id, return_number)
-        except Exception:  # the next sweep retries it
-            logger.exception("Lost returned-value email %s not sent", value_id)
-    return sent
+    return sweep(lambda coalition: review.send_lost_value_returned_emails(coalition=coalition))

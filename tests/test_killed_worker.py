@@ -27,9 +27,9 @@ from coalitions import services as coalition_services
 from coalitions.models import Invitation, Role
 from coalitions.tasks import send_lost_invitation_emails
 from config.celery import app
-from coordination import services as coordination_services
 from coordination import tasks as coordination_tasks
 from coordination.models.communication import Notification
+from coordination.services import communication
 
 from .mailbox import delivered
 
@@ -137,7 +137,7 @@ def test_a_batch_of_emails_survives_a_worker_killed_mid_batch(world, broker, tmp
                 coalition_services.invitation_create(actor=world.coordinator, coalition=world.coalition,
                                                      email=email, role=Role.PARTNER,
                                                      organization=world.organization)
-            coordination_services.announcement_create(actor=world.coordinator, coalition=world.coalition,
+            communication.announcement_create(actor=world.coordinator, coalition=world.coalition,
                                                       title="Assemblée", body="Jeudi 19 h")
         wait_for(lambda: len(delivered(mailbox)) >= 2, "two emails sent", worker, log)
         time.sleep(SEND_SECONDS / 2)  # past the second's commit, in the middle of the third email

@@ -18,9 +18,9 @@ from coalitions.models import Invitation, Role
 from conditions import tasks as condition_tasks
 from conditions.models import EndorsementRequest
 from config.celery import app
-from coordination import services as coordination_services
 from coordination import tasks as coordination_tasks
 from coordination.models.communication import Notification
+from coordination.services import communication, notifications
 from indicators import tasks as indicator_tasks
 from indicators.models import ValueStatus
 
@@ -86,10 +86,10 @@ def test_lost_notification_emails_go_out_with_the_reminder_run_once_and_not_to_d
     NotificationPreferenceFactory(coalition=world.coalition, user=world.funder, kind="announcement",
                                   frequency="daily")
     with _broker_loses_every_message(), scope(coalition=world.coalition):
-        coordination_services.announcement_create(actor=world.coordinator, coalition=world.coalition,
+        communication.announcement_create(actor=world.coordinator, coalition=world.coalition,
                                                   title="Assemblée", body="Jeudi")
     with _killed_while_sending(), pytest.raises(WorkerKilled), scope(coalition=world.coalition):
-        coordination_services.email_notifications(
+        notifications.email_notifications(
             coalition=world.coalition,
             notification_ids=list(Notification.objects.filter(recipient=world.partner).values_list("pk", flat=True)))
     assert coordination_tasks.coalition_reminders(world.coalition.pk) == 0

@@ -1,15 +1,19 @@
 """The common agenda: its drafts and published versions, the theory of change written as
 chains of text, the organisations' endorsements and the priorities."""
 
+import logging
 import re
+from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coalitions.concurrency import creates_once, lock_for_edit, refusing_duplicates
+from coalitions.emails import LOST_AFTER, send_email
 from coalitions.models import Coalition, Organization, OrganizationKind
 from coalitions.permissions import require_permission
 
@@ -26,6 +30,7 @@ from ..models import (
 from ..permissions import endorses_on_behalf, may_endorse_for
 from ..selectors import endorsing_organizations, theory_of_change_chains
 
+logger = logging.getLogger(__name__)
 
 def _lock(coalition: Coalition) -> None:
     """Serialise the agenda's writes of one coalition (draft creation, publishing)."""
@@ -168,6 +173,52 @@ def agenda_publish(*, actor, coalition: Coalition, change_summary: str) -> Agend
         args = (coalition.pk, request.pk)
         transaction.on_commit(lambda args=args: tasks.send_endorsement_request.delay(*args))
     return draft
+
+
+# Older requests are left to the endorsement reminders (coordination), which follow them up anyway.
+LOST_REQUEST_MAX_AGE = timedelta(days=7)
+
+
+def send_endorsement_request(*, coalition: Coalition, request_id: int) -> bool:
+    """Email an organisation's representative that a new agenda version awaits its endorsement.
+    The request row is claimed in the email's transaction, so a second run sends nothing and a
+    worker that dies mid-send leaves it to send_lost_endorsement_requests."""
+    with transaction.atomic():
+        claimed = EndorsementRequest.objects.filter(
+            coalition=coalition, pk=request_id, emailed_at__isnull=True, recipient__isnull=False
+        ).update(emailed_at=timezone.now())
+        if not claimed:
+            return False
+        request = EndorsementRequest.objects.select_related("version", "organization", "recipient").get(pk=request_id)
+        send_email(
+            to=request.recipient,
+            template="email/endorsement_request",
+            coalition=coalition,
+            context={
+                "version": request.version,
+                "organization": request.organization,
+                "agenda_url": reverse("conditions:agenda", args=[coalition.slug]),
+                "endorse_url": reverse("conditions:agenda_endorse", args=[coalition.slug]),
+            },
+        )
+    return True
+
+
+def send_lost_endorsement_requests(*, coalition: Coalition) -> int:
+    """Endorsement requests of the past week never emailed (their task was lost): send them
+    now, once (the claim above). Part of the quarter-hourly sweep."""
+    now = timezone.now()
+    lost = list(EndorsementRequest.objects.filter(
+        coalition=coalition, emailed_at__isnull=True, recipient__isnull=False,
+        created_at__lt=now - LOST_AFTER, created_at__gt=now - LOST_REQUEST_MAX_AGE,
+    ).values_list("pk", flat=True))
+    sent = 0
+    for request_id in lost:
+        try:
+            sent += send_endorsement_request(coalition=coalition, request_id=request_id)
+        except Exception:  # the next sweep retries it
+            logger.exception("Lost endorsement request %s not sent", request_id)
+    return sent
 
 
 @transaction.atomic

@@ -52,7 +52,7 @@ class ReminderKind(models.TextChoices):
 class SentReminder(TenantModel):
     """The exactly-once key of a reminder: written (and committed) before the email is sent,
     marked delivered after it. A claim left undelivered by a worker that died in between is
-    given back after a while (services.reminders.release_stale_claims), so a later run sends it."""
+    given back after a while (services.claims.release_stale_claims), so a later run sends it."""
 
     recipient = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=30, choices=ReminderKind.choices)

@@ -30,50 +30,68 @@ def reminder_settings(coalition) -> ReminderSettings:
 
 def due_reminders(coalition, *, now=None) -> list[dict]:
     """What should be sent now: one dict per (recipient, kind, subject, period), before
-    preferences and before the exactly-once check. Also used to show the schedule."""
-    now = now or timezone.now()
+    preferences and before the exactly-once check."""
+    return due_reminders_at(coalition, [now or timezone.now()])[0]
+
+
+def due_reminders_at(coalition, moments: list) -> list[list[dict]]:
+    """due_reminders at each of these moments (the reminder schedule asks for 15 days), in a
+    fixed number of queries however many moments: each source is read once for the window the
+    moments span, then filtered per moment with the bounds one moment's query would use."""
     cfg = reminder_settings(coalition)
-    today = local_today(coalition, now)
-    out = []
+    first, last = min(moments), max(moments)
+    days = [local_today(coalition, at) for at in moments]
+    out = [[] for _ in moments]
     if cfg.meeting_enabled:
-        window_end = now + timedelta(days=cfg.meeting_days_before)
-        meetings = Meeting.objects.filter(coalition=coalition, starts_at__gt=now, starts_at__lte=window_end)
-        invitees = Invitee.objects.filter(meeting__in=meetings).exclude(rsvp=Rsvp.NO).select_related("meeting")
-        for invitee in invitees:
-            out.append({"kind": ReminderKind.MEETING, "recipient_id": invitee.user_id,
-                        "subject": f"meeting:{invitee.meeting_id}", "period": invitee.meeting.starts_at.isoformat(),
-                        "object": invitee.meeting})
+        ahead = timedelta(days=cfg.meeting_days_before)
+        meetings = Meeting.objects.filter(coalition=coalition, starts_at__gt=first, starts_at__lte=last + ahead)
+        invitees = list(Invitee.objects.filter(meeting__in=meetings).exclude(rsvp=Rsvp.NO).select_related("meeting"))
+        for at, due in zip(moments, out, strict=True):
+            due += [{"kind": ReminderKind.MEETING, "recipient_id": invitee.user_id,
+                     "subject": f"meeting:{invitee.meeting_id}", "period": invitee.meeting.starts_at.isoformat(),
+                     "object": invitee.meeting}
+                    for invitee in invitees if at < invitee.meeting.starts_at <= at + ahead]
     if cfg.minutes_enabled:
-        coordinators = active_user_ids(coalition, roles=[Role.COORDINATOR])
-        late = now - timedelta(days=cfg.minutes_days_after)
-        for meeting in Meeting.objects.filter(coalition=coalition, minutes_published_at__isnull=True,
-                                              starts_at__lte=late, starts_at__gt=late - timedelta(days=30)):
-            if meeting.ends_at > late:
-                continue
-            for uid in sorted(coordinators):
-                out.append({"kind": ReminderKind.MINUTES, "recipient_id": uid, "subject": f"meeting:{meeting.pk}",
-                            "period": "minutes", "object": meeting})
+        coordinators = sorted(active_user_ids(coalition, roles=[Role.COORDINATOR]))
+        after = timedelta(days=cfg.minutes_days_after)
+        unpublished = list(Meeting.objects.filter(coalition=coalition, minutes_published_at__isnull=True,
+                                                  starts_at__lte=last - after,
+                                                  starts_at__gt=first - after - timedelta(days=30)))
+        for at, due in zip(moments, out, strict=True):
+            late = at - after
+            due += [{"kind": ReminderKind.MINUTES, "recipient_id": uid, "subject": f"meeting:{meeting.pk}",
+                     "period": "minutes", "object": meeting}
+                    for meeting in unpublished
+                    if late - timedelta(days=30) < meeting.starts_at <= late and meeting.ends_at <= late
+                    for uid in coordinators]
     if cfg.follow_up_enabled:
-        open_ = FollowUp.objects.filter(coalition=coalition).exclude(status=FollowUpStatus.DONE)
-        soon = open_.filter(due_on__gt=today, due_on__lte=today + timedelta(days=cfg.follow_up_days_before))
-        due = open_.filter(due_on__lte=today, due_on__gt=today - timedelta(days=7))
+        before = timedelta(days=cfg.follow_up_days_before)
+        open_ = list(FollowUp.objects.filter(coalition=coalition, due_on__gt=min(days) - timedelta(days=7),
+                                             due_on__lte=max(days) + before).exclude(status=FollowUpStatus.DONE))
         org_members = {}
+        from coalitions.permissions import has_permission
+
         for m in Membership.objects.filter(coalition=coalition, is_active=True, organization__isnull=False):
             if has_permission(m, "coordination.follow_ups:view"):  # not the funders of that organisation
                 org_members.setdefault(m.organization_id, set()).add(m.user_id)
         active = active_user_ids(coalition, roles=Role.values)
-        for kind, follow_ups in ((ReminderKind.FOLLOW_UP_SOON, soon), (ReminderKind.FOLLOW_UP_DUE, due)):
-            for follow_up in follow_ups:
-                recipients = set(org_members.get(follow_up.assignee_organization_id, set()))
-                if follow_up.assignee_user_id in active:
-                    recipients.add(follow_up.assignee_user_id)
-                for uid in sorted(recipients):
-                    out.append({"kind": kind, "recipient_id": uid, "subject": f"follow_up:{follow_up.pk}",
-                                "period": follow_up.due_on.isoformat(), "object": follow_up})
+        for today, due in zip(days, out, strict=True):
+            soon = [f for f in open_ if today < f.due_on <= today + before]
+            late = [f for f in open_ if today - timedelta(days=7) < f.due_on <= today]
+            for kind, follow_ups in ((ReminderKind.FOLLOW_UP_SOON, soon), (ReminderKind.FOLLOW_UP_DUE, late)):
+                for follow_up in follow_ups:
+                    recipients = set(org_members.get(follow_up.assignee_organization_id, set()))
+                    if follow_up.assignee_user_id in active:
+                        recipients.add(follow_up.assignee_user_id)
+                    for uid in sorted(recipients):
+                        due.append({"kind": kind, "recipient_id": uid, "subject": f"follow_up:{follow_up.pk}",
+                                    "period": follow_up.due_on.isoformat(), "object": follow_up})
     if cfg.indicator_enabled:
-        out += _indicator_reminders(coalition, cfg, today)
+        for due, reminders in zip(out, _indicator_reminders(coalition, cfg, days), strict=True):
+            due += reminders
     if cfg.endorsement_enabled:
-        out += _endorsement_reminders(coalition, cfg, today)
+        for due, reminders in zip(out, _endorsement_reminders(coalition, cfg, days), strict=True):
+            due += reminders
     return out
 
 
@@ -86,16 +104,23 @@ def _reporters(coalition) -> dict[int, set[int]]:
     return reporters
 
 
-def _indicator_reminders(coalition, cfg, today: date) -> list[dict]:
-    """Before the due date and when late: the organisation's reporters; after a further delay:
-    the coordinators. Reminders older than 30 days are not caught up."""
+def _indicator_reminders(coalition, cfg, days: list[date]) -> list[list[dict]]:
+    """On each of these days: before the due date and when late, the organisation's reporters;
+    after a further delay, the coordinators. Reminders older than 30 days are not caught up."""
     catch_up = 30
-    missing = reporting_missing(coalition, due_from=today - timedelta(days=cfg.indicator_escalation_days + catch_up),
-                                due_to=today + timedelta(days=cfg.indicator_days_before))
+    since, ahead = timedelta(days=cfg.indicator_escalation_days + catch_up), timedelta(days=cfg.indicator_days_before)
+    missing = reporting_missing(coalition, due_from=min(days) - since, due_to=max(days) + ahead)
     if not missing:
-        return []
+        return [[] for _ in days]
     reporters = _reporters(coalition)
     coordinators = sorted(active_user_ids(coalition, roles=[Role.COORDINATOR]))
+    return [_indicator_reminders_on(cfg, today, [item for item in missing
+                                                 if today - since <= item.period.due_date <= today + ahead],
+                                    reporters, coordinators, catch_up)
+            for today in days]
+
+
+def _indicator_reminders_on(cfg, today: date, missing, reporters, coordinators, catch_up: int) -> list[dict]:
     out = []
     for item in missing:
         due = item.period.due_date
@@ -116,38 +141,40 @@ def _indicator_reminders(coalition, cfg, today: date) -> list[dict]:
     return out
 
 
-def _endorsement_reminders(coalition, cfg, today: date) -> list[dict]:
+def _endorsement_reminders(coalition, cfg, days: list[date]) -> list[list[dict]]:
     version, organizations = endorsements_missing(coalition)
     if version is None or version.published_at is None or not organizations:
-        return []
+        return [[] for _ in days]
     remind_on = local_today(coalition, version.published_at) + timedelta(days=cfg.endorsement_days_after)
-    if today < remind_on:
-        return []
     active = active_user_ids(coalition, user_ids=[o.representative_id for o in organizations if o.representative_id])
-    return [
+    reminders = [
         {"kind": ReminderKind.ENDORSEMENT, "recipient_id": org.representative_id,
          "subject": f"agenda:{version.pk}:org:{org.pk}", "period": str(version.number),
          "object": EndorsementDue(version, org)}
         for org in organizations if org.representative_id in active
     ]
+    return [reminders if today >= remind_on else [] for today in days]
 
 
-def reminder_schedule(coalition, *, now=None, days: int = 14):
+def reminder_schedule(coalition, *, now=None, days: int = 14) -> list[dict]:
     """The reminders that will go out in the next `days` days, grouped by day, kind and subject,
-    with how many are already sent (for coordinators)."""
+    with how many are already sent (for coordinators). A fixed number of queries: the sources are
+    read once for the whole window (due_reminders_at), and only the sent keys of the reminders
+    listed are read, not the coalition's whole history."""
     now = now or timezone.now()
+    moments = [now + timedelta(days=day) for day in range(days + 1)]
     seen, schedule = set(), []
-    sent = set(SentReminder.objects.filter(coalition=coalition).values_list("recipient_id", "kind", "subject",
-                                                                            "period"))
-    for day in range(days + 1):
-        at = now + timedelta(days=day)
-        for r in due_reminders(coalition, now=at):
+    for at, due in zip(moments, due_reminders_at(coalition, moments), strict=True):
+        for r in due:
             key = (r["recipient_id"], r["kind"], r["subject"], r["period"])
-            if key in seen:
-                continue
-            seen.add(key)
-            schedule.append({"when": at if day else now, "kind": r["kind"], "object": r["object"],
-                             "sent": key in sent, "recipient_id": r["recipient_id"]})
+            if key not in seen:
+                seen.add(key)
+                schedule.append({"when": at, "kind": r["kind"], "object": r["object"], "key": key})
+    sent = set(SentReminder.objects.filter(  # the unique key's index: recipient first
+        coalition=coalition, recipient_id__in={key[0] for key in seen}, subject__in={key[2] for key in seen},
+    ).values_list("recipient_id", "kind", "subject", "period")) if seen else set()
+    for row in schedule:
+        row["sent"] = row.pop("key") in sent
     return _group_schedule(schedule)
 
 
@@ -159,7 +186,7 @@ def _group_schedule(rows):
                                          "recipients": 0, "sent": 0})
         entry["recipients"] += 1
         entry["sent"] += int(row["sent"])
-    return list(grouped.values())[:100]
+    return list(grouped.values())
 
 
 def weekly_summary(membership, *, now=None) -> dict:

@@ -56,3 +56,6 @@ def _notify(*, coalition, user_ids, about, kind: str, event: str, title: str, ur
 
         transaction.on_commit(lambda: tasks.email_notifications.delay(coalition.pk, immediate))
     return created
+
+
+EMAIL_TEMPLATES = "coordination/email/"  # their subjects start with "[coalition name] "

@@ -1,34 +1,26 @@
-"""Reminders, invitations by email, digests and weekly summaries: exactly once, keyed by SentReminder."""
-
+"""Reminders of meetings, minutes, follow-ups, indicator values and endorsements: what is
+due, sent exactly once (keys in claims), by email or in the app as each person prefers."""
 
 import logging
-import smtplib
-from datetime import timedelta
-from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import CharField, Exists, OuterRef, Q, Value
-from django.db.models.functions import Cast, Concat
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coalitions.dates import local_today
-from coalitions.emails import LOST_AFTER, recipient_language, send_email
+from coalitions.emails import send_email
 from coalitions.models import Membership
-from coalitions.permissions import has_permission, require_permission
+from coalitions.permissions import require_permission
 
-from ..models.communication import EmailFrequency, Notification, NotificationKind, NotificationPreference
-from ..models.meetings import Invitee, Meeting
+from ..models.communication import EmailFrequency, Notification, NotificationKind
 from ..models.reminders import ReminderKind, ReminderSettings, SentReminder
 from ..selectors import reminders as selectors
-from ._common import _now, _url
+from . import claims
+from ._common import EMAIL_TEMPLATES, _now, _url
+from .claims import claim_reminder, confirm_delivered, release_stale_claims, send_claimed
 
-# Reminders -----------------------------------------------------------------------------
-
-_TEMPLATES = "coordination/email/"  # their subjects start with "[coalition name] "
-
+logger = logging.getLogger(__name__)
 
 REMINDER_FIELDS = ("meeting_enabled", "meeting_days_before", "minutes_enabled", "minutes_days_after",
                    "follow_up_enabled", "follow_up_days_before", "weekly_summary_enabled",
@@ -52,94 +44,6 @@ def reminder_settings_update(*, actor, coalition, **fields) -> ReminderSettings:
         setattr(current, key, value)
     current.save()
     return current
-
-
-logger = logging.getLogger(__name__)
-
-# A live run sends an email within seconds of claiming it (and the tasks' time limit stops a
-# stuck one well before this): an older undelivered claim belongs to a worker that died.
-STALE_CLAIM = timedelta(minutes=15)
-
-
-def _clock():
-    """The real time of claims and deliveries, whatever ``now`` a run is asked to act at: a
-    catch-up run "as of" another time must not take a live worker's fresh claim for stale."""
-    return timezone.now()
-
-
-class _Failures:
-    """Keeps a run going past one recipient's failed email (an unreachable server must not
-    starve the others); the first error goes up at the end so the task retries, and the
-    retry skips what was sent (keyed). Use ``with failures:`` around one recipient."""
-
-    def __init__(self):
-        self.first = None
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, exc_type, exc, tb):
-        if exc_type is not None and issubclass(exc_type, Exception):
-            self.first = self.first or exc
-            return True
-        return False
-
-    def raise_first(self):
-        if self.first is not None:
-            raise self.first
-
-
-def _permanent(error: Exception) -> bool:
-    """A refused address or another 5xx answer: retrying would fail the same way."""
-    return isinstance(error, smtplib.SMTPRecipientsRefused) or (
-        isinstance(error, smtplib.SMTPResponseException) and error.smtp_code >= 500)
-
-
-def _send_claimed(coalition, keys, send) -> None:
-    """Send one email whose keys are claimed, and mark them delivered at once. A permanent
-    refusal is logged and kept as delivered (never retried); any other failure gives the keys
-    back and goes up, so a retry sends it."""
-    try:
-        send()
-    except Exception as error:
-        if not _permanent(error):
-            for key in keys:
-                release_reminder(coalition=coalition, **key)
-            raise
-        logger.warning("Reminder email refused for good (%s): %s", keys[0], error)
-    confirm_delivered(coalition=coalition, keys=keys)
-
-
-def claim_reminder(*, coalition, recipient_id: int, kind: str, subject: str, period: str) -> bool:
-    """Insert the reminder's unique key (INSERT ... ON CONFLICT DO NOTHING) and commit it.
-    True if this call claimed it and must send; False if it was already sent (or is being
-    sent by a parallel run)."""
-    with transaction.atomic():
-        _row, created = SentReminder.objects.get_or_create(
-            coalition=coalition, recipient_id=recipient_id, kind=kind, subject=subject, period=period,
-            defaults={"claimed_at": _clock()},
-        )
-    return created
-
-
-def confirm_delivered(*, coalition, keys) -> None:
-    """Mark claimed keys as delivered once their email (or notification) has gone out."""
-    if not keys:
-        return  # an empty OR would match every key of the coalition
-    condition = Q()
-    for key in keys:
-        condition |= Q(**key)
-    SentReminder.objects.filter(condition, coalition=coalition, delivered_at__isnull=True).update(
-        delivered_at=_clock())
-
-
-def release_stale_claims(*, coalition) -> int:
-    """Give back the keys a dead worker claimed but never delivered, so this run sends them.
-    At most once becomes exactly once: only a death between the email and this mark, a
-    moment, could still repeat one."""
-    deleted, _ = SentReminder.objects.filter(
-        coalition=coalition, delivered_at__isnull=True, claimed_at__lt=_clock() - STALE_CLAIM).delete()
-    return deleted
 
 
 PREFERENCE_OF = {
@@ -166,12 +70,6 @@ def _reminder_text(coalition, reminder) -> tuple[str, str, str, str]:
         return "endorsement_reminder", "endorsement", str(obj.version), _url("conditions:agenda_endorse", coalition)
     event = "follow_up_soon" if kind == ReminderKind.FOLLOW_UP_SOON else "follow_up_due"
     return "follow_up_reminder", event, obj.what, _url("coordination:follow_ups", coalition)
-
-
-def release_reminder(*, coalition, recipient_id: int, kind: str, subject: str, period: str) -> None:
-    """Give a claimed key back after its email failed, so the task's retry sends it."""
-    SentReminder.objects.filter(coalition=coalition, recipient_id=recipient_id, kind=kind, subject=subject,
-                                period=period).delete()
 
 
 # Indicator reminders go out grouped: one email (and one notification) per person, kind and day
@@ -218,7 +116,7 @@ def claim_group(*, coalition, group: dict) -> list[dict]:
     email. Returns the items this call claimed: none when the group was already sent today (a
     duplicate or parallel run: the second insert waits for the first and finds its key), or
     when every item was sent meanwhile (the group's key is then not kept)."""
-    claimed_at = _clock()
+    claimed_at = claims.clock()
     with transaction.atomic():
         _row, created = SentReminder.objects.get_or_create(coalition=coalition, **_key(group),
                                                            defaults={"claimed_at": claimed_at})
@@ -278,7 +176,7 @@ def send_due_reminders(*, coalition, now=None) -> int:
     today = local_today(coalition, now)
     sent = 0
     users = {}
-    failures = _Failures()
+    failures = claims.Failures()
     due = selectors.due_reminders(coalition, now=now)
     for reminder in due:
         if reminder["kind"] in GROUPED_KINDS:
@@ -322,178 +220,10 @@ def _deliver(coalition, users, reminder, frequency, *, template, context, event,
             coalition=coalition, user_id=recipient_id).user
     user = users[recipient_id]
     if frequency == EmailFrequency.IMMEDIATELY:
-        _send_claimed(coalition, keys, lambda: send_email(
-            to=user, coalition=coalition, template=_TEMPLATES + template, context=context))
+        send_claimed(coalition, keys, lambda: send_email(
+            to=user, coalition=coalition, template=EMAIL_TEMPLATES + template, context=context))
     else:
         confirm_delivered(coalition=coalition, keys=keys)  # read in the digest: the notification is the delivery
     Notification.objects.create(coalition=coalition, recipient=user, kind=PREFERENCE_OF[reminder["kind"]],
                                 event=event, title=title[:300], url=url, created_at=now,
                                 emailed_at=now if frequency == EmailFrequency.IMMEDIATELY else None)
-
-
-def send_meeting_invitations(*, meeting: Meeting, sequence: int) -> int:
-    """Email each invitee the meeting's .ics once per version (sequence) of the meeting."""
-    from django.utils import translation
-
-    from ..ics import meeting_calendar
-
-    if meeting.sequence != sequence:
-        return 0  # a newer version is on its way
-    coalition = meeting.coalition
-    sent = 0
-    failures = _Failures()
-    invitees = Invitee.objects.filter(meeting=meeting).select_related("user")
-    memberships = {m.user_id: m for m in Membership.objects.filter(coalition=coalition, is_active=True)}
-    for invitee in invitees:
-        if invitee.user_id not in memberships:
-            continue
-        frequency = selectors.frequency_for(coalition, invitee.user_id, NotificationKind.MEETING_INVITATION)
-        if frequency == EmailFrequency.NEVER:
-            continue
-        key = {"recipient_id": invitee.user_id, "kind": ReminderKind.INVITATION, "subject": f"meeting:{meeting.pk}",
-               "period": str(sequence)}
-        if not claim_reminder(coalition=coalition, **key):
-            continue
-        with translation.override(recipient_language(invitee.user, coalition)):
-            ics = meeting_calendar(meeting, membership=memberships[invitee.user_id], method="REQUEST",
-                                   attendee=invitee.user)
-        with failures:
-            _send_claimed(coalition, [key], partial(
-                send_email, to=invitee.user, coalition=coalition, template=_TEMPLATES + "meeting_invitation",
-                context={"meeting": meeting, "update": sequence > 0,
-                         "url": settings.SITE_URL + _url("coordination:meeting", coalition, meeting.pk)},
-                attachments=[("rencontre.ics", ics, "text/calendar; method=REQUEST")]))
-            sent += 1
-    failures.raise_first()
-    return sent
-
-
-def send_lost_invitations(*, coalition, now=None) -> int:
-    """Invitations whose task never finished (the broker was down at commit, or the worker died
-    after claiming): upcoming meetings with an active invitee who has no key for the meeting's
-    current version and does want invitations. Found in one query; normally there are none."""
-    now = _now(now)
-    release_stale_claims(coalition=coalition)
-    key = SentReminder.objects.filter(
-        coalition=coalition, recipient_id=OuterRef("user_id"), kind=ReminderKind.INVITATION,
-        subject=Concat(Value("meeting:"), Cast(OuterRef("meeting_id"), CharField())),
-        period=Cast(OuterRef("meeting__sequence"), CharField()),
-    )
-    refused = NotificationPreference.objects.filter(coalition=coalition, user_id=OuterRef("user_id"),
-                                                    kind=NotificationKind.MEETING_INVITATION,
-                                                    frequency=EmailFrequency.NEVER)
-    active = Membership.objects.filter(coalition=coalition, user_id=OuterRef("user_id"), is_active=True)
-    meeting_ids = set(Invitee.objects.filter(meeting__coalition=coalition, meeting__starts_at__gte=now)
-                      .filter(Exists(active)).exclude(Exists(key)).exclude(Exists(refused))
-                      .values_list("meeting_id", flat=True))
-    sent = 0
-    for meeting in Meeting.objects.filter(pk__in=meeting_ids).select_related("coalition", "created_by"):
-        sent += send_meeting_invitations(meeting=meeting, sequence=meeting.sequence)
-    return sent
-
-
-def email_notifications(*, coalition, notification_ids) -> int:
-    """Email notifications meant to be sent immediately, each exactly once: its claim
-    (emailed_at) commits with its email, so a failure or a worker that dies mid-send leaves it
-    unsent, for the task's retry or for send_lost_notification_emails."""
-    sent = 0
-    for pk in notification_ids:
-        with transaction.atomic():
-            claimed = Notification.objects.filter(pk=pk, coalition=coalition, emailed_at__isnull=True).update(
-                emailed_at=timezone.now())
-            if not claimed:
-                continue
-            notification = Notification.objects.select_related("recipient").get(pk=pk)
-            send_email(to=notification.recipient, coalition=coalition, template=_TEMPLATES + "notification",
-                       context={"notification": notification, "url": settings.SITE_URL + notification.url})
-        sent += 1
-    return sent
-
-
-# A notification whose email is lost this long is stale news: the app and the digest still show it.
-LOST_NOTIFICATION_MAX_AGE = timedelta(days=1)
-
-
-def send_lost_notification_emails(*, coalition, now=None) -> int:
-    """Part of the reminder run: notifications meant to be emailed at once (their recipient
-    wants this kind immediately) whose email task was lost, found by their unset emailed_at."""
-    now = _now(now)
-    wants_later = NotificationPreference.objects.filter(
-        coalition=coalition, user_id=OuterRef("recipient_id"), kind=OuterRef("kind"),
-    ).exclude(frequency=EmailFrequency.IMMEDIATELY)
-    lost = list(Notification.objects.filter(
-        coalition=coalition, emailed_at__isnull=True,
-        created_at__lt=now - LOST_AFTER, created_at__gt=now - LOST_NOTIFICATION_MAX_AGE,
-    ).exclude(Exists(wants_later)).order_by("pk").values_list("pk", flat=True))
-    return email_notifications(coalition=coalition, notification_ids=lost) if lost else 0
-
-
-def send_digests(*, coalition, frequency: str, now=None) -> int:
-    """One email per person with their not-yet-emailed notifications of the kinds they get as
-    a daily (or weekly) digest. Each notification is claimed before the email, so once only."""
-    now = _now(now)
-    prefs = NotificationPreference.objects.filter(coalition=coalition, frequency=frequency)
-    by_user = {}
-    for pref in prefs:
-        by_user.setdefault(pref.user_id, []).append(pref.kind)
-    sent = 0
-    for user_id, kinds in by_user.items():
-        # The claim commits with the email: if it fails or the worker dies, the rows stay unsent
-        # and go in the retry's digest, or in the next one.
-        with transaction.atomic():
-            rows = list(Notification.objects.select_for_update(skip_locked=True).filter(
-                coalition=coalition, recipient_id=user_id, kind__in=kinds, emailed_at__isnull=True,
-                created_at__lte=now).order_by("created_at"))
-            if not rows:
-                continue
-            Notification.objects.filter(pk__in=[n.pk for n in rows]).update(emailed_at=now)
-            user = Membership.objects.select_related("user").get(coalition=coalition, user_id=user_id).user
-            send_email(to=user, coalition=coalition, template=_TEMPLATES + "digest",
-                       context={"notifications": rows, "frequency": frequency})
-        sent += 1
-    return sent
-
-
-
-# Weekly summaries ----------------------------------------------------------------------
-
-
-def send_weekly_summaries(*, coalition, now=None) -> int:
-    """Monday's summary: coordinators get overdue follow-ups, meetings ahead and minutes to
-    publish; partners get their own and their organisation's open follow-ups and the meetings
-    they are invited to. Once per person and ISO week (SentReminder key)."""
-    now = _now(now)
-    if not selectors.reminder_settings(coalition).weekly_summary_enabled:
-        return 0
-    release_stale_claims(coalition=coalition)
-    year, week, _day = local_today(coalition, now).isocalendar()
-    period = f"{year}-W{week:02d}"
-    sent = 0
-    failures = _Failures()
-    # The Monday runs repeat half-hourly: skip at once those already claimed, and those who said never.
-    done = set(SentReminder.objects.filter(coalition=coalition, kind=ReminderKind.WEEKLY_SUMMARY, period=period)
-               .values_list("recipient_id", flat=True))
-    never = set(NotificationPreference.objects.filter(coalition=coalition, kind=NotificationKind.WEEKLY_SUMMARY,
-                                                      frequency=EmailFrequency.NEVER).values_list("user_id", flat=True))
-    for membership in Membership.objects.filter(coalition=coalition, is_active=True).select_related("user"):
-        if not has_permission(membership, "coordination.follow_ups:view"):  # funders: no internal follow-ups
-            continue
-        if membership.user_id in done or membership.user_id in never:
-            continue
-        summary = selectors.weekly_summary(membership, now=now)
-        if not any(summary.values()):
-            continue
-        key = {"recipient_id": membership.user_id, "kind": ReminderKind.WEEKLY_SUMMARY,
-               "subject": f"coalition:{coalition.pk}", "period": period}
-        if not claim_reminder(coalition=coalition, **key):
-            continue
-
-        def send(membership=membership, summary=summary):
-            send_email(to=membership.user, coalition=coalition, template=_TEMPLATES + "weekly_summary",
-                       context=summary)
-
-        with failures:
-            _send_claimed(coalition, [key], send)
-            sent += 1
-    failures.raise_first()
-    return sent

@@ -9,11 +9,11 @@ from coalitions.permissions import object_for, requires
 from coalitions.web import call_service, paginate, post_action, redirect_with_message
 
 from .. import permissions as rules
-from .. import services
 from ..forms import AnnouncementForm, CommentForm
 from ..models.communication import Announcement
 from ..permissions import ANNOUNCEMENTS_MANAGE, ANNOUNCEMENTS_VIEW
 from ..selectors import communication as communication_selectors
+from ..services import communication as communication_services
 from ._common import _form_page, _slug
 
 
@@ -32,7 +32,8 @@ def announcement_list(request):
 def announcement_create(request):
     form = AnnouncementForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if call_service(form, services.announcement_create, actor=request.user, coalition=request.coalition,
+        if call_service(form, communication_services.announcement_create, actor=request.user,
+                        coalition=request.coalition,
                         **form.cleaned_data):
             return redirect_with_message(request, "coordination:announcements",
                                          success=_("The announcement is published."))
@@ -45,7 +46,7 @@ def announcement_create(request):
 def announcement_detail(request, pk: int):
     announcement = object_for(request, Announcement.objects.select_related("author"), pk=pk,
                               sees=rules.announcement_visible_to)
-    services.announcement_mark_read(actor=request.user, announcement=announcement)
+    communication_services.announcement_mark_read(actor=request.user, announcement=announcement)
     return render(request, "coordination/announcement_detail.html", {
         "announcement": announcement, "comments": communication_selectors.comments_on(announcement=announcement),
         "comment_form": CommentForm(),
@@ -57,6 +58,6 @@ def announcement_detail(request, pk: int):
 def announcement_pin(request, pk: int):
     announcement = object_for(request, Announcement, pk=pk)
     pinned = request.POST.get("pinned") == "1"
-    return post_action(request, services.announcement_set_pinned,
+    return post_action(request, communication_services.announcement_set_pinned,
                        _("The announcement is pinned.") if pinned else _("The announcement is unpinned."),
                        "coordination:announcements", announcement=announcement, pinned=pinned)

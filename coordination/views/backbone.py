@@ -13,7 +13,6 @@ from coalitions.permissions import object_for, requires
 from coalitions.web import call_service, paginate, parse_int, post_action, redirect_with_message
 
 from .. import permissions as rules
-from .. import services
 from ..forms import (
     BodyForm,
     LibraryItemForm,
@@ -46,6 +45,7 @@ from ..permissions import (
     TEAM_VIEW,
 )
 from ..selectors import backbone as backbone_selectors
+from ..services import backbone as backbone_services
 from ._common import _can, _form_page, _slug, _tz
 
 # Landing page --------------------------------------------------------------------------
@@ -83,7 +83,7 @@ def team(request):
 def team_member_create(request):
     form = TeamMemberForm(request.POST or None, coalition=request.coalition)
     if request.method == "POST" and form.is_valid():
-        if call_service(form, services.team_member_add, actor=request.user, coalition=request.coalition,
+        if call_service(form, backbone_services.team_member_add, actor=request.user, coalition=request.coalition,
                         **form.cleaned_data):
             return redirect_with_message(request, "coordination:team",
                                          success=_("The person is added to the coordination team."))
@@ -95,7 +95,7 @@ def team_member_create(request):
 def team_member_delete(request, pk: int):
     member = object_for(request, TeamMember.objects.select_related("user"), pk=pk)
     if request.method == "POST":
-        return post_action(request, services.team_member_remove, _("The person is removed from the team."),
+        return post_action(request, backbone_services.team_member_remove, _("The person is removed from the team."),
                            "coordination:team", team_member=member)
     return render(request, "coalitions/confirm.html", {
         "title": _("Remove %(name)s from the coordination team?") % {"name": member.user},
@@ -109,7 +109,7 @@ def team_member_delete(request, pk: int):
 def body_create(request):
     form = BodyForm(request.POST or None, coalition=request.coalition)
     if request.method == "POST" and form.is_valid():
-        body = call_service(form, services.body_save, actor=request.user, coalition=request.coalition,
+        body = call_service(form, backbone_services.body_save, actor=request.user, coalition=request.coalition,
                             **form.cleaned_data)
         if body:
             return redirect_with_message(request, "coordination:body", body.pk,
@@ -125,7 +125,7 @@ def body_edit(request, pk: int):
                "members": [u.pk for u in body.members.all()], "organizations": [o.pk for o in body.organizations.all()]}
     form = BodyForm(request.POST or None, initial=initial, coalition=request.coalition, editing=body)
     if request.method == "POST" and form.is_valid():
-        if call_service(form, services.body_save, actor=request.user, coalition=request.coalition, body=body,
+        if call_service(form, backbone_services.body_save, actor=request.user, coalition=request.coalition, body=body,
                         **form.cleaned_data):
             return redirect_with_message(request, "coordination:body", body.pk,
                                          success=_("The governance body is saved."))
@@ -161,7 +161,7 @@ def task_board(request):
 def task_create(request):
     form = TaskForm(request.POST or None, coalition=request.coalition, initial={"meeting": request.GET.get("meeting")})
     if request.method == "POST" and form.is_valid():
-        if call_service(form, services.task_save, actor=request.user, coalition=request.coalition,
+        if call_service(form, backbone_services.task_save, actor=request.user, coalition=request.coalition,
                         **form.cleaned_data):
             return redirect_with_message(request, "coordination:tasks", success=_("The task is added to the board."))
     return _form_page(request, form, title=_("Add a task"), cancel_url=reverse("coordination:tasks",
@@ -175,7 +175,7 @@ def task_edit(request, pk: int):
                "owner": task.owner_id, "due_on": task.due_on, "meeting": task.meeting_id}
     form = TaskForm(request.POST or None, coalition=request.coalition, initial=initial, editing=task)
     if request.method == "POST" and form.is_valid():
-        if call_service(form, services.task_save, actor=request.user, coalition=request.coalition, task=task,
+        if call_service(form, backbone_services.task_save, actor=request.user, coalition=request.coalition, task=task,
                         **form.cleaned_data):
             return redirect_with_message(request, "coordination:tasks", success=_("The task is saved."))
     return _form_page(request, form, title=_("Edit %(title)s") % {"title": task.title},
@@ -186,7 +186,7 @@ def task_edit(request, pk: int):
 @requires(TASKS_MANAGE)
 def task_move(request, pk: int):
     task = object_for(request, BackboneTask, pk=pk)
-    return post_action(request, services.task_move, _("The task is moved."), "coordination:tasks",
+    return post_action(request, backbone_services.task_move, _("The task is moved."), "coordination:tasks",
                        task=task, status=request.POST.get("status", ""))
 
 
@@ -210,7 +210,7 @@ def library(request):
 def library_create(request):
     form = LibraryItemForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        if call_service(form, services.library_add, actor=request.user, coalition=request.coalition,
+        if call_service(form, backbone_services.library_add, actor=request.user, coalition=request.coalition,
                         **form.cleaned_data):
             return redirect_with_message(request, "coordination:library",
                                          success=_("The resource is added to the library."))
@@ -240,7 +240,8 @@ def library_download(request, pk: int):
 def library_delete(request, pk: int):
     item = object_for(request, LibraryItem, pk=pk, may=rules.can_delete_library_item)
     if request.method == "POST":
-        return post_action(request, services.library_delete, _("The resource is deleted."), "coordination:library",
+        return post_action(request, backbone_services.library_delete, _("The resource is deleted."),
+                           "coordination:library",
                            item=item)
     return render(request, "coalitions/confirm.html", {
         "title": _("Delete %(title)s?") % {"title": item.title},
@@ -264,7 +265,7 @@ def assessment_list(request):
 def assessment_create(request):
     form = RoundForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        round_ = call_service(form, services.round_open, actor=request.user, coalition=request.coalition,
+        round_ = call_service(form, backbone_services.round_open, actor=request.user, coalition=request.coalition,
                               **form.cleaned_data)
         if round_:
             return redirect_with_message(request, "coordination:assessment", round_.pk,
@@ -305,7 +306,7 @@ def assessment_answer(request, pk: int):
                 errors[f"score_{q.pk}"] = [_("Choose a score from 1 to 5.")]
         if not errors:
             try:
-                saved = services.assessment_answer(actor=request.user, round_=round_, answers=answers)
+                saved = backbone_services.assessment_answer(actor=request.user, round_=round_, answers=answers)
             except ValidationError as error:
                 errors = error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
             else:
@@ -330,7 +331,8 @@ def assessment_question_edit(request, pk: int):
     form = QuestionForm(request.POST or None, initial={"text_fr": question.text_fr, "text_en": question.text_en},
                         editing=question)
     if request.method == "POST" and form.is_valid():
-        if call_service(form, services.question_update, actor=request.user, question=question, **form.cleaned_data):
+        if call_service(form, backbone_services.question_update, actor=request.user,
+                        question=question, **form.cleaned_data):
             return redirect_with_message(request, "coordination:assessment", question.round_id,
                                          success=_("The statement is saved."))
     return _form_page(request, form, title=_("Edit a statement"),
@@ -341,5 +343,5 @@ def assessment_question_edit(request, pk: int):
 @requires(ASSESSMENT_MANAGE)
 def assessment_close(request, pk: int):
     round_ = object_for(request, AssessmentRound, pk=pk)
-    return post_action(request, services.round_close, _("The round is closed."), "coordination:assessment",
+    return post_action(request, backbone_services.round_close, _("The round is closed."), "coordination:assessment",
                        args=[pk], round_=round_)

@@ -12,11 +12,11 @@ from coalitions.permissions import object_for, requires
 from coalitions.web import confirm_then_act, post_action, secret_url
 
 from .. import permissions as rules
-from .. import services
 from ..ics import feed_calendar
 from ..models.calendar import CalendarFeed
 from ..permissions import CALENDAR_FEED_USE
 from ..selectors import meetings as meetings_selectors
+from ..services import calendar as calendar_services
 
 PAGE = "coordination:calendar_feed"
 
@@ -35,7 +35,7 @@ def _own_feed(request, pk: int) -> CalendarFeed:
 
 
 def feed_url(request, feed) -> str:
-    return request.build_absolute_uri(reverse("calendar_feed_ics", args=[services.feed_token(feed)]))
+    return request.build_absolute_uri(reverse("calendar_feed_ics", args=[calendar_services.feed_token(feed)]))
 
 
 @require_GET
@@ -51,21 +51,22 @@ def calendar_feed(request):
 @require_POST
 @requires(CALENDAR_FEED_USE)
 def calendar_feed_enable(request):
-    return post_action(request, services.calendar_feed_enable, _("Your calendar link is ready."), PAGE,
+    return post_action(request, calendar_services.calendar_feed_enable, _("Your calendar link is ready."), PAGE,
                        coalition=request.coalition)
 
 
 @require_POST
 @requires(CALENDAR_FEED_USE)
 def calendar_feed_settings(request):
-    return post_action(request, services.calendar_feed_update, _("Your calendar now follows your choice."), PAGE,
+    return post_action(request, calendar_services.calendar_feed_update, _("Your calendar now follows your choice."),
+                       PAGE,
                        feed=_feed_or_404(request), only_invited=request.POST.get("only_invited") == "1")
 
 
 @requires(CALENDAR_FEED_USE)
 def calendar_feed_replace(request, pk: int):
     return confirm_then_act(
-        request, services.calendar_feed_replace, feed=_own_feed(request, pk),
+        request, calendar_services.calendar_feed_replace, feed=_own_feed(request, pk),
         success=_("Here is your new calendar link. The old one no longer works."), to=PAGE,
         title=_("Replace my calendar link?"),
         consequence=_("The current link stops working at once: calendars subscribed to it will no longer be "
@@ -77,7 +78,7 @@ def calendar_feed_replace(request, pk: int):
 @requires(CALENDAR_FEED_USE)
 def calendar_feed_revoke(request, pk: int):
     return confirm_then_act(
-        request, services.calendar_feed_revoke, feed=_own_feed(request, pk),
+        request, calendar_services.calendar_feed_revoke, feed=_own_feed(request, pk),
         success=_("Your calendar link is revoked. Calendars subscribed to it no longer receive the meetings."),
         to=PAGE, title=_("Revoke my calendar link?"),
         consequence=_("Calendars subscribed to this link will no longer receive the coalition's meetings. "
@@ -91,16 +92,16 @@ def calendar_feed_revoke(request, pk: int):
 def calendar_feed_ics(request, token: str):
     """The feed, read by calendar apps. A revoked link, or one whose owner no longer belongs to
     the coalition, answers 410 Gone so that calendars stop asking."""
-    feed = services.find_feed(token)
+    feed = calendar_services.find_feed(token)
     if feed is None:
         raise Http404
-    membership = services.feed_reader(feed)
+    membership = calendar_services.feed_reader(feed)
     if membership is None:
         return HttpResponse(_("This calendar link no longer works."), status=410,
                             content_type="text/plain; charset=utf-8")
     with scope(coalition=feed.coalition):
         body = feed_calendar(feed.coalition, meetings_selectors.feed_meetings(feed), membership=membership)
-    services.record_feed_read(feed)
+    calendar_services.record_feed_read(feed)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="concerto.ics"'
     response["Cache-Control"] = "private, max-age=900"

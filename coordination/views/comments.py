@@ -12,11 +12,11 @@ from conditions.selectors import visible_actions
 from indicators.selectors import indicators
 
 from .. import permissions as rules
-from .. import services
 from ..forms import CommentForm
 from ..models.communication import Announcement, Comment
 from ..models.meetings import Meeting
 from ..permissions import COMMENTS_ADD
+from ..services import communication as communication_services
 from ._common import _form_page
 
 # Posting -------------------------------------------------------------------------------
@@ -29,7 +29,7 @@ def _comment(request, *, to, pk, **target):
         return redirect_with_message(request, to, pk, fragment="comments",
                                      error=_("Write your comment before posting it."))
     try:
-        services.comment_add(actor=request.user, body=form.cleaned_data["body"],
+        communication_services.comment_add(actor=request.user, body=form.cleaned_data["body"],
                              submission=form.cleaned_data["submission"], **target)
     except ValidationError as error:
         return redirect_with_message(request, to, pk, fragment="comments", error=error_text(error))
@@ -78,10 +78,11 @@ def _own_comment(request, pk: int, may) -> Comment:
 @requires(COMMENTS_ADD)
 def comment_edit(request, pk: int):
     comment = _own_comment(request, pk, rules.can_edit_comment)
-    back = services.comment_url(comment)
+    back = communication_services.comment_url(comment)
     form = CommentForm(request.POST or None, initial={"body": comment.body}, editing=comment)
     if request.method == "POST" and form.is_valid():
-        if call_service(form, services.comment_update, actor=request.user, comment=comment, **form.cleaned_data):
+        if call_service(form, communication_services.comment_update, actor=request.user,
+                        comment=comment, **form.cleaned_data):
             return redirect_with_message(request, back, fragment=f"comment-{comment.pk}",
                                          success=_("Your comment is saved."))
     return _form_page(request, form, title=_("Edit your comment"), cancel_url=back)
@@ -90,9 +91,9 @@ def comment_edit(request, pk: int):
 @requires(COMMENTS_ADD)
 def comment_delete(request, pk: int):
     comment = _own_comment(request, pk, rules.can_delete_comment)
-    back = services.comment_url(comment)
+    back = communication_services.comment_url(comment)
     if request.method == "POST":
-        services.comment_delete(actor=request.user, comment=comment)
+        communication_services.comment_delete(actor=request.user, comment=comment)
         return redirect_with_message(request, back, success=_("The comment is deleted."))
     return render(request, "coalitions/confirm.html", {
         "title": _("Delete this comment?"),

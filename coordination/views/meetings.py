@@ -14,7 +14,6 @@ from coalitions.permissions import object_for, requires
 from coalitions.web import call_service, error_text, paginate, post_action, redirect_with_message
 
 from .. import permissions as rules
-from .. import services
 from ..forms import CommentForm, DecisionForm, FollowUpForm, MeetingForm, MinutesForm, RsvpForm
 from ..ics import meeting_calendar
 from ..models.meetings import FollowUp, FollowUpStatus, Meeting, MeetingKind
@@ -28,6 +27,7 @@ from ..permissions import (
 )
 from ..selectors import communication as communication_selectors
 from ..selectors import meetings as meetings_selectors
+from ..services import meetings as meetings_services
 from ._common import _can, _form_page, _slug, _tz
 
 # Landing page --------------------------------------------------------------------------
@@ -81,7 +81,7 @@ def _meeting_initial(meeting):
 def meeting_create(request):
     form = MeetingForm(request.POST or None, coalition=request.coalition)
     if request.method == "POST" and form.is_valid():
-        meeting = call_service(form, services.meeting_create, actor=request.user, coalition=request.coalition,
+        meeting = call_service(form, meetings_services.meeting_create, actor=request.user, coalition=request.coalition,
                                **form.cleaned_data)
         if meeting:
             return redirect_with_message(request, "coordination:meeting", meeting.pk,
@@ -98,7 +98,8 @@ def meeting_edit(request, pk: int):
     form = MeetingForm(request.POST or None, initial=_meeting_initial(meeting), coalition=request.coalition,
                        editing=meeting)
     if request.method == "POST" and form.is_valid():
-        if call_service(form, services.meeting_update, actor=request.user, meeting=meeting, **form.cleaned_data):
+        if call_service(form, meetings_services.meeting_update, actor=request.user,
+                        meeting=meeting, **form.cleaned_data):
             return redirect_with_message(request, "coordination:meeting", meeting.pk, success=_(
                 "The meeting is saved; invitees receive the updated calendar entry."))
     return _form_page(request, form, title=_("Edit %(title)s") % {"title": meeting.title},
@@ -139,7 +140,7 @@ def meeting_ics(request, pk: int):
 @requires(MEETINGS_RSVP)
 def meeting_rsvp(request, pk: int):
     meeting = object_for(request, Meeting, pk=pk)
-    return post_action(request, services.meeting_rsvp, _("Your answer is saved."), "coordination:meeting",
+    return post_action(request, meetings_services.meeting_rsvp, _("Your answer is saved."), "coordination:meeting",
                        args=[pk], meeting=meeting, answer=request.POST.get("rsvp", ""))
 
 
@@ -149,7 +150,7 @@ def meeting_attendance(request, pk: int):
     invitees = meetings_selectors.meeting_invitees(meeting)
     if request.method == "POST":
         try:
-            services.meeting_record_attendance(actor=request.user, meeting=meeting,
+            meetings_services.meeting_record_attendance(actor=request.user, meeting=meeting,
                                                present_user_ids=request.POST.getlist("present"))
         except (ValidationError, ValueError) as error:
             messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
@@ -165,7 +166,7 @@ def meeting_minutes(request, pk: int):
                                                       "publish": bool(meeting.minutes_published_at)},
                       editing=meeting)
     if request.method == "POST" and form.is_valid():
-        if call_service(form, services.meeting_save_minutes, actor=request.user, meeting=meeting,
+        if call_service(form, meetings_services.meeting_save_minutes, actor=request.user, meeting=meeting,
                         **form.cleaned_data):
             return redirect_with_message(request, "coordination:meeting", pk, success=_("The minutes are saved."))
     return _form_page(request, form, title=_("Minutes of %(title)s") % {"title": meeting.title},
@@ -177,7 +178,7 @@ def decision_create(request, pk: int):
     meeting = object_for(request, Meeting, pk=pk)
     form = DecisionForm(request.POST or None, coalition=request.coalition)
     if request.method == "POST" and form.is_valid():
-        if call_service(form, services.decision_add, actor=request.user, meeting=meeting, **form.cleaned_data):
+        if call_service(form, meetings_services.decision_add, actor=request.user, meeting=meeting, **form.cleaned_data):
             return redirect_with_message(request, "coordination:meeting", pk, success=_("The decision is recorded."))
     return _form_page(request, form, title=_("Record a decision"), submit_label=_("Record the decision"),
                       cancel_url=reverse("coordination:meeting", args=[_slug(request), pk]))
@@ -188,7 +189,8 @@ def follow_up_create(request, pk: int):
     meeting = object_for(request, Meeting, pk=pk)
     form = FollowUpForm(request.POST or None, coalition=request.coalition)
     if request.method == "POST" and form.is_valid():
-        if call_service(form, services.follow_up_create, actor=request.user, meeting=meeting, **form.cleaned_data):
+        if call_service(form, meetings_services.follow_up_create, actor=request.user,
+                        meeting=meeting, **form.cleaned_data):
             return redirect_with_message(request, "coordination:meeting", pk, success=_("The follow-up is added."))
     return _form_page(request, form, title=_("Add a follow-up"),
                       cancel_url=reverse("coordination:meeting", args=[_slug(request), pk]))
@@ -217,11 +219,11 @@ def follow_up_status(request, pk: int):
     follow_ups = FollowUp.objects.select_related("meeting", "assignee_user", "assignee_organization")
     follow_up = object_for(request, follow_ups, pk=pk, may=rules.can_update_follow_up)
     if not request.htmx:
-        return post_action(request, services.follow_up_set_status, _("The follow-up is updated."),
+        return post_action(request, meetings_services.follow_up_set_status, _("The follow-up is updated."),
                            "coordination:follow_ups", follow_up=follow_up, status=request.POST.get("status", ""))
     # htmx: save without leaving the page and swap the row in place.
     try:
-        saved = services.follow_up_set_status(actor=request.user, follow_up=follow_up,
+        saved = meetings_services.follow_up_set_status(actor=request.user, follow_up=follow_up,
                                               status=request.POST.get("status", ""))
     except ValidationError as error:
         saved, message, is_error = follow_up, error_text(error), True

@@ -8,12 +8,13 @@ from django.views.decorators.http import require_GET, require_POST
 from coalitions.permissions import requires
 from coalitions.web import call_service, paginate, parse_int, redirect_with_message
 
-from .. import services
 from ..forms import PreferencesForm, ReminderSettingsForm
 from ..models.communication import NotificationPreference
 from ..permissions import NOTIFICATIONS_VIEW, REMINDERS_MANAGE
 from ..selectors import communication as communication_selectors
 from ..selectors import reminders as reminders_selectors
+from ..services import communication as communication_services
+from ..services import reminders as reminders_services
 from ._common import _form_page, _slug
 
 # Notifications -------------------------------------------------------------------------
@@ -33,7 +34,7 @@ def notification_list(request):
 @requires(NOTIFICATIONS_VIEW)
 def notification_read(request):
     ids = [i for i in map(parse_int, request.POST.getlist("id")) if i is not None] or None
-    services.notifications_mark_read(actor=request.user, coalition=request.coalition, ids=ids)
+    communication_services.notifications_mark_read(actor=request.user, coalition=request.coalition, ids=ids)
     target = request.POST.get("next", "")
     if target.startswith(f"/c/{_slug(request)}/") and "//" not in target:
         return redirect_with_message(request, target)
@@ -47,7 +48,7 @@ def notification_preferences(request):
                    .values_list("kind", "frequency"))
     form = PreferencesForm(request.POST or None, current=current)
     if request.method == "POST" and form.is_valid():
-        if call_service(form, services.notification_preferences_set, actor=request.user,
+        if call_service(form, communication_services.notification_preferences_set, actor=request.user,
                         coalition=request.coalition, preferences=form.cleaned_data) is None and not form.errors:
             return redirect_with_message(request, "coordination:notifications",
                                          success=_("Your notification preferences are saved."))
@@ -60,12 +61,13 @@ def notification_preferences(request):
 @requires(REMINDERS_MANAGE)
 def reminder_settings(request):
     current = reminders_selectors.reminder_settings(request.coalition)
-    initial = {f: getattr(current, f) for f in services.REMINDER_FIELDS}
+    initial = {f: getattr(current, f) for f in reminders_services.REMINDER_FIELDS}
     form = ReminderSettingsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        if call_service(form, services.reminder_settings_update, actor=request.user, coalition=request.coalition,
+        if call_service(form, reminders_services.reminder_settings_update, actor=request.user,
+                        coalition=request.coalition,
                         **form.cleaned_data):
             return redirect_with_message(request, "coordination:reminders",
                                          success=_("The reminder settings are saved."))
-    upcoming = reminders_selectors.reminder_schedule(request.coalition)
-    return render(request, "coordination/reminders.html", {"form": form, "schedule": upcoming})
+    page = paginate(request, reminders_selectors.reminder_schedule(request.coalition))
+    return render(request, "coordination/reminders.html", {"form": form, "page_obj": page})

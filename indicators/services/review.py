@@ -1,10 +1,15 @@
 """The review of values: approve, approve several at once, return for revision."""
 
+import logging
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coalitions.emails import LOST_AFTER, send_email
 from coalitions.permissions import require_permission
 
 from .. import tasks
@@ -14,6 +19,8 @@ from ..models import (
 )
 from ._common import queue_rollups
 from .breakdown import sync_category_status
+
+logger = logging.getLogger(__name__)
 
 
 def _reviewable(actor, value: IndicatorValue) -> IndicatorValue:
@@ -81,3 +88,44 @@ def value_return(*, actor, value: IndicatorValue, note: str) -> IndicatorValue:
     if was_approved:
         queue_rollups(value.coalition_id, [(value.indicator_id, value.period_id)])
     return value
+
+
+def send_value_returned_email(*, coalition, value_id: int, return_number: int) -> int:
+    """Tell the person who entered a value that it was returned, with the reviewer's note.
+    Sent once per return: the value's ``emailed_returns`` is claimed in the email's transaction,
+    so a worker that dies mid-send leaves it to send_lost_value_returned_emails."""
+    with transaction.atomic():
+        claimed = IndicatorValue.objects.filter(
+            coalition=coalition, pk=value_id, status=ValueStatus.RETURNED, emailed_returns__lt=return_number
+        ).update(emailed_returns=return_number)
+        if not claimed:
+            return 0
+        value = IndicatorValue.objects.select_related("indicator", "period", "organization", "entered_by").get(
+            pk=value_id
+        )
+        recipient = value.entered_by
+        if recipient is None or not recipient.email:
+            return 0
+        send_email(
+            to=recipient,
+            template="indicators/email/value_returned",
+            coalition=coalition,
+            context={"value": value, "entry_url": reverse("indicators:entry", args=[coalition.slug])},
+        )
+    return 1
+
+
+def send_lost_value_returned_emails(*, coalition) -> int:
+    """Values still returned whose return was never emailed (the task was lost): send it now,
+    once (the claim above). Part of the quarter-hourly sweep."""
+    lost = list(IndicatorValue.objects.filter(
+        coalition=coalition, status=ValueStatus.RETURNED, emailed_returns__lt=F("return_count"),
+        reviewed_at__lt=timezone.now() - LOST_AFTER,
+    ).values_list("pk", "return_count"))
+    sent = 0
+    for value_id, return_number in lost:
+        try:
+            sent += send_value_returned_email(coalition=coalition, value_id=value_id, return_number=return_number)
+        except Exception:  # the next sweep retries it
+            logger.exception("Lost returned-value email %s not sent", value_id)
+    return sent

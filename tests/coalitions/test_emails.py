@@ -17,8 +17,8 @@ from django_scopes import scope, scopes_disabled
 from coalitions import services as coalition_services
 from coalitions.emails import one_line, recipient_language
 from coalitions.models import Coalition, Organization, Role
-from coordination import services
 from coordination.models.communication import EmailFrequency
+from coordination.services import notifications, reminders
 
 from ..coordination.factories import InviteeFactory, MeetingFactory, NotificationFactory, NotificationPreferenceFactory
 from ..factories import MembershipFactory
@@ -81,9 +81,9 @@ def test_an_english_speaking_partner_gets_english_emails_and_the_others_french(
                                         event="follow_up_new", title="Salle").pk
                     for user in (world.partner, world.coordinator)]
     with scope(coalition=world.coalition):
-        services.send_due_reminders(coalition=world.coalition, now=MEETING_AT - timedelta(hours=23))
-        services.send_digests(coalition=world.coalition, frequency=EmailFrequency.DAILY)
-        services.email_notifications(coalition=world.coalition, notification_ids=notified)
+        reminders.send_due_reminders(coalition=world.coalition, now=MEETING_AT - timedelta(hours=23))
+        notifications.send_digests(coalition=world.coalition, frequency=EmailFrequency.DAILY)
+        notifications.email_notifications(coalition=world.coalition, notification_ids=notified)
     with scope(coalition=world.other_coalition), django_capture_on_commit_callbacks(execute=True):
         for user in (world.partner, world.coordinator):
             coalition_services.invitation_create(actor=world.other_member, coalition=world.other_coalition,
@@ -114,7 +114,7 @@ def test_a_person_without_a_language_gets_the_coalitions(world):
                                       frequency=EmailFrequency.DAILY)
         NotificationFactory(coalition=world.coalition, recipient=person, kind="announcement", title="Fête")
     with scope(coalition=world.coalition):
-        services.send_digests(coalition=world.coalition, frequency=EmailFrequency.DAILY)
+        notifications.send_digests(coalition=world.coalition, frequency=EmailFrequency.DAILY)
     assert [m.subject for m in _mail_to(person)] == ["[Regroupement Petite enfance] Your daily summary"]
 
 
@@ -143,7 +143,7 @@ def test_a_name_stored_with_a_line_break_gives_one_line_subjects(world, name, dj
         meeting = MeetingFactory(coalition=world.coalition, starts_at=MEETING_AT, title="Comité")
         InviteeFactory(meeting=meeting, user=world.partner, rsvp="yes")
     with scope(coalition=world.coalition), django_capture_on_commit_callbacks(execute=True):
-        services.send_due_reminders(coalition=world.coalition, now=MEETING_AT - timedelta(hours=23))
+        reminders.send_due_reminders(coalition=world.coalition, now=MEETING_AT - timedelta(hours=23))
         coalition_services.invitation_create(actor=world.coordinator, coalition=world.coalition,
                                              email="lea@example.org", role=Role.COORDINATOR)
     assert sorted(m.subject for m in mail.outbox) == [

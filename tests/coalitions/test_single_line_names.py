@@ -17,8 +17,8 @@ from coalitions import services
 from coalitions.emails import send_email
 from coalitions.fields import SingleLineCharField, validate_single_line
 from coalitions.models import Coalition, Organization
-from coordination import services as coordination_services
 from coordination.models.communication import Announcement
+from coordination.services import communication
 
 from ..factories import OrganizationFactory
 
@@ -68,7 +68,7 @@ def test_the_service_refuses_it_and_writes_nothing(world):
         with pytest.raises(ValidationError):
             services.coalition_update(actor=world.coordinator, coalition=world.coalition, name="Regroupement\nPE")
         with pytest.raises(ValidationError):
-            coordination_services.announcement_create(actor=world.coordinator, coalition=world.coalition,
+            communication.announcement_create(actor=world.coordinator, coalition=world.coalition,
                                                       title="Rencontre\nBcc: x@example.org", body="Bonjour")
         assert not Announcement.objects.exists()
     assert Coalition.objects.get(pk=world.coalition.pk).name == "Regroupement Petite enfance"

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 from django.core import mail
 from django_scopes import scope
 
-from coordination import services
+from coordination.services import reminders
 
 TORONTO = ZoneInfo("America/Toronto")
 MEETING_AT = datetime(2030, 3, 12, 14, 0, tzinfo=TORONTO)
@@ -19,7 +19,7 @@ def at(day: date, hour: int = 9) -> datetime:
 
 def run_reminders(world, now):
     with scope(coalition=world.coalition):
-        return services.send_due_reminders(coalition=world.coalition, now=now)
+        return reminders.send_due_reminders(coalition=world.coalition, now=now)
 
 
 def recipients():

@@ -86,7 +86,7 @@ def url_kwargs(world) -> dict:
 
     Objects a partner may act on are the partner's own (its follow-up, its comment, its library item)."""
     from coordination.models.calendar import CalendarFeed
-    from coordination.services import feed_token
+    from coordination.services.calendar import feed_token
 
     from ..conditions.factories import ActionFactory, ActionPlanFactory
     from ..indicators.factories import IndicatorFactory

@@ -7,10 +7,10 @@ from django.test.utils import CaptureQueriesContext
 from django_scopes import scope, scopes_disabled
 
 from coalitions.models import Role
-from coordination import services
 from coordination.models.backbone import AssessmentAnswer, BackboneTask, LibraryItem
 from coordination.models.governance import GovernanceBody, TeamMember
 from coordination.selectors import backbone as backbone_selectors
+from coordination.services import backbone
 
 from ..factories import MembershipFactory, OrganizationFactory
 from ..helpers import url
@@ -72,9 +72,9 @@ def test_a_resource_needs_a_file_or_a_link(client, world):
 
 def test_the_library_search_ignores_accents_and_case(client, world):
     with scope(coalition=world.coalition):
-        services.library_add(actor=world.coordinator, coalition=world.coalition, title="Éveil à la lecture",
+        backbone.library_add(actor=world.coordinator, coalition=world.coalition, title="Éveil à la lecture",
                              kind="link", condition=2, url="https://exemple.org", tags="Éducation")
-        services.library_add(actor=world.coordinator, coalition=world.coalition, title="Tableau de bord",
+        backbone.library_add(actor=world.coordinator, coalition=world.coalition, title="Tableau de bord",
                              kind="tool", condition=3, url="https://exemple.org/tdb")
         assert [i.title for i in backbone_selectors.library(world.coalition, q="EVEIL")] == ["Éveil à la lecture"]
         assert [i.title for i in backbone_selectors.library(world.coalition, q="éducation")] == ["Éveil à la lecture"]
@@ -147,15 +147,15 @@ def _partners(world, n):
 def _answer(world, user, round_, score):
     with scope(coalition=world.coalition):
         questions = backbone_selectors.round_questions(round_)
-        services.assessment_answer(actor=user, round_=round_, answers={q.pk: (score, "") for q in questions})
+        backbone.assessment_answer(actor=user, round_=round_, answers={q.pk: (score, "") for q in questions})
 
 
 def test_a_self_assessment_round_hides_results_below_three_answers_and_compares_rounds(client, world):
     with scope(coalition=world.coalition):
-        first = services.round_open(actor=world.coordinator, coalition=world.coalition, title="Automne 2029")
+        first = backbone.round_open(actor=world.coordinator, coalition=world.coalition, title="Automne 2029")
         assert len(backbone_selectors.round_questions(first)) == 10
         with pytest.raises(Exception) as error:
-            services.round_open(actor=world.coordinator, coalition=world.coalition, title="Doublon")
+            backbone.round_open(actor=world.coordinator, coalition=world.coalition, title="Doublon")
         assert "title" in error.value.message_dict
     others = _partners(world, 2)
     _answer(world, world.partner, first, 2)
@@ -166,8 +166,8 @@ def test_a_self_assessment_round_hides_results_below_three_answers_and_compares_
     _answer(world, others[1], first, 4)
     with scope(coalition=world.coalition):
         results = backbone_selectors.round_results(first)
-        services.round_close(actor=world.coordinator, round_=first)
-        second = services.round_open(actor=world.coordinator, coalition=world.coalition, title="Automne 2030")
+        backbone.round_close(actor=world.coordinator, round_=first)
+        second = backbone.round_open(actor=world.coordinator, coalition=world.coalition, title="Automne 2030")
     assert [block["mean"] for block in results["conditions"]] == [3.0] * 5
     for user in [world.partner, *others]:
         _answer(world, user, second, 5)
@@ -182,9 +182,9 @@ def test_a_self_assessment_round_hides_results_below_three_answers_and_compares_
 
 def test_a_partner_answers_only_for_its_organization_and_only_this_rounds_questions(client, world):
     with scope(coalition=world.coalition):
-        old = services.round_open(actor=world.coordinator, coalition=world.coalition, title="Ancienne")
-        services.round_close(actor=world.coordinator, round_=old)
-        current = services.round_open(actor=world.coordinator, coalition=world.coalition, title="Actuelle")
+        old = backbone.round_open(actor=world.coordinator, coalition=world.coalition, title="Ancienne")
+        backbone.round_close(actor=world.coordinator, round_=old)
+        current = backbone.round_open(actor=world.coordinator, coalition=world.coalition, title="Actuelle")
         question = backbone_selectors.round_questions(current)[0]
         foreign = backbone_selectors.round_questions(old)[0]
     client.force_login(world.partner)

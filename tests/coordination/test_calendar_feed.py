@@ -11,10 +11,10 @@ from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from coalitions.models import Membership
-from coordination import services
 from coordination.ics import meeting_uid
 from coordination.models.calendar import CalendarFeed
 from coordination.models.meetings import Meeting
+from coordination.services import calendar as calendar_services
 
 from .factories import InviteeFactory, MeetingFactory
 
@@ -25,11 +25,11 @@ def _page(world, name="calendar_feed", *args):
 
 def _enable(user, coalition) -> CalendarFeed:
     with scope(coalition=coalition):
-        return services.calendar_feed_enable(actor=user, coalition=coalition)
+        return calendar_services.calendar_feed_enable(actor=user, coalition=coalition)
 
 
 def _feed_url(feed) -> str:
-    return reverse("calendar_feed_ics", args=[services.feed_token(feed)])
+    return reverse("calendar_feed_ics", args=[calendar_services.feed_token(feed)])
 
 
 def _events(response) -> dict[str, icalendar.Event]:
@@ -116,7 +116,7 @@ def test_a_revoked_link_answers_gone_and_revoking_again_changes_nothing(client, 
     with scope(coalition=world.coalition):
         feed.refresh_from_db()
         revoked_at = feed.revoked_at
-        services.calendar_feed_revoke(actor=world.partner, feed=feed)
+        calendar_services.calendar_feed_revoke(actor=world.partner, feed=feed)
         feed.refresh_from_db()
     assert feed.revoked_at == revoked_at is not None
 
@@ -124,9 +124,9 @@ def test_a_revoked_link_answers_gone_and_revoking_again_changes_nothing(client, 
 def test_replacing_the_link_stops_the_old_one_and_a_retry_makes_no_third(client, world):
     old = _enable(world.partner, world.coalition)
     with scope(coalition=world.coalition):
-        services.calendar_feed_update(actor=world.partner, feed=old, only_invited=False)
-        new = services.calendar_feed_replace(actor=world.partner, feed=old)
-        again = services.calendar_feed_replace(actor=world.partner, feed=old)  # the same request, retried
+        calendar_services.calendar_feed_update(actor=world.partner, feed=old, only_invited=False)
+        new = calendar_services.calendar_feed_replace(actor=world.partner, feed=old)
+        again = calendar_services.calendar_feed_replace(actor=world.partner, feed=old)  # the same request, retried
     assert again.pk == new.pk and new.pk != old.pk and not new.only_invited
     assert client.get(_feed_url(old)).status_code == 410
     assert client.get(_feed_url(new)).status_code == 200
@@ -162,7 +162,7 @@ def test_the_key_alone_does_not_open_the_feed(client, world):
 def test_nobody_else_changes_a_members_feed(client, world):
     feed = _enable(world.partner, world.coalition)
     with scope(coalition=world.coalition), pytest.raises(PermissionDenied):
-        services.calendar_feed_revoke(actor=world.coordinator, feed=feed)
+        calendar_services.calendar_feed_revoke(actor=world.coordinator, feed=feed)
     client.force_login(world.coordinator)  # someone else's feed is not theirs to see: 404, as for no feed at all
     assert client.get(_page(world, "calendar_feed_revoke", feed.pk)).status_code == 404
     assert client.post(_page(world, "calendar_feed_revoke", feed.pk)).status_code == 404
@@ -179,11 +179,11 @@ def test_the_last_read_is_shown_and_written_at_most_once_per_quarter_hour(client
         feed.refresh_from_db()
     first = feed.last_fetched_at
     assert first is not None
-    services.record_feed_read(feed, now=first + timedelta(minutes=5))
+    calendar_services.record_feed_read(feed, now=first + timedelta(minutes=5))
     with scopes_disabled():
         feed.refresh_from_db()
     assert feed.last_fetched_at == first
-    services.record_feed_read(feed, now=first + timedelta(minutes=20))
+    calendar_services.record_feed_read(feed, now=first + timedelta(minutes=20))
     with scopes_disabled():
         feed.refresh_from_db()
     assert feed.last_fetched_at == first + timedelta(minutes=20)
@@ -228,7 +228,7 @@ def test_turning_it_on_and_revoking_are_in_the_audit_trail_without_the_key(world
 
     feed = _enable(world.partner, world.coalition)
     with scope(coalition=world.coalition):
-        services.calendar_feed_revoke(actor=world.partner, feed=feed)
+        calendar_services.calendar_feed_revoke(actor=world.partner, feed=feed)
         events = [e for e in coalition_events(world.coalition) if e.pgh_model.endswith("CalendarFeedEvent")]
     assert {e.pgh_label for e in events} == {"insert", "update"}
     assert all("key" not in (e.pgh_data or {}) for e in events)
@@ -279,7 +279,7 @@ def test_every_answer_of_the_feed_keeps_its_url_private_gone_and_unknown_alike(c
     live = _enable(world.partner, world.coalition)
     gone = _enable(world.coordinator, world.coalition)
     with scope(coalition=world.coalition):
-        services.calendar_feed_revoke(actor=world.coordinator, feed=gone)
+        calendar_services.calendar_feed_revoke(actor=world.coordinator, feed=gone)
     answers = [client.get(_feed_url(live)), client.get(_feed_url(gone)),
                client.get(reverse("calendar_feed_ics", args=["inconnu.signature"]))]
     assert [r.status_code for r in answers] == [200, 410, 404]

@@ -5,8 +5,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
-from coordination import services
 from coordination.models.communication import Comment, Notification
+from coordination.services import communication
 
 from ..conditions.factories import ActionFactory, ActionPlanFactory
 from ..indicators.factories import IndicatorFactory
@@ -55,16 +55,16 @@ def test_funders_do_not_see_the_comments_nor_get_mentioned(client, world, things
     page = client.get(reverse(_page(world, thing), args=[world.coalition.slug, target.pk])).content.decode()
     assert "Entre partenaires" not in page and 'id="comments"' not in page
     with scope(coalition=world.coalition):
-        services.comment_add(actor=world.partner, body=f"@{world.funder.email} voyez ceci", **{thing: target})
+        communication.comment_add(actor=world.partner, body=f"@{world.funder.email} voyez ceci", **{thing: target})
     with scopes_disabled():
         assert not Notification.objects.filter(recipient=world.funder).exists()
     with scope(coalition=world.coalition), pytest.raises(PermissionDenied):
-        services.comment_add(actor=world.funder, body="Bonjour", **{thing: target})
+        communication.comment_add(actor=world.funder, body="Bonjour", **{thing: target})
 
 
 def test_an_empty_comment_is_refused_on_the_field_and_nothing_is_saved(world, things):
     with scope(coalition=world.coalition), pytest.raises(ValidationError) as error:
-        services.comment_add(actor=world.partner, body="   ", action=things["action"])
+        communication.comment_add(actor=world.partner, body="   ", action=things["action"])
     assert "body" in error.value.message_dict
     with scopes_disabled():
         assert not Comment.objects.exists()
@@ -75,7 +75,7 @@ def test_another_coalitions_action_cannot_be_commented_by_editing_the_url(client
     post = reverse("coordination:action_comment", args=[world.coalition.slug, things["foreign"].pk])
     assert client.post(post, {"body": "Intrus"}).status_code == 404
     with scope(coalition=world.coalition), pytest.raises(PermissionDenied):
-        services.comment_add(actor=world.partner, body="Intrus", action=things["foreign"])
+        communication.comment_add(actor=world.partner, body="Intrus", action=things["foreign"])
     with scopes_disabled():
         assert not Comment.objects.exists()
 

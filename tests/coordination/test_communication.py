@@ -1,9 +1,9 @@
 from django.core import mail
 from django_scopes import scope, scopes_disabled
 
-from coordination import services
 from coordination.models.communication import Announcement, Comment, Notification, NotificationPreference
 from coordination.selectors import communication as communication_selectors
+from coordination.services import communication, meetings
 
 from ..helpers import url
 from .factories import AnnouncementFactory, CommentFactory, InviteeFactory, MeetingFactory, NotificationFactory
@@ -68,7 +68,7 @@ def test_unread_count_counts_only_ones_own_unread_notifications_in_this_coalitio
     partner = _membership(world, world.partner)
     with scope(coalition=world.coalition):
         assert communication_selectors.unread_count(partner) == 2
-        services.notifications_mark_read(actor=world.partner, coalition=world.coalition)
+        communication.notifications_mark_read(actor=world.partner, coalition=world.coalition)
         assert communication_selectors.unread_count(partner) == 0
     with scopes_disabled():
         assert Notification.objects.filter(read_at__isnull=True).count() == 2  # others' untouched
@@ -100,7 +100,7 @@ def test_a_person_sets_preferences_and_never_means_no_notification(client, world
     with scopes_disabled():
         assert NotificationPreference.objects.get(user=world.partner, kind="announcement").frequency == "never"
     with scope(coalition=world.coalition), django_capture_on_commit_callbacks(execute=True):
-        services.announcement_create(actor=world.coordinator, coalition=world.coalition, title="Nouvelles",
+        communication.announcement_create(actor=world.coordinator, coalition=world.coalition, title="Nouvelles",
                                      body="…", audience="all")
     with scopes_disabled():
         recipients = set(Notification.objects.values_list("recipient_id", flat=True))
@@ -128,7 +128,7 @@ def test_a_mention_in_a_meeting_comment_notifies_the_member(client, world, djang
 def test_a_mention_of_a_funder_on_an_unshared_meeting_does_not_leak_it(world):
     meeting = MeetingFactory(coalition=world.coalition)
     with scope(coalition=world.coalition):
-        services.comment_add(actor=world.partner, meeting=meeting, body=f"@{world.funder.email} voyez ceci")
+        communication.comment_add(actor=world.partner, meeting=meeting, body=f"@{world.funder.email} voyez ceci")
     with scopes_disabled():
         assert not Notification.objects.exists()
 
@@ -206,7 +206,7 @@ def test_a_notification_is_worded_in_the_readers_language(client, world, django_
         world.partner.language = "en"
         world.partner.save()
     with scope(coalition=world.coalition), django_capture_on_commit_callbacks(execute=True):
-        services.follow_up_create(actor=world.coordinator, meeting=meeting, what="Réserver la salle",
+        meetings.follow_up_create(actor=world.coordinator, meeting=meeting, what="Réserver la salle",
                                   due_on=meeting.starts_at.date(), assignee_user=world.partner)
     assert mail.outbox[0].subject.endswith("New follow-up: Réserver la salle")
     client.force_login(world.partner)

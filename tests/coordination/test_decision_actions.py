@@ -68,11 +68,11 @@ def test_an_incomplete_new_action_is_refused_on_its_fields_and_nothing_is_saved(
 def test_another_coalitions_action_cannot_be_changed_through_a_decision(world, plan):
     from django.core.exceptions import ValidationError
 
-    from coordination import services
+    from coordination.services import meetings
 
     foreign = ActionFactory(plan=ActionPlanFactory(coalition=world.other_coalition), status="in_progress")
     with scope(coalition=world.coalition), pytest.raises(ValidationError):
-        services.decision_add(actor=world.coordinator, meeting=plan["meeting"], text="Intrus", action=foreign,
+        meetings.decision_add(actor=world.coordinator, meeting=plan["meeting"], text="Intrus", action=foreign,
                               action_status="cancelled")
     with scopes_disabled():
         assert Action.objects.get(pk=foreign.pk).status == "in_progress" and not Decision.objects.exists()

@@ -9,10 +9,10 @@ from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
 from coalitions.models import Role
-from coordination import services
 from coordination.models.communication import Notification
 from coordination.models.reminders import ReminderSettings, SentReminder
 from coordination.selectors import reminders as reminders_selectors
+from coordination.services import reminders, summaries
 
 from ..conditions.factories import AgendaVersionFactory, EndorsementFactory
 from ..factories import MembershipFactory, OrganizationFactory
@@ -193,7 +193,7 @@ def test_the_settings_service_rejects_a_bad_delay_on_the_field(world):
     from django.core.exceptions import ValidationError
 
     with scope(coalition=world.coalition), pytest.raises(ValidationError) as error:
-        services.reminder_settings_update(actor=world.coordinator, coalition=world.coalition,
+        reminders.reminder_settings_update(actor=world.coordinator, coalition=world.coalition,
                                           indicator_escalation_days=-1)
     assert "indicator_escalation_days" in error.value.message_dict
     with scopes_disabled():
@@ -218,7 +218,7 @@ def test_the_weekly_summaries_tell_coordinators_and_partners_about_reporting_and
                           submitted_at=monday - timedelta(days=1))
     AgendaVersionFactory(coalition=world.other_coalition, number=1, published_at=monday - timedelta(days=30))
     with scope(coalition=world.coalition):
-        assert services.send_weekly_summaries(coalition=world.coalition, now=monday) == 2
+        assert summaries.send_weekly_summaries(coalition=world.coalition, now=monday) == 2
     by_person = {m.to[0]: m.body for m in mail.outbox}
     coordinator, partner = by_person[world.coordinator.email], by_person[world.partner.email]
     assert "Valeurs soumises cette semaine" in coordinator and "PE-01 T1 2030, CPE Les Petits Pas" in coordinator

@@ -11,9 +11,10 @@ from django.core import mail
 from django_scopes import scope, scopes_disabled
 
 from coalitions.models import Role
-from coordination import services, tasks
+from coordination import tasks
 from coordination.models.communication import Notification
 from coordination.models.reminders import ReminderSettings, SentReminder
+from coordination.services import notifications as notifications_services
 
 from ..factories import MembershipFactory, OrganizationFactory
 from ..indicators.factories import IndicatorFactory, IndicatorValueFactory, PeriodFactory, assign
@@ -191,7 +192,8 @@ def test_preferences_one_notification_per_group_for_digest_readers_and_nothing_f
         assert Notification.objects.filter(recipient=world.coordinator).count() == 1
         assert not SentReminder.objects.filter(recipient=late["second"]).exists()
     with scope(coalition=world.coalition):
-        assert services.send_digests(coalition=world.coalition, frequency="daily", now=at(ESCALATION_DAY, 10)) == 1
+        assert notifications_services.send_digests(coalition=world.coalition, frequency="daily",
+                                               now=at(ESCALATION_DAY, 10)) == 1
     digest = _mail_to(world.coordinator)[0]
     assert "Toujours pas déclaré" in digest.body and "Bibliothèque de Forestville" in digest.body
 

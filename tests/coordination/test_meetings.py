@@ -9,9 +9,10 @@ from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from coalitions.models import Role
-from coordination import services, tasks
+from coordination import tasks
 from coordination.models.meetings import Decision, FollowUp, Invitee, Meeting
 from coordination.models.reminders import SentReminder
+from coordination.services import invitations, meetings
 
 from ..factories import MembershipFactory
 from ..helpers import url
@@ -100,7 +101,7 @@ def test_a_meeting_without_place_or_video_link_is_refused_next_to_the_field(clie
 
 def test_people_of_another_coalition_cannot_be_invited(world):
     with scope(coalition=world.coalition), pytest.raises(Exception) as error:
-        services.meeting_create(
+        meetings.meeting_create(
             actor=world.coordinator, coalition=world.coalition, title="X", kind="other", starts_on=date(2030, 1, 1),
             start_time=time(9), place="Ici", invited_people=[world.other_member],
         )
@@ -126,10 +127,10 @@ def test_attendance_is_taken_on_the_day_not_before(world):
     other = InviteeFactory(meeting=meeting).user
     with scope(coalition=world.coalition):
         with pytest.raises(Exception) as error:
-            services.meeting_record_attendance(actor=world.coordinator, meeting=meeting,
+            meetings.meeting_record_attendance(actor=world.coordinator, meeting=meeting,
                                                present_user_ids=[world.partner.pk])
         assert "present" in error.value.message_dict
-        services.meeting_record_attendance(actor=world.coordinator, meeting=meeting,
+        meetings.meeting_record_attendance(actor=world.coordinator, meeting=meeting,
                                            present_user_ids=[world.partner.pk],
                                            now=meeting.starts_at + timedelta(minutes=5))
         assert dict(Invitee.objects.values_list("user_id", "attended")) == {world.partner.pk: True, other.pk: False}
@@ -246,12 +247,12 @@ def test_a_failed_invitation_email_gives_its_key_back_so_the_retry_sends_it_once
     InviteeFactory(meeting=meeting, user=world.partner)
     with mock.patch("coalitions.emails.EmailMultiAlternatives.send", side_effect=OSError("smtp down")):
         with pytest.raises(OSError), scope(coalition=world.coalition):
-            services.send_meeting_invitations(meeting=meeting, sequence=0)
+            invitations.send_meeting_invitations(meeting=meeting, sequence=0)
     with scopes_disabled():
         assert not SentReminder.objects.exists()
     with scope(coalition=world.coalition):
-        assert services.send_meeting_invitations(meeting=meeting, sequence=0) == 1
-        assert services.send_meeting_invitations(meeting=meeting, sequence=0) == 0
+        assert invitations.send_meeting_invitations(meeting=meeting, sequence=0) == 1
+        assert invitations.send_meeting_invitations(meeting=meeting, sequence=0) == 0
     assert [m.to for m in mail.outbox] == [[world.partner.email]]
 
 
@@ -274,7 +275,7 @@ def test_the_emailed_ics_names_its_recipient_as_attendee(world, django_capture_o
     meeting = MeetingFactory(coalition=world.coalition)
     InviteeFactory(meeting=meeting, user=world.partner)
     with scope(coalition=world.coalition):
-        services.send_meeting_invitations(meeting=meeting, sequence=0)
+        invitations.send_meeting_invitations(meeting=meeting, sequence=0)
     calendar, event = _event(mail.outbox[0].attachments[0][1])
     assert str(calendar["method"]) == "REQUEST"
     assert str(event["attendee"]).lower() == f"mailto:{world.partner.email}"

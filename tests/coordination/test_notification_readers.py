@@ -7,8 +7,8 @@ from django_scopes import scope, scopes_disabled
 
 from coalitions.models import Membership, Role
 from coordination import permissions as rules
-from coordination import services
 from coordination.models.communication import Notification
+from coordination.services import communication
 
 from ..factories import MembershipFactory
 from .factories import AnnouncementFactory, MeetingFactory
@@ -28,7 +28,7 @@ def second_partner(world):
 def test_a_mention_on_a_partner_only_announcement_does_not_tell_a_funder_its_title(world, second_partner):
     announcement = AnnouncementFactory(coalition=world.coalition, audience="partner", title="Fusion envisagée")
     with scope(coalition=world.coalition):
-        services.comment_add(actor=world.partner, announcement=announcement,
+        communication.comment_add(actor=world.partner, announcement=announcement,
                              body=f"@{world.funder.email} et @{second_partner.email} : lisez ceci")
     assert _notified() == {second_partner.pk}
     with scopes_disabled():
@@ -39,7 +39,7 @@ def test_a_mention_on_a_coordinators_announcement_reaches_coordinators_only(worl
     other_coordinator = MembershipFactory(coalition=world.coalition, role=Role.COORDINATOR).user
     announcement = AnnouncementFactory(coalition=world.coalition, audience="coordinator")
     with scope(coalition=world.coalition):
-        services.comment_add(actor=world.coordinator, announcement=announcement,
+        communication.comment_add(actor=world.coordinator, announcement=announcement,
                              body=f"@{world.partner.email} @{other_coordinator.email}")
     assert _notified() == {other_coordinator.pk}
 
@@ -47,8 +47,8 @@ def test_a_mention_on_a_coordinators_announcement_reaches_coordinators_only(worl
 def test_a_mention_edited_into_a_comment_is_filtered_the_same_way(world, second_partner):
     announcement = AnnouncementFactory(coalition=world.coalition, audience="partner")
     with scope(coalition=world.coalition):
-        comment = services.comment_add(actor=world.partner, announcement=announcement, body="Bonjour")
-        services.comment_update(actor=world.partner, comment=comment,
+        comment = communication.comment_add(actor=world.partner, announcement=announcement, body="Bonjour")
+        communication.comment_update(actor=world.partner, comment=comment,
                                 body=f"Bonjour @{world.funder.email} @{second_partner.email}")
     assert _notified() == {second_partner.pk}
 
@@ -57,9 +57,9 @@ def test_a_funder_is_mentioned_on_a_meeting_shared_with_funders_only(world):
     private = MeetingFactory(coalition=world.coalition)
     shared = MeetingFactory(coalition=world.coalition, shared_with_funders=True)
     with scope(coalition=world.coalition):
-        services.comment_add(actor=world.partner, meeting=private, body=f"@{world.funder.email}")
+        communication.comment_add(actor=world.partner, meeting=private, body=f"@{world.funder.email}")
         assert _notified() == set()
-        services.comment_add(actor=world.partner, meeting=shared, body=f"@{world.funder.email}")
+        communication.comment_add(actor=world.partner, meeting=shared, body=f"@{world.funder.email}")
     assert _notified() == {world.funder.pk}
 
 
@@ -75,7 +75,7 @@ def test_a_deactivated_member_is_not_notified(world, second_partner):
         Membership.objects.filter(user=second_partner).update(is_active=False)
     announcement = AnnouncementFactory(coalition=world.coalition, audience="partner")
     with scope(coalition=world.coalition):
-        services.comment_add(actor=world.partner, announcement=announcement, body=f"@{second_partner.email}")
+        communication.comment_add(actor=world.partner, announcement=announcement, body=f"@{second_partner.email}")
     assert _notified() == set()
 
 

@@ -11,9 +11,10 @@ from django.core import mail
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
-from coordination import services, tasks
+from coordination import tasks
 from coordination.models.meetings import Meeting
 from coordination.models.reminders import SentReminder
+from coordination.services import claims, invitations, notifications, summaries
 
 from .factories import InviteeFactory, MeetingFactory, NotificationPreferenceFactory
 from .helpers import MEETING_AT, run_reminders
@@ -29,7 +30,7 @@ def _killed_at_the_first_email():
 
 def _later(minutes: int):
     """The real clock, moved on: claims and their staleness follow it, not a run's ``now``."""
-    return mock.patch("coordination.services.reminders._clock",
+    return mock.patch("coordination.services.claims.clock",
                       return_value=timezone.now() + timedelta(minutes=minutes))
 
 
@@ -59,7 +60,7 @@ def test_delivered_keys_are_never_given_back_however_old(world, meeting):
     now = MEETING_AT - timedelta(hours=23)
     assert run_reminders(world, now) == 2
     with scope(coalition=world.coalition), _later(60 * 24 * 30):
-        assert services.release_stale_claims(coalition=world.coalition) == 0
+        assert claims.release_stale_claims(coalition=world.coalition) == 0
     assert run_reminders(world, now + timedelta(hours=2)) == 0
     assert len(mail.outbox) == 2
 
@@ -74,8 +75,8 @@ def test_an_invitation_whose_task_never_ran_is_sent_by_the_next_reminder_run(wor
     InviteeFactory(meeting=past, user=world.partner)
     now = MEETING_AT - timedelta(days=10)
     with scope(coalition=world.coalition):
-        assert services.send_lost_invitations(coalition=world.coalition, now=now) == 1
-        assert services.send_lost_invitations(coalition=world.coalition, now=now) == 0
+        assert invitations.send_lost_invitations(coalition=world.coalition, now=now) == 1
+        assert invitations.send_lost_invitations(coalition=world.coalition, now=now) == 0
     assert [m.to[0] for m in mail.outbox] == [world.partner.email]
     assert mail.outbox[0].attachments  # the .ics
     # The meeting changes (a new version) and the update's task is lost too: the next run sends it.
@@ -92,12 +93,12 @@ def test_an_invitation_killed_mid_send_goes_out_once_after_the_claim_is_stale(wo
     now = timezone.now()
     with scope(coalition=world.coalition):
         with _killed_at_the_first_email(), pytest.raises(WorkerKilled):
-            services.send_meeting_invitations(meeting=meeting, sequence=0)
-        assert services.send_lost_invitations(coalition=world.coalition, now=now) == 0  # not stale yet
+            invitations.send_meeting_invitations(meeting=meeting, sequence=0)
+        assert invitations.send_lost_invitations(coalition=world.coalition, now=now) == 0  # not stale yet
         with _later(20):
-            assert services.send_lost_invitations(coalition=world.coalition, now=now) == 1
+            assert invitations.send_lost_invitations(coalition=world.coalition, now=now) == 1
         with _later(40):
-            assert services.send_lost_invitations(coalition=world.coalition, now=now) == 0
+            assert invitations.send_lost_invitations(coalition=world.coalition, now=now) == 0
     assert len(mail.outbox) == 1
 
 
@@ -105,13 +106,13 @@ def test_a_weekly_summary_killed_mid_send_goes_out_once_on_a_later_monday_run(wo
     monday = MEETING_AT - timedelta(days=1)
     with scope(coalition=world.coalition):
         with _killed_at_the_first_email(), pytest.raises(WorkerKilled):
-            services.send_weekly_summaries(coalition=world.coalition, now=monday)
+            summaries.send_weekly_summaries(coalition=world.coalition, now=monday)
         with _later(1):
-            first = services.send_weekly_summaries(coalition=world.coalition, now=monday + timedelta(minutes=1))
+            first = summaries.send_weekly_summaries(coalition=world.coalition, now=monday + timedelta(minutes=1))
         with _later(30):
-            later = services.send_weekly_summaries(coalition=world.coalition, now=monday + timedelta(minutes=30))
+            later = summaries.send_weekly_summaries(coalition=world.coalition, now=monday + timedelta(minutes=30))
         with _later(60):
-            again = services.send_weekly_summaries(coalition=world.coalition, now=monday + timedelta(hours=1))
+            again = summaries.send_weekly_summaries(coalition=world.coalition, now=monday + timedelta(hours=1))
     assert (first, later, again) == (2, 1, 0)  # those never claimed; then the killed one; then nothing
     recipients = [m.to[0] for m in mail.outbox]
     assert len(recipients) == len(set(recipients)) == 3
@@ -173,7 +174,7 @@ def test_a_digest_whose_email_fails_is_sent_by_the_retry(world):
     with scope(coalition=world.coalition):
         with mock.patch("coalitions.emails.EmailMultiAlternatives.send", side_effect=ConnectionError("down")):
             with pytest.raises(ConnectionError):
-                services.send_digests(coalition=world.coalition, frequency="daily")
-        assert services.send_digests(coalition=world.coalition, frequency="daily") == 1
-        assert services.send_digests(coalition=world.coalition, frequency="daily") == 0
+                notifications.send_digests(coalition=world.coalition, frequency="daily")
+        assert notifications.send_digests(coalition=world.coalition, frequency="daily") == 1
+        assert notifications.send_digests(coalition=world.coalition, frequency="daily") == 0
     assert len(mail.outbox) == 1

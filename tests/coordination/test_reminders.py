@@ -9,9 +9,10 @@ from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
 from coalitions.models import Role
-from coordination import services, tasks
+from coordination import tasks
 from coordination.models.communication import Notification
 from coordination.models.reminders import ReminderSettings, SentReminder
+from coordination.services import meetings, notifications, summaries
 
 from ..factories import MembershipFactory
 from .factories import (
@@ -64,8 +65,8 @@ def test_a_person_who_chose_never_gets_no_reminder_and_a_digest_reader_gets_no_e
         assert list(Notification.objects.values_list("recipient_id", flat=True)) == [meeting.silent.pk]
         assert not SentReminder.objects.filter(recipient=world.partner).exists()
     with scope(coalition=world.coalition):
-        assert services.send_digests(coalition=world.coalition, frequency="daily", now=MEETING_AT) == 1
-        assert services.send_digests(coalition=world.coalition, frequency="daily", now=MEETING_AT) == 0
+        assert notifications.send_digests(coalition=world.coalition, frequency="daily", now=MEETING_AT) == 1
+        assert notifications.send_digests(coalition=world.coalition, frequency="daily", now=MEETING_AT) == 0
     assert recipients() == [meeting.silent.email]
     assert "Comité de pilotage" in mail.outbox[0].body
 
@@ -80,7 +81,7 @@ def test_coordinators_are_reminded_to_publish_the_minutes_after_the_delay(world,
 
 def test_no_minutes_reminder_once_the_minutes_are_published(world, meeting):
     with scope(coalition=world.coalition):
-        services.meeting_save_minutes(actor=world.coordinator, meeting=meeting, minutes="Compte rendu", publish=True)
+        meetings.meeting_save_minutes(actor=world.coordinator, meeting=meeting, minutes="Compte rendu", publish=True)
     assert run_reminders(world, MEETING_AT + timedelta(days=3)) == 0
 
 
@@ -120,7 +121,7 @@ def test_the_beat_task_fans_out_per_coalition_without_leaking_between_them(world
     assert world.coalition.name not in other_mail.subject
 
 
-def test_the_beat_schedule_is_exposed_for_the_settings_and_importable_before_django_is_set_up():
+def test_the_beat_schedule_is_exposed_to_config_celery_and_importable_before_django_is_set_up():
     import os
     import subprocess
     import sys
@@ -188,8 +189,8 @@ def test_the_weekly_summary_holds_what_concerns_each_person_once_a_week_and_noth
     FollowUpFactory(meeting=foreign, what="Suivi d'ailleurs", due_on=MEETING_AT.date() - timedelta(days=20))
     monday = MEETING_AT - timedelta(days=1)
     with scope(coalition=world.coalition):
-        sent = services.send_weekly_summaries(coalition=world.coalition, now=monday)
-        again = services.send_weekly_summaries(coalition=world.coalition, now=monday + timedelta(hours=3))
+        sent = summaries.send_weekly_summaries(coalition=world.coalition, now=monday)
+        again = summaries.send_weekly_summaries(coalition=world.coalition, now=monday + timedelta(hours=3))
     assert (sent, again) == (3, 0)  # the coordinator, the partner and the invitee who has not answered
     by_person = {m.to[0]: m.body for m in mail.outbox}
     coordinator, partner = by_person[world.coordinator.email], by_person[world.partner.email]
@@ -203,7 +204,7 @@ def test_the_weekly_summary_holds_what_concerns_each_person_once_a_week_and_noth
 def test_the_weekly_summary_can_be_turned_off_by_the_coalition(world, meeting):
     ReminderSettingsFactory(coalition=world.coalition, weekly_summary_enabled=False)
     with scope(coalition=world.coalition):
-        assert services.send_weekly_summaries(coalition=world.coalition, now=MEETING_AT - timedelta(days=1)) == 0
+        assert summaries.send_weekly_summaries(coalition=world.coalition, now=MEETING_AT - timedelta(days=1)) == 0
 
 
 def test_follow_up_reminders_skip_the_funders_of_the_assigned_organization(world, meeting):

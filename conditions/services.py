@@ -6,6 +6,7 @@ audit trail is recorded by pghistory triggers) and queues emails with ``transact
 """
 
 import re
+from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -178,8 +179,7 @@ def agenda_publish(*, actor, coalition: Coalition, change_summary: str) -> Agend
     ]
     EndorsementRequest.objects.bulk_create(requests)
     for request in requests:
-        args = (coalition.pk, request.pk)
-        transaction.on_commit(lambda args=args: tasks.send_endorsement_request.delay(*args))
+        transaction.on_commit(partial(tasks.send_endorsement_request.delay, coalition.pk, request.pk))
     return draft
 
 
@@ -508,7 +508,7 @@ def activity_delete(*, actor, activity: Activity) -> None:
     membership = require_permission(actor, activity.coalition, "conditions.activities:log")
     if not may_edit_activity_of(membership, activity.organization_id):
         raise PermissionDenied(_("You can edit your own organization's activities only."))
-    if activity.attachment:
-        name, storage = activity.attachment.name, activity.attachment.storage
+    if name := activity.attachment.name:  # a FieldFile is true when it has a name
+        storage = activity.attachment.storage
         transaction.on_commit(lambda: storage.delete(name))
     activity.delete()

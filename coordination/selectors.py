@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
@@ -9,6 +10,11 @@ from django.utils import timezone
 from coalitions.dates import local_today
 from coalitions.models import Membership, Role
 from coalitions.web import parse_int
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+    from conditions.models import AgendaVersion
 
 from . import permissions as rules
 from .models.backbone import (
@@ -159,7 +165,12 @@ def all_follow_ups(coalition, *, include_done: bool = False) -> QuerySet[FollowU
 # Announcements and notifications -------------------------------------------------------
 
 
-def announcements_for(membership) -> QuerySet[Announcement]:
+class AnnouncementFlags(TypedDict):
+    is_read: bool
+    comment_count: int
+
+
+def announcements_for(membership) -> "QuerySet[WithAnnotations[Announcement, AnnouncementFlags]]":
     read = AnnouncementRead.objects.filter(announcement=OuterRef("pk"), user_id=membership.user_id)
     return (
         Announcement.objects.filter(coalition=membership.coalition_id)
@@ -214,7 +225,7 @@ def task_board(coalition, *, owner_id: int | None = None) -> dict[str, list[Back
     tasks = BackboneTask.objects.filter(coalition=coalition).select_related("owner", "meeting")
     if owner_id:
         tasks = tasks.filter(owner_id=owner_id)
-    board = {status: [] for status in TaskStatus.values}
+    board: dict[str, list[BackboneTask]] = {status: [] for status in TaskStatus.values}
     for task in tasks.order_by("due_on", "pk")[:300]:
         board[task.status].append(task)
     return board
@@ -270,7 +281,7 @@ def round_results(round_: AssessmentRound, *, language: str = "fr") -> dict:
     def shown(mean, count):
         return round(mean, 1) if mean is not None and count >= MIN_ANSWERS else None
 
-    conditions = defaultdict(lambda: {"questions": []})
+    conditions: defaultdict[str, dict[str, Any]] = defaultdict(lambda: {"questions": []})
     from .models.backbone import Condition
 
     for key, question in sorted(current_q.items()):
@@ -341,7 +352,7 @@ def due_reminders(coalition, *, now=None) -> list[dict]:
         open_ = FollowUp.objects.filter(coalition=coalition).exclude(status=FollowUpStatus.DONE)
         soon = open_.filter(due_on__gt=today, due_on__lte=today + timedelta(days=cfg.follow_up_days_before))
         due = open_.filter(due_on__lte=today, due_on__gt=today - timedelta(days=7))
-        org_members = {}
+        org_members: dict[int | None, set[int]] = {}
         from coalitions.permissions import has_permission
 
         for m in Membership.objects.filter(coalition=coalition, is_active=True, organization__isnull=False):
@@ -410,11 +421,11 @@ def reporting_missing(coalition, *, due_from: date, due_to: date, organization_i
     return out
 
 
-def _reporters(coalition) -> dict[int, set[int]]:
+def _reporters(coalition) -> dict[int | None, set[int]]:
     """Organisation id -> its active members who report its values (partners, not funders)."""
     from coalitions.permissions import has_permission
 
-    reporters = defaultdict(set)
+    reporters: defaultdict[int | None, set[int]] = defaultdict(set)
     for m in Membership.objects.filter(coalition=coalition, is_active=True, organization__isnull=False):
         if has_permission(m, "indicators.values:enter") and not has_permission(m, "indicators.values:review"):
             reporters[m.organization_id].add(m.user_id)
@@ -431,11 +442,12 @@ def _indicator_reminders(coalition, cfg, today: date) -> list[dict]:
         return []
     reporters = _reporters(coalition)
     coordinators = sorted(active_user_ids(coalition, roles=[Role.COORDINATOR]))
-    out = []
+    out: list[dict] = []
     for item in missing:
         due = item.period.due_date
         subject = f"period:{item.period.pk}:org:{item.organization.pk}"
-        recipients, kind = (), None
+        recipients: list[int] = []
+        kind = None
         if due - timedelta(days=cfg.indicator_days_before) <= today <= due:
             kind, recipients = ReminderKind.INDICATOR_SOON, sorted(reporters.get(item.organization.pk, ()))
         elif due < today <= due + timedelta(days=catch_up):
@@ -459,7 +471,7 @@ class EndorsementDue:
         return f"{self.version} — {self.organization.name}"
 
 
-def endorsements_missing(coalition) -> tuple[object, list]:
+def endorsements_missing(coalition) -> "tuple[AgendaVersion | None, list]":
     """The current (published) agenda version and the organisations that have not endorsed it."""
     from conditions import selectors as agenda
 
@@ -508,7 +520,7 @@ def reminder_schedule(coalition, *, now=None, days: int = 14):
 
 
 def _group_schedule(rows):
-    grouped = {}
+    grouped: dict[tuple, dict[str, Any]] = {}
     for row in rows:
         key = (row["when"].date(), row["kind"], str(row["object"]))
         entry = grouped.setdefault(key, {"date": row["when"], "kind": row["kind"], "object": row["object"],

@@ -5,6 +5,7 @@ import logging
 import smtplib
 from datetime import timedelta
 from functools import partial
+from typing import TypedDict
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -16,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from coalitions.dates import local_today
 from coalitions.emails import LOST_AFTER, recipient_language, send_email
-from coalitions.models import Membership
+from coalitions.models import Membership, User
 from coalitions.permissions import has_permission, require_permission
 
 from .. import selectors
@@ -110,6 +111,15 @@ def _send_claimed(coalition, keys, send) -> None:
     confirm_delivered(coalition=coalition, keys=keys)
 
 
+class ReminderKey(TypedDict):
+    """The unique key of a SentReminder: what claim_reminder and release_reminder take."""
+
+    recipient_id: int
+    kind: str
+    subject: str
+    period: str
+
+
 def claim_reminder(*, coalition, recipient_id: int, kind: str, subject: str, period: str) -> bool:
     """Insert the reminder's unique key (INSERT ... ON CONFLICT DO NOTHING) and commit it.
     True if this call claimed it and must send; False if it was already sent (or is being
@@ -196,7 +206,7 @@ def group_reminders(coalition, reminders, *, today) -> list[dict]:
         coalition=coalition, kind__in=GROUPED_KINDS, subject__in={r["subject"] for r in reminders},
         recipient_id__in={r["recipient_id"] for r in reminders},
     ).values_list(*KEY_FIELDS))
-    groups = {}
+    groups: dict[tuple[int, str], list[dict]] = {}
     for reminder in reminders:
         if tuple(_key(reminder).values()) in sent:
             continue
@@ -234,7 +244,7 @@ def claim_group(*, coalition, group: dict) -> list[dict]:
 
 def _group_text(coalition, kind, items) -> tuple[str, str, str, str]:
     """(email template, notification event, subject, url) of a group of indicator reminders."""
-    by_organization = {}
+    by_organization: dict[str, list[str]] = {}
     for item in (r["object"] for r in items):
         by_organization.setdefault(item.organization.name, []).append(f"{item.indicator.code} {item.period.label}")
     title = " · ".join(f"{', '.join(what)} — {name}" for name, what in by_organization.items())
@@ -277,7 +287,7 @@ def send_due_reminders(*, coalition, now=None) -> int:
     release_stale_claims(coalition=coalition)
     today = local_today(coalition, now)
     sent = 0
-    users = {}
+    users: dict[int, User] = {}  # recipient id -> user, read once
     failures = _Failures()
     due = selectors.due_reminders(coalition, now=now)
     for reminder in due:
@@ -350,8 +360,8 @@ def send_meeting_invitations(*, meeting: Meeting, sequence: int) -> int:
         frequency = selectors.frequency_for(coalition, invitee.user_id, NotificationKind.MEETING_INVITATION)
         if frequency == EmailFrequency.NEVER:
             continue
-        key = {"recipient_id": invitee.user_id, "kind": ReminderKind.INVITATION, "subject": f"meeting:{meeting.pk}",
-               "period": str(sequence)}
+        key: ReminderKey = {"recipient_id": invitee.user_id, "kind": ReminderKind.INVITATION,
+                            "subject": f"meeting:{meeting.pk}", "period": str(sequence)}
         if not claim_reminder(coalition=coalition, **key):
             continue
         with translation.override(recipient_language(invitee.user, coalition)):
@@ -433,7 +443,7 @@ def send_digests(*, coalition, frequency: str, now=None) -> int:
     a daily (or weekly) digest. Each notification is claimed before the email, so once only."""
     now = _now(now)
     prefs = NotificationPreference.objects.filter(coalition=coalition, frequency=frequency)
-    by_user = {}
+    by_user: dict[int, list[str]] = {}
     for pref in prefs:
         by_user.setdefault(pref.user_id, []).append(pref.kind)
     sent = 0
@@ -483,8 +493,8 @@ def send_weekly_summaries(*, coalition, now=None) -> int:
         summary = selectors.weekly_summary(membership, now=now)
         if not any(summary.values()):
             continue
-        key = {"recipient_id": membership.user_id, "kind": ReminderKind.WEEKLY_SUMMARY,
-               "subject": f"coalition:{coalition.pk}", "period": period}
+        key: ReminderKey = {"recipient_id": membership.user_id, "kind": ReminderKind.WEEKLY_SUMMARY,
+                            "subject": f"coalition:{coalition.pk}", "period": period}
         if not claim_reminder(coalition=coalition, **key):
             continue
 

@@ -2,7 +2,7 @@
 #   make run    quick start: venv, install, translations, migrate, demo data, web + Celery
 #   make test   the test suite (DATABASE_URL / REDIS_URL when set, else embedded PostgreSQL)
 #   make stop   stop the project-local embedded PostgreSQL
-#   make lint   ruff and import-linter (the layers between the apps)
+#   make lint   ruff, import-linter (the layers between the apps) and mypy (django-stubs)
 #   make bench-load  the load benchmark: gunicorn + worker + 25 locust users (BENCH_LOAD_ARGS)
 #   make lock   rewrite the hashed lock files under requirements/ from pyproject.toml
 
@@ -22,7 +22,7 @@ help:
 	@echo "make run    start Concerto with demo data at http://127.0.0.1:8000"
 	@echo "make test   run the test suite"
 	@echo "make stop   stop the embedded PostgreSQL under $(DATA_DIR)/pgdata"
-	@echo "make lint   ruff check and lint-imports"
+	@echo "make lint   ruff check, lint-imports and mypy"
 	@echo "make bench-load  25 users for 2 minutes on echelle-200 (seed_scale first); prints p50/p95/p99"
 	@echo "make lock   update requirements/*.txt (hashed lock files) from pyproject.toml"
 
@@ -96,6 +96,7 @@ stop:
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 
 # The lock files are universal (any OS, Python >= 3.11) and carry the hash of every file on
 # PyPI for each pinned version. After editing the dependencies in pyproject.toml: `make lock`,

@@ -80,7 +80,7 @@ def _display(field, value) -> str:
     if isinstance(value, (date, time, Decimal, int, float)):
         return formats.localize(value)
     if isinstance(value, models.fields.files.FieldFile):
-        return value.name.rsplit("/", 1)[-1]
+        return value.name.rsplit("/", 1)[-1] if value.name else "—"
     return str(value)
 
 

@@ -5,7 +5,7 @@ Québec French; "April 1, 2026", "10:00 a.m." in English. Templates use them as 
 And the coalition's own date, ``local_today``: a coalition's day starts at midnight where it is,
 not where the server is."""
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
@@ -29,7 +29,7 @@ def long_date(day: date) -> str:
     return format_date(day, pgettext("long date", "F j, Y"))
 
 
-def clock_time(moment: datetime) -> str:
+def clock_time(moment: datetime | time) -> str:
     """« 10 h 00 », « 14 h 30 »; "10:00 a.m." in English. ``moment`` is already in the zone to show."""
     # Translators: a Django time format (g hour 1-12, G hour 0-23, i minutes, a a.m./p.m.; a backslash
     # keeps a letter as is).

@@ -1,4 +1,5 @@
 import secrets
+from typing import cast
 
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
@@ -19,6 +20,7 @@ class GuardedForm:
     another form is given the object it edits as ``editing``."""
 
     edit_fields: tuple[str, ...] = ()
+    fields: dict[str, forms.Field]  # the form's, once mixed in
 
     def __init__(self, *args, editing=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -57,7 +59,8 @@ class OrganizationForm(GuardedForm, forms.ModelForm):
     def __init__(self, *args, coalition, **kwargs):
         super().__init__(*args, **kwargs)
         members = Membership.objects.filter(coalition=coalition, is_active=True).values("user_id")
-        self.fields["representative"].queryset = get_user_model().objects.filter(pk__in=members).order_by("email")
+        representative = cast(forms.ModelChoiceField, self.fields["representative"])
+        representative.queryset = get_user_model().objects.filter(pk__in=members).order_by("email")
 
     class Meta:
         model = Organization
@@ -74,10 +77,12 @@ class _RoleAndOrganizationForm(forms.Form):
 
     def __init__(self, *args, coalition, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = Organization.objects.filter(coalition=coalition).order_by("name")
+        organization = cast(forms.ModelChoiceField, self.fields["organization"])
+        organization.queryset = Organization.objects.filter(coalition=coalition).order_by("name")
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("role") in (Role.PARTNER, Role.FUNDER) and not data.get("organization"):
             self.add_error("organization", _("Partners and funders belong to an organization; choose one."))
         return data

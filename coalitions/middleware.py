@@ -7,7 +7,7 @@ from django.http import Http404
 from django.utils import translation
 from django_scopes import scope
 
-from .models import Coalition, Membership
+from .models import Membership
 from .permissions import has_permission
 
 COALITION_PATH = re.compile(r"^/c/(?P<slug>[-a-zA-Z0-9_]+)/")
@@ -102,7 +102,7 @@ class CoalitionMiddleware:
         )
         if membership is None:
             raise Http404
-        request.coalition: Coalition = membership.coalition
+        request.coalition = membership.coalition
         request.membership = membership
         language = preferred_language(request, request.coalition)
         translation.activate(language)

@@ -1,6 +1,7 @@
 import hashlib
 import secrets
 import zoneinfo
+from typing import TYPE_CHECKING, ClassVar, Self
 
 import pghistory
 from django.conf import settings
@@ -15,6 +16,9 @@ from django.utils.translation import gettext_lazy as _
 from .fields import SingleLineCharField
 from .tenancy import ScopedManager, TenantModel
 
+if TYPE_CHECKING:
+    from django_scopes import ScopedManagerType
+
 LANGUAGE_CHOICES = [("fr", _("French")), ("en", _("English"))]
 TIME_ZONE_CHOICES = [(tz, tz) for tz in sorted(zoneinfo.available_timezones()) if tz.startswith("America/")]
 MONTH_CHOICES = list(MONTHS.items())
@@ -26,7 +30,7 @@ def audited(**kwargs):
     return pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent(), **kwargs)
 
 
-class UserManager(BaseUserManager):
+class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
     def _create_user(self, email, password, **extra):
@@ -47,7 +51,10 @@ class UserManager(BaseUserManager):
         return self._create_user(email, password, **extra)
 
 
-class User(AbstractBaseUser, PermissionsMixin):
+# The ignored django-manager-missing on User and Organization: their reverse relations lead to
+# TenantModels, whose manager django-scopes builds at run time, which the plugin cannot resolve
+# (typings/django_scopes); those related managers are typed as plain RelatedManagers.
+class User(AbstractBaseUser, PermissionsMixin):  # type: ignore[django-manager-missing]
     """A person. Email is the login; roles live on memberships, one per coalition."""
 
     email = models.EmailField(_("email address"), unique=True)
@@ -57,11 +64,11 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
 
-    objects = UserManager()
+    objects: ClassVar[UserManager] = UserManager()
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
 
     class Meta:
         verbose_name = _("user")
@@ -147,7 +154,7 @@ class OrganizationKind(models.TextChoices):
 
 
 @audited(exclude=["group"])
-class Organization(TenantModel):
+class Organization(TenantModel):  # type: ignore[django-manager-missing]  # see User
     """A partner organisation of the coalition ("organisme partenaire")."""
 
     name = SingleLineCharField(_("name"), max_length=200)
@@ -218,9 +225,13 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-class InvitationQuerySet(models.QuerySet):
-    def pending(self):
+class InvitationQuerySet(models.QuerySet["Invitation"]):
+    def pending(self) -> Self:
         return self.filter(accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now())
+
+
+if TYPE_CHECKING:  # the type of Invitation.objects: scoped, with InvitationQuerySet's methods
+    InvitationManager = ScopedManagerType.from_queryset(InvitationQuerySet)
 
 
 @audited(exclude=["token_hash", "token_salt", "emailed_count", "last_sent_at"])
@@ -250,7 +261,9 @@ class Invitation(TenantModel):
     accepted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     revoked_at = models.DateTimeField(null=True)
 
-    objects = ScopedManager(_manager_class=models.Manager.from_queryset(InvitationQuerySet), coalition="coalition")
+    objects: ClassVar["InvitationManager[Invitation]"] = ScopedManager(
+        _manager_class=models.Manager.from_queryset(InvitationQuerySet), coalition="coalition"
+    )
 
     class Meta:
         verbose_name = _("invitation")

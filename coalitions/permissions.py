@@ -90,7 +90,7 @@ def require_permission(actor, coalition, permission: str) -> Membership:
         if actor is not None and actor.is_authenticated
         else None
     )
-    if not has_permission(membership, permission):
+    if membership is None or not has_permission(membership, permission):
         raise PermissionDenied(permission)
     return membership
 

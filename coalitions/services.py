@@ -157,7 +157,7 @@ def _sync_organization_group(membership: Membership) -> None:
     """Keep the organisation's auth group (used for django-guardian grants) in step."""
     groups = Group.objects.filter(organization__coalition=membership.coalition)
     membership.user.groups.remove(*groups)
-    if membership.is_active and membership.organization_id:
+    if membership.is_active and membership.organization is not None:
         membership.user.groups.add(membership.organization.group)
 
 

@@ -5,9 +5,14 @@ django-scopes manager, so that a query outside ``scope(coalition=...)`` raises i
 returning every coalition's rows.
 """
 
+from typing import TYPE_CHECKING, ClassVar, Self
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager, scope, scopes_disabled  # noqa: F401  (re-exported)
+
+if TYPE_CHECKING:
+    from django_scopes import ScopedManagerType  # typings/django_scopes: a type only, not importable
 
 
 class TenantModel(models.Model):
@@ -15,7 +20,7 @@ class TenantModel(models.Model):
         "coalitions.Coalition", on_delete=models.CASCADE, related_name="+", verbose_name=_("coalition")
     )
 
-    objects = ScopedManager(coalition="coalition")
+    objects: ClassVar["ScopedManagerType[Self]"] = ScopedManager(coalition="coalition")
 
     class Meta:
         abstract = True

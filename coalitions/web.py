@@ -147,7 +147,8 @@ def secret_url(view):
         try:
             response = view(request, *args, **kwargs)
         except Http404 as error:
-            response = get_resolver().resolve_error_handler(404)(request, exception=error)
+            # django-stubs types the handler as (request) only; Django calls handler404(request, exception).
+            response = get_resolver().resolve_error_handler(404)(request, exception=error)  # type: ignore[call-arg]
         return secret_url_headers(response)
 
     return wrapped

@@ -3,6 +3,7 @@ number of queries whatever the data size."""
 
 import re
 from difflib import SequenceMatcher
+from typing import Any
 
 from django.db.models import Count, Max, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
@@ -111,7 +112,7 @@ def endorsing_organizations(coalition) -> QuerySet[Organization]:
 
 def endorsement_board(coalition, current: AgendaVersion | None) -> dict:
     """Which organisations endorsed the current version, only an earlier one, or none."""
-    board = {"current": [], "earlier": [], "missing": [], "total": 0}
+    board: dict[str, Any] = {"current": [], "earlier": [], "missing": [], "total": 0}
     if current is None:
         return board
     organizations = (
@@ -122,6 +123,7 @@ def endorsement_board(coalition, current: AgendaVersion | None) -> dict:
         e.organization_id: e
         for e in Endorsement.objects.filter(version=current).select_related("recorded_by")
     }
+    org: Any  # an Organization, given the `endorsement` the template reads
     for org in organizations:
         org.endorsement = endorsements.get(org.pk)
         if org.endorsement:
@@ -216,7 +218,7 @@ def accepted_actions(coalition) -> QuerySet[Action]:
 
 def action_statuses() -> list[tuple[str, str]]:
     """The statuses an action can take, as choices (value, label)."""
-    return list(ActionStatus.choices)
+    return [(value, str(label)) for value, label in ActionStatus.choices]
 
 
 def visible_actions(membership, coalition) -> QuerySet[Action]:
@@ -287,9 +289,9 @@ def contribution_matrix(coalition, *, plan=None, date_from=None, date_to=None) -
     for row in Action.priorities.through.objects.filter(action__in=actions).values("action_id", "priority_id"):
         action_priorities.setdefault(row["action_id"], []).append(row["priority_id"])
     contributors: dict[int, set[int]] = {}
-    for row in Action.contributing_organizations.through.objects.filter(action__in=actions).values(
-        "action_id", "organization_id"
-    ):
+    # The plugin does not find this implicit through model (types it Never), unlike priorities'.
+    contributions = Action.contributing_organizations.through.objects  # type: ignore[attr-defined]
+    for row in contributions.filter(action__in=actions).values("action_id", "organization_id"):
         contributors.setdefault(row["action_id"], set()).add(row["organization_id"])
     activities = activity_list(coalition, date_from=date_from, date_to=date_to).filter(action__in=actions)
     logged = activities.order_by().values("organization_id", "action_id").annotate(

@@ -5,6 +5,7 @@ which indicator is stored as django-guardian object permissions granted to the
 organisation's auth group (``IndicatorGroupObjectPermission``, a direct foreign key)."""
 
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -17,6 +18,10 @@ from guardian.models import GroupObjectPermissionBase
 from coalitions.fields import SingleLineCharField
 from coalitions.models import audited
 from coalitions.tenancy import ScopedManager, TenantModel
+
+if TYPE_CHECKING:
+    from django.db.models.fields.related_descriptors import RelatedManager
+    from django_scopes import ScopedManagerType
 
 REPORT_PERMISSION = "report_indicator"
 
@@ -175,7 +180,9 @@ class IndicatorGroupObjectPermission(TenantModel, GroupObjectPermissionBase):
 
     content_object = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="group_permissions")
 
-    objects = ScopedManager(_manager_class=GroupObjectPermissionManager, coalition="coalition")
+    objects: ClassVar["ScopedManagerType[IndicatorGroupObjectPermission]"] = ScopedManager(
+        _manager_class=GroupObjectPermissionManager, coalition="coalition"
+    )
 
     class Meta(GroupObjectPermissionBase.Meta):
         abstract = False
@@ -256,6 +263,8 @@ class IndicatorValue(TenantModel):
         "coalitions.Organization", on_delete=models.CASCADE, null=True, blank=True, related_name="indicator_values"
     )
     category = models.ForeignKey(Category, on_delete=models.CASCADE, null=True, blank=True, related_name="values")
+    if TYPE_CHECKING:  # the history of audited(): pghistory makes its event model at run time
+        events: RelatedManager[Any]
     value = models.DecimalField(_("value"), max_digits=18, decimal_places=4, null=True, blank=True)
     numerator = models.DecimalField(_("numerator"), max_digits=18, decimal_places=4, null=True, blank=True)
     denominator = models.DecimalField(_("denominator"), max_digits=18, decimal_places=4, null=True, blank=True)

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
 
 from django.db.models import Q
 from django.utils import timezone
@@ -244,7 +246,7 @@ def indicator_page(indicator: Indicator, membership) -> IndicatorPage:
             categories.append(rollup)
     targets = {t.period_id: t.value for t in Target.objects.filter(indicator=indicator)}
     notes = {n.period_id: n for n in LearningNote.objects.filter(indicator=indicator).select_related("author")}
-    rows = [
+    rows: list[dict[str, Any]] = [
         {"period": p, "rollup": rollups.get(p.pk), "target": targets.get(p.pk), "note": notes.get(p.pk)}
         for p in periods
     ]
@@ -385,7 +387,8 @@ def import_template(coalition, membership, organization, first: date, last: date
         Period.objects.filter(indicator__in=chosen, start__lte=last, end__gte=first, is_locked=False)
         .select_related("indicator").order_by("indicator__code", "start")
     )
-    values, breakdowns = {}, {}
+    values: dict[int, IndicatorValue] = {}
+    breakdowns: dict[int, dict[str, Decimal | None]] = {}  # {period id: {category column: number}}
     for v in IndicatorValue.objects.filter(period__in=[p.pk for p in periods], organization=organization):
         if v.category_id is None:
             values[v.period_id] = v

@@ -107,7 +107,7 @@ def activity_delete(*, actor, activity: Activity) -> None:
     membership = require_permission(actor, activity.coalition, "conditions.activities:log")
     if not may_edit_activity_of(membership, activity.organization_id):
         raise PermissionDenied(_("You can edit your own organization's activities only."))
-    if activity.attachment:
-        name, storage = activity.attachment.name, activity.attachment.storage
+    if activity.attachment and (name := activity.attachment.name):
+        storage = activity.attachment.storage
         transaction.on_commit(lambda: storage.delete(name))
     activity.delete()

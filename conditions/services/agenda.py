@@ -4,6 +4,7 @@ chains of text, the organisations' endorsements and the priorities."""
 import logging
 import re
 from datetime import timedelta
+from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -171,7 +172,7 @@ def agenda_publish(*, actor, coalition: Coalition, change_summary: str) -> Agend
     EndorsementRequest.objects.bulk_create(requests)
     for request in requests:
         args = (coalition.pk, request.pk)
-        transaction.on_commit(lambda args=args: tasks.send_endorsement_request.delay(*args))
+        transaction.on_commit(partial(tasks.send_endorsement_request.delay, *args))
     return draft
 
 

@@ -2,6 +2,7 @@
 partnership self-assessment."""
 
 from collections import defaultdict
+from typing import Any
 
 from django.db.models import Avg, Count, QuerySet
 
@@ -42,7 +43,7 @@ def task_board(coalition, *, owner_id: int | None = None) -> dict[str, list[Back
     tasks = BackboneTask.objects.filter(coalition=coalition).select_related("owner", "meeting")
     if owner_id:
         tasks = tasks.filter(owner_id=owner_id)
-    board = {status: [] for status in TaskStatus.values}
+    board: dict[str, list[BackboneTask]] = {status: [] for status in TaskStatus.values}
     for task in tasks.order_by("due_on", "pk")[:300]:
         board[task.status].append(task)
     return board
@@ -98,7 +99,7 @@ def round_results(round_: AssessmentRound, *, language: str = "fr") -> dict:
     def shown(mean, count):
         return round(mean, 1) if mean is not None and count >= MIN_ANSWERS else None
 
-    conditions = defaultdict(lambda: {"questions": []})
+    conditions: defaultdict[str, dict[str, Any]] = defaultdict(lambda: {"questions": []})
     for key, question in sorted(current_q.items()):
         before = previous_q.get(key)
         conditions[question.condition]["questions"].append({

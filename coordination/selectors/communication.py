@@ -1,9 +1,14 @@
 """Comments, announcements and in-app notifications."""
 
+from typing import TYPE_CHECKING, TypedDict
+
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from .. import permissions as rules
 from ..models.communication import Announcement, AnnouncementRead, Comment, Notification
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 
 def comments_on(*, meeting=None, announcement=None) -> list[Comment]:
@@ -28,7 +33,12 @@ def comment_thread(membership, *, action=None, indicator=None) -> dict | None:
             "post_url": reverse(name, args=[membership.coalition.slug, target.pk])}
 
 
-def announcements_for(membership) -> QuerySet[Announcement]:
+class AnnouncementFlags(TypedDict):
+    is_read: bool
+    comment_count: int
+
+
+def announcements_for(membership) -> "QuerySet[WithAnnotations[Announcement, AnnouncementFlags]]":
     read = AnnouncementRead.objects.filter(announcement=OuterRef("pk"), user_id=membership.user_id)
     return (
         Announcement.objects.filter(coalition=membership.coalition_id)

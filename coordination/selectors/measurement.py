@@ -3,6 +3,10 @@ agenda endorsements not yet given (read only, for reminders and the weekly summa
 
 from collections import defaultdict
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from conditions.models import AgendaVersion
 
 
 class ReportingDue:
@@ -69,7 +73,7 @@ class EndorsementDue:
         return f"{self.version} — {self.organization.name}"
 
 
-def endorsements_missing(coalition) -> tuple[object, list]:
+def endorsements_missing(coalition) -> "tuple[AgendaVersion | None, list]":
     """The current (published) agenda version and the organisations that have not endorsed it."""
     from conditions import selectors as agenda
 

@@ -3,6 +3,7 @@ and what one person's weekly summary holds."""
 
 from collections import defaultdict
 from datetime import date, timedelta
+from typing import Any
 
 from django.utils import timezone
 
@@ -41,7 +42,7 @@ def due_reminders_at(coalition, moments: list) -> list[list[dict]]:
     cfg = reminder_settings(coalition)
     first, last = min(moments), max(moments)
     days = [local_today(coalition, at) for at in moments]
-    out = [[] for _ in moments]
+    out: list[list[dict]] = [[] for _ in moments]
     if cfg.meeting_enabled:
         ahead = timedelta(days=cfg.meeting_days_before)
         meetings = Meeting.objects.filter(coalition=coalition, starts_at__gt=first, starts_at__lte=last + ahead)
@@ -68,7 +69,7 @@ def due_reminders_at(coalition, moments: list) -> list[list[dict]]:
         before = timedelta(days=cfg.follow_up_days_before)
         open_ = list(FollowUp.objects.filter(coalition=coalition, due_on__gt=min(days) - timedelta(days=7),
                                              due_on__lte=max(days) + before).exclude(status=FollowUpStatus.DONE))
-        org_members = {}
+        org_members: dict[int | None, set[int]] = {}
         from coalitions.permissions import has_permission
 
         for m in Membership.objects.filter(coalition=coalition, is_active=True, organization__isnull=False):
@@ -95,9 +96,9 @@ def due_reminders_at(coalition, moments: list) -> list[list[dict]]:
     return out
 
 
-def _reporters(coalition) -> dict[int, set[int]]:
+def _reporters(coalition) -> dict[int | None, set[int]]:
     """Organisation id -> its active members who report its values (partners, not funders)."""
-    reporters = defaultdict(set)
+    reporters: defaultdict[int | None, set[int]] = defaultdict(set)
     for m in Membership.objects.filter(coalition=coalition, is_active=True, organization__isnull=False):
         if has_permission(m, "indicators.values:enter") and not has_permission(m, "indicators.values:review"):
             reporters[m.organization_id].add(m.user_id)
@@ -125,7 +126,8 @@ def _indicator_reminders_on(cfg, today: date, missing, reporters, coordinators, 
     for item in missing:
         due = item.period.due_date
         subject = f"period:{item.period.pk}:org:{item.organization.pk}"
-        recipients, kind = (), None
+        recipients: list[int] = []
+        kind = None
         if due - timedelta(days=cfg.indicator_days_before) <= today <= due:
             kind, recipients = ReminderKind.INDICATOR_SOON, sorted(reporters.get(item.organization.pk, ()))
         elif due < today <= due + timedelta(days=catch_up):
@@ -179,7 +181,7 @@ def reminder_schedule(coalition, *, now=None, days: int = 14) -> list[dict]:
 
 
 def _group_schedule(rows):
-    grouped = {}
+    grouped: dict[tuple, dict[str, Any]] = {}
     for row in rows:
         key = (row["when"].date(), row["kind"], str(row["object"]))
         entry = grouped.setdefault(key, {"date": row["when"], "kind": row["kind"], "object": row["object"],

@@ -240,6 +240,8 @@ def assessment_answer(*, actor, round_: AssessmentRound, answers: dict) -> int:
     membership = require_permission(actor, round_.coalition, "coordination.assessment:answer")
     if round_.status != RoundStatus.OPEN:
         raise ValidationError(_("This round is closed; answers can no longer be changed."))
+    if membership.organization_id is None:  # a partner speaks for an organisation
+        raise PermissionDenied("coordination.assessment:answer")
     organization = Organization.objects.get(pk=membership.organization_id)
     questions = {q.pk: q for q in round_.questions.all()}
     errors = {}

@@ -63,7 +63,7 @@ def _active(coalition, user) -> CalendarFeed | None:
 
 
 @transaction.atomic
-def calendar_feed_enable(*, actor, coalition) -> CalendarFeed:
+def calendar_feed_enable(*, actor, coalition) -> CalendarFeed | None:
     membership = require_permission(actor, coalition, PERMISSION)
     feed = _active(coalition, actor)
     if feed is None:

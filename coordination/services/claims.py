@@ -5,6 +5,7 @@ worker died."""
 import logging
 import smtplib
 from datetime import timedelta
+from typing import TypedDict
 
 from django.db import transaction
 from django.db.models import Q
@@ -66,6 +67,15 @@ def send_claimed(coalition, keys, send) -> None:
             raise
         logger.warning("Reminder email refused for good (%s): %s", keys[0], error)
     confirm_delivered(coalition=coalition, keys=keys)
+
+
+class ReminderKey(TypedDict):
+    """The unique key of a SentReminder: what claim_reminder and release_reminder take."""
+
+    recipient_id: int
+    kind: str
+    subject: str
+    period: str
 
 
 def claim_reminder(*, coalition, recipient_id: int, kind: str, subject: str, period: str) -> bool:

@@ -16,7 +16,7 @@ from ..models.reminders import ReminderKind, SentReminder
 from ..selectors import reminders as selectors
 from . import claims
 from ._common import EMAIL_TEMPLATES, _now, _url
-from .claims import claim_reminder, release_stale_claims, send_claimed
+from .claims import ReminderKey, claim_reminder, release_stale_claims, send_claimed
 
 
 def send_meeting_invitations(*, meeting: Meeting, sequence: int) -> int:
@@ -38,8 +38,8 @@ def send_meeting_invitations(*, meeting: Meeting, sequence: int) -> int:
         frequency = selectors.frequency_for(coalition, invitee.user_id, NotificationKind.MEETING_INVITATION)
         if frequency == EmailFrequency.NEVER:
             continue
-        key = {"recipient_id": invitee.user_id, "kind": ReminderKind.INVITATION, "subject": f"meeting:{meeting.pk}",
-               "period": str(sequence)}
+        key: ReminderKey = {"recipient_id": invitee.user_id, "kind": ReminderKind.INVITATION,
+                            "subject": f"meeting:{meeting.pk}", "period": str(sequence)}
         if not claim_reminder(coalition=coalition, **key):
             continue
         with translation.override(recipient_language(invitee.user, coalition)):

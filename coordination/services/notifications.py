@@ -56,7 +56,7 @@ def send_digests(*, coalition, frequency: str, now=None) -> int:
     a daily (or weekly) digest. Each notification is claimed before the email, so once only."""
     now = _now(now)
     prefs = NotificationPreference.objects.filter(coalition=coalition, frequency=frequency)
-    by_user = {}
+    by_user: dict[int, list[str]] = {}
     for pref in prefs:
         by_user.setdefault(pref.user_id, []).append(pref.kind)
     sent = 0

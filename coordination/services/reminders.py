@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from coalitions.dates import local_today
 from coalitions.emails import send_email
-from coalitions.models import Membership
+from coalitions.models import Membership, User
 from coalitions.permissions import require_permission
 
 from ..models.communication import EmailFrequency, Notification, NotificationKind
@@ -94,7 +94,7 @@ def group_reminders(coalition, reminders, *, today) -> list[dict]:
         coalition=coalition, kind__in=GROUPED_KINDS, subject__in={r["subject"] for r in reminders},
         recipient_id__in={r["recipient_id"] for r in reminders},
     ).values_list(*KEY_FIELDS))
-    groups = {}
+    groups: dict[tuple[int, str], list[dict]] = {}
     for reminder in reminders:
         if tuple(_key(reminder).values()) in sent:
             continue
@@ -132,7 +132,7 @@ def claim_group(*, coalition, group: dict) -> list[dict]:
 
 def _group_text(coalition, kind, items) -> tuple[str, str, str, str]:
     """(email template, notification event, subject, url) of a group of indicator reminders."""
-    by_organization = {}
+    by_organization: dict[str, list[str]] = {}
     for item in (r["object"] for r in items):
         by_organization.setdefault(item.organization.name, []).append(f"{item.indicator.code} {item.period.label}")
     title = " · ".join(f"{', '.join(what)} — {name}" for name, what in by_organization.items())
@@ -175,7 +175,7 @@ def send_due_reminders(*, coalition, now=None) -> int:
     release_stale_claims(coalition=coalition)
     today = local_today(coalition, now)
     sent = 0
-    users = {}
+    users: dict[int, User] = {}  # recipient id -> user, read once
     failures = claims.Failures()
     due = selectors.due_reminders(coalition, now=now)
     for reminder in due:

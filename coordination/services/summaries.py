@@ -10,7 +10,7 @@ from ..models.reminders import ReminderKind, SentReminder
 from ..selectors import reminders as selectors
 from . import claims
 from ._common import EMAIL_TEMPLATES, _now
-from .claims import claim_reminder, release_stale_claims, send_claimed
+from .claims import ReminderKey, claim_reminder, release_stale_claims, send_claimed
 
 
 def send_weekly_summaries(*, coalition, now=None) -> int:
@@ -38,7 +38,7 @@ def send_weekly_summaries(*, coalition, now=None) -> int:
         summary = selectors.weekly_summary(membership, now=now)
         if not any(summary.values()):
             continue
-        key = {"recipient_id": membership.user_id, "kind": ReminderKind.WEEKLY_SUMMARY,
+        key: ReminderKey = {"recipient_id": membership.user_id, "kind": ReminderKind.WEEKLY_SUMMARY,
                "subject": f"coalition:{coalition.pk}", "period": period}
         if not claim_reminder(coalition=coalition, **key):
             continue

@@ -1,6 +1,7 @@
 """Disaggregation: the categories of an indicator and the breakdown of a value by category."""
 
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -63,7 +64,7 @@ def check_categories(indicator: Indicator, numbers: dict, categories: dict | Non
         return None
     known = {c.pk: c for c in Category.objects.filter(indicator=indicator)}
     errors: dict = {}
-    cleaned = {}
+    cleaned: dict[int, Any] = {}  # {pk: number}, or {pk: (numerator, denominator)} for a percentage
     for key, raw in categories.items():
         pk = int(key)
         if pk not in known:
@@ -134,7 +135,7 @@ def write_categories(parent: IndicatorValue, categories: dict) -> bool:
     anything changed."""
     rows = {
         v.category_id: v for v in IndicatorValue.objects.select_for_update().filter(
-            indicator_id=parent.indicator_id, period_id=parent.period_id, organization_id=parent.organization_id,
+            indicator_id=parent.indicator_id, period_id=parent.period_id, organization=parent.organization_id,
             category__isnull=False)
     }
     changed = False
@@ -191,7 +192,7 @@ def category_values(value: IndicatorValue | None) -> dict:
     if value is None:
         return {}
     rows = IndicatorValue.objects.filter(
-        indicator_id=value.indicator_id, period_id=value.period_id, organization_id=value.organization_id,
+        indicator_id=value.indicator_id, period_id=value.period_id, organization=value.organization_id,
         category__isnull=False).values_list("category_id", "value", "numerator", "denominator")
     return {pk: category_number(number, numerator, denominator) for pk, number, numerator, denominator in rows}
 

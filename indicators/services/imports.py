@@ -126,7 +126,7 @@ def values_check_import(*, actor, coalition, rows: list[dict]) -> list[dict]:
         if indicator and period is None:
             errors.append((number, "period_start", _("No period of this indicator starts on this date (YYYY-MM-DD).")))
         breakdown = categories.of_row(number, indicator, row, errors) if indicator else None
-        if len(errors) > before:
+        if len(errors) > before or indicator is None or period is None:  # no error: both are known
             continue
         key = (indicator.pk, period.pk, organization.pk if organization else None)
         if key in seen:

@@ -57,7 +57,7 @@ def fraction_errors(numerator: Decimal | None, denominator: Decimal | None, *,
         errors["denominator"] = missing[1]
     elif denominator <= 0 or denominator != denominator.to_integral_value():
         errors["denominator"] = _("The denominator is a whole number above zero.")
-    if not errors and numerator > denominator:
+    if numerator is not None and denominator is not None and not errors and numerator > denominator:
         errors["numerator"] = _("The numerator cannot be greater than the denominator.")
     return errors
 

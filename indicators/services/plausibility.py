@@ -2,6 +2,7 @@
 
 import statistics
 from decimal import Decimal
+from typing import cast
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -25,12 +26,12 @@ def plausibility(indicator: Indicator, organization, period: Period, value: Deci
         return _("below the lowest plausible value (%(min)s)") % {"min": number_format(low.normalize())}
     if high is not None and value > high:
         return _("above the highest plausible value (%(max)s)") % {"max": number_format(high.normalize())}
-    history = list(
+    history = cast(list[Decimal], list(  # value__isnull=False: no None
         IndicatorValue.objects.filter(
             indicator=indicator, organization=organization, category__isnull=True, status=ValueStatus.APPROVED,
             value__isnull=False,
         ).exclude(period=period).values_list("value", flat=True)
-    )
+    ))
     if len(history) >= 2:
         median = statistics.median(history)
         if median > 0 and (value > 3 * median or value < median / 3):

@@ -29,7 +29,7 @@ SKIP_DIRS = {
 
 def find_po_files(root: Path) -> list[Path]:
     """All .po files in a `locale/<lang>/LC_MESSAGES/` folder under root."""
-    found = []
+    found: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not d.endswith(".egg-info"))
         path = Path(dirpath)

@@ -7,6 +7,7 @@ import json
 from importlib import import_module
 from importlib.util import find_spec
 from pathlib import Path
+from typing import Any
 
 import pghistory
 from allauth.account.models import EmailAddress
@@ -22,7 +23,7 @@ from coalitions.models import Coalition, Membership, Organization
 
 PASSWORD = "concerto-demo-2026"
 
-COALITIONS = [
+COALITIONS: list[dict[str, Any]] = [
     {
         "slug": "petite-enfance-haute-cote",
         "name": "Regroupement Petite enfance de la Haute-Côte",
@@ -89,7 +90,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, logins_json=None, **options):
-        logins = []
+        logins: list[dict[str, str]] = []
         for spec in COALITIONS:
             coordinator_email, coordinator_name = spec["people"][0][:2]
             coordinator = demo_user(coordinator_email, coordinator_name)

@@ -1,0 +1,23 @@
+# Types for django-scopes 2.1, which ships none (mypy_path in pyproject.toml): the names Concerto uses.
+from contextlib import _GeneratorContextManager
+from typing import Any, Self, TypeVar
+
+from django.db import models
+
+_M = TypeVar("_M", bound=models.Model)
+
+class ScopeError(Exception): ...
+
+class ScopedManagerType(models.Manager[_M]):
+    """What ScopedManager() returns: a subclass of its _manager_class built at run time (a local
+    class, so the plugin cannot find it), plus these methods. A type only; not importable."""
+
+    def with_scope(self, **scope: Any) -> Self: ...
+    def with_scopes_disabled(self) -> Self: ...
+
+# Any: the result subclasses _manager_class and ScopedManagerType at once, which a signature cannot
+# say. Every `objects = ScopedManager(...)` is annotated with its ScopedManagerType instead.
+def ScopedManager(_manager_class: type[models.Manager[Any]] = ..., **scopes: str) -> Any: ...
+def scope(**scope_kwargs: Any) -> _GeneratorContextManager[None]: ...
+def scopes_disabled() -> _GeneratorContextManager[None]: ...
+def get_scope() -> dict[str, Any]: ...

@@ -9,7 +9,7 @@ from . import audit, selectors, services
 from .forms import CoalitionForm, CoalitionSettingsForm, InvitationForm, MembershipRoleForm, OrganizationForm
 from .models import Invitation, Membership, Organization, hash_token
 from .permissions import requires
-from .web import call_service, confirm_then_act, done, paginate, post_action
+from .web import call_service, confirm_then_act, done, paginate, post_action, render_list
 
 # Outside any coalition -----------------------------------------------------------------
 
@@ -130,7 +130,7 @@ def organization_delete(request, pk: int):
 def member_list(request):
     role, active = request.GET.get("role", ""), request.GET.get("active", "")
     page = paginate(request, selectors.member_list(request.coalition, role=role, active=active))
-    return render(request, "coalitions/member_list.html", {"page_obj": page, "role": role, "active": active})
+    return render_list(request, "coalitions/member_list.html", {"page_obj": page, "role": role, "active": active})
 
 
 @requires("coalitions.members:manage")
@@ -207,4 +207,4 @@ def invitation_revoke(request, pk: int):
 def audit_trail(request):
     page = paginate(request, audit.coalition_events(request.coalition))
     audit.attach_actors(page.object_list)
-    return render(request, "coalitions/audit_trail.html", {"page_obj": page})
+    return render_list(request, "coalitions/audit_trail.html", {"page_obj": page})

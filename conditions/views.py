@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 from coalitions.dates import local_today
 from coalitions.models import Organization
 from coalitions.permissions import has_permission, requires
-from coalitions.web import call_service, paginate
+from coalitions.web import call_service, paginate, render_list
 from coordination.selectors import action_decisions, comment_thread
 from indicators import selectors as indicator_selectors
 
@@ -350,7 +350,7 @@ def activity_list(request):
     form, filters = _activity_filters(request)
     activities = selectors.activity_list(request.coalition, **filters)
     page = _with_edit_rights(request, paginate(request, activities))
-    return render(request, "conditions/activity_list.html", {
+    return render_list(request, "conditions/activity_list.html", {
         "filter_form": form, "page_obj": page, "totals": selectors.activity_totals(activities),
         "can_log": has_permission(request.membership, "conditions.activities:log"),
         "sees_attachments": may_see_attachments(request.membership),

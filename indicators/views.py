@@ -14,7 +14,7 @@ from coalitions.dates import local_today
 from coalitions.models import Organization
 from coalitions.permissions import has_permission, requires
 from coalitions.spreadsheets import Sheet, spreadsheet_response
-from coalitions.web import call_service, paginate, parse_int
+from coalitions.web import call_service, paginate, parse_int, render_list
 from coalitions.web import done as _done
 from coalitions.web import post_action as _post_action
 from coordination.selectors import comment_thread
@@ -43,7 +43,7 @@ def index(request):
     q, level = request.GET.get("q", "").strip(), request.GET.get("level", "")
     page = paginate(request, selectors.indicators(request.coalition, q=q, level=level))
     page.object_list = selectors.decorate_indicators(page.object_list)
-    return render(request, "indicators/index.html", {
+    return render_list(request, "indicators/index.html", {
         "page_obj": page, "q": q, "level": level, "levels": Level.choices,
         "can_manage": has_permission(request.membership, "indicators.indicators:manage"),
         "can_enter": has_permission(request.membership, "indicators.values:enter"),
@@ -286,7 +286,7 @@ def review(request):
     indicator, flagged = request.GET.get("indicator", ""), request.GET.get("flagged", "")
     page = paginate(request, selectors.review_queue(request.coalition, status=status, indicator=indicator,
                                                     flagged=flagged))
-    return render(request, "indicators/review.html", {
+    return render_list(request, "indicators/review.html", {
         "page_obj": page, "status": status, "statuses": ValueStatus.choices, "indicator": indicator,
         "flagged": flagged, "indicators": Indicator.objects.filter(coalition=request.coalition).order_by("code"),
     })

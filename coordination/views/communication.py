@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from coalitions.permissions import requires
-from coalitions.web import call_service, paginate, parse_int
+from coalitions.web import call_service, paginate, parse_int, render_list
 
 from .. import permissions as rules
 from .. import selectors, services
@@ -61,7 +61,7 @@ def meeting_list(request):
     mine = selectors.my_invitations(page.object_list, request.user)
     for meeting in page.object_list:
         meeting.my_invitation = mine.get(meeting.pk)
-    return render(request, "coordination/meeting_list.html", {
+    return render_list(request, "coordination/meeting_list.html", {
         "page_obj": page, "when": when, "kind": kind, "kinds": MeetingKind.choices,
     })
 
@@ -345,7 +345,7 @@ def announcement_list(request):
     if unread:
         announcements = announcements.filter(is_read=False)
     page = paginate(request, announcements)
-    return render(request, "coordination/announcement_list.html", {"page_obj": page, "unread": unread})
+    return render_list(request, "coordination/announcement_list.html", {"page_obj": page, "unread": unread})
 
 
 @requires("coordination.announcements:manage")
@@ -390,7 +390,7 @@ def announcement_pin(request, pk: int):
 def notification_list(request):
     unread = request.GET.get("unread") == "1"
     page = paginate(request, selectors.notifications_for(request.membership, unread_only=unread))
-    return render(request, "coordination/notification_list.html", {
+    return render_list(request, "coordination/notification_list.html", {
         "page_obj": page, "unread": unread, "unread_count": selectors.unread_count(request.membership),
     })
 

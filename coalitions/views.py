@@ -87,7 +87,7 @@ def coalition_settings(request):
 @requires("coalitions.organizations:view")
 def organization_list(request):
     page = paginate(request, selectors.organization_list(request.coalition))
-    return render(request, "coalitions/organization_list.html", {"page_obj": page})
+    return render_list(request, "coalitions/organization_list.html", {"page_obj": page})
 
 
 @requires("coalitions.organizations:manage")
@@ -171,7 +171,7 @@ def member_reactivate(request, pk: int):
 def invitation_list(request):
     status = request.GET.get("status", "pending")
     page = paginate(request, selectors.invitation_list(request.coalition, status=status))
-    return render(request, "coalitions/invitation_list.html", {"page_obj": page, "status": status})
+    return render_list(request, "coalitions/invitation_list.html", {"page_obj": page, "status": status})
 
 
 @requires("coalitions.invitations:manage")

@@ -18,7 +18,7 @@ from .permissions import (
     object_for,
     requires,
 )
-from .web import call_service, confirm_then_act, paginate, post_action, redirect_with_message
+from .web import call_service, confirm_then_act, paginate, post_action, redirect_with_message, render_list
 
 # Outside any coalition -----------------------------------------------------------------
 
@@ -98,7 +98,7 @@ def coalition_settings(request):
 @requires(ORGANIZATIONS_VIEW)
 def organization_list(request):
     page = paginate(request, selectors.organization_list(request.coalition))
-    return render(request, "coalitions/organization_list.html", {"page_obj": page})
+    return render_list(request, "coalitions/organization_list.html", {"page_obj": page})
 
 
 @requires(ORGANIZATIONS_MANAGE)
@@ -141,7 +141,7 @@ def organization_delete(request, pk: int):
 def member_list(request):
     role, active = request.GET.get("role", ""), request.GET.get("active", "")
     page = paginate(request, selectors.member_list(request.coalition, role=role, active=active))
-    return render(request, "coalitions/member_list.html", {"page_obj": page, "role": role, "active": active})
+    return render_list(request, "coalitions/member_list.html", {"page_obj": page, "role": role, "active": active})
 
 
 @requires(MEMBERS_MANAGE)
@@ -182,7 +182,7 @@ def member_reactivate(request, pk: int):
 def invitation_list(request):
     status = request.GET.get("status", "pending")
     page = paginate(request, selectors.invitation_list(request.coalition, status=status))
-    return render(request, "coalitions/invitation_list.html", {"page_obj": page, "status": status})
+    return render_list(request, "coalitions/invitation_list.html", {"page_obj": page, "status": status})
 
 
 @requires(INVITATIONS_MANAGE)
@@ -218,4 +218,4 @@ def invitation_revoke(request, pk: int):
 def audit_trail(request):
     page = paginate(request, audit.coalition_events(request.coalition))
     audit.attach_actors(page.object_list)
-    return render(request, "coalitions/audit_trail.html", {"page_obj": page})
+    return render_list(request, "coalitions/audit_trail.html", {"page_obj": page})

@@ -1,5 +1,5 @@
-"""Small helpers that keep views thin: numbers read from request input, pagination, service
-errors shown on the form or as a message, the redirect that says what happened, the
+"""Small helpers that keep views thin: numbers read from request input, pagination, a list page
+or only its results for htmx, service errors shown on the form or as a message, the
 confirm-then-act pattern of destructive actions, and the visitor's address."""
 
 import ipaddress
@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import get_resolver, reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
@@ -30,6 +31,24 @@ def parse_int(text) -> int | None:
 
 def paginate(request, queryset, per_page: int | None = None):
     return Paginator(queryset, per_page or settings.PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+RESULTS = "results"  # the id of a list page's results region, and the name of its partial
+
+
+def render_list(request, template: str, context: dict):
+    """A list page with filters or pagination, or only its ``results`` partial when htmx asks
+    for that region (a filter submitted, a page link followed: see includes/pagination.html).
+    Same view, same queries for the list, the rows' markup written once (``template#results``);
+    without JavaScript the links and the GET form load the whole page, and htmx pushes the same
+    URL, so a filtered page stays shareable. A history restore (back button after the cache
+    expired) gets the whole page. The answer varies with the htmx headers, so that no cache
+    serves the fragment for the page."""
+    htmx = getattr(request, "htmx", None)
+    partial = htmx is not None and bool(htmx) and htmx.target == RESULTS and not htmx.history_restore_request
+    response = render(request, f"{template}#{RESULTS}" if partial else template, {**context, "results_only": partial})
+    patch_vary_headers(response, ("HX-Request", "HX-Target", "HX-History-Restore-Request"))
+    return response
 
 
 def call_service(form, service, /, **kwargs):
@@ -52,7 +71,7 @@ def call_service(form, service, /, **kwargs):
 
 def show_conflict(form, conflict: EditConflict) -> None:
     """Someone saved first: say so at the top of the form, list both texts of each field that
-    differs (``form.conflict``, shown by includes/form_errors.html) and base the editor's next
+    differs (``form.conflict``, shown by includes/form.html) and base the editor's next
     save on the saved version, so that saving again, after review, replaces it."""
     form.add_error(None, _(
         "Someone else saved this page after you opened it, so your changes are not saved yet. Their "

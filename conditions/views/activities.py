@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 from coalitions.dates import local_today
 from coalitions.models import Organization
 from coalitions.permissions import has_permission, object_for, requires
-from coalitions.web import call_service, paginate, redirect_with_message
+from coalitions.web import call_service, paginate, redirect_with_message, render_list
 
 from .. import exports, selectors
 from ..forms import ActivityFilterForm, ActivityForm, PeriodForm
@@ -46,7 +46,7 @@ def activity_list(request):
     form, filters = _activity_filters(request)
     activities = selectors.activity_list(request.coalition, **filters)
     page = with_edit_rights(request, paginate(request, activities))
-    return render(request, "conditions/activity_list.html", {
+    return render_list(request, "conditions/activity_list.html", {
         "filter_form": form, "page_obj": page, "totals": selectors.activity_totals(activities),
         "can_log": has_permission(request.membership, ACTIVITIES_LOG),
         "sees_attachments": may_see_attachments(request.membership),

@@ -3,10 +3,7 @@ agenda endorsements not yet given (read only, for reminders and the weekly summa
 
 from collections import defaultdict
 from datetime import date
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from conditions.models import AgendaVersion
+from typing import Any
 
 
 class ReportingDue:
@@ -73,7 +70,7 @@ class EndorsementDue:
         return f"{self.version} — {self.organization.name}"
 
 
-def endorsements_missing(coalition) -> "tuple[AgendaVersion | None, list]":
+def endorsements_missing(coalition) -> tuple[Any, list]:
     """The current (published) agenda version and the organisations that have not endorsed it."""
     from conditions import selectors as agenda
 

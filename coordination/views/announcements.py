@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from coalitions.permissions import object_for, requires
-from coalitions.web import call_service, paginate, post_action, redirect_with_message
+from coalitions.web import call_service, paginate, post_action, redirect_with_message, render_list
 
 from .. import permissions as rules
 from ..forms import AnnouncementForm, CommentForm
@@ -25,7 +25,7 @@ def announcement_list(request):
     if unread:
         announcements = announcements.filter(is_read=False)
     page = paginate(request, announcements)
-    return render(request, "coordination/announcement_list.html", {"page_obj": page, "unread": unread})
+    return render_list(request, "coordination/announcement_list.html", {"page_obj": page, "unread": unread})
 
 
 @requires(ANNOUNCEMENTS_MANAGE)

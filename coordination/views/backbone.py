@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from coalitions.permissions import object_for, requires
-from coalitions.web import call_service, paginate, parse_int, post_action, redirect_with_message
+from coalitions.web import call_service, paginate, parse_int, post_action, redirect_with_message, render_list
 
 from .. import permissions as rules
 from ..forms import (
@@ -200,7 +200,7 @@ def library(request):
     page = paginate(request, backbone_selectors.library(request.coalition, q=q, condition=condition, tag=tag))
     for item in page.object_list:
         item.can_delete = rules.can_delete_library_item(request.membership, item)
-    return render(request, "coordination/library.html", {
+    return render_list(request, "coordination/library.html", {
         "page_obj": page, "q": q, "condition": condition, "tag": tag, "conditions": Condition.choices,
         "kinds": ResourceKind.choices,
     })

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from coalitions.permissions import object_for, requires
-from coalitions.web import call_service, error_text, paginate, post_action, redirect_with_message
+from coalitions.web import call_service, error_text, paginate, post_action, redirect_with_message, render_list
 
 from .. import permissions as rules
 from ..forms import CommentForm, DecisionForm, FollowUpForm, MeetingForm, MinutesForm, RsvpForm
@@ -61,7 +61,7 @@ def meeting_list(request):
     mine = meetings_selectors.my_invitations(page.object_list, request.user)
     for meeting in page.object_list:
         meeting.my_invitation = mine.get(meeting.pk)
-    return render(request, "coordination/meeting_list.html", {
+    return render_list(request, "coordination/meeting_list.html", {
         "page_obj": page, "when": when, "kind": kind, "kinds": MeetingKind.choices,
     })
 

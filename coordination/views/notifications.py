@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from coalitions.permissions import requires
-from coalitions.web import call_service, paginate, parse_int, redirect_with_message
+from coalitions.web import call_service, paginate, parse_int, redirect_with_message, render_list
 
 from ..forms import PreferencesForm, ReminderSettingsForm
 from ..models.communication import NotificationPreference
@@ -25,7 +25,7 @@ from ._common import _form_page, _slug
 def notification_list(request):
     unread = request.GET.get("unread") == "1"
     page = paginate(request, communication_selectors.notifications_for(request.membership, unread_only=unread))
-    return render(request, "coordination/notification_list.html", {
+    return render_list(request, "coordination/notification_list.html", {
         "page_obj": page, "unread": unread, "unread_count": communication_selectors.unread_count(request.membership),
     })
 

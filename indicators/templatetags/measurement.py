@@ -88,11 +88,3 @@ def measure(value, indicator) -> str:
         return f"{num(value, 1)}\u00a0‰"
     return f"{num(value)}\u00a0{indicator.unit}".strip() if indicator.unit else num(value)
 
-
-@register.simple_tag(takes_context=True)
-def allowed(context, permission: str) -> bool:
-    """{% allowed "indicators.values:enter" as can_enter %}: may the current member do it?"""
-    from coalitions.permissions import has_permission
-
-    request = context.get("request")
-    return has_permission(getattr(request, "membership", None), permission)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from coalitions.permissions import has_permission, object_for, requires
-from coalitions.web import call_service, error_text, paginate, post_action, redirect_with_message
+from coalitions.web import call_service, error_text, paginate, post_action, redirect_with_message, render_list
 from coordination.selectors.communication import comment_thread
 
 from .. import selectors
@@ -40,7 +40,7 @@ def index(request):
     q, level = request.GET.get("q", "").strip(), request.GET.get("level", "")
     page = paginate(request, selectors.indicators(request.coalition, q=q, level=level))
     page.object_list = selectors.decorate_indicators(page.object_list)
-    return render(request, "indicators/index.html", {
+    return render_list(request, "indicators/index.html", {
         "page_obj": page, "q": q, "level": level, "levels": Level.choices,
         "can_manage": has_permission(request.membership, INDICATORS_MANAGE),
         "can_enter": has_permission(request.membership, VALUES_ENTER),

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from coalitions.permissions import has_permission, object_for, requires
-from coalitions.web import call_service, paginate, parse_int, redirect_with_message
+from coalitions.web import call_service, paginate, parse_int, redirect_with_message, render_list
 
 from .. import selectors
 from ..forms import ReturnForm
@@ -22,7 +22,7 @@ def review(request):
     indicator, flagged = request.GET.get("indicator", ""), request.GET.get("flagged", "")
     page = paginate(request, selectors.review_queue(request.coalition, status=status, indicator=indicator,
                                                     flagged=flagged))
-    return render(request, "indicators/review.html", {
+    return render_list(request, "indicators/review.html", {
         "page_obj": page, "status": status, "statuses": ValueStatus.choices, "indicator": indicator,
         "flagged": flagged, "indicators": Indicator.objects.filter(coalition=request.coalition).order_by("code"),
     })

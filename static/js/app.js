@@ -36,4 +36,12 @@
   }
   document.addEventListener("DOMContentLoaded", function () { focusErrors(document); });
   document.addEventListener("htmx:afterSwap", function (event) { focusErrors(event.target); });
+
+  // A list's results region replaced (a page link followed): the link that had the focus is
+  // gone, so keyboard and screen-reader users continue from the top of the new results.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var active = document.activeElement;
+    var lost = !active || active === document.body || !document.contains(active);
+    if (lost && event.target.hasAttribute && event.target.hasAttribute("data-results")) event.target.focus();
+  });
 })();

@@ -12,7 +12,7 @@ from coalitions.models import Organization
 from coalitions.permissions import has_permission, requires
 from coalitions.web import call_service, paginate
 from coordination.selectors import action_decisions, comment_thread
-from indicators import selectors as indicator_selectors
+from indicators.selectors import catalogue as indicator_selectors
 
 from . import exports, selectors, services
 from .forms import (

@@ -19,11 +19,11 @@ from coalitions.web import done as _done
 from coalitions.web import post_action as _post_action
 from coordination.selectors import comment_thread
 
-from . import selectors
 from . import transfer as transfer_files
 from .forms import AssignmentForm, CategoryForm, ImportForm, IndicatorForm, NoteForm, ReturnForm, TargetForm, ValueForm
 from .models import Category, Indicator, IndicatorValue, LearningNote, Level, Period, Target, ValueStatus
 from .permissions import acts_for_every_organization, sees_comment, sees_organization_values, visible_values
+from .selectors import board, catalogue, files, queue, reporting_organizations, worklist
 from .services import breakdown, framework, imports, values
 from .services import review as review_services
 
@@ -41,8 +41,8 @@ def _data(request):
 def index(request):
     """The measurement landing page: every indicator with its latest coalition value."""
     q, level = request.GET.get("q", "").strip(), request.GET.get("level", "")
-    page = paginate(request, selectors.indicators(request.coalition, q=q, level=level))
-    page.object_list = selectors.decorate_indicators(page.object_list)
+    page = paginate(request, catalogue.indicators(request.coalition, q=q, level=level))
+    page.object_list = catalogue.decorate_indicators(page.object_list)
     return render(request, "indicators/index.html", {
         "page_obj": page, "q": q, "level": level, "levels": Level.choices,
         "can_manage": has_permission(request.membership, "indicators.indicators:manage"),
@@ -98,7 +98,7 @@ def indicator_delete(request, pk: int):
 def indicator_detail(request, pk: int):
     indicator = get_object_or_404(Indicator, pk=pk)
     return render(request, "indicators/indicator_detail.html", {
-        "page": selectors.indicator_page(indicator, request.membership),
+        "page": catalogue.indicator_page(indicator, request.membership),
         "indicator": indicator,
         "sees_organizations": sees_organization_values(request.membership),
         "can_manage": has_permission(request.membership, "indicators.indicators:manage"),
@@ -111,7 +111,7 @@ def indicator_detail(request, pk: int):
 def indicator_assignments(request, pk: int):
     indicator = get_object_or_404(Indicator, pk=pk)
     form = AssignmentForm(_data(request), coalition=request.coalition,
-                          initial={"organizations": selectors.assigned_organizations(indicator)})
+                          initial={"organizations": reporting_organizations(indicator)})
     if request.method == "POST" and form.is_valid():
         if call_service(form, framework.assignments_set, actor=request.user, indicator=indicator,
                         organizations=form.cleaned_data["organizations"]) is not None:
@@ -210,9 +210,9 @@ def _entry_organization(request):
 @requires("indicators.values:enter")
 def entry(request):
     organization = _entry_organization(request)
-    cells = selectors.entry_cells(request.coalition, request.membership, organization)
+    cells = worklist.entry_cells(request.coalition, request.membership, organization)
     page = paginate(request, cells)
-    selectors.add_breakdowns(page.object_list)
+    worklist.add_breakdowns(page.object_list)
     for cell in page.object_list:
         cell.form = _value_form(cell)
     choose = acts_for_every_organization(request.membership)
@@ -234,7 +234,7 @@ def _cell(request, period_pk: int, organization):
 
     if not can_report(request.membership, period.indicator, organization):
         raise Http404
-    cell = selectors.entry_cell(request.membership, period, organization)
+    cell = worklist.entry_cell(request.membership, period, organization)
     if request.method == "POST":
         form = _value_form(cell, request.POST)
         if form.is_valid():
@@ -255,7 +255,7 @@ def _cell(request, period_pk: int, organization):
                     if organization and acts_for_every_organization(request.membership):
                         url += f"?organization={organization.pk}"
                     return redirect(url)
-                cell = selectors.entry_cell(request.membership, period, organization)
+                cell = worklist.entry_cell(request.membership, period, organization)
                 cell.form = _value_form(cell)
                 return render(request, "indicators/entry.html#cell", {"cell": cell, "saved_message": message})
         cell.form = form
@@ -284,7 +284,7 @@ def entry_cell_coalition(request, period_pk: int):
 def review(request):
     status = request.GET.get("status", ValueStatus.SUBMITTED)
     indicator, flagged = request.GET.get("indicator", ""), request.GET.get("flagged", "")
-    page = paginate(request, selectors.review_queue(request.coalition, status=status, indicator=indicator,
+    page = paginate(request, queue.review_queue(request.coalition, status=status, indicator=indicator,
                                                     flagged=flagged))
     return render(request, "indicators/review.html", {
         "page_obj": page, "status": status, "statuses": ValueStatus.choices, "indicator": indicator,
@@ -313,7 +313,7 @@ def value_detail(request, pk: int):
         pk=pk,
     )
     return render(request, "indicators/value_detail.html", {
-        "value": value, "history": selectors.value_history(value),
+        "value": value, "history": queue.value_history(value),
         "can_review": has_permission(request.membership, "indicators.values:review"),
     })
 
@@ -340,7 +340,7 @@ def completeness(request):
     chosen = request.GET.get("indicator", "")
     indicator = next((i for i in all_indicators if str(i.pk) == chosen), all_indicators[0] if all_indicators else None)
     return render(request, "indicators/completeness.html", {
-        "board": selectors.completeness(request.coalition, indicator), "indicators": all_indicators,
+        "board": board.completeness(request.coalition, indicator), "indicators": all_indicators,
         "chosen": indicator,
     })
 
@@ -368,7 +368,7 @@ def import_template(request):
     organization = _entry_organization(request)
     today = local_today(request.coalition)
     first, last = _date_param(request, "start", today - timedelta(days=365)), _date_param(request, "end", today)
-    template = selectors.import_template(request.coalition, request.membership, organization, first, last)
+    template = files.import_template(request.coalition, request.membership, organization, first, last)
     header = transfer_files.template_header(template.categories)
     rows = ([transfer_files.notes_row(template.categories)] if template.categories else []) + template.rows
     return _file_response(request, "concerto-modele", header, [[row.get(h) for h in header] for row in rows],
@@ -378,7 +378,7 @@ def import_template(request):
 @require_GET
 @requires("indicators.values:export")
 def export_values(request):
-    rows = selectors.value_rows(request.coalition, request.membership, indicator=request.GET.get("indicator", ""),
+    rows = files.value_rows(request.coalition, request.membership, indicator=request.GET.get("indicator", ""),
                                 status=request.GET.get("status", ""))
     header = ["indicator", "period_start", "period_end", "organization", "category", "value", "numerator",
               "denominator", "weight", "status", "flagged", "comment", "source", "confidence", "submitted_at"]
@@ -396,7 +396,7 @@ def export_values(request):
 @require_GET
 @requires("indicators.indicators:view")
 def export_rollups(request):
-    rows = selectors.rollup_rows(request.coalition, indicator=request.GET.get("indicator", ""))
+    rows = files.rollup_rows(request.coalition, indicator=request.GET.get("indicator", ""))
     header = ["indicator", "indicator_name", "period_start", "period_end", "category", "value", "numerator",
               "denominator", "organizations_reported", "organizations_expected"]
     data = (
@@ -450,7 +450,7 @@ def entry_api(request):
     """The same "to report" list as the entry screen, as JSON for scripts and integrations:
     one selector serves both, so they always agree on what an organisation must report."""
     organization = _entry_organization(request)
-    cells = selectors.entry_cells(request.coalition, request.membership, organization)
+    cells = worklist.entry_cells(request.coalition, request.membership, organization)
     return JsonResponse({
         "organization": organization.name if organization else None,
         "to_report": [

@@ -118,7 +118,7 @@ def test_the_completeness_board_marks_each_organisation_and_period(client, world
 
 # page -> (who opens it, its URL, its queries at any data size)
 PAGES = {
-    "entry": ("partner", lambda world, ind: reverse("indicators:entry", args=[world.coalition.slug]), 11),
+    "entry": ("partner", lambda world, ind: reverse("indicators:entry", args=[world.coalition.slug]), 9),
     "index": ("funder", lambda world, ind: reverse("indicators:index", args=[world.coalition.slug]), 9),
     "detail": ("partner",
                lambda world, ind: reverse("indicators:indicator_detail", args=[world.coalition.slug, ind.pk]), 14),

@@ -98,7 +98,7 @@ def indicator_delete(request, pk: int):
 def indicator_detail(request, pk: int):
     indicator = get_object_or_404(Indicator, pk=pk)
     return render(request, "indicators/indicator_detail.html", {
-        "page": catalogue.indicator_page(indicator, request.membership),
+        "page": catalogue.indicator_page(indicator, request.membership, request.GET.get("page")),
         "indicator": indicator,
         "sees_organizations": sees_organization_values(request.membership),
         "can_manage": has_permission(request.membership, "indicators.indicators:manage"),
@@ -210,9 +210,9 @@ def _entry_organization(request):
 @requires("indicators.values:enter")
 def entry(request):
     organization = _entry_organization(request)
-    cells = worklist.entry_cells(request.coalition, request.membership, organization)
-    page = paginate(request, cells)
-    worklist.add_breakdowns(page.object_list)
+    today = local_today(request.coalition)
+    page = paginate(request, worklist.to_report(request.coalition, request.membership, organization, today))
+    page.object_list = worklist.cells(page.object_list, organization, today)
     for cell in page.object_list:
         cell.form = _value_form(cell)
     choose = acts_for_every_organization(request.membership)
@@ -339,9 +339,10 @@ def completeness(request):
     all_indicators = list(Indicator.objects.filter(coalition=request.coalition).order_by("code"))
     chosen = request.GET.get("indicator", "")
     indicator = next((i for i in all_indicators if str(i.pk) == chosen), all_indicators[0] if all_indicators else None)
+    page = paginate(request, reporting_organizations(indicator) if indicator else Organization.objects.none())
     return render(request, "indicators/completeness.html", {
-        "board": board.completeness(request.coalition, indicator), "indicators": all_indicators,
-        "chosen": indicator,
+        "board": board.completeness(request.coalition, indicator, organizations=page.object_list),
+        "page_obj": page, "indicators": all_indicators, "chosen": indicator,
     })
 
 
@@ -450,18 +451,13 @@ def entry_api(request):
     """The same "to report" list as the entry screen, as JSON for scripts and integrations:
     one selector serves both, so they always agree on what an organisation must report."""
     organization = _entry_organization(request)
-    cells = worklist.entry_cells(request.coalition, request.membership, organization)
+    rows = worklist.to_report(request.coalition, request.membership, organization).values_list(
+        "indicator__code", "start", "end", "due_date", "cell_status", "value_id")
     return JsonResponse({
         "organization": organization.name if organization else None,
         "to_report": [
-            {
-                "indicator": cell.indicator.code,
-                "period_start": cell.period.start.isoformat(),
-                "period_end": cell.period.end.isoformat(),
-                "due_date": cell.period.due_date.isoformat(),
-                "status": cell.status,
-                "value_id": cell.value.pk if cell.value else None,
-            }
-            for cell in cells
+            {"indicator": code, "period_start": start.isoformat(), "period_end": end.isoformat(),
+             "due_date": due.isoformat(), "status": status, "value_id": value_id}
+            for code, start, end, due, status, value_id in rows
         ],
     })

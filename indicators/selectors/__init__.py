@@ -11,6 +11,7 @@ asks ``reporters()`` (or the helpers below, built on it): nobody else reads the 
 Each returns a queryset, so the question is answered in SQL, joined into the caller's query."""
 
 from django.db.models import Exists, F, OuterRef, QuerySet
+from django.db.models.expressions import RawSQL
 
 from coalitions.models import Organization
 
@@ -32,6 +33,12 @@ def _ids(objects):
     if isinstance(objects, int) or hasattr(objects, "pk"):
         return [getattr(objects, "pk", objects)]
     return [getattr(o, "pk", o) for o in objects]
+
+
+def among(ids) -> RawSQL:
+    """For ``field__in=``: ``IN (SELECT UNNEST(array))``. Unlike a list, it runs even when empty,
+    so a page's query count does not depend on whether the page has rows."""
+    return RawSQL("SELECT UNNEST(%s::bigint[])", [sorted(set(ids))])  # noqa: S611 (constant SQL)
 
 
 def _grants(coalition, *, indicators=None, organizations=None) -> QuerySet:

@@ -8,7 +8,7 @@ from django.utils import timezone
 from coalitions.dates import local_today
 
 from ..models import Indicator, IndicatorValue, Period, ValueStatus
-from . import reporting_organizations
+from . import among, reporting_organizations
 
 
 @dataclass
@@ -18,19 +18,22 @@ class Board:
     rows: list  # (organization, [(period, status)])
 
 
-def completeness(coalition, indicator: Indicator | None, today: date | None = None) -> Board:
-    """Organisations x periods of one indicator: on time, late, missing, returned, due."""
+def completeness(coalition, indicator: Indicator | None, today: date | None = None, organizations=None) -> Board:
+    """Organisations x last twelve periods of one indicator: on time, late, missing, returned,
+    due; for ``organizations`` (a page of ``reporting_organizations(indicator)``), else all."""
     today = today or local_today(coalition)
     if indicator is None:
         return Board(None, [], [])
     periods = list(Period.objects.filter(indicator=indicator, start__lte=today).order_by("-start")[:12])[::-1]
     for period in periods:
         period.indicator = indicator
-    organizations = list(reporting_organizations(indicator))
-    values = {
+    organizations = list(reporting_organizations(indicator) if organizations is None else organizations)
+    values = {  # on value_unique_cell: the indicator, twelve periods, the organisations shown
         (v.organization_id, v.period_id): v
-        for v in IndicatorValue.objects.filter(indicator=indicator, period__in=periods, category__isnull=True)
-        .only("organization_id", "period_id", "status", "submitted_at")
+        for v in IndicatorValue.objects.filter(
+            indicator=indicator, period_id__in=among(p.pk for p in periods),
+            organization_id__in=among(o.pk for o in organizations), category__isnull=True,
+        ).only("organization_id", "period_id", "status", "submitted_at")
     }
     rows = []
     for organization in organizations:

@@ -3,13 +3,17 @@ linked to the agenda and the plan."""
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.core.paginator import Paginator
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 
 from coalitions.dates import local_today
 
 from .. import charts
 from ..models import Indicator, IndicatorRollup, IndicatorValue, LearningNote, Period, Target
 from ..permissions import visible_values
+from . import among
 
 
 def indicators(coalition, *, q: str = "", level: str = ""):
@@ -27,20 +31,39 @@ def _final_targets(indicator_ids) -> dict:
     )
 
 
+# The last ``%s`` coalition values of each indicator: a LATERAL walk back through its periods
+# (period_unique_start: indicator, start) and their rollups (rollup_unique_key), so the work
+# is ``len(ids) x limit``, whatever the history.
+LAST_ROLLUPS = """
+    SELECT last.id FROM UNNEST(%s::bigint[]) AS i(id) CROSS JOIN LATERAL (
+        SELECT r.id FROM indicators_period p
+        JOIN indicators_indicatorrollup r ON r.indicator_id = p.indicator_id AND r.period_id = p.id
+             AND r.category_id IS NULL AND r.value IS NOT NULL
+        WHERE p.indicator_id = i.id ORDER BY p.start DESC LIMIT %s) AS last
+"""
+SPARKLINE_POINTS = 12
+
+
 def decorate_indicators(indicator_page) -> list:
-    """Give each indicator of a page its series, latest value, target, status and sparkline
-    (two queries for the whole page)."""
+    """Give each indicator of a page its last coalition values, latest value, target, status
+    and sparkline (two queries for the whole page, none without indicators)."""
     items = list(indicator_page)
     ids = [i.pk for i in items]
     series: dict[int, list] = {i: [] for i in ids}
-    for rollup in (
-        IndicatorRollup.objects.filter(indicator_id__in=ids, category__isnull=True, value__isnull=False)
-        .select_related("period__indicator").order_by("period__start")
-    ):
-        series[rollup.indicator_id].append(rollup)
+    if ids:
+        last = RawSQL(LAST_ROLLUPS, [ids, SPARKLINE_POINTS])  # noqa: S611 (constant SQL, bound parameters)
+        for rollup in (
+            IndicatorRollup.objects.filter(indicator_id__in=ids, pk__in=last)
+            .select_related("period").order_by("period__start")
+        ):
+            series[rollup.indicator_id].append(rollup)
+    by_pk = {i.pk: i for i in items}
+    for rollups in series.values():
+        for rollup in rollups:
+            rollup.period.indicator = by_pk[rollup.indicator_id]
     targets = _final_targets(ids)
     for indicator in items:
-        rollups = series[indicator.pk][-12:]
+        rollups = series[indicator.pk]
         values = [r.value for r in rollups]
         indicator.latest = rollups[-1] if rollups else None
         indicator.target = targets.get(indicator.pk)
@@ -83,24 +106,28 @@ class IndicatorPage:
     indicator: Indicator
     rows: list = field(default_factory=list)  # per period: period, rollup, target, note
     chart: object = None
-    breakdown: list = field(default_factory=list)
+    breakdown: list = field(default_factory=list)  # a Page of the organisations' values
     categories: list = field(default_factory=list)
     final_target: object = None
     priorities: list = field(default_factory=list)
     actions: list = field(default_factory=list)
 
 
-def indicator_page(indicator: Indicator, membership) -> IndicatorPage:
+def indicator_page(indicator: Indicator, membership, breakdown_page=None) -> IndicatorPage:
+    """The indicator's page: every started period with its coalition value, target and note;
+    the categories and, one page (``breakdown_page``) at a time, the organisations' values of
+    the last four periods."""
     today = local_today(membership.coalition)
     periods = list(Period.objects.filter(indicator=indicator, start__lte=today).order_by("start"))
     for period in periods:
         period.indicator = indicator
-    rollups = {}
-    categories = []
     by_pk = {p.pk: p for p in periods}
-    for rollup in IndicatorRollup.objects.filter(indicator=indicator).select_related("category"):
-        if rollup.period_id in by_pk:
-            rollup.period = by_pk[rollup.period_id]
+    recent = [p.pk for p in periods[-4:]]
+    rollups, categories = {}, []
+    for rollup in IndicatorRollup.objects.filter(  # the categories of the last four periods only
+            Q(category__isnull=True) | Q(period_id__in=recent), indicator=indicator, period__start__lte=today,
+    ).select_related("category"):
+        rollup.period = by_pk[rollup.period_id]
         if rollup.category_id is None:
             rollups[rollup.period_id] = rollup
         else:
@@ -116,16 +143,15 @@ def indicator_page(indicator: Indicator, membership) -> IndicatorPage:
         [(r["period"].label, r["rollup"].value if r["rollup"] else None) for r in rows[-24:]],
         target=page.final_target, baseline=indicator.baseline_value,
     )
-    recent = [p.pk for p in periods[-4:]]
-    page.breakdown = list(
-        visible_values(
-            membership,
-            IndicatorValue.objects.filter(indicator=indicator, period_id__in=recent, category__isnull=True),
-        ).select_related("organization", "period__indicator").order_by("-period__start", "organization__name")
-    )
+    values = visible_values(
+        membership,
+        IndicatorValue.objects.filter(indicator=indicator, period_id__in=among(recent), category__isnull=True),
+    ).select_related("organization").order_by("-period__start", "organization__name", "pk")
+    page.breakdown = Paginator(values, settings.PAGE_SIZE).get_page(breakdown_page)
+    for value in page.breakdown:
+        value.period = by_pk[value.period_id]
     page.categories = sorted(  # the breakdown by category of the last four periods, newest first
-        [r for r in categories if r.period_id in recent],
-        key=lambda r: (-r.period.start.toordinal(), r.category.dimension, r.category.label),
+        categories, key=lambda r: (-r.period.start.toordinal(), r.category.dimension, r.category.label),
     )
     page.priorities = list(indicator.priorities.order_by("position", "pk"))
     page.actions = list(indicator.actions.filter(review_status="accepted").select_related("plan").order_by("title"))

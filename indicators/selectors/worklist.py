@@ -3,11 +3,14 @@
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.db.models import BooleanField, Case, F, FilteredRelation, Q, Value, When
+from django.db.models.expressions import RawSQL
+
 from coalitions.dates import local_today
 from coalitions.models import Organization
 
 from ..models import Category, Indicator, IndicatorValue, Period, ValueStatus
-from . import indicators_to_report
+from . import among, indicators_to_report
 
 
 @dataclass
@@ -37,63 +40,85 @@ def cell_status(period: Period, value: IndicatorValue | None, today: date) -> st
     return "late" if today > period.due_date else "due"
 
 
-def entry_cells(coalition, membership, organization: Organization | None, today: date | None = None) -> list[Cell]:
-    """The "to report" screen: the organisation's assigned indicators (or, with no
-    organisation, the coordinator-entered ones) x open periods, most urgent first.
-    Open periods: unlocked, started, and either recent (ended less than a year ago) or
-    still waiting for a value that is not approved."""
+# The entry screen's order: what needs the partner first (cell statuses; see cell_status).
+STATUS_ORDER = ("returned", "late", "due", "draft", "open", "submitted", "approved")
+
+
+def to_report(coalition, membership, organization: Organization | None, today: date | None = None):
+    """The "to report" list: the organisation's assigned indicators (or, with no organisation,
+    the coordinator-entered ones) x open periods, most urgent first, as a queryset of periods
+    annotated with ``cell_status`` and ``value_id`` (the organisation's value, if any). Open
+    periods: unlocked, started, and either recent (ended less than a year ago) or still
+    waiting for a value that is not approved. Status, filter and order are computed in SQL,
+    so a page of it (``[:10]``, ``.count()``, a Paginator) costs what it shows."""
     today = today or local_today(coalition)
-    chosen = indicators_to_report(coalition, membership, organization)
-    periods = list(
-        Period.objects.filter(indicator__in=chosen, is_locked=False, start__lte=today)
-        .select_related("indicator").order_by("due_date", "indicator__code")
+    own = FilteredRelation("values", condition=Q(  # the organisation's value: one LEFT JOIN on value_unique_cell
+        values__indicator_id=F("indicator_id"), values__organization=organization, values__category__isnull=True))
+    status = Case(
+        When(value_status__isnull=False, then=F("value_status")),
+        When(due_date__lt=today, then=Value("late")),
+        When(end__gte=today, then=Value("open")),
+        default=Value("due"),
     )
-    values = {
-        (v.period_id): v
-        for v in IndicatorValue.objects.filter(
-            period__in=[p.pk for p in periods], organization=organization, category__isnull=True
-        )
-    }
-    recent = today - timedelta(days=365)
-    cells = []
-    for period in periods:
-        value = values.get(period.pk)
-        status = cell_status(period, value, today)
-        if status == ValueStatus.APPROVED and period.end < recent:
-            continue
-        if status == "due" and period.end >= today:
-            status = "open"
-        cells.append(Cell(period.indicator, period, organization, value, status, days=(period.due_date - today).days))
-    order = {"returned": 0, "late": 1, "due": 2, "draft": 3, "open": 4, "submitted": 5, "approved": 6}
-    cells.sort(key=lambda c: (order.get(c.status, 9), c.period.due_date, c.indicator.code))
-    return cells
+    rank = Case(*[When(cell_status=name, then=Value(i)) for i, name in enumerate(STATUS_ORDER)],
+                default=Value(len(STATUS_ORDER)))
+    return (
+        Period.objects.filter(indicator__in=indicators_to_report(coalition, membership, organization),
+                              is_locked=False, start__lte=today)
+        .annotate(own=own, value_id=F("own__id"), value_status=F("own__status"))
+        .annotate(cell_status=status)
+        .exclude(cell_status=ValueStatus.APPROVED, end__lt=today - timedelta(days=365))
+        .select_related("indicator")
+        .order_by(rank, "due_date", "indicator__code", "pk")
+    )
 
 
-def add_breakdowns(cells: list[Cell]) -> list[Cell]:
-    """Give each cell its indicator's categories and the breakdown already entered (two queries)."""
-    if not cells:
-        return cells
+def _cells_of(periods) -> RawSQL:
+    """The values of these (indicator, period) keys, looked up on value_unique_cell (always run)."""
+    return RawSQL(  # noqa: S611 (constant SQL)
+        "(indicators_indicatorvalue.indicator_id, indicators_indicatorvalue.period_id)"
+        " IN (SELECT * FROM UNNEST(%s::bigint[], %s::bigint[]))",
+        [[p.indicator_id for p in periods], [p.pk for p in periods]], output_field=BooleanField())
+
+
+def cells(periods, organization: Organization | None, today: date) -> list[Cell]:
+    """The cells of some periods of ``to_report`` (a page of it) with their value, breakdown
+    and categories (two queries, on the unique keys of values and categories)."""
+    periods = list(periods)
+    rows = IndicatorValue.objects.filter(_cells_of(periods), organization=organization)
+    values, breakdowns = {}, {}
+    for value in rows:
+        if value.category_id is None:
+            values[value.period_id] = value
+        else:
+            breakdowns.setdefault(value.period_id, {})[value.category_id] = _part(value)
     by_indicator: dict[int, list] = {}
-    for category in Category.objects.filter(indicator_id__in={c.indicator.pk for c in cells}).order_by(
+    for category in Category.objects.filter(indicator_id__in=among(p.indicator_id for p in periods)).order_by(
             "dimension", "label"):
         by_indicator.setdefault(category.indicator_id, []).append(category)
-    organization = cells[0].organization  # one screen, one organisation
-    rows = IndicatorValue.objects.filter(period_id__in=[c.period.pk for c in cells], organization=organization,
-                                         category__isnull=False)
-    breakdowns: dict = {}
-    for period_id, category_id, value, numerator, denominator in rows.values_list(
-            "period_id", "category_id", "value", "numerator", "denominator"):
-        breakdowns.setdefault(period_id, {})[category_id] = (
-            (numerator, denominator) if numerator is not None or denominator is not None else value)
-    for cell in cells:
-        cell.categories = by_indicator.get(cell.indicator.pk, [])
-        cell.breakdown = breakdowns.get(cell.period.pk, {})
-    return cells
+    return [Cell(p.indicator, p, organization, values.get(p.pk), p.cell_status, days=(p.due_date - today).days,
+                 categories=by_indicator.get(p.indicator_id, []), breakdown=breakdowns.get(p.pk, {}))
+            for p in periods]
+
+
+def _part(value):
+    return (value.numerator, value.denominator) if value.numerator is not None or value.denominator is not None \
+        else value.value
+
+
+def entry_cells(coalition, membership, organization: Organization | None, today: date | None = None) -> list[Cell]:
+    """Every cell of ``to_report``, with its value, without breakdown (the partner's home)."""
+    today = today or local_today(coalition)
+    periods = list(to_report(coalition, membership, organization, today))
+    values = IndicatorValue.objects.in_bulk([p.value_id for p in periods if p.value_id is not None])
+    return [Cell(p.indicator, p, organization, values.get(p.value_id), p.cell_status,
+                 days=(p.due_date - today).days) for p in periods]
 
 
 def entry_cell(membership, period: Period, organization: Organization | None) -> Cell:
-    value = IndicatorValue.objects.filter(period=period, organization=organization, category__isnull=True).first()
+    """One cell of the entry screen, e.g. after a save (two queries)."""
     today = local_today(membership.coalition)
-    status = cell_status(period, value, today)
-    cell = Cell(period.indicator, period, organization, value, status, days=(period.due_date - today).days)
-    return add_breakdowns([cell])[0]
+    period.cell_status = ""
+    cell = cells([period], organization, today)[0]
+    cell.status = cell_status(period, cell.value, today)
+    return cell

@@ -211,7 +211,7 @@ def _entry_organization(request):
 def entry(request):
     organization = _entry_organization(request)
     today = local_today(request.coalition)
-    page = paginate(request, worklist.to_report(request.coalition, request.membership, organization, today))
+    page = paginate(request, worklist.to_report(request.coalition, request.membership, organization, today), 10)
     page.object_list = worklist.cells(page.object_list, organization, today)
     for cell in page.object_list:
         cell.form = _value_form(cell)

@@ -267,7 +267,7 @@ def _seed_threads(*, coalition, coordinator):
     if spec is None:
         return
     from conditions.selectors import actions as plan_actions
-    from indicators.selectors import indicators as coalition_indicators
+    from indicators.selectors.catalogue import indicators as coalition_indicators
 
     partners = list(Membership.objects.filter(coalition=coalition, role=Role.PARTNER, is_active=True)
                     .select_related("user").order_by("pk"))

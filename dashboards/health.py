@@ -31,7 +31,7 @@ from indicators.models import (
     Period,
     ValueStatus,
 )
-from indicators.selectors import decorate_indicators
+from indicators.selectors.catalogue import decorate_indicators
 
 GOOD, WATCH, ALERT, UNKNOWN = "good", "watch", "alert", "unknown"
 

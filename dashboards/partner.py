@@ -11,7 +11,7 @@ from coordination.models.meetings import Invitee
 from coordination.selectors.meetings import my_follow_ups
 from indicators.models import Indicator, IndicatorValue, ValueStatus
 from indicators.permissions import assigned_indicators
-from indicators.selectors import entry_cells
+from indicators.selectors.worklist import entry_cells
 
 from .funder import indicator_series
 

@@ -301,6 +301,12 @@ class IndicatorValue(TenantModel):
             models.Index(fields=["indicator", "period", "status"], name="value_rollup_key"),
             # The sweep of lost "value returned" emails (services.review.send_lost_value_returned_emails).
             models.Index(fields=["reviewed_at"], name="value_returned", condition=Q(status="returned")),
+            # The review queue: its filter and its sort (review_queue), so a page reads 25 entries.
+            models.Index(fields=["coalition", "status", "-is_flagged", "submitted_at", "id"], name="value_review_queue",
+                         condition=Q(category__isnull=True)),
+            # An organisation's own values (entry screen, to_report): one index-only range scan.
+            models.Index(fields=["organization", "period"], include=["indicator", "status", "id"],
+                         name="value_own_cell", condition=Q(category__isnull=True)),
         ]
 
     def __str__(self):

@@ -34,23 +34,11 @@ def acts_for_every_organization(membership) -> bool:
 
 
 def assigned_indicators(organization, queryset):
-    """The indicators of ``queryset`` (already scoped) that ``organization`` must report:
-    django-guardian grants to the organisation's group."""
-    from guardian.shortcuts import get_objects_for_group
+    """The indicators of ``queryset`` that ``organization`` reports (``indicators.selectors.reporters``)."""
+    from .selectors import reporters
 
-    from .models import REPORT_PERMISSION
-
-    return get_objects_for_group(
-        organization.group, f"indicators.{REPORT_PERMISSION}", klass=queryset, accept_global_perms=False
-    )
-
-
-def is_assigned(indicator, organization) -> bool:
-    from .models import IndicatorGroupObjectPermission
-
-    return IndicatorGroupObjectPermission.objects.filter(
-        content_object=indicator, group_id=organization.group_id
-    ).exists()
+    return queryset.filter(pk__in=reporters(organization.coalition_id, organizations=organization)
+                           .values("indicator_id"))
 
 
 def can_report(membership, indicator, organization) -> bool:
@@ -64,7 +52,9 @@ def can_report(membership, indicator, organization) -> bool:
         return False
     if not acts_for_every_organization(membership) and membership.organization_id != organization.pk:
         return False
-    return is_assigned(indicator, organization)
+    from .selectors import reports
+
+    return reports(indicator, organization)
 
 
 def sees_organization_values(membership) -> bool:

@@ -6,6 +6,8 @@ changed. An update that would not change the numbers is skipped (``WHERE ... IS 
 FROM``), so running either twice changes nothing, not even ``computed_at``."""
 
 from django.db import connection, transaction
+from django.db.models import Count
+from django_scopes import scope
 
 # The indicator's method; a percentage is always the sum of numerators over the sum of denominators.
 VALUE_SQL = """
@@ -22,7 +24,7 @@ VALUE_SQL = """
     END END
 """
 
-# How many organisations must report: the indicator's guardian grants (one for coordinator-entered).
+# How many organisations must report: its reporters (one, the coordination team, for coordinator-entered).
 EXPECTED_SQL = "CASE WHEN i.aggregation = 'coordinator' THEN 1 ELSE COALESCE(MAX(e.n), 0) END"
 
 KEY_FILTER = (
@@ -33,9 +35,7 @@ ROLLUP_KEY_FILTER = (
 )
 
 UPSERT = """
-WITH expected AS (
-    SELECT content_object_id AS indicator_id, COUNT(*) AS n FROM indicators_indicatorgroupobjectpermission
-    WHERE coalition_id = %s GROUP BY content_object_id)
+WITH expected AS ({reporters})
 INSERT INTO indicators_indicatorrollup AS r
     (coalition_id, indicator_id, period_id, category_id, value, numerator, denominator,
      reported_count, expected_count, computed_at)
@@ -82,6 +82,11 @@ def recompute(coalition_id: int, keys: list[tuple[int, int]] | None = None) -> t
         if not keys:
             return 0, 0
         params += [[k[0] for k in keys], [k[1] for k in keys]]
+    with scope(coalition=coalition_id):  # who reports what: selectors.reporters(), compiled into the upsert
+        from .selectors import reporters
+
+        expected_sql, expected_params = (
+            reporters(coalition_id).values("indicator_id").annotate(n=Count("*")).order_by().query.sql_with_params())
     with transaction.atomic(), connection.cursor() as cursor:
         # One recompute at a time per coalition: concurrent ones would only redo the same work.
         cursor.execute("SELECT pg_advisory_xact_lock(hashtext('indicator-rollups'), %s)", [coalition_id])
@@ -90,8 +95,9 @@ def recompute(coalition_id: int, keys: list[tuple[int, int]] | None = None) -> t
         jit = cursor.fetchone()[0]
         cursor.execute("SET LOCAL jit = off")
         cursor.execute(
-            UPSERT.format(value=VALUE_SQL, expected=EXPECTED_SQL, keys=KEY_FILTER if keys is not None else ""),
-            [coalition_id, *params],
+            UPSERT.format(reporters=expected_sql, value=VALUE_SQL, expected=EXPECTED_SQL,
+                          keys=KEY_FILTER if keys is not None else ""),
+            [*expected_params, *params],
         )
         changed = cursor.rowcount
         cursor.execute(DELETE_STALE.format(keys=ROLLUP_KEY_FILTER if keys is not None else ""), params)

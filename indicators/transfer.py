@@ -21,7 +21,7 @@ from coalitions import uploads
 from coalitions.uploads import UploadRefused
 
 if TYPE_CHECKING:
-    from .selectors import CategoryColumn
+    from .selectors.files import CategoryColumn
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000

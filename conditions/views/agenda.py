@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from coalitions.permissions import has_permission, object_for, requires
 from coalitions.web import call_service, paginate, redirect_with_message
-from indicators import selectors as indicator_selectors
+from indicators.selectors import catalogue as indicator_selectors
 
 from .. import selectors
 from ..forms import AgendaDraftForm, EndorsementForm, PriorityForm, PublishForm

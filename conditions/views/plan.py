@@ -9,7 +9,7 @@ from coalitions.permissions import has_permission, object_for, requires
 from coalitions.web import call_service, paginate, redirect_with_message
 from coordination.selectors.communication import comment_thread
 from coordination.selectors.meetings import action_decisions
-from indicators import selectors as indicator_selectors
+from indicators.selectors import catalogue as indicator_selectors
 
 from .. import selectors
 from ..forms import ActionForm, PlanForm, ReviewForm

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from coalitions.permissions import object_for, requires
 from coalitions.web import call_service, error_text, redirect_with_message
 from conditions.selectors import visible_actions
-from indicators.selectors import indicators
+from indicators.selectors.catalogue import indicators
 
 from .. import permissions as rules
 from ..forms import CommentForm

@@ -6,14 +6,15 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from coalitions.dates import local_today
 from coalitions.models import Organization
 from coalitions.permissions import object_for, requires
 from coalitions.web import call_service, paginate, parse_int, redirect_with_message
 
-from .. import selectors
 from ..forms import ValueForm
 from ..models import Period, ValueStatus
 from ..permissions import VALUES_ENTER, VALUES_REVIEW, acts_for_every_organization, can_report
+from ..selectors import worklist
 from ..services import values
 
 
@@ -30,9 +31,9 @@ def entry_organization(request):
 @requires(VALUES_ENTER)
 def entry(request):
     organization = entry_organization(request)
-    cells = selectors.entry_cells(request.coalition, request.membership, organization)
-    page = paginate(request, cells)
-    selectors.add_breakdowns(page.object_list)
+    today = local_today(request.coalition)
+    page = paginate(request, worklist.to_report(request.coalition, request.membership, organization, today), 10)
+    page.object_list = worklist.cells(page.object_list, organization, today)
     for cell in page.object_list:
         cell.form = _value_form(cell)
     choose = acts_for_every_organization(request.membership)
@@ -53,7 +54,7 @@ def _cell(request, period_pk: int, organization):
     to see (404)."""
     period = object_for(request, Period.objects.select_related("indicator"), pk=period_pk,
                         sees=lambda membership, p: can_report(membership, p.indicator, organization))
-    cell = selectors.entry_cell(request.membership, period, organization)
+    cell = worklist.entry_cell(request.membership, period, organization)
     if request.method == "POST":
         form = _value_form(cell, request.POST)
         if form.is_valid():
@@ -72,7 +73,7 @@ def _cell(request, period_pk: int, organization):
                     chosen = organization and acts_for_every_organization(request.membership)
                     return redirect_with_message(request, "indicators:entry", success=message,
                                                  query={"organization": organization.pk} if chosen else None)
-                cell = selectors.entry_cell(request.membership, period, organization)
+                cell = worklist.entry_cell(request.membership, period, organization)
                 cell.form = _value_form(cell)
                 return render(request, "indicators/entry.html#cell", {"cell": cell, "saved_message": message})
         cell.form = form
@@ -99,18 +100,13 @@ def entry_api(request):
     """The same "to report" list as the entry screen, as JSON for scripts and integrations:
     one selector serves both, so they always agree on what an organisation must report."""
     organization = entry_organization(request)
-    cells = selectors.entry_cells(request.coalition, request.membership, organization)
+    rows = worklist.to_report(request.coalition, request.membership, organization).values_list(
+        "indicator__code", "start", "end", "due_date", "cell_status", "value_id")
     return JsonResponse({
         "organization": organization.name if organization else None,
         "to_report": [
-            {
-                "indicator": cell.indicator.code,
-                "period_start": cell.period.start.isoformat(),
-                "period_end": cell.period.end.isoformat(),
-                "due_date": cell.period.due_date.isoformat(),
-                "status": cell.status,
-                "value_id": cell.value.pk if cell.value else None,
-            }
-            for cell in cells
+            {"indicator": code, "period_start": start.isoformat(), "period_end": end.isoformat(),
+             "due_date": due.isoformat(), "status": status, "value_id": value_id}
+            for code, start, end, due, status, value_id in rows
         ],
     })

@@ -11,7 +11,6 @@ from coalitions.permissions import has_permission, object_for, requires
 from coalitions.web import call_service, error_text, paginate, post_action, redirect_with_message, render_list
 from coordination.selectors.communication import comment_thread
 
-from .. import selectors
 from ..forms import AssignmentForm, CategoryForm, IndicatorForm, NoteForm, TargetForm
 from ..models import Category, Indicator, LearningNote, Level, Period, Target
 from ..permissions import (
@@ -22,6 +21,7 @@ from ..permissions import (
     VALUES_REVIEW,
     sees_organization_values,
 )
+from ..selectors import catalogue, reporting_organizations
 from ..services import breakdown, framework
 
 
@@ -38,8 +38,8 @@ def form_data(request):
 def index(request):
     """The measurement landing page: every indicator with its latest coalition value."""
     q, level = request.GET.get("q", "").strip(), request.GET.get("level", "")
-    page = paginate(request, selectors.indicators(request.coalition, q=q, level=level))
-    page.object_list = selectors.decorate_indicators(page.object_list)
+    page = paginate(request, catalogue.indicators(request.coalition, q=q, level=level))
+    page.object_list = catalogue.decorate_indicators(page.object_list)
     return render_list(request, "indicators/index.html", {
         "page_obj": page, "q": q, "level": level, "levels": Level.choices,
         "can_manage": has_permission(request.membership, INDICATORS_MANAGE),
@@ -95,7 +95,7 @@ def indicator_delete(request, pk: int):
 def indicator_detail(request, pk: int):
     indicator = object_for(request, Indicator, pk=pk)
     return render(request, "indicators/indicator_detail.html", {
-        "page": selectors.indicator_page(indicator, request.membership),
+        "page": catalogue.indicator_page(indicator, request.membership, request.GET.get("page")),
         "indicator": indicator,
         "sees_organizations": sees_organization_values(request.membership),
         "can_manage": has_permission(request.membership, INDICATORS_MANAGE),
@@ -108,7 +108,7 @@ def indicator_detail(request, pk: int):
 def indicator_assignments(request, pk: int):
     indicator = object_for(request, Indicator, pk=pk)
     form = AssignmentForm(form_data(request), coalition=request.coalition,
-                          initial={"organizations": selectors.assigned_organizations(indicator)})
+                          initial={"organizations": reporting_organizations(indicator)})
     if request.method == "POST" and form.is_valid():
         if call_service(form, framework.assignments_set, actor=request.user, indicator=indicator,
                         organizations=form.cleaned_data["organizations"]) is not None:

@@ -4,13 +4,14 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from coalitions.models import Organization
 from coalitions.permissions import has_permission, object_for, requires
 from coalitions.web import call_service, paginate, parse_int, redirect_with_message, render_list
 
-from .. import selectors
 from ..forms import ReturnForm
 from ..models import Indicator, IndicatorValue, ValueStatus
 from ..permissions import COMPLETENESS_VIEW, VALUES_ENTER, VALUES_REVIEW, visible_values
+from ..selectors import board, queue, reporting_organizations
 from ..services import review as review_services
 from .framework import form_data
 
@@ -20,7 +21,7 @@ from .framework import form_data
 def review(request):
     status = request.GET.get("status", ValueStatus.SUBMITTED)
     indicator, flagged = request.GET.get("indicator", ""), request.GET.get("flagged", "")
-    page = paginate(request, selectors.review_queue(request.coalition, status=status, indicator=indicator,
+    page = paginate(request, queue.review_queue(request.coalition, status=status, indicator=indicator,
                                                     flagged=flagged))
     return render_list(request, "indicators/review.html", {
         "page_obj": page, "status": status, "statuses": ValueStatus.choices, "indicator": indicator,
@@ -46,7 +47,7 @@ def value_detail(request, pk: int):
     value = object_for(request, visible_values(request.membership, IndicatorValue.objects.select_related(
         "indicator", "period__indicator", "organization", "entered_by", "reviewed_by")), pk=pk)
     return render(request, "indicators/value_detail.html", {
-        "value": value, "history": selectors.value_history(value),
+        "value": value, "history": queue.value_history(value),
         "can_review": has_permission(request.membership, VALUES_REVIEW),
     })
 
@@ -69,7 +70,8 @@ def completeness(request):
     all_indicators = list(Indicator.objects.filter(coalition=request.coalition).order_by("code"))
     chosen = request.GET.get("indicator", "")
     indicator = next((i for i in all_indicators if str(i.pk) == chosen), all_indicators[0] if all_indicators else None)
+    page = paginate(request, reporting_organizations(indicator) if indicator else Organization.objects.none())
     return render(request, "indicators/completeness.html", {
-        "board": selectors.completeness(request.coalition, indicator), "indicators": all_indicators,
-        "chosen": indicator,
+        "board": board.completeness(request.coalition, indicator, organizations=page.object_list),
+        "page_obj": page, "indicators": all_indicators, "chosen": indicator,
     })

@@ -16,10 +16,10 @@ from coalitions.permissions import requires
 from coalitions.spreadsheets import Sheet, spreadsheet_response
 from coalitions.web import redirect_with_message
 
-from .. import selectors
 from .. import transfer as files
 from ..forms import ImportForm
 from ..permissions import INDICATORS_VIEW, VALUES_EXPORT, VALUES_IMPORT, acts_for_every_organization, sees_comment
+from ..selectors import files as selector_files
 from ..services import imports
 from .entry import entry_organization
 
@@ -45,7 +45,7 @@ def import_template(request):
     organization = entry_organization(request)
     today = local_today(request.coalition)
     first, last = _date_param(request, "start", today - timedelta(days=365)), _date_param(request, "end", today)
-    template = selectors.import_template(request.coalition, request.membership, organization, first, last)
+    template = selector_files.import_template(request.coalition, request.membership, organization, first, last)
     header = files.template_header(template.categories)
     rows = ([files.notes_row(template.categories)] if template.categories else []) + template.rows
     return _file_response(request, "concerto-modele", header, [[row.get(h) for h in header] for row in rows],
@@ -55,7 +55,7 @@ def import_template(request):
 @require_GET
 @requires(VALUES_EXPORT)
 def export_values(request):
-    rows = selectors.value_rows(request.coalition, request.membership, indicator=request.GET.get("indicator", ""),
+    rows = selector_files.value_rows(request.coalition, request.membership, indicator=request.GET.get("indicator", ""),
                                 status=request.GET.get("status", ""))
     data = (files.value_row(v, with_comment=sees_comment(request.membership, v))
             for v in rows.iterator(chunk_size=2000))
@@ -65,7 +65,7 @@ def export_values(request):
 @require_GET
 @requires(INDICATORS_VIEW)
 def export_rollups(request):
-    rows = selectors.rollup_rows(request.coalition, indicator=request.GET.get("indicator", ""))
+    rows = selector_files.rollup_rows(request.coalition, indicator=request.GET.get("indicator", ""))
     data = (files.rollup_row(r) for r in rows.iterator(chunk_size=2000))
     return _file_response(request, "concerto-agregations", files.ROLLUP_COLUMNS, data)
 

@@ -118,12 +118,12 @@ def test_the_completeness_board_marks_each_organisation_and_period(client, world
 
 # page -> (who opens it, its URL, its queries at any data size)
 PAGES = {
-    "entry": ("partner", lambda world, ind: reverse("indicators:entry", args=[world.coalition.slug]), 11),
+    "entry": ("partner", lambda world, ind: reverse("indicators:entry", args=[world.coalition.slug]), 9),
     "index": ("funder", lambda world, ind: reverse("indicators:index", args=[world.coalition.slug]), 9),
     "detail": ("partner",
-               lambda world, ind: reverse("indicators:indicator_detail", args=[world.coalition.slug, ind.pk]), 14),
+               lambda world, ind: reverse("indicators:indicator_detail", args=[world.coalition.slug, ind.pk]), 15),
     "completeness": ("coordinator", lambda world, ind: reverse("indicators:completeness", args=[world.coalition.slug])
-                     + f"?indicator={ind.pk}", 9),
+                     + f"?indicator={ind.pk}", 10),
     "review": ("coordinator", lambda world, ind: reverse("indicators:review", args=[world.coalition.slug]), 8),
 }
 

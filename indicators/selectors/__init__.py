@@ -1,0 +1,108 @@
+"""Reads of shared measurement, shared by views, tasks, exports and the other apps, by
+sub-domain: ``catalogue`` (the indicators and their coalition values), ``worklist`` (what an
+organisation has to report), ``queue`` (the review queue, a value's history), ``board`` (the
+completeness board), ``files`` (import template, exports). Import the submodule you use.
+
+This module owns one piece of knowledge the whole project reads: who reports what. An
+organisation reports an indicator when the coordination team assigned it (a django-guardian
+grant of ``report_indicator`` to the organisation's group, ``IndicatorGroupObjectPermission``);
+an indicator entered once by the coordination team has no reporting organisation. Every reader
+asks ``reporters()`` (or the helpers below, built on it): nobody else reads the grant table.
+Each returns a queryset, so the question is answered in SQL, joined into the caller's query."""
+
+from django.db.models import Exists, F, OuterRef, QuerySet
+from django.db.models.expressions import RawSQL
+
+from coalitions.models import Organization
+
+from ..models import (
+    REPORT_PERMISSION,
+    Aggregation,
+    Indicator,
+    IndicatorGroupObjectPermission,
+    IndicatorValue,
+    ValueStatus,
+)
+from ..permissions import acts_for_every_organization
+
+
+def _ids(objects):
+    """A model instance, a queryset or an iterable of instances or ids, as something ``__in`` takes."""
+    if objects is None or isinstance(objects, QuerySet):
+        return objects
+    if isinstance(objects, int) or hasattr(objects, "pk"):
+        return [getattr(objects, "pk", objects)]
+    return [getattr(o, "pk", o) for o in objects]
+
+
+def among(ids) -> RawSQL:
+    """For ``field__in=``: ``IN (SELECT UNNEST(array))``. Unlike a list, it runs even when empty,
+    so a page's query count does not depend on whether the page has rows."""
+    return RawSQL("SELECT UNNEST(%s::bigint[])", [sorted(set(ids))])  # noqa: S611 (constant SQL)
+
+
+def _grants(coalition, *, indicators=None, organizations=None) -> QuerySet:
+    rows = IndicatorGroupObjectPermission.objects.filter(
+        coalition=coalition, permission__codename=REPORT_PERMISSION, group__organization__coalition=coalition,
+    ).exclude(content_object__aggregation=Aggregation.COORDINATOR)
+    if indicators is not None:
+        rows = rows.filter(content_object_id__in=_ids(indicators))
+    if organizations is not None:
+        rows = rows.filter(group__organization__in=_ids(organizations))
+    return rows
+
+
+def reporters(coalition, *, indicators=None, organizations=None) -> QuerySet:
+    """Who reports what: one row ``{"indicator_id", "organization_id"}`` per indicator of the
+    coalition that one of its organisations reports, optionally only for some ``indicators``
+    and ``organizations`` (an instance, a queryset, or instances or ids). A values queryset:
+    count it, filter it, or use it as a subquery, e.g.
+    ``Indicator.objects.filter(pk__in=reporters(c, organizations=org).values("indicator_id"))``."""
+    return _grants(coalition, indicators=indicators, organizations=organizations).values(
+        indicator_id=F("content_object_id"), organization_id=F("group__organization"))
+
+
+def reported_indicators(coalition, organization) -> QuerySet:
+    """The indicators ``organization`` reports (a queryset of Indicator, unordered)."""
+    return Indicator.objects.filter(
+        coalition=coalition, pk__in=reporters(coalition, organizations=organization).values("indicator_id"))
+
+
+def reporting_organizations(indicator) -> QuerySet:
+    """The organisations that report ``indicator``, by name."""
+    return Organization.objects.filter(
+        coalition_id=indicator.coalition_id,
+        pk__in=reporters(indicator.coalition_id, indicators=indicator).values("organization_id"),
+    ).order_by("name")
+
+
+def reports(indicator, organization) -> bool:
+    """Does ``organization`` report ``indicator``? (one query)"""
+    return reporters(indicator.coalition_id, indicators=indicator, organizations=organization).exists()
+
+
+def indicators_to_report(coalition, membership, organization) -> QuerySet:
+    """The indicators whose values ``organization`` enters: the ones it reports; with no
+    organisation, the coordinator-entered ones (for the coordination team only)."""
+    if organization is None:
+        if not acts_for_every_organization(membership):
+            return Indicator.objects.none()
+        return Indicator.objects.filter(coalition=coalition, aggregation=Aggregation.COORDINATOR)
+    return reported_indicators(coalition, organization)
+
+
+def unreported(coalition, periods, *, organizations=None) -> QuerySet:
+    """For a queryset of ``periods``, one row ``{"period_id", "indicator_id", "organization_id"}``
+    per organisation that reports the period's indicator and has not submitted its value (none,
+    a draft, or one returned for revision). One SQL query, e.g. the late organisations:
+    ``unreported(c, periods).values("organization_id").annotate(n=Count("*"))``."""
+    done = IndicatorValue.objects.filter(
+        period_id=OuterRef("period_id"), organization_id=OuterRef("organization_id"), category__isnull=True,
+        status__in=(ValueStatus.SUBMITTED, ValueStatus.APPROVED),
+    )
+    return (
+        _grants(coalition, organizations=organizations).filter(content_object__periods__in=periods)
+        .annotate(period_id=F("content_object__periods"), organization_id=F("group__organization"))
+        .filter(~Exists(done))
+        .values("period_id", "organization_id", indicator_id=F("content_object_id"))
+    )

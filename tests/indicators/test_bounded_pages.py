@@ -1,0 +1,93 @@
+"""Pages bounded by what they show: lists paginated, indexes that match their sort (EXPLAIN),
+the entry list ordered and filtered in SQL."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+from django_scopes import scope
+
+from indicators.selectors import queue, worklist
+from tests.factories import OrganizationFactory
+
+from .factories import IndicatorFactory, IndicatorValueFactory, PeriodFactory, assign
+
+pytestmark = pytest.mark.django_db
+
+
+def plan(queryset) -> str:
+    """The plan PostgreSQL picks when it may not read a whole table (the tables here are tiny):
+    proves an index serves the query's filter and sort."""
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+def test_the_review_queue_reads_its_page_from_an_index_in_its_order(world, measure):
+    for k in range(3):
+        IndicatorValueFactory(period=measure.period, organization=OrganizationFactory(coalition=world.coalition),
+                              status="submitted", is_flagged=k == 1)
+    with scope(coalition=world.coalition):
+        found = plan(queue.review_queue(world.coalition).select_related(None)[:25])
+    assert "value_review_queue" in found and "Sort" not in found  # no sort of every submitted value
+
+
+def test_the_entry_list_reads_the_organisations_values_from_one_index(world, measure):
+    IndicatorValueFactory(period=measure.period, organization=world.organization, status="submitted")
+    with scope(coalition=world.coalition):
+        membership = world.organization.memberships.first()
+        found = plan(worklist.to_report(world.coalition, membership, world.organization))
+    assert "Index Only Scan using value_own_cell" in found
+
+
+def test_the_entry_list_is_ordered_and_filtered_in_sql(world, measure):
+    """Returned first, then late, due, draft, open, submitted; approved ones only if recent."""
+    indicator = IndicatorFactory(coalition=world.coalition, frequency="quarterly")
+    assign(indicator, world.organization)
+    today = date(2026, 6, 20)
+    old = PeriodFactory(indicator=indicator, start=date(2024, 1, 1))  # approved, ended long ago: hidden
+    late = PeriodFactory(indicator=indicator, start=date(2025, 10, 1))
+    returned = PeriodFactory(indicator=indicator, start=date(2025, 7, 1))
+    approved = PeriodFactory(indicator=indicator, start=date(2026, 1, 1))
+    due = PeriodFactory(indicator=indicator, start=date(2026, 3, 1), due_date=today + timedelta(days=3))
+    open_ = PeriodFactory(indicator=indicator, start=date(2026, 6, 1))
+    IndicatorValueFactory(period=old, organization=world.organization, status="approved")
+    IndicatorValueFactory(period=returned, organization=world.organization, status="returned")
+    IndicatorValueFactory(period=approved, organization=world.organization, status="approved")
+    with scope(coalition=world.coalition):
+        membership = world.organization.memberships.first()
+        rows = worklist.to_report(world.coalition, membership, world.organization, today).filter(
+            indicator=indicator)
+        assert [(p.pk, p.cell_status) for p in rows] == [
+            (returned.pk, "returned"), (late.pk, "late"), (due.pk, "due"), (open_.pk, "open"),
+            (approved.pk, "approved")]
+        assert old.pk not in {p.pk for p in worklist.to_report(world.coalition, membership, world.organization, today)}
+
+
+def test_the_completeness_board_shows_a_page_of_organisations_and_counts_them_all(client, world, measure):
+    for n in range(26):  # 28 with the two of ``measure``
+        assign(measure.indicator, OrganizationFactory(coalition=world.coalition, name=f"Comptoir {n:02d}"))
+    client.force_login(world.coordinator)
+    url = reverse("indicators:completeness", args=[world.coalition.slug]) + f"?indicator={measure.indicator.pk}"
+    first = client.get(url).content.decode()
+    assert "28 organismes déclarants" in first and "Page 1 sur 2" in first
+    second = client.get(url + "&page=2").content.decode()
+    names = ["CPE Les Petits Pas", "Maison de la famille"] + [f"Comptoir {n:02d}" for n in range(26)]
+    on_first = {name for name in names if f"<th scope=\"row\">{name}</th>" in first}
+    on_second = {name for name in names if f"<th scope=\"row\">{name}</th>" in second}
+    assert len(on_first) == 25 and len(on_second) == 3 and on_first | on_second == set(names)
+
+
+def test_the_indicator_page_shows_the_organisations_values_a_page_at_a_time(client, world, measure):
+    for n in range(30):
+        IndicatorValueFactory(period=measure.period2, status="approved", value=n,
+                              organization=OrganizationFactory(coalition=world.coalition, name=f"Partenaire {n:02d}"))
+    client.force_login(world.coordinator)
+    url = reverse("indicators:indicator_detail", args=[world.coalition.slug, measure.indicator.pk])
+    first = client.get(url).content.decode()
+    assert "Partenaire 00" in first and "Partenaire 24" in first and "Partenaire 25" not in first
+    assert "Page 1 sur 2" in first
+    assert "Partenaire 29" in client.get(url + "?page=2").content.decode()

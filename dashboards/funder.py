@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Avg, Count
 from django.utils.translation import gettext as _
@@ -18,6 +19,8 @@ from conditions.models import Action, ActionStatus, Activity, ReviewStatus
 from indicators import charts
 from indicators.models import Indicator, Target
 from indicators.periods import period_label
+
+CHARTS_PER_PAGE = 12
 
 STATUS_WORDS = {
     charts.ON_TRACK: (gettext_noop("On track"), "✓"),
@@ -157,13 +160,20 @@ def plan_progress(coalition) -> dict:
     }
 
 
-def funder_dashboard(coalition) -> dict:
+def chart_page(indicators, page=None):
+    """A home's indicator charts, a page at a time (the page a chart list shows, not all of them)."""
+    return Paginator(indicators, CHARTS_PER_PAGE).get_page(page)
+
+
+def funder_dashboard(coalition, page=None) -> dict:
     version = condition_selectors.current_version(coalition)
     activities = Activity.objects.filter(coalition=coalition, action__review_status=ReviewStatus.ACCEPTED)
+    charts_page = chart_page(Indicator.objects.filter(coalition=coalition).order_by("code"), page)
     return {
         "version": version,
         "priorities": condition_selectors.version_priorities(version) if version else [],
-        "series": indicator_series(coalition),
+        "series": indicator_series(coalition, indicators=charts_page.object_list),
+        "page_obj": charts_page,
         "plan": plan_progress(coalition),
         "totals": condition_selectors.activity_totals(activities),
     }

@@ -31,9 +31,9 @@ def home(request):
     if has_permission(membership, "dashboards.health:view"):
         context.update(kind="coordinator", **coalition_health(coalition))
     elif has_permission(membership, "dashboards.dashboard:funder"):
-        context.update(kind="funder", **funder_dashboard(coalition))
+        context.update(kind="funder", **funder_dashboard(coalition, request.GET.get("page")))
     elif has_permission(membership, "dashboards.dashboard:partner"):
-        context.update(kind="partner", **partner_dashboard(membership))
+        context.update(kind="partner", **partner_dashboard(membership, request.GET.get("page")))
     return render(request, "dashboards/home.html", context)
 
 

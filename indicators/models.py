@@ -292,6 +292,8 @@ class IndicatorValue(TenantModel):
             models.Index(fields=["indicator", "period", "status"], name="value_rollup_key"),
             # The sweep of lost "value returned" emails (tasks.send_lost_value_returned_emails).
             models.Index(fields=["reviewed_at"], name="value_returned", condition=Q(status="returned")),
+            # A partner's home counts its organisation's values by status (index only).
+            models.Index(fields=["organization", "status"], include=["coalition"], name="value_organization_status"),
         ]
 
     def __str__(self):

@@ -8,7 +8,7 @@ from django.db import connection
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
-from dashboards import health
+from dashboards import health, partner
 from dashboards.models import ReportingBacklog
 from indicators.models import IndicatorGroupObjectPermission, IndicatorValue, Period, ValueStatus
 from indicators.services import framework, review, values
@@ -165,3 +165,32 @@ def test_a_bulk_statement_recomputes_each_key_once_and_exactly(world, reporting)
     with scopes_disabled():
         assert sorted(ReportingBacklog.objects.filter(coalition=world.coalition).values_list("returned", flat=True)) \
             == [0, 0, 1, 1, 1, 1, 1, 1]  # and the period under way, with nothing returned
+
+
+@pytest.mark.parametrize("shown", [1, 2, 3, 10])
+def test_the_partner_home_lists_what_the_entry_screen_lists_first(world, reporting, shown):
+    """Returned, late, due, drafts, then open values, by due date and code: the first ``shown``
+    of the entry screen's values that are not submitted, and the same counts."""
+    indicator, periods, other = reporting
+    second = IndicatorFactory(coalition=world.coalition, code="AAA")
+    assign(second, world.organization)
+    today = timezone.localdate()
+    extra = [PeriodFactory(indicator=second, start=p.start, end=p.end, due_date=p.due_date) for p in periods]
+    extra.append(PeriodFactory(indicator=second, start=today - timedelta(days=40), end=today - timedelta(days=5),
+                               due_date=today + timedelta(days=9)))  # ended, not yet due: "due"
+    with scopes_disabled():
+        IndicatorValueFactory(period=periods[1], organization=world.organization, status="returned")
+        IndicatorValueFactory(period=extra[0], organization=world.organization, status="draft")
+        IndicatorValueFactory(period=extra[2], organization=world.organization, status="approved")
+        IndicatorValueFactory(period=periods[0], organization=other, status="returned")
+    with scope(coalition=world.coalition):
+        from indicators.selectors import entry_cells
+
+        expected = [c for c in entry_cells(world.coalition, None, world.organization, today)
+                    if c.status in partner.TO_DO]
+        got = partner.values_to_report(world.coalition, world.organization, today, shown=shown)
+    assert [(c.indicator.code, c.period.pk, c.status) for c in got["cells"]] == [
+        (c.indicator.code, c.period.pk, c.status) for c in expected[:shown]]
+    assert got["count"] == len(expected) == 8
+    assert got["returned"] == 1
+    assert [c.status for c in expected] == ["returned", "late", "late", "late", "due", "draft", "open", "open"]

@@ -5,8 +5,11 @@ action plan shows accepted actions only; the agenda is the latest published vers
 """
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
+from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import Avg, Count
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -14,7 +17,10 @@ from django.utils.translation import gettext_noop
 from conditions import selectors as condition_selectors
 from conditions.models import Action, ActionStatus, Activity, ReviewStatus
 from indicators import charts
-from indicators.models import Indicator, IndicatorRollup, Target
+from indicators.models import Indicator, Target
+from indicators.periods import period_label
+
+CHARTS_PER_PAGE = 12
 
 STATUS_WORDS = {
     charts.ON_TRACK: (gettext_noop("On track"), "✓"),
@@ -51,9 +57,69 @@ class Series:
         return trend_words(self.status)[1]
 
 
+# The last ``limit`` coalition values (no category) of each indicator, newest first: one
+# LATERAL per indicator walks its periods backwards on period_unique_start (indicator, start)
+# and probes each period's rollup (the inner LIMIT keeps it a probe, not a join that reads the
+# indicator's whole history), so the work follows the points shown.
+LAST_POINTS_SQL = """
+SELECT chosen.id, x.start, x."end", x.value, x.reported_count, x.expected_count
+FROM UNNEST(%(ids)s::bigint[]) AS chosen(id)
+CROSS JOIN LATERAL (
+    SELECT p.start, p."end", r.value, r.reported_count, r.expected_count
+    FROM indicators_period p
+    CROSS JOIN LATERAL (
+        SELECT r.value, r.reported_count, r.expected_count FROM indicators_indicatorrollup r
+        WHERE r.indicator_id = p.indicator_id AND r.period_id = p.id AND r.category_id IS NULL LIMIT 1
+    ) r
+    WHERE p.indicator_id = chosen.id {where}
+    ORDER BY p.start DESC
+    LIMIT %(limit)s
+) x
+"""
+
+
+@dataclass(frozen=True)
+class Point:
+    start: date
+    end: date
+    value: Decimal | None
+    reported_count: int
+    expected_count: int
+
+
+def last_points(indicator_ids, limit: int, *, start=None, end=None, known_only: bool = False) -> dict[int, list]:
+    """{indicator id: [Point]} oldest first: the last ``limit`` periods of each indicator that
+    have a coalition value row (``known_only``: with a value), among those that end between
+    ``start`` and ``end`` when given. One query."""
+    ids = list(indicator_ids)
+    points: dict[int, list] = {pk: [] for pk in ids}
+    if not ids:
+        return points
+    where = ""
+    if start:
+        where += ' AND p."end" >= %(start)s'
+    if end:
+        where += ' AND p."end" <= %(end)s'
+    if known_only:
+        where += " AND r.value IS NOT NULL"
+    with connection.cursor() as cursor:
+        cursor.execute(LAST_POINTS_SQL.format(where=where), {"ids": ids, "limit": limit, "start": start, "end": end})
+        for indicator_id, *row in cursor.fetchall():
+            points[indicator_id].append(Point(*row))
+    for rows in points.values():
+        rows.reverse()
+    return points
+
+
+def final_targets(indicator_ids) -> dict:
+    return dict(
+        Target.objects.filter(indicator_id__in=indicator_ids, period__isnull=True).values_list("indicator_id", "value")
+    )
+
+
 def indicator_series(coalition, *, indicators=None, start=None, end=None, limit: int = 12) -> list[Series]:
-    """Each indicator's coalition values over time (approved data only) with its final target.
-    Three queries whatever the number of indicators and periods.
+    """Each indicator's last ``limit`` coalition values (approved data only) with its final
+    target. Three queries whatever the number of indicators and periods.
 
     With ``start`` and ``end``, only the periods that end within them: a period belongs to
     the range it ends in. Those that began before ``start`` are listed in ``straddling``."""
@@ -61,30 +127,24 @@ def indicator_series(coalition, *, indicators=None, start=None, end=None, limit:
         indicators = Indicator.objects.filter(coalition=coalition).order_by("code")
     chosen = list(indicators)
     ids = [i.pk for i in chosen]
-    rollups = IndicatorRollup.objects.filter(indicator_id__in=ids, category__isnull=True).select_related(
-        "period__indicator").order_by("period__start")
-    if start:
-        rollups = rollups.filter(period__end__gte=start)
-    if end:
-        rollups = rollups.filter(period__end__lte=end)
-    by_indicator: dict[int, list] = {pk: [] for pk in ids}
-    straddling: dict[int, list] = {pk: [] for pk in ids}
-    for rollup in rollups:
-        by_indicator[rollup.indicator_id].append((rollup.period.label, rollup.value))
-        if start and rollup.period.start < start:
-            straddling[rollup.indicator_id].append(rollup.period.label)
-    targets = dict(
-        Target.objects.filter(indicator_id__in=ids, period__isnull=True).values_list("indicator_id", "value")
-    )
+    by_indicator = last_points(ids, limit, start=start, end=end)
+    targets = final_targets(ids)
+    labels: dict[tuple, str] = {}  # indicators of one frequency share their periods' labels
     series = []
     for indicator in chosen:
-        points = by_indicator[indicator.pk][-limit:]
+        rows = by_indicator[indicator.pk]
+        labelled = [
+            (labels.get(key) or labels.setdefault(key, period_label(*key)), p.start, p.value)
+            for p in rows for key in [(indicator.frequency, p.start, p.end)]
+        ]
+        points = [(label, value) for label, _first, value in labelled]
+        straddling = [label for label, first, _value in labelled if start and first < start]
         values = [v for _l, v in points if v is not None]
         target = targets.get(indicator.pk)
         series.append(Series(
             indicator, points, target, charts.trend_status(values, target, indicator.direction),
             charts.line_chart(points, target=target, baseline=indicator.baseline_value, width=640, height=240),
-            straddling[indicator.pk],
+            straddling,
         ))
     return series
 
@@ -100,13 +160,20 @@ def plan_progress(coalition) -> dict:
     }
 
 
-def funder_dashboard(coalition) -> dict:
+def chart_page(indicators, page=None):
+    """A home's indicator charts, a page at a time (the page a chart list shows, not all of them)."""
+    return Paginator(indicators, CHARTS_PER_PAGE).get_page(page)
+
+
+def funder_dashboard(coalition, page=None) -> dict:
     version = condition_selectors.current_version(coalition)
     activities = Activity.objects.filter(coalition=coalition, action__review_status=ReviewStatus.ACCEPTED)
+    charts_page = chart_page(Indicator.objects.filter(coalition=coalition).order_by("code"), page)
     return {
         "version": version,
         "priorities": condition_selectors.version_priorities(version) if version else [],
-        "series": indicator_series(coalition),
+        "series": indicator_series(coalition, indicators=charts_page.object_list),
+        "page_obj": charts_page,
         "plan": plan_progress(coalition),
         "totals": condition_selectors.activity_totals(activities),
     }

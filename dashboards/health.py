@@ -7,7 +7,7 @@ signal is one aggregate, never a query per organisation, indicator or meeting.
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db.models import Count, Exists, OuterRef, Subquery, Value
+from django.db.models import Count, Exists, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -25,13 +25,12 @@ from coordination.selectors.backbone import round_results
 from indicators import charts
 from indicators.models import (
     Indicator,
-    IndicatorGroupObjectPermission,
-    IndicatorRollup,
     IndicatorValue,
-    Period,
     ValueStatus,
 )
-from indicators.selectors.catalogue import decorate_indicators
+
+from .funder import final_targets, last_points
+from .models import ReportingBacklog
 
 GOOD, WATCH, ALERT, UNKNOWN = "good", "watch", "alert", "unknown"
 
@@ -185,49 +184,33 @@ def activity_signals(coalition, today) -> dict:
 
 def measurement_signals(coalition, today) -> dict:
     indicators = list(Indicator.objects.filter(coalition=coalition).order_by("code"))
+    ids = [i.pk for i in indicators]
     reported = expected = 0
+    statuses = {s: 0 for s in (charts.ON_TRACK, charts.AT_RISK, charts.OFF_TRACK, charts.NO_DATA)}
     if indicators:
         # Reporting completeness of the last closed period of each indicator, from the rollups.
-        for row in (
-            IndicatorRollup.objects.filter(coalition=coalition, category__isnull=True, period__end__lt=today)
-            .order_by("indicator_id", "-period__end").distinct("indicator_id")
-            .values("reported_count", "expected_count")
-        ):
-            reported += row["reported_count"]
-            expected += row["expected_count"]
-    statuses = {s: 0 for s in (charts.ON_TRACK, charts.AT_RISK, charts.OFF_TRACK, charts.NO_DATA)}
-    for indicator in decorate_indicators(indicators):  # no query without indicators
-        statuses[indicator.status] += 1
+        for points in last_points(ids, 1, end=today - timedelta(days=1)).values():
+            reported += sum(p.reported_count for p in points)
+            expected += sum(p.expected_count for p in points)
+        # The status of the indicators list: from the last 12 known coalition values.
+        known, targets = last_points(ids, 12, known_only=True), final_targets(ids)
+        for indicator in indicators:
+            values = [p.value for p in known[indicator.pk]]
+            statuses[charts.trend_status(values, targets.get(indicator.pk), indicator.direction)] += 1
     return {"reported": reported, "expected": expected, "statuses": statuses,
             "late_organizations": late_organizations(coalition, today) if indicators else []}
 
 
 def late_organizations(coalition, today, *, window_days: int = 365) -> list[dict]:
-    """Organisations with values past their due date (not submitted, or returned), in the last year."""
-    periods = list(
-        Period.objects.filter(coalition=coalition, due_date__lt=today,
-                              due_date__gte=today - timedelta(days=window_days), is_locked=False)
-        .exclude(indicator__aggregation="coordinator").values_list("pk", "indicator_id")
-    )
-    indicator_ids = {ind for _p, ind in periods}
-    assigned: dict[int, list[tuple[int, str]]] = {}
-    for indicator_id, org_id, org_name in (
-        IndicatorGroupObjectPermission.objects.filter(content_object_id__in=indicator_ids)
-        .filter(group__organization__coalition=coalition)
-        .values_list("content_object_id", "group__organization__id", "group__organization__name")
-    ):
-        assigned.setdefault(indicator_id, []).append((org_id, org_name))
-    done = set(
-        IndicatorValue.objects.filter(period_id__in=[p for p, _i in periods], category__isnull=True,
-                                      status__in=(ValueStatus.SUBMITTED, ValueStatus.APPROVED))
-        .values_list("period_id", "organization_id")
-    )
-    late: dict[str, int] = {}
-    for period_id, indicator_id in periods:
-        for org_id, org_name in assigned.get(indicator_id, []):
-            if (period_id, org_id) not in done:
-                late[org_name] = late.get(org_name, 0) + 1
-    return [{"name": name, "count": count} for name, count in sorted(late.items(), key=lambda kv: (-kv[1], kv[0]))]
+    """Organisations with values past their due date (not submitted, or returned), in the last
+    year: from the reporting backlog the database keeps per organisation and due date."""
+    return [
+        {"name": row["organization__name"], "count": row["count"]}
+        for row in ReportingBacklog.objects.filter(
+            coalition=coalition, due_date__lt=today, due_date__gte=today - timedelta(days=window_days))
+        .values("organization_id", "organization__name").annotate(count=Sum("missing"))
+        .order_by("-count", "organization__name")
+    ]
 
 
 def backbone_signals(coalition, today) -> dict:

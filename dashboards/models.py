@@ -75,3 +75,34 @@ class ShareLinkOpening(TenantModel):
     class Meta:
         db_table = "coalitions_sharelinkopening"
         ordering = ["-opened_at", "-pk"]
+
+
+class ReportingBacklog(TenantModel):
+    """What an organisation still has to report, per reporting period's dates: of the unlocked
+    periods starting on ``start`` and due on ``due_date`` of the indicators it reports (not
+    those the coordination team enters), how many have no submitted or approved value
+    (``missing``), of which ``returned`` were returned for revision and ``drafts`` are drafts.
+
+    A summary for the dashboards, never written by Python: database triggers on values,
+    periods, indicators and reporting assignments recompute the rows of the keys a statement
+    changed (migration 0002). Rows with nothing missing are deleted. Organisation and
+    coalition are plain keys (no constraint): rows of a deleted organisation are never read."""
+
+    coalition = models.ForeignKey("coalitions.Coalition", on_delete=models.DO_NOTHING, db_constraint=False,
+                                  related_name="+")
+    organization = models.ForeignKey("coalitions.Organization", on_delete=models.DO_NOTHING, db_constraint=False,
+                                     related_name="+")
+    start = models.DateField()
+    due_date = models.DateField()
+    missing = models.PositiveIntegerField()
+    returned = models.PositiveIntegerField(default=0)
+    drafts = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "start", "due_date"], name="backlog_unique_key"),
+        ]
+        indexes = [models.Index(fields=["coalition", "due_date"], name="backlog_due")]
+
+    def __str__(self):
+        return f"{self.organization_id} {self.start} {self.missing}"

@@ -1,7 +1,10 @@
 """A partner's dashboard: what its organisation must do, what it contributed, and the
 coalition's progress on the indicators it reports. A fixed number of queries."""
 
-from django.db.models import Count, Q
+from datetime import date
+
+from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from coalitions.dates import local_today
@@ -9,19 +12,84 @@ from conditions import selectors as condition_selectors
 from conditions.models import Activity, Endorsement
 from coordination.models.meetings import Invitee
 from coordination.selectors.meetings import my_follow_ups
-from indicators.models import Indicator, IndicatorValue, ValueStatus
+from indicators.models import Aggregation, Indicator, IndicatorValue, Period, ValueStatus
 from indicators.permissions import assigned_indicators
-from indicators.selectors.worklist import entry_cells
+from indicators.selectors.worklist import Cell
 
-from .funder import indicator_series
+from .funder import chart_page, indicator_series
+from .models import ReportingBacklog
 
-TO_DO = ("returned", "late", "due", "draft", "open")
+TO_DO = ("returned", "late", "due", "draft", "open")  # the order of the list
+SHOWN = 10
 
 
-def partner_dashboard(membership) -> dict:
+def _keys_to_read(rows, today: date, shown: int) -> list[tuple[date, date]]:
+    """The (start, due date) of the periods that can hold the first ``shown`` values to report,
+    from the backlog's counts: the returned ones by due date, then the late ones, then every
+    period still before its due date and the drafts. Each group stops once ``shown`` values are
+    reached, at the end of a due date (values of one date are listed by indicator code)."""
+    keys: list[tuple[date, date]] = []
+    taken = 0
+
+    def take(group):
+        nonlocal taken
+        last_due = None
+        for row, n in sorted(group, key=lambda item: item[0].due_date):
+            if taken >= shown and row.due_date != last_due:
+                return
+            keys.append((row.start, row.due_date))
+            taken, last_due = taken + n, row.due_date
+
+    def unreported(row):
+        return row.missing - row.returned - row.drafts
+
+    take([(r, r.returned) for r in rows if r.returned])
+    take([(r, unreported(r)) for r in rows if unreported(r) and r.due_date < today])
+    keys.extend((r.start, r.due_date) for r in rows if unreported(r) and r.due_date >= today)
+    take([(r, r.drafts) for r in rows if r.drafts])
+    return keys
+
+
+def values_to_report(coalition, organization, today: date, shown: int = SHOWN) -> dict:
+    """What the organisation has to report (its entry screen's values that are not submitted:
+    returned, late, due, drafts, open), most urgent first: the first ``shown`` as cells, and
+    the counts. From the reporting backlog, then only the periods that can be shown (four
+    queries, whatever the data)."""
+    rows = list(ReportingBacklog.objects.filter(organization=organization, start__lte=today))
+    keys = _keys_to_read(rows, today, shown)
+    value = IndicatorValue.objects.filter(  # one probe of value_unique_cell per period
+        indicator_id=OuterRef("indicator_id"), period_id=OuterRef("pk"), organization=organization,
+        category__isnull=True)
+    reported = assigned_indicators(organization, Indicator.objects.filter(coalition=coalition).exclude(
+        aggregation=Aggregation.COORDINATOR))
+    periods = (
+        Period.objects.filter(indicator__in=reported, is_locked=False, start__lte=today)
+        .filter(Q(*[Q(start=start, due_date=due) for start, due in keys], _connector=Q.OR) if keys
+                else Q(start__isnull=True))  # (no period: the query still runs, the count stays fixed)
+        .annotate(value_id=Subquery(value.values("pk")[:1]),
+                  value_status=Coalesce(Subquery(value.values("status")[:1]), Value("")))
+        .exclude(value_status__in=(ValueStatus.SUBMITTED, ValueStatus.APPROVED))
+        .annotate(rank=Case(
+            When(value_status=ValueStatus.RETURNED, then=Value(0)),
+            When(value_status=ValueStatus.DRAFT, then=Value(3)),
+            When(due_date__lt=today, then=Value(1)),
+            When(end__lt=today, then=Value(2)),
+            default=Value(4), output_field=IntegerField()))
+        .select_related("indicator").order_by("rank", "due_date", "indicator__code")[:shown]
+    )
+    chosen = list(periods)
+    ids = [p.value_id for p in chosen if p.value_id]
+    values = {v.pk: v for v in IndicatorValue.objects.filter(Q(pk__in=ids) if ids else Q(pk__isnull=True))}
+    cells = [Cell(p.indicator, p, organization, values.get(p.value_id), TO_DO[p.rank],
+                  days=(p.due_date - today).days) for p in chosen]
+    return {"cells": cells, "count": sum(r.missing for r in rows), "returned": sum(r.returned for r in rows)}
+
+
+def partner_dashboard(membership, page=None) -> dict:
     coalition, organization = membership.coalition, membership.organization
     today = local_today(coalition)
-    cells = [c for c in entry_cells(coalition, membership, organization, today) if c.status in TO_DO]
+    to_report = values_to_report(coalition, organization, today) if organization else {
+        "cells": [], "count": 0, "returned": 0}
     follow_ups = list(my_follow_ups(membership)[:10])
     rsvps = list(
         Invitee.objects.filter(user_id=membership.user_id, rsvp="", meeting__starts_at__gte=timezone.now())
@@ -34,16 +102,17 @@ def partner_dashboard(membership) -> dict:
     totals = condition_selectors.activity_totals(activities)
     recent = list(activities.select_related("action").order_by("-date", "-pk")[:5])
     values = IndicatorValue.objects.filter(coalition=coalition, organization=organization).aggregate(
-        approved=Count("pk", filter=Q(status=ValueStatus.APPROVED)),
-        submitted=Count("pk", filter=Q(status=ValueStatus.SUBMITTED)),
+        approved=Count("status", filter=Q(status=ValueStatus.APPROVED)),  # status: read from the index alone
+        submitted=Count("status", filter=Q(status=ValueStatus.SUBMITTED)),
     )
     mine = assigned_indicators(organization, Indicator.objects.filter(coalition=coalition)).order_by("code") \
         if organization else Indicator.objects.none()
+    charts_page = chart_page(mine, page)
     return {
         "organization": organization,
-        "cells": cells[:10],
-        "cell_count": len(cells),
-        "returned": sum(1 for c in cells if c.status == "returned"),
+        "cells": to_report["cells"],
+        "cell_count": to_report["count"],
+        "returned": to_report["returned"],
         "follow_ups": follow_ups,
         "rsvps": rsvps,
         "version": version,
@@ -51,5 +120,6 @@ def partner_dashboard(membership) -> dict:
         "totals": totals,
         "recent": recent,
         "values": values,
-        "series": indicator_series(coalition, indicators=mine, limit=8),
+        "series": indicator_series(coalition, indicators=charts_page.object_list, limit=8),
+        "page_obj": charts_page,
     }

@@ -32,9 +32,9 @@ def home(request):
     if has_permission(membership, HEALTH_VIEW):
         context.update(kind="coordinator", **coalition_health(coalition))
     elif has_permission(membership, FUNDER_DASHBOARD):
-        context.update(kind="funder", **funder_dashboard(coalition))
+        context.update(kind="funder", **funder_dashboard(coalition, request.GET.get("page")))
     elif has_permission(membership, PARTNER_DASHBOARD):
-        context.update(kind="partner", **partner_dashboard(membership))
+        context.update(kind="partner", **partner_dashboard(membership, request.GET.get("page")))
     return render(request, "dashboards/home.html", context)
 
 

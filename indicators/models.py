@@ -307,6 +307,8 @@ class IndicatorValue(TenantModel):
             # An organisation's own values (entry screen, to_report): one index-only range scan.
             models.Index(fields=["organization", "period"], include=["indicator", "status", "id"],
                          name="value_own_cell", condition=Q(category__isnull=True)),
+            # A partner's home counts its organisation's values by status (index only).
+            models.Index(fields=["organization", "status"], include=["coalition"], name="value_organization_status"),
         ]
 
     def __str__(self):

@@ -17,7 +17,7 @@ def home(world):
     return reverse("coalitions:home", args=[world.coalition.slug])
 
 
-@pytest.mark.parametrize("actor,queries", [("coordinator", 21), ("partner", 16), ("funder", 12)])
+@pytest.mark.parametrize("actor,queries", [("coordinator", 19), ("partner", 22), ("funder", 13)])
 def test_each_dashboard_runs_a_fixed_number_of_queries(client, world, actor, queries, django_assert_num_queries):
     client.force_login(world.user(actor))
     grow(world, 2)
@@ -123,3 +123,18 @@ def test_render_time_on_realistic_data_is_measured(client, world, capsys):
         timings[actor] = round((time.perf_counter() - start) * 1000)
     with capsys.disabled():
         print(f"\ndashboard render times (ms): {timings}")
+
+
+def test_the_funder_and_partner_homes_chart_their_indicators_a_page_at_a_time(client, world):
+    from ..indicators.factories import IndicatorFactory, assign
+
+    for k in range(14):
+        assign(IndicatorFactory(coalition=world.coalition, code=f"IND-{k:02d}"), world.organization)
+    for actor in ("funder", "partner"):
+        client.force_login(world.user(actor))
+        first = client.get(home(world))
+        assert [s.indicator.code for s in first.context["series"]] == [f"IND-{k:02d}" for k in range(12)]
+        assert first.context["page_obj"].paginator.num_pages == 2
+        assert 'rel="next"' in first.content.decode()  # the pagination links
+        second = client.get(home(world), {"page": 2})
+        assert [s.indicator.code for s in second.context["series"]] == ["IND-12", "IND-13"]

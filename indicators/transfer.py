@@ -22,8 +22,11 @@ from coalitions.uploads import UploadRefused
 if TYPE_CHECKING:
     from .selectors import CategoryColumn
 
-MAX_BYTES = 5 * 1024 * 1024
-MAX_ROWS = 5000
+# 100,000 values in CSV fit in 10 MB (the largest upload, coalitions.uploads). An Excel file is
+# also bounded by what it inflates to (coalitions.uploads.WORKBOOK_MAX_UNCOMPRESSED, its XML
+# elements), about 60,000 rows of five filled columns.
+MAX_BYTES = 10 * 1024 * 1024
+MAX_ROWS = 100_000
 
 
 class FileUnreadable(UploadRefused):
@@ -118,10 +121,20 @@ def read_rows(upload, columns: list[str]) -> list[dict]:
     """The rows of an uploaded CSV or XLSX file, as {column: text}: the ``columns`` named in
     the header, and the category columns under their header as written. Other columns are
     left out. The file is read within the bounds of coalitions.uploads, whatever it holds."""
+    return rows_of_bytes(read_bytes(upload), getattr(upload, "name", "") or "", columns)
+
+
+def read_bytes(upload) -> bytes:
+    """The content of an uploaded file, refused above MAX_BYTES."""
     data = upload.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
-        raise FileUnreadable(_("The file is too large (at most 5 MB)."))
-    name = (getattr(upload, "name", "") or "").lower()
+        raise FileUnreadable(_("The file is too large (at most %(size)s MB).") % {"size": MAX_BYTES // 1024 // 1024})
+    return data
+
+
+def rows_of_bytes(data: bytes, name: str, columns: list[str]) -> list[dict]:
+    """The rows of a file's content (see ``read_rows``), as an import job reads a stored upload."""
+    name = name.lower()
     try:
         if name.endswith(".xlsx") or data[:2] == b"PK":
             return _rows_from_workbook(data, columns)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_import
 
 app_name = "indicators"
 
@@ -27,7 +27,8 @@ urlpatterns = [
     path("measurement/values/<int:pk>/", views.value_detail, name="value_detail"),
     path("measurement/values/<int:pk>/return/", views.value_return, name="value_return"),
     path("measurement/completeness/", views.completeness, name="completeness"),
-    path("measurement/transfer/", views.transfer, name="transfer"),
+    path("measurement/transfer/", views_import.transfer, name="transfer"),
+    path("measurement/transfer/<int:pk>/", views_import.import_status, name="import_status"),
     path("measurement/transfer/template/", views.import_template, name="import_template"),
     path("measurement/export/values/", views.export_values, name="export_values"),
     path("measurement/export/rollups/", views.export_rollups, name="export_rollups"),

@@ -2,7 +2,6 @@ import itertools
 from datetime import date, timedelta
 
 from django.contrib import messages
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,10 +20,10 @@ from coordination.selectors import comment_thread
 
 from . import selectors
 from . import transfer as transfer_files
-from .forms import AssignmentForm, CategoryForm, ImportForm, IndicatorForm, NoteForm, ReturnForm, TargetForm, ValueForm
+from .forms import AssignmentForm, CategoryForm, IndicatorForm, NoteForm, ReturnForm, TargetForm, ValueForm
 from .models import Category, Indicator, IndicatorValue, LearningNote, Level, Period, Target, ValueStatus
 from .permissions import acts_for_every_organization, sees_comment, sees_organization_values, visible_values
-from .services import breakdown, framework, imports, values
+from .services import breakdown, framework, values
 from .services import review as review_services
 
 
@@ -405,43 +404,6 @@ def export_rollups(request):
         for r in rows.iterator(chunk_size=2000)
     )
     return _file_response(request, "concerto-agregations", header, data)
-
-
-@requires("indicators.values:import")
-def transfer(request):
-    """Import (upload, preview with every error on its row and column, then save all or
-    nothing) and the export links."""
-    form, preview, errors, payload = ImportForm(), None, None, ""
-    if request.method == "POST" and request.POST.get("payload"):
-        try:
-            rows = signing.loads(request.POST["payload"], salt="indicators-import", max_age=3600)
-        except signing.BadSignature:
-            messages.error(request, _("The preview expired. Upload the file again."))
-            return redirect("indicators:transfer", request.coalition.slug)
-        try:
-            changed = imports.values_import(actor=request.user, coalition=request.coalition, rows=rows)
-        except imports.ImportRejected as rejected:
-            errors = rejected.errors
-        else:
-            return _done(request, _("Import done: %(count)s value(s) saved and submitted for review.")
-                         % {"count": changed}, "indicators:transfer")
-    elif request.method == "POST":
-        form = ImportForm(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                rows = transfer_files.read_rows(form.cleaned_data["file"], transfer_files.IMPORT_COLUMNS)
-                preview = imports.values_check_import(actor=request.user, coalition=request.coalition, rows=rows)
-                payload = signing.dumps(rows, salt="indicators-import", compress=True)
-            except transfer_files.FileUnreadable as unreadable:
-                form.add_error("file", str(unreadable))
-            except imports.ImportRejected as rejected:
-                errors = rejected.errors
-    organization = _entry_organization(request)
-    return render(request, "indicators/transfer.html", {
-        "form": form, "preview": preview, "errors": errors, "payload": payload, "organization": organization,
-        "organizations": Organization.objects.filter(coalition=request.coalition).order_by("name")
-        if acts_for_every_organization(request.membership) else [],
-    })
 
 
 @require_GET

@@ -66,8 +66,13 @@ def transfer(request):
 @requires("indicators.values:import")
 def import_status(request, pk: int):
     """One import: its progress while a job checks or saves it (the page polls this partial
-    with htmx, or reloads itself without JavaScript), then its preview, errors or summary."""
-    job = get_object_or_404(ValueImport.objects.defer("upload", "checked"), pk=pk, created_by=request.user)
+    with htmx, or reloads itself without JavaScript), then its preview, errors or summary.
+    A partner sees its own imports; the coordination team sees every import of the coalition
+    (only the person who uploaded a file confirms it)."""
+    imports = ValueImport.objects.defer("upload", "checked")
+    if not acts_for_every_organization(request.membership):  # a partner sees its own imports
+        imports = imports.filter(created_by=request.user)
+    job = get_object_or_404(imports, pk=pk)
     template = "indicators/import_status.html#import" if request.htmx else "indicators/import_status.html"
     return render(request, template, {"job": job, **_shown(job)})
 

@@ -30,11 +30,12 @@ ERRORS_KEPT = 1000  # the errors shown of a refused file (their total is said)
 
 
 def import_start(*, actor, coalition, upload) -> ValueImport:
-    """Store an uploaded file to check (refused above transfer.MAX_BYTES: FileUnreadable)."""
+    """Store an uploaded file to check. A file that cannot be read (too large, a bomb, not the
+    template's header) is refused at once: FileUnreadable."""
     require_permission(actor, coalition, "indicators.values:import")
-    data = transfer.read_bytes(upload)
-    return ValueImport.objects.create(coalition=coalition, created_by=actor,
-                                      file_name=(getattr(upload, "name", "") or "")[:255], upload=data)
+    data, name = transfer.read_bytes(upload), (getattr(upload, "name", "") or "")[:255]
+    transfer.rows_of_bytes(data, name, transfer.IMPORT_COLUMNS, header_only=True)
+    return ValueImport.objects.create(coalition=coalition, created_by=actor, file_name=name, upload=data)
 
 
 def runs_inline(value_import: ValueImport) -> bool:
@@ -169,4 +170,6 @@ def summary(job: ValueImport) -> str:
     if job.flagged_count:
         parts.append(ngettext("%(n)s unusual value explained in its comment", "%(n)s unusual values explained in "
                               "their comment", job.flagged_count) % {"n": job.flagged_count})
-    return parts[0] + (": " + ", ".join(parts[1:]) if len(parts) > 1 else "") + "."
+    if len(parts) == 1:
+        return parts[0] + "."
+    return _("%(first)s: %(rest)s.") % {"first": parts[0], "rest": ", ".join(parts[1:])}

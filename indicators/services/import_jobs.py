@@ -35,6 +35,8 @@ def import_start(*, actor, coalition, upload) -> ValueImport:
     require_permission(actor, coalition, "indicators.values:import")
     data, name = transfer.read_bytes(upload), (getattr(upload, "name", "") or "")[:255]
     transfer.rows_of_bytes(data, name, transfer.IMPORT_COLUMNS, header_only=True)
+    # A new file replaces the preview the person left unconfirmed (and the values it kept).
+    ValueImport.objects.filter(coalition=coalition, created_by=actor, status=ImportStatus.READY).delete()
     return ValueImport.objects.create(coalition=coalition, created_by=actor, file_name=name, upload=data)
 
 

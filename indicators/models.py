@@ -7,6 +7,7 @@ organisation's auth group (``IndicatorGroupObjectPermission``, a direct foreign 
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar
 
+import pghistory
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -252,10 +253,14 @@ class Category(TenantModel):
         return f"{self.dimension}: {self.label}"
 
 
-@audited(exclude=["updated_at", "emailed_returns"])
+@audited(exclude=["updated_at", "emailed_returns"], level=pghistory.Statement)
 class IndicatorValue(TenantModel):
     """One organisation's value of one indicator for one period (and optional category).
-    ``organization`` is empty for a value entered once by the coordination team."""
+    ``organization`` is empty for a value entered once by the coordination team.
+
+    Audited by statement-level triggers: one INSERT into the event table per statement, from
+    its transition table, whatever the number of rows (imports and approvals write in sets),
+    with the same events, context and actor as row-level triggers would record."""
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
     period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="values")
@@ -361,3 +366,53 @@ class LearningNote(TenantModel):
         verbose_name = _("learning note")
         verbose_name_plural = _("learning notes")
         constraints = [models.UniqueConstraint("indicator", "period", name="note_unique_period")]
+
+
+class ImportStatus(models.TextChoices):
+    CHECKING = "checking", _("Checking the file")
+    REJECTED = "rejected", _("Refused: nothing was saved")
+    READY = "ready", _("Checked, waiting for your confirmation")
+    SAVING = "saving", _("Saving")
+    DONE = "done", _("Saved")
+    FAILED = "failed", _("Failed: nothing was saved")
+
+
+class ValueImport(TenantModel):
+    """One upload of a values file, from its check to its write (services/import_jobs.py).
+    The file waits in ``upload`` until it is checked; the checked values wait in ``checked``
+    until they are saved, so the write does not check the file again. Not audited itself:
+    the values it writes are, under a context that names it."""
+
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    file_name = models.CharField(max_length=255, blank=True)
+    status = models.CharField(max_length=10, choices=ImportStatus.choices, default=ImportStatus.CHECKING)
+    upload = models.BinaryField(null=True, editable=False)
+    checked = models.JSONField(null=True, editable=False)  # {"values": [...], "categories": [...]}
+    preview = models.JSONField(default=list, editable=False)  # the first rows, as shown
+    errors = models.JSONField(default=list, editable=False)  # [[row, column, message], ...], the first ones
+    error_count = models.PositiveIntegerField(default=0)
+    refusal = models.TextField(blank=True)  # why the file itself cannot be read
+    rows_read = models.PositiveIntegerField(default=0)
+    rows_empty = models.PositiveIntegerField(default=0)
+    rows_notes = models.PositiveIntegerField(default=0)
+    values_count = models.PositiveIntegerField(default=0)
+    flagged_count = models.PositiveIntegerField(default=0)
+    created_count = models.PositiveIntegerField(default=0)
+    changed_count = models.PositiveIntegerField(default=0)
+    unchanged_count = models.PositiveIntegerField(default=0)
+    progress = models.PositiveIntegerField(default=0)  # rows checked so far
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True)
+
+    class Meta:
+        verbose_name = _("values import")
+        verbose_name_plural = _("values imports")
+        indexes = [models.Index(fields=["coalition", "created_by", "-created_at"], name="import_of_person")]
+
+    @property
+    def is_running(self) -> bool:
+        return self.status in (ImportStatus.CHECKING, ImportStatus.SAVING)
+
+    @property
+    def percent(self) -> int:
+        return min(100, 100 * self.progress // self.rows_read) if self.rows_read else 0

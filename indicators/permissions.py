@@ -57,6 +57,31 @@ def can_report(membership, indicator, organization) -> bool:
     return reports(indicator, organization)
 
 
+def reportable_pairs(membership) -> set[tuple[int, int | None]]:
+    """Every (indicator id, organization id or None) ``membership`` may report, the rule of
+    ``can_report`` for the whole coalition at once (three queries): what an import checks its
+    rows against."""
+    from coalitions.models import Organization
+
+    from .models import Indicator, IndicatorGroupObjectPermission
+
+    if membership is None:
+        return set()
+    every = acts_for_every_organization(membership)
+    indicators = dict(Indicator.objects.filter(coalition_id=membership.coalition_id)
+                      .values_list("pk", "aggregation"))
+    by_coordinator = {pk for pk, aggregation in indicators.items() if aggregation == "coordinator"}
+    pairs: set[tuple[int, int | None]] = {(pk, None) for pk in by_coordinator} if every else set()
+    organizations = Organization.objects.filter(coalition_id=membership.coalition_id)
+    if not every:
+        organizations = organizations.filter(pk=membership.organization_id)
+    group_of = {group: pk for pk, group in organizations.values_list("pk", "group_id")}
+    grants = IndicatorGroupObjectPermission.objects.filter(
+        coalition_id=membership.coalition_id, group_id__in=list(group_of)).values_list("content_object_id", "group_id")
+    pairs.update((indicator, group_of[group]) for indicator, group in grants if indicator not in by_coordinator)
+    return pairs
+
+
 def sees_organization_values(membership) -> bool:
     """Funders see coalition-level rollups only, never an organisation's values."""
     return has_permission(membership, VALUES_ENTER)

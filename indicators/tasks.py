@@ -70,3 +70,28 @@ def send_lost_value_returned_emails() -> int:
     from .services import review
 
     return sweep(lambda coalition: review.send_lost_value_returned_emails(coalition=coalition))
+
+
+def _run_import(step: str, coalition_id: int, import_id: int) -> str:
+    """Run one step of an import (services/import_jobs.py) in the coalition's scope; a step that
+    raises marks the import failed, so its page stops waiting."""
+    from .services import import_jobs
+
+    with coalition_scope(coalition_id):
+        try:
+            return getattr(import_jobs, step)(import_id=import_id).status
+        except Exception:
+            import_jobs.import_fail(import_id=import_id)
+            raise
+
+
+@shared_task(acks_late=False)
+def check_import(coalition_id: int, import_id: int) -> str:
+    """Read and check a large uploaded file (idempotent: only an import still being checked)."""
+    return _run_import("import_check", coalition_id, import_id)
+
+
+@shared_task(acks_late=False)
+def save_import(coalition_id: int, import_id: int) -> str:
+    """Write a confirmed import (idempotent: only an import confirmed and not yet written)."""
+    return _run_import("import_save", coalition_id, import_id)

@@ -23,8 +23,14 @@ from coalitions.uploads import UploadRefused
 if TYPE_CHECKING:
     from .selectors.files import CategoryColumn
 
-MAX_BYTES = 5 * 1024 * 1024
-MAX_ROWS = 5000
+# 100,000 values in CSV fit in 10 MB (the largest upload, coalitions.uploads). An Excel file is
+# also bounded by what it inflates to (coalitions.uploads.WORKBOOK_MAX_UNCOMPRESSED, its XML
+# elements), about 60,000 rows of five filled columns.
+MAX_BYTES = 10 * 1024 * 1024
+MAX_ROWS = 100_000
+# Empty rows are counted apart: a sheet that declares a million rows makes the Excel reader pad
+# every missing one; refusing past this many keeps that within the time bounds.
+MAX_EMPTY_ROWS = 10_000
 
 
 class FileUnreadable(UploadRefused):
@@ -88,7 +94,7 @@ def _cell_text(cell) -> str:
     return str(cell).strip()
 
 
-def _rows_from_table(table, columns: list[str]) -> list[dict]:
+def _rows_from_table(table, columns: list[str], header_only: bool = False) -> list[dict]:
     iterator = iter(table)
     try:
         raw_header = list(next(iterator))
@@ -106,11 +112,18 @@ def _rows_from_table(table, columns: list[str]) -> list[dict]:
             if category_key(names[i]) in seen:
                 raise FileUnreadable(_("The column “%(column)s” appears twice in the file.") % {"column": names[i]})
             seen.add(category_key(names[i]))
-    rows = []
+    if header_only:
+        return []
+    rows, empty = [], 0
     for raw in iterator:
-        if len(rows) >= MAX_ROWS:
+        if len(rows) - empty >= MAX_ROWS:
             raise FileUnreadable(_("The file has too many rows (at most %(max)s).") % {"max": MAX_ROWS})
         cells = list(raw)
+        if all(cell is None or cell == "" for cell in cells):
+            empty += 1
+            if empty > MAX_EMPTY_ROWS:
+                raise FileUnreadable(_("The file has too many empty rows (at most %(max)s).")
+                                     % {"max": MAX_EMPTY_ROWS})
         rows.append({name: _cell_text(cells[i]) if i < len(cells) else "" for i, name in names.items()})
     return rows
 
@@ -119,21 +132,34 @@ def read_rows(upload, columns: list[str]) -> list[dict]:
     """The rows of an uploaded CSV or XLSX file, as {column: text}: the ``columns`` named in
     the header, and the category columns under their header as written. Other columns are
     left out. The file is read within the bounds of coalitions.uploads, whatever it holds."""
+    return rows_of_bytes(read_bytes(upload), getattr(upload, "name", "") or "", columns)
+
+
+def read_bytes(upload) -> bytes:
+    """The content of an uploaded file, refused above MAX_BYTES."""
     data = upload.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
-        raise FileUnreadable(_("The file is too large (at most 5 MB)."))
-    name = (getattr(upload, "name", "") or "").lower()
+        raise FileUnreadable(_("The file is too large (at most %(size)s MB).") % {"size": MAX_BYTES // 1024 // 1024})
+    return data
+
+
+def rows_of_bytes(data: bytes, name: str, columns: list[str], header_only: bool = False) -> list[dict]:
+    """The rows of a file's content (see ``read_rows``), as an import job reads a stored upload.
+    ``header_only``: check the file's bounds and its header, read no row (a large file is refused
+    at once when it cannot be read, before a job reads its rows)."""
+    name = name.lower()
     try:
         if name.endswith(".xlsx") or data[:2] == b"PK":
-            return _rows_from_workbook(data, columns)
-        return _rows_from_table(uploads.csv_rows(uploads.decode_text(data)), columns)
+            return _rows_from_workbook(data, columns, header_only)
+        return _rows_from_table(uploads.csv_rows(uploads.decode_text(data)), columns, header_only)
     except UploadRefused as refused:
         raise FileUnreadable(str(refused)) from refused
 
 
-def _rows_from_workbook(data: bytes, columns: list[str]) -> list[dict]:
-    try:  # the header, MAX_ROWS rows and one more to tell that there are too many
-        return _rows_from_table(uploads.workbook_rows(data, max_rows=MAX_ROWS + 2), columns)
+def _rows_from_workbook(data: bytes, columns: list[str], header_only: bool = False) -> list[dict]:
+    try:  # the header, the rows and one more to tell that there are too many
+        table = uploads.workbook_rows(data, max_rows=MAX_ROWS + MAX_EMPTY_ROWS + 2)
+        return _rows_from_table(table, columns, header_only)
     except UploadRefused:
         raise
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, IndexError, OSError, EOFError) as error:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import entry, framework, review, transfer
+from .views import entry, framework, imports, review, transfer
 
 app_name = "indicators"
 
@@ -27,7 +27,8 @@ urlpatterns = [
     path("measurement/values/<int:pk>/", review.value_detail, name="value_detail"),
     path("measurement/values/<int:pk>/return/", review.value_return, name="value_return"),
     path("measurement/completeness/", review.completeness, name="completeness"),
-    path("measurement/transfer/", transfer.transfer, name="transfer"),
+    path("measurement/transfer/", imports.transfer, name="transfer"),
+    path("measurement/transfer/<int:pk>/", imports.import_status, name="import_status"),
     path("measurement/transfer/template/", transfer.import_template, name="import_template"),
     path("measurement/export/values/", transfer.export_values, name="export_values"),
     path("measurement/export/rollups/", transfer.export_rollups, name="export_rollups"),

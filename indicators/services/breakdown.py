@@ -52,17 +52,20 @@ def category_delete(*, actor, category: Category) -> None:
     category.delete()
 
 
-def check_categories(indicator: Indicator, numbers: dict, categories: dict | None) -> dict | None:
+def check_categories(indicator: Indicator, numbers: dict, categories: dict | None,
+                     known: dict | None = None) -> dict | None:
     """Check the breakdown of a value: {category id: raw number} (None: no breakdown given),
     or for a percentage {category id: (raw numerator, raw denominator)}. Each number follows
     the value type; when the indicator requires it, the categories of each dimension add up to
     the total (counts, amounts and rates; for a percentage, the numerators add up to the
     numerator and the denominators to the denominator; a yes/no answer or a level per category
     does not add up). Errors go on the field ``category_<id>`` (``category_<id>_numerator`` or
-    ``_denominator`` for a percentage)."""
+    ``_denominator`` for a percentage). ``known``: the indicator's categories {id: category},
+    when the caller loaded them for many values."""
     if categories is None or indicator.value_type not in DISAGGREGATED_TYPES:
         return None
-    known = {c.pk: c for c in Category.objects.filter(indicator=indicator)}
+    if known is None:
+        known = {c.pk: c for c in Category.objects.filter(indicator=indicator)}
     errors: dict = {}
     cleaned: dict[int, Any] = {}  # {pk: number}, or {pk: (numerator, denominator)} for a percentage
     for key, raw in categories.items():

@@ -1,11 +1,13 @@
 """The import of values from a file: every row checked first, then all written, or none."""
 
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from coalitions.dates import local_today
 from coalitions.models import Organization
 from coalitions.permissions import require_permission
 
@@ -14,12 +16,14 @@ from ..models import (
     Category,
     Confidence,
     Indicator,
-    IndicatorValue,
     Period,
 )
+from ..permissions import reportable_pairs
 from ..transfer import category_header, category_key, column_key, fraction_header, is_category_header
 from .breakdown import category_numbers
-from .values import check_value, write_value
+from .import_write import write_values
+from .plausibility import usual_medians
+from .values import Preloaded, check_value
 
 
 class ImportRejected(Exception):
@@ -96,22 +100,61 @@ class _ImportCategories:
                 for pk, number in (cleaned or {}).items() if number is not None]
 
 
-def values_check_import(*, actor, coalition, rows: list[dict]) -> list[dict]:
-    """Validate every row of an import as the entry screen would, without writing.
-    Returns the rows resolved to objects; raises ImportRejected with every error.
-    A row whose indicator cell starts with # is a note and is skipped."""
+@dataclass
+class Checked:
+    """A file's checked values, ready to write (``import_write.write_values``): ``values``
+    [row, indicator, period, organization, value, numerator, denominator, weight, comment,
+    source, confidence, flagged, flag reason] and ``categories`` [indicator, period,
+    organization, category, value, numerator, denominator] (an empty value removes the
+    category), numbers as text; ``preview`` the first rows as shown; and the counts that
+    explain them."""
+
+    values: list = field(default_factory=list)
+    categories: list = field(default_factory=list)
+    preview: list = field(default_factory=list)
+    rows_read: int = 0
+    rows_empty: int = 0
+    rows_notes: int = 0
+    flagged: int = 0
+
+
+PREVIEW_ROWS = 50
+PROGRESS_EVERY = 2000
+
+
+def _text(number) -> str | None:
+    return None if number is None else str(number)
+
+
+def values_check_import(*, actor, coalition, rows: list[dict], progress=None) -> Checked:
+    """Validate every row of an import as the entry screen would, without writing: one pass
+    over maps loaded beforehand (indicators, organisations, periods, categories, who reports
+    what, the usual medians of plausibility in one query), a fixed number of queries whatever
+    the number of rows. Returns the checked values; raises ImportRejected with every error.
+    A row whose indicator cell starts with # is a note and is skipped. ``progress(rows done)``
+    is called now and then."""
     membership = require_permission(actor, coalition, "indicators.values:import")
     indicators = {i.code.lower(): i for i in Indicator.objects.filter(coalition=coalition)}
+    for each in indicators.values():
+        each.coalition = coalition
     organizations = {o.name.lower(): o for o in Organization.objects.filter(coalition=coalition)}
     periods = {
         (p.indicator_id, p.start.isoformat()): p
         for p in Period.objects.filter(coalition=coalition).select_related("indicator")
     }
     categories = _ImportCategories(coalition, rows)
-    errors, resolved, seen = categories.unknown_columns(), [], set()
+    preloaded = Preloaded(reportable=reportable_pairs(membership), today=local_today(coalition))
+    for header in categories.by_key.values():
+        preloaded.categories.setdefault(header[0].indicator_id, {})[header[0].pk] = header[0]
+    checked = Checked(rows_read=len(rows))
+    errors, found, seen = categories.unknown_columns(), [], set()
     for number, row in enumerate(rows, start=2):  # row 1 is the header
         row = {k: ("" if v is None else str(v)).strip() for k, v in row.items()}
-        if not any(row.values()) or row.get("indicator", "").startswith("#"):
+        if not any(row.values()):
+            checked.rows_empty += 1
+            continue
+        if row.get("indicator", "").startswith("#"):
+            checked.rows_notes += 1
             continue
         before = len(errors)
         indicator = indicators.get(row.get("indicator", "").lower())
@@ -128,17 +171,22 @@ def values_check_import(*, actor, coalition, rows: list[dict]) -> list[dict]:
         breakdown = categories.of_row(number, indicator, row, errors) if indicator else None
         if len(errors) > before or indicator is None or period is None:  # no error: both are known
             continue
-        key = (indicator.pk, period.pk, organization.pk if organization else None)
+        key = (indicator.pk, organization.pk if organization else None, period.pk)
         if key in seen:
             errors.append((number, "indicator", _("This value appears twice in the file.")))
             continue
         seen.add(key)
+        found.append((number, row, indicator, organization, period, breakdown))
+    preloaded.medians = usual_medians(coalition.pk, seen)
+    for done, (number, row, indicator, organization, period, breakdown) in enumerate(found):
+        if progress and done % PROGRESS_EVERY == 0:
+            progress(done)
         try:
             fields = check_value(
                 membership, indicator=indicator, period=period, organization=organization,
                 value=row.get("value"), numerator=row.get("numerator"), denominator=row.get("denominator"),
                 weight=row.get("weight"), comment=row.get("comment", ""), source=row.get("source", ""),
-                confidence=row.get("confidence") or Confidence.HIGH, categories=breakdown,
+                confidence=row.get("confidence") or Confidence.HIGH, categories=breakdown, preloaded=preloaded,
             )
         except PermissionDenied:
             errors.append((number, "organization", _("You cannot report this indicator for this organization.")))
@@ -150,27 +198,41 @@ def values_check_import(*, actor, coalition, rows: list[dict]) -> list[dict]:
             else:
                 errors.append((number, "period_start", " ".join(error.messages)))
             continue
-        resolved.append({"row": number, "indicator": indicator, "period": period, "organization": organization,
-                         "fields": fields, "breakdown": categories.breakdown(fields["categories"])})
+        if not errors:
+            _keep(checked, number, indicator, period, organization, fields, categories)
     if errors:
-        raise ImportRejected(errors)
-    if not resolved:
+        raise ImportRejected(sorted(errors, key=lambda error: error[0]))
+    if not checked.values:
         raise ImportRejected([(1, "indicator", _("The file has no value to import."))])
-    return resolved
+    return checked
+
+
+def _keep(checked: Checked, number: int, indicator, period, organization, fields: dict, categories) -> None:
+    """Add one checked value (and its breakdown) to what will be written."""
+    organization_id = organization.pk if organization else None
+    checked.values.append([
+        number, indicator.pk, period.pk, organization_id, _text(fields["value"]), _text(fields["numerator"]),
+        _text(fields["denominator"]), _text(fields["weight"]), fields["comment"], fields["source"],
+        fields["confidence"], fields["is_flagged"], fields["flag_reason"]])
+    checked.flagged += fields["is_flagged"]
+    for pk, number_of in (fields["categories"] or {}).items():
+        numbers = category_numbers(number_of) if number_of is not None else {}
+        checked.categories.append([indicator.pk, period.pk, organization_id, pk, _text(numbers.get("value")),
+                                   _text(numbers.get("numerator")), _text(numbers.get("denominator"))])
+    if len(checked.preview) < PREVIEW_ROWS:
+        checked.preview.append({
+            "row": number, "indicator": indicator.pk, "period": period.pk,
+            "organization": organization.name if organization else "", "value": _text(fields["value"]),
+            "flag_reason": fields["flag_reason"], "comment": fields["comment"],
+            "breakdown": [[column, _text(value)] for column, value in categories.breakdown(fields["categories"])],
+        })
 
 
 @transaction.atomic
 def values_import(*, actor, coalition, rows: list[dict]) -> int:
     """Save every row of an import, or none: each is checked first, then all are written in
-    one transaction. Uploading the same file again changes nothing. Returns the values changed."""
-    resolved = values_check_import(actor=actor, coalition=coalition, rows=rows)
-    changed = 0
-    for item in resolved:
-        before = IndicatorValue.objects.filter(
-            indicator=item["indicator"], period=item["period"], organization=item["organization"],
-            category__isnull=True,
-        ).values_list("updated_at", flat=True).first()
-        row = write_value(actor, indicator=item["indicator"], period=item["period"],
-                           organization=item["organization"], fields=item["fields"], submit=True)
-        changed += int(row.updated_at != before)
-    return changed
+    a fixed number of statements (``import_write.write_values``). Uploading the same file
+    again changes nothing. Returns the values changed."""
+    checked = values_check_import(actor=actor, coalition=coalition, rows=rows)
+    written = write_values(actor=actor, coalition=coalition, values=checked.values, categories=checked.categories)
+    return written.created + written.changed

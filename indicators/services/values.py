@@ -1,5 +1,8 @@
 """Entering a value: every check of one value, then its write (the entry screen and the import)."""
 
+from dataclasses import dataclass, field
+from datetime import date
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -20,26 +23,44 @@ from ..permissions import can_report
 from ._common import queue_rollups, same_coalition
 from .breakdown import category_values, check_categories, sync_category_status, write_categories
 from .parsing import clean_amounts
-from .plausibility import plausibility
+from .plausibility import LOOK_UP, plausibility
+
+
+@dataclass
+class Preloaded:
+    """What the checks of many values read from the database, loaded once (an import): the
+    (indicator, organization) pairs the person may report, today, the categories of each
+    indicator and the usual medians of plausibility (see ``plausibility.usual_medians``)."""
+
+    reportable: set
+    today: date
+    categories: dict = field(default_factory=dict)  # {indicator id: {category id: category}}
+    medians: dict = field(default_factory=dict)  # {(indicator id, organization id, period id): median}
 
 
 def check_value(membership, *, indicator, period, organization, value, numerator, denominator, weight,
-                comment, source, confidence, categories=None) -> dict:
+                comment, source, confidence, categories=None, preloaded: Preloaded | None = None) -> dict:
     """Every check of one value, without writing: the object rule, the period, the value
-    type, plausibility. Returns what to write, or raises ValidationError / PermissionDenied."""
+    type, plausibility. Returns what to write, or raises ValidationError / PermissionDenied.
+    With ``preloaded``, it reads nothing from the database."""
     same_coalition(indicator.coalition, period, organization)
-    if period.indicator_id != indicator.pk or not can_report(membership, indicator, organization):
+    organization_id = organization.pk if organization else None
+    reportable = ((indicator.pk, organization_id) in preloaded.reportable if preloaded
+                  else can_report(membership, indicator, organization))
+    if period.indicator_id != indicator.pk or not reportable:
         raise PermissionDenied("not this organisation's indicator")
     if period.is_locked:
         raise ValidationError(_("This period is locked; ask the coordination team to unlock it."))
-    if period.start > local_today(indicator.coalition):
+    if period.start > (preloaded.today if preloaded else local_today(indicator.coalition)):
         raise ValidationError(_("This period has not started yet."))
     if confidence not in Confidence.values:
         raise ValidationError({"confidence": _("Choose a confidence level.")})
     numbers = clean_amounts(indicator, value=value, numerator=numerator, denominator=denominator, weight=weight)
-    breakdown = check_categories(indicator, numbers, categories)
+    breakdown = check_categories(indicator, numbers, categories,
+                                 preloaded.categories.get(indicator.pk, {}) if preloaded else None)
     comment, source = (comment or "").strip(), (source or "").strip()
-    reason = plausibility(indicator, organization, period, numbers["value"])
+    median = preloaded.medians.get((indicator.pk, organization_id, period.pk)) if preloaded else LOOK_UP
+    reason = plausibility(indicator, organization, period, numbers["value"], median=median)
     if reason and not comment:
         raise ValidationError({"comment": _("This value is %(reason)s. Explain it in the comment, or correct it.")
                                % {"reason": reason}})

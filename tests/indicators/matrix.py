@@ -2,6 +2,8 @@
 
 from datetime import date
 
+from indicators.models import ImportStatus, ValueImport
+
 from ..matrix_roles import ALL, BOTH, COORD, GET, POST, TAKE_PART
 from .factories import CategoryFactory, IndicatorFactory, IndicatorValueFactory, PeriodFactory, TargetFactory, assign
 
@@ -31,6 +33,7 @@ EXPECTED = {
     "indicators:completeness": (COORD, GET),
     "indicators:transfer": (TAKE_PART, BOTH, 200),
     "indicators:import_template": (TAKE_PART, GET),
+    "indicators:import_status": (TAKE_PART, GET),
     "indicators:export_values": (TAKE_PART, GET),
     "indicators:export_rollups": (ALL, GET),
 }
@@ -46,7 +49,10 @@ def url_kwargs(world) -> dict:
     target = TargetFactory(indicator=indicator)
     category = CategoryFactory(indicator=indicator)
     value = IndicatorValueFactory(period=period, organization=world.organization)
+    done = ValueImport.objects.create(coalition=world.coalition, created_by=world.partner, status=ImportStatus.DONE,
+                                      rows_read=1, values_count=1, created_count=1)
     return {
+        "indicators:import_status": {"pk": done.pk},
         "indicators:indicator_detail": {"pk": indicator.pk},
         "indicators:indicator_edit": {"pk": indicator.pk},
         "indicators:indicator_delete": {"pk": indicator.pk},

@@ -384,7 +384,7 @@ class ValueImport(TenantModel):
     the values it writes are, under a context that names it."""
 
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    file_name = models.CharField(max_length=255, blank=True)
+    file_name = SingleLineCharField(max_length=255, blank=True)
     status = models.CharField(max_length=10, choices=ImportStatus.choices, default=ImportStatus.CHECKING)
     upload = models.BinaryField(null=True, editable=False)
     checked = models.JSONField(null=True, editable=False)  # {"values": [...], "categories": [...]}

@@ -113,6 +113,7 @@ ARGUMENTS = {
     "indicators:entry_cell": entry_cell,
     "indicators:entry_cell_coalition": coalition_period,
     "indicators:value_detail": first("indicators.IndicatorValue", "-pk", own="organization", category__isnull=True),
+    "indicators:import_status": first("indicators.ValueImport", "-pk", own="created_by"),
     "indicators:value_return": first("indicators.IndicatorValue", "-pk", category__isnull=True, status="submitted"),
     **{f"coordination:{page}": first("coordination.Meeting")
        for page in ("meeting", "meeting_edit", "meeting_ics", "meeting_attendance", "meeting_minutes",

@@ -11,8 +11,6 @@ one transaction rolled back at the end: nothing is left in the database.
 The audited insert rate is measured apart: the same N rows inserted into the values table in one
 statement with the audit triggers, then without them (the difference is the audit's cost)."""
 
-import csv
-import io
 import math
 import time
 from datetime import date
@@ -25,9 +23,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 from django_scopes import scope, scopes_disabled
-from openpyxl import Workbook
 
 from coalitions.models import Coalition, Membership, Organization, Role
+from coalitions.spreadsheets import Sheet, csv_lines, xlsx_bytes
 from indicators import transfer
 from indicators.models import IndicatorValue
 from indicators.services import import_write, imports
@@ -191,17 +189,8 @@ def _models():
 
 
 def _file(rows: list[list], file_format: str):
+    """The file a person would upload, written by the project's one spreadsheet writer."""
     if file_format == "xlsx":
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet()
-        sheet.append(HEADER)
-        for row in rows:
-            sheet.append(row)
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        return SimpleUploadedFile("valeurs.xlsx", buffer.getvalue())
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(HEADER)
-    writer.writerows(rows)
-    return SimpleUploadedFile("valeurs.csv", buffer.getvalue().encode("utf-8"), content_type="text/csv")
+        return SimpleUploadedFile("valeurs.xlsx", xlsx_bytes([Sheet("valeurs", [HEADER, *rows])]))
+    text = "".join(csv_lines([HEADER, *rows]))
+    return SimpleUploadedFile("valeurs.csv", text.encode("utf-8"), content_type="text/csv")

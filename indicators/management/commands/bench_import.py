@@ -25,7 +25,7 @@ from django.db import connection, transaction
 from django_scopes import scope, scopes_disabled
 
 from coalitions.models import Coalition, Membership, Organization, Role
-from coalitions.spreadsheets import Sheet, csv_lines, xlsx_bytes
+from coalitions.spreadsheets import CSV_CONTENT_TYPE, Sheet, csv_lines, xlsx_bytes
 from indicators import transfer
 from indicators.models import IndicatorValue
 from indicators.services import import_write, imports
@@ -193,4 +193,4 @@ def _file(rows: list[list], file_format: str):
     if file_format == "xlsx":
         return SimpleUploadedFile("valeurs.xlsx", xlsx_bytes([Sheet("valeurs", [HEADER, *rows])]))
     text = "".join(csv_lines([HEADER, *rows]))
-    return SimpleUploadedFile("valeurs.csv", text.encode("utf-8"), content_type="text/csv")
+    return SimpleUploadedFile("valeurs.csv", text.encode("utf-8"), content_type=CSV_CONTENT_TYPE)

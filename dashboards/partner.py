@@ -13,7 +13,7 @@ from conditions.models import Activity, Endorsement
 from coordination.models.meetings import Invitee
 from coordination.selectors.meetings import my_follow_ups
 from indicators.models import Aggregation, Indicator, IndicatorValue, Period, ValueStatus
-from indicators.permissions import assigned_indicators
+from indicators.selectors import reported_indicators
 from indicators.selectors.worklist import Cell
 
 from .funder import chart_page, indicator_series
@@ -60,8 +60,7 @@ def values_to_report(coalition, organization, today: date, shown: int = SHOWN) -
     value = IndicatorValue.objects.filter(  # one probe of value_unique_cell per period
         indicator_id=OuterRef("indicator_id"), period_id=OuterRef("pk"), organization=organization,
         category__isnull=True)
-    reported = assigned_indicators(organization, Indicator.objects.filter(coalition=coalition).exclude(
-        aggregation=Aggregation.COORDINATOR))
+    reported = reported_indicators(coalition, organization).exclude(aggregation=Aggregation.COORDINATOR)
     periods = (
         Period.objects.filter(indicator__in=reported, is_locked=False, start__lte=today)
         .filter(Q(*[Q(start=start, due_date=due) for start, due in keys], _connector=Q.OR) if keys
@@ -105,7 +104,7 @@ def partner_dashboard(membership, page=None) -> dict:
         approved=Count("status", filter=Q(status=ValueStatus.APPROVED)),  # status: read from the index alone
         submitted=Count("status", filter=Q(status=ValueStatus.SUBMITTED)),
     )
-    mine = assigned_indicators(organization, Indicator.objects.filter(coalition=coalition)).order_by("code") \
+    mine = reported_indicators(coalition, organization).order_by("code") \
         if organization else Indicator.objects.none()
     charts_page = chart_page(mine, page)
     return {

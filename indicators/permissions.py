@@ -33,14 +33,6 @@ def acts_for_every_organization(membership) -> bool:
     return has_permission(membership, VALUES_REVIEW)
 
 
-def assigned_indicators(organization, queryset):
-    """The indicators of ``queryset`` that ``organization`` reports (``indicators.selectors.reporters``)."""
-    from .selectors import reporters
-
-    return queryset.filter(pk__in=reporters(organization.coalition_id, organizations=organization)
-                           .values("indicator_id"))
-
-
 def can_report(membership, indicator, organization) -> bool:
     """A partner reports only its own organisation's assigned indicators; the coordination
     team reports for any assigned organisation, and alone enters coordinator-entered values."""

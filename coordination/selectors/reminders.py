@@ -70,8 +70,6 @@ def due_reminders_at(coalition, moments: list) -> list[list[dict]]:
         open_ = list(FollowUp.objects.filter(coalition=coalition, due_on__gt=min(days) - timedelta(days=7),
                                              due_on__lte=max(days) + before).exclude(status=FollowUpStatus.DONE))
         org_members: dict[int | None, set[int]] = {}
-        from coalitions.permissions import has_permission
-
         for m in Membership.objects.filter(coalition=coalition, is_active=True, organization__isnull=False):
             if has_permission(m, "coordination.follow_ups:view"):  # not the funders of that organisation
                 org_members.setdefault(m.organization_id, set()).add(m.user_id)

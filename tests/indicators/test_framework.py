@@ -8,7 +8,7 @@ from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
 from indicators.models import Indicator, Period, Target
-from indicators.permissions import assigned_indicators
+from indicators.selectors import reported_indicators
 from indicators.services import framework, values
 
 from .factories import IndicatorFactory
@@ -65,14 +65,14 @@ def test_it_stores_assignments_as_guardian_group_grants(client, world, measure):
     url = reverse("indicators:indicator_assignments", args=[world.coalition.slug, second.pk])
     assert client.post(url, {"organizations": [world.organization.pk]}).status_code == 302
     with scope(coalition=world.coalition):
-        mine = set(assigned_indicators(world.organization, Indicator.objects.all()))
-        theirs = set(assigned_indicators(measure.other_org, Indicator.objects.all()))
+        mine = set(reported_indicators(world.coalition, world.organization))
+        theirs = set(reported_indicators(world.coalition, measure.other_org))
     assert mine == {measure.indicator, second}
     assert theirs == {measure.indicator}
     # Removing the grant removes the indicator from the organisation's list
     assert client.post(url, {}).status_code == 302
     with scope(coalition=world.coalition):
-        assert set(assigned_indicators(world.organization, Indicator.objects.all())) == {measure.indicator}
+        assert set(reported_indicators(world.coalition, world.organization)) == {measure.indicator}
 
 
 def test_it_sets_final_and_period_targets(client, world, measure):

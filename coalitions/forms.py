@@ -109,3 +109,26 @@ class SignupForm(AllauthSignupForm):
         if self.account_already_exists:
             make_password(self.cleaned_data.get("password1"))
         return super().try_save(request)
+
+
+class ApiTokenForm(forms.Form):
+    """A new personal access token of the REST API (coalitions.api_tokens.api_token_create)."""
+
+    name = forms.CharField(
+        label=_("Name"), max_length=100,
+        help_text=_("What the token is for, e.g. the tool or the spreadsheet that uses it."),
+    )
+    access = forms.ChoiceField(
+        label=_("Access"), widget=forms.RadioSelect, initial="read",
+        choices=[("read", _("Read only: reads the data you see in Concerto")),
+                 ("write", _("Read and write: also enters and submits values, as you do in Concerto"))],
+    )
+    lifetime_days = forms.TypedChoiceField(
+        label=_("Expires after"), coerce=int, initial=90,
+        choices=[(30, _("30 days")), (90, _("90 days")), (365, _("1 year"))],
+    )
+
+    def __init__(self, *args, may_write: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not may_write:  # a funder's token reads only: no choice to offer
+            del self.fields["access"]

@@ -186,7 +186,7 @@ class Organization(TenantModel):  # type: ignore[django-manager-missing]  # see 
 
 
 @audited()
-class Membership(TenantModel):
+class Membership(TenantModel):  # type: ignore[django-manager-missing]  # see User
     """A person's role in one coalition."""
 
     user = models.ForeignKey(
@@ -223,6 +223,16 @@ def new_invitation_token() -> str:
 def hash_token(token: str) -> str:
     """What the database keeps of a secret link's token: its SHA-256."""
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def secret_status(*, revoked_at, expires_at) -> str:
+    """"revoked", "expired" or "active": the state of a secret that expires and can be revoked
+    (an API token, a report's share link)."""
+    if revoked_at:
+        return "revoked"
+    if expires_at <= timezone.now():
+        return "expired"
+    return "active"
 
 
 class InvitationQuerySet(models.QuerySet["Invitation"]):
@@ -346,3 +356,48 @@ class FormSubmission(TenantModel):
 
     def __str__(self):
         return self.token
+
+
+# Personal access tokens of the REST API (issue 14) ---------------------------------------------
+
+API_TOKEN_PREFIX = "cct_"
+
+
+@audited(exclude=["token_hash", "token_start", "last_used_at"])
+class ApiToken(TenantModel):
+    """A person's personal access token to the REST API of one coalition.
+
+    It belongs to a membership and dies with it: deactivating the member revokes it, deleting the
+    membership deletes it. The token itself is shown once, when it is created; the database keeps
+    its SHA-256 only (``hash_token``), and its first characters so that the person recognises it."""
+
+    membership = models.ForeignKey(
+        Membership, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("member")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("person")
+    )
+    name = SingleLineCharField(
+        _("name"), max_length=100,
+        help_text=_("What the token is for, e.g. the tool or the spreadsheet that uses it."),
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    token_start = models.CharField(max_length=12, editable=False)
+    can_write = models.BooleanField(_("read and write"), default=False)
+    created_at = models.DateTimeField(_("created on"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires on"))
+    last_used_at = models.DateTimeField(_("last used on"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["coalition", "user", "-created_at"], name="api_token_by_owner")]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def status(self) -> str:
+        return secret_status(revoked_at=self.revoked_at, expires_at=self.expires_at)

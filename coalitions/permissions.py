@@ -37,6 +37,8 @@ MEMBERS_MANAGE = "coalitions.members:manage"
 INVITATIONS_MANAGE = "coalitions.invitations:manage"
 AUDIT_VIEW = "coalitions.audit:view"
 SETTINGS_MANAGE = "coalitions.settings:manage"
+API_TOKENS_USE = "coalitions.api_tokens:use"  # one's own tokens of the REST API
+API_WRITE = "coalitions.api:write"  # a token that may write (what it writes still asks its own permission)
 
 # permission name -> roles that hold it
 REGISTRY: dict[str, frozenset[str]] = {
@@ -47,6 +49,8 @@ REGISTRY: dict[str, frozenset[str]] = {
     INVITATIONS_MANAGE: COORDINATORS,
     AUDIT_VIEW: COORDINATORS,
     SETTINGS_MANAGE: COORDINATORS,
+    API_TOKENS_USE: EVERYONE,
+    API_WRITE: MEMBERS_WHO_TAKE_PART,  # funders never write: their tokens are read-only
 }
 
 # Each app above the core lists its own permissions in <app>/permissions.py as

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import tasks
+from .api_tokens import revoke_member_tokens
 from .concurrency import creates_once, lock_for_edit, refusing_duplicates
 from .emails import LOST_AFTER, send_email
 from .models import FISCAL_MONTH_ERROR, Coalition, Invitation, Membership, Organization, Role, hash_token
@@ -214,6 +215,7 @@ def membership_deactivate(*, actor, membership: Membership) -> Membership:
     membership.is_active = False
     membership.save(update_fields=["is_active"])
     _sync_organization_group(membership)
+    revoke_member_tokens(membership=membership)
     membership_deactivated.send(sender=Membership, membership=membership)
     return membership
 

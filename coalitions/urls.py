@@ -22,4 +22,6 @@ urlpatterns = [
     path("settings/invitations/<int:pk>/resend/", views.invitation_resend, name="invitation_resend"),
     path("settings/invitations/<int:pk>/revoke/", views.invitation_revoke, name="invitation_revoke"),
     path("settings/audit/", views.audit_trail, name="audit"),
+    path("account/api-tokens/", views.api_tokens, name="api_tokens"),
+    path("account/api-tokens/<int:pk>/revoke/", views.api_token_revoke, name="api_token_revoke"),
 ]

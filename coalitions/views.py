@@ -5,16 +5,27 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from . import api_tokens as api_tokens_services
 from . import audit, selectors, services
-from .forms import CoalitionForm, CoalitionSettingsForm, InvitationForm, MembershipRoleForm, OrganizationForm
-from .models import Invitation, Membership, Organization, hash_token
+from .forms import (
+    ApiTokenForm,
+    CoalitionForm,
+    CoalitionSettingsForm,
+    InvitationForm,
+    MembershipRoleForm,
+    OrganizationForm,
+)
+from .models import ApiToken, Invitation, Membership, Organization, hash_token
 from .permissions import (
+    API_TOKENS_USE,
+    API_WRITE,
     AUDIT_VIEW,
     INVITATIONS_MANAGE,
     MEMBERS_MANAGE,
     ORGANIZATIONS_MANAGE,
     ORGANIZATIONS_VIEW,
     SETTINGS_MANAGE,
+    has_permission,
     object_for,
     requires,
 )
@@ -219,3 +230,43 @@ def audit_trail(request):
     page = paginate(request, audit.coalition_events(request.coalition))
     audit.attach_actors(page.object_list)
     return render_list(request, "coalitions/audit_trail.html", {"page_obj": page})
+
+
+# Personal access tokens of the REST API -------------------------------------------------
+
+
+@requires(API_TOKENS_USE)
+def api_tokens(request):
+    """The person's tokens in this coalition, and the form that creates one. A new token is shown
+    on the page that answers the creation, once: it is not stored, so it cannot be shown again."""
+    may_write = has_permission(request.membership, API_WRITE)
+    form = ApiTokenForm(request.POST or None, may_write=may_write)
+    created = secret = None
+    if request.method == "POST" and form.is_valid():
+        result = call_service(form, api_tokens_services.api_token_create, actor=request.user,
+                              coalition=request.coalition, name=form.cleaned_data["name"],
+                              can_write=form.cleaned_data.get("access") == "write",
+                              lifetime_days=form.cleaned_data["lifetime_days"])
+        if result:
+            created, secret = result
+            form = ApiTokenForm(may_write=may_write)
+    response = render(request, "coalitions/api_tokens.html", {
+        "form": form, "tokens": api_tokens_services.my_tokens(request.membership)[:50],
+        "created": created, "secret": secret,
+    })
+    response["Cache-Control"] = "no-store"  # the page may hold a new token
+    return response
+
+
+@requires(API_TOKENS_USE)
+def api_token_revoke(request, pk: int):
+    token = object_for(request, ApiToken, pk=pk, sees=lambda membership, token: token.membership_id == membership.pk)
+    return confirm_then_act(
+        request, api_tokens_services.api_token_revoke, token=token,
+        success=_("The token is revoked: the tools that use it no longer reach the coalition's data."),
+        to="coalitions:api_tokens",
+        title=_("Revoke the token « %(name)s »?") % {"name": token.name},
+        consequence=_("Tools and scripts that use this token lose access to the coalition's data at once. "
+                      "This cannot be undone: you would create a new token."),
+        confirm_label=_("Revoke the token"),
+    )

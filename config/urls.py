@@ -2,6 +2,7 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
+from api import pages as api_pages
 from coalitions import site_views, views
 from coalitions import urls as coalitions_urls
 from coordination.views.calendar import calendar_feed_ics
@@ -20,6 +21,7 @@ coalition_urls = [
     path("", include("conditions.urls")),
     path("", include("indicators.urls")),
     path("", include("coordination.urls")),
+    path("api/", api_pages.guide, name="api_guide"),
 ]
 
 urlpatterns = [
@@ -32,5 +34,6 @@ urlpatterns = [
     path("share/<str:token>/", dashboards.shared_report, name="share_link"),
     path("calendar/<str:token>.ics", calendar_feed_ics, name="calendar_feed_ics"),
     path("c/<slug:coalition_slug>/", include(coalition_urls)),
+    path("api/v1/", include("api.urls")),
     path("admin/", admin.site.urls),
 ]

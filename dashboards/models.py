@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coalitions.fields import SingleLineCharField
-from coalitions.models import audited
+from coalitions.models import audited, secret_status
 from coalitions.tenancy import TenantModel
 
 
@@ -57,11 +57,7 @@ class ShareLink(TenantModel):
 
     @property
     def status(self) -> str:
-        if self.revoked_at:
-            return "revoked"
-        if self.expires_at <= timezone.now():
-            return "expired"
-        return "active"
+        return secret_status(revoked_at=self.revoked_at, expires_at=self.expires_at)
 
 
 class ShareLinkOpening(TenantModel):

@@ -71,7 +71,8 @@ def test_no_template_compares_a_membership_role_inline():
 # CSS loaded one way: every stylesheet from base.html's <head>. 500.html is the exception: Django
 # renders it without a context when something already failed, so it cannot extend base.html.
 STYLESHEET = re.compile(r"""<link\b[^>]*\brel=["']?stylesheet|<style\b""", re.IGNORECASE)
-STANDALONE = {"templates/500.html"}
+# Pages that do not extend base.html: the bare 500 page, and the API reference (Swagger UI's own page)
+STANDALONE = {"templates/500.html", "templates/api/swagger_ui.html"}
 
 
 def relative(path: Path) -> str:

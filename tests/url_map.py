@@ -9,7 +9,7 @@ from django_scopes import scopes_disabled
 
 APP_MATRICES = [
     import_module(f"tests.{app}.matrix") for app in ("coalitions", "conditions", "indicators", "coordination",
-                                                      "dashboards")
+                                                      "dashboards", "api")
 ]
 
 # url name -> (roles allowed, methods served[, status of an allowed role's empty POST]), under /c/<slug>/
@@ -17,9 +17,12 @@ EXPECTED = {}
 # url name -> roles that hold the view's permission but may not see its object (someone else's):
 # 404 for them, not 403, so that the object's existence does not leak (coalitions.permissions.object_for)
 HIDDEN = {}
+# REST API url name -> {method: roles allowed}, under /api/v1/c/<slug>/ (tests/api/matrix.py)
+API_EXPECTED = {}
 for _matrix in APP_MATRICES:
     EXPECTED.update(_matrix.EXPECTED)
     HIDDEN.update(getattr(_matrix, "HIDDEN", {}))
+    API_EXPECTED.update(getattr(_matrix, "API_EXPECTED", {}))
 
 THIRD_PARTY_NAMESPACES = ("admin",)  # allauth's URLs carry no namespace; see is_third_party
 
@@ -51,7 +54,10 @@ def is_third_party(name: str, callback) -> bool:
 
 ALL_PATTERNS = [(n, route, cb) for n, route, cb in walk(get_resolver().url_patterns) if not is_third_party(n, cb)]
 COALITION_PATTERNS = [(n, route) for n, route, _cb in ALL_PATTERNS if route.startswith("c/<slug:coalition_slug>/")]
-SITE_PATTERNS = [(n, route) for n, route, _cb in ALL_PATTERNS if not route.startswith("c/")]
+API_PREFIX = "api/v1/c/<slug:coalition_slug>/"
+API_PATTERNS = [(n, route) for n, route, _cb in ALL_PATTERNS if route.startswith(API_PREFIX)]
+SITE_PATTERNS = [(n, route) for n, route, _cb in ALL_PATTERNS
+                 if not route.startswith("c/") and not route.startswith(API_PREFIX)]
 
 
 def build_url(name, route, kwargs_by_name, slug):

@@ -2,6 +2,7 @@
 
 from django_scopes import scopes_disabled
 
+from coalitions.api_tokens import api_token_create
 from coalitions.models import Membership
 
 from ..factories import InvitationFactory
@@ -24,7 +25,11 @@ EXPECTED = {
     "coalitions:invitation_resend": (COORD, POST, 302),
     "coalitions:invitation_revoke": (COORD, POST, 302),
     "coalitions:audit": (COORD, GET),
+    "coalitions:api_tokens": (ALL, BOTH, 200),
+    "coalitions:api_token_revoke": (ALL, BOTH, 302),
 }
+# The token in the URL is the partner's: nobody else sees it (coalitions:api_token_revoke)
+HIDDEN = {"coalitions:api_token_revoke": frozenset({"coordinator", "funder"})}
 
 
 def url_kwargs(world) -> dict:
@@ -32,6 +37,8 @@ def url_kwargs(world) -> dict:
     with scopes_disabled():
         membership = Membership.objects.get(coalition=world.coalition, user=world.partner)
         invitation = InvitationFactory(coalition=world.coalition, organization=world.organization)
+        token, _secret = api_token_create(actor=world.partner, coalition=world.coalition, name="Tableur",
+                                          can_write=True, lifetime_days=30)
     return {
         "coalitions:organization_edit": {"pk": world.organization.pk},
         "coalitions:organization_delete": {"pk": world.organization.pk},
@@ -41,4 +48,5 @@ def url_kwargs(world) -> dict:
         "coalitions:invitation_resend": {"pk": invitation.pk},
         "coalitions:invitation_revoke": {"pk": invitation.pk},
         "invitation_accept": {"token": invitation.token},
+        "coalitions:api_token_revoke": {"pk": token.pk},
     }

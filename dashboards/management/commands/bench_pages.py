@@ -123,6 +123,7 @@ ARGUMENTS = {
     "coordination:comment_delete": first("coordination.Comment", own="author"),
     "coordination:calendar_feed_replace": first("coordination.CalendarFeed", own="user"),
     "coordination:calendar_feed_revoke": first("coordination.CalendarFeed", own="user"),
+    "coalitions:api_token_revoke": first("coalitions.ApiToken", own="user"),
     "coordination:team_member_delete": first("coordination.TeamMember"),
     "coordination:body": first("coordination.GovernanceBody"),
     "coordination:body_edit": first("coordination.GovernanceBody"),

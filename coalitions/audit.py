@@ -20,7 +20,7 @@ def register(*labels: str) -> None:
             AUDITED_MODELS.append(label)
 
 
-register("coalitions.Organization", "coalitions.Membership", "coalitions.Invitation")
+register("coalitions.Organization", "coalitions.Membership", "coalitions.Invitation", "coalitions.PrivacySettings")
 
 
 def _event_models():

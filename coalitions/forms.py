@@ -8,7 +8,7 @@ from django.contrib.auth.hashers import make_password
 from django.utils.translation import gettext_lazy as _
 
 from .concurrency import version_of
-from .models import FISCAL_MONTH_ERROR, LANGUAGE_CHOICES, Coalition, Membership, Organization, Role
+from .models import FISCAL_MONTH_ERROR, LANGUAGE_CHOICES, Coalition, Membership, Organization, PrivacySettings, Role
 
 
 class GuardedForm:
@@ -109,3 +109,22 @@ class SignupForm(AllauthSignupForm):
         if self.account_already_exists:
             make_password(self.cleaned_data.get("password1"))
         return super().try_save(request)
+
+
+class PrivacySettingsForm(GuardedForm, forms.ModelForm):
+    """The coalition's privacy settings: the person in charge of personal information."""
+
+    edit_fields = PrivacySettings.EDIT_FIELDS
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "submission" in self.fields:  # a first save edits the defaults: it carries their version
+            del self.fields["submission"]
+            self.fields["version"] = forms.CharField(
+                widget=forms.HiddenInput, required=False, initial=version_of(self.instance, self.edit_fields),
+            )
+
+    class Meta:
+        model = PrivacySettings
+        fields = list(PrivacySettings.EDIT_FIELDS)
+        widgets = {"officer_other": forms.Textarea(attrs={"rows": 3})}

@@ -346,3 +346,40 @@ class FormSubmission(TenantModel):
 
     def __str__(self):
         return self.token
+
+
+# Privacy (Québec's private-sector act as amended by Law 25) ------------------------------
+
+
+@audited(exclude=["updated_at"])
+class PrivacySettings(TenantModel):
+    """What a coalition says about the personal information it holds: the person in charge of
+    its protection and how to reach them (shown on the coalition's privacy page). One row per
+    coalition, written on the first save of its privacy settings; until then the defaults apply
+    (``coalitions.privacy.privacy_settings``)."""
+
+    coalition = models.OneToOneField(
+        Coalition, on_delete=models.CASCADE, related_name="privacy_settings", verbose_name=_("coalition"),
+    )
+    officer_name = SingleLineCharField(
+        _("name or title"), max_length=200, blank=True,
+        help_text=_("The person in charge of the protection of personal information, by name or by title "
+                    "(for example « Direction générale »). Left empty, the page says that the person with "
+                    "the highest authority in the coalition holds this role."),
+    )
+    officer_email = models.EmailField(_("email address"), blank=True)
+    officer_phone = SingleLineCharField(_("telephone"), max_length=50, blank=True)
+    officer_other = models.TextField(
+        _("other ways to reach them"), blank=True, help_text=_("A mailing address, office hours…"),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    OFFICER_FIELDS = ("officer_name", "officer_email", "officer_phone", "officer_other")
+    EDIT_FIELDS = OFFICER_FIELDS
+
+    class Meta:
+        verbose_name = _("privacy settings")
+        verbose_name_plural = _("privacy settings")
+
+    def __str__(self):
+        return str(self.coalition_id)

@@ -37,6 +37,8 @@ MEMBERS_MANAGE = "coalitions.members:manage"
 INVITATIONS_MANAGE = "coalitions.invitations:manage"
 AUDIT_VIEW = "coalitions.audit:view"
 SETTINGS_MANAGE = "coalitions.settings:manage"
+PRIVACY_VIEW = "coalitions.privacy:view"
+INCIDENTS_MANAGE = "coalitions.incidents:manage"
 
 # permission name -> roles that hold it
 REGISTRY: dict[str, frozenset[str]] = {
@@ -47,6 +49,8 @@ REGISTRY: dict[str, frozenset[str]] = {
     INVITATIONS_MANAGE: COORDINATORS,
     AUDIT_VIEW: COORDINATORS,
     SETTINGS_MANAGE: COORDINATORS,
+    PRIVACY_VIEW: EVERYONE,
+    INCIDENTS_MANAGE: COORDINATORS,
 }
 
 # Each app above the core lists its own permissions in <app>/permissions.py as

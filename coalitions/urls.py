@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import privacy_views, views
 
 app_name = "coalitions"
 
@@ -22,4 +22,6 @@ urlpatterns = [
     path("settings/invitations/<int:pk>/resend/", views.invitation_resend, name="invitation_resend"),
     path("settings/invitations/<int:pk>/revoke/", views.invitation_revoke, name="invitation_revoke"),
     path("settings/audit/", views.audit_trail, name="audit"),
+    path("settings/privacy/", privacy_views.privacy_settings, name="privacy_settings"),
+    path("privacy/", privacy_views.privacy_page, name="privacy"),
 ]

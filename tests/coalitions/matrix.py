@@ -24,6 +24,8 @@ EXPECTED = {
     "coalitions:invitation_resend": (COORD, POST, 302),
     "coalitions:invitation_revoke": (COORD, POST, 302),
     "coalitions:audit": (COORD, GET),
+    "coalitions:privacy": (ALL, GET),
+    "coalitions:privacy_settings": (COORD, BOTH, 200),
 }
 
 

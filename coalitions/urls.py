@@ -23,5 +23,9 @@ urlpatterns = [
     path("settings/invitations/<int:pk>/revoke/", views.invitation_revoke, name="invitation_revoke"),
     path("settings/audit/", views.audit_trail, name="audit"),
     path("settings/privacy/", privacy_views.privacy_settings, name="privacy_settings"),
+    path("settings/incidents/", privacy_views.incident_list, name="incidents"),
+    path("settings/incidents/new/", privacy_views.incident_create, name="incident_create"),
+    path("settings/incidents/<int:pk>/edit/", privacy_views.incident_edit, name="incident_edit"),
+    path("settings/incidents/export/", privacy_views.incident_export, name="incident_export"),
     path("privacy/", privacy_views.privacy_page, name="privacy"),
 ]

@@ -4,7 +4,7 @@ from django_scopes import scopes_disabled
 
 from coalitions.models import Membership
 
-from ..factories import InvitationFactory
+from ..factories import IncidentFactory, InvitationFactory
 from ..matrix_roles import ALL, BOTH, COORD, GET, POST
 
 # url name -> (roles allowed, methods served[, status of an allowed role's empty POST])
@@ -26,6 +26,10 @@ EXPECTED = {
     "coalitions:audit": (COORD, GET),
     "coalitions:privacy": (ALL, GET),
     "coalitions:privacy_settings": (COORD, BOTH, 200),
+    "coalitions:incidents": (COORD, GET),
+    "coalitions:incident_create": (COORD, BOTH, 200),
+    "coalitions:incident_edit": (COORD, BOTH, 200),
+    "coalitions:incident_export": (COORD, GET),
 }
 
 
@@ -34,6 +38,7 @@ def url_kwargs(world) -> dict:
     with scopes_disabled():
         membership = Membership.objects.get(coalition=world.coalition, user=world.partner)
         invitation = InvitationFactory(coalition=world.coalition, organization=world.organization)
+        incident = IncidentFactory(coalition=world.coalition)
     return {
         "coalitions:organization_edit": {"pk": world.organization.pk},
         "coalitions:organization_delete": {"pk": world.organization.pk},
@@ -43,4 +48,5 @@ def url_kwargs(world) -> dict:
         "coalitions:invitation_resend": {"pk": invitation.pk},
         "coalitions:invitation_revoke": {"pk": invitation.pk},
         "invitation_accept": {"token": invitation.token},
+        "coalitions:incident_edit": {"pk": incident.pk},
     }

@@ -20,7 +20,8 @@ def register(*labels: str) -> None:
             AUDITED_MODELS.append(label)
 
 
-register("coalitions.Organization", "coalitions.Membership", "coalitions.Invitation", "coalitions.ApiToken")
+register("coalitions.Organization", "coalitions.Membership", "coalitions.Invitation", "coalitions.ApiToken",
+         "coalitions.PrivacySettings", "coalitions.ConfidentialityIncident")
 
 
 def _event_models():

@@ -8,7 +8,16 @@ from django.contrib.auth.hashers import make_password
 from django.utils.translation import gettext_lazy as _
 
 from .concurrency import version_of
-from .models import FISCAL_MONTH_ERROR, LANGUAGE_CHOICES, Coalition, Membership, Organization, Role
+from .models import (
+    FISCAL_MONTH_ERROR,
+    LANGUAGE_CHOICES,
+    Coalition,
+    ConfidentialityIncident,
+    Membership,
+    Organization,
+    PrivacySettings,
+    Role,
+)
 
 
 class GuardedForm:
@@ -132,3 +141,44 @@ class ApiTokenForm(forms.Form):
         super().__init__(*args, **kwargs)
         if not may_write:  # a funder's token reads only: no choice to offer
             del self.fields["access"]
+class PrivacySettingsForm(GuardedForm, forms.ModelForm):
+    """The coalition's privacy settings: the person in charge of personal information."""
+
+    edit_fields = PrivacySettings.EDIT_FIELDS
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "submission" in self.fields:  # a first save edits the defaults: it carries their version
+            del self.fields["submission"]
+            self.fields["version"] = forms.CharField(
+                widget=forms.HiddenInput, required=False, initial=version_of(self.instance, self.edit_fields),
+            )
+
+    class Meta:
+        model = PrivacySettings
+        fields = list(PrivacySettings.EDIT_FIELDS)
+        widgets = {"officer_other": forms.Textarea(attrs={"rows": 3})}
+
+
+class DateInput(forms.DateInput):
+    """A date picker that shows and reads ISO dates (2026-11-26)."""
+
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class IncidentForm(GuardedForm, forms.ModelForm):
+    """An entry of the register of confidentiality incidents."""
+
+    edit_fields = ConfidentialityIncident.EDIT_FIELDS
+
+    class Meta:
+        model = ConfidentialityIncident
+        fields = list(ConfidentialityIncident.EDIT_FIELDS)
+        dates = ("occurred_on", "discovered_on", "commission_notified_on", "people_notified_on")
+        texts = ("discovery", "description", "information_concerned", "risk_assessment", "measures")
+        widgets = {
+            **{name: DateInput() for name in dates}, **{name: forms.Textarea(attrs={"rows": 3}) for name in texts},
+        }

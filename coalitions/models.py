@@ -4,6 +4,7 @@ import zoneinfo
 from typing import TYPE_CHECKING, ClassVar, Self
 
 import pghistory
+import pgtrigger
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Group, PermissionsMixin
 from django.db import models
@@ -401,3 +402,122 @@ class ApiToken(TenantModel):
     @property
     def status(self) -> str:
         return secret_status(revoked_at=self.revoked_at, expires_at=self.expires_at)
+# Privacy (Québec's private-sector act as amended by Law 25) ------------------------------
+
+
+@audited(exclude=["updated_at"])
+class PrivacySettings(TenantModel):
+    """What a coalition says about the personal information it holds: the person in charge of
+    its protection and how to reach them (shown on the coalition's privacy page). One row per
+    coalition, written on the first save of its privacy settings; until then the defaults apply
+    (``coalitions.privacy.privacy_settings``)."""
+
+    coalition = models.OneToOneField(
+        Coalition, on_delete=models.CASCADE, related_name="privacy_settings", verbose_name=_("coalition"),
+    )
+    officer_name = SingleLineCharField(
+        _("name or title"), max_length=200, blank=True,
+        help_text=_("The person in charge of the protection of personal information, by name or by title "
+                    "(for example « Direction générale »). Left empty, the page says that the person with "
+                    "the highest authority in the coalition holds this role."),
+    )
+    officer_email = models.EmailField(_("email address"), blank=True)
+    officer_phone = SingleLineCharField(_("telephone"), max_length=50, blank=True)
+    officer_other = models.TextField(
+        _("other ways to reach them"), blank=True, help_text=_("A mailing address, office hours…"),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    OFFICER_FIELDS = ("officer_name", "officer_email", "officer_phone", "officer_other")
+    EDIT_FIELDS = OFFICER_FIELDS
+
+    class Meta:
+        verbose_name = _("privacy settings")
+        verbose_name_plural = _("privacy settings")
+
+    def __str__(self):
+        return str(self.coalition_id)
+
+
+class IncidentNature(models.TextChoices):
+    """The kinds of confidentiality incident the act names (s. 3.6)."""
+
+    ACCESS = "access", _("Access not authorized by law")
+    USE = "use", _("Use not authorized by law")
+    DISCLOSURE = "disclosure", _("Disclosure not authorized by law")
+    LOSS = "loss", _("Loss of personal information")
+    OTHER = "other", _("Other breach of the protection of personal information")
+
+
+INCIDENT_KEPT_YEARS = 5  # the register is kept at least five years after an incident is recorded
+
+
+@audited(exclude=["updated_at"])
+class ConfidentialityIncident(TenantModel):
+    """One entry of the coalition's register of confidentiality incidents (Law 25): what happened,
+    what personal information and how many people it concerns, whether it risks serious injury,
+    what was done, and whether and when the Commission d'accès à l'information and the people
+    concerned were notified. Kept at least five years: a database trigger refuses to delete an
+    entry recorded less than INCIDENT_KEPT_YEARS ago (the coalition's own deletion included)."""
+
+    occurred_on = models.DateField(
+        _("date of the incident"), help_text=_("When it happened, or began, as far as is known."),
+    )
+    discovered_on = models.DateField(_("date of discovery"))
+    discovery = models.TextField(_("how it was discovered"))
+    nature = models.CharField(_("nature of the incident"), max_length=20, choices=IncidentNature.choices)
+    description = models.TextField(_("what happened"))
+    information_concerned = models.TextField(
+        _("personal information concerned"),
+        help_text=_("The kinds of information, e.g. names and email addresses of members; "
+                    "never the information itself."),
+    )
+    people_count = models.PositiveIntegerField(
+        _("number of people concerned"), help_text=_("Your best estimate if the exact number is not known."),
+    )
+    serious_risk = models.BooleanField(
+        _("risk of serious injury"), default=False,
+        help_text=_("Tick if the incident presents a risk of serious injury to the people concerned: then the "
+                    "Commission and the people must be notified promptly."),
+    )
+    risk_assessment = models.TextField(
+        _("assessment of the risk"),
+        help_text=_("How sensitive the information is, what use could be made of it, how likely harm is."),
+    )
+    measures = models.TextField(
+        _("measures taken"), help_text=_("To reduce the risk of harm and prevent a new incident."),
+    )
+    commission_notified_on = models.DateField(_("Commission notified on"), null=True, blank=True)
+    people_notified_on = models.DateField(_("people notified on"), null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("recorded by"),
+    )
+    created_at = models.DateTimeField(_("recorded on"), auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    EDIT_FIELDS = (
+        "occurred_on", "discovered_on", "discovery", "nature", "description", "information_concerned",
+        "people_count", "serious_risk", "risk_assessment", "measures", "commission_notified_on", "people_notified_on",
+    )
+
+    class Meta:
+        verbose_name = _("confidentiality incident")
+        verbose_name_plural = _("confidentiality incidents")
+        ordering = ["-discovered_on", "-pk"]
+        indexes = [models.Index(fields=["coalition", "-discovered_on", "-id"], name="incident_register_order")]
+        triggers = [
+            pgtrigger.Protect(
+                name="incident_kept_five_years", operation=pgtrigger.Delete,
+                condition=pgtrigger.Condition(
+                    f"OLD.created_at > NOW() - INTERVAL '{INCIDENT_KEPT_YEARS} years'"
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.discovered_on.isoformat()} {self.get_nature_display()}"
+
+    @property
+    def awaiting_notice(self) -> bool:
+        """A risk of serious injury that the Commission or the people have not been told of yet."""
+        return self.serious_risk and (self.commission_notified_on is None or self.people_notified_on is None)

@@ -39,6 +39,8 @@ AUDIT_VIEW = "coalitions.audit:view"
 SETTINGS_MANAGE = "coalitions.settings:manage"
 API_TOKENS_USE = "coalitions.api_tokens:use"  # one's own tokens of the REST API
 API_WRITE = "coalitions.api:write"  # a token that may write (what it writes still asks its own permission)
+PRIVACY_VIEW = "coalitions.privacy:view"
+INCIDENTS_MANAGE = "coalitions.incidents:manage"
 
 # permission name -> roles that hold it
 REGISTRY: dict[str, frozenset[str]] = {
@@ -51,6 +53,8 @@ REGISTRY: dict[str, frozenset[str]] = {
     SETTINGS_MANAGE: COORDINATORS,
     API_TOKENS_USE: EVERYONE,
     API_WRITE: MEMBERS_WHO_TAKE_PART,  # funders never write: their tokens are read-only
+    PRIVACY_VIEW: EVERYONE,
+    INCIDENTS_MANAGE: COORDINATORS,
 }
 
 # Each app above the core lists its own permissions in <app>/permissions.py as

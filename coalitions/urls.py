@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import privacy_views, views
 
 app_name = "coalitions"
 
@@ -24,4 +24,10 @@ urlpatterns = [
     path("settings/audit/", views.audit_trail, name="audit"),
     path("account/api-tokens/", views.api_tokens, name="api_tokens"),
     path("account/api-tokens/<int:pk>/revoke/", views.api_token_revoke, name="api_token_revoke"),
+    path("settings/privacy/", privacy_views.privacy_settings, name="privacy_settings"),
+    path("settings/incidents/", privacy_views.incident_list, name="incidents"),
+    path("settings/incidents/new/", privacy_views.incident_create, name="incident_create"),
+    path("settings/incidents/<int:pk>/edit/", privacy_views.incident_edit, name="incident_edit"),
+    path("settings/incidents/export/", privacy_views.incident_export, name="incident_export"),
+    path("privacy/", privacy_views.privacy_page, name="privacy"),
 ]

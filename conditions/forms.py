@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from coalitions.forms import GuardedForm
+from coalitions.forms import DateInput, GuardedForm
 from coalitions.models import Organization
 
 from .models import Action, ActionPlan, Activity, AgendaVersion, Endorsement, Priority, ReviewStatus
@@ -52,13 +52,6 @@ class EndorsementForm(forms.ModelForm):
         model = Endorsement
         fields = ["organization", "with_reservations", "comment"]
         widgets = {"comment": forms.Textarea(attrs={"rows": 4})}
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def _end_after_start(form, data, start="start_date", end="end_date"):

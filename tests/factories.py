@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from coalitions.models import Coalition, Invitation, Membership, Organization, Role, User
+from coalitions.models import Coalition, ConfidentialityIncident, Invitation, Membership, Organization, Role, User
 
 PASSWORD = "un-mot-de-passe-solide-42"
 
@@ -87,3 +87,19 @@ class InvitationFactory(ModelFactory):
     role = Role.PARTNER
     organization = factory.LazyAttribute(lambda i: OrganizationFactory(coalition=i.coalition))
     expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=14))
+
+
+class IncidentFactory(ModelFactory):
+    class Meta:
+        model = ConfidentialityIncident
+
+    coalition = factory.SubFactory(CoalitionFactory)
+    occurred_on = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=10))
+    discovered_on = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=3))
+    discovery = "Un membre a signalé un courriel envoyé au mauvais destinataire."
+    nature = "disclosure"
+    description = "La liste des présences d'une rencontre a été envoyée à une personne externe."
+    information_concerned = "Noms et adresses courriel de membres"
+    people_count = 12
+    risk_assessment = "Faible : aucune information sensible."
+    measures = "La personne a supprimé le courriel et l'a confirmé par écrit."

@@ -5,7 +5,7 @@ from django_scopes import scopes_disabled
 from coalitions.api_tokens import api_token_create
 from coalitions.models import Membership
 
-from ..factories import InvitationFactory
+from ..factories import IncidentFactory, InvitationFactory
 from ..matrix_roles import ALL, BOTH, COORD, GET, POST
 
 # url name -> (roles allowed, methods served[, status of an allowed role's empty POST])
@@ -27,6 +27,12 @@ EXPECTED = {
     "coalitions:audit": (COORD, GET),
     "coalitions:api_tokens": (ALL, BOTH, 200),
     "coalitions:api_token_revoke": (ALL, BOTH, 302),
+    "coalitions:privacy": (ALL, GET),
+    "coalitions:privacy_settings": (COORD, BOTH, 200),
+    "coalitions:incidents": (COORD, GET),
+    "coalitions:incident_create": (COORD, BOTH, 200),
+    "coalitions:incident_edit": (COORD, BOTH, 200),
+    "coalitions:incident_export": (COORD, GET),
 }
 # The token in the URL is the partner's: nobody else sees it (coalitions:api_token_revoke)
 HIDDEN = {"coalitions:api_token_revoke": frozenset({"coordinator", "funder"})}
@@ -39,6 +45,7 @@ def url_kwargs(world) -> dict:
         invitation = InvitationFactory(coalition=world.coalition, organization=world.organization)
         token, _secret = api_token_create(actor=world.partner, coalition=world.coalition, name="Tableur",
                                           can_write=True, lifetime_days=30)
+        incident = IncidentFactory(coalition=world.coalition)
     return {
         "coalitions:organization_edit": {"pk": world.organization.pk},
         "coalitions:organization_delete": {"pk": world.organization.pk},
@@ -49,4 +56,5 @@ def url_kwargs(world) -> dict:
         "coalitions:invitation_revoke": {"pk": invitation.pk},
         "invitation_accept": {"token": invitation.token},
         "coalitions:api_token_revoke": {"pk": token.pk},
+        "coalitions:incident_edit": {"pk": incident.pk},
     }

@@ -27,6 +27,7 @@ from coalitions.spreadsheets import Sheet
 from conditions import selectors as condition_selectors
 from conditions.models import Activity, ReviewStatus
 from indicators import charts
+from indicators.formatting import ValueFormat, unit_text
 
 from .funder import indicator_series, plan_progress, trend_words
 
@@ -123,7 +124,7 @@ def period_report(coalition, start: date, end: date) -> dict:
             {
                 "code": s.indicator.code,
                 "name": s.indicator.name,
-                "unit": s.indicator.unit,
+                **ValueFormat.of(s.indicator).as_dict(),  # value_type, unit, unit_en, levels
                 "target": _number(s.target),
                 "baseline": _number(s.indicator.baseline_value),
                 "status": s.status,
@@ -196,11 +197,12 @@ def _indicator_rows(report: dict):
     straddling = _("straddling period")
     for item in report["indicators"]:
         word = trend_words(item["status"])[0]
+        unit = unit_text(ValueFormat.of(item))  # « % », « $ », or the counted thing in the reader's language
         if not item["points"]:
-            yield [item["code"], item["name"], item["unit"], None, None, item["target"], word]
+            yield [item["code"], item["name"], unit, None, None, item["target"], word]
         for label, value in item["points"]:
             note = straddling if label in item.get("straddling", ()) else None
-            yield [item["code"], item["name"], item["unit"], label, value, item["target"], word, note]
+            yield [item["code"], item["name"], unit, label, value, item["target"], word, note]
 
 
 def report_sheets(report: dict) -> list[Sheet]:

@@ -43,7 +43,7 @@ DISAGGREGATION = {
 #          final target, learning notes {period index from the end: text})
 PETITE_ENFANCE = [
     ({"code": "PE-01", "name_fr": "Familles rejointes par les visites à domicile",
-      "name_en": "Families reached by home visits", "level": "performance", "unit": "familles",
+      "name_en": "Families reached by home visits", "level": "performance", "unit": "familles", "unit_en": "families",
       "value_type": "count", "direction": "higher", "frequency": "quarterly", "aggregation": "sum",
       "definition_fr": "Nombre de familles avec un enfant de 0 à 5 ans qui ont reçu au moins une visite à "
                        "domicile pendant le trimestre.",
@@ -65,6 +65,7 @@ PETITE_ENFANCE = [
      [], lambda rng, i, k: (round(148 * (0.295 - 0.012 * i)), 148), Decimal(24), {}),
     ({"code": "PE-03", "name_fr": "Participation aux ateliers parent-enfant",
       "name_en": "Attendance at parent-child workshops", "level": "performance", "unit": "présences",
+      "unit_en": "attendances",
       "value_type": "count", "direction": "higher", "frequency": "monthly", "aggregation": "sum",
       "data_source": "Feuilles de présence", "expected_min": Decimal(0), "expected_max": Decimal(80)},
      ["Maison de la famille de la Haute-Côte", "Bibliothèque municipale de Forestville", "CPE Les Petits Pas",
@@ -76,7 +77,7 @@ PETITE_ENFANCE = [
           "Les ateliers en salle en juillet.")}),
     ({"code": "PE-04", "name_fr": "Délai d'attente pour un premier service",
       "name_en": "Waiting time for a first service",
-      "level": "performance", "unit": "jours", "value_type": "count", "direction": "lower",
+      "level": "performance", "unit": "jours", "unit_en": "days", "value_type": "count", "direction": "lower",
       "frequency": "quarterly", "aggregation": "average", "expected_min": Decimal(0),
       "expected_max": Decimal(120), "data_source": "Système de gestion des demandes", "baseline_value": Decimal(48)},
      ["CISSS de la Côte-Nord — CLSC de Forestville", "Maison de la famille de la Haute-Côte"],
@@ -92,7 +93,7 @@ PETITE_ENFANCE = [
 
 SECURITE_ALIMENTAIRE = [
     ({"code": "SA-01", "name_fr": "Paniers alimentaires distribués", "name_en": "Food baskets distributed",
-      "level": "performance", "unit": "paniers", "value_type": "count", "direction": "higher",
+      "level": "performance", "unit": "paniers", "unit_en": "baskets", "value_type": "count", "direction": "higher",
       "frequency": "monthly", "aggregation": "sum", "expected_min": Decimal(0), "expected_max": Decimal(600),
       "data_source": "Registre des distributions"},
      ["Moisson des Sources", "Cuisines collectives des Sources"],
@@ -104,7 +105,7 @@ SECURITE_ALIMENTAIRE = [
       "data_source": "Enquête régionale de santé", "baseline_value": Decimal("14.2")},
      [], lambda rng, i, k: (round(2300 * (0.142 + 0.004 * i)), 2300), Decimal(11), {}),
     ({"code": "SA-03", "name_fr": "Participants aux cuisines collectives",
-      "name_en": "Participants in community kitchens", "level": "performance", "unit": "personnes",
+      "name_en": "Participants in community kitchens", "level": "performance", "unit": "personnes", "unit_en": "people",
       "value_type": "count", "direction": "higher", "frequency": "quarterly", "aggregation": "sum",
       "expected_min": Decimal(0), "expected_max": Decimal(120)},
      ["Cuisines collectives des Sources", "CLSC des Sources"],

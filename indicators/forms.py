@@ -5,6 +5,7 @@ from coalitions.forms import GuardedForm
 from coalitions.models import Organization
 from conditions.selectors import accepted_actions, priorities
 
+from .formatting import ValueFormat, unit_text
 from .models import DISAGGREGATED_TYPES, SUMMED_TYPES, Confidence, Indicator, LearningNote, Period, ValueType
 
 
@@ -23,7 +24,7 @@ class IndicatorForm(GuardedForm, forms.ModelForm):
     class Meta:
         model = Indicator
         fields = [
-            "code", "name_fr", "name_en", "definition_fr", "definition_en", "level", "unit", "value_type",
+            "code", "name_fr", "name_en", "definition_fr", "definition_en", "level", "unit", "unit_en", "value_type",
             "scale_labels", "direction", "frequency", "aggregation", "reporting_start", "due_days",
             "baseline_value", "baseline_date", "data_source", "expected_min", "expected_max",
             "priorities", "actions", "requires_category_total",
@@ -105,7 +106,7 @@ class ValueForm(forms.Form):
         else:
             del self.fields["numerator"], self.fields["denominator"]
             if indicator.unit:
-                self.fields["value"].label = _("Value (%(unit)s)") % {"unit": indicator.unit}
+                self.fields["value"].label = _("Value (%(unit)s)") % {"unit": unit_text(ValueFormat.of(indicator))}
         choices = self._choices(indicator)
         if choices:
             label = _("Answer") if indicator.value_type == ValueType.YES_NO else _("Level")

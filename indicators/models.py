@@ -94,6 +94,10 @@ class Indicator(TenantModel):
     definition_en = models.TextField(_("definition (English)"), blank=True)
     level = models.CharField(_("level"), max_length=20, choices=Level.choices, default=Level.PERFORMANCE)
     unit = SingleLineCharField(_("unit"), max_length=50, blank=True, help_text=_("E.g. families, children, days."))
+    unit_en = SingleLineCharField(
+        _("unit (English)"), max_length=50, blank=True, db_default="",
+        help_text=_("Shown to people who read in English; empty: the unit as written above."),
+    )
     value_type = models.CharField(_("value type"), max_length=20, choices=ValueType.choices, default=ValueType.COUNT)
     scale_labels = models.TextField(
         _("scale levels"), blank=True,
@@ -136,7 +140,8 @@ class Indicator(TenantModel):
     created_at = models.DateTimeField(auto_now_add=True)
 
     EDIT_FIELDS = (
-        "code", "name_fr", "name_en", "definition_fr", "definition_en", "level", "unit", "value_type", "scale_labels",
+        "code", "name_fr", "name_en", "definition_fr", "definition_en", "level", "unit", "unit_en", "value_type",
+        "scale_labels",
         "direction", "frequency", "aggregation", "reporting_start", "due_days", "baseline_value", "baseline_date",
         "data_source", "expected_min", "expected_max", "priorities", "actions", "requires_category_total",
     )

@@ -29,7 +29,7 @@ from ..periods import generate_periods, period_containing
 from ._common import queue_rollups, same_coalition
 
 INDICATOR_FIELDS = {
-    "code", "name_fr", "name_en", "definition_fr", "definition_en", "level", "unit", "value_type",
+    "code", "name_fr", "name_en", "definition_fr", "definition_en", "level", "unit", "unit_en", "value_type",
     "scale_labels", "direction", "frequency", "aggregation", "baseline_value", "baseline_date",
     "data_source", "expected_min", "expected_max", "due_days", "reporting_start", "requires_category_total",
 }

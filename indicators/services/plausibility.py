@@ -5,9 +5,9 @@ from decimal import Decimal
 from typing import cast
 
 from django.db import connection
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from ..formatting import format_value
 from ..models import (
     Indicator,
     IndicatorValue,
@@ -30,9 +30,9 @@ def plausibility(indicator: Indicator, organization, period: Period, value: Deci
     low = None if indicator.expected_min is None else Decimal(str(indicator.expected_min))
     high = None if indicator.expected_max is None else Decimal(str(indicator.expected_max))
     if low is not None and value < low:
-        return _("below the lowest plausible value (%(min)s)") % {"min": number_format(low.normalize())}
+        return _("below the lowest plausible value (%(min)s)") % {"min": format_value(low, indicator)}
     if high is not None and value > high:
-        return _("above the highest plausible value (%(max)s)") % {"max": number_format(high.normalize())}
+        return _("above the highest plausible value (%(max)s)") % {"max": format_value(high, indicator)}
     if median is LOOK_UP:
         history = cast(list[Decimal], list(  # value__isnull=False: no None
             IndicatorValue.objects.filter(
@@ -43,7 +43,7 @@ def plausibility(indicator: Indicator, organization, period: Period, value: Deci
         median = statistics.median(history) if len(history) >= 2 else None
     if median is not None and median > 0 and (value > 3 * median or value < median / 3):
         return _("far from this organization's usual values (median %(median)s)") % {
-            "median": number_format(Decimal(str(median)).quantize(Decimal("0.1")).normalize())
+            "median": format_value(Decimal(str(median)), indicator)
         }
     return ""
 

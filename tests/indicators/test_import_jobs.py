@@ -182,7 +182,7 @@ def test_an_unusual_value_is_judged_on_the_median_of_an_even_history_as_on_the_e
     data = rows(measure, 1, "46")
     with measure.scope(), pytest.raises(imports.ImportRejected) as rejected:
         imports.values_check_import(actor=world.partner, coalition=world.coalition, rows=data)
-    assert rejected.value.errors[0][1] == "comment" and "(médiane 15)" in rejected.value.errors[0][2]
+    assert rejected.value.errors[0][1] == "comment" and "(médiane 15\u00a0familles)" in rejected.value.errors[0][2]
     data[0]["value"] = "45"  # 3 x 15: not above
     with measure.scope():
         imports.values_check_import(actor=world.partner, coalition=world.coalition, rows=data)

@@ -83,11 +83,15 @@ class ValueForm(forms.Form):
     """One cell of the "to report" screen. Numbers are read as text and checked by the
     service, so that "1 234,5" and "1234.5" both work and the errors are the service's."""
 
-    value = forms.CharField(label=_("Value"), required=False, max_length=40)
-    numerator = forms.CharField(label=_("Numerator"), required=False, max_length=40)
-    denominator = forms.CharField(label=_("Denominator"), required=False, max_length=40)
+    # Required (no "(optional)" next to them), with the service's own message when left empty.
+    value = forms.CharField(label=_("Value"), max_length=40, error_messages={"required": _("Enter a value.")})
+    numerator = forms.CharField(label=_("Numerator"), max_length=40,
+                                error_messages={"required": _("Enter the numerator.")})
+    denominator = forms.CharField(label=_("Denominator"), max_length=40,
+                                  error_messages={"required": _("Enter the denominator.")})
     weight = forms.CharField(
-        label=_("Weight"), required=False, max_length=40,
+        label=_("Weight"), max_length=40,
+        error_messages={"required": _("Enter the weight of this value (e.g. the number of people), above zero.")},
         help_text=_("How much this value counts in the average, e.g. the number of people it covers."),
     )
     comment = forms.CharField(
@@ -110,7 +114,8 @@ class ValueForm(forms.Form):
         choices = self._choices(indicator)
         if choices:
             label = _("Answer") if indicator.value_type == ValueType.YES_NO else _("Level")
-            self.fields["value"] = forms.ChoiceField(label=label, choices=choices, required=False)
+            self.fields["value"] = forms.ChoiceField(label=label, choices=choices,
+                                                     error_messages={"required": _("Enter a value.")})
         if indicator.aggregation != "weighted_average" or indicator.value_type == ValueType.PERCENTAGE:
             del self.fields["weight"]
         for category in self.categories:

@@ -32,16 +32,19 @@ def agenda(request):
     current = selectors.current_version(coalition)
     is_editor = has_permission(membership, AGENDA_EDIT)
     may_endorse = has_permission(membership, AGENDA_ENDORSE)
+    board = selectors.endorsement_board(coalition, current)
+    own = set() if is_editor or not (current and may_endorse) else set(
+        selectors.organizations_endorsable_by(membership, request.user, coalition).values_list("pk", flat=True))
     return render(request, "conditions/agenda.html", {
         "version": current,
         "tree": selectors.theory_of_change_tree(current) if current else [],
         "priorities": _with_indicators(selectors.version_priorities(current)) if current else [],
-        "board": selectors.endorsement_board(coalition, current),
+        "board": board,
         "draft": selectors.draft_version(coalition) if is_editor else None,
         "is_editor": is_editor,
-        "can_endorse": bool(current) and may_endorse and (
-            is_editor or selectors.organizations_endorsable_by(membership, request.user, coalition).exists()
-        ),
+        "can_endorse": bool(current) and may_endorse and (is_editor or bool(own)),
+        # A representative whose organisations all endorsed this version: no "Endorse" call any more.
+        "endorsed": bool(own) and own <= {org.pk for org in board["current"]},
     })
 
 

@@ -142,6 +142,28 @@ def test_a_representative_endorses_the_current_version_with_a_comment(client, wo
     assert "Adhésion avec réserves" in page and "Sous réserve des ressources" in page
 
 
+def test_after_endorsing_the_main_button_no_longer_asks_to_endorse(client, world):
+    make_representative(world)
+    publish(world)
+    client.force_login(world.partner)
+    before = client.get(url(world, "conditions:agenda")).content.decode()
+    assert "Adhérer à cette version" in before
+    client.post(url(world, "conditions:agenda_endorse"), {"organization": world.organization.pk, "comment": ""})
+    after = client.get(url(world, "conditions:agenda")).content.decode()
+    assert "Adhérer à cette version" not in after
+    assert "Votre organisme adhère à la version\u00a01." in after or "Votre organisme adhère à la version 1." in after
+    assert "Modifier l’adhésion" in after
+    publish(world, "Deuxième")  # a new version: the representative is asked again
+    assert "Adhérer à cette version" in client.get(url(world, "conditions:agenda")).content.decode()
+
+
+def test_a_coordinator_records_endorsements_rather_than_endorsing(client, world):
+    publish(world)
+    client.force_login(world.coordinator)
+    page = client.get(url(world, "conditions:agenda")).content.decode()
+    assert "Enregistrer une adhésion" in page and "Adhérer à cette version" not in page
+
+
 def test_reservations_need_a_comment(client, world):
     make_representative(world)
     publish(world)

@@ -1,5 +1,6 @@
 """The partner's "to report" screen, value validation, plausibility and object rules."""
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -47,6 +48,23 @@ def test_it_submits_a_value_without_javascript(client, world, measure):
     assert response.status_code == 302
     value = saved(measure)
     assert value.value == 42 and value.status == ValueStatus.SUBMITTED and value.entered_by == world.partner
+
+
+def test_the_value_field_is_not_marked_optional(client, world, measure):
+    client.force_login(world.partner)
+    page = client.get(reverse("indicators:entry", args=[world.coalition.slug])).content.decode()
+    form = client.get(reverse("indicators:entry", args=[world.coalition.slug])).context["page_obj"][0].form
+    assert form.fields["value"].required
+    label = re.search(rf'for="id_c{measure.period.pk}-{world.organization.pk}-value">(.*?)</label>', page)
+    assert label.group(1).startswith("Valeur") and "facultatif" not in label.group(1)
+    assert "facultatif" in page  # the comment and the source stay optional
+
+
+def test_a_draft_card_shows_its_value(client, world, measure):
+    client.force_login(world.partner)
+    post_value(client, world, measure.period, world.organization, value="37", action="draft")
+    page = client.get(reverse("indicators:entry", args=[world.coalition.slug])).content.decode()
+    assert "Valeur du brouillon\u00a0: 37" in page
 
 
 def test_it_saves_a_draft_inline_with_htmx(client, world, measure):

@@ -33,8 +33,8 @@ class BearerTokenAuthentication(authentication.BaseAuthentication):
         return 'Bearer realm="api"'
 
 
-class SessionAuthentication(authentication.SessionAuthentication):
-    """The signed-in person of the app's pages; unsafe methods need the CSRF token, as a form does."""
+# The signed-in person of the app's pages; unsafe methods need the CSRF token, as a form does.
+SessionAuthentication = authentication.SessionAuthentication
 
 
 class BearerTokenScheme(OpenApiAuthenticationExtension):

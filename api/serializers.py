@@ -3,6 +3,10 @@ model gains a column. Decimals are strings ("12.5000"), datetimes ISO 8601 with 
 
 from rest_framework import serializers
 
+from coalitions.permissions import MEMBERS_MANAGE, has_permission
+from coordination.permissions import can_see_meeting_details
+from indicators.permissions import sees_comment
+
 
 class CoalitionSerializer(serializers.Serializer):
     id = serializers.IntegerField()
@@ -17,3 +21,245 @@ class CoalitionSerializer(serializers.Serializer):
 
     def get_role(self, coalition) -> str:
         return self.context["request"].membership.role
+
+
+def _membership(serializer):
+    return serializer.context["request"].membership
+
+
+AMOUNT = {"max_digits": 18, "decimal_places": 4, "allow_null": True}
+
+
+class OrganizationSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    sector = serializers.CharField()
+    kind = serializers.CharField()
+    website = serializers.CharField()
+    description = serializers.CharField()
+    member_count = serializers.IntegerField()
+
+
+class MemberSerializer(serializers.Serializer):
+    """A member; the email only for those who manage the members (never for funders)."""
+
+    id = serializers.IntegerField()
+    name = serializers.SerializerMethodField()
+    email = serializers.SerializerMethodField()
+    role = serializers.CharField()
+    organization = serializers.IntegerField(source="organization_id", allow_null=True)
+    is_active = serializers.BooleanField()
+    created_at = serializers.DateTimeField()
+
+    def get_name(self, membership) -> str:
+        return str(membership.user)
+
+    def get_email(self, membership) -> str | None:
+        return membership.user.email if has_permission(_membership(self), MEMBERS_MANAGE) else None
+
+
+class PrioritySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    description = serializers.CharField()
+    position = serializers.IntegerField()
+
+
+class PublishedPrioritySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    description = serializers.CharField()
+
+
+class AgendaSerializer(serializers.Serializer):
+    """The current published version of the common agenda."""
+
+    number = serializers.IntegerField()
+    problem = serializers.CharField()
+    target_population = serializers.CharField()
+    territory = serializers.CharField()
+    vision = serializers.CharField()
+    long_term_outcomes = serializers.CharField()
+    guiding_principles = serializers.CharField()
+    published_at = serializers.DateTimeField(allow_null=True)
+    priorities = PublishedPrioritySerializer(many=True, source="priorities_snapshot")
+
+
+class ActionSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    description = serializers.CharField()
+    plan = serializers.IntegerField(source="plan_id")
+    priorities = serializers.SerializerMethodField()
+    lead_organization = serializers.IntegerField(source="lead_organization_id")
+    contributing_organizations = serializers.SerializerMethodField()
+    start_date = serializers.DateField()
+    end_date = serializers.DateField()
+    status = serializers.CharField()
+    progress = serializers.IntegerField(allow_null=True)
+    expected_results = serializers.CharField()
+    review_status = serializers.CharField()
+
+    def get_priorities(self, action) -> list[int]:
+        return [priority.pk for priority in action.priorities.all()]  # prefetched (action_rows)
+
+    def get_contributing_organizations(self, action) -> list[int]:
+        return [organization.pk for organization in action.contributing_organizations.all()]
+
+
+class ActivitySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    action = serializers.IntegerField(source="action_id")
+    organization = serializers.IntegerField(source="organization_id")
+    date = serializers.DateField()
+    end_date = serializers.DateField(allow_null=True)
+    description = serializers.CharField()
+    people_reached = serializers.IntegerField()
+    families_reached = serializers.IntegerField()
+    hours = serializers.DecimalField(max_digits=8, decimal_places=1)
+    cost = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
+
+
+class TargetSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    period = serializers.IntegerField(source="period_id", allow_null=True, help_text="null: the final target.")
+    value = serializers.DecimalField(max_digits=18, decimal_places=4)
+
+
+class CategorySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    dimension = serializers.CharField()
+    label = serializers.CharField()
+
+
+class IndicatorSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    code = serializers.CharField()
+    name = serializers.CharField()
+    name_fr = serializers.CharField()
+    name_en = serializers.CharField()
+    definition = serializers.CharField()
+    level = serializers.CharField()
+    unit = serializers.CharField()
+    value_type = serializers.CharField()
+    direction = serializers.CharField()
+    frequency = serializers.CharField()
+    aggregation = serializers.CharField()
+    baseline_value = serializers.DecimalField(**AMOUNT)
+    baseline_date = serializers.DateField(allow_null=True)
+    data_source = serializers.CharField()
+    targets = TargetSerializer(many=True)
+    categories = CategorySerializer(many=True)
+
+
+class PeriodSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    indicator = serializers.IntegerField(source="indicator_id")
+    start = serializers.DateField()
+    end = serializers.DateField()
+    due_date = serializers.DateField()
+    is_locked = serializers.BooleanField()
+
+
+class ValueSerializer(serializers.Serializer):
+    """A reported value. The comment and the reviewer's note stay within the organisation and
+    the coordination team, as on the pages."""
+
+    id = serializers.IntegerField(read_only=True)
+    indicator = serializers.IntegerField(source="indicator_id")
+    indicator_code = serializers.CharField(source="indicator.code")
+    period = serializers.IntegerField(source="period_id")
+    period_start = serializers.DateField(source="period.start")
+    period_end = serializers.DateField(source="period.end")
+    organization = serializers.IntegerField(source="organization_id", allow_null=True)
+    category = serializers.IntegerField(source="category_id", allow_null=True)
+    value = serializers.DecimalField(**AMOUNT)
+    numerator = serializers.DecimalField(**AMOUNT)
+    denominator = serializers.DecimalField(**AMOUNT)
+    weight = serializers.DecimalField(**AMOUNT)
+    comment = serializers.SerializerMethodField()
+    review_note = serializers.SerializerMethodField()
+    source = serializers.CharField()
+    confidence = serializers.CharField()
+    status = serializers.CharField()
+    is_flagged = serializers.BooleanField()
+    flag_reason = serializers.CharField()
+    submitted_at = serializers.DateTimeField(allow_null=True)
+    reviewed_at = serializers.DateTimeField(allow_null=True)
+    updated_at = serializers.DateTimeField()
+
+    def _sees(self, value) -> bool:
+        return sees_comment(_membership(self), value)
+
+    def get_comment(self, value) -> str | None:
+        return value.comment if self._sees(value) else None
+
+    def get_review_note(self, value) -> str | None:
+        return value.review_note if self._sees(value) else None
+
+
+class RollupSerializer(serializers.Serializer):
+    """The coalition value of an indicator for a period (and a category), from approved values,
+    with how many of the organisations expected to report did."""
+
+    id = serializers.IntegerField()
+    indicator = serializers.IntegerField(source="indicator_id")
+    indicator_code = serializers.CharField(source="indicator.code")
+    period = serializers.IntegerField(source="period_id")
+    period_start = serializers.DateField(source="period.start")
+    period_end = serializers.DateField(source="period.end")
+    category = serializers.IntegerField(source="category_id", allow_null=True)
+    value = serializers.DecimalField(max_digits=24, decimal_places=6, allow_null=True)
+    numerator = serializers.DecimalField(max_digits=24, decimal_places=4, allow_null=True)
+    denominator = serializers.DecimalField(max_digits=24, decimal_places=4, allow_null=True)
+    reported_count = serializers.IntegerField()
+    expected_count = serializers.IntegerField()
+    completeness = serializers.SerializerMethodField(help_text="reported_count / expected_count, 0 to 1, as text.")
+    computed_at = serializers.DateTimeField()
+
+    def get_completeness(self, rollup) -> str | None:
+        return completeness(rollup.reported_count, rollup.expected_count)
+
+
+def completeness(reported: int, expected: int) -> str | None:
+    if not expected:
+        return None
+    return f"{min(reported / expected, 1):.4f}"
+
+
+class DecisionSerializer(serializers.Serializer):
+    number = serializers.IntegerField()
+    text = serializers.CharField()
+    action = serializers.IntegerField(source="action_id", allow_null=True)
+
+
+class MeetingSerializer(serializers.Serializer):
+    """A meeting; its agenda and published minutes only for those who see its details."""
+
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    kind = serializers.CharField()
+    starts_at = serializers.DateTimeField()
+    duration_minutes = serializers.IntegerField()
+    place = serializers.CharField()
+    agenda = serializers.SerializerMethodField()
+    minutes = serializers.SerializerMethodField()
+    decisions = DecisionSerializer(many=True)
+
+    def _details(self, meeting) -> bool:
+        return can_see_meeting_details(_membership(self), meeting)
+
+    def get_agenda(self, meeting) -> str | None:
+        return meeting.agenda if self._details(meeting) else None
+
+    def get_minutes(self, meeting) -> str | None:
+        return meeting.minutes if meeting.minutes_published_at and self._details(meeting) else None
+
+
+class AnnouncementSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    body = serializers.CharField()
+    audience = serializers.CharField()
+    pinned = serializers.BooleanField()
+    published_at = serializers.DateTimeField()

@@ -8,6 +8,19 @@ app_name = "api"
 
 coalition_patterns = [
     path("", views.CoalitionView.as_view(), name="coalition"),
+    path("organizations/", views.OrganizationList.as_view(), name="organizations"),
+    path("members/", views.MemberList.as_view(), name="members"),
+    path("priorities/", views.PriorityList.as_view(), name="priorities"),
+    path("agenda/", views.AgendaView.as_view(), name="agenda"),
+    path("actions/", views.ActionList.as_view(), name="actions"),
+    path("activities/", views.ActivityList.as_view(), name="activities"),
+    path("indicators/", views.IndicatorList.as_view(), name="indicators"),
+    path("indicators/<int:pk>/", views.IndicatorDetail.as_view(), name="indicator"),
+    path("periods/", views.PeriodList.as_view(), name="periods"),
+    path("values/", views.ValueList.as_view(), name="values"),
+    path("rollups/", views.RollupList.as_view(), name="rollups"),
+    path("meetings/", views.MeetingList.as_view(), name="meetings"),
+    path("announcements/", views.AnnouncementList.as_view(), name="announcements"),
 ]
 
 urlpatterns = [

@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from ..models.calendar import CalendarFeed
@@ -23,6 +23,12 @@ def meeting_list(coalition, *, when: str = "upcoming", kind: str = "", now=None)
     if when == "all":
         return meetings.order_by("-starts_at")
     return meetings.filter(starts_at__gte=now - timedelta(hours=12)).order_by("starts_at")
+
+
+def meetings_with_decisions(coalition) -> QuerySet[Meeting]:
+    """Every meeting with its decisions (one prefetch), for the API's list."""
+    return Meeting.objects.filter(coalition=coalition).prefetch_related(
+        Prefetch("decisions", queryset=Decision.objects.order_by("number"))).order_by("-starts_at", "-pk")
 
 
 def my_invitations(meetings, user) -> dict[int, Invitee]:

@@ -6,13 +6,14 @@ from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.db.models.expressions import RawSQL
 
 from coalitions.dates import local_today
+from coalitions.web import parse_int
 
 from .. import charts
-from ..models import Indicator, IndicatorRollup, IndicatorValue, LearningNote, Period, Target
+from ..models import Category, Indicator, IndicatorRollup, IndicatorValue, LearningNote, Period, Target
 from ..permissions import visible_values
 from . import among
 
@@ -24,6 +25,24 @@ def indicators(coalition, *, q: str = "", level: str = ""):
     if level:
         rows = rows.filter(level=level)
     return rows.order_by("code")
+
+
+def indicator_framework(coalition):
+    """The indicators with their targets and categories (two prefetches), for the API."""
+    return indicators(coalition).prefetch_related(
+        Prefetch("targets", queryset=Target.objects.order_by("period__start", "pk")),
+        Prefetch("categories", queryset=Category.objects.order_by("dimension", "label", "pk")),
+    )
+
+
+def periods(coalition, *, indicator: str = "", open_only: bool = False):
+    """The reporting periods of the coalition's indicators; ``open_only``: not locked."""
+    rows = Period.objects.filter(coalition=coalition)
+    if (indicator_id := parse_int(indicator)) is not None:
+        rows = rows.filter(indicator_id=indicator_id)
+    if open_only:
+        rows = rows.filter(is_locked=False)
+    return rows.order_by("indicator_id", "start")
 
 
 def _final_targets(indicator_ids) -> dict:

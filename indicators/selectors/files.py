@@ -12,23 +12,38 @@ from ..transfer import category_header, category_key, fraction_header
 from . import indicators_to_report
 
 
-def rollup_rows(coalition, *, indicator: str = ""):
+def _by_ids(rows, **texts: str):
+    """``rows`` of the objects whose ids the request gives as text (``indicator="12"``); a text
+    that is not a whole number filters nothing."""
+    for name, text in texts.items():
+        if (pk := parse_int(text)) is not None:
+            rows = rows.filter(**{f"{name}_id": pk})
+    return rows
+
+
+def rollup_rows(coalition, *, indicator: str = "", period: str = "", updated_since=None):
+    """The coalition values (exports, the API), with the filters given as request text: an id
+    that is not a whole number filters nothing; ``updated_since`` is a datetime."""
     rows = IndicatorRollup.objects.filter(coalition=coalition).select_related(
         "indicator", "period__indicator", "category"
     )
-    if (indicator_id := parse_int(indicator)) is not None:
-        rows = rows.filter(indicator_id=indicator_id)
+    rows = _by_ids(rows, indicator=indicator, period=period)
+    if updated_since is not None:
+        rows = rows.filter(computed_at__gte=updated_since)
     return rows.order_by("indicator__code", "period__start", "category__dimension", "category__label")
 
 
-def value_rows(coalition, membership, *, indicator: str = "", status: str = ""):
+def value_rows(coalition, membership, *, indicator: str = "", status: str = "", period: str = "",
+               organization: str = "", updated_since=None):
+    """The values ``membership`` may read (exports, the API), filtered as ``rollup_rows``."""
     rows = visible_values(membership, IndicatorValue.objects.filter(coalition=coalition)).select_related(
         "indicator", "period__indicator", "organization", "category"
     )
-    if (indicator_id := parse_int(indicator)) is not None:
-        rows = rows.filter(indicator_id=indicator_id)
+    rows = _by_ids(rows, indicator=indicator, period=period, organization=organization)
     if status in ValueStatus.values:
         rows = rows.filter(status=status)
+    if updated_since is not None:
+        rows = rows.filter(updated_at__gte=updated_since)
     return rows.order_by("indicator__code", "period__start", "organization__name")
 
 

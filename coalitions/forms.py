@@ -154,9 +154,36 @@ class PrivacySettingsForm(GuardedForm, forms.ModelForm):
                 widget=forms.HiddenInput, required=False, initial=version_of(self.instance, self.edit_fields),
             )
 
+        from .retention import KINDS, days_for
+
+        chosen = self.instance.retention_days
+        for kind in KINDS:
+            self.fields[f"retention_{kind.key}"] = forms.IntegerField(
+                label=kind.label, min_value=kind.min_days, max_value=kind.max_days, required=False,
+                initial=days_for(chosen, kind),
+                help_text=_("In days, from %(min)s to %(max)s: %(effect)s.") % {
+                    "min": kind.min_days, "max": kind.max_days, "effect": kind.effect},
+            )
+
+    def retention_fields(self):
+        return [self[name] for name in self.fields if name.startswith("retention_")]
+
+    def officer_fields(self):
+        return [self[name] for name in PrivacySettings.OFFICER_FIELDS]
+
+    def service_data(self) -> dict:
+        from .retention import KINDS, days_for
+
+        data = {name: self.cleaned_data[name] for name in PrivacySettings.OFFICER_FIELDS}
+        chosen = self.instance.retention_days
+        data["retention_days"] = {  # a period left empty stays as it was
+            kind.key: self.cleaned_data.get(f"retention_{kind.key}") or days_for(chosen, kind) for kind in KINDS
+        }
+        return data
+
     class Meta:
         model = PrivacySettings
-        fields = list(PrivacySettings.EDIT_FIELDS)
+        fields = list(PrivacySettings.OFFICER_FIELDS)
         widgets = {"officer_other": forms.Textarea(attrs={"rows": 3})}
 
 

@@ -426,10 +426,12 @@ class PrivacySettings(TenantModel):
     officer_other = models.TextField(
         _("other ways to reach them"), blank=True, help_text=_("A mailing address, office hours…"),
     )
+    # kind of data (coalitions.retention.KINDS) -> days kept; a kind not listed keeps its default
+    retention_days = models.JSONField(_("retention periods"), default=dict, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     OFFICER_FIELDS = ("officer_name", "officer_email", "officer_phone", "officer_other")
-    EDIT_FIELDS = OFFICER_FIELDS
+    EDIT_FIELDS = (*OFFICER_FIELDS, "retention_days")
 
     class Meta:
         verbose_name = _("privacy settings")
@@ -521,3 +523,32 @@ class ConfidentialityIncident(TenantModel):
     def awaiting_notice(self) -> bool:
         """A risk of serious injury that the Commission or the people have not been told of yet."""
         return self.serious_risk and (self.commission_notified_on is None or self.people_notified_on is None)
+
+
+class RetentionRun(TenantModel):
+    """What the nightly retention job did in a coalition, per day and kind of data: how many
+    rows or files it deleted, anonymised or deactivated. Counts only, never what they held."""
+
+    ran_on = models.DateField(_("date"))
+    kind = models.CharField(_("kind of data"), max_length=40)
+    count = models.PositiveIntegerField(_("count"), default=0)
+
+    class Meta:
+        ordering = ["-ran_on", "kind"]
+        constraints = [models.UniqueConstraint(fields=["coalition", "ran_on", "kind"], name="retention_run_once_a_day")]
+
+    def __str__(self):
+        return f"{self.ran_on} {self.kind} {self.count}"
+
+
+class InactivityNotice(TenantModel):
+    """The warning emailed to a member who has not signed in for a long time, before the
+    retention job deactivates their membership. Written before the email is sent (the claim:
+    ``emailed_at``), deleted when they sign in again or are deactivated."""
+
+    membership = models.OneToOneField(Membership, on_delete=models.CASCADE, related_name="inactivity_notice")
+    warned_at = models.DateTimeField()
+    emailed_at = models.DateTimeField(null=True)
+
+    def __str__(self):
+        return f"{self.membership_id} {self.warned_at:%Y-%m-%d}"

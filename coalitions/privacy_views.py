@@ -6,7 +6,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from . import incidents, privacy
+from . import incidents, privacy, retention
 from .forms import IncidentForm, PrivacySettingsForm
 from .models import ConfidentialityIncident
 from .permissions import INCIDENTS_MANAGE, PRIVACY_VIEW, SETTINGS_MANAGE, object_for, requires
@@ -29,8 +29,9 @@ def platform_privacy_url() -> str | None:
 @requires(PRIVACY_VIEW)
 def privacy_page(request):
     coalition = request.coalition
+    settings = privacy.privacy_settings(coalition)
     return render(request, "coalitions/privacy.html", {
-        "settings": privacy.privacy_settings(coalition),
+        "settings": settings, "retention_periods": retention.periods(settings),
         "platform_privacy_url": platform_privacy_url(),
     })
 
@@ -40,13 +41,13 @@ def privacy_settings(request):
     coalition = request.coalition
     form = PrivacySettingsForm(request.POST or None, instance=privacy.privacy_settings(coalition))
     if request.method == "POST" and form.is_valid():
-        data = {name: form.cleaned_data[name] for name in form.Meta.fields}
         if call_service(form, privacy.privacy_settings_update, actor=request.user, coalition=coalition,
-                        version=form.cleaned_data.get("version"), **data):
+                        version=form.cleaned_data.get("version"), **form.service_data()):
             return redirect_with_message(request, "coalitions:privacy_settings",
                                          success=_("The privacy settings are saved."))
     return render(request, "coalitions/privacy_settings.html", {
         "form": form, "privacy_url": reverse("coalitions:privacy", args=[coalition.slug]),
+        "runs": retention.recent_runs(coalition),
     })
 
 

@@ -207,6 +207,10 @@ membership_deactivated = Signal()
 @transaction.atomic
 def membership_deactivate(*, actor, membership: Membership) -> Membership:
     require_permission(actor, membership.coalition, "coalitions.members:manage")
+    return _deactivate(membership)
+
+
+def _deactivate(membership: Membership) -> Membership:
     _lock_coordinators(membership.coalition)
     membership.refresh_from_db()
     if not membership.is_active:
@@ -218,6 +222,17 @@ def membership_deactivate(*, actor, membership: Membership) -> Membership:
     revoke_member_tokens(membership=membership)
     membership_deactivated.send(sender=Membership, membership=membership)
     return membership
+
+
+@transaction.atomic
+def membership_expire(*, membership: Membership) -> bool:
+    """Deactivate the membership of a person who no longer signs in (the retention job, after
+    its warning; no actor). The coalition's last active coordinator stays: False."""
+    try:
+        _deactivate(membership)
+    except ValidationError:
+        return False
+    return True
 
 
 @transaction.atomic

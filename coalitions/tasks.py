@@ -6,7 +6,7 @@ from celery.schedules import crontab
 
 from . import heartbeat
 from .concurrency import forget_old_submissions
-from .jobs import NetworkTask, coalition_scope, sweep
+from .jobs import NetworkTask, coalition_scope, fan_out, sweep
 
 BEAT_SCHEDULE = {
     # Expires unrun after one period: a worker that comes back runs one, not a backlog.
@@ -16,6 +16,10 @@ BEAT_SCHEDULE = {
     },
     "coalitions-forget-form-submissions": {
         "task": "coalitions.tasks.forget_form_submissions", "schedule": crontab(hour=3, minute=40),
+    },
+    # Law 25: what is past its retention period, every night (coalitions.retention).
+    "coalitions-apply-retention": {
+        "task": "coalitions.tasks.apply_retention", "schedule": crontab(hour=3, minute=10),
     },
     "coalitions-lost-invitation-emails": {
         "task": "coalitions.tasks.send_lost_invitation_emails", "schedule": crontab(minute="*/15"),
@@ -48,3 +52,25 @@ def send_lost_invitation_emails() -> int:
 def forget_form_submissions() -> int:
     """Create forms' one-time tokens are needed for a double submit or a retry, not forever."""
     return forget_old_submissions()
+
+
+@shared_task
+def apply_retention() -> int:
+    """Queue the retention job of every coalition (one task each: a large one holds up no other)."""
+    return fan_out(apply_retention_in_coalition)
+
+
+@shared_task
+def apply_retention_in_coalition(coalition_id: int) -> dict:
+    from . import retention
+
+    with coalition_scope(coalition_id) as coalition:
+        return retention.apply(coalition)
+
+
+@shared_task(base=NetworkTask)
+def send_inactivity_warning(coalition_id: int, notice_id: int) -> bool:
+    from . import retention
+
+    with coalition_scope(coalition_id) as coalition:
+        return retention.send_inactivity_warning(coalition=coalition, notice_id=notice_id)

@@ -307,6 +307,14 @@ SPECTACULAR_SETTINGS = {
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14, minimum=1)
 PAGE_SIZE = 25
 
+# Law 25: the platform's limits on how long each kind of data is kept, in days. Each coalition
+# chooses its own periods within them on its privacy settings page (coalitions/retention.py says
+# what each kind is, its default and its minimum); the nightly retention job applies them.
+PRIVACY_RETENTION_MAX_DAYS = {
+    "share_link_openings": 365, "expired_invitations": 365, "notifications": 730,
+    "inactive_accounts": 1095, "removed_files": 90,
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -69,6 +69,7 @@ def test_every_task_that_sends_email_has_the_one_retry_policy():
     network = {name for name, task in app.tasks.items() if isinstance(task, jobs.NetworkTask)}
     assert network == {
         "coalitions.tasks.send_invitation_email",
+        "coalitions.tasks.send_inactivity_warning",
         "conditions.tasks.send_endorsement_request",
         "indicators.tasks.send_value_returned_email",
         "coordination.tasks.coalition_reminders",

@@ -58,8 +58,17 @@ class CoalitionSettingsForm(GuardedForm, CoalitionForm):
     edit_fields = Coalition.EDIT_FIELDS
 
     class Meta(CoalitionForm.Meta):
-        fields = [*CoalitionForm.Meta.fields, "fiscal_year_start_month"]
+        fields = [*CoalitionForm.Meta.fields, "fiscal_year_start_month", "completeness_threshold"]
         error_messages = {"fiscal_year_start_month": {"invalid_choice": FISCAL_MONTH_ERROR}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["completeness_threshold"].required = False  # left out: unchanged
+        self.fields["completeness_threshold"].widget.attrs.update(min=1, max=100)
+
+    def clean_completeness_threshold(self):
+        value = self.cleaned_data.get("completeness_threshold")
+        return self.instance.completeness_threshold if value is None else value
 
 
 class OrganizationForm(GuardedForm, forms.ModelForm):

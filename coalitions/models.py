@@ -7,6 +7,7 @@ import pghistory
 import pgtrigger
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Group, PermissionsMixin
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -109,9 +110,19 @@ class Coalition(models.Model):
         help_text=_("The month your fiscal year begins in: period reports cover one fiscal year. "
                     "Choose January to report on calendar years."),
     )
+    # A coalition value (indicators.IndicatorRollup) is complete, and shown as the coalition's
+    # result, once this share of the organisations expected to report it is counted.
+    completeness_threshold = models.PositiveSmallIntegerField(
+        _("completeness threshold (%)"), default=100, db_default=100,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_("A period counts as the coalition's result once this share of the organizations that "
+                    "report an indicator have an approved value; before that it is shown as partial. "
+                    "100: every organization."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    EDIT_FIELDS = ("name", "territory", "description", "default_language", "time_zone", "fiscal_year_start_month")
+    EDIT_FIELDS = ("name", "territory", "description", "default_language", "time_zone", "fiscal_year_start_month",
+                   "completeness_threshold")
 
     class Meta:
         verbose_name = _("coalition")
@@ -121,6 +132,10 @@ class Coalition(models.Model):
             models.CheckConstraint(
                 condition=Q(fiscal_year_start_month__gte=1, fiscal_year_start_month__lte=12),
                 name="coalition_fiscal_year_start_month_1_to_12",
+            ),
+            models.CheckConstraint(
+                condition=Q(completeness_threshold__gte=1, completeness_threshold__lte=100),
+                name="coalition_completeness_threshold_1_to_100",
             ),
         ]
 

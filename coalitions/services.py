@@ -63,10 +63,14 @@ def coalition_create(
 def coalition_update(*, actor, coalition: Coalition, version: str | None = None, **fields) -> Coalition:
     require_permission(actor, coalition, "coalitions.settings:manage")
     coalition = lock_for_edit(coalition, version=version, fields=Coalition.EDIT_FIELDS, submitted=fields)
-    allowed = {"name", "territory", "description", "default_language", "time_zone", "fiscal_year_start_month"}
+    allowed = {"name", "territory", "description", "default_language", "time_zone", "fiscal_year_start_month",
+               "completeness_threshold"}
     month = fields.get("fiscal_year_start_month", 1)
     if type(month) is not int or not 1 <= month <= 12:
         raise ValidationError({"fiscal_year_start_month": FISCAL_MONTH_ERROR})
+    threshold = fields.get("completeness_threshold", 100)
+    if type(threshold) is not int or not 1 <= threshold <= 100:
+        raise ValidationError({"completeness_threshold": _("Give a percentage from 1 to 100.")})
     for key, value in fields.items():
         if key not in allowed:
             raise ValueError(key)

@@ -7,6 +7,7 @@ action plan shows accepted actions only; the agenda is the latest published vers
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 
 from django.core.paginator import Paginator
 from django.db import connection
@@ -17,8 +18,10 @@ from django.utils.translation import gettext_noop
 from conditions import selectors as condition_selectors
 from conditions.models import Action, ActionStatus, Activity, ReviewStatus
 from indicators import charts
+from indicators.formatting import partial_note
 from indicators.models import Indicator, Target
 from indicators.periods import period_label
+from indicators.rollups import is_complete
 
 CHARTS_PER_PAGE = 12
 
@@ -35,6 +38,30 @@ def trend_words(status: str) -> tuple[str, str]:
     return _(word), symbol
 
 
+def chart_rows(points, partial: dict, straddling=()) -> list[dict]:
+    """The rows of a chart's data table and summary, oldest first: each period's label, value,
+    whether it straddles the range, and for a partial period its organisations counted and
+    expected (``partial``: {label: (reported, expected)})."""
+    return [
+        {"label": label, "value": value, "straddling": label in straddling,
+         "partial": {"reported": partial[label][0], "expected": partial[label][1]} if label in partial else None,
+         "note": partial_note(*partial[label]) if label in partial else ""}
+        for label, value in points
+    ]
+
+
+def latest_complete(rows: list[dict]) -> dict | None:
+    """The newest row with a value that is not partial: the coalition's latest result."""
+    return next((r for r in reversed(rows) if r["value"] is not None and not r["partial"]), None)
+
+
+def newer_partials(rows: list[dict]) -> list[dict]:
+    """The partial rows newer than the latest result, the ones a reader could take for it."""
+    latest = latest_complete(rows)
+    after = rows[rows.index(latest) + 1:] if latest else rows
+    return [r for r in after if r["partial"]]
+
+
 @dataclass
 class Series:
     indicator: Indicator
@@ -43,10 +70,25 @@ class Series:
     status: str
     chart: object
     straddling: list = field(default_factory=list)  # labels of periods that began before ``start``
+    partial: dict = field(default_factory=dict)  # {label: (reported, expected)} of partial periods
+
+    @cached_property
+    def rows(self) -> list[dict]:
+        return chart_rows(self.points, self.partial, self.straddling)
+
+    @property
+    def latest_row(self) -> dict | None:
+        return latest_complete(self.rows)
 
     @property
     def latest(self):
-        return next((v for _l, v in reversed(self.points) if v is not None), None)
+        """The latest *complete* coalition value: a partial period is not the coalition's result."""
+        row = self.latest_row
+        return row["value"] if row else None
+
+    @property
+    def partials(self) -> list[dict]:
+        return newer_partials(self.rows)
 
     @property
     def status_word(self):
@@ -121,6 +163,10 @@ def indicator_series(coalition, *, indicators=None, start=None, end=None, limit:
     """Each indicator's last ``limit`` coalition values (approved data only) with its final
     target. Three queries whatever the number of indicators and periods.
 
+    A period fewer organisations have reported than the coalition's completeness threshold
+    asks for is partial: drawn apart and labelled, and left out of the latest value and the
+    status, which follow the complete periods only.
+
     With ``start`` and ``end``, only the periods that end within them: a period belongs to
     the range it ends in. Those that began before ``start`` are listed in ``straddling``."""
     if indicators is None:
@@ -139,12 +185,17 @@ def indicator_series(coalition, *, indicators=None, start=None, end=None, limit:
         ]
         points = [(label, value) for label, _first, value in labelled]
         straddling = [label for label, first, _value in labelled if start and first < start]
-        values = [v for _l, v in points if v is not None]
+        partial = {
+            label: (p.reported_count, p.expected_count) for (label, _first, _v), p in zip(labelled, rows, strict=True)
+            if not is_complete(p.reported_count, p.expected_count, coalition.completeness_threshold)
+        }
+        values = [v for label, v in points if v is not None and label not in partial]
         target = targets.get(indicator.pk)
         series.append(Series(
             indicator, points, target, charts.trend_status(values, target, indicator.direction),
-            charts.line_chart(points, target=target, baseline=indicator.baseline_value, width=640, height=240),
-            straddling,
+            charts.line_chart(points, target=target, baseline=indicator.baseline_value, partial=partial,
+                              width=640, height=240),
+            straddling, partial,
         ))
     return series
 

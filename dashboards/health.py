@@ -28,6 +28,7 @@ from indicators.models import (
     IndicatorValue,
     ValueStatus,
 )
+from indicators.rollups import is_complete
 
 from .funder import final_targets, last_points
 from .models import ReportingBacklog
@@ -192,10 +193,12 @@ def measurement_signals(coalition, today) -> dict:
         for points in last_points(ids, 1, end=today - timedelta(days=1)).values():
             reported += sum(p.reported_count for p in points)
             expected += sum(p.expected_count for p in points)
-        # The status of the indicators list: from the last 12 known coalition values.
+        # The status of the indicators list: from the last 12 known coalition values, complete ones only.
         known, targets = last_points(ids, 12, known_only=True), final_targets(ids)
+        threshold = coalition.completeness_threshold
         for indicator in indicators:
-            values = [p.value for p in known[indicator.pk]]
+            values = [p.value for p in known[indicator.pk]
+                      if is_complete(p.reported_count, p.expected_count, threshold)]
             statuses[charts.trend_status(values, targets.get(indicator.pk), indicator.direction)] += 1
     return {"reported": reported, "expected": expected, "statuses": statuses,
             "late_organizations": late_organizations(coalition, today) if indicators else []}

@@ -27,9 +27,16 @@ from coalitions.spreadsheets import Sheet
 from conditions import selectors as condition_selectors
 from conditions.models import Activity, ReviewStatus
 from indicators import charts
-from indicators.formatting import ValueFormat, unit_text
+from indicators.formatting import ValueFormat, partial_note, unit_text
 
-from .funder import indicator_series, plan_progress, trend_words
+from .funder import (
+    chart_rows,
+    indicator_series,
+    latest_complete,
+    newer_partials,
+    plan_progress,
+    trend_words,
+)
 
 FIRST_YEAR = 2000
 
@@ -130,6 +137,7 @@ def period_report(coalition, start: date, end: date) -> dict:
                 "status": s.status,
                 "points": [[label, _number(value)] for label, value in s.points],
                 "straddling": s.straddling,
+                "partial": {label: list(counts) for label, counts in s.partial.items()},
             }
             for s in series
         ],
@@ -163,13 +171,18 @@ def decorate(report: dict) -> dict:
     report["label"] = report_label(report)
     for item in report["indicators"]:
         item.setdefault("straddling", [])
+        partial = item.setdefault("partial", {})  # frozen before partial periods were kept: none known
         points = [(label, None if v is None else Decimal(str(v))) for label, v in item["points"]]
         target = None if item["target"] is None else Decimal(str(item["target"]))
         baseline = None if item["baseline"] is None else Decimal(str(item["baseline"]))
-        item["chart"] = charts.line_chart(points, target=target, baseline=baseline, width=640, height=240)
+        item["chart"] = charts.line_chart(points, target=target, baseline=baseline, partial=partial,
+                                          width=640, height=240)
         item["status_word"], item["status_symbol"] = trend_words(item["status"])
-        known = [v for _l, v in item["points"] if v is not None]
-        item["latest"] = known[-1] if known else None
+        item["rows"] = chart_rows(item["points"], partial, item["straddling"])
+        latest = latest_complete(item["rows"])
+        item["latest"] = latest["value"] if latest else None
+        item["latest_row"] = latest
+        item["partials"] = newer_partials(item["rows"])
     report["any_straddling"] = any(item["straddling"] for item in report["indicators"])
     return report
 
@@ -201,7 +214,10 @@ def _indicator_rows(report: dict):
         if not item["points"]:
             yield [item["code"], item["name"], unit, None, None, item["target"], word]
         for label, value in item["points"]:
-            note = straddling if label in item.get("straddling", ()) else None
+            notes = [straddling] if label in item.get("straddling", ()) else []
+            if label in item.get("partial", {}):
+                notes.append(partial_note(*item["partial"][label]))
+            note = "; ".join(notes) or None
             yield [item["code"], item["name"], unit, label, value, item["target"], word, note]
 
 

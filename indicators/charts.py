@@ -1,6 +1,6 @@
 """Server-rendered charts and trend status. Pure functions: numbers in, SVG geometry out."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA = "on_track", "at_risk", "off_track", "no_data"
@@ -49,11 +49,15 @@ class Chart:
     baseline_y: float | None
     ticks: list  # (y, label)
     labels: list  # (x, label)
+    partial_dots: list = field(default_factory=list)  # (x, y, label, value, y of its word) of partial periods
+    left: int = 56  # where the plot area starts, right of the y ticks
 
 
-def line_chart(points: list[tuple[str, Decimal | None]], *, target=None, baseline=None,
+def line_chart(points: list[tuple[str, Decimal | None]], *, target=None, baseline=None, partial=(),
                width: int = 640, height: int = 260) -> Chart:
-    """Geometry of a time-series chart: the values' line, the target and baseline lines."""
+    """Geometry of a time-series chart: the values' line, the target and baseline lines.
+    Points whose label is in ``partial`` (periods not every organisation has reported yet)
+    are marked apart and left out of the line, so an incomplete sum never reads as a drop."""
     left, right, top, bottom = 56, 12, 12, 36
     numbers = [float(v) for _l, v in points if v is not None]
     extra = [float(x) for x in (target, baseline) if x is not None]
@@ -68,9 +72,12 @@ def line_chart(points: list[tuple[str, Decimal | None]], *, target=None, baselin
         return round(top + inner_h - (v - low) / (high - low) * inner_h, 1)
 
     step = inner_w / max(len(points) - 1, 1)
-    dots = [
+    every_dot = [
         (round(left + i * step, 1), y(float(v)), label, v) for i, (label, v) in enumerate(points) if v is not None
     ]
+    dots = [d for d in every_dot if d[2] not in partial]
+    # a partial period's word goes above its dot, or below it at the top of the chart
+    partial_dots = [(*d, d[1] - 9 if d[1] > top + 14 else d[1] + 16) for d in every_dot if d[2] in partial]
     every_n = max(1, len(points) // 8)
     labels = [(round(left + i * step, 1), label) for i, (label, _v) in enumerate(points) if i % every_n == 0]
     ticks = [(y(low + (high - low) * k / 4), round(low + (high - low) * k / 4, 2)) for k in range(5)]
@@ -78,5 +85,5 @@ def line_chart(points: list[tuple[str, Decimal | None]], *, target=None, baselin
         width=width, height=height, line=" ".join(f"{x},{yy}" for x, yy, _l, _v in dots), dots=dots,
         target_y=y(float(target)) if target is not None else None,
         baseline_y=y(float(baseline)) if baseline is not None else None,
-        ticks=ticks, labels=labels,
+        ticks=ticks, labels=labels, partial_dots=partial_dots, left=left,
     )

@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 DASH = "—"
 NBSP = "\u00a0"
@@ -132,3 +133,9 @@ def format_tick(value, source) -> str:
     if fmt.value_type in ("percentage", "amount", "rate"):
         return format_value(value, fmt, places=0 if fmt.value_type == "amount" else 1)
     return format_number(value, 2)
+
+
+def partial_note(reported: int, expected: int) -> str:
+    """« partiel : 1 organisme sur 3 »: how far the reporting of a partial period is."""
+    return ngettext("partial: %(n)s organization of %(m)s", "partial: %(n)s organizations of %(m)s",
+                    reported) % {"n": reported, "m": expected}

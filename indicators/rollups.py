@@ -73,6 +73,14 @@ GROUP BY v.indicator_id, v.period_id, v.category_id, i.id, i.value_type, i.aggre
 """
 
 
+def is_complete(reported: int, expected: int, threshold: int = 100) -> bool:
+    """Is a coalition value the coalition's result? When at least ``threshold`` % of the
+    organisations expected to report it are counted (all of them at 100, the default; the
+    coalition's ``completeness_threshold``). A value nobody is expected to report (its
+    organisations were unassigned since) is complete: there is no one left to wait for."""
+    return reported * 100 >= threshold * expected
+
+
 def recompute(coalition_id: int, keys: list[tuple[int, int]] | None = None) -> tuple[int, int]:
     """Recompute the rollups of a coalition: all of them (keys=None) or only (indicator_id,
     period_id) ``keys``. Returns (rows inserted or changed, stale rows deleted)."""

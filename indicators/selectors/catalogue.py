@@ -13,9 +13,19 @@ from coalitions.dates import local_today
 from coalitions.web import parse_int
 
 from .. import charts
+from ..formatting import partial_note
 from ..models import Category, Indicator, IndicatorRollup, IndicatorValue, LearningNote, Period, Target
 from ..permissions import visible_values
+from ..rollups import is_complete
 from . import among
+
+
+def partial_of(rollup, threshold: int) -> str:
+    """« partiel : 1 organisme sur 3 » for a coalition value short of the completeness
+    threshold, else "" (complete, or no value at all)."""
+    if rollup is None or is_complete(rollup.reported_count, rollup.expected_count, threshold):
+        return ""
+    return partial_note(rollup.reported_count, rollup.expected_count)
 
 
 def indicators(coalition, *, q: str = "", level: str = ""):
@@ -65,8 +75,9 @@ SPARKLINE_POINTS = 12
 
 
 def decorate_indicators(indicator_page) -> list:
-    """Give each indicator of a page its last coalition values, latest value, target, status
-    and sparkline (two queries for the whole page, none without indicators)."""
+    """Give each indicator of a page its last coalition values, latest complete value (and a
+    newer partial one), target, status and sparkline, from complete periods only (two
+    queries for the whole page, none without indicators)."""
     items = list(indicator_page)
     ids = [i.pk for i in items]
     series: dict[int, list] = {i: [] for i in ids}
@@ -74,7 +85,7 @@ def decorate_indicators(indicator_page) -> list:
         last = RawSQL(LAST_ROLLUPS, [ids, SPARKLINE_POINTS])  # noqa: S611 (constant SQL, bound parameters)
         for rollup in (
             IndicatorRollup.objects.filter(indicator_id__in=ids, pk__in=last)
-            .select_related("period").order_by("period__start")
+            .select_related("period", "coalition").order_by("period__start")
         ):
             series[rollup.indicator_id].append(rollup)
     by_pk = {i.pk: i for i in items}
@@ -84,8 +95,13 @@ def decorate_indicators(indicator_page) -> list:
     targets = _final_targets(ids)
     for indicator in items:
         rollups = series[indicator.pk]
-        values = [r.value for r in rollups]
-        indicator.latest = rollups[-1] if rollups else None
+        for rollup in rollups:
+            rollup.partial = partial_of(rollup, rollup.coalition.completeness_threshold)
+        complete = [r for r in rollups if not r.partial]
+        values = [r.value for r in complete]
+        # the latest complete value is the coalition's result; a newer partial one is shown apart
+        indicator.latest = complete[-1] if complete else None
+        indicator.latest_partial = rollups[-1] if rollups and rollups[-1].partial else None
         indicator.target = targets.get(indicator.pk)
         indicator.status = charts.trend_status(values, indicator.target, indicator.direction)
         indicator.sparkline = charts.sparkline_points(values)
@@ -154,14 +170,17 @@ def indicator_page(indicator: Indicator, membership, breakdown_page=None) -> Ind
             categories.append(rollup)
     targets = {t.period_id: t.value for t in Target.objects.filter(indicator=indicator)}
     notes = {n.period_id: n for n in LearningNote.objects.filter(indicator=indicator).select_related("author")}
+    threshold = membership.coalition.completeness_threshold
     rows: list[dict[str, Any]] = [
-        {"period": p, "rollup": rollups.get(p.pk), "target": targets.get(p.pk), "note": notes.get(p.pk)}
+        {"period": p, "rollup": rollups.get(p.pk), "target": targets.get(p.pk), "note": notes.get(p.pk),
+         "partial": partial_of(rollups.get(p.pk), threshold)}
         for p in periods
     ]
     page = IndicatorPage(indicator=indicator, rows=rows, final_target=targets.get(None))
     page.chart = charts.line_chart(
         [(r["period"].label, r["rollup"].value if r["rollup"] else None) for r in rows[-24:]],
         target=page.final_target, baseline=indicator.baseline_value,
+        partial={r["period"].label for r in rows[-24:] if r["partial"]},
     )
     values = visible_values(
         membership,

@@ -15,7 +15,7 @@ from .forms import (
     MembershipRoleForm,
     OrganizationForm,
 )
-from .models import ApiToken, Invitation, Membership, Organization, hash_token
+from .models import ApiToken, Invitation, Membership, Organization, OrganizationKind, Role, hash_token
 from .permissions import (
     API_TOKENS_USE,
     API_WRITE,
@@ -29,7 +29,7 @@ from .permissions import (
     object_for,
     requires,
 )
-from .web import call_service, confirm_then_act, paginate, post_action, redirect_with_message, render_list
+from .web import call_service, confirm_then_act, paginate, parse_int, post_action, redirect_with_message, render_list
 
 # Outside any coalition -----------------------------------------------------------------
 
@@ -198,7 +198,15 @@ def invitation_list(request):
 
 @requires(INVITATIONS_MANAGE)
 def invitation_create(request):
-    form = InvitationForm(request.POST or None, coalition=request.coalition)
+    # "Invite a person" links from the places that found an organisation with nobody to reach
+    # name the organisation (and the role) in the query string: the form starts with them.
+    initial = {}
+    organization = Organization.objects.filter(
+        coalition=request.coalition, pk=parse_int(request.GET.get("organization"))).first()
+    if organization:
+        initial = {"organization": organization.pk,
+                   "role": Role.FUNDER if organization.kind == OrganizationKind.FUNDER else Role.PARTNER}
+    form = InvitationForm(request.POST or None, coalition=request.coalition, initial=initial)
     if request.method == "POST" and form.is_valid():
         invitation = call_service(form, services.invitation_create, actor=request.user,
                                   coalition=request.coalition, **form.cleaned_data)

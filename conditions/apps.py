@@ -13,5 +13,5 @@ class ConditionsConfig(AppConfig):
         audit.register(
             "conditions.Priority", "conditions.AgendaVersion", "conditions.TheoryOfChangeStatement",
             "conditions.TheoryOfChangeLink", "conditions.Endorsement", "conditions.ActionPlan",
-            "conditions.Action", "conditions.Activity",
+            "conditions.Action", "conditions.Activity", "conditions.EndorsementRequest",
         )

@@ -193,19 +193,30 @@ class Endorsement(TenantModel):
         ]
 
 
+@audited()
 class EndorsementRequest(TenantModel):
-    """The request sent to an organisation's representative when a version is published.
+    """The request sent to a person of a partner organisation when a version is published
+    (round 0), or when a coordinator sends a reminder (round 1, 2, ...): the organisation's
+    representative, or else each of its active members. An organisation with nobody to ask
+    gets one row without a recipient, so the version page can say it was not reachable.
     The row exists before the email, so the email goes out once even if the task runs twice."""
 
     version = models.ForeignKey(AgendaVersion, on_delete=models.CASCADE, related_name="requests")
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    round = models.PositiveSmallIntegerField(default=0)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint("version", "organization", name="endorsement_request_one_per_version"),
+            models.UniqueConstraint(
+                "version", "organization", "recipient", "round", nulls_distinct=False,
+                name="endorsement_request_once_per_round",
+            ),
         ]
 
 

@@ -1,7 +1,7 @@
 """Permissions of conditions 1 and 2, merged into coalitions.permissions.REGISTRY, and the
 object rules that go with them (used by services and views alike)."""
 
-from coalitions.models import Role
+from coalitions.models import Membership, Role
 from coalitions.permissions import COORDINATORS, EVERYONE, MEMBERS_WHO_TAKE_PART
 
 AGENDA_VIEW = "conditions.agenda:view"
@@ -34,14 +34,26 @@ def sees_drafts(membership) -> bool:
     return membership is not None and membership.role == Role.COORDINATOR
 
 
+def has_active_representative(organization) -> bool:
+    return organization.representative_id is not None and Membership.objects.filter(
+        coalition_id=organization.coalition_id, user_id=organization.representative_id, role=Role.PARTNER,
+        is_active=True, user__is_active=True,
+    ).exists()
+
+
 def may_endorse_for(membership, user, organization) -> bool:
-    """The organisation's representative endorses for it; a coordinator may record an
-    endorsement on its behalf (marked as such)."""
+    """The organisation's representative endorses for it; an organisation without an active
+    representative is endorsed by any of its active members (they are the ones asked); a
+    coordinator may record an endorsement on its behalf (marked as such)."""
     if membership is None or not membership.is_active:
         return False
     if membership.role == Role.COORDINATOR:
         return True
-    return membership.role == Role.PARTNER and organization.representative_id == user.pk
+    if membership.role != Role.PARTNER:
+        return False
+    if organization.representative_id == user.pk:
+        return True
+    return membership.organization_id == organization.pk and not has_active_representative(organization)
 
 
 def endorses_on_behalf(membership, user, organization) -> bool:

@@ -9,7 +9,7 @@ from django.db.models import Count, Max, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
-from coalitions.models import Organization, OrganizationKind
+from coalitions.models import Membership, Organization, OrganizationKind, Role
 from coalitions.permissions import has_permission
 from coalitions.web import parse_int
 
@@ -20,11 +20,12 @@ from .models import (
     Activity,
     AgendaVersion,
     Endorsement,
+    EndorsementRequest,
     Priority,
     ReviewStatus,
     StatementKind,
 )
-from .permissions import sees_drafts
+from .permissions import may_endorse_for, sees_drafts
 
 # Common agenda -----------------------------------------------------------------------
 
@@ -136,12 +137,63 @@ def endorsement_board(coalition, current: AgendaVersion | None) -> dict:
     return board
 
 
+def endorsement_recipients(coalition, organizations) -> dict[int, list[int]]:
+    """Whom to ask to endorse for each organisation: its representative when they are an
+    active partner of the coalition, or else every active partner member of the organisation
+    (none: not reachable). One query, whatever the number of organisations."""
+    organizations = list(organizations)
+    members: dict[int, list[int]] = {org.pk: [] for org in organizations}
+    representatives = {org.representative_id for org in organizations if org.representative_id}
+    active_representatives = set()
+    for org_id, user_id in Membership.objects.filter(
+        Q(organization_id__in=list(members)) | Q(user_id__in=representatives),
+        coalition=coalition, role=Role.PARTNER, is_active=True, user__is_active=True,
+    ).order_by("user__full_name", "user__email").values_list("organization_id", "user_id"):
+        if org_id in members:
+            members[org_id].append(user_id)
+        if user_id in representatives:
+            active_representatives.add(user_id)
+    return {
+        org.pk: [org.representative_id] if org.representative_id in active_representatives else members[org.pk]
+        for org in organizations
+    }
+
+
+def endorsement_requests(version: AgendaVersion) -> dict[str, Any]:
+    """Who was asked to endorse this version, per organisation (with the reminders' rounds),
+    and the organisations nobody could be asked for. Two queries."""
+    rows = list(
+        EndorsementRequest.objects.filter(version=version).select_related("organization", "recipient")
+        .order_by("organization__name", "organization_id", "round", "recipient__full_name", "recipient__email")
+    )
+    endorsed = set(Endorsement.objects.filter(version=version).values_list("organization_id", flat=True))
+    asked: dict[int, dict[str, Any]] = {}
+    for row in rows:
+        entry = asked.setdefault(row.organization_id, {
+            "organization": row.organization, "people": [], "rounds": 0, "last_asked": None,
+            "endorsed": row.organization_id in endorsed,
+        })
+        if row.recipient_id and row.recipient not in entry["people"]:
+            entry["people"].append(row.recipient)
+        entry["rounds"] = max(entry["rounds"], row.round)
+        entry["last_asked"] = max(filter(None, [entry["last_asked"], row.created_at]))
+    reached = [e for e in asked.values() if e["people"]]
+    return {
+        "reached": reached,
+        "unreachable": [e for e in asked.values() if not e["people"]],
+        "reminders": max((e["rounds"] for e in reached), default=0),
+        "waiting": sum(1 for e in reached if not e["endorsed"]),
+    }
+
+
 def organizations_endorsable_by(membership, user, coalition) -> QuerySet[Organization]:
     """The organisations this person may endorse for: a coordinator all, a representative its own."""
     organizations = endorsing_organizations(coalition).order_by("name")
     if sees_drafts(membership):  # coordinators
         return organizations
-    return organizations.filter(representative=user)
+    own = [membership.organization] if membership is not None and membership.organization_id else []
+    others = [org.pk for org in own if org.representative_id != user.pk and may_endorse_for(membership, user, org)]
+    return organizations.filter(Q(representative=user) | Q(pk__in=others))
 
 
 # Comparing two versions --------------------------------------------------------------

@@ -12,6 +12,7 @@ urlpatterns = [
     path("agenda/draft/", agenda.agenda_draft, name="agenda_draft"),
     path("agenda/draft/publish/", agenda.agenda_draft_publish, name="agenda_draft_publish"),
     path("agenda/endorse/", agenda.agenda_endorse, name="agenda_endorse"),
+    path("agenda/remind/", agenda.agenda_remind, name="agenda_remind"),
     path("agenda/priorities/", agenda.priority_list, name="priorities"),
     path("agenda/priorities/<int:pk>/edit/", agenda.priority_edit, name="priority_edit"),
     path("agenda/priorities/<int:pk>/move/", agenda.priority_move, name="priority_move"),

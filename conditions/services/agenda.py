@@ -8,7 +8,7 @@ from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Exists, Max, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -29,7 +29,7 @@ from ..models import (
     TheoryOfChangeStatement,
 )
 from ..permissions import endorses_on_behalf, may_endorse_for
-from ..selectors import endorsing_organizations, theory_of_change_chains
+from ..selectors import endorsement_recipients, endorsing_organizations, theory_of_change_chains
 
 logger = logging.getLogger(__name__)
 
@@ -145,7 +145,8 @@ def agenda_draft_update(
 
 @transaction.atomic
 def agenda_publish(*, actor, coalition: Coalition, change_summary: str) -> AgendaVersion:
-    """Publish the draft as the next version and ask each organisation's representative to endorse it."""
+    """Publish the draft as the next version and ask every partner organisation to endorse it
+    (its representative, or else each of its active members)."""
     require_permission(actor, coalition, "conditions.agenda:edit")
     _lock(coalition)
     draft = AgendaVersion.objects.filter(coalition=coalition, number__isnull=True).first()
@@ -165,15 +166,61 @@ def agenda_publish(*, actor, coalition: Coalition, change_summary: str) -> Agend
         for p in Priority.objects.filter(coalition=coalition).order_by("position", "pk")
     ]
     draft.save()
-    requests = [
-        EndorsementRequest(coalition=coalition, version=draft, organization=org, recipient_id=org.representative_id)
-        for org in endorsing_organizations(coalition).filter(representative__isnull=False)
-    ]
-    EndorsementRequest.objects.bulk_create(requests)
-    for request in requests:
-        args = (coalition.pk, request.pk)
-        transaction.on_commit(partial(tasks.send_endorsement_request.delay, *args))
+    _ask_to_endorse(coalition=coalition, version=draft, organizations=endorsing_organizations(coalition),
+                    round_=0, actor=actor)
     return draft
+
+
+def _ask_to_endorse(*, coalition: Coalition, version: AgendaVersion, organizations, round_: int, actor) -> int:
+    """One request row per person asked (the representative, or else every active member),
+    one without a recipient for an organisation nobody can be asked for; their emails are
+    queued after the commit. Returns the number of people asked."""
+    organizations = list(organizations)
+    recipients = endorsement_recipients(coalition, organizations)
+    requests: list[EndorsementRequest] = []
+    for org in organizations:
+        people: list[int | None] = list(recipients[org.pk]) or [None]
+        requests.extend(
+            EndorsementRequest(coalition=coalition, version=version, organization=org, recipient_id=user_id,
+                               round=round_, sent_by=actor)
+            for user_id in people
+        )
+    EndorsementRequest.objects.bulk_create(requests)
+    asked = [request for request in requests if request.recipient_id]
+    for request in asked:
+        transaction.on_commit(partial(tasks.send_endorsement_request.delay, coalition.pk, request.pk))
+    return len(asked)
+
+
+# A coordinator's reminder goes out at most once an hour: a double click or a retried request
+# sends nothing more.
+REMINDER_INTERVAL = timedelta(hours=1)
+
+
+@transaction.atomic
+def endorsement_remind(*, actor, coalition: Coalition) -> int:
+    """Ask again every organisation that has not endorsed the current version (its
+    representative, or else its active members, as they are today). Each person gets one email
+    per reminder (a request row of the next round, written before the email). Returns the
+    number of people asked."""
+    require_permission(actor, coalition, "conditions.agenda:edit")
+    _lock(coalition)
+    current = AgendaVersion.objects.filter(coalition=coalition, number__isnull=False).order_by("-number").first()
+    if current is None:
+        raise ValidationError(_("No version of the agenda is published yet."))
+    last = EndorsementRequest.objects.filter(version=current).aggregate(round=Max("round"), at=Max("created_at"))
+    if last["round"] and last["at"] and last["at"] > timezone.now() - REMINDER_INTERVAL:
+        raise ValidationError(_("A reminder was sent less than an hour ago. Give people time to answer."))
+    waiting = endorsing_organizations(coalition).exclude(agenda_endorsements__version=current)
+    if not waiting.exists():
+        raise ValidationError(_("Every partner organization has endorsed this version: nobody to remind."))
+    asked = _ask_to_endorse(coalition=coalition, version=current, organizations=waiting,
+                            round_=(last["round"] or 0) + 1, actor=actor)
+    if not asked:
+        raise ValidationError(_(
+            "Nobody can be reminded: the organizations that have not endorsed have no active member. "
+            "Invite a person from each of them first."))
+    return asked
 
 
 # Older requests are left to the endorsement reminders (coordination), which follow them up anyway.
@@ -185,8 +232,11 @@ def send_endorsement_request(*, coalition: Coalition, request_id: int) -> bool:
     The request row is claimed in the email's transaction, so a second run sends nothing and a
     worker that dies mid-send leaves it to send_lost_endorsement_requests."""
     with transaction.atomic():
+        # A request for a version that is no longer the current one is never sent (a newer
+        # version supersedes it, with its own requests).
+        superseded = AgendaVersion.objects.filter(coalition=coalition, number__gt=OuterRef("version__number"))
         claimed = EndorsementRequest.objects.filter(
-            coalition=coalition, pk=request_id, emailed_at__isnull=True, recipient__isnull=False
+            ~Exists(superseded), coalition=coalition, pk=request_id, emailed_at__isnull=True, recipient__isnull=False,
         ).update(emailed_at=timezone.now())
         if not claimed:
             return False
@@ -198,6 +248,8 @@ def send_endorsement_request(*, coalition: Coalition, request_id: int) -> bool:
             context={
                 "version": request.version,
                 "organization": request.organization,
+                "is_representative": request.organization.representative_id == request.recipient_id,
+                "is_reminder": request.round > 0,
                 "agenda_url": reverse("conditions:agenda", args=[coalition.slug]),
                 "endorse_url": reverse("conditions:agenda_endorse", args=[coalition.slug]),
             },

@@ -1,13 +1,15 @@
 """The common agenda (condition 1): its published versions and the draft, their comparison,
 the organisations' endorsements, and the priorities."""
 
+from django.core.exceptions import ValidationError
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from coalitions.permissions import has_permission, object_for, requires
-from coalitions.web import call_service, paginate, redirect_with_message
+from coalitions.web import call_service, error_text, paginate, redirect_with_message
 from indicators.selectors import catalogue as indicator_selectors
 
 from .. import selectors
@@ -63,12 +65,32 @@ def agenda_versions(request):
 def agenda_version(request, key: str):
     version = selectors.version_for(request.membership, request.coalition, key)
     current = selectors.current_version(request.coalition)
+    is_editor = has_permission(request.membership, AGENDA_EDIT)
     return render(request, "conditions/agenda_version.html", {
         "version": version,
         "is_current": current is not None and current.pk == version.pk,
         "tree": selectors.theory_of_change_tree(version),
         "priorities": selectors.version_priorities(version),
+        "is_editor": is_editor,
+        # Who was asked to endorse it: names of people, for the coordination team only.
+        "requests": selectors.endorsement_requests(version) if is_editor and not version.is_draft else None,
     })
+
+
+@require_POST
+@requires(AGENDA_EDIT)
+def agenda_remind(request):
+    """Remind the organisations that have not endorsed the current version."""
+    coalition = request.coalition
+    current = selectors.current_version(coalition)
+    to, args = ("conditions:agenda_version", [current.number]) if current else ("conditions:agenda", [])
+    try:
+        asked = agenda_services.endorsement_remind(actor=request.user, coalition=coalition)
+    except ValidationError as error:
+        return redirect_with_message(request, to, *args, error=error_text(error))
+    return redirect_with_message(request, to, *args, success=ngettext(
+        "The reminder is sent to %(count)s person.", "The reminder is sent to %(count)s people.", asked,
+    ) % {"count": asked})
 
 
 @require_GET
@@ -119,9 +141,19 @@ def agenda_draft_publish(request):
         version = call_service(form, agenda_services.agenda_publish, actor=request.user, coalition=coalition,
                                **form.cleaned_data)
         if version:
-            return redirect_with_message(request, "conditions:agenda", success=_(
-                "Version %(number)s is published. Each organization's representative is asked to endorse it."
-            ) % {"number": version.number})
+            asked = selectors.endorsement_requests(version)
+            message = ngettext(
+                "Version %(number)s is published. %(count)s partner organization is asked to endorse it.",
+                "Version %(number)s is published. %(count)s partner organizations are asked to endorse it.",
+                len(asked["reached"]),
+            ) % {"number": version.number, "count": len(asked["reached"])}
+            if asked["unreachable"]:
+                message += " " + ngettext(
+                    "%(count)s has no active member to ask: see the version page.",
+                    "%(count)s have no active member to ask: see the version page.",
+                    len(asked["unreachable"]),
+                ) % {"count": len(asked["unreachable"])}
+            return redirect_with_message(request, "conditions:agenda_version", version.number, success=message)
     current = selectors.current_version(coalition)
     return render(request, "conditions/agenda_publish.html", {
         "form": form, "draft": draft, "current": current,

@@ -11,6 +11,7 @@ from coalitions.dates import local_today
 from coalitions.models import Membership, Role
 from coalitions.permissions import has_permission
 from coalitions.selectors import active_user_ids
+from conditions import selectors as agenda_selectors
 
 from ..models.communication import EmailFrequency, NotificationPreference
 from ..models.meetings import FollowUp, FollowUpStatus, Invitee, Meeting, Rsvp
@@ -146,12 +147,13 @@ def _endorsement_reminders(coalition, cfg, days: list[date]) -> list[list[dict]]
     if version is None or version.published_at is None or not organizations:
         return [[] for _ in days]
     remind_on = local_today(coalition, version.published_at) + timedelta(days=cfg.endorsement_days_after)
-    active = active_user_ids(coalition, user_ids=[o.representative_id for o in organizations if o.representative_id])
+    # The representative, or else every active partner member: the people asked at publishing.
+    recipients = agenda_selectors.endorsement_recipients(coalition, organizations)
     reminders = [
-        {"kind": ReminderKind.ENDORSEMENT, "recipient_id": org.representative_id,
+        {"kind": ReminderKind.ENDORSEMENT, "recipient_id": user_id,
          "subject": f"agenda:{version.pk}:org:{org.pk}", "period": str(version.number),
          "object": EndorsementDue(version, org)}
-        for org in organizations if org.representative_id in active
+        for org in organizations for user_id in recipients[org.pk]
     ]
     return [reminders if today >= remind_on else [] for today in days]
 

@@ -11,6 +11,7 @@ EXPECTED = {
     "conditions:agenda_draft": (COORD, BOTH, 200),
     "conditions:agenda_draft_publish": (COORD, BOTH, 200),
     "conditions:agenda_endorse": (TAKE_PART, BOTH, 200),
+    "conditions:agenda_remind": (COORD, POST, 302),
     "conditions:priorities": (COORD, BOTH, 200),
     "conditions:priority_edit": (COORD, BOTH, 200),
     "conditions:priority_move": (COORD, POST, 302),

@@ -99,7 +99,7 @@ def test_it_emails_each_representative_once_when_a_version_is_published(world, d
     assert "version 1" in message.subject and "adhésion" in message.subject
     assert "/agenda/endorse/" in message.body and message.alternatives[0][1] == "text/html"
     with scopes_disabled():
-        request = EndorsementRequest.objects.get(version=version)
+        request = EndorsementRequest.objects.get(version=version, recipient=world.partner)
     assert tasks.send_endorsement_request(world.coalition.pk, request.pk) is False
     assert len(mail.outbox) == 1
 
@@ -176,6 +176,11 @@ def test_reservations_need_a_comment(client, world):
 
 
 def test_a_partner_who_is_not_the_representative_cannot_endorse_even_by_posting_the_id(client, world):
+    representative = MembershipFactory(coalition=world.coalition, role=Role.PARTNER,
+                                       organization=world.organization).user
+    with scopes_disabled():
+        world.organization.representative = representative
+        world.organization.save()
     publish(world)
     client.force_login(world.partner)
     assert "Seules les personnes représentantes" in client.get(url(world, "conditions:agenda_endorse")).content.decode()

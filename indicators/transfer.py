@@ -247,14 +247,6 @@ ROLLUP_COLUMNS = ["indicator", "indicator_name", "period_start", "period_end", "
                   "denominator", "organizations_reported", "organizations_expected"]
 
 
-def value_row(v, *, with_comment: bool) -> list:
-    """One reported value under VALUE_COLUMNS (its comment only for those who may read it)."""
-    return [v.indicator.code, v.period.start.isoformat(), v.period.end.isoformat(),
-            v.organization.name if v.organization else "", str(v.category or ""), v.value, v.numerator,
-            v.denominator, v.weight, v.status, "1" if v.is_flagged else "0", v.comment if with_comment else "",
-            v.source, v.confidence, v.submitted_at.isoformat() if v.submitted_at else ""]
-
-
 def rollup_row(r) -> list:
     """One coalition-level rollup under ROLLUP_COLUMNS."""
     return [r.indicator.code, r.indicator.name, r.period.start.isoformat(), r.period.end.isoformat(),

@@ -14,3 +14,10 @@ def url(world, name: str, *args) -> str:
 def current_code(secret: str) -> str:
     """The TOTP code an authenticator app shows now for ``secret``."""
     return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+
+
+def body(response) -> bytes:
+    """The whole body of a response, streamed (CSV exports) or not."""
+    if getattr(response, "streaming", False):
+        return b"".join(response.streaming_content)
+    return response.content

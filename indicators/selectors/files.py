@@ -1,13 +1,27 @@
 """The rows of the import template and of the exports."""
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from django.db import connection
+
+from coalitions.models import Organization
+from coalitions.spreadsheets import Batch, neutralised_sql
 from coalitions.web import parse_int
 
-from ..models import DISAGGREGATED_TYPES, SUMMED_TYPES, Category, IndicatorRollup, IndicatorValue, Period, ValueStatus
-from ..permissions import visible_values
+from ..models import (
+    DISAGGREGATED_TYPES,
+    SUMMED_TYPES,
+    Category,
+    Indicator,
+    IndicatorRollup,
+    IndicatorValue,
+    Period,
+    ValueStatus,
+)
+from ..permissions import acts_for_every_organization, sees_organization_values, visible_values
 from ..transfer import category_header, category_key, fraction_header
 from . import indicators_to_report
 
@@ -47,6 +61,71 @@ def value_rows(coalition, membership, *, indicator: str = "", status: str = "", 
     return rows.order_by("indicator__code", "period__start", "organization__name")
 
 
+EXPORT_CHUNK = 2000  # rows fetched from the server-side cursor at a time
+
+
+def value_export_rows(coalition, membership, *, indicator: str = "", status: str = "") -> Iterator[Batch]:
+    """The values ``membership`` may read (the rule of ``visible_values``), as rows under
+    transfer.VALUE_COLUMNS, by indicator code, period start, organisation name and category,
+    in ``Batch``es of EXPORT_CHUNK rows read from a server-side cursor.
+
+    Each row comes ready to write: text neutralised in SQL (spreadsheets.neutralised_sql), dates
+    as ISO text, numbers as Decimal, no model instance. The order comes from the indexes: the
+    coalition's periods are sorted (a few thousand rows), each period's values are read through
+    ``value_unique_cell`` and sorted among themselves (an incremental sort of one period at a
+    time), so 1.2 M values never meet a whole-table sort. Run it inside a transaction
+    (coalitions.spreadsheets.later does), or PostgreSQL copies the whole result aside first."""
+    if not sees_organization_values(membership):
+        return
+    every_organization = acts_for_every_organization(membership)
+    conditions, params = [], []
+    if not every_organization:  # visible_values: its own, and others' approved
+        conditions.append("(v.organization_id = %s OR v.status = %s)")
+        params += [membership.organization_id, ValueStatus.APPROVED]
+    if status in ValueStatus.values:
+        conditions.append("v.status = %s")
+        params.append(status)
+    # sees_comment: the coordination team reads every comment, a partner its organisation's
+    comment = "v.comment" if every_organization else "CASE WHEN v.organization_id = %s THEN v.comment ELSE '' END"
+    comment_params = [] if every_organization else [membership.organization_id]
+    indicator_id = parse_int(indicator)
+    utc = "v.submitted_at AT TIME ZONE 'UTC'"  # as datetime.isoformat(): no fraction when it is 0
+    submitted_at = (f"""CASE WHEN v.submitted_at IS NULL THEN ''
+                        WHEN to_char({utc}, 'US') = '000000' THEN to_char({utc}, 'YYYY-MM-DD"T"HH24:MI:SS"+00:00"')
+                        ELSE to_char({utc}, 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"') END""")
+    sql = f"""
+        SELECT {neutralised_sql("p.code")}, p.start_text, p.end_text, {neutralised_sql("v.organization")},
+               {neutralised_sql("v.category")}, v.value, v.numerator, v.denominator, v.weight, v.status,
+               v.flagged, {neutralised_sql("v.comment")}, {neutralised_sql("v.source")}, v.confidence,
+               v.submitted_at
+        FROM (
+            SELECT p.id, p.indicator_id, i.code, p.start,
+                   to_char(p.start, 'YYYY-MM-DD') AS start_text, to_char(p."end", 'YYYY-MM-DD') AS end_text
+            FROM {Period._meta.db_table} p JOIN {Indicator._meta.db_table} i ON i.id = p.indicator_id
+            WHERE p.coalition_id = %s {"AND p.indicator_id = %s" if indicator_id is not None else ""}
+            ORDER BY i.code, p.start, p.id
+        ) p
+        CROSS JOIN LATERAL (
+            SELECT coalesce(o.name, '') AS organization, o.name AS organization_name,
+                   c.dimension AS category_dimension, c.label AS category_label,
+                   CASE WHEN c.id IS NULL THEN '' ELSE c.dimension || ': ' || c.label END AS category,
+                   v.id, v.value, v.numerator, v.denominator, v.weight, v.status,
+                   CASE WHEN v.is_flagged THEN '1' ELSE '0' END AS flagged, {comment} AS comment,
+                   v.source, v.confidence, {submitted_at} AS submitted_at
+            FROM {IndicatorValue._meta.db_table} v
+            LEFT JOIN {Organization._meta.db_table} o ON o.id = v.organization_id
+            LEFT JOIN {Category._meta.db_table} c ON c.id = v.category_id
+            WHERE v.indicator_id = p.indicator_id AND v.period_id = p.id {"".join(f" AND {c}" for c in conditions)}
+            ORDER BY o.name, c.dimension NULLS FIRST, c.label NULLS FIRST, v.id
+        ) v
+        ORDER BY p.code, p.start, p.id, v.organization_name, v.category_dimension NULLS FIRST,
+                 v.category_label NULLS FIRST, v.id
+    """
+    arguments = [coalition.pk, *([indicator_id] if indicator_id is not None else []), *comment_params, *params]
+    with connection.chunked_cursor() as cursor:
+        cursor.execute(sql, arguments)
+        while chunk := cursor.fetchmany(EXPORT_CHUNK):
+            yield Batch(chunk)
 
 
 PART_ORDER = {None: 0, "numerator": 1, "denominator": 2}

@@ -13,7 +13,7 @@ from coalitions.permissions import requires
 from coalitions.spreadsheets import Sheet, spreadsheet_response
 
 from .. import transfer as files
-from ..permissions import INDICATORS_VIEW, VALUES_EXPORT, VALUES_IMPORT, sees_comment
+from ..permissions import INDICATORS_VIEW, VALUES_EXPORT, VALUES_IMPORT
 from ..selectors import files as selector_files
 from .entry import entry_organization
 
@@ -49,10 +49,9 @@ def import_template(request):
 @require_GET
 @requires(VALUES_EXPORT)
 def export_values(request):
-    rows = selector_files.value_rows(request.coalition, request.membership, indicator=request.GET.get("indicator", ""),
-                                status=request.GET.get("status", ""))
-    data = (files.value_row(v, with_comment=sees_comment(request.membership, v))
-            for v in rows.iterator(chunk_size=2000))
+    data = selector_files.value_export_rows(request.coalition, request.membership,
+                                            indicator=request.GET.get("indicator", ""),
+                                            status=request.GET.get("status", ""))
     return _file_response(request, "concerto-donnees", files.VALUE_COLUMNS, data)
 
 

@@ -11,7 +11,7 @@ from conditions.models import Activity
 from conditions.services import activities as activities_services
 
 from ..factories import OrganizationFactory
-from ..helpers import url
+from ..helpers import body, url
 from .factories import ActionFactory, ActivityFactory, PriorityFactory
 
 
@@ -156,8 +156,8 @@ def test_it_exports_the_filtered_activities_to_csv_and_xlsx(client, world, actio
     ActivityFactory(action=action, date=date(2025, 3, 1), description="Printemps", people_reached=9)
     ActivityFactory(action=action, date=date(2025, 11, 1), description="Automne")
     client.force_login(world.funder)
-    csv = client.get(url(world, "conditions:activity_export"),
-                     {"format": "csv", "date_to": "2025-06-30"}).content.decode()
+    csv = body(client.get(url(world, "conditions:activity_export"),
+                          {"format": "csv", "date_to": "2025-06-30"})).decode()
     lines = csv.lstrip("\ufeff").splitlines()
     assert lines[0].startswith("Date,Date de fin,Action,Priorités,Organisme")
     assert len(lines) == 2 and "Printemps" in lines[1] and "Bien-être des parents" in lines[1]

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from ..factories import OrganizationFactory
-from ..helpers import url
+from ..helpers import body, url
 from .factories import ActionFactory, ActivityFactory, PriorityFactory
 
 
@@ -39,7 +39,7 @@ def test_it_shows_who_leads_and_contributes_to_each_priority_and_flags_the_gaps(
 
 def test_it_exports_the_matrix_to_csv(client, world, setup):
     client.force_login(world.partner)
-    lines = client.get(url(world, "conditions:matrix_export")).content.decode().lstrip("\ufeff").splitlines()
+    lines = body(client.get(url(world, "conditions:matrix_export"))).decode().lstrip("\ufeff").splitlines()
     assert lines[0] == "Organisme,Maturité scolaire,Bien-être des parents,Contribue à une priorité"
     assert any(line.startswith("Bibliothèque,contribue\u00a0: Ateliers d'éveil") for line in lines)
 

@@ -11,6 +11,7 @@ from indicators import rollups
 from indicators.models import Category, IndicatorRollup, IndicatorValue, ValueStatus
 from indicators.services import breakdown, framework, review, values
 
+from ..helpers import body
 from .factories import CategoryFactory, IndicatorFactory, IndicatorValueFactory, PeriodFactory, assign
 from .helpers import post_value
 
@@ -182,7 +183,7 @@ def test_the_exports_have_one_row_per_category(client, world, measure, ages):
     rollups.recompute(world.coalition.pk)
     client.force_login(world.coordinator)
     for name in ("export_values", "export_rollups"):
-        text = client.get(reverse(f"indicators:{name}", args=[world.coalition.slug])).content.decode("utf-8-sig")
+        text = body(client.get(reverse(f"indicators:{name}", args=[world.coalition.slug]))).decode("utf-8-sig")
         assert any("Territoire: Forestville" in line and ",7" in line for line in text.splitlines())
 
 

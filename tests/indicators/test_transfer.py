@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from indicators import rollups
 from indicators.models import IndicatorValue
 
+from ..helpers import body
 from .factories import IndicatorValueFactory
 from .helpers import HEADER, csv_file, upload_and_confirm, xlsx_file
 
@@ -80,14 +81,14 @@ def test_exports_respect_who_may_see_what(client, world, measure):
     IndicatorValueFactory(period=measure.period, organization=world.organization, value=7, status="approved")
     rollups.recompute(world.coalition.pk)
     client.force_login(world.partner)
-    text = client.get(reverse("indicators:export_values", args=[world.coalition.slug])).content.decode("utf-8-sig")
+    text = body(client.get(reverse("indicators:export_values", args=[world.coalition.slug]))).decode("utf-8-sig")
     assert "Maison de la famille" in text and "CPE Les Petits Pas" not in text
     IndicatorValueFactory(period=measure.period2, organization=measure.other_org, value=6, status="approved",
                           comment="Commentaire interne du CPE")
-    text = client.get(reverse("indicators:export_values", args=[world.coalition.slug])).content.decode("utf-8-sig")
+    text = body(client.get(reverse("indicators:export_values", args=[world.coalition.slug]))).decode("utf-8-sig")
     assert "CPE Les Petits Pas" in text and "Commentaire interne du CPE" not in text
     client.force_login(world.coordinator)
-    text = client.get(reverse("indicators:export_values", args=[world.coalition.slug])).content.decode("utf-8-sig")
+    text = body(client.get(reverse("indicators:export_values", args=[world.coalition.slug]))).decode("utf-8-sig")
     assert "CPE Les Petits Pas" in text and "'=HYPERLINK" in text
     client.force_login(world.funder)
     response = client.get(reverse("indicators:export_rollups", args=[world.coalition.slug]) + "?format=xlsx")

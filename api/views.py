@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, mixins
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from coalitions import selectors as coalition_selectors
@@ -29,7 +30,7 @@ from indicators.selectors import files as indicator_files
 from indicators.services import review as review_services
 from indicators.services import values as value_services
 
-from . import serializers
+from . import csv, serializers
 from .base import CoalitionAPIView
 from .errors import field_errors, flatten, problem
 from .idempotency import idempotent
@@ -51,8 +52,11 @@ class ListView(mixins.ListModelMixin, CoalitionAPIView):
     """A paginated list (cursor pagination: follow ``next``)."""
 
     pagination_class = Cursor
+    csv_name = ""  # a list that also answers CSV: its file name (renderer_classes adds CSVRenderer)
 
     def get(self, request, coalition_slug: str):
+        if self.csv_name and getattr(request.accepted_renderer, "format", "") == "csv":
+            return csv.stream(self, self.csv_name)
         return self.list(request)
 
     def param(self, name: str) -> str:
@@ -192,6 +196,8 @@ class RollupList(ListView):
 
     permission_for = {"GET": INDICATORS_VIEW}
     serializer_class = serializers.RollupSerializer
+    renderer_classes = [JSONRenderer, csv.CSVRenderer]
+    csv_name = "concerto-rollups"
 
     def get_queryset(self):
         return indicator_files.rollup_rows(self.request.coalition, indicator=self.param("indicator"),
@@ -284,6 +290,8 @@ class ValueList(ValueWrites, ListView):
 
     permission_for = {"GET": VALUES_EXPORT, "POST": VALUES_ENTER}
     serializer_class = serializers.ValueSerializer
+    renderer_classes = [JSONRenderer, csv.CSVRenderer]
+    csv_name = "concerto-values"
 
     def get_queryset(self):
         return indicator_files.value_rows(

@@ -43,8 +43,8 @@ def titles() -> dict[int, str]:
 
 def field_errors(error: DjangoValidationError) -> dict[str, list[str]]:
     if hasattr(error, "error_dict"):
-        return {("non_field_errors" if field == "__all__" else field): [str(m) for m in messages.messages]
-                for field, messages in error.error_dict.items()}
+        return {("non_field_errors" if field == "__all__" else field): [str(m) for m in messages]
+                for field, messages in error.message_dict.items()}
     return {"non_field_errors": [str(m) for m in error.messages]}
 
 

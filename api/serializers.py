@@ -263,3 +263,48 @@ class AnnouncementSerializer(serializers.Serializer):
     audience = serializers.CharField()
     pinned = serializers.BooleanField()
     published_at = serializers.DateTimeField()
+
+
+CONFIDENCES = ["high", "medium", "low"]
+RAW_NUMBER = {"required": False, "allow_null": True, "allow_blank": True, "max_length": 40,
+              "help_text": "A number as text (\"12.5\"), checked against the indicator's value type."}
+
+
+class ValueInputSerializer(serializers.Serializer):
+    """A value to enter: the numbers go to the service as sent, which reads and checks them as
+    the entry page's (value type, plausibility, period open)."""
+
+    indicator = serializers.IntegerField(min_value=1, max_value=2**63 - 1)
+    period = serializers.IntegerField(min_value=1, max_value=2**63 - 1)
+    organization = serializers.IntegerField(min_value=1, max_value=2**63 - 1, required=False, allow_null=True,
+                                            help_text="null for a value the coordination team enters once.")
+    value = serializers.CharField(**RAW_NUMBER)
+    numerator = serializers.CharField(**RAW_NUMBER)
+    denominator = serializers.CharField(**RAW_NUMBER)
+    weight = serializers.CharField(**RAW_NUMBER)
+    comment = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+    source = serializers.CharField(required=False, allow_blank=True, max_length=300)
+    confidence = serializers.ChoiceField(CONFIDENCES, required=False)
+    submit = serializers.BooleanField(required=False, default=False,
+                                      help_text="true: submit it for review; false: keep it as a draft.")
+
+
+class ValueChangeSerializer(ValueInputSerializer):
+    """The fields to change in a value (the others stay as they are)."""
+
+    indicator = None  # type: ignore[assignment]
+    period = None  # type: ignore[assignment]
+    organization = None  # type: ignore[assignment]
+
+
+class ReturnSerializer(serializers.Serializer):
+    note = serializers.CharField(max_length=5000, help_text="What needs to change, for the partner.")
+
+
+class BulkItemError(serializers.Serializer):
+    index = serializers.IntegerField()
+    errors = serializers.DictField(child=serializers.ListField(child=serializers.CharField()))
+
+
+class BulkResultSerializer(serializers.Serializer):
+    results = ValueSerializer(many=True)

@@ -5,27 +5,35 @@ their object rules) and writes through their services."""
 import zoneinfo
 from datetime import datetime, time
 
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, mixins
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from coalitions import selectors as coalition_selectors
-from coalitions.permissions import HOME_VIEW, MEMBERS_MANAGE, ORGANIZATIONS_VIEW
+from coalitions.permissions import HOME_VIEW, MEMBERS_MANAGE, ORGANIZATIONS_VIEW, object_for
 from conditions import selectors as condition_selectors
 from conditions.permissions import ACTIVITIES_VIEW, AGENDA_VIEW, PLAN_VIEW
 from coordination.permissions import ANNOUNCEMENTS_VIEW, MEETINGS_VIEW
 from coordination.selectors import communication as communication_selectors
 from coordination.selectors import meetings as meeting_selectors
-from indicators.permissions import INDICATORS_VIEW, VALUES_EXPORT
+from indicators.permissions import INDICATORS_VIEW, VALUES_ENTER, VALUES_EXPORT, VALUES_REVIEW, can_report
 from indicators.selectors import catalogue as indicator_selectors
 from indicators.selectors import files as indicator_files
+from indicators.services import review as review_services
+from indicators.services import values as value_services
 
-from . import serializers
+from . import csv, serializers
 from .base import CoalitionAPIView
+from .errors import field_errors, flatten, problem
+from .idempotency import idempotent
 from .pagination import Cursor
 
 
@@ -44,8 +52,11 @@ class ListView(mixins.ListModelMixin, CoalitionAPIView):
     """A paginated list (cursor pagination: follow ``next``)."""
 
     pagination_class = Cursor
+    csv_name = ""  # a list that also answers CSV: its file name (renderer_classes adds CSVRenderer)
 
     def get(self, request, coalition_slug: str):
+        if self.csv_name and getattr(request.accepted_renderer, "format", "") == "csv":
+            return csv.stream(self, self.csv_name)
         return self.list(request)
 
     def param(self, name: str) -> str:
@@ -179,28 +190,14 @@ class PeriodList(ListView):
                                            open_only=self.param("open") == "1")
 
 
-@_filters("period", "indicator", "organization", since=True)
-class ValueList(ListView):
-    """The values you may read: the coordination team every one; a partner its organisation's
-    and the approved values of the others. Funders read the rollups instead. ``status`` filters
-    by draft, submitted, approved or returned."""
-
-    permission_for = {"GET": VALUES_EXPORT}
-    serializer_class = serializers.ValueSerializer
-
-    def get_queryset(self):
-        return indicator_files.value_rows(
-            self.request.coalition, self.request.membership, indicator=self.param("indicator"),
-            status=self.param("status"), period=self.param("period"), organization=self.param("organization"),
-            updated_since=self.since())
-
-
 @_filters("period", "indicator", since=True)
 class RollupList(ListView):
     """The coalition values per indicator and period (and category), with their completeness."""
 
     permission_for = {"GET": INDICATORS_VIEW}
     serializer_class = serializers.RollupSerializer
+    renderer_classes = [JSONRenderer, csv.CSVRenderer]
+    csv_name = "concerto-rollups"
 
     def get_queryset(self):
         return indicator_files.rollup_rows(self.request.coalition, indicator=self.param("indicator"),
@@ -225,3 +222,204 @@ class AnnouncementList(ListView):
 
     def get_queryset(self):
         return communication_selectors.announcements_for(self.request.membership)
+
+
+# Writes: values --------------------------------------------------------------------------------
+
+
+class BulkRefused(Exception):
+    """Raised inside the bulk's transaction to undo every value already saved."""
+
+
+def _resolve(request, data) -> dict:
+    """The objects the ids of a value name, in the request's coalition, or ValidationError."""
+    coalition, errors = request.coalition, {}
+    indicator = indicator_selectors.indicators(coalition).filter(pk=data["indicator"]).first()
+    period = indicator_selectors.periods(coalition).filter(pk=data["period"]).first()
+    organization = None
+    if data.get("organization") is not None:
+        organization = coalition_selectors.organization_list(coalition).filter(pk=data["organization"]).first()
+        if organization is None:
+            errors["organization"] = [_("No organization of this coalition has this id.")]
+    if indicator is None:
+        errors["indicator"] = [_("No indicator of this coalition has this id.")]
+    if period is None or (indicator is not None and period.indicator_id != indicator.pk):
+        errors["period"] = [_("No period of this indicator has this id.")]
+    if errors:
+        raise exceptions.ValidationError(errors)
+    return {"indicator": indicator, "period": period, "organization": organization}
+
+
+def _numbers(data: dict, value=None) -> dict:
+    """The service's arguments from the request's fields; those not sent keep ``value``'s."""
+    fields = {}
+    for name in ("value", "numerator", "denominator", "weight"):
+        fields[name] = data[name] if name in data else (getattr(value, name) if value is not None else None)
+    for name, default in (("comment", ""), ("source", ""), ("confidence", "high")):
+        fields[name] = data[name] if name in data else (getattr(value, name) if value is not None else default)
+    return fields
+
+
+def _save(request, *, targets: dict, data: dict, submit: bool, value=None):
+    return value_services.value_save(actor=request.user, submit=submit, **targets, **_numbers(data, value))
+
+
+def _reportable(membership, value) -> bool:
+    return value.category_id is None and can_report(membership, value.indicator, value.organization)
+
+
+class ValueWrites:
+    def value_out(self, row) -> dict:
+        fresh = indicator_files.value_rows(self.request.coalition, self.request.membership).get(pk=row.pk)
+        return serializers.ValueSerializer(fresh, context=self.get_serializer_context()).data
+
+    def get_value(self, pk: int, may=None):
+        rows = indicator_files.value_rows(self.request.coalition, self.request.membership)
+        return object_for(self.request, rows, pk=pk, may=may)
+
+
+@_filters("period", "indicator", "organization", since=True)
+class ValueList(ValueWrites, ListView):
+    """The values you may read: the coordination team every one; a partner its organisation's
+    and the approved values of the others. Funders read the rollups instead. ``status`` filters
+    by draft, submitted, approved or returned.
+
+    POST enters a value for your organisation (the coordination team: for any organisation
+    that reports the indicator), as the entry page does: as a draft, or submitted for review
+    with ``"submit": true``. The same value sent again changes nothing."""
+
+    permission_for = {"GET": VALUES_EXPORT, "POST": VALUES_ENTER}
+    serializer_class = serializers.ValueSerializer
+    renderer_classes = [JSONRenderer, csv.CSVRenderer]
+    csv_name = "concerto-values"
+
+    def get_queryset(self):
+        return indicator_files.value_rows(
+            self.request.coalition, self.request.membership, indicator=self.param("indicator"),
+            status=self.param("status"), period=self.param("period"), organization=self.param("organization"),
+            updated_since=self.since())
+
+    @extend_schema(request=serializers.ValueInputSerializer, responses={201: serializers.ValueSerializer,
+                                                                        200: serializers.ValueSerializer})
+    @idempotent
+    def post(self, request, coalition_slug: str):
+        incoming = serializers.ValueInputSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        data = incoming.validated_data
+        targets = _resolve(request, data)
+        organization = targets["organization"]
+        existed = indicator_files.value_rows(request.coalition, request.membership).filter(
+            indicator=targets["indicator"], period=targets["period"], category__isnull=True,
+            organization_id=organization.pk if organization else None).exists()
+        row = _save(request, targets=targets, data=data, submit=data["submit"])
+        return Response(self.value_out(row), status=200 if existed else 201)
+
+
+class ValueDetail(ValueWrites, CoalitionAPIView):
+    """One value. PATCH changes the fields sent, as the entry page does: a draft stays a draft,
+    and a submitted or approved value goes back to review, unless ``submit`` says otherwise."""
+
+    permission_for = {"GET": VALUES_ENTER, "PATCH": VALUES_ENTER}
+    serializer_class = serializers.ValueSerializer
+
+    def get(self, request, coalition_slug: str, pk: int):
+        return Response(self.value_out(self.get_value(pk)))
+
+    @extend_schema(request=serializers.ValueChangeSerializer, responses=serializers.ValueSerializer)
+    def patch(self, request, coalition_slug: str, pk: int):
+        value = self.get_value(pk, may=_reportable)
+        incoming = serializers.ValueChangeSerializer(data=request.data, partial=True)
+        incoming.is_valid(raise_exception=True)
+        data = incoming.validated_data
+        submit = data["submit"] if "submit" in request.data else value.status in ("submitted", "approved")
+        targets = {"indicator": value.indicator, "period": value.period, "organization": value.organization}
+        return Response(self.value_out(_save(request, targets=targets, data=data, submit=submit, value=value)))
+
+
+class ValueSubmit(ValueWrites, CoalitionAPIView):
+    """Submit a value for review, as it stands."""
+
+    permission_for = {"POST": VALUES_ENTER}
+    serializer_class = serializers.ValueSerializer
+
+    @extend_schema(request=None, responses=serializers.ValueSerializer)
+    @idempotent
+    def post(self, request, coalition_slug: str, pk: int):
+        value = self.get_value(pk, may=_reportable)
+        targets = {"indicator": value.indicator, "period": value.period, "organization": value.organization}
+        return Response(self.value_out(_save(request, targets=targets, data={}, submit=True, value=value)))
+
+
+class ValueApprove(ValueWrites, CoalitionAPIView):
+    """Approve a submitted value (the coordination team): the coalition's rollup follows."""
+
+    permission_for = {"POST": VALUES_REVIEW}
+    serializer_class = serializers.ValueSerializer
+
+    @extend_schema(request=None, responses=serializers.ValueSerializer)
+    @idempotent
+    def post(self, request, coalition_slug: str, pk: int):
+        value = review_services.value_approve(actor=request.user, value=self.get_value(pk))
+        return Response(self.value_out(value))
+
+
+class ValueReturn(ValueWrites, CoalitionAPIView):
+    """Return a value for revision with a note (the coordination team); its author is emailed."""
+
+    permission_for = {"POST": VALUES_REVIEW}
+    serializer_class = serializers.ValueSerializer
+
+    @extend_schema(request=serializers.ReturnSerializer, responses=serializers.ValueSerializer)
+    @idempotent
+    def post(self, request, coalition_slug: str, pk: int):
+        value = self.get_value(pk)
+        incoming = serializers.ReturnSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        value = review_services.value_return(actor=request.user, value=value, note=incoming.validated_data["note"])
+        return Response(self.value_out(value))
+
+
+class ValueBulk(ValueWrites, CoalitionAPIView):
+    """Enter many values at once (at most 500): all are saved, or none. When one is refused,
+    nothing is saved and ``errors`` lists each refused value by its index in the list."""
+
+    permission_for = {"POST": VALUES_ENTER}
+    serializer_class = serializers.BulkResultSerializer
+    MAX_ITEMS = 500
+
+    @extend_schema(request=serializers.ValueInputSerializer(many=True), responses=serializers.BulkResultSerializer)
+    @idempotent
+    def post(self, request, coalition_slug: str):
+        items = request.data
+        if not isinstance(items, list) or not 1 <= len(items) <= self.MAX_ITEMS:
+            raise exceptions.ValidationError({"non_field_errors": [
+                _("Send a list of 1 to %(count)d values.") % {"count": self.MAX_ITEMS}]})
+        errors, prepared = [], []
+        for index, item in enumerate(items):
+            incoming = serializers.ValueInputSerializer(data=item)
+            try:
+                incoming.is_valid(raise_exception=True)
+                prepared.append((index, _resolve(request, incoming.validated_data), incoming.validated_data))
+            except exceptions.ValidationError as error:
+                errors.append({"index": index, "errors": flatten(error.detail)})
+        saved = []
+        if not errors:
+            try:
+                with transaction.atomic():
+                    for index, targets, data in prepared:
+                        try:
+                            with transaction.atomic():
+                                saved.append(_save(request, targets=targets, data=data, submit=data["submit"]))
+                        except DjangoValidationError as error:
+                            errors.append({"index": index, "errors": field_errors(error)})
+                        except PermissionDenied:
+                            errors.append({"index": index, "errors": {"non_field_errors": [
+                                _("You may not report this indicator for this organization.")]}})
+                    if errors:
+                        raise BulkRefused
+            except BulkRefused:
+                pass
+        if errors:
+            return problem(400, detail=_("No value was saved: correct the values listed in errors, then send "
+                                         "them all again."), errors=errors, instance=request.path)
+        return Response({"results": [self.value_out(row) for row in saved]})

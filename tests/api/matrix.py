@@ -2,7 +2,7 @@
 
 from conditions import selectors as condition_selectors
 from tests.conditions.factories import AgendaVersionFactory
-from tests.indicators.factories import IndicatorFactory
+from tests.indicators.factories import IndicatorFactory, IndicatorValueFactory, PeriodFactory, assign
 
 from ..matrix_roles import ALL, COORD, GET, TAKE_PART
 
@@ -24,7 +24,12 @@ API_EXPECTED = {
     "api:indicators": {"GET": ALL},
     "api:indicator": {"GET": ALL},
     "api:periods": {"GET": ALL},
-    "api:values": {"GET": TAKE_PART},  # funders read the rollups, never an organisation's values
+    "api:values": {"GET": TAKE_PART, "POST": (TAKE_PART, 400)},  # funders read the rollups, never values
+    "api:values_bulk": {"POST": (TAKE_PART, 400)},
+    "api:value": {"GET": TAKE_PART, "PATCH": (TAKE_PART, 200)},  # {}: nothing to change
+    "api:value_submit": {"POST": (TAKE_PART, 200)},
+    "api:value_approve": {"POST": (COORD, 200)},
+    "api:value_return": {"POST": (COORD, 400)},  # the note is missing
     "api:rollups": {"GET": ALL},
     "api:meetings": {"GET": ALL},
     "api:announcements": {"GET": ALL},
@@ -34,6 +39,12 @@ API_EXPECTED = {
 def url_kwargs(world) -> dict:
     if not condition_selectors.current_version(world.coalition):  # the agenda answers 404 until it is published
         AgendaVersionFactory(coalition=world.coalition, number=1)
+    indicator = IndicatorFactory(coalition=world.coalition)
+    assign(indicator, world.organization)
+    value = IndicatorValueFactory(period=PeriodFactory(indicator=indicator), organization=world.organization,
+                                  status="submitted")
     return {
-        "api:indicator": {"pk": IndicatorFactory(coalition=world.coalition).pk},
+        "api:indicator": {"pk": indicator.pk},
+        **{name: {"pk": value.pk} for name in ("api:value", "api:value_submit", "api:value_approve",
+                                               "api:value_return")},
     }

@@ -30,6 +30,8 @@ EXPECTED = {
     "coalitions:incident_create": (COORD, BOTH, 200),
     "coalitions:incident_edit": (COORD, BOTH, 200),
     "coalitions:incident_export": (COORD, GET),
+    "coalitions:member_export": (COORD, GET),
+    "coalitions:audit_downloads": (COORD, GET),
 }
 
 

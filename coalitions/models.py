@@ -567,3 +567,31 @@ class InactivityNotice(TenantModel):
 
     def __str__(self):
         return f"{self.membership_id} {self.warned_at:%Y-%m-%d}"
+
+
+class DownloadKind(models.TextChoices):
+    MEMBERS = "members", _("Members list")
+    ACTIVITIES = "activities", _("Activities export")
+    ATTACHMENT = "attachment", _("Activity attachment")
+    INCIDENTS = "incidents", _("Register of confidentiality incidents")
+
+
+class PersonalDataDownload(TenantModel):
+    """Who downloaded personal information, and when (Law 25: who saw what): the members list,
+    an activities export, an activity's attachment, the incident register. Written by the view
+    that serves the file (``coalitions.privacy.record_download``), read by coordinators on the
+    audit page. Never changed; the person is kept as a key (SET_NULL when their account goes)."""
+
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
+                              verbose_name=_("who"))
+    kind = models.CharField(_("what"), max_length=20, choices=DownloadKind.choices)
+    detail = SingleLineCharField(_("details"), max_length=200, blank=True)
+    row_count = models.PositiveIntegerField(_("rows"), null=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["coalition", "-created_at", "-id"], name="download_log_order")]
+
+    def __str__(self):
+        return f"{self.kind} {self.created_at:%Y-%m-%d}"

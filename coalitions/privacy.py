@@ -6,6 +6,7 @@ them gives an unsaved row with the defaults, so a page never writes on GET."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .concurrency import check_version
@@ -51,3 +52,34 @@ def _checked_retention_days(chosen) -> dict:
             raise ValidationError({f"retention_{key}": _("Choose between %(min)s and %(max)s days.") % {
                 "min": kind.min_days, "max": kind.max_days}})
     return dict(chosen)
+
+
+def record_download(request, kind: str, *, detail: str = "", row_count: int | None = None) -> None:
+    """Log that the person asking downloads personal information (``DownloadKind``): the view
+    calls it as it serves the file, inside the coalition."""
+    from .models import DownloadKind, PersonalDataDownload
+
+    if kind not in DownloadKind.values:
+        raise ValueError(kind)
+    PersonalDataDownload.objects.create(
+        coalition=request.coalition, actor=request.user, kind=kind, detail=detail[:200], row_count=row_count,
+    )
+
+
+def download_log(coalition: Coalition):
+    from .models import PersonalDataDownload
+
+    return (PersonalDataDownload.objects.filter(coalition=coalition).select_related("actor")
+            .order_by("-created_at", "-pk"))
+
+
+def member_rows(members):
+    """The members list as rows of a spreadsheet, header first."""
+    yield [_("Name"), _("Email"), _("Role"), _("Organization"), _("Status"), _("Joined on")]
+    for membership in members.iterator(chunk_size=500):
+        yield [
+            membership.user.full_name, membership.user.email, membership.get_role_display(),
+            membership.organization.name if membership.organization else "",
+            _("Active") if membership.is_active else _("Deactivated"),
+            timezone.localtime(membership.created_at).date().isoformat(),
+        ]

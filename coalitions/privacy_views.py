@@ -8,8 +8,9 @@ from django.views.decorators.http import require_GET
 
 from . import incidents, privacy, retention
 from .forms import IncidentForm, PrivacySettingsForm
-from .models import ConfidentialityIncident
-from .permissions import INCIDENTS_MANAGE, PRIVACY_VIEW, SETTINGS_MANAGE, object_for, requires
+from .models import ConfidentialityIncident, DownloadKind
+from .permissions import AUDIT_VIEW, INCIDENTS_MANAGE, PRIVACY_VIEW, SETTINGS_MANAGE, object_for, requires
+from .privacy import record_download
 from .spreadsheets import spreadsheet_response
 from .web import call_service, paginate, redirect_with_message, render_list
 
@@ -88,5 +89,17 @@ def incident_edit(request, pk: int):
 def incident_export(request):
     coalition = request.coalition
     file_format = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
+    record_download(request, DownloadKind.INCIDENTS, detail=file_format.upper())
     return spreadsheet_response(file_format, [incidents.register_sheet(coalition)],
                                 incidents.register_filename(coalition))
+
+
+# Who saw what ------------------------------------------------------------------------------
+
+
+@require_GET
+@requires(AUDIT_VIEW)
+def download_log(request):
+    """The downloads of personal information, newest first: the audit page's second tab."""
+    page = paginate(request, privacy.download_log(request.coalition))
+    return render_list(request, "coalitions/download_log.html", {"page_obj": page})

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from . import api_tokens as api_tokens_services
 from . import audit, selectors, services
+from .dates import local_today
 from .forms import (
     ApiTokenForm,
     CoalitionForm,
@@ -15,7 +16,7 @@ from .forms import (
     MembershipRoleForm,
     OrganizationForm,
 )
-from .models import ApiToken, Invitation, Membership, Organization, OrganizationKind, Role, hash_token
+from .models import ApiToken, DownloadKind, Invitation, Membership, Organization, OrganizationKind, Role, hash_token
 from .permissions import (
     API_TOKENS_USE,
     API_WRITE,
@@ -29,6 +30,8 @@ from .permissions import (
     object_for,
     requires,
 )
+from .privacy import member_rows, record_download
+from .spreadsheets import Sheet, spreadsheet_response
 from .web import call_service, confirm_then_act, paginate, parse_int, post_action, redirect_with_message, render_list
 
 # Outside any coalition -----------------------------------------------------------------
@@ -153,6 +156,19 @@ def member_list(request):
     role, active = request.GET.get("role", ""), request.GET.get("active", "")
     page = paginate(request, selectors.member_list(request.coalition, role=role, active=active))
     return render_list(request, "coalitions/member_list.html", {"page_obj": page, "role": role, "active": active})
+
+
+@require_GET
+@requires(MEMBERS_MANAGE)
+def member_export(request):
+    """The members list as CSV or XLSX, with the list's filters; logged as a download of
+    personal information (the audit page's downloads)."""
+    role, active = request.GET.get("role", ""), request.GET.get("active", "")
+    members = selectors.member_list(request.coalition, role=role, active=active)
+    file_format = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
+    record_download(request, DownloadKind.MEMBERS, detail=file_format.upper(), row_count=members.count())
+    sheet = Sheet(_("Members"), member_rows(members), bold_rows=1, freeze_header=True)
+    return spreadsheet_response(file_format, [sheet], f"membres-{local_today(request.coalition).isoformat()}")
 
 
 @requires(MEMBERS_MANAGE)

@@ -8,8 +8,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from coalitions.dates import local_today
-from coalitions.models import Organization
+from coalitions.models import DownloadKind, Organization
 from coalitions.permissions import has_permission, object_for, requires
+from coalitions.privacy import record_download
 from coalitions.web import call_service, paginate, redirect_with_message, render_list
 
 from .. import exports, selectors
@@ -59,7 +60,9 @@ def activity_export(request):
     _form, filters = _activity_filters(request)
     activities = selectors.activity_list(request.coalition, **filters).prefetch_related("action__priorities")
     kind = request.GET.get("format", "csv")
-    return exports.activities_response(request.coalition, activities, kind=kind if kind in ("csv", "xlsx") else "csv")
+    kind = kind if kind in ("csv", "xlsx") else "csv"
+    record_download(request, DownloadKind.ACTIVITIES, detail=kind.upper())
+    return exports.activities_response(request.coalition, activities, kind=kind)
 
 
 def _activity_organizations(request):
@@ -146,7 +149,9 @@ def activity_attachment(request, pk: int):
         handle = activity.attachment.open("rb")
     except FileNotFoundError:
         raise Http404 from None
-    response = FileResponse(handle, as_attachment=True, filename=activity.attachment.name.rsplit("/", 1)[-1])
+    name = activity.attachment.name.rsplit("/", 1)[-1]
+    record_download(request, DownloadKind.ATTACHMENT, detail=name)
+    response = FileResponse(handle, as_attachment=True, filename=name)
     response["X-Content-Type-Options"] = "nosniff"
     return response
 

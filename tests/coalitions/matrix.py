@@ -33,6 +33,8 @@ EXPECTED = {
     "coalitions:incident_create": (COORD, BOTH, 200),
     "coalitions:incident_edit": (COORD, BOTH, 200),
     "coalitions:incident_export": (COORD, GET),
+    "coalitions:member_export": (COORD, GET),
+    "coalitions:audit_downloads": (COORD, GET),
 }
 # The token in the URL is the partner's: nobody else sees it (coalitions:api_token_revoke)
 HIDDEN = {"coalitions:api_token_revoke": frozenset({"coordinator", "funder"})}

@@ -263,6 +263,12 @@ def actions(coalition) -> QuerySet[Action]:
     return Action.objects.filter(coalition=coalition)
 
 
+def proposals(coalition) -> QuerySet[Action]:
+    """The proposed actions waiting for a decision: the plan page lists them, the coordinator's
+    home counts them (issue 13: a count and the list it opens come from the same selector)."""
+    return actions(coalition).filter(review_status=ReviewStatus.PROPOSED)
+
+
 def accepted_actions(coalition) -> QuerySet[Action]:
     """The actions accepted in the plan, by title: the ones other apps link to."""
     return actions(coalition).filter(review_status=ReviewStatus.ACCEPTED).order_by("title")

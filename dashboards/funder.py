@@ -193,7 +193,7 @@ def indicator_series(coalition, *, indicators=None, start=None, end=None, limit:
         target = targets.get(indicator.pk)
         series.append(Series(
             indicator, points, target, charts.trend_status(values, target, indicator.direction),
-            charts.line_chart(points, target=target, baseline=indicator.baseline_value, partial=partial,
+            charts.line_chart(points, target=target, baseline=indicator.baseline_value, partial=partial, fmt=indicator,
                               width=640, height=240),
             straddling, partial,
         ))

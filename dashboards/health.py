@@ -19,16 +19,17 @@ from coalitions.dates import local_today
 from coalitions.models import Coalition, Membership
 from conditions import selectors as agenda_selectors
 from conditions.models import Action, ActionStatus, Activity, Endorsement, ReviewStatus
-from coordination.models.backbone import AssessmentRound, BackboneTask, TaskStatus
-from coordination.models.meetings import FollowUp, FollowUpStatus, Invitee, Meeting
+from coordination.models.backbone import AssessmentRound
+from coordination.models.meetings import Invitee, Meeting
 from coordination.selectors.backbone import round_results
+from coordination.selectors.backbone import tasks as backbone_tasks
+from coordination.selectors.meetings import all_follow_ups
 from indicators import charts
 from indicators.models import (
     Indicator,
-    IndicatorValue,
-    ValueStatus,
 )
 from indicators.rollups import is_complete
+from indicators.selectors.queue import review_queue
 
 from .funder import final_targets, last_points
 from .models import ReportingBacklog
@@ -146,15 +147,14 @@ def counts(coalition, today) -> dict:
                                              starts_at__lte=now)
     members = Membership.objects.filter(coalition=coalition, is_active=True)
     return Coalition.objects.filter(pk=coalition.pk).annotate(
-        proposed=count(Action.objects.filter(coalition=coalition, review_status=ReviewStatus.PROPOSED)),
-        to_review=count(IndicatorValue.objects.filter(coalition=coalition, status=ValueStatus.SUBMITTED)),
+        # Each count a person can click is the count of the list it opens, from the list's selector.
+        proposed=count(agenda_selectors.proposals(coalition)),
+        to_review=count(review_queue(coalition)),
         meetings=count(recent_meetings),
         attendance_recorded=count(Invitee.objects.filter(meeting__in=recent_meetings, attended__isnull=False)),
         attendance_present=count(Invitee.objects.filter(meeting__in=recent_meetings, attended=True)),
-        follow_ups_overdue=count(FollowUp.objects.filter(coalition=coalition, due_on__lt=today)
-                                 .exclude(status=FollowUpStatus.DONE)),
-        tasks_overdue=count(BackboneTask.objects.filter(coalition=coalition, due_on__lt=today)
-                            .exclude(status=TaskStatus.DONE)),
+        follow_ups_overdue=count(all_follow_ups(coalition, overdue_on=today)),
+        tasks_overdue=count(backbone_tasks(coalition, overdue_on=today)),
         members=count(members),
         members_active=count(members.filter(user__last_login__gte=now - timedelta(days=30))),
     ).values("proposed", "to_review", "meetings", "attendance_recorded", "attendance_present",
@@ -339,11 +339,12 @@ def coalition_health(coalition) -> dict:
             % {"org": row["name"], "n": row["count"]}, url("indicators:completeness"), row["count"]))
     if c["overdue"]:
         attention.append(AttentionItem(ngettext("%(n)s follow-up overdue", "%(n)s follow-ups overdue", c["overdue"])
-                                       % {"n": c["overdue"]}, url("coordination:follow_ups"), c["overdue"]))
+                                       % {"n": c["overdue"]}, url("coordination:follow_ups") + "?show=all&overdue=1",
+                                       c["overdue"]))
     if d["overdue"]:
         attention.append(AttentionItem(ngettext("%(n)s backbone task overdue", "%(n)s backbone tasks overdue",
-                                                d["overdue"]) % {"n": d["overdue"]}, url("coordination:tasks"),
-                                       d["overdue"]))
+                                                d["overdue"]) % {"n": d["overdue"]},
+                                       url("coordination:tasks") + "?overdue=1", d["overdue"]))
     if a["missing"]:
         n = a["total"] - a["endorsed"]
         attention.append(AttentionItem(

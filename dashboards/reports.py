@@ -175,7 +175,7 @@ def decorate(report: dict) -> dict:
         points = [(label, None if v is None else Decimal(str(v))) for label, v in item["points"]]
         target = None if item["target"] is None else Decimal(str(item["target"]))
         baseline = None if item["baseline"] is None else Decimal(str(item["baseline"]))
-        item["chart"] = charts.line_chart(points, target=target, baseline=baseline, partial=partial,
+        item["chart"] = charts.line_chart(points, target=target, baseline=baseline, partial=partial, fmt=item,
                                           width=640, height=240)
         item["status_word"], item["status_symbol"] = trend_words(item["status"])
         item["rows"] = chart_rows(item["points"], partial, item["straddling"])

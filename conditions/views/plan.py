@@ -34,7 +34,7 @@ def plan(request):
     return render(request, "conditions/plan.html", {
         "plans": all_plans, "chosen": chosen, "status": status, "statuses": ActionStatus.choices,
         "actions": selectors.action_rows(rows.exclude(review_status=ReviewStatus.DECLINED)),
-        "proposals": selectors.action_rows(actions.filter(review_status=ReviewStatus.PROPOSED)) if manages else [],
+        "proposals": selectors.action_rows(selectors.proposals(coalition)) if manages else [],
         "manages": manages, "can_propose": has_permission(membership, ACTIONS_PROPOSE),
     })
 

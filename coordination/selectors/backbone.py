@@ -39,12 +39,21 @@ def body_meetings(body) -> QuerySet[Meeting]:
     return Meeting.objects.filter(body=body).order_by("-starts_at")
 
 
-def task_board(coalition, *, owner_id: int | None = None) -> dict[str, list[BackboneTask]]:
-    tasks = BackboneTask.objects.filter(coalition=coalition).select_related("owner", "meeting")
+def tasks(coalition, *, owner_id: int | None = None, overdue_on=None) -> QuerySet[BackboneTask]:
+    """The backbone team's tasks; with ``overdue_on`` (a date), only those not done that were
+    due before it (the board the coordinator's home counts and links to)."""
+    found = BackboneTask.objects.filter(coalition=coalition)
     if owner_id:
-        tasks = tasks.filter(owner_id=owner_id)
+        found = found.filter(owner_id=owner_id)
+    if overdue_on is not None:
+        found = found.filter(due_on__lt=overdue_on).exclude(status=TaskStatus.DONE)
+    return found
+
+
+def task_board(coalition, *, owner_id: int | None = None, overdue_on=None) -> dict[str, list[BackboneTask]]:
+    tasks_shown = tasks(coalition, owner_id=owner_id, overdue_on=overdue_on).select_related("owner", "meeting")
     board: dict[str, list[BackboneTask]] = {status: [] for status in TaskStatus.values}
-    for task in tasks.order_by("due_on", "pk")[:300]:
+    for task in tasks_shown.order_by("due_on", "pk")[:300]:
         board[task.status].append(task)
     return board
 

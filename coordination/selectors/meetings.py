@@ -76,19 +76,26 @@ def meeting_follow_ups(meeting) -> list[FollowUp]:
         "assignee_user", "assignee_organization", "decision"))
 
 
-def my_follow_ups(membership, *, include_done: bool = False) -> QuerySet[FollowUp]:
-    """A person's follow-ups: assigned to them or to their organisation."""
+def my_follow_ups(membership, *, include_done: bool = False, overdue_on=None) -> QuerySet[FollowUp]:
+    """A person's follow-ups: assigned to them or to their organisation (with ``overdue_on``,
+    only those not done that were due before that date)."""
     mine = Q(assignee_user_id=membership.user_id)
     if membership.organization_id:
         mine |= Q(assignee_organization_id=membership.organization_id)
     follow_ups = FollowUp.objects.filter(mine, coalition=membership.coalition_id)
-    if not include_done:
+    if not include_done or overdue_on is not None:
         follow_ups = follow_ups.exclude(status=FollowUpStatus.DONE)
+    if overdue_on is not None:
+        follow_ups = follow_ups.filter(due_on__lt=overdue_on)
     return follow_ups.select_related("meeting", "assignee_user", "assignee_organization").order_by("due_on", "pk")
 
 
-def all_follow_ups(coalition, *, include_done: bool = False) -> QuerySet[FollowUp]:
+def all_follow_ups(coalition, *, include_done: bool = False, overdue_on=None) -> QuerySet[FollowUp]:
+    """Every follow-up of the coalition; with ``overdue_on`` (a date), only those not done that
+    were due before it (the list the coordinator's home counts and links to)."""
     follow_ups = FollowUp.objects.filter(coalition=coalition)
-    if not include_done:
+    if not include_done or overdue_on is not None:
         follow_ups = follow_ups.exclude(status=FollowUpStatus.DONE)
+    if overdue_on is not None:
+        follow_ups = follow_ups.filter(due_on__lt=overdue_on)
     return follow_ups.select_related("meeting", "assignee_user", "assignee_organization").order_by("due_on", "pk")

@@ -149,11 +149,14 @@ def body_detail(request, pk: int):
 @requires(TASKS_VIEW)
 def task_board(request):
     owner = request.GET.get("owner", "")
-    board = backbone_selectors.task_board(request.coalition, owner_id=parse_int(owner))
+    today = timezone.localdate(timezone=_tz(request.coalition))
+    overdue = request.GET.get("overdue") == "1"  # the coordinator's home links here with its count
+    board = backbone_selectors.task_board(request.coalition, owner_id=parse_int(owner),
+                                          overdue_on=today if overdue else None)
     columns = [(status, label, board[status]) for status, label in TaskStatus.choices]
     return render(request, "coordination/task_board.html", {
-        "columns": columns, "owner": owner, "count": sum(len(t) for t in board.values()),
-        "statuses": TaskStatus.choices, "today": timezone.localdate(timezone=_tz(request.coalition)),
+        "columns": columns, "owner": owner, "count": sum(len(t) for t in board.values()), "overdue": overdue,
+        "statuses": TaskStatus.choices, "today": today,
     })
 
 

@@ -201,15 +201,19 @@ def follow_up_create(request, pk: int):
 def follow_up_list(request):
     show = request.GET.get("show", "mine")
     done = request.GET.get("done") == "1"
+    today = timezone.localdate(timezone=_tz(request.coalition))
+    overdue = request.GET.get("overdue") == "1"  # the coordinator's home links here with its count
     if show == "all" and _can(request, MEETINGS_MANAGE):
-        follow_ups = meetings_selectors.all_follow_ups(request.coalition, include_done=done)
+        follow_ups = meetings_selectors.all_follow_ups(request.coalition, include_done=done,
+                                                       overdue_on=today if overdue else None)
     else:
         show = "mine"
-        follow_ups = meetings_selectors.my_follow_ups(request.membership, include_done=done)
+        follow_ups = meetings_selectors.my_follow_ups(request.membership, include_done=done,
+                                                      overdue_on=today if overdue else None)
     page = paginate(request, follow_ups)
     return render(request, "coordination/follow_up_list.html", {
-        "page_obj": page, "show": show, "done": done, "statuses": FollowUpStatus.choices,
-        "today": timezone.localdate(timezone=_tz(request.coalition)),
+        "page_obj": page, "show": show, "done": done, "overdue": overdue, "statuses": FollowUpStatus.choices,
+        "today": today,
     })
 
 

@@ -180,7 +180,7 @@ def indicator_page(indicator: Indicator, membership, breakdown_page=None) -> Ind
     page.chart = charts.line_chart(
         [(r["period"].label, r["rollup"].value if r["rollup"] else None) for r in rows[-24:]],
         target=page.final_target, baseline=indicator.baseline_value,
-        partial={r["period"].label for r in rows[-24:] if r["partial"]},
+        partial={r["period"].label for r in rows[-24:] if r["partial"]}, fmt=indicator,
     )
     values = visible_values(
         membership,

@@ -4,6 +4,7 @@ import time
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 from django_scopes import scope, scopes_disabled
 
 from dashboards import health
@@ -51,11 +52,12 @@ def test_the_coordinator_sees_five_panels_with_a_status_in_words_and_the_attenti
     attention = {item.url for item in response.context["attention"]}
     slug = world.coalition.slug
     assert reverse("indicators:review", args=[slug]) in attention  # 3 submitted values
-    assert reverse("coordination:follow_ups", args=[slug]) in attention  # 3 overdue follow-ups
-    assert reverse("coordination:tasks", args=[slug]) in attention
+    # 3 overdue follow-ups and tasks: the lists filtered as counted (issue 13, point 5)
+    assert reverse("coordination:follow_ups", args=[slug]) + "?show=all&overdue=1" in attention
+    assert reverse("coordination:tasks", args=[slug]) + "?overdue=1" in attention
     assert reverse("indicators:completeness", args=[slug]) in attention  # late organisations
     for url in attention:
-        assert f'href="{url}"' in html
+        assert f'href="{escape(url)}"' in html
 
 
 def test_the_signals_count_what_the_data_says(world):

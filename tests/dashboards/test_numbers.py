@@ -169,3 +169,16 @@ def test_the_coordinator_sets_the_completeness_threshold(client, world):
     with scopes_disabled():
         world.coalition.refresh_from_db()
     assert world.coalition.completeness_threshold == 75
+
+
+# Point 3: charts a person can read ---------------------------------------------------------------
+
+
+def test_the_home_chart_scales_has_round_ticks_and_whole_period_labels(client, world, data):
+    html = families_chart(page(client, world, "funder", "coalitions:home"))
+    assert 'viewBox="0 0 640 240"' in html and 'width="100%"' in html
+    ticks = [t for t in (">0<", ">50<", ">100<", ">150<", ">200<") if t in html]
+    assert len(ticks) == 5 and ">36,5<" not in html and ">109,5<" not in html
+    assert f'text-anchor="end">T4 {YEAR}</text>' in html  # the newest label whole, kept inside the chart
+    assert 'class="target"' in html and "Cible finale (ligne tiretée)" in html
+    assert "<table" in html and "chart-summary" in html  # the text summary and the data table stay

@@ -1,6 +1,9 @@
 """The project's one email sender: every email (ours and allauth's) is rendered and sent by
 send_email, in the recipient's language, with a text and an HTML part."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import timedelta
 
 from django.conf import settings
@@ -16,6 +19,25 @@ from .fields import flatten_to_one_line
 # the filesystem broker then has no copy). Each app's periodic sweep sends it; the email's claim
 # and the email itself share one transaction, so a worker that dies mid-send leaves it unsent.
 LOST_AFTER = timedelta(minutes=10)
+
+# Seeding a demo writes months of history through the ordinary services: meetings, follow-ups,
+# returned values, endorsement requests, announcements. That history happened "before": nobody
+# is emailed about it and its notifications start out read. The services ask seeding_history()
+# and write their rows as already delivered (so no task and no sweep sends them later).
+_SEEDING_HISTORY: ContextVar[bool] = ContextVar("seeding_history", default=False)
+
+
+@contextmanager
+def history_without_notifying() -> Iterator[None]:
+    token = _SEEDING_HISTORY.set(True)
+    try:
+        yield
+    finally:
+        _SEEDING_HISTORY.reset(token)
+
+
+def seeding_history() -> bool:
+    return _SEEDING_HISTORY.get()
 
 # Line breaks of every kind (a header may not hold one: Django raises BadHeaderError) and other
 # control characters. A name stored before names were refused them must not break the email.

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from . import tasks
 from .api_tokens import revoke_member_tokens
 from .concurrency import creates_once, lock_for_edit, refusing_duplicates
-from .emails import LOST_AFTER, send_email
+from .emails import LOST_AFTER, seeding_history, send_email
 from .models import FISCAL_MONTH_ERROR, Coalition, Invitation, Membership, Organization, Role, hash_token
 from .permissions import require_permission
 from .selectors import active_coordinator_count
@@ -255,6 +255,10 @@ def membership_reactivate(*, actor, membership: Membership) -> Membership:
 def _queue_invitation_email(invitation: Invitation) -> None:
     invitation.send_count += 1
     invitation.last_sent_at = timezone.now()
+    if seeding_history():  # the demo's people joined "before": no invitation email
+        invitation.emailed_count = invitation.send_count
+        invitation.save(update_fields=["send_count", "last_sent_at", "emailed_count"])
+        return
     invitation.save(update_fields=["send_count", "last_sent_at"])
     args = (invitation.coalition_id, invitation.pk, invitation.send_count)
     transaction.on_commit(lambda: tasks.send_invitation_email.delay(*args))

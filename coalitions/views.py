@@ -217,8 +217,9 @@ def invitation_create(request):
     # "Invite a person" links from the places that found an organisation with nobody to reach
     # name the organisation (and the role) in the query string: the form starts with them.
     initial = {}
-    organization = Organization.objects.filter(
-        coalition=request.coalition, pk=parse_int(request.GET.get("organization"))).first()
+    organization_id = parse_int(request.GET.get("organization"))
+    organization = Organization.objects.filter(coalition=request.coalition, pk=organization_id).first() \
+        if organization_id is not None else None
     if organization:
         initial = {"organization": organization.pk,
                    "role": Role.FUNDER if organization.kind == OrganizationKind.FUNDER else Role.PARTNER}

@@ -16,7 +16,7 @@ from coalitions.models import Membership, Organization, OrganizationKind, Role
 from .models.communication import Comment
 from .models.meetings import Meeting, MeetingKind
 from .selectors import backbone as backbone_selectors
-from .services import backbone, communication
+from .services import backbone, communication, reminders
 from .services import meetings as meetings_services
 
 AGENDA = "Mot de bienvenue\nSuivi des décisions\nBilan des actions\nVaria"
@@ -69,6 +69,9 @@ def seed(*, coalition, coordinator):
     if not Meeting.objects.filter(coalition=coalition).exists():
         _seed_communication_and_backbone(coalition=coalition, coordinator=coordinator)
     _seed_threads(coalition=coalition, coordinator=coordinator)
+    # What the seeded history makes due now (late values, follow-ups, minutes) is not a backlog
+    # to email at the first start: it counts as sent.
+    reminders.settle_due_reminders(coalition=coalition)
 
 
 def _seed_communication_and_backbone(*, coalition, coordinator):

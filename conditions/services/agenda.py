@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coalitions.concurrency import creates_once, lock_for_edit, refusing_duplicates
-from coalitions.emails import LOST_AFTER, send_email
+from coalitions.emails import LOST_AFTER, seeding_history, send_email
 from coalitions.models import Coalition, Organization, OrganizationKind
 from coalitions.permissions import require_permission
 
@@ -177,17 +177,18 @@ def _ask_to_endorse(*, coalition: Coalition, version: AgendaVersion, organizatio
     queued after the commit. Returns the number of people asked."""
     organizations = list(organizations)
     recipients = endorsement_recipients(coalition, organizations)
+    past = seeding_history()  # a seeded version's requests belong to the past: never emailed
     requests: list[EndorsementRequest] = []
     for org in organizations:
         people: list[int | None] = list(recipients[org.pk]) or [None]
         requests.extend(
             EndorsementRequest(coalition=coalition, version=version, organization=org, recipient_id=user_id,
-                               round=round_, sent_by=actor)
+                               round=round_, sent_by=actor, emailed_at=timezone.now() if past else None)
             for user_id in people
         )
     EndorsementRequest.objects.bulk_create(requests)
     asked = [request for request in requests if request.recipient_id]
-    for request in asked:
+    for request in asked if not past else []:
         transaction.on_commit(partial(tasks.send_endorsement_request.delay, coalition.pk, request.pk))
     return len(asked)
 

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coalitions.dates import local_today
+from coalitions.emails import seeding_history
 from coalitions.models import Membership
 from coalitions.selectors import active_user_ids
 
@@ -42,13 +43,18 @@ def _notify(*, coalition, user_ids, about, kind: str, event: str, title: str, ur
         NotificationPreference.objects.filter(coalition=coalition, user_id__in=user_ids, kind=kind)
         .values_list("user_id", "frequency")
     )
+    at = _now(now)
+    past = seeding_history()  # seeded history: read and "emailed" already, nothing goes out
     rows = [
         Notification(coalition=coalition, recipient_id=uid, kind=kind, event=event, title=title[:300], url=url,
-                     actor_name=actor_name[:150], created_at=_now(now))
+                     actor_name=actor_name[:150], created_at=at, read_at=at if past else None,
+                     emailed_at=at if past else None)
         for uid in sorted(user_ids)
         if prefs.get(uid, EmailFrequency.IMMEDIATELY) != EmailFrequency.NEVER
     ]
     created = Notification.objects.bulk_create(rows)
+    if past:
+        return created
     immediate = [n.pk for n in created
                  if prefs.get(n.recipient_id, EmailFrequency.IMMEDIATELY) == EmailFrequency.IMMEDIATELY]
     if immediate:

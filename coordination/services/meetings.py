@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coalitions.concurrency import creates_once, lock_for_edit
+from coalitions.emails import seeding_history
 from coalitions.permissions import require_permission
 
 from .. import permissions as rules
@@ -63,6 +64,9 @@ def _sync_invitees(meeting, invited_people) -> None:
 
 def _queue_invitations(meeting) -> None:
     from .. import tasks
+
+    if seeding_history():
+        return  # a seeded meeting's invitations belong to the past
 
     coalition_id, meeting_id, sequence = meeting.coalition_id, meeting.pk, meeting.sequence
     transaction.on_commit(lambda: tasks.send_meeting_invitations.delay(coalition_id, meeting_id, sequence))

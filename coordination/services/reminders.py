@@ -9,11 +9,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from coalitions.dates import local_today
-from coalitions.emails import send_email
+from coalitions.emails import seeding_history, send_email
 from coalitions.models import Membership, User
 from coalitions.permissions import require_permission
 
 from ..models.communication import EmailFrequency, Notification, NotificationKind
+from ..models.meetings import Invitee
 from ..models.reminders import ReminderKind, ReminderSettings, SentReminder
 from ..selectors import reminders as selectors
 from . import claims
@@ -209,6 +210,26 @@ def send_due_reminders(*, coalition, now=None) -> int:
             sent += 1
     failures.raise_first()
     return sent
+
+
+def settle_due_reminders(*, coalition, now=None) -> int:
+    """Seeded history: mark every reminder due now, and every meeting invitation, as already
+    delivered, without sending it, so the first reminder run after a demo is seeded does not
+    email months of backlog. Only
+    while seeding (coalitions.emails.seeding_history); returns how many keys it wrote."""
+    if not seeding_history():
+        return 0
+    at = claims.clock()
+    keys = [SentReminder(coalition=coalition, claimed_at=at, delivered_at=at, **_key(reminder))
+            for reminder in selectors.due_reminders(coalition, now=_now(now))]
+    # The seeded meetings' invitations (their current version) count as sent too.
+    keys += [
+        SentReminder(coalition=coalition, claimed_at=at, delivered_at=at, recipient_id=user_id,
+                     kind=ReminderKind.INVITATION, subject=f"meeting:{meeting_id}", period=str(sequence))
+        for user_id, meeting_id, sequence in Invitee.objects.filter(coalition=coalition).values_list(
+            "user_id", "meeting_id", "meeting__sequence")
+    ]
+    return len(SentReminder.objects.bulk_create(keys, ignore_conflicts=True))
 
 
 def _deliver(coalition, users, reminder, frequency, *, template, context, event, title, url, now, keys) -> None:

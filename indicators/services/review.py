@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from coalitions.emails import LOST_AFTER, send_email
+from coalitions.emails import LOST_AFTER, seeding_history, send_email
 from coalitions.permissions import require_permission
 
 from .. import tasks
@@ -81,10 +81,13 @@ def value_return(*, actor, value: IndicatorValue, note: str) -> IndicatorValue:
     value.status, value.review_note = ValueStatus.RETURNED, note
     value.reviewed_by, value.reviewed_at = actor, timezone.now()
     value.return_count += 1
+    if seeding_history():
+        value.emailed_returns = value.return_count  # seeded history: the partner is not emailed
     value.save()
     sync_category_status([value])
     coalition_id, value_id, number = value.coalition_id, value.pk, value.return_count
-    transaction.on_commit(lambda: tasks.send_value_returned_email.delay(coalition_id, value_id, number))
+    if not seeding_history():
+        transaction.on_commit(lambda: tasks.send_value_returned_email.delay(coalition_id, value_id, number))
     if was_approved:
         queue_rollups(value.coalition_id, [(value.indicator_id, value.period_id)])
     return value

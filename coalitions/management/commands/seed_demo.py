@@ -19,6 +19,7 @@ from django_scopes import scope
 
 from coalitions import services
 from coalitions.checks import is_tenant_app
+from coalitions.emails import history_without_notifying
 from coalitions.models import Coalition, Membership, Organization
 
 PASSWORD = "concerto-demo-2026"
@@ -91,21 +92,23 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, logins_json=None, **options):
         logins: list[dict[str, str]] = []
-        for spec in COALITIONS:
-            coordinator_email, coordinator_name = spec["people"][0][:2]
-            coordinator = demo_user(coordinator_email, coordinator_name)
-            coalition = Coalition.objects.filter(slug=spec["slug"]).first() or services.coalition_create(
-                actor=coordinator, name=spec["name"], slug=spec["slug"], territory=spec["territory"],
-                description=spec["description"],
-            )
-            # The audit trail names the demo coordinator as the author of the demo data.
-            with scope(coalition=coalition), pghistory.context(user=coordinator.pk, url="seed_demo"):
-                self._fill(coalition, coordinator, spec, logins)
-                # Each tenant app adds its own demo content in <app>/demo.py: seed(...), idempotent.
-                # Found by discovery, in INSTALLED_APPS order: the core names no app above it.
-                for app in [a.name for a in apps.get_app_configs() if is_tenant_app(a)]:
-                    if find_spec(f"{app}.demo"):
-                        import_module(f"{app}.demo").seed(coalition=coalition, coordinator=coordinator)
+        # The demo is history: nobody is emailed about it, its notifications start out read.
+        with history_without_notifying():
+            for spec in COALITIONS:
+                coordinator_email, coordinator_name = spec["people"][0][:2]
+                coordinator = demo_user(coordinator_email, coordinator_name)
+                coalition = Coalition.objects.filter(slug=spec["slug"]).first() or services.coalition_create(
+                    actor=coordinator, name=spec["name"], slug=spec["slug"], territory=spec["territory"],
+                    description=spec["description"],
+                )
+                # The audit trail names the demo coordinator as the author of the demo data.
+                with scope(coalition=coalition), pghistory.context(user=coordinator.pk, url="seed_demo"):
+                    self._fill(coalition, coordinator, spec, logins)
+                    # Each tenant app adds its own demo content in <app>/demo.py: seed(...), idempotent.
+                    # Found by discovery, in INSTALLED_APPS order: the core names no app above it.
+                    for app in [a.name for a in apps.get_app_configs() if is_tenant_app(a)]:
+                        if find_spec(f"{app}.demo"):
+                            import_module(f"{app}.demo").seed(coalition=coalition, coordinator=coordinator)
         if logins_json:
             logins_json.parent.mkdir(parents=True, exist_ok=True)
             logins_json.write_text(json.dumps(logins, ensure_ascii=False, indent=2))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import entry, framework, imports, review, transfer
+from .views import entry, framework, grid, imports, review, transfer
 
 app_name = "indicators"
 
@@ -19,6 +19,7 @@ urlpatterns = [
     path("measurement/periods/<int:pk>/lock/", framework.period_lock, name="period_lock"),
     path("measurement/periods/<int:pk>/note/", framework.note_edit, name="note_edit"),
     path("measurement/entry/", entry.entry, name="entry"),
+    path("measurement/entry/grid/", grid.entry_grid, name="entry_grid"),
     path("measurement/api/to-report/", entry.entry_api, name="entry_api"),
     path("measurement/entry/<int:period_pk>/org/<int:organization_pk>/", entry.entry_cell, name="entry_cell"),
     path("measurement/entry/<int:period_pk>/coalition/", entry.entry_cell_coalition, name="entry_cell_coalition"),

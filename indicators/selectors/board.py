@@ -19,12 +19,13 @@ class Board:
 
 
 def completeness(coalition, indicator: Indicator | None, today: date | None = None, organizations=None) -> Board:
-    """Organisations x last twelve periods of one indicator: on time, late, missing, returned,
+    """Organisations x last twelve periods of one indicator, the newest first: on time, late, missing, returned,
     due; for ``organizations`` (a page of ``reporting_organizations(indicator)``), else all."""
     today = today or local_today(coalition)
     if indicator is None:
         return Board(None, [], [])
-    periods = list(Period.objects.filter(indicator=indicator, start__lte=today).order_by("-start")[:12])[::-1]
+    # Newest first: on a phone the current period is the first column, not off-screen.
+    periods = list(Period.objects.filter(indicator=indicator, start__lte=today).order_by("-start")[:12])
     for period in periods:
         period.indicator = indicator
     organizations = list(reporting_organizations(indicator) if organizations is None else organizations)

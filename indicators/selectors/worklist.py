@@ -24,6 +24,7 @@ class Cell:
     days: int = 0
     categories: list = field(default_factory=list)
     breakdown: dict = field(default_factory=dict)
+    saved: IndicatorValue | None = None  # the entry grid: the value its last save wrote
 
     @property
     def late_days(self) -> int:
@@ -123,3 +124,11 @@ def entry_cell(membership, period: Period, organization: Organization | None) ->
     cell = cells([period], organization, today)[0]
     cell.status = cell_status(period, cell.value, today)
     return cell
+
+
+def grid(coalition, membership, organization: Organization | None, today: date | None = None):
+    """The entry grid's rows: the cells of ``to_report`` still open to entry (every status but
+    approved), grouped by indicator (code order), its periods oldest first, as a queryset of
+    annotated periods like ``to_report``."""
+    return (to_report(coalition, membership, organization, today).exclude(cell_status=ValueStatus.APPROVED)
+            .order_by("indicator__code", "start", "pk"))

@@ -44,4 +44,37 @@
     var lost = !active || active === document.body || !document.contains(active);
     if (lost && event.target.hasAttribute && event.target.hasAttribute("data-results")) event.target.focus();
   });
+
+  // A table wider than its region scrolls inside it (.table-wrap), not the page: the region
+  // takes the keyboard focus (arrow keys scroll it) and is named after the table's caption, as
+  // WCAG asks (axe "scrollable-region-focusable"). Regions that fit stay out of the tab order.
+  function regionName(wrap) {
+    var caption = wrap.querySelector("caption");
+    var section = wrap.closest("section, main");
+    var heading = section ? section.querySelector("h2, h1") : null;
+    var text = (caption && caption.textContent) || (heading && heading.textContent) || document.title;
+    return text.replace(/\s+/g, " ").trim();
+  }
+  function markScrollRegions() {
+    document.querySelectorAll(".table-wrap").forEach(function (wrap) {
+      var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+      if (scrolls && !wrap.hasAttribute("tabindex")) {
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("data-scroll-region", "");
+        if (!wrap.hasAttribute("role")) wrap.setAttribute("role", "region");
+        if (!wrap.hasAttribute("aria-label") && !wrap.hasAttribute("aria-labelledby")) {
+          wrap.setAttribute("aria-label", regionName(wrap));
+        }
+      } else if (!scrolls && wrap.hasAttribute("data-scroll-region")) {
+        ["tabindex", "data-scroll-region", "role", "aria-label"].forEach(function (name) { wrap.removeAttribute(name); });
+      }
+    });
+  }
+  var resizing = 0;
+  document.addEventListener("DOMContentLoaded", markScrollRegions);
+  document.addEventListener("htmx:afterSettle", markScrollRegions);
+  window.addEventListener("resize", function () {
+    window.cancelAnimationFrame(resizing);
+    resizing = window.requestAnimationFrame(markScrollRegions);
+  });
 })();

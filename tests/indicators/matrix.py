@@ -24,6 +24,7 @@ EXPECTED = {
     "indicators:note_edit": (COORD, BOTH, 200),
     "indicators:entry": (TAKE_PART, GET),
     "indicators:entry_api": (TAKE_PART, GET),
+    "indicators:entry_grid": (TAKE_PART, BOTH, 200),
     "indicators:entry_cell": (TAKE_PART, BOTH, 200),
     "indicators:entry_cell_coalition": (COORD, BOTH, 200),
     "indicators:review": (COORD, GET),

@@ -21,6 +21,7 @@ from ..models import (
     Indicator,
     IndicatorGroupObjectPermission,
     IndicatorValue,
+    Period,
     ValueStatus,
 )
 from ..permissions import acts_for_every_organization
@@ -106,3 +107,21 @@ def unreported(coalition, periods, *, organizations=None) -> QuerySet:
         .filter(~Exists(done))
         .values("period_id", "organization_id", indicator_id=F("content_object_id"))
     )
+
+
+def periods_due(coalition, *, due_from, due_to) -> QuerySet:
+    """The unlocked periods due between two dates (both included) of the indicators that
+    organisations report (not the coordinator-entered ones), by due date, code and start."""
+    return (Period.objects.filter(coalition=coalition, is_locked=False, due_date__gte=due_from, due_date__lte=due_to)
+            .exclude(indicator__aggregation=Aggregation.COORDINATOR)
+            .select_related("indicator").order_by("due_date", "indicator__code", "start"))
+
+
+def values_submitted(coalition, *, after, until) -> QuerySet:
+    """The values (totals, not categories) submitted in (after, until] and not returned since,
+    by organisation and indicator code (a queryset: slice it)."""
+    return (IndicatorValue.objects.filter(
+        coalition=coalition, category__isnull=True, submitted_at__gt=after, submitted_at__lte=until,
+        status__in=[ValueStatus.SUBMITTED, ValueStatus.APPROVED],
+    ).select_related("indicator", "period__indicator", "organization")
+        .order_by("organization__name", "indicator__code"))

@@ -15,7 +15,7 @@ from coordination.selectors import reminders as reminders_selectors
 from ..indicators.factories import IndicatorFactory, PeriodFactory, assign
 from .factories import FollowUpFactory, InviteeFactory, MeetingFactory
 
-QUERIES = 21
+QUERIES = 22  # the consultation reminders read the open consultation once
 
 
 def _grow(world, n):

@@ -1,17 +1,20 @@
 """Demo content of conditions 1 and 2, for ``manage.py seed_demo``: a common agenda published in
-two versions (some endorsements missing, one only for the first version), an action plan with a
-dozen actions, a partner's proposal, and a few hundred activities. Idempotent: a coalition that
+two versions (some endorsements missing, one only for the first version), a third in consultation
+(Haute-Côte: a few reservations, an objection answered, organisations yet to answer), an action
+plan with a dozen actions, a partner's proposal, and a few hundred activities. Idempotent: a coalition that
 already has a published agenda or a plan keeps them. Every write goes through the services."""
 
 import random
 from datetime import date, timedelta
 from decimal import Decimal
 
-from coalitions.models import Organization, OrganizationKind
+from coalitions.dates import local_today
+from coalitions.models import Membership, Organization, OrganizationKind, Role
 
-from .models import ActionPlan, ActionStatus, AgendaVersion, Priority
+from .models import ActionPlan, ActionStatus, AgendaVersion, Consultation, ConsultationResponse, Priority
 from .services import activities as activities_services
 from .services import agenda as agenda_services
+from .services import consultation as consultation_services
 from .services import plan as plan_services
 
 PETITE_ENFANCE = {
@@ -59,6 +62,28 @@ PETITE_ENFANCE = {
                                                                              "Maturité scolaire"], 2),
     ],
     "proposal": ("Marche poussette hebdomadaire", "Maison de la famille", ["Bien-être des parents"]),
+    # A third version in consultation: a few reservations, one objection already answered, and
+    # three organisations that have not answered yet. (organisation, section, position, reason, answer)
+    "consultation": {
+        "principle": "Des pratiques d'accueil et de référence harmonisées entre les partenaires",
+        "message": "Nous ajoutons un principe sur l'harmonisation de nos pratiques d'accueil et de référence. "
+        "Dites-nous surtout si la théorie du changement reflète ce que vous faites sur le terrain.",
+        "responses": [
+            ("Maison de la famille", "theory_of_change", "reservation", "Les haltes-garderies manquent dans la "
+             "chaîne des visites à domicile : sans répit, les parents isolés ne viennent pas aux ateliers.", ""),
+            ("CISSS", "priorities", "objection", "La priorité « Accès aux services » doit viser un délai : un "
+             "premier service en moins de 30 jours, sinon on ne pourra pas la mesurer.",
+             "Bonne remarque : la description de la priorité précisera la cible de 30 jours, mesurée par "
+             "l'indicateur du délai d'attente."),
+            ("CPE", "territory", "reservation", "Le secteur des Bergeronnes n'est pas nommé alors que plusieurs "
+             "de nos familles y vivent.", ""),
+            ("Bibliothèque", "vision", "agree", "", ""),
+        ],
+        "comments": [
+            ("section", "guiding_principles", "On pourrait commencer par une fiche de référence commune."),
+            ("link", 0, "Les visites à domicile renforcent aussi le lien avec le CLSC."),
+        ],
+    },
 }
 
 SECURITE_ALIMENTAIRE = {
@@ -124,6 +149,46 @@ def seed(*, coalition, coordinator) -> None:
         _seed_agenda(coalition, coordinator, spec, organizations)
     if not ActionPlan.objects.filter(coalition=coalition).exists():
         _seed_plan(coalition, coordinator, spec, organizations)
+    if "consultation" in spec and not Consultation.objects.filter(coalition=coalition).exists() \
+            and not AgendaVersion.objects.filter(coalition=coalition, number__isnull=True).exists():
+        _seed_consultation(coalition, coordinator, spec, organizations)
+
+
+def _seed_consultation(coalition, coordinator, spec, organizations):
+    """A draft of the next version, in consultation until twelve days from now."""
+    story = spec["consultation"]
+    current = AgendaVersion.objects.filter(coalition=coalition, number__isnull=False).order_by("-number").first()
+    texts = {name: getattr(current, name) for name in AgendaVersion.TEXT_FIELDS}
+    texts["guiding_principles"] += "\n" + story["principle"]
+    agenda_services.agenda_draft_update(actor=coordinator, coalition=coalition,
+                                        theory_of_change=spec["agenda"]["theory_of_change"], **texts)
+    consultation = consultation_services.consultation_open(
+        actor=coordinator, coalition=coalition, closes_on=local_today(coalition) + timedelta(days=12),
+        message=story["message"])
+    for prefix, section, position, reason, answer in story["responses"]:
+        organization = _org(organizations, prefix)
+        members = Membership.objects.filter(coalition=coalition, organization=organization, role=Role.PARTNER,
+                                            is_active=True).select_related("user").first()
+        answers = {section: (position, reason)}
+        if members:  # its own people answer; otherwise the coordination team records it from a meeting
+            consultation_services.consultation_respond(actor=members.user, consultation=consultation, answers=answers)
+        else:
+            consultation_services.consultation_respond(actor=coordinator, consultation=consultation, answers=answers,
+                                                       organization=organization)
+        if answer:
+            response = ConsultationResponse.objects.get(consultation=consultation, organization=organization,
+                                                        section=section)
+            consultation_services.consultation_answer(actor=coordinator, response=response, answer=answer)
+    partner = Membership.objects.filter(coalition=coalition, role=Role.PARTNER, is_active=True,
+                                        organization__isnull=False).select_related("user").order_by("pk").first()
+    for kind, target, body in story["comments"]:
+        author = partner.user if partner else coordinator
+        if kind == "section":
+            consultation_services.consultation_comment(actor=author, consultation=consultation, section=target,
+                                                       body=body)
+        else:
+            consultation_services.consultation_comment(actor=author, consultation=consultation, link=target,
+                                                       body=body)
 
 
 def _endorse(coalition, coordinator, organization, comment="", with_reservations=False):

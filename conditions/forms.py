@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from coalitions.forms import DateInput, GuardedForm
 from coalitions.models import Organization
 
-from .models import Action, ActionPlan, Activity, AgendaVersion, Endorsement, Priority, ReviewStatus
+from .models import Action, ActionPlan, Activity, AgendaVersion, Endorsement, Position, Priority, ReviewStatus
 
 
 class AgendaDraftForm(GuardedForm, forms.ModelForm):
@@ -29,6 +29,17 @@ class PublishForm(forms.Form):
         label=_("Summary of changes"), widget=forms.Textarea(attrs={"rows": 4}), max_length=2000,
         help_text=_("What changed since the previous version, in a few words. The partners read it in their email."),
     )
+    consultation_summary = forms.CharField(
+        label=_("Summary of the consultation"), required=False, widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=4000,
+        help_text=_("What the partners said and what changed because of it. It is shown with the published "
+                    "version, beside each reservation and objection and its answer."),
+    )
+
+    def __init__(self, *args, consulted: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not consulted:
+            del self.fields["consultation_summary"]
 
 
 class PriorityForm(GuardedForm, forms.ModelForm):
@@ -185,3 +196,56 @@ class PeriodForm(forms.Form):
     def filters(self) -> dict:
         self.is_valid()
         return {name: value for name, value in getattr(self, "cleaned_data", {}).items() if value}
+
+
+# Consultation on a draft -----------------------------------------------------------
+
+
+class ConsultationOpenForm(forms.Form):
+    closes_on = forms.DateField(
+        label=_("Closing date"), widget=DateInput(),
+        help_text=_("The partners answer until the end of this day. Two to four weeks leave time to discuss it "
+                    "within each organization."),
+    )
+    message = forms.CharField(
+        label=_("Message to the partners"), required=False, max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("What you would like them to look at in particular. It appears above the draft."),
+    )
+
+
+class ConsultationResponseForm(forms.Form):
+    """One position (and its reason) per section of the consulted draft."""
+
+    def __init__(self, *args, sections, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sections = sections
+        for section in sections:
+            key, mine = section["key"], section["mine"]
+            self.fields[f"position_{key}"] = forms.ChoiceField(
+                label=_("Your organization's position on “%(section)s”") % {"section": section["label"]},
+                choices=Position.choices, required=False, widget=forms.RadioSelect,
+                initial=mine.position if mine else None,
+            )
+            self.fields[f"reason_{key}"] = forms.CharField(
+                label=_("Reason"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
+                help_text=_("Required for a reservation or an objection: what would make it acceptable?"),
+                initial=mine.reason if mine else "",
+            )
+
+    def rows(self):
+        return [{"section": section, "position": self[f"position_{section['key']}"],
+                 "reason": self[f"reason_{section['key']}"]} for section in self.sections]
+
+    def answers(self) -> dict[str, tuple[str, str]]:
+        data = self.cleaned_data
+        return {s["key"]: (data.get(f"position_{s['key']}") or "", data.get(f"reason_{s['key']}") or "")
+                for s in self.sections}
+
+
+class ConsultationAnswerForm(forms.Form):
+    answer = forms.CharField(
+        label=_("Answer of the coordination team"), max_length=2000, widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("What you changed in the draft, or why you kept it. The organization is notified and the "
+                    "answer appears with the published version."),
+    )

@@ -220,6 +220,115 @@ class EndorsementRequest(TenantModel):
         ]
 
 
+# Consultation on a draft -----------------------------------------------------------
+
+
+class ConsultationSection(models.TextChoices):
+    """The parts of the agenda partners answer on (the keys of selectors.version_texts)."""
+
+    PROBLEM = "problem", _("Problem")
+    TARGET_POPULATION = "target_population", _("Target population")
+    TERRITORY = "territory", _("Territory")
+    VISION = "vision", _("Vision of change")
+    LONG_TERM_OUTCOMES = "long_term_outcomes", _("Long-term outcomes")
+    THEORY_OF_CHANGE = "theory_of_change", _("Theory of change")
+    PRIORITIES = "priorities", _("Strategic priorities")
+    GUIDING_PRINCIPLES = "guiding_principles", _("Guiding principles")
+
+
+class Position(models.TextChoices):
+    AGREE = "agree", _("Agree")
+    RESERVATION = "reservation", _("Agree with reservations")
+    OBJECTION = "objection", _("Objection")
+
+
+@audited(exclude=["updated_at"])
+class Consultation(TenantModel):
+    """The partners' consultation on a draft of the agenda, until a closing date. It keeps the
+    texts as the partners read them; the coordinators may go on editing the draft meanwhile. The
+    draft row becomes the published version, which then shows the consultation's summary."""
+
+    version = models.OneToOneField(AgendaVersion, on_delete=models.CASCADE, related_name="consultation")
+    closes_on = models.DateField(_("closing date"))
+    message = models.TextField(_("message to the partners"), blank=True)
+    sections = models.JSONField(default=dict)  # section key -> the text consulted
+    links = models.JSONField(default=list)  # [[source, target], ...]: the theory of change's links consulted
+    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                  related_name="+")
+    opened_at = models.DateTimeField(auto_now_add=True)
+    closed_at = models.DateTimeField(_("closed on"), null=True, blank=True)
+    summary = models.TextField(_("summary of the consultation"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("consultation")
+        verbose_name_plural = _("consultations")
+
+    def __str__(self):
+        return str(_("Consultation on the draft agenda"))
+
+    def is_open_on(self, day) -> bool:
+        return self.closed_at is None and day <= self.closes_on
+
+
+@audited(exclude=["updated_at"])
+class ConsultationResponse(TenantModel):
+    """An organisation's position on one section of the consulted draft; the last answer of its
+    people stands (its history is in the audit trail). The coordination team answers reservations
+    and objections."""
+
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="responses")
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="consultation_responses",
+                                     verbose_name=_("organization"))
+    section = models.CharField(_("section"), max_length=30, choices=ConsultationSection.choices)
+    position = models.CharField(_("position"), max_length=20, choices=Position.choices)
+    reason = models.TextField(_("reason"), blank=True)
+    responded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                     related_name="+")
+    on_behalf = models.BooleanField(
+        _("recorded on the organization's behalf"), default=False,
+        help_text=_("Recorded by the coordination team, e.g. for a position given in a meeting."),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    answer = models.TextField(_("answer of the coordination team"), blank=True)
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="+")
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("consultation response")
+        verbose_name_plural = _("consultation responses")
+        constraints = [
+            models.UniqueConstraint("consultation", "organization", "section", name="consultation_response_once"),
+            models.CheckConstraint(condition=Q(position="agree") | ~Q(reason=""),
+                                   name="consultation_response_reason"),
+        ]
+
+
+@audited()
+class ConsultationComment(TenantModel):
+    """A comment on one section of the consulted draft, or on one link of its theory of change
+    (its index in Consultation.links)."""
+
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="comments")
+    section = models.CharField(_("section"), max_length=30, choices=ConsultationSection.choices, blank=True)
+    link = models.PositiveSmallIntegerField(_("theory of change link"), null=True, blank=True)
+    organization = models.ForeignKey(Organization, on_delete=models.SET_NULL, null=True, blank=True,
+                                     related_name="+")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    body = models.TextField(_("comment"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("consultation comment")
+        verbose_name_plural = _("consultation comments")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=(Q(section="") & Q(link__isnull=False))
+                                   | (~Q(section="") & Q(link__isnull=True)), name="consultation_comment_on_one_thing"),
+        ]
+
+
 # Action plan -------------------------------------------------------------------------
 
 

@@ -2,7 +2,7 @@
 object rules that go with them (used by services and views alike)."""
 
 from coalitions.models import Membership, Role
-from coalitions.permissions import COORDINATORS, EVERYONE, MEMBERS_WHO_TAKE_PART
+from coalitions.permissions import COORDINATORS, EVERYONE, MEMBERS_WHO_TAKE_PART, PARTNERS
 
 AGENDA_VIEW = "conditions.agenda:view"
 AGENDA_EDIT = "conditions.agenda:edit"
@@ -14,6 +14,9 @@ ACTIVITIES_VIEW = "conditions.activities:view"
 ACTIVITIES_LOG = "conditions.activities:log"
 ATTACHMENTS_VIEW = "conditions.attachments:view"
 MATRIX_VIEW = "conditions.matrix:view"
+CONSULTATION_VIEW = "conditions.consultation:view"
+CONSULTATION_RESPOND = "conditions.consultation:respond"
+CONSULTATION_COMMENT = "conditions.consultation:comment"
 
 PERMISSIONS = {
     AGENDA_VIEW: EVERYONE,
@@ -26,6 +29,10 @@ PERMISSIONS = {
     ACTIVITIES_LOG: MEMBERS_WHO_TAKE_PART,  # object rule: may_edit_activity
     ATTACHMENTS_VIEW: MEMBERS_WHO_TAKE_PART,  # funders never see attachments
     MATRIX_VIEW: EVERYONE,
+    # A consultation is on a draft: funders never see it (they read its summary once published).
+    CONSULTATION_VIEW: MEMBERS_WHO_TAKE_PART,
+    CONSULTATION_RESPOND: PARTNERS,  # object rule: responds_for (its own organisation)
+    CONSULTATION_COMMENT: MEMBERS_WHO_TAKE_PART,
 }
 
 
@@ -76,3 +83,10 @@ def may_edit_activity(membership, activity) -> bool:
 
 def may_see_attachments(membership) -> bool:
     return membership is not None and membership.role in (Role.COORDINATOR, Role.PARTNER)
+
+
+def responds_for(membership):
+    """The organisation a partner answers a consultation for: its own (None without one)."""
+    if membership is None or not membership.is_active or membership.role != Role.PARTNER:
+        return None
+    return membership.organization if membership.organization_id else None

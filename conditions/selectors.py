@@ -7,7 +7,6 @@ from typing import Any
 
 from django.db.models import Count, Max, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
-from django.utils.translation import gettext_lazy as _
 
 from coalitions.models import Membership, Organization, OrganizationKind, Role
 from coalitions.permissions import has_permission
@@ -19,8 +18,13 @@ from .models import (
     ActionStatus,
     Activity,
     AgendaVersion,
+    Consultation,
+    ConsultationComment,
+    ConsultationResponse,
+    ConsultationSection,
     Endorsement,
     EndorsementRequest,
+    Position,
     Priority,
     ReviewStatus,
     StatementKind,
@@ -198,16 +202,8 @@ def organizations_endorsable_by(membership, user, coalition) -> QuerySet[Organiz
 
 # Comparing two versions --------------------------------------------------------------
 
-COMPARED_FIELDS = [
-    ("problem", _("Problem")),
-    ("target_population", _("Target population")),
-    ("territory", _("Territory")),
-    ("vision", _("Vision of change")),
-    ("long_term_outcomes", _("Long-term outcomes")),
-    ("theory_of_change", _("Theory of change")),
-    ("priorities", _("Strategic priorities")),
-    ("guiding_principles", _("Guiding principles")),
-]
+# The parts of a version, in reading order: the same ones partners are consulted on.
+COMPARED_FIELDS = ConsultationSection.choices
 
 
 def version_texts(version: AgendaVersion) -> dict[str, str]:
@@ -247,6 +243,128 @@ def compare_versions(old: AgendaVersion, new: AgendaVersion) -> list[dict]:
         rows.append({"name": name, "label": label, "left": left, "right": right,
                      "changed": old_texts[name] != new_texts[name]})
     return rows
+
+
+# Consultation on a draft -----------------------------------------------------------
+
+
+def draft_consultation(coalition) -> Consultation | None:
+    """The consultation of the coordinators' draft, open or closed, if one was opened."""
+    return (Consultation.objects.filter(coalition=coalition, version__number__isnull=True)
+            .select_related("version", "opened_by").first())
+
+
+def consultation_snapshot(version: AgendaVersion) -> tuple[dict[str, str], list[list[str]]]:
+    """The texts partners are consulted on, per section, and the theory of change's links."""
+    texts = version_texts(version)
+    statements, outgoing = _statements_and_links(version)
+    links = [[source.text, target.text] for source in statements for target in outgoing[source.pk]]
+    return {key: texts[key] for key in ConsultationSection.values}, links
+
+
+def _empty_counts() -> dict[str, int]:
+    return {position: 0 for position in Position.values}
+
+
+def consultation_board(consultation: Consultation, *, organization_id: int | None = None) -> dict:
+    """The consultation by section (texts, counts, responses, comments), by theory of change link
+    (comments) and by organisation (its position on each section). Three queries."""
+    responses = list(
+        ConsultationResponse.objects.filter(consultation=consultation)
+        .select_related("organization", "responded_by", "answered_by").order_by("organization__name", "pk")
+    )
+    comments = list(ConsultationComment.objects.filter(consultation=consultation)
+                    .select_related("author", "organization"))
+    organizations = list(endorsing_organizations(consultation.coalition).order_by("name"))
+    sections = []
+    for key, label in ConsultationSection.choices:
+        own = [r for r in responses if r.section == key]
+        counts = _empty_counts()
+        for response in own:
+            counts[response.position] += 1
+        sections.append({
+            "key": key, "label": label, "text": consultation.sections.get(key, ""), "counts": counts,
+            "target": f"section:{key}",
+            "responses": own, "comments": [c for c in comments if c.section == key],
+            "mine": next((r for r in own if r.organization_id == organization_id), None),
+        })
+    links = [{"index": index, "source": source, "target": f"link:{index}", "label": f"{source} → {target}",
+              "comments": [c for c in comments if c.link == index]}
+             for index, (source, target) in enumerate(consultation.links)]
+    by_org: dict[int, dict[str, ConsultationResponse]] = {}
+    for response in responses:
+        by_org.setdefault(response.organization_id, {})[response.section] = response
+    rows = [{"organization": org, "answers": [by_org.get(org.pk, {}).get(key) for key in ConsultationSection.values],
+             "answered": len(by_org.get(org.pk, {}))} for org in organizations]
+    totals = _empty_counts()
+    for response in responses:
+        totals[response.position] += 1
+    return {
+        "sections": sections, "links": links, "rows": rows, "totals": totals,
+        "organizations_answered": sum(1 for row in rows if row["answered"]), "organizations": len(rows),
+        "unanswered_objections": sum(1 for r in responses if r.position == Position.OBJECTION and not r.answer),
+        "concerns": [r for r in responses if r.position != Position.AGREE],
+    }
+
+
+def published_consultation(version: AgendaVersion) -> dict | None:
+    """What a published version says of its consultation: the summary, the counts, and the
+    reservations and objections with the coordination team's answers. Two queries."""
+    consultation = Consultation.objects.filter(version=version).first()
+    if consultation is None:
+        return None
+    responses = list(ConsultationResponse.objects.filter(consultation=consultation)
+                     .select_related("organization").order_by("section", "organization__name"))
+    totals = _empty_counts()
+    for response in responses:
+        totals[response.position] += 1
+    labels = dict(ConsultationSection.choices)
+    concerns = [{"response": r, "section": labels.get(r.section, r.section)}
+                for r in responses if r.position != Position.AGREE]
+    return {"consultation": consultation, "totals": totals, "concerns": concerns,
+            "organizations": len({r.organization_id for r in responses})}
+
+
+def consultation_outcomes(coalition, *, start=None, end=None, limit: int = 20) -> list[dict]:
+    """The coalition's consultations, latest first (those that ran between ``start`` and ``end``
+    when given): how many organisations answered, the positions, the reservations and
+    objections still without an answer, and the summary. One query."""
+    not_agree = ~Q(responses__position=Position.AGREE)
+    found = Consultation.objects.filter(coalition=coalition).select_related("version").annotate(
+        answered=Count("responses__organization", distinct=True),
+        agree=Count("responses", filter=Q(responses__position=Position.AGREE)),
+        reservation=Count("responses", filter=Q(responses__position=Position.RESERVATION)),
+        objection=Count("responses", filter=Q(responses__position=Position.OBJECTION)),
+        waiting=Count("responses", filter=not_agree & Q(responses__answer="")),
+    ).order_by("-opened_at", "-pk")
+    if start and end:
+        found = found.filter(opened_at__date__lte=end).filter(Q(closed_at__isnull=True) | Q(closed_at__date__gte=start))
+    return [{"number": c.version.number, "opened": c.opened_at.date().isoformat(),
+             "closed": c.closed_at.date().isoformat() if c.closed_at else None, "closes_on": c.closes_on.isoformat(),
+             "answered": c.answered, "agree": c.agree, "reservation": c.reservation, "objection": c.objection,
+             "waiting": c.waiting, "summary": c.summary}
+            for c in found[:limit]]
+
+
+def organization_positions(version: AgendaVersion, organization_id: int) -> list[ConsultationResponse]:
+    """An organisation's reservations and objections in the consultation of this version."""
+    return list(ConsultationResponse.objects.filter(
+        consultation__version=version, organization_id=organization_id,
+    ).exclude(position=Position.AGREE).order_by("section"))
+
+
+def consultation_awaiting(coalition, today) -> tuple[Consultation | None, list[Any]]:
+    """The open consultation, and the organisations that have not answered every section yet
+    (for the reminders). Two queries."""
+    consultation = draft_consultation(coalition)
+    if consultation is None or not consultation.is_open_on(today):
+        return None, []
+    organizations = list(
+        endorsing_organizations(coalition).annotate(answered=Count(
+            "consultation_responses", filter=Q(consultation_responses__consultation=consultation)))
+        .filter(answered__lt=len(ConsultationSection.values)).order_by("name")
+    )
+    return consultation, organizations
 
 
 # Action plan -------------------------------------------------------------------------

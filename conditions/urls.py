@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import activities, agenda, plan
+from .views import activities, agenda, consultation, plan
 
 app_name = "conditions"
 
@@ -13,6 +13,14 @@ urlpatterns = [
     path("agenda/draft/publish/", agenda.agenda_draft_publish, name="agenda_draft_publish"),
     path("agenda/endorse/", agenda.agenda_endorse, name="agenda_endorse"),
     path("agenda/remind/", agenda.agenda_remind, name="agenda_remind"),
+    path("agenda/consultation/", consultation.consultation, name="consultation"),
+    path("agenda/consultation/open/", consultation.consultation_open, name="consultation_open"),
+    path("agenda/consultation/respond/", consultation.consultation_respond, name="consultation_respond"),
+    path("agenda/consultation/comment/", consultation.consultation_comment, name="consultation_comment"),
+    path("agenda/consultation/responses/", consultation.consultation_responses, name="consultation_responses"),
+    path("agenda/consultation/responses/<int:pk>/answer/", consultation.consultation_answer,
+         name="consultation_answer"),
+    path("agenda/consultation/close/", consultation.consultation_close, name="consultation_close"),
     path("agenda/priorities/", agenda.priority_list, name="priorities"),
     path("agenda/priorities/<int:pk>/edit/", agenda.priority_edit, name="priority_edit"),
     path("agenda/priorities/<int:pk>/move/", agenda.priority_move, name="priority_move"),

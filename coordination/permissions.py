@@ -131,7 +131,7 @@ def can_read(membership, obj) -> bool:
     """Whether this member may open ``obj``, by the predicates its page checks. Every
     notification (and so every @mention) goes through it: nobody learns a title they may not read.
     An object without a rule here is refused, so a new kind must declare who reads it."""
-    from conditions.models import Action
+    from conditions.models import Action, Consultation
     from indicators.models import Indicator
 
     from .models.communication import Announcement, Comment
@@ -149,6 +149,8 @@ def can_read(membership, obj) -> bool:
         return has_permission(membership, MEETINGS_VIEW)
     if isinstance(obj, FollowUp):
         return has_permission(membership, FOLLOW_UPS_VIEW) and can_see_meeting_details(membership, obj.meeting)
+    if isinstance(obj, Consultation):  # the draft agenda: coordinators and partners, never funders
+        return has_permission(membership, "conditions.consultation:view")
     if isinstance(obj, Action | Indicator):  # notified only about their comment threads
         return can_see_thread(membership, obj)
     return False

@@ -235,6 +235,7 @@ def coalition_health(coalition) -> dict:
     n = counts(coalition, today)
     a = agenda_signals(coalition, today)
     endorsed_share = percent(a["endorsed"], a["total"])
+    consulted = next(iter(agenda_selectors.consultation_outcomes(coalition, limit=1)), None)
     panel1 = Panel(
         1, _("Common agenda"), url("conditions:agenda"),
         ALERT if a["current"] is None else worst(grade(endorsed_share, 80, 50),
@@ -248,6 +249,13 @@ def coalition_health(coalition) -> dict:
             Signal(_("Age of the current version"),
                    ngettext("%(n)s day", "%(n)s days", a["age_days"]) % {"n": a["age_days"]}
                    if a["age_days"] is not None else _("none published")),
+            # The partners' voice in building the agenda: who answered the latest consultation.
+            Signal(_("Answered the latest consultation"),
+                   pct_text(percent(consulted["answered"], a["total"])) if consulted else _("no consultation yet"),
+                   (f"{consulted['answered']} / {a['total']}" + (" · " + ngettext(
+                       "%(n)s reservation or objection without an answer",
+                       "%(n)s reservations or objections without an answer", consulted["waiting"])
+                       % {"n": consulted["waiting"]} if consulted["waiting"] else "")) if consulted else ""),
         ],
     )
 
@@ -345,6 +353,11 @@ def coalition_health(coalition) -> dict:
         attention.append(AttentionItem(ngettext("%(n)s backbone task overdue", "%(n)s backbone tasks overdue",
                                                 d["overdue"]) % {"n": d["overdue"]},
                                        url("coordination:tasks") + "?overdue=1", d["overdue"]))
+    if consulted and consulted["number"] is None and consulted["objection"] and consulted["waiting"]:
+        attention.append(AttentionItem(
+            ngettext("%(n)s reservation or objection of the consultation to answer",
+                     "%(n)s reservations or objections of the consultation to answer", consulted["waiting"])
+            % {"n": consulted["waiting"]}, url("conditions:consultation_responses"), consulted["waiting"]))
     if a["missing"]:
         n = a["total"] - a["endorsed"]
         attention.append(AttentionItem(

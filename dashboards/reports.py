@@ -126,6 +126,8 @@ def period_report(coalition, start: date, end: date) -> dict:
             "number": version.number if version else None,
             "vision": version.vision if version else "",
             "priorities": [p["title"] for p in condition_selectors.version_priorities(version)] if version else [],
+            # The partners' consultations on drafts of the agenda during the period (counts and summary only).
+            "consultations": condition_selectors.consultation_outcomes(coalition, start=start, end=end),
         },
         "indicators": [
             {
@@ -194,6 +196,11 @@ def _summary_rows(report: dict):
     yield [_("Territory"), report["territory"]]
     yield [_("Agenda version"), report["agenda"]["number"]]
     yield [_("Vision of change"), report["agenda"]["vision"]]
+    for item in report["agenda"].get("consultations", []):
+        yield [_("Consultation on the draft agenda"), item["opened"], item["closed"] or item["closes_on"],
+               _("%(n)s organizations answered: %(agree)s agree, %(reservation)s with reservations, "
+                 "%(objection)s objections") % {"n": item["answered"], "agree": item["agree"],
+                                                "reservation": item["reservation"], "objection": item["objection"]}]
     yield []
     yield [_("Activities"), report["activities"]["count"]]
     yield [_("People reached"), report["activities"]["people"]]

@@ -30,6 +30,7 @@ from ..models import (
 )
 from ..permissions import endorses_on_behalf, may_endorse_for
 from ..selectors import endorsement_recipients, endorsing_organizations, theory_of_change_chains
+from .consultation import close_for_publishing
 
 logger = logging.getLogger(__name__)
 
@@ -144,9 +145,12 @@ def agenda_draft_update(
 
 
 @transaction.atomic
-def agenda_publish(*, actor, coalition: Coalition, change_summary: str) -> AgendaVersion:
+def agenda_publish(*, actor, coalition: Coalition, change_summary: str,
+                   consultation_summary: str = "") -> AgendaVersion:
     """Publish the draft as the next version and ask every partner organisation to endorse it
-    (its representative, or else each of its active members)."""
+    (its representative, or else each of its active members). A consulted draft needs every
+    objection answered and a summary of the consultation, which the published version shows;
+    publishing closes the consultation."""
     require_permission(actor, coalition, "conditions.agenda:edit")
     _lock(coalition)
     draft = AgendaVersion.objects.filter(coalition=coalition, number__isnull=True).first()
@@ -156,6 +160,7 @@ def agenda_publish(*, actor, coalition: Coalition, change_summary: str) -> Agend
         raise ValidationError({"change_summary": _("Say in a few words what changed in this version.")})
     if not (draft.problem.strip() and draft.vision.strip()):
         raise ValidationError(_("Write at least the problem and the vision of change before publishing."))
+    close_for_publishing(coalition=coalition, draft=draft, summary=consultation_summary)
     latest = AgendaVersion.objects.filter(coalition=coalition).aggregate(n=Max("number"))["n"] or 0
     draft.number = latest + 1
     draft.change_summary = change_summary.strip()

@@ -9,13 +9,13 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from coalitions.permissions import has_permission, object_for, requires
-from coalitions.web import call_service, error_text, paginate, redirect_with_message
+from coalitions.web import call_service, error_text, paginate, parse_int, redirect_with_message
 from indicators.selectors import catalogue as indicator_selectors
 
 from .. import selectors
 from ..forms import AgendaDraftForm, EndorsementForm, PriorityForm, PublishForm
 from ..models import AgendaVersion, Priority
-from ..permissions import AGENDA_EDIT, AGENDA_ENDORSE, AGENDA_VIEW, sees_drafts
+from ..permissions import AGENDA_EDIT, AGENDA_ENDORSE, AGENDA_VIEW, CONSULTATION_VIEW, sees_drafts
 from ..services import agenda as agenda_services
 
 # Common agenda -----------------------------------------------------------------------
@@ -42,6 +42,9 @@ def agenda(request):
         "tree": selectors.theory_of_change_tree(current) if current else [],
         "priorities": _with_indicators(selectors.version_priorities(current)) if current else [],
         "board": board,
+        "consulted": selectors.published_consultation(current) if current else None,
+        "consultation": selectors.draft_consultation(coalition) if has_permission(membership, CONSULTATION_VIEW)
+        else None,
         "draft": selectors.draft_version(coalition) if is_editor else None,
         "is_editor": is_editor,
         "can_endorse": bool(current) and may_endorse and (is_editor or bool(own)),
@@ -67,7 +70,7 @@ def agenda_version(request, key: str):
     current = selectors.current_version(request.coalition)
     is_editor = has_permission(request.membership, AGENDA_EDIT)
     return render(request, "conditions/agenda_version.html", {
-        "version": version,
+        "version": version, "consulted": None if version.is_draft else selectors.published_consultation(version),
         "is_current": current is not None and current.pk == version.pk,
         "tree": selectors.theory_of_change_tree(version),
         "priorities": selectors.version_priorities(version),
@@ -136,7 +139,9 @@ def agenda_draft(request):
 def agenda_draft_publish(request):
     coalition = request.coalition
     draft = selectors.draft_version(coalition)
-    form = PublishForm(request.POST or None)
+    consultation = selectors.draft_consultation(coalition)
+    form = PublishForm(request.POST or None, consulted=consultation is not None,
+                       initial={"consultation_summary": consultation.summary if consultation else ""})
     if request.method == "POST" and form.is_valid():
         version = call_service(form, agenda_services.agenda_publish, actor=request.user, coalition=coalition,
                                **form.cleaned_data)
@@ -156,7 +161,8 @@ def agenda_draft_publish(request):
             return redirect_with_message(request, "conditions:agenda_version", version.number, success=message)
     current = selectors.current_version(coalition)
     return render(request, "conditions/agenda_publish.html", {
-        "form": form, "draft": draft, "current": current,
+        "form": form, "draft": draft, "current": current, "consultation": consultation,
+        "consulted": selectors.consultation_board(consultation) if consultation else None,
         "rows": selectors.compare_versions(current, draft) if current and draft else None,
         "tree": selectors.theory_of_change_tree(draft) if draft else [],
         "priorities": selectors.version_priorities(draft) if draft else [],
@@ -168,8 +174,14 @@ def agenda_endorse(request):
     coalition, membership = request.coalition, request.membership
     current = selectors.current_version(coalition)
     organizations = selectors.organizations_endorsable_by(membership, request.user, coalition)
-    form = EndorsementForm(request.POST or None, organizations=organizations,
-                           initial={"organization": request.GET.get("organization")})
+    chosen = parse_int(request.GET.get("organization")) or (
+        organizations[0].pk if not sees_drafts(membership) and organizations else None)
+    concerns = selectors.organization_positions(current, chosen) if current and chosen else []
+    initial = {"organization": chosen}
+    if concerns:  # the endorsement starts from what the organisation said in the consultation
+        initial.update(with_reservations=True, comment="\n".join(
+            f"{response.get_section_display()} : {response.reason}" for response in concerns))
+    form = EndorsementForm(request.POST or None, organizations=organizations, initial=initial)
     has_organizations = organizations.exists()
     if current and has_organizations and request.method == "POST" and form.is_valid():
         endorsement = call_service(form, agenda_services.endorsement_record, actor=request.user, coalition=coalition,
@@ -178,7 +190,7 @@ def agenda_endorse(request):
             return redirect_with_message(request, "conditions:agenda", success=_(
                 "The endorsement of %(org)s is recorded. Thank you!") % {"org": endorsement.organization.name})
     return render(request, "conditions/agenda_endorse.html", {
-        "form": form, "version": current, "has_organizations": has_organizations,
+        "form": form, "version": current, "has_organizations": has_organizations, "concerns": concerns,
         "on_behalf": sees_drafts(membership),
     })
 

@@ -99,6 +99,7 @@ class NotificationKind(models.TextChoices):
     WEEKLY_SUMMARY = "weekly_summary", _("Weekly summary by email")
     INDICATOR_REMINDER = "indicator_reminder", _("Indicator reporting reminders")
     ENDORSEMENT_REMINDER = "endorsement_reminder", _("Agenda endorsement reminders")
+    CONSULTATION = "consultation", _("Consultations on the draft agenda")
 
 
 class EmailFrequency(models.TextChoices):
@@ -123,6 +124,9 @@ NOTIFICATION_TEXTS = {
     "indicator_late": _("Values late: %(subject)s"),
     "indicator_escalation": _("Still not reported: %(subject)s"),
     "endorsement": _("Endorse the common agenda: %(subject)s"),
+    "consultation_open": _("Your opinion is sought on the draft agenda, until %(subject)s"),
+    "consultation_soon": _("The consultation on the draft agenda closes on %(subject)s"),
+    "consultation_answered": _("The coordination team answered your organization: %(subject)s"),
 }
 
 

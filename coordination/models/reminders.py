@@ -47,6 +47,7 @@ class ReminderKind(models.TextChoices):
     INDICATOR_LATE = "indicator_late", _("Indicator values late")
     INDICATOR_ESCALATION = "indicator_escalation", _("Late values, to the coordinators")
     ENDORSEMENT = "endorsement", _("Agenda endorsement reminder")
+    CONSULTATION = "consultation", _("Consultation closing soon")
 
 
 class SentReminder(TenantModel):

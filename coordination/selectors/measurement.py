@@ -51,6 +51,21 @@ class EndorsementDue:
         return f"{self.version} — {self.organization.name}"
 
 
+class ConsultationDue:
+    def __init__(self, consultation, organization):
+        self.consultation, self.organization = consultation, organization
+
+    def __str__(self):
+        return f"{self.consultation} — {self.organization.name}"
+
+
+def consultation_awaiting(coalition, today) -> tuple[Any, list]:
+    """The open consultation on the draft agenda and the organisations that have not answered it whole."""
+    from conditions import selectors as agenda
+
+    return agenda.consultation_awaiting(coalition, today)
+
+
 def endorsements_missing(coalition) -> tuple[Any, list]:
     """The current (published) agenda version and the organisations that have not endorsed it."""
     from conditions import selectors as agenda

@@ -16,7 +16,14 @@ from conditions import selectors as agenda_selectors
 from ..models.communication import EmailFrequency, NotificationPreference
 from ..models.meetings import FollowUp, FollowUpStatus, Invitee, Meeting, Rsvp
 from ..models.reminders import ReminderKind, ReminderSettings, SentReminder
-from .measurement import EndorsementDue, endorsements_missing, reporting_missing, values_submitted
+from .measurement import (
+    ConsultationDue,
+    EndorsementDue,
+    consultation_awaiting,
+    endorsements_missing,
+    reporting_missing,
+    values_submitted,
+)
 from .meetings import all_follow_ups, my_follow_ups
 
 
@@ -92,6 +99,8 @@ def due_reminders_at(coalition, moments: list) -> list[list[dict]]:
     if cfg.endorsement_enabled:
         for due, reminders in zip(out, _endorsement_reminders(coalition, cfg, days), strict=True):
             due += reminders
+    for due, reminders in zip(out, _consultation_reminders(coalition, days), strict=True):
+        due += reminders
     return out
 
 
@@ -156,6 +165,30 @@ def _endorsement_reminders(coalition, cfg, days: list[date]) -> list[list[dict]]
         for org in organizations for user_id in recipients[org.pk]
     ]
     return [reminders if today >= remind_on else [] for today in days]
+
+
+# The partners who have not answered every section hear it this many days before the closing date.
+CONSULTATION_DAYS_BEFORE = 3
+
+
+def _consultation_reminders(coalition, days: list[date]) -> list[list[dict]]:
+    """Before an open consultation closes: the active partners of each organisation that has not
+    answered every section, once per consultation and organisation."""
+    consultation, organizations = consultation_awaiting(coalition, min(days))
+    if consultation is None or not organizations:
+        return [[] for _ in days]
+    members: defaultdict[int | None, list[int]] = defaultdict(list)
+    for m in Membership.objects.filter(coalition=coalition, is_active=True, role=Role.PARTNER,
+                                       organization__in=organizations).order_by("user_id"):
+        members[m.organization_id].append(m.user_id)
+    reminders = [
+        {"kind": ReminderKind.CONSULTATION, "recipient_id": uid,
+         "subject": f"consultation:{consultation.pk}:org:{org.pk}", "period": consultation.closes_on.isoformat(),
+         "object": ConsultationDue(consultation, org)}
+        for org in organizations for uid in members.get(org.pk, [])
+    ]
+    remind_on = consultation.closes_on - timedelta(days=CONSULTATION_DAYS_BEFORE)
+    return [reminders if remind_on <= today <= consultation.closes_on else [] for today in days]
 
 
 def reminder_schedule(coalition, *, now=None, days: int = 14) -> list[dict]:

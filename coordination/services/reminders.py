@@ -57,6 +57,7 @@ PREFERENCE_OF = {
     ReminderKind.INDICATOR_LATE: NotificationKind.INDICATOR_REMINDER,
     ReminderKind.INDICATOR_ESCALATION: NotificationKind.INDICATOR_REMINDER,
     ReminderKind.ENDORSEMENT: NotificationKind.ENDORSEMENT_REMINDER,
+    ReminderKind.CONSULTATION: NotificationKind.CONSULTATION,
 }
 
 
@@ -69,6 +70,9 @@ def _reminder_text(coalition, reminder) -> tuple[str, str, str, str]:
         return "minutes_reminder", "minutes", obj.title, _url("coordination:meeting_minutes", coalition, obj.pk)
     if kind == ReminderKind.ENDORSEMENT:
         return "endorsement_reminder", "endorsement", str(obj.version), _url("conditions:agenda_endorse", coalition)
+    if kind == ReminderKind.CONSULTATION:
+        return ("consultation_reminder", "consultation_soon", obj.consultation.closes_on.isoformat(),
+                _url("conditions:consultation_respond", coalition))
     event = "follow_up_soon" if kind == ReminderKind.FOLLOW_UP_SOON else "follow_up_due"
     return "follow_up_reminder", event, obj.what, _url("coordination:follow_ups", coalition)
 

@@ -1,6 +1,6 @@
 """Factories of conditions' models."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import factory
 from django.utils import timezone
@@ -10,6 +10,8 @@ from conditions.models import (
     ActionPlan,
     Activity,
     AgendaVersion,
+    Consultation,
+    ConsultationResponse,
     Endorsement,
     Priority,
     TheoryOfChangeLink,
@@ -120,3 +122,39 @@ class ActivityFactory(ModelFactory):
     description = factory.Sequence(lambda n: f"Atelier parent-enfant {n}")
     people_reached = 12
     families_reached = 6
+
+
+class DraftFactory(AgendaVersionFactory):
+    number = None
+    published_at = None
+    change_summary = ""
+
+
+class ConsultationFactory(ModelFactory):
+    """An open consultation on a draft, its texts taken as they are."""
+
+    class Meta:
+        model = Consultation
+
+    version = factory.SubFactory(DraftFactory)
+    coalition = factory.LazyAttribute(lambda c: c.version.coalition)
+    closes_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=14))
+    sections = factory.LazyAttribute(lambda c: {
+        "problem": c.version.problem, "target_population": c.version.target_population,
+        "territory": c.version.territory, "vision": c.version.vision,
+        "long_term_outcomes": c.version.long_term_outcomes,
+        "theory_of_change": "Visites à domicile -> Parents confiants",
+        "priorities": "1. Maturité scolaire", "guiding_principles": c.version.guiding_principles,
+    })
+    links = factory.LazyFunction(lambda: [["Visites à domicile", "Parents confiants"]])
+
+
+class ConsultationResponseFactory(ModelFactory):
+    class Meta:
+        model = ConsultationResponse
+
+    consultation = factory.SubFactory(ConsultationFactory)
+    coalition = factory.LazyAttribute(lambda r: r.consultation.coalition)
+    organization = factory.SubFactory(OrganizationFactory, coalition=factory.SelfAttribute("..coalition"))
+    section = "territory"
+    position = "agree"

@@ -2,6 +2,8 @@
 
 from ..matrix_roles import ALL, BOTH, COORD, GET, POST, TAKE_PART
 
+PARTNER = frozenset({"partner"})
+
 # url name -> (roles allowed, methods served[, status of an allowed empty POST])
 EXPECTED = {
     "conditions:agenda": (ALL, GET),
@@ -12,6 +14,14 @@ EXPECTED = {
     "conditions:agenda_draft_publish": (COORD, BOTH, 200),
     "conditions:agenda_endorse": (TAKE_PART, BOTH, 200),
     "conditions:agenda_remind": (COORD, POST, 302),
+    # The consultation is on a draft: funders never see it; partners answer for their organisation.
+    "conditions:consultation": (TAKE_PART, GET),
+    "conditions:consultation_open": (COORD, BOTH, 200),
+    "conditions:consultation_respond": (PARTNER, BOTH, 200),
+    "conditions:consultation_comment": (TAKE_PART, POST, 302),  # an empty comment: refused, with a message
+    "conditions:consultation_responses": (COORD, GET),
+    "conditions:consultation_answer": (COORD, BOTH, 200),
+    "conditions:consultation_close": (COORD, BOTH, 302),
     "conditions:priorities": (COORD, BOTH, 200),
     "conditions:priority_edit": (COORD, BOTH, 200),
     "conditions:priority_move": (COORD, POST, 302),
@@ -38,9 +48,19 @@ def url_kwargs(world) -> dict:
     from django.core.files.base import ContentFile
     from django.core.files.storage import default_storage
 
-    from .factories import ActionFactory, ActivityFactory, AgendaVersionFactory, PriorityFactory
+    from .factories import (
+        ActionFactory,
+        ActivityFactory,
+        AgendaVersionFactory,
+        ConsultationFactory,
+        ConsultationResponseFactory,
+        PriorityFactory,
+    )
 
     version = AgendaVersionFactory(coalition=world.coalition)
+    consultation = ConsultationFactory(version__coalition=world.coalition)
+    objection = ConsultationResponseFactory(consultation=consultation, organization=world.organization,
+                                            position="objection", reason="Le territoire oublie le secteur est.")
     priority = PriorityFactory(coalition=world.coalition)
     action = ActionFactory(plan__coalition=world.coalition, lead_organization=world.organization,
                            priorities=[priority])
@@ -54,6 +74,7 @@ def url_kwargs(world) -> dict:
     return {
         "conditions:agenda_version": {"key": str(version.number)},
         "conditions:priority_edit": {"pk": priority.pk},
+        "conditions:consultation_answer": {"pk": objection.pk},
         "conditions:priority_move": {"pk": priority.pk},
         "conditions:plan_edit": {"pk": action.plan_id},
         "conditions:action": {"pk": action.pk},

@@ -256,7 +256,7 @@ def _fill(world, organizations: int):
             EndorsementFactory(version=version, organization=org)
 
 
-@pytest.mark.parametrize("name,queries", [("agenda", 12), ("agenda_versions", 8), ("agenda_compare", 13)])
+@pytest.mark.parametrize("name,queries", [("agenda", 14), ("agenda_versions", 8), ("agenda_compare", 13)])
 def test_agenda_pages_run_a_fixed_number_of_queries(client, world, django_assert_num_queries, name, queries):
     _fill(world, 5)
     client.force_login(world.coordinator)

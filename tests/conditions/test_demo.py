@@ -3,7 +3,7 @@ from django_scopes import scope, scopes_disabled
 
 from coalitions.models import Coalition
 from conditions import selectors
-from conditions.models import Action, Activity, AgendaVersion
+from conditions.models import Action, Activity, AgendaVersion, Consultation, ConsultationComment
 from indicators.models import Indicator, IndicatorRollup
 
 
@@ -17,7 +17,8 @@ def test_the_demo_fills_both_coalitions_and_can_run_twice(db):
     assert sorted(c.fiscal_year_start_month for c in coalitions) == [1, 4]
     for coalition in coalitions:
         with scope(coalition=coalition):
-            assert list(AgendaVersion.objects.filter(coalition=coalition).values_list("number", flat=True)) == [2, 1]
+            published = AgendaVersion.objects.filter(coalition=coalition, number__isnull=False)
+            assert list(published.values_list("number", flat=True)) == [2, 1]
             board = selectors.endorsement_board(coalition, selectors.current_version(coalition))
             assert board["current"] and board["earlier"] and board["missing"]
             assert Action.objects.filter(coalition=coalition, review_status="accepted").count() == 12
@@ -29,3 +30,19 @@ def test_the_demo_fills_both_coalitions_and_can_run_twice(db):
             assert Indicator.objects.filter(coalition=coalition, priorities__isnull=False).distinct().count() >= 4
             assert IndicatorRollup.objects.filter(coalition=coalition, category__isnull=False).exists()
             assert Indicator.objects.filter(coalition=coalition, requires_category_total=True).exists()
+
+
+def test_the_demo_consults_the_partners_on_a_third_version_with_a_few_reservations(db):
+    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", verbosity=0)
+    with scopes_disabled():
+        coalition = Coalition.objects.get(slug="petite-enfance-haute-cote")
+    with scope(coalition=coalition):
+        consultation = selectors.draft_consultation(coalition)
+        assert consultation is not None and consultation.closed_at is None
+        board = selectors.consultation_board(consultation)
+        assert board["totals"]["reservation"] == 2 and board["totals"]["objection"] == 1
+        assert board["unanswered_objections"] == 0  # the objection is answered
+        assert 0 < board["organizations_answered"] < board["organizations"]  # some have yet to answer
+        assert Consultation.objects.filter(coalition=coalition).count() == 1  # run twice, seeded once
+        assert ConsultationComment.objects.filter(consultation=consultation).count() == 2

@@ -94,7 +94,7 @@ def test_a_person_sets_preferences_and_never_means_no_notification(client, world
     client.force_login(world.partner)
     data = {kind: "immediately" for kind in ("meeting_invitation", "meeting_reminder", "minutes_reminder",
                                              "follow_up", "mention", "weekly_summary", "indicator_reminder",
-                                             "endorsement_reminder")}
+                                             "endorsement_reminder", "consultation")}
     data["announcement"] = "never"
     assert client.post(url(world, "coordination:notification_preferences"), data).status_code == 302
     with scopes_disabled():

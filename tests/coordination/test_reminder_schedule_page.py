@@ -15,7 +15,7 @@ from coordination.selectors import reminders as reminders_selectors
 from ..indicators.factories import IndicatorFactory, PeriodFactory, assign
 from .factories import FollowUpFactory, InviteeFactory, MeetingFactory
 
-QUERIES = 20  # reporting_missing: periods due, the unreported pairs, their organisations
+QUERIES = 21  # reporting_missing: periods due, the unreported pairs, their organisations; the open consultation
 
 
 def _grow(world, n):

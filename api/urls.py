@@ -1,6 +1,6 @@
 """/api/v1/: the schema, its reference page and the endpoints of each coalition."""
 
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from . import docs, views
 
@@ -32,4 +32,5 @@ urlpatterns = [
     path("schema/", docs.SchemaView.as_view(), name="schema"),
     path("docs/", docs.DocsView.as_view(), name="docs"),
     path("c/<slug:coalition_slug>/", include(coalition_patterns)),
+    re_path(r"^(?P<rest>.*)$", docs.NotFoundView.as_view(), name="not_found"),
 ]

@@ -3,7 +3,7 @@ permission of the registry it needs (the web view's), reads through the apps' se
 their object rules) and writes through their services."""
 
 import zoneinfo
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, mixins
@@ -52,6 +53,7 @@ class ListView(mixins.ListModelMixin, CoalitionAPIView):
     """A paginated list (cursor pagination: follow ``next``)."""
 
     pagination_class = Cursor
+    SINCE_FORMAT = _lazy("Give a date or a date and time in ISO 8601, e.g. 2026-03-31 or 2026-03-31T17:00:00-04:00.")
     csv_name = ""  # a list that also answers CSV: its file name (renderer_classes adds CSVRenderer)
 
     def get(self, request, coalition_slug: str):
@@ -76,11 +78,13 @@ class ListView(mixins.ListModelMixin, CoalitionAPIView):
         if moment is None and day is not None:
             moment = datetime.combine(day, time.min)
         if moment is None:
-            raise exceptions.ValidationError({"updated_since": [
-                _("Give a date or a date and time in ISO 8601, e.g. 2026-03-31 or 2026-03-31T17:00:00-04:00.")]})
-        if timezone.is_naive(moment):
-            moment = timezone.make_aware(moment, zoneinfo.ZoneInfo(self.request.coalition.time_zone))
-        return moment
+            raise exceptions.ValidationError({"updated_since": [self.SINCE_FORMAT]})
+        try:
+            if timezone.is_naive(moment):
+                moment = timezone.make_aware(moment, zoneinfo.ZoneInfo(self.request.coalition.time_zone))
+            return moment.astimezone(UTC)  # the database refuses some offsets Python takes
+        except (OverflowError, ValueError):
+            raise exceptions.ValidationError({"updated_since": [self.SINCE_FORMAT]}) from None
 
 
 def _filters(*names: str, since: bool = False):

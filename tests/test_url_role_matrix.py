@@ -35,6 +35,7 @@ SITE_WIDE = {
     "calendar_feed_ics": (200, 200),  # a member's calendar feed: its signed token is the only key
     "api:schema": (200, 200),  # the REST API's OpenAPI schema and its reference page: public
     "api:docs": (200, 200),
+    "api:not_found": (404, 404),  # any other address under /api/v1/: problem details, not the HTML page
 }
 
 

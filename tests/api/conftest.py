@@ -83,3 +83,10 @@ class Data:
 @pytest.fixture
 def data(world):
     return Data(world)
+
+
+@pytest.fixture
+def settings_(settings):
+    """A request budget that generated tests do not exhaust."""
+    settings.API_RATE_LIMIT = "100000/min"
+    return settings

@@ -45,6 +45,7 @@ def url_kwargs(world) -> dict:
                                   status="submitted")
     return {
         "api:indicator": {"pk": indicator.pk},
+        "api:not_found": {"rest": "c/nope/values/-1/"},
         **{name: {"pk": value.pk} for name in ("api:value", "api:value_submit", "api:value_approve",
                                                "api:value_return")},
     }

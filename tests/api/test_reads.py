@@ -48,6 +48,7 @@ def test_values_carry_decimals_as_text_and_datetimes_with_their_offset(client, w
     ({"indicator": "indicator"}, {"own_draft", "other_approved", "other_submitted"}),
     ({"updated_since": "2999-01-01"}, set()),
     ({"updated_since": "2000-01-01T00:00:00-05:00"}, {"own_draft", "other_approved", "other_submitted"}),
+    ({"updated_since": "0149-04-10T15:33:20-20:33"}, {"own_draft", "other_approved", "other_submitted"}),
 ])
 def test_values_filter_by_period_indicator_organization_status_and_update(client, world, data, params, expected):
     objects = {"own": world.organization, "period2": data.period2, "indicator": data.indicator}
@@ -55,7 +56,8 @@ def test_values_filter_by_period_indicator_organization_status_and_update(client
     assert ids(get(client, world, "coordinator", "values/", **query)) == {getattr(data, n).pk for n in expected}
 
 
-@pytest.mark.parametrize("since", ["yesterday", "2025-13-45", "\u00b2", "2025-02-30T10:00"])
+@pytest.mark.parametrize("since", ["yesterday", "2025-13-45", "\u00b2", "2025-02-30T10:00",
+                                   "0001-01-01T00:00+20:00"])
 def test_a_bad_updated_since_is_a_400_naming_the_field(client, world, data, since):
     response = get(client, world, "coordinator", "values/", updated_since=since)
     assert response.status_code == 400 and "updated_since" in response.json()["errors"]

@@ -133,6 +133,12 @@ def test_without_credentials_it_answers_401_as_problem_details(client, world):
     assert body["instance"] == api_url(world.coalition)
 
 
+def test_an_unknown_address_under_the_api_is_problem_details(client, world):
+    for path in ("/api/v1/nope", f"/api/v1/c/{world.coalition.slug}/values/-1/", "/api/v1/c/x/values/abc/"):
+        response = client.post(path)
+        assert response.status_code == 404 and response["Content-Type"] == "application/problem+json", path
+
+
 def test_errors_speak_the_persons_language(client, world):
     secret = token_for(world.partner, world.coalition)
     french = client.get(api_url(world.coalition, "nope/"), **bearer(secret))

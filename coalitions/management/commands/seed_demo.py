@@ -17,12 +17,13 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django_scopes import scope
 
-from coalitions import services
+from coalitions import api_tokens, services
 from coalitions.checks import is_tenant_app
 from coalitions.emails import history_without_notifying
 from coalitions.models import Coalition, Membership, Organization
 
 PASSWORD = "concerto-demo-2026"
+DEMO_TOKEN_NAME = "Jeton de démonstration"
 
 COALITIONS: list[dict[str, Any]] = [
     {
@@ -104,6 +105,9 @@ class Command(BaseCommand):
                 # The audit trail names the demo coordinator as the author of the demo data.
                 with scope(coalition=coalition), pghistory.context(user=coordinator.pk, url="seed_demo"):
                     self._fill(coalition, coordinator, spec, logins)
+                    if logins_json:
+                        self._api_tokens(coalition, [login for login in logins
+                                                     if login["coalition"] == coalition.slug])
                     # Each tenant app adds its own demo content in <app>/demo.py: seed(...), idempotent.
                     # Found by discovery, in INSTALLED_APPS order: the core names no app above it.
                     for app in [a.name for a in apps.get_app_configs() if is_tenant_app(a)]:
@@ -115,6 +119,21 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {len(COALITIONS)} coalitions, password {PASSWORD}"))
         for login in logins:
             self.stdout.write(f"  {login['email']:<38} {login['role']:<12} {login['coalition']}")
+
+    def _api_tokens(self, coalition, logins):
+        """A demo API token for the partner (read and write) and the funder (read only), in the
+        logins file (``api_token``) so that the API can be tried at once. A token is shown only
+        when it is created: each run revokes the previous demo token and writes a new one."""
+        for login in logins:
+            if login["role"] not in ("partner", "funder"):
+                continue
+            user = get_user_model().objects.get(email=login["email"])
+            membership = Membership.objects.get(coalition=coalition, user=user)
+            for old in api_tokens.active_tokens(membership).filter(name=DEMO_TOKEN_NAME):
+                api_tokens.api_token_revoke(actor=user, token=old)
+            _token, login["api_token"] = api_tokens.api_token_create(
+                actor=user, coalition=coalition, name=DEMO_TOKEN_NAME, can_write=login["role"] == "partner",
+                lifetime_days=365)
 
     def _fill(self, coalition, coordinator, spec, logins):
         month = spec.get("fiscal_year_start_month", 1)

@@ -27,6 +27,7 @@ from coalitions.spreadsheets import Sheet
 from conditions import selectors as condition_selectors
 from conditions.models import Activity, ReviewStatus
 from indicators import charts
+from indicators.selectors import suppression
 
 from .funder import indicator_series, plan_progress, trend_words
 
@@ -96,9 +97,30 @@ def _number(value) -> float | None:
     return None if value is None else float(value)
 
 
+def _hide_small_counts(activities: dict, threshold: int) -> dict:
+    """The people and families of the activities, each column with its total: counts below the
+    threshold hidden, and as many others as it takes so that no total gives them away
+    (indicators.selectors.suppression)."""
+    rows = activities["by_organization"]
+    values, groups = {}, []
+    for column, name in ((2, "people"), (3, "families")):
+        cells = [(name, i) for i in range(len(rows))]
+        values.update({(name, i): row[column] for i, row in enumerate(rows)})
+        values[(name, "total")] = activities[name]
+        groups.append(((name, "total"), cells))
+    shown = suppression.suppress(values, threshold, groups)
+    for i, row in enumerate(rows):
+        row[2], row[3] = shown[("people", i)], shown[("families", i)]
+    activities["people"], activities["families"] = shown[("people", "total")], shown[("families", "total")]
+    return activities
+
+
 def period_report(coalition, start: date, end: date) -> dict:
+    """The report's data. Small counts of people and families are already hidden in it (it is
+    what funders, snapshots and share links see; coordinators have the exact numbers elsewhere)."""
     version = condition_selectors.current_version(coalition)
-    series = indicator_series(coalition, start=start, end=end, limit=100)
+    threshold = suppression.threshold_for(coalition)
+    series = indicator_series(coalition, start=start, end=end, limit=100, threshold=threshold)
     activities = Activity.objects.filter(
         coalition=coalition, action__review_status=ReviewStatus.ACCEPTED, date__gte=start, date__lte=end
     )
@@ -127,14 +149,15 @@ def period_report(coalition, start: date, end: date) -> dict:
                 "target": _number(s.target),
                 "baseline": _number(s.indicator.baseline_value),
                 "status": s.status,
-                "points": [[label, _number(value)] for label, value in s.points],
+                "points": [[label, value if suppression.is_hidden(value) else _number(value)]
+                           for label, value in s.points],
                 "straddling": s.straddling,
             }
             for s in series
         ],
         "plan": {"by_status": [[str(label), n] for label, n in plan["by_status"]], "total": plan["total"],
                  "average_progress": plan["average_progress"]},
-        "activities": {
+        "activities": _hide_small_counts({
             "count": totals["count"] or 0,
             "people": totals["people"] or 0,
             "families": totals["families"] or 0,
@@ -143,7 +166,7 @@ def period_report(coalition, start: date, end: date) -> dict:
                 [r["organization__name"], r["n"], r["people"] or 0, r["families"] or 0, _number(r["hours"]) or 0]
                 for r in by_org
             ],
-        },
+        }, threshold),
     }
 
 
@@ -162,7 +185,8 @@ def decorate(report: dict) -> dict:
     report["label"] = report_label(report)
     for item in report["indicators"]:
         item.setdefault("straddling", [])
-        points = [(label, None if v is None else Decimal(str(v))) for label, v in item["points"]]
+        points = [(label, None if v is None or suppression.is_hidden(v) else Decimal(str(v)))
+                  for label, v in item["points"]]
         target = None if item["target"] is None else Decimal(str(item["target"]))
         baseline = None if item["baseline"] is None else Decimal(str(item["baseline"]))
         item["chart"] = charts.line_chart(points, target=target, baseline=baseline, width=640, height=240)
@@ -182,8 +206,8 @@ def _summary_rows(report: dict):
     yield [_("Vision of change"), report["agenda"]["vision"]]
     yield []
     yield [_("Activities"), report["activities"]["count"]]
-    yield [_("People reached"), report["activities"]["people"]]
-    yield [_("Families reached"), report["activities"]["families"]]
+    yield [_("People reached"), suppression.shown(report["activities"]["people"])]
+    yield [_("Families reached"), suppression.shown(report["activities"]["families"])]
     yield [_("Hours"), report["activities"]["hours"]]
     yield []
     yield [_("Actions by status")]
@@ -200,7 +224,8 @@ def _indicator_rows(report: dict):
             yield [item["code"], item["name"], item["unit"], None, None, item["target"], word]
         for label, value in item["points"]:
             note = straddling if label in item.get("straddling", ()) else None
-            yield [item["code"], item["name"], item["unit"], label, value, item["target"], word, note]
+            yield [item["code"], item["name"], item["unit"], label, suppression.shown(value), item["target"], word,
+                   note]
 
 
 def report_sheets(report: dict) -> list[Sheet]:
@@ -209,7 +234,9 @@ def report_sheets(report: dict) -> list[Sheet]:
     return [
         Sheet(_("Summary"), _summary_rows(report), bold_rows=2),
         Sheet(_("Indicators"), _indicator_rows(report), bold_rows=1),
-        Sheet(_("Activities"), [activities, *report["activities"]["by_organization"]], bold_rows=1),
+        Sheet(_("Activities"), [activities, *([name, n, suppression.shown(people), suppression.shown(families), hours]
+                                              for name, n, people, families, hours
+                                              in report["activities"]["by_organization"])], bold_rows=1),
     ]
 
 

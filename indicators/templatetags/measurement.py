@@ -4,6 +4,8 @@ from django import template
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from ..selectors import suppression
+
 register = template.Library()
 
 STATUS_LABELS = {
@@ -64,6 +66,15 @@ def num(value, places: int = 2) -> str:
     number = rounded(number, places)
     number = number.to_integral_value() if number == number.to_integral_value() else number.normalize()
     return number_format(number, force_grouping=True)
+
+
+@register.filter
+def count_shown(value, places: int = 2) -> str:
+    """A number as funders may see it: the words of a hidden small count (« moins de 5 », see
+    indicators.selectors.suppression), else the number as ``num`` writes it."""
+    if suppression.is_hidden(value):
+        return str(suppression.shown(value))
+    return num(value, places)
 
 
 @register.filter

@@ -185,7 +185,7 @@ def test_a_funder_sees_snapshots_but_not_their_links(client, world):
     assert "Liens de partage" not in response.content.decode()
 
 
-@pytest.mark.parametrize("name,queries", [("report", 13), ("fiscal_report", 13), ("share", 7)])
+@pytest.mark.parametrize("name,queries", [("report", 14), ("fiscal_report", 14), ("share", 7)])
 def test_report_pages_run_a_fixed_number_of_queries(client, world, name, queries, django_assert_num_queries):
     if name == "fiscal_report":  # April to March: grow()'s first period straddles the fiscal year
         world.coalition.fiscal_year_start_month = 4

@@ -106,3 +106,32 @@ def shown(value) -> Any:
 def chart_value(value):
     """A hidden cell is a gap in a chart."""
     return None if is_hidden(value) else value
+
+
+def suppress_rollups(rollups: Iterable, threshold: int) -> Iterable[tuple[Any, Any]]:
+    """(rollup, value shown) for rollups ordered by indicator and period: the coalition value of
+    each period of an indicator that counts people, with its categories (each dimension's add
+    up to it), hidden as ``suppress`` decides. Other indicators' values pass unchanged. Reads
+    one period's rows at a time, so an export still streams."""
+    batch: list = []
+
+    def flush():
+        if not batch:
+            return []
+        if not batch[0].indicator.counts_people:
+            return [(rollup, rollup.value) for rollup in batch]
+        values = {rollup.pk: rollup.value for rollup in batch}
+        total = next((rollup.pk for rollup in batch if rollup.category_id is None), None)
+        dimensions: dict[str, list] = {}
+        for rollup in batch:
+            if rollup.category_id is not None:
+                dimensions.setdefault(rollup.category.dimension, []).append(rollup.pk)
+        shown = suppress(values, threshold, [(total, cells) for cells in dimensions.values()])
+        return [(rollup, shown[rollup.pk]) for rollup in batch]
+
+    for rollup in rollups:
+        if batch and (batch[0].indicator_id, batch[0].period_id) != (rollup.indicator_id, rollup.period_id):
+            yield from flush()
+            batch = []
+        batch.append(rollup)
+    yield from flush()

@@ -85,3 +85,21 @@ def test_indicators_that_count_people_hide_small_values_and_the_others_do_not(cl
     assert "<td>2</td>" in section
     client.force_login(world.coordinator)  # the coordination team sees the exact values
     assert "moins de 5" not in client.get(url(world, "coalitions:home")).content.decode()
+
+
+def test_a_funders_export_of_coalition_values_hides_small_counts_and_their_give_aways(client, world):
+    from ..indicators.factories import CategoryFactory
+
+    families = IndicatorFactory(coalition=world.coalition, code="FAM", counts_people=True)
+    period = PeriodFactory(indicator=families, start=timezone.localdate() - timedelta(days=200))
+    IndicatorRollupFactory(period=period, value=23)
+    for label, value in (("0-2 ans", 3), ("3-5 ans", 20)):
+        IndicatorRollupFactory(period=period, value=value,
+                               category=CategoryFactory(indicator=families, dimension="âge", label=label))
+    export = url(world, "indicators:export_rollups")
+    client.force_login(world.funder)
+    rows = client.get(export).content.decode().splitlines()[1:]
+    assert sorted(row.split(",")[5] for row in rows) == ["23.000000", "masqué", "moins de 5"]
+    client.force_login(world.coordinator)
+    rows = client.get(export).content.decode().splitlines()[1:]
+    assert sorted(row.split(",")[5] for row in rows) == ["20.000000", "23.000000", "3.000000"]

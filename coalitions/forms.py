@@ -165,6 +165,8 @@ class PrivacySettingsForm(GuardedForm, forms.ModelForm):
 
         from .retention import KINDS, days_for
 
+        self.saved_threshold = self.instance.small_number_threshold
+        self.fields["small_number_threshold"].required = False  # left empty: stays as it was
         chosen = self.instance.retention_days
         for kind in KINDS:
             self.fields[f"retention_{kind.key}"] = forms.IntegerField(
@@ -184,6 +186,7 @@ class PrivacySettingsForm(GuardedForm, forms.ModelForm):
         from .retention import KINDS, days_for
 
         data = {name: self.cleaned_data[name] for name in PrivacySettings.OFFICER_FIELDS}
+        data["small_number_threshold"] = self.cleaned_data.get("small_number_threshold") or self.saved_threshold
         chosen = self.instance.retention_days
         data["retention_days"] = {  # a period left empty stays as it was
             kind.key: self.cleaned_data.get(f"retention_{kind.key}") or days_for(chosen, kind) for kind in KINDS
@@ -192,7 +195,7 @@ class PrivacySettingsForm(GuardedForm, forms.ModelForm):
 
     class Meta:
         model = PrivacySettings
-        fields = list(PrivacySettings.OFFICER_FIELDS)
+        fields = [*PrivacySettings.OFFICER_FIELDS, "small_number_threshold"]
         widgets = {"officer_other": forms.Textarea(attrs={"rows": 3})}
 
 

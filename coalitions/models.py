@@ -443,10 +443,15 @@ class PrivacySettings(TenantModel):
     )
     # kind of data (coalitions.retention.KINDS) -> days kept; a kind not listed keeps its default
     retention_days = models.JSONField(_("retention periods"), default=dict, blank=True)
+    small_number_threshold = models.PositiveSmallIntegerField(
+        _("small numbers threshold"), default=5, validators=[MinValueValidator(3), MaxValueValidator(20)],
+        help_text=_("Counts of people or families below this number are shown to funders as “fewer than” it, "
+                    "in dashboards, reports, snapshots, share links and exports (from 3 to 20)."),
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     OFFICER_FIELDS = ("officer_name", "officer_email", "officer_phone", "officer_other")
-    EDIT_FIELDS = (*OFFICER_FIELDS, "retention_days")
+    EDIT_FIELDS = (*OFFICER_FIELDS, "retention_days", "small_number_threshold")
 
     class Meta:
         verbose_name = _("privacy settings")

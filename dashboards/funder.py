@@ -22,6 +22,7 @@ from indicators.formatting import partial_note
 from indicators.models import Indicator, Target
 from indicators.periods import period_label
 from indicators.rollups import is_complete
+from indicators.selectors import suppression
 
 CHARTS_PER_PAGE = 12
 
@@ -159,9 +160,12 @@ def final_targets(indicator_ids) -> dict:
     )
 
 
-def indicator_series(coalition, *, indicators=None, start=None, end=None, limit: int = 12) -> list[Series]:
+def indicator_series(coalition, *, indicators=None, start=None, end=None, limit: int = 12,
+                     threshold: int | None = None) -> list[Series]:
     """Each indicator's last ``limit`` coalition values (approved data only) with its final
-    target. Three queries whatever the number of indicators and periods.
+    target. Three queries whatever the number of indicators and periods. For funders, give the
+    coalition's small numbers ``threshold``: the values of indicators that count people below it
+    are hidden (indicators.selectors.suppression), and their charts have a gap there.
 
     A period fewer organisations have reported than the coalition's completeness threshold
     asks for is partial: drawn apart and labelled, and left out of the latest value and the
@@ -184,16 +188,20 @@ def indicator_series(coalition, *, indicators=None, start=None, end=None, limit:
             for p in rows for key in [(indicator.frequency, p.start, p.end)]
         ]
         points = [(label, value) for label, _first, value in labelled]
+        if threshold is not None and indicator.counts_people:
+            shown = suppression.suppress(dict(enumerate(value for _label, value in points)), threshold)
+            points = [(label, shown[i]) for i, (label, _value) in enumerate(points)]
         straddling = [label for label, first, _value in labelled if start and first < start]
         partial = {
             label: (p.reported_count, p.expected_count) for (label, _first, _v), p in zip(labelled, rows, strict=True)
             if not is_complete(p.reported_count, p.expected_count, coalition.completeness_threshold)
         }
-        values = [v for label, v in points if v is not None and label not in partial]
+        drawn = [(label, suppression.chart_value(value)) for label, value in points]
+        values = [v for label, v in drawn if v is not None and label not in partial]
         target = targets.get(indicator.pk)
         series.append(Series(
             indicator, points, target, charts.trend_status(values, target, indicator.direction),
-            charts.line_chart(points, target=target, baseline=indicator.baseline_value, partial=partial, fmt=indicator,
+            charts.line_chart(drawn, target=target, baseline=indicator.baseline_value, partial=partial, fmt=indicator,
                               width=640, height=240),
             straddling, partial,
         ))
@@ -220,11 +228,14 @@ def funder_dashboard(coalition, page=None) -> dict:
     version = condition_selectors.current_version(coalition)
     activities = Activity.objects.filter(coalition=coalition, action__review_status=ReviewStatus.ACCEPTED)
     charts_page = chart_page(Indicator.objects.filter(coalition=coalition).order_by("code"), page)
+    threshold = suppression.threshold_for(coalition)
+    totals = condition_selectors.activity_totals(activities)
+    people = {"people": totals["people"] or 0, "families": totals["families"] or 0}
     return {
         "version": version,
         "priorities": condition_selectors.version_priorities(version) if version else [],
-        "series": indicator_series(coalition, indicators=charts_page.object_list),
+        "series": indicator_series(coalition, indicators=charts_page.object_list, threshold=threshold),
         "page_obj": charts_page,
         "plan": plan_progress(coalition),
-        "totals": condition_selectors.activity_totals(activities),
+        "totals": {**totals, **suppression.suppress(people, threshold)},
     }

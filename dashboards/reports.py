@@ -28,6 +28,7 @@ from conditions import selectors as condition_selectors
 from conditions.models import Activity, ReviewStatus
 from indicators import charts
 from indicators.formatting import ValueFormat, partial_note, unit_text
+from indicators.selectors import suppression
 
 from .funder import (
     chart_rows,
@@ -104,9 +105,30 @@ def _number(value) -> float | None:
     return None if value is None else float(value)
 
 
+def _hide_small_counts(activities: dict, threshold: int) -> dict:
+    """The people and families of the activities, each column with its total: counts below the
+    threshold hidden, and as many others as it takes so that no total gives them away
+    (indicators.selectors.suppression)."""
+    rows = activities["by_organization"]
+    values, groups = {}, []
+    for column, name in ((2, "people"), (3, "families")):
+        cells = [(name, i) for i in range(len(rows))]
+        values.update({(name, i): row[column] for i, row in enumerate(rows)})
+        values[(name, "total")] = activities[name]
+        groups.append(((name, "total"), cells))
+    shown = suppression.suppress(values, threshold, groups)
+    for i, row in enumerate(rows):
+        row[2], row[3] = shown[("people", i)], shown[("families", i)]
+    activities["people"], activities["families"] = shown[("people", "total")], shown[("families", "total")]
+    return activities
+
+
 def period_report(coalition, start: date, end: date) -> dict:
+    """The report's data. Small counts of people and families are already hidden in it (it is
+    what funders, snapshots and share links see; coordinators have the exact numbers elsewhere)."""
     version = condition_selectors.current_version(coalition)
-    series = indicator_series(coalition, start=start, end=end, limit=100)
+    threshold = suppression.threshold_for(coalition)
+    series = indicator_series(coalition, start=start, end=end, limit=100, threshold=threshold)
     activities = Activity.objects.filter(
         coalition=coalition, action__review_status=ReviewStatus.ACCEPTED, date__gte=start, date__lte=end
     )
@@ -137,7 +159,8 @@ def period_report(coalition, start: date, end: date) -> dict:
                 "target": _number(s.target),
                 "baseline": _number(s.indicator.baseline_value),
                 "status": s.status,
-                "points": [[label, _number(value)] for label, value in s.points],
+                "points": [[label, value if suppression.is_hidden(value) else _number(value)]
+                           for label, value in s.points],
                 "straddling": s.straddling,
                 "partial": {label: list(counts) for label, counts in s.partial.items()},
             }
@@ -145,7 +168,7 @@ def period_report(coalition, start: date, end: date) -> dict:
         ],
         "plan": {"by_status": [[str(label), n] for label, n in plan["by_status"]], "total": plan["total"],
                  "average_progress": plan["average_progress"]},
-        "activities": {
+        "activities": _hide_small_counts({
             "count": totals["count"] or 0,
             "people": totals["people"] or 0,
             "families": totals["families"] or 0,
@@ -154,7 +177,7 @@ def period_report(coalition, start: date, end: date) -> dict:
                 [r["organization__name"], r["n"], r["people"] or 0, r["families"] or 0, _number(r["hours"]) or 0]
                 for r in by_org
             ],
-        },
+        }, threshold),
     }
 
 
@@ -174,7 +197,8 @@ def decorate(report: dict) -> dict:
     for item in report["indicators"]:
         item.setdefault("straddling", [])
         partial = item.setdefault("partial", {})  # frozen before partial periods were kept: none known
-        points = [(label, None if v is None else Decimal(str(v))) for label, v in item["points"]]
+        points = [(label, None if v is None or suppression.is_hidden(v) else Decimal(str(v)))
+                  for label, v in item["points"]]
         target = None if item["target"] is None else Decimal(str(item["target"]))
         baseline = None if item["baseline"] is None else Decimal(str(item["baseline"]))
         item["chart"] = charts.line_chart(points, target=target, baseline=baseline, partial=partial, fmt=item,
@@ -203,8 +227,8 @@ def _summary_rows(report: dict):
                                                 "reservation": item["reservation"], "objection": item["objection"]}]
     yield []
     yield [_("Activities"), report["activities"]["count"]]
-    yield [_("People reached"), report["activities"]["people"]]
-    yield [_("Families reached"), report["activities"]["families"]]
+    yield [_("People reached"), suppression.shown(report["activities"]["people"])]
+    yield [_("Families reached"), suppression.shown(report["activities"]["families"])]
     yield [_("Hours"), report["activities"]["hours"]]
     yield []
     yield [_("Actions by status")]
@@ -225,7 +249,7 @@ def _indicator_rows(report: dict):
             if label in item.get("partial", {}):
                 notes.append(partial_note(*item["partial"][label]))
             note = "; ".join(notes) or None
-            yield [item["code"], item["name"], unit, label, value, item["target"], word, note]
+            yield [item["code"], item["name"], unit, label, suppression.shown(value), item["target"], word, note]
 
 
 def report_sheets(report: dict) -> list[Sheet]:
@@ -234,7 +258,9 @@ def report_sheets(report: dict) -> list[Sheet]:
     return [
         Sheet(_("Summary"), _summary_rows(report), bold_rows=2),
         Sheet(_("Indicators"), _indicator_rows(report), bold_rows=1),
-        Sheet(_("Activities"), [activities, *report["activities"]["by_organization"]], bold_rows=1),
+        Sheet(_("Activities"), [activities, *([name, n, suppression.shown(people), suppression.shown(families), hours]
+                                              for name, n, people, families, hours
+                                              in report["activities"]["by_organization"])], bold_rows=1),
     ]
 
 

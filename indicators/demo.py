@@ -39,6 +39,9 @@ DISAGGREGATION = {
     "SA-01": {"Territoire": [("Val-des-Sources", Decimal("0.7")), ("Danville", Decimal("0.3"))]},
 }
 
+# Indicators whose values count people or families: small values are hidden from funders.
+PEOPLE_UNITS = ("familles", "personnes")
+
 # code -> (fields, organisations that report it, generator (rng, period index) -> value or (num, den),
 #          final target, learning notes {period index from the end: text})
 PETITE_ENFANCE = [
@@ -143,7 +146,8 @@ def seed(*, coalition, coordinator) -> None:
         dimensions = DISAGGREGATION.get(fields["code"], {})
         indicator = framework.indicator_create(
             actor=coordinator, coalition=coalition,
-            **{"reporting_start": start, "requires_category_total": bool(dimensions), **fields})
+            **{"reporting_start": start, "requires_category_total": bool(dimensions),
+               "counts_people": fields.get("unit") in PEOPLE_UNITS, **fields})
         categories = {
             dimension: [(breakdown.category_add(actor=coordinator, indicator=indicator, dimension=dimension,
                                                label=label), share) for label, share in parts]

@@ -27,7 +27,7 @@ class IndicatorForm(GuardedForm, forms.ModelForm):
             "code", "name_fr", "name_en", "definition_fr", "definition_en", "level", "unit", "unit_en", "value_type",
             "scale_labels", "direction", "frequency", "aggregation", "reporting_start", "due_days",
             "baseline_value", "baseline_date", "data_source", "expected_min", "expected_max",
-            "priorities", "actions", "requires_category_total",
+            "priorities", "actions", "requires_category_total", "counts_people",
         ]
         widgets = {
             "reporting_start": forms.DateInput(attrs={"type": "date"}),

@@ -133,6 +133,11 @@ class Indicator(TenantModel):
         "conditions.Action", related_name="indicators", blank=True, verbose_name=_("linked actions"),
         help_text=_("The actions of the plan that contribute to this indicator."),
     )
+    counts_people = models.BooleanField(
+        _("counts people or families"), default=False, db_default=False,  # raw inserts (seed_scale)
+        help_text=_("Its values are numbers of people or families: funders see values below the coalition's "
+                    "small numbers threshold as “fewer than” it."),
+    )
     requires_category_total = models.BooleanField(
         _("categories add up to the total"), default=False, db_default=False,
         help_text=_("When checked, the categories of each dimension must add up to the value reported."),
@@ -144,6 +149,7 @@ class Indicator(TenantModel):
         "scale_labels",
         "direction", "frequency", "aggregation", "reporting_start", "due_days", "baseline_value", "baseline_date",
         "data_source", "expected_min", "expected_max", "priorities", "actions", "requires_category_total",
+        "counts_people",
     )
 
     class Meta:

@@ -11,6 +11,8 @@ VALUES_IMPORT = "indicators.values:import"
 VALUES_EXPORT = "indicators.values:export"
 COMPLETENESS_VIEW = "indicators.completeness:view"
 NOTES_MANAGE = "indicators.notes:manage"
+# Exact small counts of people or families; without it (funders) they are hidden (selectors.suppression).
+SMALL_COUNTS_VIEW = "indicators.small_counts:view"
 
 PERMISSIONS = {
     INDICATORS_VIEW: EVERYONE,
@@ -21,6 +23,7 @@ PERMISSIONS = {
     VALUES_EXPORT: MEMBERS_WHO_TAKE_PART,
     COMPLETENESS_VIEW: COORDINATORS,
     NOTES_MANAGE: COORDINATORS,
+    SMALL_COUNTS_VIEW: MEMBERS_WHO_TAKE_PART,
 }
 
 

@@ -20,6 +20,8 @@ from django.utils.translation import gettext_lazy as _lazy
 from coalitions import uploads
 from coalitions.uploads import UploadRefused
 
+from .selectors import suppression
+
 if TYPE_CHECKING:
     from .selectors.files import CategoryColumn
 
@@ -247,7 +249,13 @@ ROLLUP_COLUMNS = ["indicator", "indicator_name", "period_start", "period_end", "
                   "denominator", "organizations_reported", "organizations_expected"]
 
 
-def rollup_row(r) -> list:
-    """One coalition-level rollup under ROLLUP_COLUMNS."""
+def rollup_row(r, value=None) -> list:
+    """One coalition-level rollup under ROLLUP_COLUMNS; ``value``, if given, is the one shown (a
+    small count hidden from a funder: its words, and no numerator or denominator)."""
+    if value is None:
+        value = r.value
+    elif suppression.is_hidden(value):
+        return [r.indicator.code, r.indicator.name, r.period.start.isoformat(), r.period.end.isoformat(),
+                str(r.category or ""), suppression.shown(value), None, None, r.reported_count, r.expected_count]
     return [r.indicator.code, r.indicator.name, r.period.start.isoformat(), r.period.end.isoformat(),
-            str(r.category or ""), r.value, r.numerator, r.denominator, r.reported_count, r.expected_count]
+            str(r.category or ""), value, r.numerator, r.denominator, r.reported_count, r.expected_count]

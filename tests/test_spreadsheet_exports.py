@@ -21,7 +21,7 @@ from dashboards.reports import ReportYear
 from indicators import rollups
 
 from .conditions.factories import ActionFactory, ActivityFactory, AgendaVersionFactory, PriorityFactory
-from .factories import OrganizationFactory
+from .factories import IncidentFactory, MembershipFactory, OrganizationFactory
 from .helpers import body
 from .indicators.factories import CategoryFactory, IndicatorFactory, IndicatorValueFactory, PeriodFactory, assign
 from .url_map import COALITION_PATTERNS
@@ -42,8 +42,11 @@ EXPORTS = {
     "indicators:import_template": [f"format={f}&start={{start}}&organization={{organization}}"
                                    for f in ("csv", "xlsx")],
     "dashboards:report_download": [""],
+    "coalitions:member_export": ["format=csv", "format=xlsx"],
+    "coalitions:incident_export": ["format=csv", "format=xlsx"],
 }
 NOT_SPREADSHEETS = {
+    "coalitions:audit_downloads": "a page: the audit trail's list of downloads of personal information",
     "coordination:library_download": "a file a member uploaded, served as it was stored",
 }
 LOOKS_LIKE_AN_EXPORT = re.compile(r"export|download|template|\.csv|\.xlsx")
@@ -76,6 +79,8 @@ def poisoned(world):
                           status="approved", comment="\r=1")
     IndicatorValueFactory(period=period, organization=world.organization, value=-5, status="approved",
                           comment=LINK)
+    MembershipFactory(coalition=coalition, organization=organization, user__full_name="+2+3")
+    IncidentFactory(coalition=coalition, measures=LINK, information_concerned="@SUM(1)")
     rollups.recompute(coalition.pk)
     return {"year": ReportYear.containing(coalition, period.end).year, "start": period.start.isoformat(),
             "organization": organization.pk}

@@ -32,6 +32,7 @@ INDICATOR_FIELDS = {
     "code", "name_fr", "name_en", "definition_fr", "definition_en", "level", "unit", "unit_en", "value_type",
     "scale_labels", "direction", "frequency", "aggregation", "baseline_value", "baseline_date",
     "data_source", "expected_min", "expected_max", "due_days", "reporting_start", "requires_category_total",
+    "counts_people",
 }
 LINK_FIELDS = ("priorities", "actions")
 
@@ -65,6 +66,8 @@ def _validate_indicator(coalition, fields: dict, instance: Indicator | None = No
         errors["requires_category_total"] = _(
             "An answer or a level per category does not add up to the value: leave this box unchecked."
         )
+    if merged.get("counts_people") and merged.get("value_type") != ValueType.COUNT:
+        errors["counts_people"] = _("Only a count can be a number of people or families.")
     if merged.get("value_type") == ValueType.PERCENTAGE and merged.get("aggregation") == Aggregation.LATEST:
         errors["aggregation"] = _("A percentage is combined as the sum of numerators over the sum of denominators.")
     if not merged.get("reporting_start"):

@@ -2,6 +2,7 @@ from django import template
 from django.utils.translation import gettext_lazy as _
 
 from ..formatting import format_number, format_tick, format_value
+from ..selectors import suppression
 
 register = template.Library()
 
@@ -43,6 +44,15 @@ def num(value, places: int = 2) -> str:
     except (TypeError, ValueError):
         places = 2
     return format_number(value, places)
+
+
+@register.filter
+def count_shown(value, places: int = 2) -> str:
+    """A number as funders may see it: the words of a hidden small count (« moins de 5 », see
+    indicators.selectors.suppression), else the number as ``num`` writes it."""
+    if suppression.is_hidden(value):
+        return str(suppression.shown(value))
+    return num(value, places)
 
 
 @register.filter

@@ -9,12 +9,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from coalitions.dates import local_today
-from coalitions.permissions import requires
+from coalitions.permissions import has_permission, requires
 from coalitions.spreadsheets import Sheet, spreadsheet_response
 
 from .. import transfer as files
-from ..permissions import INDICATORS_VIEW, VALUES_EXPORT, VALUES_IMPORT
+from ..permissions import INDICATORS_VIEW, SMALL_COUNTS_VIEW, VALUES_EXPORT, VALUES_IMPORT
 from ..selectors import files as selector_files
+from ..selectors import suppression
 from .entry import entry_organization
 
 
@@ -59,6 +60,11 @@ def export_values(request):
 @requires(INDICATORS_VIEW)
 def export_rollups(request):
     rows = selector_files.rollup_rows(request.coalition, indicator=request.GET.get("indicator", ""))
-    data = (files.rollup_row(r) for r in rows.iterator(chunk_size=2000))
+    if has_permission(request.membership, SMALL_COUNTS_VIEW):
+        data = (files.rollup_row(r) for r in rows.iterator(chunk_size=2000))
+    else:  # a funder's export: small counts of people hidden
+        threshold = suppression.threshold_for(request.coalition)
+        shown = suppression.suppress_rollups(rows.iterator(chunk_size=2000), threshold)
+        data = (files.rollup_row(r, value) for r, value in shown)
     return _file_response(request, "concerto-agregations", files.ROLLUP_COLUMNS, data)
 

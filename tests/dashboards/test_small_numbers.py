@@ -1,0 +1,105 @@
+"""Small numbers stay private on every funder-facing output: the funder's home, the year report
+and its XLSX, a frozen snapshot and its share link. Counts of people or families below the
+coalition's threshold read « moins de 5 », and a total never gives one away."""
+
+import re
+from datetime import timedelta
+from io import BytesIO
+
+import pytest
+from django.utils import timezone
+from django_scopes import scopes_disabled
+from openpyxl import load_workbook
+
+from dashboards.models import ReportSnapshot
+
+from ..conditions.factories import ActionFactory, ActivityFactory
+from ..factories import OrganizationFactory
+from ..helpers import url
+from ..indicators.factories import IndicatorFactory, IndicatorRollupFactory, PeriodFactory
+
+pytestmark = pytest.mark.django_db
+YEAR = timezone.localdate().year
+
+
+def activities(world):
+    """Families: 3 for the small organisation, 20 for the other (total 23, which would give the 3
+    away); people: 40 and 30, nothing to hide."""
+    day = timezone.localdate() - timedelta(days=3)
+    small = world.organization
+    large = OrganizationFactory(coalition=world.coalition, name="CISSS")
+    action = ActionFactory(plan__coalition=world.coalition, lead_organization=small)
+    ActivityFactory(action=action, organization=small, date=day, families_reached=3, people_reached=40)
+    ActivityFactory(action=action, organization=large, date=day, families_reached=20, people_reached=30)
+
+
+def test_the_report_hides_a_small_count_and_the_one_its_total_would_give_away(client, world):
+    activities(world)
+    client.force_login(world.funder)
+    html = client.get(url(world, "dashboards:report", YEAR)).content.decode()
+    rows = re.findall(r'<th scope="row">([^<]+)</th><td>\d+</td><td>([^<]+)</td><td>([^<]+)</td>', html)
+    assert sorted(rows) == [("CISSS", "30", "masqué"), ("Maison de la famille", "40", "moins de 5")]
+    assert "<strong>23</strong>" in html and "<strong>70</strong>" in html
+    book = load_workbook(BytesIO(client.get(url(world, "dashboards:report_download", YEAR)).content))
+    cells = {row[0]: row[3] for row in book["Activités"].iter_rows(min_row=2, values_only=True)}
+    assert cells == {"CISSS": "masqué", "Maison de la famille": "moins de 5"}
+
+
+def test_a_snapshot_and_its_share_link_never_hold_the_small_count(client, world):
+    activities(world)
+    client.force_login(world.coordinator)
+    client.post(url(world, "dashboards:report_freeze", YEAR))
+    with scopes_disabled():
+        snapshot = ReportSnapshot.objects.get(coalition=world.coalition)
+    families = [row[3] for row in snapshot.data["activities"]["by_organization"]]
+    assert sorted(families) == ["*", "<5"] and 3 not in families and 20 not in families
+    response = client.post(url(world, "dashboards:snapshot_share", snapshot.pk), {"days": "7"})
+    link = re.search(r'value="https?://[^/]+(/share/[^"]+)"', response.content.decode()).group(1)
+    client.logout()
+    page = client.get(link).content.decode()
+    assert "moins de 5" in page and "masqué" in page
+
+
+def test_the_threshold_is_the_coalitions(client, world):
+    activities(world)
+    from coalitions.models import PrivacySettings
+
+    with scopes_disabled():
+        PrivacySettings.objects.create(coalition=world.coalition, small_number_threshold=25)
+    client.force_login(world.funder)
+    html = client.get(url(world, "coalitions:home")).content.decode()
+    assert "moins de 25" in html  # families: 23 in all
+    assert "<strong>70</strong>" in html  # people
+
+
+def test_indicators_that_count_people_hide_small_values_and_the_others_do_not(client, world):
+    start = timezone.localdate() - timedelta(days=200)
+    families = IndicatorFactory(coalition=world.coalition, code="FAM", counts_people=True)
+    baskets = IndicatorFactory(coalition=world.coalition, code="PAN", counts_people=False, unit="paniers")
+    for indicator in (families, baskets):
+        IndicatorRollupFactory(period=PeriodFactory(indicator=indicator, start=start), value=2)
+    client.force_login(world.funder)
+    html = client.get(url(world, "coalitions:home")).content.decode()
+    assert html.count("moins de 5") >= 2  # the table of the chart, and its latest value
+    section = html.split("PAN", 1)[1]
+    assert "<td>2</td>" in section
+    client.force_login(world.coordinator)  # the coordination team sees the exact values
+    assert "moins de 5" not in client.get(url(world, "coalitions:home")).content.decode()
+
+
+def test_a_funders_export_of_coalition_values_hides_small_counts_and_their_give_aways(client, world):
+    from ..indicators.factories import CategoryFactory
+
+    families = IndicatorFactory(coalition=world.coalition, code="FAM", counts_people=True)
+    period = PeriodFactory(indicator=families, start=timezone.localdate() - timedelta(days=200))
+    IndicatorRollupFactory(period=period, value=23)
+    for label, value in (("0-2 ans", 3), ("3-5 ans", 20)):
+        IndicatorRollupFactory(period=period, value=value,
+                               category=CategoryFactory(indicator=families, dimension="âge", label=label))
+    export = url(world, "indicators:export_rollups")
+    client.force_login(world.funder)
+    rows = client.get(export).content.decode().splitlines()[1:]
+    assert sorted(row.split(",")[5] for row in rows) == ["23.000000", "masqué", "moins de 5"]
+    client.force_login(world.coordinator)
+    rows = client.get(export).content.decode().splitlines()[1:]
+    assert sorted(row.split(",")[5] for row in rows) == ["20.000000", "23.000000", "3.000000"]

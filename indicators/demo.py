@@ -145,7 +145,7 @@ def seed(*, coalition, coordinator) -> None:
             continue
         dimensions = DISAGGREGATION.get(fields["code"], {})
         indicator = framework.indicator_create(
-            actor=coordinator, coalition=coalition,
+            actor=coordinator, coalition=coalition, late_for_past_periods=True,
             **{"reporting_start": start, "requires_category_total": bool(dimensions),
                "counts_people": fields.get("unit") in PEOPLE_UNITS, **fields})
         categories = {

@@ -1,12 +1,18 @@
+from datetime import timedelta
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from coalitions.dates import local_today, long_date
 from coalitions.forms import GuardedForm
 from coalitions.models import Organization
 from conditions.selectors import accepted_actions, priorities
 
 from .formatting import ValueFormat, unit_text
 from .models import DISAGGREGATED_TYPES, SUMMED_TYPES, Confidence, Indicator, LearningNote, Period, ValueType
+from .periods import generate_periods, period_containing, period_label
+from .services.framework import is_backdated
 
 
 class IndicatorForm(GuardedForm, forms.ModelForm):
@@ -37,10 +43,50 @@ class IndicatorForm(GuardedForm, forms.ModelForm):
             "scale_labels": forms.Textarea(attrs={"rows": 3}),
         }
 
+    # Asked only when reporting would start before the period under way (see clean).
+    backdated = forms.ChoiceField(
+        label=_("Reporting starts in the past"), required=False, widget=forms.HiddenInput,
+        choices=[("current", "current"), ("past", "past")],
+    )
+
     def __init__(self, *args, coalition, **kwargs):
         super().__init__(*args, **kwargs)
+        self.coalition = coalition
+        order = list(self.fields)
+        order.insert(order.index("reporting_start") + 1, order.pop(order.index("backdated")))
+        self.order_fields(order)
         self.fields["priorities"].queryset = priorities(coalition)
         self.fields["actions"].queryset = accepted_actions(coalition)
+
+    def clean(self):
+        """A start in the past would make every organisation owe the periods already over.
+        Say so, and offer to start at the period under way instead; keeping the past start,
+        those periods are due ``due_days`` after today (services.framework.due_date)."""
+        data = super().clean()
+        start, frequency = data.get("reporting_start"), data.get("frequency")
+        choice = data.pop("backdated", "")
+        moved_back = self.instance.pk is None or (start and start < self.instance.reporting_start)
+        today = local_today(self.coalition)
+        if not (start and frequency and moved_back and is_backdated(data, today)):
+            return data
+        current_start, current_end = period_containing(frequency, today)
+        if choice == "current":
+            data["reporting_start"] = current_start
+        elif choice != "past":
+            over = len(generate_periods(frequency, start, current_start - timedelta(days=1)))
+            current = period_label(frequency, current_start, current_end)
+            due = long_date(today + timedelta(days=data.get("due_days") or 0))
+            self.fields["backdated"].widget = forms.RadioSelect(choices=[
+                ("current", _("Start at the period under way (%(period)s): no past period to report.")
+                 % {"period": current}),
+                ("past", _("Keep this start: the past periods can be reported, due on %(date)s; "
+                           "nobody is late for them before then.") % {"date": due}),
+            ])
+            self.add_error("backdated", ngettext(
+                "Reporting starts in the past: %(n)s period is already over. Choose how to start.",
+                "Reporting starts in the past: %(n)s periods are already over. Choose how to start.", over,
+            ) % {"n": over})
+        return data
 
     def validate_unique(self):
         """The service checks the code's uniqueness and says so next to the field."""

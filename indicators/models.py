@@ -125,6 +125,12 @@ class Indicator(TenantModel):
     reporting_start = models.DateField(
         _("reporting starts on"), help_text=_("Periods are generated from this date to today.")
     )
+    # Backdated obligations (issue 13): an indicator whose reporting starts in the past does not
+    # make anyone late for periods that ended before it existed. A period that ended before this
+    # date is due this many days to report after it, not after its end. Set when the indicator is
+    # created (or its start moved back) with a start in the past; empty: due dates follow the
+    # periods' ends (seeded history, indicators created before this rule).
+    obligations_from = models.DateField(_("values are late from"), null=True, blank=True, editable=False)
     priorities = models.ManyToManyField(
         "conditions.Priority", related_name="indicators", blank=True, verbose_name=_("linked priorities"),
         help_text=_("The strategic priorities of the common agenda this indicator measures."),

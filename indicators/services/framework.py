@@ -88,17 +88,36 @@ def periods_sync(*, indicator: Indicator, today: date | None = None) -> int:
     last = period_containing(indicator.frequency, today)[1]
     wanted = generate_periods(indicator.frequency, indicator.reporting_start, max(last, indicator.reporting_start))
     existing = set(Period.objects.filter(indicator=indicator).values_list("start", flat=True))
-    due = timedelta(days=indicator.due_days)
     new = [
-        Period(coalition_id=indicator.coalition_id, indicator=indicator, start=start, end=end, due_date=end + due)
+        Period(coalition_id=indicator.coalition_id, indicator=indicator, start=start, end=end,
+               due_date=due_date(indicator, end))
         for start, end in wanted if start not in existing
     ]
     Period.objects.bulk_create(new, ignore_conflicts=True)
     for period in Period.objects.filter(indicator=indicator, is_locked=False):
-        if period.due_date != period.end + due:
-            period.due_date = period.end + due
+        if period.due_date != due_date(indicator, period.end):
+            period.due_date = due_date(indicator, period.end)
             period.save(update_fields=["due_date"])
     return len(new)
+
+
+def due_date(indicator: Indicator, end: date) -> date:
+    """When a period's values are due: ``due_days`` after its end, or, for a period that ended
+    before the indicator's obligations began (a backdated start), ``due_days`` after that:
+    nobody is late for a period that was over before they were asked."""
+    start = max(end, indicator.obligations_from) if indicator.obligations_from else end
+    return start + timedelta(days=indicator.due_days)
+
+
+def is_backdated(indicator_or_fields, today: date) -> bool:
+    """Does reporting start before the period under way (periods already over would be due)?"""
+    if isinstance(indicator_or_fields, dict):
+        start, frequency = indicator_or_fields.get("reporting_start"), indicator_or_fields.get("frequency")
+    else:
+        start, frequency = indicator_or_fields.reporting_start, indicator_or_fields.frequency
+    if not start or not frequency:
+        return False
+    return start < period_containing(str(frequency), today)[0]
 
 
 def _pop_links(coalition, fields: dict) -> dict:
@@ -133,12 +152,18 @@ def _unique_code():
 
 @creates_once
 @transaction.atomic
-def indicator_create(*, actor, coalition, **fields) -> Indicator:
+def indicator_create(*, actor, coalition, late_for_past_periods: bool = False, **fields) -> Indicator:
+    """Create an indicator and its periods. When its reporting starts before the period under
+    way, the periods already over are due ``due_days`` after today (``obligations_from``), so
+    no organisation starts out late; ``late_for_past_periods`` keeps their own due dates (a
+    seeded history, where partners did report, or not, at the time)."""
     require_permission(actor, coalition, "indicators.indicators:manage")
     links = _pop_links(coalition, fields)
     fields = _validate_indicator(coalition, fields)
+    today = local_today(coalition)
+    obligations = {"obligations_from": today} if is_backdated(fields, today) and not late_for_past_periods else {}
     with _unique_code():
-        indicator = Indicator.objects.create(coalition=coalition, **fields)
+        indicator = Indicator.objects.create(coalition=coalition, **fields, **obligations)
     _set_links(indicator, links)
     periods_sync(indicator=indicator)
     return indicator
@@ -163,8 +188,12 @@ def indicator_update(*, actor, indicator: Indicator, version: str | None = None,
             raise ValidationError({"frequency": _("Values were reported for this indicator: its frequency is fixed.")})
         indicator.periods.all().delete()
     fields = _validate_indicator(indicator.coalition, fields, indicator)
+    old_start = indicator.reporting_start
     for key, value in fields.items():
         setattr(indicator, key, value)
+    today = local_today(indicator.coalition)
+    if indicator.reporting_start < old_start and is_backdated(indicator, today):
+        indicator.obligations_from = today  # the periods added now are not late from the start
     with _unique_code():
         indicator.save()
     _set_links(indicator, links)

@@ -19,6 +19,7 @@ def indicator_post(**overrides):
         "unit": "", "value_type": "percentage", "direction": "lower", "frequency": "school_year",
         "aggregation": "sum", "reporting_start": "2023-09-01", "due_days": "30", "baseline_value": "27.7",
         "baseline_date": "2022-06-01", "data_source": "EQDEM", "expected_min": "0", "expected_max": "100",
+        "backdated": "past",  # reporting starts in the past: keep that start (issue 13, point 6)
     }
     data.update(overrides)
     return data

@@ -1,12 +1,13 @@
 """Coordinators define indicators, periods, targets and reporting assignments."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
+from coalitions.dates import local_today
 from indicators.models import Indicator, Period, Target
 from indicators.selectors import reported_indicators
 from indicators.services import framework, values
@@ -26,7 +27,8 @@ def test_it_creates_an_indicator_with_its_periods(client, world):
         indicator = Indicator.objects.get(code="PE-02")
         periods = list(Period.objects.filter(indicator=indicator).order_by("start"))
     assert periods[0].start == date(2023, 9, 1) and periods[0].end == date(2024, 8, 31)
-    assert periods[0].due_date == date(2024, 9, 30)
+    # a period over before the indicator existed is due 30 days from its creation, not from its end
+    assert periods[0].due_date == local_today(world.coalition) + timedelta(days=30)
     assert len(periods) >= 3
 
 

@@ -106,3 +106,13 @@ def normalize_stored_texts(apps, schema_editor, app_label: str) -> None:
         sets = ", ".join(f"{c} = {_normalized_sql(c)}" for c in columns)
         changed = " OR ".join(f"{c} IS DISTINCT FROM {_normalized_sql(c)}" for c in columns)
         schema_editor.execute(f"UPDATE {table} SET {sets} WHERE {changed}")
+
+
+def normalize_stored_texts_operation(app_label: str):
+    """The migration operation that runs normalize_stored_texts over ``app_label``. Going back
+    is a no-op: the old "\\r\\n" and trailing spaces carried no meaning."""
+    from functools import partial
+
+    from django.db import migrations
+
+    return migrations.RunPython(partial(normalize_stored_texts, app_label=app_label), migrations.RunPython.noop)

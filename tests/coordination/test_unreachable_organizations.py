@@ -32,3 +32,25 @@ def test_a_meeting_whose_organizations_all_have_members_warns_of_nothing(client,
     client.force_login(world.coordinator)
     html = client.post(url(world, "coordination:meeting_create"), _schedule(world), follow=True).content.decode()
     assert "unreachable-organizations" not in html and "aucun membre actif" not in html
+
+
+def test_assigning_an_indicator_to_an_organization_without_members_says_nobody_will_report(client, world):
+    from indicators.models import Indicator
+
+    from ..indicators.factories import IndicatorFactory
+
+    indicator = IndicatorFactory(coalition=world.coalition)
+    empty = OrganizationFactory(coalition=world.coalition, name="CPE Les Petits Pas")
+    client.force_login(world.coordinator)
+    assignments = url(world, "indicators:indicator_assignments", indicator.pk)
+    response = client.post(assignments, {"organizations": [world.organization.pk, empty.pk]}, follow=True)
+    html = response.content.decode()
+    assert response.redirect_chain[-1][0] == assignments
+    assert "CPE Les Petits Pas n’a aucun membre actif\u00a0: personne ne déclarera ses données." in html
+    assert f"{url(world, 'coalitions:invitation_create')}?organization={empty.pk}" in html
+    with scopes_disabled():
+        assert Indicator.objects.filter(pk=indicator.pk).exists()
+    # Every organisation has someone: straight back to the indicator, no warning.
+    response = client.post(assignments, {"organizations": [world.organization.pk]}, follow=True)
+    assert response.redirect_chain[-1][0] == url(world, "indicators:indicator_detail", indicator.pk)
+    assert "aucun membre actif" not in response.content.decode()

@@ -12,6 +12,9 @@ class CoalitionsConfig(AppConfig):
         from django.apps import apps
 
         from . import checks, permissions  # checks registers the tenant-ownership system check
+        from .fields import install_text_normalization
+
+        install_text_normalization()  # every text that comes in through a form (coalitions.fields)
 
         # Inverted dependency: each tenant app declares its permissions; the core imports them by
         # discovery, never by name.

@@ -11,6 +11,7 @@ from .concurrency import version_of
 from .models import (
     FISCAL_MONTH_ERROR,
     LANGUAGE_CHOICES,
+    TIME_ZONE_CHOICES,
     Coalition,
     ConfidentialityIncident,
     Membership,
@@ -45,7 +46,36 @@ class GuardedForm:
             )
 
 
+# The time zones of Canada first, by name people know, then the rest of the Americas.
+CANADIAN_TIME_ZONES = [
+    ("America/Toronto", _("Eastern: Québec, Montréal, Toronto")),
+    ("America/Blanc-Sablon", _("Lower North Shore: Blanc-Sablon")),
+    ("America/Halifax", _("Atlantic: Halifax, Îles-de-la-Madeleine")),
+    ("America/Moncton", _("Atlantic: Moncton")),
+    ("America/St_Johns", _("Newfoundland: St. John's")),
+    ("America/Winnipeg", _("Central: Winnipeg")),
+    ("America/Regina", _("Saskatchewan: Regina")),
+    ("America/Edmonton", _("Mountain: Edmonton, Calgary")),
+    ("America/Vancouver", _("Pacific: Vancouver")),
+    ("America/Whitehorse", _("Yukon: Whitehorse")),
+    ("America/Iqaluit", _("Nunavut, Eastern: Iqaluit")),
+]
+
+
+def time_zone_choices() -> list:
+    """The choices of the coalition's time zone, grouped: Canada, then the other zones."""
+    known = {value for value, _label in TIME_ZONE_CHOICES}
+    canadian = [(value, label) for value, label in CANADIAN_TIME_ZONES if value in known]
+    others = [(value, value.removeprefix("America/").replace("_", " ")) for value, _label in TIME_ZONE_CHOICES
+              if value not in dict(canadian)]
+    return [(_("Canada"), canadian), (_("Other time zones of the Americas"), others)]
+
+
 class CoalitionForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["time_zone"]).choices = time_zone_choices()
+
     class Meta:
         model = Coalition
         fields = ["name", "slug", "territory", "description", "default_language", "time_zone"]

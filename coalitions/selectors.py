@@ -1,6 +1,6 @@
 """Reads shared by views, tasks and templates."""
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from .models import Invitation, Membership, Organization, Role
 
@@ -76,3 +76,12 @@ def active_user_ids(coalition, *, user_ids=(), organization_ids=(), roles=()) ->
     if roles:
         ids |= set(members.filter(role__in=roles).values_list("user_id", flat=True))
     return ids
+
+
+def organizations_without_active_members(coalition, organization_ids) -> list[Organization]:
+    """The organisations among these that have no active member: inviting them (to a meeting,
+    to report an indicator) reaches nobody. One query."""
+    active = Membership.objects.filter(coalition=coalition, organization_id=OuterRef("pk"), is_active=True,
+                                       user__is_active=True)
+    return list(Organization.objects.filter(coalition=coalition, pk__in=list(organization_ids))
+                .exclude(Exists(active)).order_by("name"))

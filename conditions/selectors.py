@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Count, Max, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
 
+from coalitions.fields import normalize_text
 from coalitions.models import Membership, Organization, OrganizationKind, Role
 from coalitions.permissions import has_permission
 from coalitions.web import parse_int
@@ -207,7 +208,8 @@ COMPARED_FIELDS = ConsultationSection.choices
 
 
 def version_texts(version: AgendaVersion) -> dict[str, str]:
-    texts = {name: getattr(version, name) for name in AgendaVersion.TEXT_FIELDS}
+    # Compared as normalised text: a line ending or a trailing space is not a change.
+    texts = {name: normalize_text(getattr(version, name)) for name in AgendaVersion.TEXT_FIELDS}
     texts["theory_of_change"] = chains_text(version)
     texts["priorities"] = "\n".join(
         f"{number}. {p['title']}" for number, p in enumerate(version_priorities(version), start=1)

@@ -36,7 +36,7 @@ def meeting_event(meeting, *, details: bool, stamp=None) -> Event:
     event.add("dtstamp", stamp or timezone.now())
     event.add("dtstart", meeting.starts_at.astimezone(tz))
     event.add("dtend", meeting.ends_at.astimezone(tz))
-    event.add("summary", f"{meeting.title} — {meeting.get_kind_display()}")
+    event.add("summary", meeting.title_with_kind)
     if meeting.place:
         event.add("location", meeting.place)
     url = settings.SITE_URL + reverse("coordination:meeting", args=[meeting.coalition.slug, meeting.pk])

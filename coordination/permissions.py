@@ -110,7 +110,13 @@ def can_delete_library_item(membership, item) -> bool:
 
 
 def announcement_visible_to(membership, announcement) -> bool:
-    return announcement.audience in ("all", membership.role)
+    """Its audience reads it; those who post announcements (the coordination team) see every
+    one, the « Partenaires » or « Bailleurs de fonds » ones they wrote included."""
+    return announcement.audience in ("all", membership.role) or sees_every_announcement(membership)
+
+
+def sees_every_announcement(membership) -> bool:
+    return has_permission(membership, ANNOUNCEMENTS_MANAGE)
 
 
 def can_see_thread(membership, target) -> bool:

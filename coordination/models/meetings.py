@@ -72,6 +72,13 @@ class Meeting(TenantModel):
         return self.starts_at + timedelta(minutes=self.duration_minutes)
 
     @property
+    def title_with_kind(self) -> str:
+        """« Rencontre des partenaires — Assemblée générale », but a title that already names its
+        kind (« Comité de pilotage ») is not followed by it again."""
+        kind = str(self.get_kind_display())
+        return self.title if kind.casefold() in self.title.casefold() else f"{self.title} — {kind}"
+
+    @property
     def agenda_items(self) -> list[str]:
         return [line.strip() for line in self.agenda.splitlines() if line.strip()]
 

@@ -8,9 +8,11 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from coalitions.permissions import object_for, requires
+from coalitions.selectors import organizations_without_active_members
 from coalitions.web import call_service, error_text, paginate, post_action, redirect_with_message, render_list
 
 from .. import permissions as rules
@@ -77,6 +79,18 @@ def _meeting_initial(meeting):
     }
 
 
+def _warn_unreachable(request, meeting) -> None:
+    """Right after saving: the invited organisations that have nobody to invite (the meeting
+    page lists them, with a link to invite a person)."""
+    unreachable = organizations_without_active_members(
+        request.coalition, meeting.invited_organizations.values_list("pk", flat=True))
+    if unreachable:
+        messages.warning(request, ngettext(
+            "%(names)s has no active member: nobody there is invited. Invite a person from the meeting page.",
+            "%(names)s have no active member: nobody there is invited. Invite a person from the meeting page.",
+            len(unreachable)) % {"names": ", ".join(o.name for o in unreachable)})
+
+
 @requires(MEETINGS_MANAGE)
 def meeting_create(request):
     form = MeetingForm(request.POST or None, coalition=request.coalition)
@@ -84,6 +98,7 @@ def meeting_create(request):
         meeting = call_service(form, meetings_services.meeting_create, actor=request.user, coalition=request.coalition,
                                **form.cleaned_data)
         if meeting:
+            _warn_unreachable(request, meeting)
             return redirect_with_message(request, "coordination:meeting", meeting.pk,
                                          success=_("The meeting is scheduled and the invitations are sent."))
     return _form_page(request, form, title=_("Schedule a meeting"),
@@ -100,6 +115,7 @@ def meeting_edit(request, pk: int):
     if request.method == "POST" and form.is_valid():
         if call_service(form, meetings_services.meeting_update, actor=request.user,
                         meeting=meeting, **form.cleaned_data):
+            _warn_unreachable(request, meeting)
             return redirect_with_message(request, "coordination:meeting", meeting.pk, success=_(
                 "The meeting is saved; invitees receive the updated calendar entry."))
     return _form_page(request, form, title=_("Edit %(title)s") % {"title": meeting.title},
@@ -122,6 +138,10 @@ def meeting_detail(request, pk: int):
             "comment_form": CommentForm(),
             "rsvp_form": RsvpForm(),
             "attendance_taken": any(i.attended is not None for i in invitees),
+            # Invited organisations nobody of which is invited: said where the invitation is seen.
+            "unreachable": organizations_without_active_members(
+                request.coalition, meeting.invited_organizations.values_list("pk", flat=True),
+            ) if _can(request, MEETINGS_MANAGE) else [],
         })
     return render(request, "coordination/meeting_detail.html", context)
 

@@ -1,13 +1,16 @@
 """The measurement framework: the indicators, who reports them, their periods, targets,
 disaggregation categories and learning notes."""
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from coalitions.permissions import has_permission, object_for, requires
+from coalitions.selectors import organizations_without_active_members
 from coalitions.web import call_service, error_text, paginate, post_action, redirect_with_message, render_list
 from coordination.selectors.communication import comment_thread
 
@@ -107,14 +110,28 @@ def indicator_detail(request, pk: int):
 @requires(INDICATORS_MANAGE)
 def indicator_assignments(request, pk: int):
     indicator = object_for(request, Indicator, pk=pk)
-    form = AssignmentForm(form_data(request), coalition=request.coalition,
-                          initial={"organizations": reporting_organizations(indicator)})
+    reporting = reporting_organizations(indicator)
+    form = AssignmentForm(form_data(request), coalition=request.coalition, initial={"organizations": reporting})
     if request.method == "POST" and form.is_valid():
+        organizations = form.cleaned_data["organizations"]
         if call_service(form, framework.assignments_set, actor=request.user, indicator=indicator,
-                        organizations=form.cleaned_data["organizations"]) is not None:
+                        organizations=organizations) is not None:
+            # An organisation without members is assigned all the same, but nobody will report.
+            unreachable = organizations_without_active_members(request.coalition, [o.pk for o in organizations])
+            if unreachable:
+                messages.warning(request, ngettext(
+                    "%(names)s has no active member: nobody will report for it. Invite a person below.",
+                    "%(names)s have no active member: nobody will report for them. Invite a person below.",
+                    len(unreachable),
+                ) % {"names": ", ".join(o.name for o in unreachable)})
+                return redirect_with_message(request, "indicators:indicator_assignments", pk,
+                                             success=_("The reporting organizations are saved."))
             return redirect_with_message(request, "indicators:indicator_detail", pk,
                                          success=_("The reporting organizations are saved."))
-    return render(request, "indicators/assignments.html", {"form": form, "indicator": indicator})
+    return render(request, "indicators/assignments.html", {
+        "form": form, "indicator": indicator,
+        "unreachable": organizations_without_active_members(request.coalition, [o.pk for o in reporting]),
+    })
 
 
 @requires(INDICATORS_MANAGE)

@@ -2,6 +2,7 @@
 
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from coalitions.models import Organization
@@ -36,7 +37,8 @@ def review_approve(request):
     count = review_services.values_approve(actor=request.user, coalition=request.coalition, ids=ids) if ids else 0
     if count:
         return redirect_with_message(request, "indicators:review",
-                                     success=_("%(count)s value(s) approved.") % {"count": count})
+                                     success=ngettext("%(count)s value approved.", "%(count)s values approved.",
+                                                              count) % {"count": count})
     return redirect_with_message(request, "indicators:review",
                                  error=_("Select at least one submitted value to approve."))
 

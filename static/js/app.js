@@ -29,6 +29,31 @@
     confirmed(element.getAttribute("data-confirm"), event);
   }, true);
 
+  // Secret links (includes/secret_link.html): a copy button, shown only where the browser can
+  // copy; the status next to it says whether it worked.
+  function copyButtons(root) {
+    // Browsers without CSS field-sizing: grow the field to the whole link.
+    (root || document).querySelectorAll(".secret-link-value").forEach(function (field) {
+      if (field.scrollHeight > field.clientHeight) field.style.height = (field.scrollHeight + 4) + "px";
+    });
+    if (!navigator.clipboard || !window.isSecureContext) return;
+    (root || document).querySelectorAll("button[data-copy]").forEach(function (button) { button.hidden = false; });
+  }
+  document.addEventListener("DOMContentLoaded", function () { copyButtons(document); });
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("button[data-copy]") : null;
+    if (!button) return;
+    var source = document.getElementById(button.getAttribute("data-copy"));
+    var status = button.parentNode.querySelector(".secret-link-status");
+    if (!source) return;
+    navigator.clipboard.writeText(source.value || source.textContent).then(function () {
+      if (status) status.textContent = button.getAttribute("data-copied");
+    }, function () {
+      source.select();
+      if (status) status.textContent = button.getAttribute("data-copy-failed");
+    });
+  });
+
   // Move focus to the error summary so keyboard and screen-reader users hear it first.
   function focusErrors(root) {
     var summary = (root || document).querySelector(".form-errors");

@@ -44,7 +44,7 @@ def test_a_partner_enters_a_value_a_coordinator_approves_it_and_the_coalition_va
     coordinator.goto(f"{base}/review/")
     expect(coordinator.get_by_role("table")).to_contain_text("Maison de la famille")
     coordinator.get_by_role("button", name=re.compile(r"^Approuver PE-01")).click()
-    expect(coordinator.locator(".messages")).to_contain_text("1 donnée(s) approuvée(s).")
+    expect(coordinator.locator(".messages")).to_contain_text("1 donnée approuvée.")
     screenshot(coordinator, "value-approved")
 
     coordinator.goto(f"{base}/indicators/{indicator.pk}/")

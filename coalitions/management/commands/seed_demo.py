@@ -12,6 +12,7 @@ from typing import Any
 import pghistory
 from allauth.account.models import EmailAddress
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -88,7 +89,9 @@ class Command(BaseCommand):
     help = "Create (or complete) the demo coalitions and their demo logins."
 
     def add_arguments(self, parser):
-        parser.add_argument("--logins-json", type=Path, help="Write the demo logins to this JSON file.")
+        parser.add_argument("--logins-json", type=Path, help=(
+            "Write the demo logins to this JSON file (default: <data dir>/demo-logins.json, where "
+            "serve_all reads them)."))
 
     @transaction.atomic
     def handle(self, *args, logins_json=None, **options):
@@ -113,6 +116,9 @@ class Command(BaseCommand):
                     for app in [a.name for a in apps.get_app_configs() if is_tenant_app(a)]:
                         if find_spec(f"{app}.demo"):
                             import_module(f"{app}.demo").seed(coalition=coalition, coordinator=coordinator)
+        # Always written, by default where serve_all looks: a seed_demo run by hand, then
+        # serve_all, must not print "no demo logins" after listing them here.
+        logins_json = Path(logins_json or Path(settings.DATA_DIR) / "demo-logins.json")
         if logins_json:
             logins_json.parent.mkdir(parents=True, exist_ok=True)
             logins_json.write_text(json.dumps(logins, ensure_ascii=False, indent=2))

@@ -30,6 +30,7 @@ urlpatterns = [
     path(f"{C}actions/<int:pk>/comments/", comments.action_comment, name="action_comment"),
     path(f"{C}indicators/<int:pk>/comments/", comments.indicator_comment, name="indicator_comment"),
     path(f"{C}comments/<int:pk>/edit/", comments.comment_edit, name="comment_edit"),
+    path(f"{C}mentions/", comments.mention_candidates, name="mention_candidates"),
     path(f"{C}comments/<int:pk>/delete/", comments.comment_delete, name="comment_delete"),
     path(f"{C}notifications/", notifications.notification_list, name="notifications"),
     path(f"{C}notifications/read/", notifications.notification_read, name="notification_read"),

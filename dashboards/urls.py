@@ -1,10 +1,12 @@
 from django.urls import path
 
-from . import views
+from . import completeness, views
 
 app_name = "dashboards"
 
 urlpatterns = [
+    path("measurement/completeness/all/", completeness.completeness_overview, name="completeness_overview"),
+    path("measurement/completeness/all/remind/", completeness.completeness_remind, name="completeness_remind"),
     path("reports/", views.report_index, name="reports"),
     path("reports/<int:year>/", views.report_year, name="report"),
     path("reports/<int:year>/download.xlsx", views.report_download, name="report_download"),

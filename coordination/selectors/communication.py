@@ -30,7 +30,8 @@ def comment_thread(membership, *, action=None, indicator=None) -> dict | None:
     comments = Comment.objects.filter(action=action) if action else Comment.objects.filter(indicator=indicator)
     name = "coordination:action_comment" if action else "coordination:indicator_comment"
     return {"comments": list(comments.select_related("author")), "form": CommentForm(),
-            "post_url": reverse(name, args=[membership.coalition.slug, target.pk])}
+            "post_url": reverse(name, args=[membership.coalition.slug, target.pk]),
+            "mentions_on": f"{'action' if action else 'indicator'}:{target.pk}"}
 
 
 class AnnouncementFlags(TypedDict):
@@ -67,3 +68,33 @@ def unread_count(membership) -> int:
     return Notification.objects.filter(
         coalition=membership.coalition_id, recipient_id=membership.user_id, read_at__isnull=True
     ).count()
+
+
+MENTION_SCAN = 50  # members looked at per search, before the read check
+
+
+def mention_candidates(membership, obj, query: str, limit: int = 8) -> list[dict]:
+    """Who a comment on ``obj`` may @mention: the coalition's active members whose name or
+    email contains ``query`` and who may read ``obj`` (``permissions.can_read``: a mention
+    notifies, and nobody is told about a thread they cannot open), the person writing aside.
+    What to insert is "@Full Name", or "@email" for a member without a name."""
+    from django.db.models import Q
+
+    from coalitions.models import Membership
+
+    members = (Membership.objects.filter(coalition=membership.coalition, is_active=True)
+               .exclude(user_id=membership.user_id).select_related("user", "organization", "coalition")
+               .order_by("user__full_name", "user__email"))
+    query = " ".join(query.split())[:60]
+    if query:
+        members = members.filter(Q(user__full_name__icontains=query) | Q(user__email__icontains=query))
+    found = []
+    for member in members[:MENTION_SCAN]:
+        if rules.can_read(member, obj):
+            user = member.user
+            found.append({"name": user.full_name or user.email,
+                          "organization": member.organization.name if member.organization else "",
+                          "mention": f"@{user.full_name or user.email}"})
+            if len(found) == limit:
+                break
+    return found

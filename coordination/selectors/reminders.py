@@ -19,6 +19,7 @@ from ..models.reminders import ReminderKind, ReminderSettings, SentReminder
 from .measurement import (
     ConsultationDue,
     EndorsementDue,
+    ReportingDue,
     consultation_awaiting,
     endorsements_missing,
     reporting_missing,
@@ -270,3 +271,26 @@ def _weekly_measurement(membership, *, coordinator: bool, now, today) -> dict:
                                       due_to=today + timedelta(days=14),
                                       organization_id=membership.organization_id)[:50]
     return {"values_submitted": [], "reporting_late": [], "endorsements_missing": [], "to_report": to_report}
+
+
+def late_now(coalition, *, today: date) -> list[dict]:
+    """The reminders a coordinator sends with one click from the completeness overview: to the
+    reporters of each organisation late for a current period (indicators.selectors.board
+    .late_cells), keyed by the day, so that a second click, a retry or a double submission the
+    same day sends nothing, whatever the automatic reminders sent."""
+    from coalitions.models import Organization
+    from indicators.selectors import board
+
+    cells = list(board.late_cells(coalition, today))
+    if not cells:
+        return []
+    periods = {p.pk: p for p in board.current_periods(coalition, today).values()}
+    organizations = Organization.objects.in_bulk({c["organization_id"] for c in cells})
+    reporters = _reporters(coalition)
+    return [
+        {"kind": ReminderKind.INDICATOR_LATE, "recipient_id": uid,
+         "subject": f"period:{c['period_id']}:org:{c['organization_id']}", "period": f"now:{today.isoformat()}",
+         "object": ReportingDue(periods[c["period_id"]], organizations[c["organization_id"]])}
+        for c in cells if c["period_id"] in periods
+        for uid in sorted(reporters.get(c["organization_id"], ()))
+    ]

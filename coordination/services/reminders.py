@@ -199,7 +199,16 @@ def send_due_reminders(*, coalition, now=None) -> int:
                      title=title, url=url, now=now, keys=[_key(reminder)])
             sent += 1
     grouped = [r for r in due if r["kind"] in GROUPED_KINDS]
-    for group in group_reminders(coalition, grouped, today=today):
+    sent += _send_groups(coalition, group_reminders(coalition, grouped, today=today), now=now, today=today,
+                         users=users, failures=failures)
+    failures.raise_first()
+    return sent
+
+
+def _send_groups(coalition, groups, *, now, today, users, failures) -> int:
+    """Claim and deliver grouped indicator reminders; returns how many were sent."""
+    sent = 0
+    for group in groups:
         frequency = selectors.frequency_for(coalition, group["recipient_id"], PREFERENCE_OF[group["kind"]])
         if frequency == EmailFrequency.NEVER:
             continue
@@ -212,7 +221,6 @@ def send_due_reminders(*, coalition, now=None) -> int:
             _deliver(coalition, users, group, frequency, template=template, context=context, event=event,
                      title=title, url=url, now=now, keys=[_key(group), *map(_key, items)])
             sent += 1
-    failures.raise_first()
     return sent
 
 
@@ -252,3 +260,20 @@ def _deliver(coalition, users, reminder, frequency, *, template, context, event,
     Notification.objects.create(coalition=coalition, recipient=user, kind=PREFERENCE_OF[reminder["kind"]],
                                 event=event, title=title[:300], url=url, created_at=now,
                                 emailed_at=now if frequency == EmailFrequency.IMMEDIATELY else None)
+
+
+def remind_late_now(*, actor, coalition, now=None) -> int:
+    """Remind, now, every organisation late for a current period (the completeness overview's
+    one click): one grouped reminder per person, as the daily reminders are, through the same
+    exactly-once keys, keyed by the day (see selectors.late_now). Returns how many people were
+    reminded; a second call the same day reminds nobody."""
+    require_permission(actor, coalition, "coordination.reminders:manage")
+    now = _now(now)
+    today = local_today(coalition, now)
+    groups = group_reminders(coalition, selectors.late_now(coalition, today=today), today=today)
+    for group in groups:
+        group["subject"] += ":now"  # its own group key: the automatic reminder of the day keeps its own
+    failures = claims.Failures()
+    sent = _send_groups(coalition, groups, now=now, today=today, users={}, failures=failures)
+    failures.raise_first()
+    return sent

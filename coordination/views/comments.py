@@ -2,12 +2,13 @@
 A thread the person may not see answers 404; a comment they see but may not change, 403."""
 
 from django.core.exceptions import ValidationError
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from coalitions.permissions import object_for, requires
-from coalitions.web import call_service, error_text, redirect_with_message
+from coalitions.web import call_service, error_text, parse_int, redirect_with_message
 from conditions.selectors import visible_actions
 from indicators.selectors.catalogue import indicators
 
@@ -16,6 +17,7 @@ from ..forms import CommentForm
 from ..models.communication import Announcement, Comment
 from ..models.meetings import Meeting
 from ..permissions import COMMENTS_ADD
+from ..selectors import communication as communication_selectors
 from ..services import communication as communication_services
 from ._common import _form_page
 
@@ -36,35 +38,58 @@ def _comment(request, *, to, pk, **target):
     return redirect_with_message(request, to, pk, fragment="comments", success=_("Your comment is posted."))
 
 
+# What a comment is on, found as its page finds it: one the person may not see is not found (404).
+THREADS = {
+    "meeting": lambda request, pk: object_for(request, Meeting, pk=pk, sees=rules.can_see_meeting_details),
+    "announcement": lambda request, pk: object_for(request, Announcement, pk=pk, sees=rules.announcement_visible_to),
+    # an action of the plan (conditions), its thread on the action's page
+    "action": lambda request, pk: object_for(request, visible_actions(request.membership, request.coalition), pk=pk,
+                                             sees=rules.can_see_thread),
+    # an indicator (indicators), its thread on the indicator's page
+    "indicator": lambda request, pk: object_for(request, indicators(request.coalition), pk=pk,
+                                                sees=rules.can_see_thread),
+}
+
+
 @require_POST
 @requires(COMMENTS_ADD)
 def meeting_comment(request, pk: int):
-    meeting = object_for(request, Meeting, pk=pk, sees=rules.can_see_meeting_details)
-    return _comment(request, to="coordination:meeting", pk=pk, meeting=meeting)
+    return _comment(request, to="coordination:meeting", pk=pk, meeting=THREADS["meeting"](request, pk))
 
 
 @require_POST
 @requires(COMMENTS_ADD)
 def announcement_comment(request, pk: int):
-    announcement = object_for(request, Announcement, pk=pk, sees=rules.announcement_visible_to)
-    return _comment(request, to="coordination:announcement", pk=pk, announcement=announcement)
+    return _comment(request, to="coordination:announcement", pk=pk,
+                    announcement=THREADS["announcement"](request, pk))
 
 
 @require_POST
 @requires(COMMENTS_ADD)
 def action_comment(request, pk: int):
-    """A comment on an action of the plan (conditions), shown on the action's page."""
-    action = object_for(request, visible_actions(request.membership, request.coalition), pk=pk,
-                        sees=rules.can_see_thread)
-    return _comment(request, to="conditions:action", pk=pk, action=action)
+    return _comment(request, to="conditions:action", pk=pk, action=THREADS["action"](request, pk))
 
 
 @require_POST
 @requires(COMMENTS_ADD)
 def indicator_comment(request, pk: int):
-    """A comment on an indicator (indicators), shown on the indicator's page."""
-    indicator = object_for(request, indicators(request.coalition), pk=pk, sees=rules.can_see_thread)
-    return _comment(request, to="indicators:indicator_detail", pk=pk, indicator=indicator)
+    return _comment(request, to="indicators:indicator_detail", pk=pk, indicator=THREADS["indicator"](request, pk))
+
+
+@require_GET
+@requires(COMMENTS_ADD)
+def mention_candidates(request):
+    """The @mention suggestions of a comment box (static/coordination/mentions.js), as JSON:
+    ?on=<meeting|announcement|action|indicator>:<id>&q=<typed text>. Only people who may read
+    that thread are offered; a thread the person may not see is not found (404), none named
+    gets no suggestion."""
+    kind, _sep, raw = request.GET.get("on", "").partition(":")
+    pk = parse_int(raw)
+    if kind not in THREADS or pk is None:
+        return JsonResponse({"results": []})  # no thread named: nobody to suggest
+    target = THREADS[kind](request, pk)
+    return JsonResponse({"results": communication_selectors.mention_candidates(
+        request.membership, target, request.GET.get("q", ""))})
 
 
 # Editing -------------------------------------------------------------------------------

@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from coalitions.dates import local_today
 
-from ..models import Indicator, IndicatorValue, Period, ValueStatus
-from . import among, reporting_organizations
+from ..models import Aggregation, Indicator, IndicatorValue, Period, ValueStatus
+from . import among, reporters, reporting_organizations, unreported
 
 
 @dataclass
@@ -56,3 +56,52 @@ def board_status(period: Period, value: IndicatorValue | None, today: date) -> s
     if value.submitted_at and timezone.localdate(value.submitted_at) > period.due_date:
         return "late"
     return "on_time"
+
+
+def current_periods(coalition, today: date | None = None) -> dict[int, Period]:
+    """{indicator id: its current reporting period}: the newest period that has ended (the one
+    partners report now), for every indicator organisations report (one query)."""
+    today = today or local_today(coalition)
+    periods = (Period.objects.filter(coalition=coalition, end__lt=today)
+               .exclude(indicator__aggregation=Aggregation.COORDINATOR).select_related("indicator")
+               .order_by("indicator_id", "-start").distinct("indicator_id"))
+    return {p.indicator_id: p for p in periods}
+
+
+@dataclass
+class Overview:
+    columns: list  # [(indicator, its current period)], by code
+    rows: list  # (organization, [status or "" when it does not report the indicator])
+    late: int  # organisations, of all, late for a current period (see ``late_cells``)
+
+
+def overview(coalition, organizations, today: date | None = None) -> Overview:
+    """Coalition-wide completeness at a glance: ``organizations`` (a page of them) x every
+    indicator they report, for each indicator's current period (see ``current_periods``), in
+    four queries whatever the size."""
+    today = today or local_today(coalition)
+    current = current_periods(coalition, today)
+    columns = sorted(((p.indicator, p) for p in current.values()), key=lambda c: c[0].code)
+    organizations = list(organizations)
+    grants = set(reporters(coalition, organizations=[o.pk for o in organizations])
+                 .values_list("indicator_id", "organization_id"))
+    values = {(v.period_id, v.organization_id): v for v in IndicatorValue.objects.filter(
+        period_id__in=among(p.pk for p in current.values()), organization_id__in=among(o.pk for o in organizations),
+        category__isnull=True).only("organization_id", "period_id", "status", "submitted_at")}
+    rows = []
+    for organization in organizations:
+        rows.append((organization, [board_status(period, values.get((period.pk, organization.pk)), today)
+                                    if (indicator.pk, organization.pk) in grants else ""
+                                    for indicator, period in columns]))
+    late = late_cells(coalition, today, current).values("organization_id").distinct().count()
+    return Overview(columns, rows, late)
+
+
+def late_cells(coalition, today: date | None = None, current: dict | None = None):
+    """The late cells of the current periods (see ``current_periods``): due date passed, period
+    unlocked, no submitted value; rows ``{"period_id", "indicator_id", "organization_id"}``
+    (``unreported``). What the overview counts and what its reminder reminds."""
+    today = today or local_today(coalition)
+    current = current_periods(coalition, today) if current is None else current
+    late = [p.pk for p in current.values() if p.due_date < today and not p.is_locked]
+    return unreported(coalition, Period.objects.filter(pk__in=among(late)))

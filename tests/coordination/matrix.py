@@ -31,6 +31,7 @@ EXPECTED = {
     "coordination:indicator_comment": (TAKE_PART, POST, 302),
     "coordination:comment_edit": (PARTNER, BOTH, 200),  # the partner's own comment: only its author edits it
     "coordination:comment_delete": (TAKE_PART, BOTH, 302),
+    "coordination:mention_candidates": (TAKE_PART, GET),
     "coordination:notifications": (ALL, GET),
     "coordination:notification_read": (ALL, POST, 302),
     "coordination:notification_preferences": (ALL, BOTH, 200),

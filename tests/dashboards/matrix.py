@@ -6,6 +6,8 @@ REPORTERS = frozenset({"coordinator", "funder"})
 
 # url name -> (roles allowed, methods served[, status of an empty POST]); coalitions:home is in the main matrix
 EXPECTED = {
+    "dashboards:completeness_overview": (COORD, GET),
+    "dashboards:completeness_remind": (COORD, POST, 302),
     "dashboards:reports": (REPORTERS, GET),
     "dashboards:report": (REPORTERS, GET),
     "dashboards:report_download": (REPORTERS, GET),

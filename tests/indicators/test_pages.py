@@ -139,3 +139,13 @@ def test_the_query_count_does_not_grow_with_the_data(client, world, page_name, d
     big = populate(world, indicators=6, periods=8, organizations=5)[-1]
     with django_assert_num_queries(queries):
         assert client.get(url_for(world, big)).status_code == 200
+
+
+def test_the_completeness_board_shows_the_newest_periods_first(client, world, measure):
+    client.force_login(world.coordinator)
+    response = client.get(reverse("indicators:completeness", args=[world.coalition.slug])
+                          + f"?indicator={measure.indicator.pk}")
+    periods = response.context["board"].periods
+    assert [p.pk for p in periods] == [measure.period2.pk, measure.period.pk]
+    html = response.content.decode()
+    assert html.index(f">{measure.period2.label}<") < html.index(f">{measure.period.label}<")

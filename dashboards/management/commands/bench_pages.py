@@ -148,6 +148,7 @@ POST_ONLY = {
     "coordination:meeting_rsvp", "coordination:meeting_comment", "coordination:follow_up_status",
     "coordination:announcement_pin", "coordination:announcement_comment", "coordination:action_comment",
     "coordination:indicator_comment", "coordination:task_move", "coordination:assessment_close",
+    "dashboards:completeness_remind",
 }
 
 

@@ -13,7 +13,6 @@ from datetime import datetime
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.db.models.expressions import RawSQL
 
 AUDITED_MODELS: list[str] = []  # "app_label.Model" of tenant-owned audited models
 
@@ -188,8 +187,7 @@ def attach_actors(events) -> None:
     [(field label, (old, new))], with one query for the whole page."""
     events = list(events)
     ids = {user for e in events if isinstance(user := (e.pgh_context or {}).get("user"), int)}
-    users: dict[object, object] = {u.pk: u for u in get_user_model().objects.filter(  # a query even for an empty page
-        pk__in=RawSQL("SELECT UNNEST(%s::bigint[])", [sorted(ids)]))}  # noqa: S611 (constant SQL)
+    users = get_user_model().objects.in_bulk(ids)
     for event in events:
         model = apps.get_model(event.pgh_obj_model)
         event.actor = users.get((event.pgh_context or {}).get("user"))

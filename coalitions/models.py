@@ -28,8 +28,19 @@ FISCAL_MONTH_ERROR = _("Choose the month the fiscal year begins in, from January
 
 
 def audited(**kwargs):
-    """Record inserts, updates and deletes (bulk ones included) with Postgres triggers."""
-    return pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent(), **kwargs)
+    """Record inserts, updates and deletes (bulk ones included) with Postgres triggers.
+    The event table of a tenant-owned model gets the index of the coalition's audit trail,
+    newest first (coalitions.audit reads a page of each table from it)."""
+
+    def track(model):
+        meta = dict(kwargs.pop("meta", None) or {})
+        if issubclass(model, TenantModel):
+            meta["indexes"] = [*meta.get("indexes", []),
+                               models.Index(fields=["coalition", "-pgh_created_at", "-pgh_id"])]
+        return pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent(),
+                               meta=meta, **kwargs)(model)
+
+    return track
 
 
 class UserManager(BaseUserManager["User"]):

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
@@ -252,9 +253,10 @@ def invitation_revoke(request, pk: int):
 @require_GET
 @requires(AUDIT_VIEW)
 def audit_trail(request):
-    page = paginate(request, audit.coalition_events(request.coalition))
-    audit.attach_actors(page.object_list)
-    return render_list(request, "coalitions/audit_trail.html", {"page_obj": page})
+    page = audit.events_page(request.coalition, before=request.GET.get("before", ""),
+                             after=request.GET.get("after", ""), size=settings.PAGE_SIZE)
+    audit.attach_actors(page.events)
+    return render_list(request, "coalitions/audit_trail.html", {"page": page})
 
 
 # Personal access tokens of the REST API -------------------------------------------------

@@ -9,7 +9,7 @@ from functools import wraps
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import get_resolver, reverse
@@ -29,8 +29,24 @@ def parse_int(text) -> int | None:
     return int(text) if isinstance(text, str) and WHOLE_NUMBER.fullmatch(text) else None
 
 
-def paginate(request, queryset, per_page: int | None = None):
-    return Paginator(queryset, per_page or settings.PAGE_SIZE).get_page(request.GET.get("page"))
+class SteadyPaginator(Paginator):
+    """A Paginator whose page always reads its rows, even when there are none: Django's skips
+    the query of an empty page (a slice [0:0]), so a page runs one query less when empty than
+    with data. For a page whose count is compared between coalitions (the value entry screen,
+    empty for a coordinator in a coalition without coordinator-entered indicators). Orphans
+    are not supported."""
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        return Page(self.object_list[bottom:bottom + self.per_page], number, self)
+
+
+def paginate(request, queryset, per_page: int | None = None, *, steady: bool = False):
+    """The page ``?page=`` of ``queryset``; ``steady``: read the rows even when there are none
+    (SteadyPaginator), so the query count is the same empty or not."""
+    paginator = SteadyPaginator if steady else Paginator
+    return paginator(queryset, per_page or settings.PAGE_SIZE).get_page(request.GET.get("page"))
 
 
 RESULTS = "results"  # the id of a list page's results region, and the name of its partial

@@ -24,7 +24,7 @@ from .helpers import url
 #              the queries of what the page shows around its results: the filter form's choices)
 LIST_PAGES = {
     "coalitions:members": ("?role=partner&page=2", 0),
-    "coalitions:audit": ("?page=2", 0),
+    "coalitions:audit": ("?before=9999-12-31T00:00:00%2B00:00~0~0", 0),  # keyset pages: no count
     "coalitions:invitations": ("?status=all", 0),
     "coalitions:organizations": ("?page=1", 0),
     "conditions:activities": ("?action=", 3),  # actions, priorities and organizations to filter by
@@ -35,6 +35,7 @@ LIST_PAGES = {
     "indicators:index": ("?q=absent", 0),
     "indicators:review": ("?status=all", 1),  # the indicators to filter by
 }
+UNCOUNTED = {"coalitions:audit"}  # millions of events: older and newer pages, no total
 LAYOUT_QUERIES = 2  # base.html's own: the coalition switcher and the notifications badge
 
 OUT_OF_BAND_COUNT = re.compile(r'<span class="count" id="results-count" hx-swap-oob="true">\(\d+\)</span>')
@@ -71,8 +72,8 @@ def test_it_answers_htmx_with_the_results_only_and_a_plain_get_with_the_whole_pa
     assert "<html" not in region_html and "<nav class=\"main-nav\"" not in region_html
     assert '<form method="get"' not in region_html  # the filter form stays in the page, with its input
     count = OUT_OF_BAND_COUNT.search(region_html)
-    assert count, "the count in the title follows the filters"
-    rows = region_html.replace(count.group(0), "", 1)
+    assert count or name in UNCOUNTED, "the count in the title follows the filters"
+    rows = region_html.replace(count.group(0), "", 1) if count else region_html.strip()
     if "page=2" in address:
         assert 'rel="prev"' in rows and 'hx-target="#results"' in rows, "the second page, with its links"
     assert rows in page_html, "the region is the page's own markup, written once"

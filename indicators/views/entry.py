@@ -32,7 +32,8 @@ def entry_organization(request):
 def entry(request):
     organization = entry_organization(request)
     today = local_today(request.coalition)
-    page = paginate(request, worklist.to_report(request.coalition, request.membership, organization, today), 10)
+    page = paginate(request, worklist.to_report(request.coalition, request.membership, organization, today), 10,
+                    steady=True)  # the same queries when there is nothing to report
     page.object_list = worklist.cells(page.object_list, organization, today)
     for cell in page.object_list:
         cell.form = _value_form(cell)

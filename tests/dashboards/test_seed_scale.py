@@ -61,6 +61,7 @@ def test_it_builds_valid_values_beside_the_demo_in_queries_that_do_not_grow_and_
     # The values are written set-based: more organisations, indicators and periods, same queries.
     assert len(larger.captured_queries) == len(small.captured_queries)
     assert "/c/echelle-3/" in text and "coordination@echelle-3.demo" in text
+    assert "analyze" in text and any(q["sql"] == "ANALYZE" for q in small.captured_queries)  # planner statistics
     with scopes_disabled():
         coalition = Coalition.objects.get(slug="echelle-3")
         roles = dict(Membership.objects.filter(coalition=coalition).values_list("user__email", "role"))

@@ -149,3 +149,17 @@ def test_the_completeness_board_shows_the_newest_periods_first(client, world, me
     assert [p.pk for p in periods] == [measure.period2.pk, measure.period.pk]
     html = response.content.decode()
     assert html.index(f">{measure.period2.label}<") < html.index(f">{measure.period.label}<")
+
+
+def test_the_coordinators_entry_screen_runs_the_same_queries_empty_or_not(client, world, django_assert_num_queries):
+    """Nothing to report (no coordinator-entered indicator) or one cell: the same queries, so
+    the screen's count compares between coalitions (bench_pages)."""
+    url = reverse("indicators:entry", args=[world.coalition.slug])
+    client.force_login(world.coordinator)
+    client.get(url)
+    with django_assert_num_queries(10):
+        assert client.get(url).context["page_obj"].object_list == []
+    indicator = IndicatorFactory(coalition=world.coalition, aggregation="coordinator")
+    PeriodFactory(indicator=indicator, start=date.today().replace(day=1) - timedelta(days=31))
+    with django_assert_num_queries(10):
+        assert len(client.get(url).context["page_obj"].object_list) == 1

@@ -17,6 +17,9 @@ BEAT_SCHEDULE = {
     "coalitions-forget-form-submissions": {
         "task": "coalitions.tasks.forget_form_submissions", "schedule": crontab(hour=3, minute=40),
     },
+    "coalitions-erase-due-accounts": {
+        "task": "coalitions.tasks.erase_due_accounts", "schedule": crontab(hour=3, minute=10),
+    },
     "coalitions-lost-invitation-emails": {
         "task": "coalitions.tasks.send_lost_invitation_emails", "schedule": crontab(minute="*/15"),
     },
@@ -48,3 +51,15 @@ def send_lost_invitation_emails() -> int:
 def forget_form_submissions() -> int:
     """Create forms' one-time tokens are needed for a double submit or a retry, not forever."""
     return forget_old_submissions()
+
+
+@shared_task
+def erase_due_accounts() -> int:
+    """Accounts whose deletion was asked more than the grace period ago: erased, one by one."""
+    from .privacy import due_for_erasure, person_erase
+
+    erased = 0
+    for user_id in due_for_erasure():
+        if person_erase(user_id=user_id) is not None:
+            erased += 1
+    return erased

@@ -16,6 +16,7 @@ urlpatterns = [
     path("settings/members/", views.member_list, name="members"),
     path("settings/members/<int:pk>/edit/", views.member_edit, name="member_edit"),
     path("settings/members/<int:pk>/deactivate/", views.member_deactivate, name="member_deactivate"),
+    path("settings/members/<int:pk>/erase/", views.member_erase, name="member_erase"),
     path("settings/members/<int:pk>/reactivate/", views.member_reactivate, name="member_reactivate"),
     path("settings/invitations/", views.invitation_list, name="invitations"),
     path("settings/invitations/new/", views.invitation_create, name="invitation_create"),

@@ -1,13 +1,22 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from . import audit, selectors, services
-from .forms import CoalitionForm, CoalitionSettingsForm, InvitationForm, MembershipRoleForm, OrganizationForm
-from .models import Invitation, Membership, Organization, hash_token
+from . import audit, privacy, selectors, services
+from .forms import (
+    CoalitionForm,
+    CoalitionSettingsForm,
+    ConsentForm,
+    ErasureForm,
+    InvitationForm,
+    MembershipRoleForm,
+    OrganizationForm,
+)
+from .models import ConsentSource, Invitation, Membership, Organization, hash_token
 from .permissions import (
     AUDIT_VIEW,
     INVITATIONS_MANAGE,
@@ -58,8 +67,15 @@ def invitation_accept(request, token: str):
         if invitation is None:
             raise services.InvitationRefused("unknown")
         services.invitation_check(invitation, request.user if request.user.is_authenticated else None)
-        if request.method == "POST" and request.user.is_authenticated:
-            membership = services.invitation_accept(user=request.user, token=token)
+        signed_in = request.user.is_authenticated
+        consent = ConsentForm(request.POST if request.method == "POST" else None,
+                              initial=privacy.consents_in_force(request.user) if signed_in else None,
+                              policy_agreed=signed_in and not privacy.needs_policy_consent(request.user))
+        if request.method == "POST" and request.user.is_authenticated and consent.is_valid():
+            # Joining records the person's consent to the purposes shown, with the policy version.
+            with transaction.atomic():
+                privacy.consent_record(user=request.user, choices=consent.choices(), source=ConsentSource.INVITATION)
+                membership = services.invitation_accept(user=request.user, token=token)
             welcome = _("Welcome to %(coalition)s!") % {"coalition": membership.coalition.name}
             return redirect_with_message(request, reverse("coalitions:home", args=[membership.coalition.slug]),
                                          success=welcome)
@@ -73,7 +89,7 @@ def invitation_accept(request, token: str):
 
         get_adapter(request).stash_verified_email(request, invitation.email)
     return render(request, "coalitions/invitation_accept.html", {
-        "invitation": invitation,
+        "invitation": invitation, "form": consent,
         "has_account": selectors.user_exists(invitation.email),
     })
 
@@ -167,6 +183,20 @@ def member_deactivate(request, pk: int):
                       "You can reactivate them later."),
         confirm_label=_("Deactivate the member"),
     )
+
+
+@requires(MEMBERS_MANAGE)
+def member_erase(request, pk: int):
+    """A departed member's identity erased at their request (Law 25), with the reason logged in
+    the audit trail. Their contributions stay, signed « personne retirée »."""
+    membership = object_for(request, Membership.objects.select_related("user"), pk=pk)
+    form = ErasureForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if call_service(form, privacy.member_erase, actor=request.user, membership=membership,
+                        reason=form.cleaned_data["reason"]):
+            return redirect_with_message(request, "coalitions:members",
+                                         success=_("The person's information is erased."))
+    return render(request, "coalitions/member_erase.html", {"form": form, "membership": membership})
 
 
 @require_POST

@@ -14,3 +14,8 @@ def url(world, name: str, *args) -> str:
 def current_code(secret: str) -> str:
     """The TOTP code an authenticator app shows now for ``secret``."""
     return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+
+
+# What the sign-up form asks besides the email and password: the name, and the consent to the
+# privacy policy (the optional purposes stay off).
+SIGNUP_NAME_AND_CONSENT = {"first_name": "Nadia", "last_name": "Ouellet", "privacy": "on"}

@@ -24,6 +24,11 @@ SITE_WIDE = {
     "invitation_accept": (200, 403),  # the invitation was sent to someone else
     "share_link": (200, 200),  # a report snapshot's share link: no login, same for everyone
     "calendar_feed_ics": (200, 200),  # a member's calendar feed: its signed token is the only key
+    "privacy": (200, 200),  # the platform's privacy policy: public
+    "privacy_consent": ("login", 302),  # the partner agreed to the policy in force: sent on
+    "profile": ("login", 200),
+    "profile_download": ("login", 200),  # « Télécharger mes données »: one's own only
+    "account_delete": ("login", 200),  # the confirmation; the POST starts the grace period
 }
 
 

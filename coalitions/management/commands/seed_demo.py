@@ -74,7 +74,10 @@ COALITIONS: list[dict[str, Any]] = [
 
 
 def demo_user(email: str, full_name: str):
-    user, created = get_user_model().objects.get_or_create(email=email, defaults={"full_name": full_name})
+    first_name, _space, last_name = full_name.partition(" ")
+    user, created = get_user_model().objects.get_or_create(email=email, defaults={
+        "first_name": first_name, "last_name": last_name, "full_name": full_name,
+    })
     if created:
         user.set_password(PASSWORD)
         user.save()

@@ -14,7 +14,6 @@ tests/coalitions/test_personal_data.py walks the models and fails when a field t
 personal information is neither exported nor erased nor in its reviewed allow-list.
 """
 
-import csv
 import io
 import json
 import re
@@ -31,6 +30,7 @@ from django.utils import timezone, translation
 from django_scopes import scopes_disabled
 
 from .models import ERASURE_EVENT, REMOVED_PERSON, Membership
+from .spreadsheets import csv_lines
 
 # A column whose value opens something (a link's token, a hash of it, a key, a two-factor
 # secret): the export gives the row's other columns, never this one.
@@ -167,14 +167,11 @@ def export_zip(user) -> bytes:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("LISEZ-MOI_README.txt", README.format(date=timezone.now().date().isoformat()))
         archive.writestr("data.json", json.dumps(data, ensure_ascii=False, indent=2, default=str))
-        for label, rows in data.items():
-            text = io.StringIO()
-            writer = csv.DictWriter(text, fieldnames=list(rows[0]))
-            writer.writeheader()
-            for row in rows:
-                writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v
-                                 for k, v in row.items()})
-            archive.writestr(f"{label}.csv", text.getvalue())
+        for label, rows in data.items():  # through the one CSV writer: it neutralises formulas
+            columns = list(rows[0])
+            lines = [columns, *([json.dumps(row[c], ensure_ascii=False) if isinstance(row[c], dict | list)
+                                 else row[c] for c in columns] for row in rows)]
+            archive.writestr(f"{label}.csv", "".join(csv_lines(lines)))
     return buffer.getvalue()
 
 

@@ -1,6 +1,7 @@
 """Reads shared by views, tasks and templates."""
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from .models import Invitation, Membership, Organization, Role
 
@@ -45,6 +46,19 @@ def member_list(coalition, *, role: str = "", active: str = "") -> QuerySet[Memb
     elif active == "0":
         members = members.filter(is_active=False)
     return members.order_by("-is_active", "user__full_name", "user__email")
+
+
+def member_directory(coalition) -> QuerySet[Membership]:
+    """The coalition's active members for its directory, each with ``listed``: whether the person
+    agreed to show their contact details there (their latest decision about that purpose)."""
+    from .models import Consent, ConsentPurpose
+
+    latest = Consent.objects.filter(user_id=OuterRef("user_id"), purpose=ConsentPurpose.DIRECTORY).order_by(
+        "-recorded_at", "-pk")
+    return (Membership.objects.filter(coalition=coalition, is_active=True, user__erased_at__isnull=True)
+            .select_related("user", "organization")
+            .annotate(listed=Coalesce(Subquery(latest.values("granted")[:1]), False))
+            .order_by("user__full_name", "user__email"))
 
 
 def invitation_list(coalition, *, status: str = "pending") -> QuerySet[Invitation]:

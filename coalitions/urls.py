@@ -9,6 +9,7 @@ app_name = "coalitions"
 
 urlpatterns = [
     path("settings/", views.coalition_settings, name="settings"),
+    path("members/", views.member_directory, name="directory"),
     path("settings/organizations/", views.organization_list, name="organizations"),
     path("settings/organizations/new/", views.organization_create, name="organization_create"),
     path("settings/organizations/<int:pk>/edit/", views.organization_edit, name="organization_edit"),

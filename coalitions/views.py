@@ -23,7 +23,9 @@ from .permissions import (
     MEMBERS_MANAGE,
     ORGANIZATIONS_MANAGE,
     ORGANIZATIONS_VIEW,
+    PEOPLE_VIEW,
     SETTINGS_MANAGE,
+    has_permission,
     object_for,
     requires,
 )
@@ -158,6 +160,17 @@ def member_list(request):
     role, active = request.GET.get("role", ""), request.GET.get("active", "")
     page = paginate(request, selectors.member_list(request.coalition, role=role, active=active))
     return render_list(request, "coalitions/member_list.html", {"page_obj": page, "role": role, "active": active})
+
+
+@require_GET
+@requires(PEOPLE_VIEW)
+def member_directory(request):
+    """Who is who in the coalition. Contact details: the coordination team sees them all; others see
+    only those of the people who agreed to be listed with them (privacy by default)."""
+    page = paginate(request, selectors.member_directory(request.coalition))
+    return render_list(request, "coalitions/member_directory.html", {
+        "page_obj": page, "sees_all_contacts": has_permission(request.membership, MEMBERS_MANAGE),
+    })
 
 
 @requires(MEMBERS_MANAGE)

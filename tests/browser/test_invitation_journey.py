@@ -36,7 +36,7 @@ def test_a_coordinator_invites_a_partner_who_accepts_and_sees_the_coalition(
     partner.get_by_label("Courriel", exact=True).fill("nouvelle.partenaire@exemple.org")
     partner.get_by_label("Mot de passe", exact=True).fill("Un-secret-bien-long-2026")
     partner.get_by_label("Mot de passe (confirmation)").fill("Un-secret-bien-long-2026")
-    partner.get_by_label(re.compile("J'ai lu la politique")).check()
+    partner.get_by_label(re.compile("ai lu la politique")).check()
     partner.get_by_role("button", name="Créer un compte").click()
     partner.get_by_role("button", name=re.compile("rejoindre le regroupement", re.I)).click()
     expect(partner.get_by_role("heading", level=1)).to_have_text(world.coalition.name)

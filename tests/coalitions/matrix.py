@@ -5,7 +5,7 @@ from django_scopes import scopes_disabled
 from coalitions.models import Membership
 
 from ..factories import InvitationFactory
-from ..matrix_roles import ALL, BOTH, COORD, GET, POST
+from ..matrix_roles import ALL, BOTH, COORD, GET, POST, TAKE_PART
 
 # url name -> (roles allowed, methods served[, status of an allowed role's empty POST])
 EXPECTED = {
@@ -16,6 +16,7 @@ EXPECTED = {
     "coalitions:organization_edit": (COORD, BOTH, 200),
     "coalitions:organization_delete": (COORD, BOTH, 302),
     "coalitions:members": (COORD, GET),
+    "coalitions:directory": (TAKE_PART, GET),
     "coalitions:member_edit": (COORD, BOTH, 200),
     "coalitions:member_deactivate": (COORD, BOTH, 302),
     "coalitions:member_reactivate": (COORD, POST, 302),

@@ -19,7 +19,8 @@ from django_scopes import scope
 
 from coalitions import services
 from coalitions.checks import is_tenant_app
-from coalitions.models import Coalition, Membership, Organization
+from coalitions.models import Coalition, ConsentPurpose, ConsentSource, Membership, Organization
+from coalitions.privacy import consent_record
 
 PASSWORD = "concerto-demo-2026"
 
@@ -81,6 +82,8 @@ def demo_user(email: str, full_name: str):
     if created:
         user.set_password(PASSWORD)
         user.save()
+        # The demo's people signed up: they agreed to the privacy policy (the optional purposes stay off).
+        consent_record(user=user, choices={ConsentPurpose.SERVICE: True}, source=ConsentSource.SIGNUP)
     EmailAddress.objects.get_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
     return user
 

@@ -22,6 +22,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import pghistory
+from pghistory.models import Context
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -134,6 +135,10 @@ def collect(user) -> dict[str, list[dict]]:
             rows = _rows(model._base_manager.filter(condition), exported_columns(model))
             if rows:
                 data[_label(model)] = rows
+        # The audit trail's contexts of the changes the person made (the page, the time).
+        contexts = _rows(Context.objects.filter(metadata__user=user.pk), Context._meta.concrete_fields)
+        if contexts:
+            data["pghistory.Context"] = contexts
     return data
 
 

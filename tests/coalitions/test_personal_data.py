@@ -7,6 +7,7 @@ import re
 import zipfile
 from datetime import timedelta
 
+import pghistory
 import pytest
 from allauth.account.models import EmailAddress
 from django.apps import apps
@@ -94,7 +95,7 @@ def life(world):
     partner.first_name, partner.last_name = "Mélodie", "Bouchard-Lavoie"
     partner.save()
     meeting = MeetingFactory(coalition=world.coalition, title="Comité de pilotage")
-    with scope(coalition=world.coalition):
+    with scope(coalition=world.coalition), pghistory.context(user=partner.pk, url="/test/"):
         mine = CommentFactory(coalition=world.coalition, meeting=meeting, author=partner,
                               body="Je m'occupe du bilan.")
         CommentFactory(coalition=world.coalition, meeting=meeting, author=world.coordinator,
@@ -129,6 +130,7 @@ def test_download_my_data_gives_everything_held_about_the_person_in_json_and_csv
     assert data["profile"][0]["full_name"] == "Mélodie Bouchard-Lavoie"
     assert {m["coalition_id"] for m in data["coalitions.Membership"]} == {world.coalition.pk}
     assert data["coalitions.MembershipEvent"]  # the audit trail's entries about them
+    assert any(c["metadata"].get("user") == life["partner"].pk for c in data["pghistory.Context"])  # and by them
     assert [c["purpose"] for c in data["coalitions.Consent"]] == ["weekly_summary"]
     assert [c["body"] for c in data["coordination.Comment"]] == ["Je m'occupe du bilan."]
     assert data["coordination.Invitee"][0]["attended"] is True

@@ -22,13 +22,13 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import pghistory
-from pghistory.models import Context
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection, models, transaction
 from django.utils import timezone, translation
 from django_scopes import scopes_disabled
+from pghistory.models import Context
 
 from .models import ERASURE_EVENT, REMOVED_PERSON, Membership
 from .spreadsheets import csv_lines

@@ -118,9 +118,12 @@ def account_delete(request):
             "Your account will be deleted on %(date)s. To keep it, simply sign in again before then."
         ) % {"date": erase_on.isoformat()})
         return redirect("account_login")
+    alone = selectors.coalitions_only_coordinated_by(request.user)
+    warning = _("You are the only coordinator of %(coalitions)s: name another coordinator first, or nobody "
+                "will manage it. ") % {"coalitions": ", ".join(alone)} if alone else ""
     return render(request, "coalitions/confirm.html", {
         "title": _("Delete my account?"),
-        "consequence": _(
+        "consequence": warning + _(
             "Your account will be deleted in %(days)s days, on %(date)s: until then, signing in again cancels it. "
             "Afterwards your name and email address are erased everywhere, the audit trail included, and you "
             "lose access to every coalition. What you wrote for your coalitions (comments, values, minutes) "

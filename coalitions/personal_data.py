@@ -213,8 +213,11 @@ def text_columns():
 
 
 def _pattern(strings: list[str]) -> str:
-    # Postgres regular expressions: a backslash before a non-alphanumeric character is that character.
-    return "|".join(re.sub(r"([^\w\s])", r"\\\1", s) for s in strings)
+    """A Postgres regular expression for ``strings`` as whole words: "ann@x.org" is not replaced
+    inside "joann@x.org", nor "Li Roy" inside "Li Royer". (A backslash before a non-alphanumeric
+    character is that character.)"""
+    alternatives = "|".join(re.sub(r"([^\w\s])", r"\\\1", s) for s in strings)
+    return rf"(?<![[:alnum:]._%+-])(?:{alternatives})(?![[:alnum:]_-]|\.[[:alnum:]])"
 
 
 def scrub_text(strings: list[str], replacement: str, *, skip_tables=()) -> int:

@@ -1,6 +1,6 @@
 """Reads shared by views, tasks and templates."""
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from .models import Invitation, Membership, Organization, Role
@@ -70,6 +70,14 @@ def invitation_list(coalition, *, status: str = "pending") -> QuerySet[Invitatio
 
 def active_coordinator_count(coalition) -> int:
     return Membership.objects.filter(coalition=coalition, role=Role.COORDINATOR, is_active=True).count()
+
+
+def coalitions_only_coordinated_by(user) -> list[str]:
+    """The names of the coalitions where ``user`` is the only active coordinator."""
+    others = Membership.objects.with_scopes_disabled().filter(
+        coalition_id=OuterRef("coalition_id"), role=Role.COORDINATOR, is_active=True).exclude(user=user)
+    return list(Membership.objects.with_scopes_disabled().filter(user=user, role=Role.COORDINATOR, is_active=True)
+                .exclude(Exists(others)).order_by("coalition__name").values_list("coalition__name", flat=True))
 
 
 def user_exists(email: str) -> bool:

@@ -184,7 +184,8 @@ def test_after_deletion_no_table_audit_events_included_holds_the_email_or_the_na
     with scopes_disabled():
         comment = type(life["comment"]).objects.get(pk=life["comment"].pk)  # the record stays whole
         assert comment.body == "Je m'occupe du bilan." and comment.author_id == partner.pk
-        assert "Merci @personne retirée" in type(comment).objects.exclude(pk=comment.pk).get().body
+        other = type(comment).objects.exclude(pk=comment.pk).get().body
+        assert other == f"Merci @personne retirée ({personal_data.anonymous_email(partner.pk)})!"
         assert not CalendarFeed.objects.filter(user=partner).exists()
         assert not Membership.objects.get(user=partner).is_active
     assert erase_due_accounts() == 0  # once
@@ -246,3 +247,20 @@ def test_an_erased_persons_consents_and_profile_leave_no_identity(world):
     with scopes_disabled():
         assert not Invitation.objects.filter(email__iexact=world.partner.email).exists()
     assert privacy.person_erase(user_id=world.partner.pk) is None  # once
+
+
+def test_deleting_ones_account_warns_the_only_coordinator_of_a_coalition(client, world):
+    client.force_login(world.coordinator)
+    page = client.get(reverse("account_delete")).content.decode()
+    assert "seule personne coordonnatrice" in page and world.coalition.name in page
+    client.force_login(world.partner)
+    assert "seule personne coordonnatrice" not in client.get(reverse("account_delete")).content.decode()
+
+
+def test_erasure_leaves_someone_elses_lookalike_address_and_name_alone(world, life):
+    decoy = "Écrire à amelodie@exemple.org ou à Mélodie Bouchard-Lavoiesse."
+    with scope(coalition=world.coalition):
+        kept = CommentFactory(coalition=world.coalition, meeting=life["meeting"], author=world.coordinator, body=decoy)
+    privacy.person_erase(user_id=life["partner"].pk)
+    kept.refresh_from_db()
+    assert kept.body == decoy

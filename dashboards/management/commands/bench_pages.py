@@ -93,6 +93,7 @@ ARGUMENTS = {
     "coalitions:organization_delete": first("coalitions.Organization", "name"),
     "coalitions:member_edit": first("coalitions.Membership", role=Role.PARTNER),
     "coalitions:member_deactivate": first("coalitions.Membership", role=Role.PARTNER),
+    "coalitions:member_erase": first("coalitions.Membership", role=Role.PARTNER),
     "dashboards:report": last_year,
     "dashboards:report_download": last_year,
     "dashboards:snapshot": first("dashboards.ReportSnapshot"),

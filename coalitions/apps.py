@@ -10,11 +10,15 @@ class CoalitionsConfig(AppConfig):
         from importlib import import_module
 
         from django.apps import apps
+        from django.contrib.auth.signals import user_logged_in
 
         from . import checks, permissions  # checks registers the tenant-ownership system check
         from .fields import install_text_normalization
 
         install_text_normalization()  # every text that comes in through a form (coalitions.fields)
+        from .rights import cancel_deletion_on_login
+
+        user_logged_in.connect(cancel_deletion_on_login, dispatch_uid="coalitions-cancel-deletion-on-login")
 
         # Inverted dependency: each tenant app declares its permissions; the core imports them by
         # discovery, never by name.

@@ -69,7 +69,8 @@ def send_email(*, to, template: str, context: dict, coalition=None, attachments=
     Without its own HTML template, an email's HTML part is its text in the house layout.
 
     ``to`` is a user, or an address: the person who has an account with it, if anyone, chose
-    the language. The templates get ``site_url``, ``coalition`` and ``recipient`` (the user or None)."""
+    the language. Both parts end with the link to the privacy policy. The templates get
+    ``site_url``, ``coalition`` and ``recipient`` (the user or None)."""
     if isinstance(to, str):
         person = get_user_model().objects.filter(email__iexact=to).first()
         address = to
@@ -78,8 +79,10 @@ def send_email(*, to, template: str, context: dict, coalition=None, attachments=
     context = {"site_url": settings.SITE_URL, "coalition": coalition, "recipient": person, **context}
     with translation.override(recipient_language(person, coalition)):
         subject = render_to_string(subject_template or f"{template}_subject.txt", context)
-        text = render_to_string(f"{template}.txt", context)
-        html = select_template([f"{template}.html", "email/text.html"]).render({**context, "text": text})
+        body = render_to_string(f"{template}.txt", context)
+        html = select_template([f"{template}.html", "email/text.html"]).render({**context, "text": body})
+        # Every email's text part ends with the privacy policy's link (its HTML part: email/base.html).
+        text = body.rstrip("\n") + "\n" + render_to_string("email/_footer.txt", context)
     message = EmailMultiAlternatives(subject=one_line(subject_prefix + subject), body=text, to=[address])
     message.attach_alternative(html, "text/html")
     for filename, content, mimetype in attachments:

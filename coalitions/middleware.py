@@ -123,3 +123,40 @@ class CoalitionMiddleware:
         if not has_permission(request.membership, permission):
             raise PermissionDenied(permission)
         return None
+
+
+class PrivacyConsentMiddleware:
+    """A signed-in person who has not agreed to the privacy policy in force (a new version, or an
+    account from before consents were recorded) is asked on their next page, then sent back
+    where they were going. The consent page itself, the policy, signing out, the language
+    switch and allauth's pages (email confirmation, two-factor steps) stay open: no loop."""
+
+    OPEN_PREFIXES = ("/accounts/", "/static/", "/healthz", "/share/", "/calendar/", "/admin/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from .rights import needs_policy_consent
+
+        user = getattr(request, "user", None)
+        if user is not None and needs_policy_consent(user) and not self._is_open(request.path_info):
+            from django.shortcuts import redirect
+            from django.urls import reverse
+            from django.utils.http import urlencode
+
+            url = reverse("privacy_consent")
+            if request.method == "GET":
+                url += "?" + urlencode({"next": request.get_full_path()})
+            response = redirect(url)
+            if request.headers.get("HX-Request"):
+                response.headers["HX-Redirect"] = url
+            return response
+        return self.get_response(request)
+
+    def _is_open(self, path: str) -> bool:
+        from django.urls import reverse
+
+        open_paths = {reverse(name) for name in ("privacy", "privacy_consent", "set_language", "profile_download",
+                                                      "account_delete")}
+        return path in open_paths or path.startswith(self.OPEN_PREFIXES)

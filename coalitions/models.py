@@ -27,17 +27,21 @@ MONTH_CHOICES = list(MONTHS.items())
 FISCAL_MONTH_ERROR = _("Choose the month the fiscal year begins in, from January to December.")
 
 
-def audited(**kwargs):
-    """Record inserts, updates and deletes (bulk ones included) with Postgres triggers.
-    The event table of a tenant-owned model gets the index of the coalition's audit trail,
-    newest first (coalitions.audit reads a page of each table from it)."""
+REMOVED_PERSON = _("removed person")
+
+
+def audited(*trackers, **kwargs):
+    """Record inserts, updates and deletes (bulk ones included) with Postgres triggers, and the
+    manual events in ``trackers`` (pghistory.create_event). The event table of a tenant-owned
+    model gets the index of the coalition's audit trail, newest first (coalitions.audit reads a
+    page of each table from it)."""
 
     def track(model):
         meta = dict(kwargs.pop("meta", None) or {})
         if issubclass(model, TenantModel):
             meta["indexes"] = [*meta.get("indexes", []),
                                models.Index(fields=["coalition", "-pgh_created_at", "-pgh_id"])]
-        return pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent(),
+        return pghistory.track(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent(), *trackers,
                                meta=meta, **kwargs)(model)
 
     return track
@@ -71,8 +75,22 @@ class User(AbstractBaseUser, PermissionsMixin):  # type: ignore[django-manager-m
     """A person. Email is the login; roles live on memberships, one per coalition."""
 
     email = models.EmailField(_("email address"), unique=True)
+    first_name = SingleLineCharField(_("first name"), max_length=75, blank=True)
+    last_name = SingleLineCharField(_("last name"), max_length=75, blank=True)
+    # First and last name together, kept by save(): pages sort and search people by it.
     full_name = SingleLineCharField(_("full name"), max_length=150, blank=True)
+    organization_role = SingleLineCharField(
+        _("role in your organization"), max_length=150, blank=True,
+        help_text=_("Your position, e.g. executive director or family worker."),
+    )
     language = models.CharField(_("language"), max_length=5, choices=LANGUAGE_CHOICES, blank=True)
+    time_zone = models.CharField(_("time zone"), max_length=64, choices=TIME_ZONE_CHOICES, blank=True)
+    # The version of the privacy policy the person last agreed to (settings.PRIVACY_POLICY_VERSION
+    # asks again when it differs); the consents themselves are Consent rows.
+    privacy_policy_version = models.CharField(max_length=20, blank=True, editable=False)
+    # « Supprimer mon compte »: asked on this date, erased after the grace period unless cancelled.
+    deletion_requested_at = models.DateTimeField(null=True, blank=True, editable=False)
+    erased_at = models.DateTimeField(null=True, blank=True, editable=False)
     is_staff = models.BooleanField(_("staff status"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
@@ -87,14 +105,68 @@ class User(AbstractBaseUser, PermissionsMixin):  # type: ignore[django-manager-m
         verbose_name = _("user")
         verbose_name_plural = _("users")
 
+    def save(self, *args, **kwargs):
+        if self.first_name or self.last_name:
+            self.full_name = f"{self.first_name} {self.last_name}".strip()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "full_name"}
+        super().save(*args, **kwargs)
+
     def __str__(self):
-        return self.full_name or self.email
+        return self.get_full_name()
 
     def get_full_name(self):
+        if self.erased_at:
+            return str(REMOVED_PERSON)
         return self.full_name or self.email
 
     def get_short_name(self):
-        return self.full_name.split(" ")[0] if self.full_name else self.email
+        if self.erased_at:
+            return str(REMOVED_PERSON)
+        return self.first_name or (self.full_name.split(" ")[0] if self.full_name else self.email)
+
+
+class ConsentPurpose(models.TextChoices):
+    """What a person agrees to. SERVICE is the platform's use of their information to let them
+    take part in their coalitions (required to have an account); the others are optional,
+    off until the person turns them on, and can be withdrawn at any time."""
+
+    SERVICE = "service", _("Use of my information to take part in my coalitions, as the privacy policy describes")
+    WEEKLY_SUMMARY = "weekly_summary", _("Receive the weekly summary by email")
+    DIRECTORY = "directory", _("Appear in the members' directory with my contact details")
+
+
+OPTIONAL_PURPOSES = (ConsentPurpose.WEEKLY_SUMMARY, ConsentPurpose.DIRECTORY)
+
+
+class ConsentSource(models.TextChoices):
+    SIGNUP = "signup", _("Sign-up")
+    INVITATION = "invitation", _("Invitation accepted")
+    PROFILE = "profile", _("Profile")
+    NEW_POLICY = "new_policy", _("New privacy policy")
+
+
+@audited()
+class Consent(models.Model):
+    """One decision of a person about one purpose: given or withdrawn, under a policy version,
+    on a date. Rows are only added, never changed: the latest row per purpose is in force."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="consents",
+                             verbose_name=_("person"))
+    purpose = models.CharField(_("purpose"), max_length=30, choices=ConsentPurpose.choices)
+    granted = models.BooleanField(_("given"))
+    policy_version = models.CharField(_("policy version"), max_length=20)
+    source = models.CharField(_("where"), max_length=20, choices=ConsentSource.choices)
+    recorded_at = models.DateTimeField(_("date"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        ordering = ["-recorded_at", "-pk"]
+        indexes = [models.Index(fields=["user", "purpose", "-recorded_at"], name="consent_latest")]
+
+    def __str__(self):
+        return f"{self.purpose}: {self.granted}"
 
 
 @audited(exclude=["created_at"])
@@ -212,7 +284,10 @@ class Organization(TenantModel):  # type: ignore[django-manager-missing]  # see 
         return self.name
 
 
-@audited()
+ERASURE_EVENT = "erasure"  # a member's identity erased (Law 25): the audit trail keeps the reason
+
+
+@audited(pghistory.ManualEvent(ERASURE_EVENT))
 class Membership(TenantModel):  # type: ignore[django-manager-missing]  # see User
     """A person's role in one coalition."""
 

@@ -34,6 +34,8 @@ HOME_VIEW = "coalitions.home:view"
 ORGANIZATIONS_VIEW = "coalitions.organizations:view"
 ORGANIZATIONS_MANAGE = "coalitions.organizations:manage"
 MEMBERS_MANAGE = "coalitions.members:manage"
+# Who is who: the members' directory, the names of authors. Funders see numbers, never individual people.
+PEOPLE_VIEW = "coalitions.people:view"
 INVITATIONS_MANAGE = "coalitions.invitations:manage"
 AUDIT_VIEW = "coalitions.audit:view"
 SETTINGS_MANAGE = "coalitions.settings:manage"
@@ -48,6 +50,7 @@ REGISTRY: dict[str, frozenset[str]] = {
     ORGANIZATIONS_VIEW: EVERYONE,
     ORGANIZATIONS_MANAGE: COORDINATORS,
     MEMBERS_MANAGE: COORDINATORS,
+    PEOPLE_VIEW: MEMBERS_WHO_TAKE_PART,
     INVITATIONS_MANAGE: COORDINATORS,
     AUDIT_VIEW: COORDINATORS,
     SETTINGS_MANAGE: COORDINATORS,

@@ -1,6 +1,7 @@
 """Reads shared by views, tasks and templates."""
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from .models import Invitation, Membership, Organization, Role
 
@@ -47,6 +48,19 @@ def member_list(coalition, *, role: str = "", active: str = "") -> QuerySet[Memb
     return members.order_by("-is_active", "user__full_name", "user__email")
 
 
+def member_directory(coalition) -> QuerySet[Membership]:
+    """The coalition's active members for its directory, each with ``listed``: whether the person
+    agreed to show their contact details there (their latest decision about that purpose)."""
+    from .models import Consent, ConsentPurpose
+
+    latest = Consent.objects.filter(user_id=OuterRef("user_id"), purpose=ConsentPurpose.DIRECTORY).order_by(
+        "-recorded_at", "-pk")
+    return (Membership.objects.filter(coalition=coalition, is_active=True, user__erased_at__isnull=True)
+            .select_related("user", "organization")
+            .annotate(listed=Coalesce(Subquery(latest.values("granted")[:1]), False))
+            .order_by("user__full_name", "user__email"))
+
+
 def invitation_list(coalition, *, status: str = "pending") -> QuerySet[Invitation]:
     invitations = Invitation.objects.filter(coalition=coalition).select_related("organization", "invited_by")
     if status == "pending":
@@ -56,6 +70,14 @@ def invitation_list(coalition, *, status: str = "pending") -> QuerySet[Invitatio
 
 def active_coordinator_count(coalition) -> int:
     return Membership.objects.filter(coalition=coalition, role=Role.COORDINATOR, is_active=True).count()
+
+
+def coalitions_only_coordinated_by(user) -> list[str]:
+    """The names of the coalitions where ``user`` is the only active coordinator."""
+    others = Membership.objects.with_scopes_disabled().filter(
+        coalition_id=OuterRef("coalition_id"), role=Role.COORDINATOR, is_active=True).exclude(user=user)
+    return list(Membership.objects.with_scopes_disabled().filter(user=user, role=Role.COORDINATOR, is_active=True)
+                .exclude(Exists(others)).order_by("coalition__name").values_list("coalition__name", flat=True))
 
 
 def user_exists(email: str) -> bool:

@@ -21,6 +21,9 @@ BEAT_SCHEDULE = {
     "coalitions-apply-retention": {
         "task": "coalitions.tasks.apply_retention", "schedule": crontab(hour=3, minute=10),
     },
+    "coalitions-erase-due-accounts": {
+        "task": "coalitions.tasks.erase_due_accounts", "schedule": crontab(hour=3, minute=20),
+    },
     "coalitions-lost-invitation-emails": {
         "task": "coalitions.tasks.send_lost_invitation_emails", "schedule": crontab(minute="*/15"),
     },
@@ -74,3 +77,12 @@ def send_inactivity_warning(coalition_id: int, notice_id: int) -> bool:
 
     with coalition_scope(coalition_id) as coalition:
         return retention.send_inactivity_warning(coalition=coalition, notice_id=notice_id)
+def erase_due_accounts() -> int:
+    """Accounts whose deletion was asked more than the grace period ago: erased, one by one."""
+    from .rights import due_for_erasure, person_erase
+
+    erased = 0
+    for user_id in due_for_erasure():
+        if person_erase(user_id=user_id) is not None:
+            erased += 1
+    return erased

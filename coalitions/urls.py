@@ -9,6 +9,7 @@ app_name = "coalitions"
 
 urlpatterns = [
     path("settings/", views.coalition_settings, name="settings"),
+    path("members/", views.member_directory, name="directory"),
     path("settings/organizations/", views.organization_list, name="organizations"),
     path("settings/organizations/new/", views.organization_create, name="organization_create"),
     path("settings/organizations/<int:pk>/edit/", views.organization_edit, name="organization_edit"),
@@ -17,6 +18,7 @@ urlpatterns = [
     path("settings/members/export/", views.member_export, name="member_export"),
     path("settings/members/<int:pk>/edit/", views.member_edit, name="member_edit"),
     path("settings/members/<int:pk>/deactivate/", views.member_deactivate, name="member_deactivate"),
+    path("settings/members/<int:pk>/erase/", views.member_erase, name="member_erase"),
     path("settings/members/<int:pk>/reactivate/", views.member_reactivate, name="member_reactivate"),
     path("settings/invitations/", views.invitation_list, name="invitations"),
     path("settings/invitations/new/", views.invitation_create, name="invitation_create"),

@@ -1,23 +1,36 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from . import api_tokens as api_tokens_services
-from . import audit, selectors, services
+from . import audit, rights, selectors, services
 from .dates import local_today
 from .forms import (
     ApiTokenForm,
     CoalitionForm,
     CoalitionSettingsForm,
+    ConsentForm,
+    ErasureForm,
     InvitationForm,
     MembershipRoleForm,
     OrganizationForm,
 )
-from .models import ApiToken, DownloadKind, Invitation, Membership, Organization, OrganizationKind, Role, hash_token
+from .models import (
+    ApiToken,
+    ConsentSource,
+    DownloadKind,
+    Invitation,
+    Membership,
+    Organization,
+    OrganizationKind,
+    Role,
+    hash_token,
+)
 from .permissions import (
     API_TOKENS_USE,
     API_WRITE,
@@ -26,6 +39,7 @@ from .permissions import (
     MEMBERS_MANAGE,
     ORGANIZATIONS_MANAGE,
     ORGANIZATIONS_VIEW,
+    PEOPLE_VIEW,
     SETTINGS_MANAGE,
     has_permission,
     object_for,
@@ -73,8 +87,15 @@ def invitation_accept(request, token: str):
         if invitation is None:
             raise services.InvitationRefused("unknown")
         services.invitation_check(invitation, request.user if request.user.is_authenticated else None)
-        if request.method == "POST" and request.user.is_authenticated:
-            membership = services.invitation_accept(user=request.user, token=token)
+        signed_in = request.user.is_authenticated
+        consent = ConsentForm(request.POST if request.method == "POST" else None,
+                              initial=rights.consents_in_force(request.user) if signed_in else None,
+                              policy_agreed=signed_in and not rights.needs_policy_consent(request.user))
+        if request.method == "POST" and request.user.is_authenticated and consent.is_valid():
+            # Joining records the person's consent to the purposes shown, with the policy version.
+            with transaction.atomic():
+                rights.consent_record(user=request.user, choices=consent.choices(), source=ConsentSource.INVITATION)
+                membership = services.invitation_accept(user=request.user, token=token)
             welcome = _("Welcome to %(coalition)s!") % {"coalition": membership.coalition.name}
             return redirect_with_message(request, reverse("coalitions:home", args=[membership.coalition.slug]),
                                          success=welcome)
@@ -88,7 +109,7 @@ def invitation_accept(request, token: str):
 
         get_adapter(request).stash_verified_email(request, invitation.email)
     return render(request, "coalitions/invitation_accept.html", {
-        "invitation": invitation,
+        "invitation": invitation, "form": consent,
         "has_account": selectors.user_exists(invitation.email),
     })
 
@@ -172,6 +193,17 @@ def member_export(request):
     return spreadsheet_response(file_format, [sheet], f"membres-{local_today(request.coalition).isoformat()}")
 
 
+@require_GET
+@requires(PEOPLE_VIEW)
+def member_directory(request):
+    """Who is who in the coalition. Contact details: the coordination team sees them all; others see
+    only those of the people who agreed to be listed with them (privacy by default)."""
+    page = paginate(request, selectors.member_directory(request.coalition))
+    return render_list(request, "coalitions/member_directory.html", {
+        "page_obj": page, "sees_all_contacts": has_permission(request.membership, MEMBERS_MANAGE),
+    })
+
+
 @requires(MEMBERS_MANAGE)
 def member_edit(request, pk: int):
     membership = object_for(request, Membership.objects.select_related("user"), pk=pk)
@@ -195,6 +227,20 @@ def member_deactivate(request, pk: int):
                       "You can reactivate them later."),
         confirm_label=_("Deactivate the member"),
     )
+
+
+@requires(MEMBERS_MANAGE)
+def member_erase(request, pk: int):
+    """A departed member's identity erased at their request (Law 25), with the reason logged in
+    the audit trail. Their contributions stay, signed « personne retirée »."""
+    membership = object_for(request, Membership.objects.select_related("user"), pk=pk)
+    form = ErasureForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if call_service(form, rights.member_erase, actor=request.user, membership=membership,
+                        reason=form.cleaned_data["reason"]):
+            return redirect_with_message(request, "coalitions:members",
+                                         success=_("The person's information is erased."))
+    return render(request, "coalitions/member_erase.html", {"form": form, "membership": membership})
 
 
 @require_POST

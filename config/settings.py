@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "pghistory.middleware.HistoryMiddleware",
+    "coalitions.middleware.PrivacyConsentMiddleware",
     "coalitions.middleware.CoalitionMiddleware",
 ]
 
@@ -187,6 +188,15 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password_from_key": "20/m/ip",
     "confirm_email": "1/3m/key",
 }
+# Privacy (Québec's Law 25): the platform's person in charge of the protection of personal
+# information, where the data is hosted, and the policy version people agreed to: a new
+# version asks everyone again at their next page (coalitions.middleware.PrivacyConsentMiddleware).
+PRIVACY_OFFICER_NAME = os.environ.get("PRIVACY_OFFICER_NAME",
+                                      "Responsable de la protection des renseignements personnels")
+PRIVACY_OFFICER_EMAIL = os.environ.get("PRIVACY_OFFICER_EMAIL", "vie-privee@concerto.local")
+PRIVACY_HOSTING = os.environ.get("PRIVACY_HOSTING", "Canada (Québec)")
+PRIVACY_POLICY_VERSION = os.environ.get("PRIVACY_POLICY_VERSION", "2026-12")
+ACCOUNT_DELETION_GRACE_DAYS = env_int("ACCOUNT_DELETION_GRACE_DAYS", 30, minimum=1)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Concerto"
 GUARDIAN_RAISE_403 = False

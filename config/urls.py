@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from api import pages as api_pages
-from coalitions import site_views, views
+from coalitions import account_views, site_views, views
 from coalitions import urls as coalitions_urls
 from coordination.views.calendar import calendar_feed_ics
 from dashboards import views as dashboards
@@ -29,6 +29,11 @@ urlpatterns = [
     path("healthz", site_views.healthz, name="healthz"),
     path("language/", site_views.set_language, name="set_language"),
     path("accounts/", include("allauth.urls")),
+    path("privacy/", account_views.privacy_page, name="privacy"),
+    path("me/consent/", account_views.privacy_consent, name="privacy_consent"),
+    path("me/profile/", account_views.profile, name="profile"),
+    path("me/data.zip", account_views.profile_download, name="profile_download"),
+    path("me/delete/", account_views.account_delete, name="account_delete"),
     path("coalitions/new/", views.coalition_create, name="coalition_create"),
     path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
     path("share/<str:token>/", dashboards.shared_report, name="share_link"),

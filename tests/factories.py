@@ -2,11 +2,23 @@ from datetime import timedelta
 
 import factory
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from coalitions.models import Coalition, ConfidentialityIncident, Invitation, Membership, Organization, Role, User
+from coalitions.models import (
+    Coalition,
+    ConfidentialityIncident,
+    Consent,
+    ConsentPurpose,
+    ConsentSource,
+    Invitation,
+    Membership,
+    Organization,
+    Role,
+    User,
+)
 
 PASSWORD = "un-mot-de-passe-solide-42"
 
@@ -30,7 +42,10 @@ class UserFactory(ModelFactory):
         skip_postgeneration_save = True
 
     email = factory.Sequence(lambda n: f"personne{n}@exemple.org")
-    full_name = factory.Faker("name", locale="fr_CA")
+    first_name = factory.Faker("first_name", locale="fr_CA")
+    last_name = factory.Faker("last_name", locale="fr_CA")
+    # Agreed to the policy in force, as a person who signed up would have.
+    privacy_policy_version = factory.LazyFunction(lambda: settings.PRIVACY_POLICY_VERSION)
     password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 
     @factory.post_generation
@@ -103,3 +118,13 @@ class IncidentFactory(ModelFactory):
     people_count = 12
     risk_assessment = "Faible : aucune information sensible."
     measures = "La personne a supprimé le courriel et l'a confirmé par écrit."
+
+
+def consent_to(purpose: str, *users, granted: bool = True) -> None:
+    """The people's decision about an optional purpose (off by default), as given in their profile."""
+    Consent.objects.bulk_create(Consent(user=user, purpose=purpose, granted=granted, source=ConsentSource.PROFILE,
+                                        policy_version=settings.PRIVACY_POLICY_VERSION) for user in users)
+
+
+def everyone_wants_the_weekly_summary() -> None:
+    consent_to(ConsentPurpose.WEEKLY_SUMMARY, *User.objects.all())

@@ -21,3 +21,8 @@ def body(response) -> bytes:
     if getattr(response, "streaming", False):
         return b"".join(response.streaming_content)
     return response.content
+
+
+# What the sign-up form asks besides the email and password: the name, and the consent to the
+# privacy policy (the optional purposes stay off).
+SIGNUP_NAME_AND_CONSENT = {"first_name": "Nadia", "last_name": "Ouellet", "privacy": "on"}

@@ -36,6 +36,11 @@ SITE_WIDE = {
     "api:schema": (200, 200),  # the REST API's OpenAPI schema and its reference page: public
     "api:docs": (200, 200),
     "api:not_found": (404, 404),  # any other address under /api/v1/: problem details, not the HTML page
+    "privacy": (200, 200),  # the platform's privacy policy: public
+    "privacy_consent": ("login", 302),  # the partner agreed to the policy in force: sent on
+    "profile": ("login", 200),
+    "profile_download": ("login", 200),  # « Télécharger mes données »: one's own only
+    "account_delete": ("login", 200),  # the confirmation; the POST starts the grace period
 }
 
 

@@ -2,8 +2,9 @@
 
 from coalitions.dates import local_today
 from coalitions.emails import send_email
-from coalitions.models import Membership
+from coalitions.models import ConsentPurpose, Membership
 from coalitions.permissions import has_permission
+from coalitions.rights import consenting_user_ids
 
 from ..models.communication import EmailFrequency, NotificationKind, NotificationPreference
 from ..models.reminders import ReminderKind, SentReminder
@@ -16,7 +17,8 @@ from .claims import ReminderKey, claim_reminder, release_stale_claims, send_clai
 def send_weekly_summaries(*, coalition, now=None) -> int:
     """Monday's summary: coordinators get overdue follow-ups, meetings ahead and minutes to
     publish; partners get their own and their organisation's open follow-ups and the meetings
-    they are invited to. Once per person and ISO week (SentReminder key)."""
+    they are invited to. Only to the people who asked for it (an optional purpose they consented to,
+    withdrawn at any time from the profile). Once per person and ISO week (SentReminder key)."""
     now = _now(now)
     if not selectors.reminder_settings(coalition).weekly_summary_enabled:
         return 0
@@ -30,7 +32,9 @@ def send_weekly_summaries(*, coalition, now=None) -> int:
                .values_list("recipient_id", flat=True))
     never = set(NotificationPreference.objects.filter(coalition=coalition, kind=NotificationKind.WEEKLY_SUMMARY,
                                                       frequency=EmailFrequency.NEVER).values_list("user_id", flat=True))
-    for membership in Membership.objects.filter(coalition=coalition, is_active=True).select_related("user"):
+    wanted = consenting_user_ids(ConsentPurpose.WEEKLY_SUMMARY)
+    for membership in (Membership.objects.filter(coalition=coalition, is_active=True, user_id__in=wanted)
+                       .select_related("user")):
         if not has_permission(membership, "coordination.follow_ups:view"):  # funders: no internal follow-ups
             continue
         if membership.user_id in done or membership.user_id in never:

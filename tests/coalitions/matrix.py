@@ -6,7 +6,7 @@ from coalitions.api_tokens import api_token_create
 from coalitions.models import Membership
 
 from ..factories import IncidentFactory, InvitationFactory
-from ..matrix_roles import ALL, BOTH, COORD, GET, POST
+from ..matrix_roles import ALL, BOTH, COORD, GET, POST, TAKE_PART
 
 # url name -> (roles allowed, methods served[, status of an allowed role's empty POST])
 EXPECTED = {
@@ -17,9 +17,11 @@ EXPECTED = {
     "coalitions:organization_edit": (COORD, BOTH, 200),
     "coalitions:organization_delete": (COORD, BOTH, 302),
     "coalitions:members": (COORD, GET),
+    "coalitions:directory": (TAKE_PART, GET),
     "coalitions:member_edit": (COORD, BOTH, 200),
     "coalitions:member_deactivate": (COORD, BOTH, 302),
     "coalitions:member_reactivate": (COORD, POST, 302),
+    "coalitions:member_erase": (COORD, BOTH, 200),
     "coalitions:invitations": (COORD, GET),
     "coalitions:invitation_create": (COORD, BOTH, 200),
     "coalitions:invitation_resend": (COORD, POST, 302),
@@ -54,6 +56,7 @@ def url_kwargs(world) -> dict:
         "coalitions:member_edit": {"pk": membership.pk},
         "coalitions:member_deactivate": {"pk": membership.pk},
         "coalitions:member_reactivate": {"pk": membership.pk},
+        "coalitions:member_erase": {"pk": membership.pk},
         "coalitions:invitation_resend": {"pk": invitation.pk},
         "coalitions:invitation_revoke": {"pk": invitation.pk},
         "invitation_accept": {"token": invitation.token},

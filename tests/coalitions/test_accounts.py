@@ -7,12 +7,14 @@ from pathlib import Path
 from allauth.account.models import EmailAddress
 from django.urls import reverse
 
+from ..helpers import SIGNUP_NAME_AND_CONSENT
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def sign_up(client, email="nouvelle@exemple.org"):
     return client.post(reverse("account_signup"), {"email": email, "password1": "Un-secret-bien-long-2026",
-                                                   "password2": "Un-secret-bien-long-2026"})
+                                                   "password2": "Un-secret-bien-long-2026", **SIGNUP_NAME_AND_CONSENT})
 
 
 def test_sign_up_sends_a_french_verification_email_with_text_and_html(client, db, mailoutbox):

@@ -8,6 +8,7 @@ from coalitions.checks import untenanted_models
 from coalitions.models import Coalition, Membership, Role
 
 from ..factories import MembershipFactory, UserFactory
+from ..helpers import SIGNUP_NAME_AND_CONSENT
 
 NEW = {"name": "Table jeunesse", "slug": "table-jeunesse", "territory": "Saguenay", "description": "",
        "default_language": "fr", "time_zone": "America/Toronto"}
@@ -110,7 +111,7 @@ def test_a_query_outside_a_scope_raises_instead_of_leaking(world):
 
 def test_email_verification_is_mandatory_for_a_new_account(client, db, mailoutbox):
     client.post(reverse("account_signup"), {"email": "neuf@exemple.org", "password1": "x7-long-secret-A",
-                                            "password2": "x7-long-secret-A"})
+                                            "password2": "x7-long-secret-A", **SIGNUP_NAME_AND_CONSENT})
     assert EmailAddress.objects.get(email="neuf@exemple.org").verified is False
     assert len(mailoutbox) == 1 and "neuf@exemple.org" in mailoutbox[0].to
 

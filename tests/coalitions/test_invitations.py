@@ -10,6 +10,7 @@ from coalitions import services
 from coalitions.models import Invitation, Membership, Role
 
 from ..factories import PASSWORD, InvitationFactory, OrganizationFactory, UserFactory
+from ..helpers import SIGNUP_NAME_AND_CONSENT
 
 
 def invite(world, email="nouvelle@exemple.org", role=Role.PARTNER):
@@ -53,7 +54,8 @@ def test_a_new_person_signs_up_from_the_link_and_lands_with_the_invited_role(cli
     assert page.status_code == 200 and "Créer mon compte" in page.content.decode()
     response = client.post(
         reverse("account_signup") + f"?next={url}",
-        {"email": "nouvelle@exemple.org", "password1": PASSWORD, "password2": PASSWORD, "next": url},
+        {"email": "nouvelle@exemple.org", "password1": PASSWORD, "password2": PASSWORD, "next": url,
+         **SIGNUP_NAME_AND_CONSENT},
     )
     # The invitation link proved the address: no verification email round trip is needed.
     assert response.status_code == 302 and response["Location"] == url

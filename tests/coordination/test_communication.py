@@ -111,7 +111,7 @@ def test_a_person_sets_preferences_and_never_means_no_notification(client, world
 def test_a_mention_in_a_meeting_comment_notifies_the_member(client, world, django_capture_on_commit_callbacks):
     meeting = MeetingFactory(coalition=world.coalition)
     with scopes_disabled():
-        world.coordinator.full_name = "Geneviève Tremblay"
+        world.coordinator.first_name, world.coordinator.last_name = "Geneviève", "Tremblay"
         world.coordinator.save()
     client.force_login(world.partner)
     with django_capture_on_commit_callbacks(execute=True):

@@ -15,7 +15,7 @@ from coordination.selectors import reminders as reminders_selectors
 from coordination.services import reminders, summaries
 
 from ..conditions.factories import AgendaVersionFactory, EndorsementFactory
-from ..factories import MembershipFactory, OrganizationFactory
+from ..factories import MembershipFactory, OrganizationFactory, everyone_wants_the_weekly_summary
 from ..indicators.factories import IndicatorFactory, IndicatorValueFactory, PeriodFactory, assign
 from .factories import NotificationPreferenceFactory, ReminderSettingsFactory
 from .helpers import at, recipients, run_reminders
@@ -217,6 +217,7 @@ def test_the_weekly_summaries_tell_coordinators_and_partners_about_reporting_and
                                                                           name="Autre d'ailleurs"),
                           submitted_at=monday - timedelta(days=1))
     AgendaVersionFactory(coalition=world.other_coalition, number=1, published_at=monday - timedelta(days=30))
+    everyone_wants_the_weekly_summary()
     with scope(coalition=world.coalition):
         assert summaries.send_weekly_summaries(coalition=world.coalition, now=monday) == 2
     by_person = {m.to[0]: m.body for m in mail.outbox}

@@ -16,6 +16,7 @@ from coordination.models.meetings import Meeting
 from coordination.models.reminders import SentReminder
 from coordination.services import claims, invitations, notifications, summaries
 
+from ..factories import everyone_wants_the_weekly_summary
 from .factories import InviteeFactory, MeetingFactory, NotificationPreferenceFactory
 from .helpers import MEETING_AT, run_reminders
 
@@ -103,6 +104,7 @@ def test_an_invitation_killed_mid_send_goes_out_once_after_the_claim_is_stale(wo
 
 
 def test_a_weekly_summary_killed_mid_send_goes_out_once_on_a_later_monday_run(world, meeting):
+    everyone_wants_the_weekly_summary()
     monday = MEETING_AT - timedelta(days=1)
     with scope(coalition=world.coalition):
         with _killed_at_the_first_email(), pytest.raises(WorkerKilled):

@@ -14,7 +14,7 @@ from coordination.models.communication import Notification
 from coordination.models.reminders import ReminderSettings, SentReminder
 from coordination.services import meetings, notifications, summaries
 
-from ..factories import MembershipFactory
+from ..factories import MembershipFactory, everyone_wants_the_weekly_summary
 from .factories import (
     FollowUpFactory,
     InviteeFactory,
@@ -187,6 +187,7 @@ def test_the_weekly_summary_holds_what_concerns_each_person_once_a_week_and_noth
                     due_on=MEETING_AT.date() - timedelta(days=20))
     foreign = MeetingFactory(coalition=world.other_coalition, starts_at=MEETING_AT, title="Rencontre d'ailleurs")
     FollowUpFactory(meeting=foreign, what="Suivi d'ailleurs", due_on=MEETING_AT.date() - timedelta(days=20))
+    everyone_wants_the_weekly_summary()
     monday = MEETING_AT - timedelta(days=1)
     with scope(coalition=world.coalition):
         sent = summaries.send_weekly_summaries(coalition=world.coalition, now=monday)

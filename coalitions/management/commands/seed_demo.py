@@ -21,7 +21,8 @@ from django_scopes import scope
 from coalitions import api_tokens, services
 from coalitions.checks import is_tenant_app
 from coalitions.emails import history_without_notifying
-from coalitions.models import Coalition, Membership, Organization
+from coalitions.models import Coalition, ConsentPurpose, ConsentSource, Membership, Organization
+from coalitions.rights import consent_record
 
 PASSWORD = "concerto-demo-2026"
 DEMO_TOKEN_NAME = "Jeton de démonstration"
@@ -77,10 +78,15 @@ COALITIONS: list[dict[str, Any]] = [
 
 
 def demo_user(email: str, full_name: str):
-    user, created = get_user_model().objects.get_or_create(email=email, defaults={"full_name": full_name})
+    first_name, _space, last_name = full_name.partition(" ")
+    user, created = get_user_model().objects.get_or_create(email=email, defaults={
+        "first_name": first_name, "last_name": last_name, "full_name": full_name,
+    })
     if created:
         user.set_password(PASSWORD)
         user.save()
+        # The demo's people signed up: they agreed to the privacy policy (the optional purposes stay off).
+        consent_record(user=user, choices={ConsentPurpose.SERVICE: True}, source=ConsentSource.SIGNUP)
     EmailAddress.objects.get_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
     return user
 

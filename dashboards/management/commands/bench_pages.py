@@ -94,6 +94,7 @@ ARGUMENTS = {
     "coalitions:member_edit": first("coalitions.Membership", role=Role.PARTNER),
     "coalitions:member_deactivate": first("coalitions.Membership", role=Role.PARTNER),
     "coalitions:incident_edit": first("coalitions.ConfidentialityIncident", "-discovered_on"),
+    "coalitions:member_erase": first("coalitions.Membership", role=Role.PARTNER),
     "dashboards:report": last_year,
     "dashboards:report_download": last_year,
     "dashboards:snapshot": first("dashboards.ReportSnapshot"),

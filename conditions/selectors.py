@@ -43,6 +43,35 @@ def current_version(coalition) -> AgendaVersion | None:
     )
 
 
+def version_in_force(coalition, moment) -> AgendaVersion | None:
+    """The version in force at ``moment`` (an aware datetime): the latest published by then.
+    A past year's report shows this one, not a vision published since."""
+    return (
+        AgendaVersion.objects.filter(coalition=coalition, number__isnull=False, published_at__lte=moment)
+        .select_related("published_by").order_by("-number").first()
+    )
+
+
+def actions_as_of(coalition, moment) -> tuple[list[dict], int]:
+    """The actions that existed at ``moment`` (an aware datetime), each as it was then
+    ({"status", "review_status", "progress"}), from its audit history; and how many of them
+    have no recorded state from then (their current state is given). Two queries."""
+    from django.apps import apps
+
+    event_model = apps.get_model("conditions", "ActionEvent")
+    then = {
+        e["pgh_obj_id"]: e for e in event_model.objects.filter(coalition_id=coalition.pk, pgh_created_at__lte=moment)
+        .order_by("pgh_obj_id", "-pgh_created_at", "-pgh_id").distinct("pgh_obj_id")
+        .values("pgh_obj_id", "pgh_label", "status", "review_status", "progress")
+    }
+    rows = [e for e in then.values() if e["pgh_label"] != "delete"]
+    unrecorded = list(
+        actions(coalition).filter(created_at__lte=moment).exclude(pk__in=list(then))
+        .values("status", "review_status", "progress")
+    )
+    return rows + unrecorded, len(unrecorded)
+
+
 def draft_version(coalition) -> AgendaVersion | None:
     return AgendaVersion.objects.filter(coalition=coalition, number__isnull=True).first()
 

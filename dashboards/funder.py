@@ -219,6 +219,24 @@ def plan_progress(coalition) -> dict:
     }
 
 
+def plan_progress_as_of(coalition, moment) -> dict:
+    """``plan_progress`` as it was at ``moment``: the accepted actions that existed then, with
+    their status and progress then (from the audit history; ``without_history`` counts those
+    with no recorded state from then, shown as they are now)."""
+    rows, without_history = condition_selectors.actions_as_of(coalition, moment)
+    accepted = [r for r in rows if r["review_status"] == ReviewStatus.ACCEPTED]
+    counts: dict[str, int] = {}
+    for row in accepted:
+        counts[row["status"]] = counts.get(row["status"], 0) + 1
+    progress = [r["progress"] for r in accepted if r["status"] != ActionStatus.CANCELLED and r["progress"] is not None]
+    return {
+        "by_status": [(label, counts.get(value, 0)) for value, label in ActionStatus.choices],
+        "total": len(accepted),
+        "average_progress": round(sum(progress) / len(progress)) if progress else None,
+        "without_history": without_history,
+    }
+
+
 def chart_page(indicators, page=None):
     """A home's indicator charts, a page at a time (the page a chart list shows, not all of them)."""
     return Paginator(indicators, CHARTS_PER_PAGE).get_page(page)

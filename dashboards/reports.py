@@ -15,8 +15,9 @@ April-to-March report) is marked as straddling ("période à cheval").
 """
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 from django.db.models import Count, Sum
 from django.utils import timezone
@@ -35,7 +36,7 @@ from .funder import (
     indicator_series,
     latest_complete,
     newer_partials,
-    plan_progress,
+    plan_progress_as_of,
     trend_words,
 )
 
@@ -124,9 +125,13 @@ def _hide_small_counts(activities: dict, threshold: int) -> dict:
 
 
 def period_report(coalition, start: date, end: date) -> dict:
-    """The report's data. Small counts of people and families are already hidden in it (it is
+    """The report of ``start`` to ``end`` as the coalition stood at the end of ``end`` (or now,
+    for a range under way): the agenda version in force then, the actions that existed then
+    with their status then. Small counts of people and families are already hidden in it (it is
     what funders, snapshots and share links see; coordinators have the exact numbers elsewhere)."""
-    version = condition_selectors.current_version(coalition)
+    zone = ZoneInfo(coalition.time_zone)
+    moment = min(datetime.combine(end + timedelta(days=1), time.min, tzinfo=zone), timezone.now())
+    version = condition_selectors.version_in_force(coalition, moment)
     threshold = suppression.threshold_for(coalition)
     series = indicator_series(coalition, start=start, end=end, limit=100, threshold=threshold)
     activities = Activity.objects.filter(
@@ -137,7 +142,7 @@ def period_report(coalition, start: date, end: date) -> dict:
         activities.values("organization__name").order_by("organization__name")
         .annotate(n=Count("pk"), people=Sum("people_reached"), families=Sum("families_reached"), hours=Sum("hours"))
     )
-    plan = plan_progress(coalition)
+    plan = plan_progress_as_of(coalition, moment)
     return {
         "coalition": coalition.name,
         "territory": coalition.territory,
@@ -167,7 +172,8 @@ def period_report(coalition, start: date, end: date) -> dict:
             for s in series
         ],
         "plan": {"by_status": [[str(label), n] for label, n in plan["by_status"]], "total": plan["total"],
-                 "average_progress": plan["average_progress"]},
+                 "average_progress": plan["average_progress"], "without_history": plan["without_history"],
+                 "as_of": min(end, (moment - timedelta(microseconds=1)).astimezone(zone).date()).isoformat()},
         "activities": _hide_small_counts({
             "count": totals["count"] or 0,
             "people": totals["people"] or 0,
@@ -194,6 +200,8 @@ def decorate(report: dict) -> dict:
     """Add what templates need (range label, chart geometry, status words) to report data,
     frozen or live. Snapshots frozen before reports kept straddling periods get them here."""
     report["label"] = report_label(report)
+    as_of = report.get("plan", {}).get("as_of")  # frozen before reports were historical: none
+    report["as_of_date"] = date.fromisoformat(as_of) if as_of else None
     for item in report["indicators"]:
         item.setdefault("straddling", [])
         partial = item.setdefault("partial", {})  # frozen before partial periods were kept: none known

@@ -38,10 +38,21 @@ def home(request):
     return render(request, "dashboards/home.html", context)
 
 
+def _calendar(request) -> bool:
+    """``?calendar=1``: the calendar year, for a coalition whose fiscal year starts in another month."""
+    return request.GET.get("calendar") == "1" and request.coalition.fiscal_year_start_month != 1
+
+
 def _report_year(request, year: int) -> ReportYear:
-    """The coalition's year that starts in ``year``, from FIRST_YEAR to the one under way
-    (on the coalition's own date: its year starts at midnight where it is)."""
-    if not FIRST_YEAR <= year <= ReportYear.containing(request.coalition, local_today(request.coalition)).year:
+    """The coalition's year that starts in ``year`` (the calendar year with ``?calendar=1``),
+    from FIRST_YEAR to the one under way (on the coalition's own date: its year starts at
+    midnight where it is)."""
+    today = local_today(request.coalition)
+    if _calendar(request):
+        if not FIRST_YEAR <= year <= today.year:
+            raise Http404
+        return ReportYear(year, 1)
+    if not FIRST_YEAR <= year <= ReportYear.containing(request.coalition, today).year:
         raise Http404
     return ReportYear.of(request.coalition, year)
 
@@ -49,10 +60,13 @@ def _report_year(request, year: int) -> ReportYear:
 @require_GET
 @requires(REPORTS_VIEW)
 def report_index(request):
-    current = ReportYear.containing(request.coalition, local_today(request.coalition))
+    today = local_today(request.coalition)
+    current = ReportYear.containing(request.coalition, today)
     snapshots = ReportSnapshot.objects.filter(coalition=request.coalition).select_related("created_by")
     return render(request, "dashboards/report_index.html", {
         "years": [ReportYear(current.year - k, current.start_month) for k in range(5)],
+        # fiscal years are offered beside calendar years (issue 13)
+        "calendar_years": [] if current.is_calendar else [ReportYear(today.year - k, 1) for k in range(5)],
         "page_obj": paginate(request, snapshots),
         "can_share": has_permission(request.membership, REPORTS_SHARE),
     })
@@ -67,7 +81,7 @@ def report_year(request, year: int):
     period = _report_year(request, year)
     report = decorate(period_report(request.coalition, period.start, period.end))
     return render(request, "dashboards/report.html", {
-        "report": report, "year": year,
+        "report": report, "year": year, "calendar": _calendar(request),
         "can_share": has_permission(request.membership, REPORTS_SHARE),
     })
 

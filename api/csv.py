@@ -39,7 +39,8 @@ def stream(view, filename: str):
 
     def rows():
         yield fields
-        for obj in queryset.iterator(chunk_size=2000):
+        objects = view.csv_objects(queryset) if hasattr(view, "csv_objects") else queryset.iterator(chunk_size=2000)
+        for obj in objects:
             data = serializer_class(obj, context=context).data
             yield [_cell(data[name]) for name in fields]
 

@@ -6,6 +6,7 @@ from rest_framework import serializers
 from coalitions.permissions import MEMBERS_MANAGE, has_permission
 from coordination.permissions import can_see_meeting_details
 from indicators.permissions import sees_comment
+from indicators.selectors import suppression
 
 
 class CoalitionSerializer(serializers.Serializer):
@@ -216,9 +217,24 @@ class RollupSerializer(serializers.Serializer):
     expected_count = serializers.IntegerField()
     completeness = serializers.SerializerMethodField(help_text="reported_count / expected_count, 0 to 1, as text.")
     computed_at = serializers.DateTimeField()
+    suppressed = serializers.SerializerMethodField(
+        help_text="Set when the value is hidden from you (Law 25: a small count of people): « <5 » for a count "
+                  "below the coalition's threshold, « * » for a value hidden so that no total gives one away. "
+                  "value, numerator and denominator are then null.",
+    )
 
     def get_completeness(self, rollup) -> str | None:
         return completeness(rollup.reported_count, rollup.expected_count)
+
+    def get_suppressed(self, rollup) -> str | None:
+        shown = getattr(rollup, "shown_value", None)
+        return shown if suppression.is_hidden(shown) else None
+
+    def to_representation(self, rollup):
+        data = super().to_representation(rollup)
+        if data["suppressed"]:
+            data.update(value=None, numerator=None, denominator=None)
+        return data
 
 
 def completeness(reported: int, expected: int) -> str | None:

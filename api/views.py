@@ -19,15 +19,23 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from coalitions import selectors as coalition_selectors
-from coalitions.permissions import HOME_VIEW, MEMBERS_MANAGE, ORGANIZATIONS_VIEW, object_for
+from coalitions.permissions import HOME_VIEW, MEMBERS_MANAGE, ORGANIZATIONS_VIEW, has_permission, object_for
 from conditions import selectors as condition_selectors
 from conditions.permissions import ACTIVITIES_VIEW, AGENDA_VIEW, PLAN_VIEW
 from coordination.permissions import ANNOUNCEMENTS_VIEW, MEETINGS_VIEW
 from coordination.selectors import communication as communication_selectors
 from coordination.selectors import meetings as meeting_selectors
-from indicators.permissions import INDICATORS_VIEW, VALUES_ENTER, VALUES_EXPORT, VALUES_REVIEW, can_report
+from indicators.permissions import (
+    INDICATORS_VIEW,
+    SMALL_COUNTS_VIEW,
+    VALUES_ENTER,
+    VALUES_EXPORT,
+    VALUES_REVIEW,
+    can_report,
+)
 from indicators.selectors import catalogue as indicator_selectors
 from indicators.selectors import files as indicator_files
+from indicators.selectors import suppression
 from indicators.services import review as review_services
 from indicators.services import values as value_services
 
@@ -206,6 +214,28 @@ class RollupList(ListView):
     def get_queryset(self):
         return indicator_files.rollup_rows(self.request.coalition, indicator=self.param("indicator"),
                                            period=self.param("period"), updated_since=self.since())
+
+    def _threshold(self) -> int | None:
+        """The small-numbers threshold for a funder (Law 25), None for those who see exact counts."""
+        if has_permission(self.request.membership, SMALL_COUNTS_VIEW):
+            return None
+        return suppression.threshold_for(self.request.coalition)
+
+    def list(self, request, *args, **kwargs):
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        if (threshold := self._threshold()) is not None:
+            suppression.mark_rollups(request.coalition, page, threshold)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    def csv_objects(self, queryset):
+        """The rows of the CSV answer, read in order: a funder's small counts hidden group by group."""
+        rows = queryset.iterator(chunk_size=2000)
+        if (threshold := self._threshold()) is None:
+            yield from rows
+            return
+        for rollup, shown in suppression.suppress_rollups(rows, threshold):
+            rollup.shown_value = shown
+            yield rollup
 
 
 class MeetingList(ListView):

@@ -135,3 +135,21 @@ def suppress_rollups(rollups: Iterable, threshold: int) -> Iterable[tuple[Any, A
             batch = []
         batch.append(rollup)
     yield from flush()
+
+
+def mark_rollups(coalition, rollups, threshold: int) -> None:
+    """Set ``shown_value`` on each of ``rollups`` (a page of them, in any order): the value a
+    funder may see. Each (indicator, period) of an indicator that counts people is decided whole,
+    its other rows read again in one query, so a page boundary never splits a group and leaves a
+    hidden cell recoverable from the rows of the next page."""
+    from ..models import IndicatorRollup
+
+    pairs = {(r.indicator_id, r.period_id) for r in rollups if r.indicator.counts_people}
+    shown = {}
+    if pairs:
+        groups = (IndicatorRollup.objects.filter(coalition=coalition, indicator_id__in={i for i, _p in pairs},
+                                                 period_id__in={p for _i, p in pairs})
+                  .select_related("indicator", "category").order_by("indicator_id", "period_id", "pk"))
+        shown = {r.pk: value for r, value in suppress_rollups(groups, threshold)}
+    for rollup in rollups:
+        rollup.shown_value = shown.get(rollup.pk, rollup.value)

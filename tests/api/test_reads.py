@@ -7,6 +7,9 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django_scopes import scopes_disabled
+
+from tests.indicators.factories import CategoryFactory, IndicatorRollupFactory
 
 from .helpers import api_url, bearer, token_for
 
@@ -141,3 +144,31 @@ def test_a_list_makes_the_same_queries_at_two_sizes(client, world, data, path):
     data.more(6)
     assert _queries(client, secret, url) == small, path
     assert small <= 8, f"{path}: {small} queries"
+
+
+def test_a_funder_reads_small_counts_of_people_hidden_even_across_pages(client, world, data):
+    """Law 25: the same rule as the funder's pages and exports. The total (23) would give away
+    its small category (3) by subtraction, so the other category (20) is hidden too; with one
+    row per page, the rows of the next page must not undo it."""
+    with scopes_disabled():
+        data.indicator.counts_people = True
+        data.indicator.save()
+        total = IndicatorRollupFactory(period=data.period2, value=23)
+        small, large = (IndicatorRollupFactory(period=data.period2, value=v,
+                                               category=CategoryFactory(indicator=data.indicator, label=label))
+                        for v, label in ((3, "Sacré-Coeur"), (20, "Les Escoumins")))
+    secret = token_for(world.funder, world.coalition, can_write=False)
+    url, rows = api_url(world.coalition, "rollups/") + f"?period={data.period2.pk}&page_size=1", {}
+    while url:
+        page = client.get(url, **bearer(secret)).json()
+        rows.update({row["id"]: row for row in page["results"]})
+        url = page["next"]
+    assert rows[total.pk]["value"] == "23.000000" and rows[total.pk]["suppressed"] is None
+    assert rows[small.pk]["value"] is None and rows[small.pk]["suppressed"] == "<5"
+    assert rows[large.pk]["value"] is None and rows[large.pk]["suppressed"] == "*"
+    csv = b"".join(client.get(api_url(world.coalition, "rollups/") + f"?period={data.period2.pk}&format=csv",
+                              **bearer(secret)).streaming_content).decode()
+    assert ",3.000000," not in csv and ",20.000000," not in csv and "<5" in csv
+    # The coordination team reads the exact counts
+    exact = get(client, world, "coordinator", "rollups/", period=data.period2.pk).json()["results"]
+    assert {row["value"] for row in exact} == {"23.000000", "3.000000", "20.000000"}

@@ -46,6 +46,7 @@ EXPORT_BY_EMAIL = {"coalitions.Invitation": "email"}
 DELETED_ON_ERASURE = (
     "account.EmailAddress", "mfa.Authenticator", "guardian.UserObjectPermission", "coordination.CalendarFeed",
     "coordination.Notification", "coordination.NotificationPreference", "coordination.AnnouncementRead",
+    "coalitions.ApiToken",
 )
 # ...and the coalition's records, which stay whole, pointing to the account now « personne retirée »
 # (their audit events, copies of these rows, stay too; their text columns are cleaned like all others).
@@ -57,6 +58,8 @@ KEPT_ON_ERASURE = (
     "coordination.Invitee", "coordination.FollowUp", "coordination.BackboneTask", "coordination.LibraryItem",
     "coordination.AssessmentAnswer", "coordination.Announcement", "coordination.Comment",
     "coordination.SentReminder", "dashboards.ReportSnapshot", "dashboards.ShareLink",
+    "coalitions.ConfidentialityIncident", "coalitions.PersonalDataDownload", "conditions.Consultation",
+    "conditions.ConsultationResponse", "conditions.ConsultationComment",
 )
 
 TEXT_FIELDS = (models.CharField, models.TextField, models.JSONField)  # EmailField, URLField... are CharFields

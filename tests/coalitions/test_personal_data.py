@@ -35,6 +35,10 @@ ALLOWED = {
     "dashboards.ShareLinkOpening.ip_address": "an anonymous visitor of a share link, not an account; the "
                                               "coalition's retention job clears it",
     "dashboards.ShareLinkOpening.user_agent": "the same anonymous visitor's browser; cleared by the retention job",
+    # The coalition's person in charge of personal information, published on its privacy page by
+    # law (Law 25, s. 3.2): a role's contact, which a coordinator sets and changes, not an account's.
+    "coalitions.PrivacySettings.officer_phone": "the published contact of the coalition's privacy officer",
+    "coalitions.PrivacySettingsEvent.officer_phone": "its audit history, as the settings themselves",
 }
 
 

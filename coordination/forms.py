@@ -6,7 +6,7 @@ from coalitions.forms import GuardedForm
 from coalitions.models import Membership, Organization
 
 from .models.backbone import AssessmentQuestion, BackboneTask, Condition, ResourceKind, TaskStatus
-from .models.communication import Audience, Comment, EmailFrequency, NotificationKind
+from .models.communication import Announcement, Audience, Comment, EmailFrequency, NotificationKind
 from .models.governance import BodyKind, GovernanceBody
 from .models.meetings import Meeting, MeetingKind, Rsvp
 
@@ -150,6 +150,7 @@ class FollowUpForm(GuardedForm, CoalitionForm):
 
 
 class AnnouncementForm(GuardedForm, forms.Form):
+    edit_fields = Announcement.EDIT_FIELDS
     title = forms.CharField(label=_("Title"), max_length=200)
     body = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 8}))
     audience = forms.ChoiceField(label=_("Who receives it"), choices=Audience.choices)

@@ -30,6 +30,8 @@ class Announcement(TenantModel):
     author = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, related_name="+")
     published_at = models.DateTimeField(auto_now_add=True)
 
+    EDIT_FIELDS = ("title", "body", "audience", "pinned")
+
     class Meta:
         verbose_name = _("announcement")
         verbose_name_plural = _("announcements")

@@ -33,15 +33,7 @@ from ._common import _active_user_ids, _notify, _url
 def announcement_create(*, actor, coalition, title: str, body: str, audience: str = Audience.ALL,
                         pinned: bool = False) -> Announcement:
     require_permission(actor, coalition, "coordination.announcements:manage")
-    errors = {}
-    if not (title or "").strip():
-        errors["title"] = _("Give the announcement a title.")
-    if not (body or "").strip():
-        errors["body"] = _("Write the message.")
-    if audience not in Audience.values:
-        errors["audience"] = _("Choose who receives the announcement.")
-    if errors:
-        raise ValidationError(errors)
+    _check_announcement(title=title, body=body, audience=audience)
     announcement = Announcement.objects.create(
         coalition=coalition, title=title.strip(), body=body, audience=audience, pinned=pinned, author=actor
     )
@@ -51,6 +43,47 @@ def announcement_create(*, actor, coalition, title: str, body: str, audience: st
             url=_url("coordination:announcement", coalition, announcement.pk), exclude=actor.pk)
     AnnouncementRead.objects.get_or_create(coalition=coalition, announcement=announcement, user=actor)
     return announcement
+
+
+def _check_announcement(*, title: str, body: str, audience: str) -> None:
+    errors = {}
+    if not (title or "").strip():
+        errors["title"] = _("Give the announcement a title.")
+    if not (body or "").strip():
+        errors["body"] = _("Write the message.")
+    if audience not in Audience.values:
+        errors["audience"] = _("Choose who receives the announcement.")
+    if errors:
+        raise ValidationError(errors)
+
+
+def _require_author(actor, announcement: Announcement) -> None:
+    require_permission(actor, announcement.coalition, "coordination.announcements:manage")
+    if announcement.author_id != actor.pk:
+        raise PermissionDenied(_("Only the author of an announcement can change or delete it."))
+
+
+@transaction.atomic
+def announcement_update(*, actor, announcement: Announcement, title: str, body: str, audience: str,
+                        pinned: bool = False, version: str | None = None) -> Announcement:
+    """Its author corrects an announcement; the audit trail (pghistory) keeps every earlier
+    text. Nobody is notified again."""
+    _require_author(actor, announcement)
+    _check_announcement(title=title, body=body, audience=audience)
+    announcement = lock_for_edit(announcement, version=version, fields=Announcement.EDIT_FIELDS, submitted={
+        "title": title.strip(), "body": body, "audience": audience, "pinned": pinned})
+    announcement.title, announcement.body = title.strip(), body
+    announcement.audience, announcement.pinned = audience, pinned
+    announcement.save()
+    return announcement
+
+
+@transaction.atomic
+def announcement_delete(*, actor, announcement: Announcement) -> None:
+    """Its author deletes an announcement, with its comments and read marks (the audit trail
+    keeps a copy). A second call finds nothing to delete."""
+    _require_author(actor, announcement)
+    Announcement.objects.filter(pk=announcement.pk).delete()
 
 
 @transaction.atomic

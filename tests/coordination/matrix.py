@@ -26,6 +26,8 @@ EXPECTED = {
     "coordination:announcement_create": (COORD, BOTH, 200),
     "coordination:announcement": (ALL, GET),
     "coordination:announcement_pin": (COORD, POST, 302),
+    "coordination:announcement_edit": (COORD, BOTH, 200),  # its author only (world.coordinator here)
+    "coordination:announcement_delete": (COORD, BOTH, 302),
     "coordination:announcement_comment": (TAKE_PART, POST, 302),
     "coordination:action_comment": (TAKE_PART, POST, 302),
     "coordination:indicator_comment": (TAKE_PART, POST, 302),
@@ -109,7 +111,8 @@ def url_kwargs(world) -> dict:
     meeting = MeetingFactory(coalition=c)
     InviteeFactory(meeting=meeting, user=world.partner)
     follow_up = FollowUpFactory(meeting=meeting, assignee_organization=world.organization)
-    announcement = AnnouncementFactory(coalition=c)
+    announcement = AnnouncementFactory(coalition=c, author=world.coordinator)
+    doomed = AnnouncementFactory(coalition=c, author=world.coordinator)  # deleted in one case
     comment = CommentFactory(meeting=meeting, author=world.partner)
     body = GovernanceBodyFactory(coalition=c)
     team_member = TeamMemberFactory(coalition=c, user=world.coordinator)
@@ -132,6 +135,8 @@ def url_kwargs(world) -> dict:
         "coordination:follow_up_status": {"pk": follow_up.pk},
         "coordination:announcement": {"pk": announcement.pk},
         "coordination:announcement_pin": {"pk": announcement.pk},
+        "coordination:announcement_edit": {"pk": announcement.pk},
+        "coordination:announcement_delete": {"pk": doomed.pk},
         "coordination:announcement_comment": {"pk": announcement.pk},
         "coordination:action_comment": {"pk": action.pk},
         "coordination:indicator_comment": {"pk": indicator.pk},

@@ -12,7 +12,7 @@ from coalitions.models import Organization, OrganizationKind
 from coalitions.permissions import has_permission
 from coalitions.web import parse_int
 
-from .models import (
+from ..models import (
     Action,
     ActionPlan,
     ActionStatus,
@@ -28,7 +28,7 @@ from .models import (
     ReviewStatus,
     StatementKind,
 )
-from .permissions import sees_drafts
+from ..permissions import sees_drafts
 
 # Common agenda -----------------------------------------------------------------------
 

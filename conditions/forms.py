@@ -4,7 +4,18 @@ from django.utils.translation import gettext_lazy as _
 from coalitions.forms import GuardedForm
 from coalitions.models import Organization
 
-from .models import Action, ActionPlan, Activity, AgendaVersion, Endorsement, Position, Priority, ReviewStatus
+from .models import (
+    Action,
+    ActionPlan,
+    Activity,
+    AgendaVersion,
+    Endorsement,
+    Position,
+    Practice,
+    PracticeKind,
+    Priority,
+    ReviewStatus,
+)
 
 
 class AgendaDraftForm(GuardedForm, forms.ModelForm):
@@ -256,3 +267,46 @@ class ConsultationAnswerForm(forms.Form):
         help_text=_("What you changed in the draft, or why you kept it. The organization is notified and the "
                     "answer appears with the published version."),
     )
+
+
+# Harmonised practices ----------------------------------------------------------------
+
+
+class PracticeForm(GuardedForm, forms.ModelForm):
+    edit_fields = Practice.EDIT_FIELDS
+    priorities = forms.ModelMultipleChoiceField(
+        label=_("Priorities"), queryset=Priority.objects.none(), required=False,
+        widget=forms.CheckboxSelectMultiple, help_text=_("The priorities this practice serves."),
+    )
+    library_item_ids = forms.TypedMultipleChoiceField(
+        label=_("Library resources"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple,
+        help_text=_("The guides, tools or documents of the library that go with this practice."),
+    )
+
+    def __init__(self, *args, coalition, library_choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["priorities"].queryset = Priority.objects.filter(coalition=coalition).order_by("position", "pk")
+        self.fields["library_item_ids"].choices = library_choices
+        if not library_choices:
+            del self.fields["library_item_ids"]
+
+    class Meta:
+        model = Practice
+        fields = ["kind", "title", "description", "priorities", "library_item_ids"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {"description": _("What partners do the same way: the message, the tool or the steps.")}
+
+
+class PracticeFilterForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All")), *PracticeKind.choices])
+    priority = forms.ModelChoiceField(label=_("Priority"), queryset=Priority.objects.none(), required=False,
+                                      empty_label=_("All"))
+
+    def __init__(self, *args, coalition, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["priority"].queryset = Priority.objects.filter(coalition=coalition).order_by("position", "pk")
+
+    def filters(self) -> dict:
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return {"kind": data.get("kind") or "", "priority_id": data["priority"].pk if data.get("priority") else None}

@@ -4,6 +4,7 @@ and the action plan (plans, actions, partners' activities). Every model is tenan
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -316,6 +317,50 @@ class ConsultationComment(TenantModel):
             models.CheckConstraint(condition=(Q(section="") & Q(link__isnull=False))
                                    | (~Q(section="") & Q(link__isnull=True)), name="consultation_comment_on_one_thing"),
         ]
+
+
+# Harmonised practices ------------------------------------------------------------------
+
+
+class PracticeKind(models.TextChoices):
+    COMMON_MESSAGE = "message", _("Common message")
+    SHARED_TOOL = "tool", _("Shared tool")
+    WELCOMING = "welcoming", _("Welcoming")
+    SUPPORT = "support", _("Support")
+    REFERRAL = "referral", _("Referral")
+
+
+@audited(exclude=["updated_at"])
+class Practice(TenantModel):
+    """A practice the partners agree to share ("les mêmes messages, les mêmes outils"): a common
+    message, a shared tool, a way of welcoming, supporting or referring families. Archived, it
+    leaves the lists; its history stays."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=PracticeKind.choices)
+    title = SingleLineCharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    priorities = models.ManyToManyField(Priority, related_name="practices", blank=True, verbose_name=_("priorities"))
+    # Resources of the coordination library (another app: read through its selectors, so no
+    # foreign key to its table); ids of items deleted since are skipped when read.
+    library_item_ids = ArrayField(models.PositiveIntegerField(), default=list, blank=True,
+                                  verbose_name=_("library resources"))
+    archived_at = models.DateTimeField(_("archived on"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    EDIT_FIELDS = ("kind", "title", "description", "priorities", "library_item_ids")
+    EDIT_LABELS = {"library_item_ids": _("Library resources")}
+
+    class Meta:
+        verbose_name = _("shared practice")
+        verbose_name_plural = _("shared practices")
+        ordering = ["kind", "title", "pk"]
+        constraints = [
+            models.UniqueConstraint("coalition", models.functions.Lower("title"), name="practice_unique_title"),
+        ]
+
+    def __str__(self):
+        return self.title
 
 
 # Action plan -------------------------------------------------------------------------

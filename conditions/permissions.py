@@ -17,6 +17,8 @@ MATRIX_VIEW = "conditions.matrix:view"
 CONSULTATION_VIEW = "conditions.consultation:view"
 CONSULTATION_RESPOND = "conditions.consultation:respond"
 CONSULTATION_COMMENT = "conditions.consultation:comment"
+PRACTICES_VIEW = "conditions.practices:view"
+PRACTICES_MANAGE = "conditions.practices:manage"
 
 PERMISSIONS = {
     AGENDA_VIEW: EVERYONE,
@@ -33,6 +35,8 @@ PERMISSIONS = {
     CONSULTATION_VIEW: MEMBERS_WHO_TAKE_PART,
     CONSULTATION_RESPOND: PARTNERS,  # object rule: responds_for (its own organisation)
     CONSULTATION_COMMENT: MEMBERS_WHO_TAKE_PART,
+    PRACTICES_VIEW: EVERYONE,
+    PRACTICES_MANAGE: COORDINATORS,  # the list of shared practices: create, edit, archive
 }
 
 

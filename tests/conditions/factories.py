@@ -13,6 +13,7 @@ from conditions.models import (
     Consultation,
     ConsultationResponse,
     Endorsement,
+    Practice,
     Priority,
     TheoryOfChangeLink,
     TheoryOfChangeStatement,
@@ -158,3 +159,19 @@ class ConsultationResponseFactory(ModelFactory):
     organization = factory.SubFactory(OrganizationFactory, coalition=factory.SelfAttribute("..coalition"))
     section = "territory"
     position = "agree"
+
+
+class PracticeFactory(ModelFactory):
+    class Meta:
+        model = Practice
+        skip_postgeneration_save = True
+
+    coalition = factory.SubFactory(CoalitionFactory)
+    kind = "referral"
+    title = factory.Sequence(lambda n: f"Pratique {n}")
+    description = "Une fiche de référence commune, remplie avec la famille."
+
+    @factory.post_generation
+    def priorities(practice, create, extracted, **kwargs):
+        if create and extracted:
+            practice.priorities.set(extracted)

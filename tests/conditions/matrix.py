@@ -39,6 +39,12 @@ EXPECTED = {
     "conditions:activity_attachment": (TAKE_PART, GET),  # funders never see attachments
     "conditions:matrix": (ALL, GET),
     "conditions:matrix_export": (ALL, GET),
+    "conditions:practices": (ALL, GET),
+    "conditions:practice": (ALL, GET),
+    "conditions:practice_create": (COORD, BOTH, 200),
+    "conditions:practice_edit": (COORD, BOTH, 200),
+    "conditions:practice_archive": (COORD, BOTH, 302),
+    "conditions:practice_restore": (COORD, POST, 302),
 }
 
 
@@ -53,6 +59,7 @@ def url_kwargs(world) -> dict:
         AgendaVersionFactory,
         ConsultationFactory,
         ConsultationResponseFactory,
+        PracticeFactory,
         PriorityFactory,
     )
 
@@ -70,7 +77,12 @@ def url_kwargs(world) -> dict:
     proposal = ActionFactory(plan=action.plan, lead_organization=world.organization, review_status="proposed")
     # Deleting the activity in one parametrised case must not break another: each gets its own.
     doomed = ActivityFactory(action=action, organization=world.organization)
+    practice = PracticeFactory(coalition=world.coalition, priorities=[priority])
     return {
+        "conditions:practice": {"pk": practice.pk},
+        "conditions:practice_edit": {"pk": practice.pk},
+        "conditions:practice_archive": {"pk": PracticeFactory(coalition=world.coalition).pk},
+        "conditions:practice_restore": {"pk": practice.pk},
         "conditions:agenda_version": {"key": str(version.number)},
         "conditions:priority_edit": {"pk": priority.pk},
         "conditions:consultation_answer": {"pk": objection.pk},

@@ -3,7 +3,7 @@ from django_scopes import scope, scopes_disabled
 
 from coalitions.models import Coalition
 from conditions import selectors
-from conditions.models import Action, Activity, AgendaVersion, Consultation, ConsultationComment
+from conditions.models import Action, Activity, AgendaVersion, Consultation, ConsultationComment, Practice
 from indicators.models import Indicator, IndicatorRollup
 
 
@@ -46,3 +46,17 @@ def test_the_demo_consults_the_partners_on_a_third_version_with_a_few_reservatio
         assert 0 < board["organizations_answered"] < board["organizations"]  # some have yet to answer
         assert Consultation.objects.filter(coalition=coalition).count() == 1  # run twice, seeded once
         assert ConsultationComment.objects.filter(consultation=consultation).count() == 2
+
+
+def test_the_demo_lists_shared_practices_once_with_one_archived(db):
+    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", verbosity=0)
+    with scopes_disabled():
+        coalition = Coalition.objects.get(slug="petite-enfance-haute-cote")
+    with scope(coalition=coalition):
+        practices = Practice.objects.filter(coalition=coalition)
+        assert practices.filter(archived_at__isnull=True).count() == 5  # run twice, seeded once
+        assert practices.filter(archived_at__isnull=False).count() == 1
+        assert set(practices.values_list("kind", flat=True)) == {"referral", "welcoming", "message", "tool",
+                                                                 "support"}
+        assert not practices.filter(archived_at__isnull=True, priorities__isnull=True).exists()

@@ -1,0 +1,97 @@
+"""Harmonised practices (condition 2): the practices the partners share."""
+
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from coalitions.concurrency import creates_once, lock_for_edit, refusing_duplicates
+from coalitions.models import Coalition
+from coalitions.permissions import require_permission
+from coordination.selectors import backbone as library_selectors
+
+from ..models import Practice, PracticeKind, Priority
+from ..permissions import PRACTICES_MANAGE
+from ._common import _clean_title
+
+
+def _title_taken() -> str:
+    return _("A practice with this title already exists.")
+
+
+def _check_practice(coalition, *, kind: str, title: str, priorities: list[Priority], library_item_ids: list[int],
+                    exclude_pk: int | None = None) -> str:
+    """The cleaned title; every reference must belong to this coalition."""
+    if kind not in PracticeKind.values:
+        raise ValidationError({"kind": _("Choose a valid kind of practice.")})
+    title = _clean_title(Practice.objects.filter(coalition=coalition, title__iexact=title.strip()), title,
+                         exclude_pk=exclude_pk, empty=_("Give the practice a title."), taken=_title_taken())
+    if any(p.coalition_id != coalition.pk for p in priorities):
+        raise ValidationError({"priorities": _("Choose priorities of this coalition.")})
+    if library_item_ids:
+        known = set(library_selectors.library(coalition).filter(pk__in=library_item_ids).values_list("pk", flat=True))
+        if known != set(library_item_ids):
+            raise ValidationError({"library_item_ids": _("Choose resources of this coalition's library.")})
+    return title
+
+
+def _unique_title():
+    return refusing_duplicates({"practice_unique_title": ("title", _title_taken())})
+
+
+@creates_once
+@transaction.atomic
+def practice_create(*, actor, coalition: Coalition, kind: str, title: str, description: str = "",
+                    priorities: Iterable[Priority] = (), library_item_ids: Iterable[int] = ()) -> Practice:
+    require_permission(actor, coalition, PRACTICES_MANAGE)
+    priorities, library_item_ids = list(priorities), sorted(set(library_item_ids))
+    title = _check_practice(coalition, kind=kind, title=title, priorities=priorities,
+                            library_item_ids=library_item_ids)
+    with _unique_title():
+        practice = Practice.objects.create(coalition=coalition, kind=kind, title=title,
+                                           description=description.strip(), library_item_ids=library_item_ids)
+    practice.priorities.set(priorities)
+    return practice
+
+
+@transaction.atomic
+def practice_update(*, actor, practice: Practice, kind: str, title: str, description: str = "",
+                    priorities: Iterable[Priority] = (), library_item_ids: Iterable[int] = (),
+                    version: str | None = None) -> Practice:
+    require_permission(actor, practice.coalition, PRACTICES_MANAGE)
+    priorities, library_item_ids = list(priorities), sorted(set(library_item_ids))
+    practice = lock_for_edit(practice, version=version, fields=Practice.EDIT_FIELDS, submitted={
+        "kind": kind, "title": title.strip(), "description": description.strip(), "priorities": priorities,
+        "library_item_ids": library_item_ids})
+    title = _check_practice(practice.coalition, kind=kind, title=title, priorities=priorities,
+                            library_item_ids=library_item_ids, exclude_pk=practice.pk)
+    practice.kind, practice.title, practice.description = kind, title, description.strip()
+    practice.library_item_ids = library_item_ids
+    with _unique_title():
+        practice.save()
+    practice.priorities.set(priorities)
+    return practice
+
+
+@transaction.atomic
+def practice_archive(*, actor, practice: Practice) -> Practice:
+    """The practice leaves the lists and the board; its adoptions and history are kept. Archiving
+    an archived practice changes nothing (safe to retry)."""
+    require_permission(actor, practice.coalition, PRACTICES_MANAGE)
+    practice = Practice.objects.select_for_update().get(pk=practice.pk)
+    if practice.archived_at is None:
+        practice.archived_at = timezone.now()
+        practice.save(update_fields=["archived_at", "updated_at"])
+    return practice
+
+
+@transaction.atomic
+def practice_restore(*, actor, practice: Practice) -> Practice:
+    require_permission(actor, practice.coalition, PRACTICES_MANAGE)
+    practice = Practice.objects.select_for_update().get(pk=practice.pk)
+    if practice.archived_at is not None:
+        practice.archived_at = None
+        practice.save(update_fields=["archived_at", "updated_at"])
+    return practice

@@ -1,0 +1,129 @@
+"""Harmonised practices (issue 16, part 2): the shared practices, their adoption by each partner
+organisation, the coordinators' board."""
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django_scopes import scopes_disabled
+from pghistory.models import Events
+
+from conditions.models import Practice
+from conditions.services import practices as services
+
+from ..coordination.factories import LibraryItemFactory
+from ..helpers import url
+from .factories import PracticeFactory, PriorityFactory
+
+
+@pytest.fixture
+def priority(world):
+    with scopes_disabled():
+        return PriorityFactory(coalition=world.coalition, title="Accès aux services")
+
+
+def practice_data(priority, **changes):
+    return {"kind": "referral", "title": "Fiche de référence commune",
+            "description": "Remplie avec la famille, elle la suit d'un organisme à l'autre.",
+            "priorities": [priority.pk], **changes}
+
+
+# Shared practices ----------------------------------------------------------------------
+
+
+def test_it_lets_a_coordinator_add_a_practice_that_every_member_reads(client, world, priority):
+    with scopes_disabled():
+        guide = LibraryItemFactory(coalition=world.coalition, title="Guide de l'accueil")
+    client.force_login(world.coordinator)
+    response = client.post(url(world, "conditions:practice_create"),
+                           practice_data(priority, library_item_ids=[guide.pk]))
+    assert response.status_code == 302
+    with scopes_disabled():
+        practice = Practice.objects.get()
+        assert list(practice.priorities.all()) == [priority] and practice.library_item_ids == [guide.pk]
+        assert Events.objects.tracks(practice).filter(pgh_label="insert").exists()  # audited
+    for member in (world.partner, world.funder):
+        client.force_login(member)
+        listing = client.get(url(world, "conditions:practices")).content.decode()
+        assert "Fiche de référence commune" in listing and "Référence" in listing
+        detail = client.get(url(world, "conditions:practice", practice.pk)).content.decode()
+        assert "Accès aux services" in detail and "Guide de l&#x27;accueil" in detail
+        assert "Modifier la pratique" not in detail
+
+
+def test_it_refuses_a_duplicate_title_and_a_resource_of_another_coalition(client, world, priority):
+    with scopes_disabled():
+        PracticeFactory(coalition=world.coalition, title="Fiche de référence commune")
+        foreign = LibraryItemFactory(coalition=world.other_coalition)
+    client.force_login(world.coordinator)
+    response = client.post(url(world, "conditions:practice_create"), practice_data(priority))
+    assert "Une pratique porte déjà ce titre." in str(response.context["form"].errors["title"])
+    with scopes_disabled(), pytest.raises(ValidationError) as refused:
+        services.practice_create(actor=world.coordinator, coalition=world.coalition, kind="tool", title="Autre",
+                                 library_item_ids=[foreign.pk])
+    assert "library_item_ids" in refused.value.error_dict
+    with scopes_disabled():
+        assert Practice.objects.count() == 1
+
+
+def test_it_refuses_partners_and_funders_in_the_service_too(world):
+    with scopes_disabled():
+        for member in (world.partner, world.funder):
+            with pytest.raises(PermissionDenied):
+                services.practice_create(actor=member, coalition=world.coalition, kind="tool", title="Outil")
+        assert not Practice.objects.exists()
+
+
+def test_it_archives_after_confirmation_and_restores(client, world, priority):
+    with scopes_disabled():
+        practice = PracticeFactory(coalition=world.coalition, title="Message commun sur l'éveil à la lecture")
+    client.force_login(world.coordinator)
+    confirm = client.get(url(world, "conditions:practice_archive", practice.pk)).content.decode()
+    assert "Archiver la pratique" in confirm and "sont conservés" in confirm
+    with scopes_disabled():
+        practice.refresh_from_db()
+        assert practice.archived_at is None  # asking changes nothing
+    client.post(url(world, "conditions:practice_archive", practice.pk))
+    client.post(url(world, "conditions:practice_archive", practice.pk))  # a second click: still archived once
+    assert "éveil à la lecture" not in client.get(url(world, "conditions:practices")).content.decode()
+    archived = client.get(url(world, "conditions:practices") + "?archived=1").content.decode()
+    assert "éveil à la lecture" in archived
+    client.post(url(world, "conditions:practice_restore", practice.pk))
+    assert "éveil à la lecture" in client.get(url(world, "conditions:practices")).content.decode()
+    with scopes_disabled():
+        updates = Events.objects.tracks(practice).filter(pgh_label="update").count()
+    assert updates == 2  # archived, restored: the repeated archive wrote nothing
+
+
+def test_it_keeps_the_other_editors_text_on_a_conflicting_edit(client, world, priority):
+    with scopes_disabled():
+        practice = PracticeFactory(coalition=world.coalition, title="Accueil chaleureux", priorities=[priority])
+    client.force_login(world.coordinator)
+    form = client.get(url(world, "conditions:practice_edit", practice.pk)).context["form"]
+    version = form["version"].value()
+    with scopes_disabled():
+        services.practice_update(actor=world.coordinator, practice=practice, kind="welcoming",
+                                 title="Accueil sans rendez-vous", priorities=[priority])
+    response = client.post(url(world, "conditions:practice_edit", practice.pk),
+                           practice_data(priority, title="Accueil en 24 heures", version=version))
+    assert response.status_code == 200 and "Accueil sans rendez-vous" in response.content.decode()
+    with scopes_disabled():
+        assert Practice.objects.get().title == "Accueil sans rendez-vous"
+
+
+def test_the_practice_list_runs_the_same_queries_at_two_sizes(client, world, priority):
+    client.force_login(world.partner)
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url(world, "conditions:practices")).status_code == 200
+        return len(queries)
+
+    with scopes_disabled():
+        PracticeFactory(coalition=world.coalition, priorities=[priority])
+    small = count()
+    with scopes_disabled():
+        other = PriorityFactory(coalition=world.coalition)
+        for _ in range(8):
+            PracticeFactory(coalition=world.coalition, priorities=[priority, other])
+    assert count() == small

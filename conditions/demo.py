@@ -2,7 +2,7 @@
 two versions (some endorsements missing, one only for the first version), a third in consultation
 (Haute-Côte: a few reservations, an objection answered, organisations yet to answer), an action
 plan with a dozen actions, a partner's proposal, a few hundred activities, and the practices the
-partners agree to share (one archived). Idempotent: a coalition that
+partners agree to share (one archived), about half adopted, most of them since the spring. Idempotent: a coalition that
 already has a published agenda or a plan keeps them. Every write goes through the services."""
 
 import random
@@ -188,16 +188,47 @@ def seed(*, coalition, coordinator) -> None:
             and not AgendaVersion.objects.filter(coalition=coalition, number__isnull=True).exists():
         _seed_consultation(coalition, coordinator, spec, organizations)
     if "practices" in spec and not Practice.objects.filter(coalition=coalition).exists():
-        _seed_practices(coalition, coordinator, spec)
+        _seed_practices(coalition, coordinator, spec, organizations)
 
 
-def _seed_practices(coalition, coordinator, spec):
-    """The practices the partners agreed to share; one, replaced since, is archived."""
+# Where each organisation stands with each practice, from a cell's score (0-9): adopted (in
+# place, or adapted with a note) for half of the pairs, after having planned it months before;
+# planned or not started for some; nothing recorded for the rest.
+ADOPTION_BY_SCORE = ["in_place", "in_place", "in_place", "in_place", "adapted", "planned", "planned",
+                     "not_started", None, None]
+ADAPTATION_NOTE = "Adaptée à notre réalité : nous la faisons au téléphone plutôt qu'en personne, nos familles " \
+    "vivent loin."
+
+
+def _seed_practices(coalition, coordinator, spec, organizations):
+    """The practices the partners agreed to share; one, replaced since, is archived. About half
+    are adopted, most in the last six months, after having been planned (the board's change over
+    time). An organisation's own people record its adoption; the coordination team does for the
+    others."""
     priorities = {p.title: p for p in Priority.objects.filter(coalition=coalition)}
+    created = []
     for kind, title, description, priority_titles in spec["practices"]:
-        practices_services.practice_create(actor=coordinator, coalition=coalition, kind=kind, title=title,
-                                           description=description,
-                                           priorities=[priorities[t] for t in priority_titles if t in priorities])
+        created.append(practices_services.practice_create(
+            actor=coordinator, coalition=coalition, kind=kind, title=title, description=description,
+            priorities=[priorities[t] for t in priority_titles if t in priorities]))
+    partners = {m.organization_id: m.user for m in Membership.objects.filter(
+        coalition=coalition, role=Role.PARTNER, is_active=True, organization__isnull=False).select_related("user")}
+    today = local_today(coalition)
+    for p_index, practice in enumerate(created):
+        for o_index, organization in enumerate(organizations):
+            score = (p_index * 3 + o_index * 7) % 10
+            status = ADOPTION_BY_SCORE[score]
+            if status is None:
+                continue
+            actor = partners.get(organization.pk, coordinator)
+            if status in ("in_place", "adapted"):
+                practices_services.adoption_record(actor=actor, practice=practice, organization=organization,
+                                                   status="planned", since=today - timedelta(days=200 + 10 * score),
+                                                   note="Présentée à l'équipe, mise en place prévue.")
+            practices_services.adoption_record(
+                actor=actor, practice=practice, organization=organization, status=status,
+                since=today - timedelta(days=20 + 25 * score + 5 * p_index),
+                note=ADAPTATION_NOTE if status == "adapted" else "")
     if "archived_practice" in spec:
         kind, title, description, _priorities = spec["archived_practice"]
         old = practices_services.practice_create(actor=coordinator, coalition=coalition, kind=kind, title=title,

@@ -8,10 +8,12 @@ from .models import (
     Action,
     ActionPlan,
     Activity,
+    AdoptionStatus,
     AgendaVersion,
     Endorsement,
     Position,
     Practice,
+    PracticeAdoption,
     PracticeKind,
     Priority,
     ReviewStatus,
@@ -310,3 +312,17 @@ class PracticeFilterForm(forms.Form):
         self.is_valid()
         data = getattr(self, "cleaned_data", {})
         return {"kind": data.get("kind") or "", "priority_id": data["priority"].pk if data.get("priority") else None}
+
+
+class AdoptionForm(GuardedForm, forms.ModelForm):
+    """An organisation's adoption of a practice; the service upserts it (no one-time token)."""
+
+    edit_fields = PracticeAdoption.EDIT_FIELDS
+    status = forms.ChoiceField(label=_("Where your organization stands"), choices=AdoptionStatus.choices,
+                               widget=forms.RadioSelect)
+
+    class Meta:
+        model = PracticeAdoption
+        fields = ["status", "since", "note"]
+        widgets = {"since": DateInput(), "note": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {"note": _("What is in place, what was adapted and why, or what stands in the way.")}

@@ -363,6 +363,45 @@ class Practice(TenantModel):
         return self.title
 
 
+class AdoptionStatus(models.TextChoices):
+    NOT_STARTED = "not_started", _("Not started")
+    PLANNED = "planned", pgettext_lazy("practice adoption", "Planned")
+    IN_PLACE = "in_place", _("In place")
+    ADAPTED = "adapted", _("Adapted")
+
+
+ADOPTED = (AdoptionStatus.IN_PLACE, AdoptionStatus.ADAPTED)  # what counts as adopted
+
+
+@audited(exclude=["updated_at"])
+class PracticeAdoption(TenantModel):
+    """Where a partner organisation stands with a shared practice, since when. One row per
+    organisation and practice; each change is an audit event, which the board reads for the
+    change over time (the status in force on a day: the last one recorded with ``since`` on or
+    before it)."""
+
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="adoptions",
+                                 verbose_name=_("practice"))
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="practice_adoptions",
+                                     verbose_name=_("organization"))
+    status = models.CharField(_("status"), max_length=20, choices=AdoptionStatus.choices)
+    since = models.DateField(_("since"), help_text=_("The day this status took effect, as near as you know."))
+    note = models.TextField(_("note"), blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                    related_name="+")
+    on_behalf = models.BooleanField(_("recorded on the organization's behalf"), default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    EDIT_FIELDS = ("status", "since", "note")
+
+    class Meta:
+        verbose_name = _("practice adoption")
+        verbose_name_plural = _("practice adoptions")
+        constraints = [
+            models.UniqueConstraint("practice", "organization", name="practice_adoption_once"),
+        ]
+
+
 # Action plan -------------------------------------------------------------------------
 
 

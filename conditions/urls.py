@@ -44,4 +44,6 @@ urlpatterns = [
     path("plan/practices/<int:pk>/edit/", practices.practice_edit, name="practice_edit"),
     path("plan/practices/<int:pk>/archive/", practices.practice_archive, name="practice_archive"),
     path("plan/practices/<int:pk>/restore/", practices.practice_restore, name="practice_restore"),
+    path("plan/practices/<int:pk>/adoption/<int:organization_pk>/", practices.adoption_edit, name="adoption_edit"),
+    path("plan/practices/board/", practices.practice_board, name="practice_board"),
 ]

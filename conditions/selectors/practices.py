@@ -1,10 +1,14 @@
 """Reads of the harmonised practices (condition 2). Fixed query counts whatever the data size."""
 
+from datetime import date, timedelta
+
 from django.db.models import Prefetch, QuerySet
 
+from coalitions.models import OrganizationKind
 from coordination.selectors import backbone as library_selectors
 
-from ..models import Practice, PracticeKind, Priority
+from ..models import ADOPTED, AdoptionStatus, Practice, PracticeAdoption, PracticeKind, Priority
+from . import endorsing_organizations
 
 
 def practices(coalition, *, kind: str = "", priority_id: int | None = None, archived: bool | None = False
@@ -38,3 +42,91 @@ def library_items(practice: Practice) -> list:
         return []
     return list(library_selectors.library(practice.coalition).filter(pk__in=practice.library_item_ids)
                 .order_by("title", "pk"))
+
+
+# Adoption ------------------------------------------------------------------------------
+
+
+def adoptions_of(organization_id: int | None, practice_ids) -> dict[int, PracticeAdoption]:
+    """An organisation's adoption of each of these practices, by practice id. One query."""
+    if organization_id is None:
+        return {}
+    return {a.practice_id: a for a in PracticeAdoption.objects.filter(organization_id=organization_id,
+                                                                       practice_id__in=list(practice_ids))}
+
+
+def practice_adoptions(practice: Practice) -> list[dict]:
+    """Every partner organisation and where it stands with this practice (None: nothing
+    recorded). Two queries."""
+    found = {a.organization_id: a for a in PracticeAdoption.objects.filter(practice=practice)}
+    return [{"organization": org, "adoption": found.get(org.pk)}
+            for org in endorsing_organizations(practice.coalition).order_by("name")]
+
+
+def _counts(statuses) -> dict:
+    counts = {status: 0 for status in AdoptionStatus.values}
+    for status in statuses:
+        counts[status] += 1
+    return counts
+
+
+def adoption_board(coalition) -> dict:
+    """Practices in use x partner organisations: each cell the adoption or None; per practice the
+    number of organisations that adopted it (in place or adapted). Three queries."""
+    practice_list = list(practices(coalition).prefetch_related(None))
+    organizations = list(endorsing_organizations(coalition).order_by("name"))
+    cells = {(a.practice_id, a.organization_id): a
+             for a in PracticeAdoption.objects.filter(coalition=coalition, practice__archived_at__isnull=True)}
+    rows: list[dict] = []
+    total = 0
+    for practice in practice_list:
+        found = [cells.get((practice.pk, org.pk)) for org in organizations]
+        adopted = sum(1 for a in found if a is not None and a.status in ADOPTED)
+        row = [{"organization": org, "adoption": a} for org, a in zip(organizations, found, strict=True)]
+        rows.append({"practice": practice, "cells": row, "adopted": adopted})
+        total += adopted
+    possible = len(practice_list) * len(organizations)
+    return {"organizations": organizations, "rows": rows, "possible": possible, "adopted": total,
+            "share": round(100 * total / possible) if possible else None}
+
+
+def statuses_on(coalition, day: date) -> list[str]:
+    """The adoption status in force on ``day`` of each (practice in use, organisation) pair that
+    had one: from the audit events, the last one recorded with ``since`` on or before the day.
+    One query (DISTINCT ON), bounded by practices x organisations."""
+    events = PracticeAdoption.pgh_event_model.objects  # type: ignore[attr-defined]
+    return list(
+        events.filter(coalition=coalition, since__lte=day, pgh_obj__practice__archived_at__isnull=True)
+        .exclude(pgh_obj__organization__kind=OrganizationKind.FUNDER)
+        .order_by("pgh_obj_id", "-pgh_id").distinct("pgh_obj_id").values_list("status", flat=True)
+    )
+
+
+TREND_MONTHS = (6, 3, 0)
+
+
+def adoption_trend(coalition, today: date, *, possible: int) -> list[dict]:
+    """Counts per status six and three months ago and today, and the share adopted of
+    ``possible`` (practices in use x organisations, as today). One query per date."""
+    trend = []
+    for months in TREND_MONTHS:
+        day = today - timedelta(days=round(months * 30.44))
+        counts = _counts(statuses_on(coalition, day))
+        adopted = sum(counts[status] for status in ADOPTED)
+        trend.append({"months": months, "day": day, "counts": counts, "adopted": adopted,
+                      "by_status": [counts[status] for status in AdoptionStatus.values],
+                      "share": round(100 * adopted / possible) if possible else None})
+    return trend
+
+
+def adoption_share(coalition) -> dict:
+    """The health signal of condition 2: how many (practice in use, partner organisation) pairs
+    are adopted (in place or adapted), of all possible. Three queries."""
+    practice_count = Practice.objects.filter(coalition=coalition, archived_at__isnull=True).count()
+    organization_count = endorsing_organizations(coalition).count()
+    adopted = PracticeAdoption.objects.filter(
+        coalition=coalition, practice__archived_at__isnull=True, status__in=ADOPTED,
+    ).exclude(organization__kind=OrganizationKind.FUNDER).count()
+    possible = practice_count * organization_count
+    return {"practices": practice_count, "organizations": organization_count, "adopted": adopted,
+            "possible": possible, "share": round(100 * adopted / possible) if possible else None}

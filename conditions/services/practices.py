@@ -2,18 +2,19 @@
 
 from collections.abc import Iterable
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from coalitions.concurrency import creates_once, lock_for_edit, refusing_duplicates
-from coalitions.models import Coalition
+from coalitions.concurrency import check_version, creates_once, lock_for_edit, refusing_duplicates
+from coalitions.dates import local_today
+from coalitions.models import Coalition, Organization
 from coalitions.permissions import require_permission
 from coordination.selectors import backbone as library_selectors
 
-from ..models import Practice, PracticeKind, Priority
-from ..permissions import PRACTICES_MANAGE
+from ..models import AdoptionStatus, Practice, PracticeAdoption, PracticeKind, Priority
+from ..permissions import PRACTICES_ADOPT, PRACTICES_MANAGE, may_record_adoption
 from ._common import _clean_title
 
 
@@ -95,3 +96,38 @@ def practice_restore(*, actor, practice: Practice) -> Practice:
         practice.archived_at = None
         practice.save(update_fields=["archived_at", "updated_at"])
     return practice
+
+
+@transaction.atomic
+def adoption_record(*, actor, practice: Practice, organization: Organization, status: str, since,
+                    note: str = "", version: str | None = None) -> PracticeAdoption:
+    """Record where an organisation stands with a practice: a partner for its own organisation,
+    a coordinator for any (marked as on its behalf). Recording the same thing again writes
+    nothing (safe to retry); each change is an audit event, the history the board reads."""
+    membership = require_permission(actor, practice.coalition, PRACTICES_ADOPT)
+    if organization.coalition_id != practice.coalition_id or not may_record_adoption(membership, organization):
+        raise PermissionDenied(_("You can record the adoption of your own organization only."))
+    practice = Practice.objects.select_for_update().get(pk=practice.pk)  # one writer per practice at a time
+    if practice.archived_at is not None:
+        raise ValidationError(_("This practice is archived: its adoption can no longer be recorded."))
+    note = note.strip()
+    if status not in AdoptionStatus.values:
+        raise ValidationError({"status": _("Choose a valid status.")})
+    if since is None:
+        raise ValidationError({"since": _("Enter the date this status took effect.")})
+    if since > local_today(practice.coalition):
+        raise ValidationError({"since": _("The date cannot be in the future.")})
+    if status == AdoptionStatus.ADAPTED and not note:
+        raise ValidationError({"note": _("Say in the note how your organization adapted the practice.")})
+    adoption = PracticeAdoption.objects.filter(practice=practice, organization=organization).first()
+    if adoption is None:
+        adoption = PracticeAdoption(coalition=practice.coalition, practice=practice, organization=organization)
+    else:
+        check_version(adoption, version=version, fields=PracticeAdoption.EDIT_FIELDS,
+                      submitted={"status": status, "since": since, "note": note})
+        if (adoption.status, adoption.since, adoption.note) == (status, since, note):
+            return adoption
+    adoption.status, adoption.since, adoption.note = status, since, note
+    adoption.recorded_by, adoption.on_behalf = actor, membership.organization_id != organization.pk
+    adoption.save()
+    return adoption

@@ -5,12 +5,20 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from coalitions.dates import local_today
 from coalitions.permissions import has_permission, object_for, requires
 from coalitions.web import call_service, confirm_then_act, paginate, post_action, redirect_with_message, render_list
 
-from ..forms import PracticeFilterForm, PracticeForm
-from ..models import Practice
-from ..permissions import PRACTICES_MANAGE, PRACTICES_VIEW
+from ..forms import AdoptionForm, PracticeFilterForm, PracticeForm
+from ..models import AdoptionStatus, Practice, PracticeAdoption
+from ..permissions import (
+    PRACTICES_ADOPT,
+    PRACTICES_BOARD,
+    PRACTICES_MANAGE,
+    PRACTICES_VIEW,
+    may_record_adoption,
+)
+from ..selectors import endorsing_organizations
 from ..selectors import practices as selectors
 from ..services import practices as services
 
@@ -22,8 +30,17 @@ def practice_list(request):
     form = PracticeFilterForm(request.GET or None, coalition=coalition)
     archived = request.GET.get("archived") == "1"
     found = selectors.practices(coalition, archived=archived, **form.filters())
+    page = paginate(request, found)
+    own = request.membership.organization if has_permission(request.membership, PRACTICES_ADOPT) else None
+    if own is not None and may_record_adoption(request.membership, own):
+        mine = selectors.adoptions_of(own.pk, [p.pk for p in page.object_list])
+        for practice in page.object_list:
+            practice.mine = mine.get(practice.pk)
+    else:
+        own = None
     return render_list(request, "conditions/practice_list.html", {
-        "filter_form": form, "page_obj": paginate(request, found), "archived": archived,
+        "filter_form": form, "page_obj": page, "archived": archived, "own": own,
+        "sees_board": has_permission(request.membership, PRACTICES_BOARD),
         "archived_count": 0 if archived else selectors.archived_count(coalition),
         "manages": has_permission(request.membership, PRACTICES_MANAGE),
     })
@@ -33,9 +50,17 @@ def practice_list(request):
 @requires(PRACTICES_VIEW)
 def practice_detail(request, pk: int):
     practice = object_for(request, selectors.practices(request.coalition, archived=None), pk=pk)
+    membership = request.membership
+    own = membership.organization if membership.organization_id else None
+    records_own = own is not None and has_permission(membership, PRACTICES_ADOPT) and \
+        may_record_adoption(membership, own)
+    sees_board = has_permission(membership, PRACTICES_BOARD)
     return render(request, "conditions/practice_detail.html", {
         "practice": practice, "library_items": selectors.library_items(practice),
-        "manages": has_permission(request.membership, PRACTICES_MANAGE),
+        "manages": has_permission(membership, PRACTICES_MANAGE), "sees_board": sees_board,
+        "own": own if records_own else None,
+        "mine": selectors.adoptions_of(own.pk, [practice.pk]).get(practice.pk) if records_own and own else None,
+        "adoptions": selectors.practice_adoptions(practice) if sees_board else [],
     })
 
 
@@ -93,3 +118,42 @@ def practice_restore(request, pk: int):
     practice = object_for(request, Practice, pk=pk)
     return post_action(request, services.practice_restore, _("The practice is restored."), "conditions:practice",
                        args=(pk,), practice=practice)
+
+
+# Adoption ------------------------------------------------------------------------------
+
+
+@requires(PRACTICES_ADOPT)
+def adoption_edit(request, pk: int, organization_pk: int):
+    """A partner records its own organisation's adoption (403 for another's); a coordinator any."""
+    practice = object_for(request, Practice.objects.filter(archived_at__isnull=True), pk=pk)
+    organization = object_for(request, endorsing_organizations(request.coalition), pk=organization_pk,
+                              may=may_record_adoption)
+    adoption = PracticeAdoption.objects.filter(practice=practice, organization=organization).first()
+    initial = {} if adoption else {"since": local_today(request.coalition)}
+    form = AdoptionForm(request.POST or None, instance=adoption, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = {name: value for name, value in form.cleaned_data.items() if name != "submission"}
+        if call_service(form, services.adoption_record, actor=request.user, practice=practice,
+                        organization=organization, **data):
+            to = "conditions:practice_board" if has_permission(request.membership, PRACTICES_BOARD) else \
+                "conditions:practice"
+            return redirect_with_message(request, to, *([] if to.endswith("board") else [pk]),
+                                         success=_("The adoption is recorded. Thank you!"))
+    return render(request, "conditions/form_page.html", {
+        "form": form, "title": _("%(organization)s and the practice %(practice)s") % {
+            "organization": organization.name, "practice": practice.title},
+        "intro": practice.description, "submit_label": _("Record the adoption"),
+        "cancel_url": reverse("conditions:practice", args=[request.coalition.slug, pk]),
+    })
+
+
+@require_GET
+@requires(PRACTICES_BOARD)
+def practice_board(request):
+    board = selectors.adoption_board(request.coalition)
+    return render(request, "conditions/practice_board.html", {
+        "board": board, "statuses": AdoptionStatus.choices,
+        "trend": selectors.adoption_trend(request.coalition, local_today(request.coalition),
+                                          possible=board["possible"]),
+    })

@@ -14,6 +14,7 @@ from conditions.models import (
     ConsultationResponse,
     Endorsement,
     Practice,
+    PracticeAdoption,
     Priority,
     TheoryOfChangeLink,
     TheoryOfChangeStatement,
@@ -175,3 +176,14 @@ class PracticeFactory(ModelFactory):
     def priorities(practice, create, extracted, **kwargs):
         if create and extracted:
             practice.priorities.set(extracted)
+
+
+class PracticeAdoptionFactory(ModelFactory):
+    class Meta:
+        model = PracticeAdoption
+
+    practice = factory.SubFactory(PracticeFactory)
+    coalition = factory.LazyAttribute(lambda a: a.practice.coalition)
+    organization = factory.SubFactory(OrganizationFactory, coalition=factory.SelfAttribute("..coalition"))
+    status = "in_place"
+    since = date(2026, 3, 1)

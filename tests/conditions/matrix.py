@@ -45,6 +45,8 @@ EXPECTED = {
     "conditions:practice_edit": (COORD, BOTH, 200),
     "conditions:practice_archive": (COORD, BOTH, 302),
     "conditions:practice_restore": (COORD, POST, 302),
+    "conditions:adoption_edit": (TAKE_PART, BOTH, 200),  # a partner: its own organisation's adoption only
+    "conditions:practice_board": (COORD, GET),
 }
 
 
@@ -83,6 +85,7 @@ def url_kwargs(world) -> dict:
         "conditions:practice_edit": {"pk": practice.pk},
         "conditions:practice_archive": {"pk": PracticeFactory(coalition=world.coalition).pk},
         "conditions:practice_restore": {"pk": practice.pk},
+        "conditions:adoption_edit": {"pk": practice.pk, "organization_pk": world.organization.pk},
         "conditions:agenda_version": {"key": str(version.number)},
         "conditions:priority_edit": {"pk": priority.pk},
         "conditions:consultation_answer": {"pk": objection.pk},

@@ -1,9 +1,11 @@
 from django.core.management import call_command
 from django_scopes import scope, scopes_disabled
 
+from coalitions.dates import local_today
 from coalitions.models import Coalition
 from conditions import selectors
 from conditions.models import Action, Activity, AgendaVersion, Consultation, ConsultationComment, Practice
+from conditions.selectors import practices as practice_selectors
 from indicators.models import Indicator, IndicatorRollup
 
 
@@ -60,3 +62,17 @@ def test_the_demo_lists_shared_practices_once_with_one_archived(db):
         assert set(practices.values_list("kind", flat=True)) == {"referral", "welcoming", "message", "tool",
                                                                  "support"}
         assert not practices.filter(archived_at__isnull=True, priorities__isnull=True).exists()
+
+
+
+def test_the_demo_has_practices_about_half_adopted_more_than_six_months_ago(db):
+    call_command("seed_demo", verbosity=0)
+    with scopes_disabled():
+        coalition = Coalition.objects.get(slug="petite-enfance-haute-cote")
+    with scope(coalition=coalition):
+        share = practice_selectors.adoption_share(coalition)
+        assert 35 <= share["share"] <= 65  # practices half adopted
+        board = practice_selectors.adoption_board(coalition)
+        trend = practice_selectors.adoption_trend(coalition, local_today(coalition), possible=board["possible"])
+        assert trend[0]["adopted"] < trend[1]["adopted"] < trend[2]["adopted"] == board["adopted"]
+        assert trend[0]["counts"]["planned"] > 0

@@ -1,17 +1,22 @@
 """Harmonised practices (issue 16, part 2): the shared practices, their adoption by each partner
 organisation, the coordinators' board."""
 
+from datetime import date, timedelta
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from django_scopes import scopes_disabled
 from pghistory.models import Events
 
-from conditions.models import Practice
+from conditions.models import Practice, PracticeAdoption
+from conditions.selectors import practices as practice_selectors
 from conditions.services import practices as services
 
 from ..coordination.factories import LibraryItemFactory
+from ..factories import OrganizationFactory
 from ..helpers import url
 from .factories import PracticeFactory, PriorityFactory
 
@@ -127,3 +132,101 @@ def test_the_practice_list_runs_the_same_queries_at_two_sizes(client, world, pri
         for _ in range(8):
             PracticeFactory(coalition=world.coalition, priorities=[priority, other])
     assert count() == small
+
+
+# Adoption --------------------------------------------------------------------------------
+
+
+def adopt(client, world, practice, organization, **data):
+    return client.post(url(world, "conditions:adoption_edit", practice.pk, organization.pk),
+                       {"status": "in_place", "since": "2026-03-01", "note": "", **data})
+
+
+def test_a_partner_records_its_own_organizations_adoption_and_each_change_is_kept(client, world):
+    with scopes_disabled():
+        practice = PracticeFactory(coalition=world.coalition, title="Fiche de référence commune")
+    client.force_login(world.partner)
+    assert adopt(client, world, practice, world.organization, status="planned", since="2026-01-15",
+                 note="Formation prévue en février").status_code == 302
+    assert adopt(client, world, practice, world.organization, status="in_place").status_code == 302
+    assert adopt(client, world, practice, world.organization, status="in_place").status_code == 302  # retried
+    with scopes_disabled():
+        adoption = PracticeAdoption.objects.get()
+        assert (adoption.status, adoption.since.isoformat(), adoption.on_behalf) == ("in_place", "2026-03-01", False)
+        history = PracticeAdoption.pgh_event_model.objects.filter(pgh_obj=adoption).order_by("pgh_id")
+        assert [e.status for e in history] == ["planned", "in_place"]  # the retry wrote nothing
+    listing = client.get(url(world, "conditions:practices")).content.decode()
+    assert "En place" in listing and "depuis 2026-03-01" in listing
+
+
+def test_a_partner_cannot_record_for_another_organization_but_a_coordinator_can(client, world):
+    with scopes_disabled():
+        practice = PracticeFactory(coalition=world.coalition)
+        other = OrganizationFactory(coalition=world.coalition, name="CPE Les Lucioles")
+    client.force_login(world.partner)
+    assert adopt(client, world, practice, other).status_code == 403
+    with scopes_disabled(), pytest.raises(PermissionDenied):
+        services.adoption_record(actor=world.partner, practice=practice, organization=other, status="planned",
+                                 since=date(2026, 3, 1))
+    client.force_login(world.coordinator)
+    assert adopt(client, world, practice, other, status="adapted", note="").status_code == 200  # a note is needed
+    response = adopt(client, world, practice, other, status="adapted", note="Fiche traduite en anglais")
+    assert response["Location"] == url(world, "conditions:practice_board")
+    with scopes_disabled():
+        adoption = PracticeAdoption.objects.get()
+        assert adoption.on_behalf and adoption.recorded_by == world.coordinator
+
+
+def test_it_refuses_a_future_date_and_an_archived_practice(client, world):
+    with scopes_disabled():
+        practice = PracticeFactory(coalition=world.coalition)
+        archived = PracticeFactory(coalition=world.coalition, archived_at=timezone.now())
+    client.force_login(world.partner)
+    tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
+    response = adopt(client, world, practice, world.organization, since=tomorrow)
+    assert "La date ne peut pas être dans le futur." in str(response.context["form"].errors["since"])
+    assert adopt(client, world, archived, world.organization).status_code == 404
+    with scopes_disabled():
+        assert not PracticeAdoption.objects.exists()
+
+
+def fill(world, practices: int, organizations: int):
+    with scopes_disabled():
+        orgs = [OrganizationFactory(coalition=world.coalition) for _ in range(organizations)]
+        for index in range(practices):
+            practice = PracticeFactory(coalition=world.coalition)
+            for org in orgs[::2]:
+                services.adoption_record(actor=world.coordinator, practice=practice, organization=org,
+                                         status="in_place" if index % 2 else "planned", since=date(2026, 1, 5))
+
+
+def test_the_board_shows_each_cell_and_runs_the_same_queries_at_two_sizes(client, world):
+    client.force_login(world.coordinator)
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url(world, "conditions:practice_board"))
+        assert response.status_code == 200
+        return len(queries), response.content.decode()
+
+    fill(world, practices=2, organizations=2)
+    small, page = count()
+    assert "Prévue" in page and "Rien d’inscrit" in page
+    fill(world, practices=6, organizations=7)
+    large, page = count()
+    assert large == small
+
+
+def test_the_board_counts_statuses_now_and_months_ago_from_the_dates_given(client, world):
+    today = timezone.localdate()
+    with scopes_disabled():
+        practice = PracticeFactory(coalition=world.coalition)
+        second = OrganizationFactory(coalition=world.coalition)
+        for org in (world.organization, second):
+            services.adoption_record(actor=world.coordinator, practice=practice, organization=org,
+                                     status="planned", since=today - timedelta(days=240))
+        services.adoption_record(actor=world.coordinator, practice=practice, organization=world.organization,
+                                 status="in_place", since=today - timedelta(days=60))
+        trend = practice_selectors.adoption_trend(world.coalition, today, possible=2)
+    assert [(t["months"], t["counts"]["planned"], t["counts"]["in_place"], t["share"]) for t in trend] == [
+        (6, 2, 0, 0), (3, 2, 0, 0), (0, 1, 1, 50)]

@@ -90,16 +90,34 @@ def adoption_board(coalition) -> dict:
             "share": round(100 * total / possible) if possible else None}
 
 
-def statuses_on(coalition, day: date) -> list[str]:
-    """The adoption status in force on ``day`` of each (practice in use, organisation) pair that
-    had one: from the audit events, the last one recorded with ``since`` on or before the day.
-    One query (DISTINCT ON), bounded by practices x organisations."""
+def _states_on(coalition, day: date) -> QuerySet:
+    """The audit event in force on ``day`` for each (practice in use, partner organisation) pair
+    that had one: the last one recorded with ``since`` on or before the day (DISTINCT ON)."""
     events = PracticeAdoption.pgh_event_model.objects  # type: ignore[attr-defined]
-    return list(
-        events.filter(coalition=coalition, since__lte=day, pgh_obj__practice__archived_at__isnull=True)
-        .exclude(pgh_obj__organization__kind=OrganizationKind.FUNDER)
-        .order_by("pgh_obj_id", "-pgh_id").distinct("pgh_obj_id").values_list("status", flat=True)
-    )
+    return (events.filter(coalition=coalition, since__lte=day, pgh_obj__practice__archived_at__isnull=True)
+            .exclude(pgh_obj__organization__kind=OrganizationKind.FUNDER)
+            .order_by("pgh_obj_id", "-pgh_id").distinct("pgh_obj_id"))
+
+
+def statuses_on(coalition, day: date) -> list[str]:
+    """The status in force on ``day`` of each pair that had one. One query, bounded by
+    practices x organisations."""
+    return list(_states_on(coalition, day).values_list("status", flat=True))
+
+
+def practices_in_use(coalition) -> QuerySet[Practice]:
+    return Practice.objects.filter(coalition=coalition, archived_at__isnull=True)
+
+
+def adopted_pairs(coalition, *, on: date | None = None) -> QuerySet:
+    """The (practice in use, partner organisation) pairs adopted (in place or adapted), today or
+    as they stood ``on`` a past day (then audit events): for counting, e.g. in a subquery."""
+    if on is not None:
+        events = PracticeAdoption.pgh_event_model.objects  # type: ignore[attr-defined]
+        return events.filter(pgh_id__in=_states_on(coalition, on).values("pgh_id"), status__in=ADOPTED)
+    return PracticeAdoption.objects.filter(
+        coalition=coalition, practice__archived_at__isnull=True, status__in=ADOPTED,
+    ).exclude(organization__kind=OrganizationKind.FUNDER)
 
 
 TREND_MONTHS = (6, 3, 0)
@@ -120,13 +138,11 @@ def adoption_trend(coalition, today: date, *, possible: int) -> list[dict]:
 
 
 def adoption_share(coalition) -> dict:
-    """The health signal of condition 2: how many (practice in use, partner organisation) pairs
-    are adopted (in place or adapted), of all possible. Three queries."""
-    practice_count = Practice.objects.filter(coalition=coalition, archived_at__isnull=True).count()
+    """How many (practice in use, partner organisation) pairs are adopted, of all possible.
+    Three queries (the health view counts the same querysets in its one query)."""
+    practice_count = practices_in_use(coalition).count()
     organization_count = endorsing_organizations(coalition).count()
-    adopted = PracticeAdoption.objects.filter(
-        coalition=coalition, practice__archived_at__isnull=True, status__in=ADOPTED,
-    ).exclude(organization__kind=OrganizationKind.FUNDER).count()
+    adopted = adopted_pairs(coalition).count()
     possible = practice_count * organization_count
     return {"practices": practice_count, "organizations": organization_count, "adopted": adopted,
             "possible": possible, "share": round(100 * adopted / possible) if possible else None}

@@ -8,10 +8,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from django_scopes import scopes_disabled
+from django_scopes import scope, scopes_disabled
 from pghistory.models import Events
 
 from conditions.models import Practice, PracticeAdoption
+from conditions.selectors import endorsing_organizations
 from conditions.selectors import practices as practice_selectors
 from conditions.services import practices as services
 
@@ -230,3 +231,24 @@ def test_the_board_counts_statuses_now_and_months_ago_from_the_dates_given(clien
         trend = practice_selectors.adoption_trend(world.coalition, today, possible=2)
     assert [(t["months"], t["counts"]["planned"], t["counts"]["in_place"], t["share"]) for t in trend] == [
         (6, 2, 0, 0), (3, 2, 0, 0), (0, 1, 1, 50)]
+
+
+def test_the_health_panel_of_condition_2_counts_the_adopted_pairs_and_the_change_in_three_months(world):
+    from dashboards import health
+
+    today = timezone.localdate()
+    with scopes_disabled():
+        practices = [PracticeFactory(coalition=world.coalition) for _ in range(2)]
+        second = OrganizationFactory(coalition=world.coalition)
+        services.adoption_record(actor=world.coordinator, practice=practices[0], organization=world.organization,
+                                 status="in_place", since=today - timedelta(days=200))
+        services.adoption_record(actor=world.coordinator, practice=practices[1], organization=second,
+                                 status="adapted", since=today - timedelta(days=10), note="En anglais aussi")
+        services.adoption_record(actor=world.coordinator, practice=practices[0], organization=second,
+                                 status="planned", since=today - timedelta(days=10))
+    with scope(coalition=world.coalition):
+        plan_panel = health.coalition_health(world.coalition)["panels"][1]
+        partners = endorsing_organizations(world.coalition).count()  # the world's, and the second
+    signal = next(s for s in plan_panel.signals if s.label == "Pratiques communes adoptées par les partenaires")
+    assert signal.value == f"{round(100 * 2 / (2 * partners))}\u00a0%"
+    assert signal.detail == f"2 / {2 * partners} · 1 de plus qu’il y a trois mois"

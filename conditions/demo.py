@@ -2,7 +2,8 @@
 two versions (some endorsements missing, one only for the first version), a third in consultation
 (Haute-Côte: a few reservations, an objection answered, organisations yet to answer), an action
 plan with a dozen actions, a partner's proposal, a few hundred activities, and the practices the
-partners agree to share (one archived), about half adopted, most of them since the spring. Idempotent: a coalition that
+partners agree to share (one archived), about half adopted, most of them since the spring, and
+referral paths under two priorities (Haute-Côte). Idempotent: a coalition that
 already has a published agenda or a plan keeps them. Every write goes through the services."""
 
 import random
@@ -12,7 +13,16 @@ from decimal import Decimal
 from coalitions.dates import local_today
 from coalitions.models import Membership, Organization, OrganizationKind, Role
 
-from .models import ActionPlan, ActionStatus, AgendaVersion, Consultation, ConsultationResponse, Practice, Priority
+from .models import (
+    ActionPlan,
+    ActionStatus,
+    AgendaVersion,
+    Consultation,
+    ConsultationResponse,
+    Practice,
+    Priority,
+    ReferralPath,
+)
 from .services import activities as activities_services
 from .services import agenda as agenda_services
 from .services import consultation as consultation_services
@@ -81,6 +91,15 @@ PETITE_ENFANCE = {
         ("support", "Accompagnement vers la maternelle",
          "Une intervenante accompagne la famille qui le souhaite à l'inscription et à la première visite de "
          "l'école.", ["Transitions harmonieuses"]),
+    ],
+    # Under a priority, (from, to, how): the CISSS is the hub; the library refers no one yet.
+    "referrals": [
+        ("Accès aux services", "Maison de la famille", "CISSS", "Dépistage du langage, avec la fiche de référence"),
+        ("Accès aux services", "CPE", "CISSS", "Inquiétude sur le développement, avec l'accord du parent"),
+        ("Accès aux services", "CISSS", "Maison de la famille", "Visites à domicile pour les familles isolées"),
+        ("Accès aux services", "Carrefour familial", "Maison de la famille", "Répit et halte-garderie"),
+        ("Bien-être des parents", "CISSS", "Carrefour familial", "Ateliers parent-enfant"),
+        ("Bien-être des parents", "Maison de la famille", "Carrefour familial", "Ateliers parent-enfant"),
     ],
     "archived_practice": ("tool", "Bottin papier des ressources",
                           "Remplacé par le calendrier commun et la carte en ligne.", []),
@@ -189,6 +208,17 @@ def seed(*, coalition, coordinator) -> None:
         _seed_consultation(coalition, coordinator, spec, organizations)
     if "practices" in spec and not Practice.objects.filter(coalition=coalition).exists():
         _seed_practices(coalition, coordinator, spec, organizations)
+    if "referrals" in spec and not ReferralPath.objects.filter(coalition=coalition).exists():
+        _seed_referrals(coalition, coordinator, spec, organizations)
+
+
+def _seed_referrals(coalition, coordinator, spec, organizations):
+    priorities = {p.title: p for p in Priority.objects.filter(coalition=coalition)}
+    for priority_title, source, target, how in spec["referrals"]:
+        if priority_title in priorities:
+            practices_services.referral_add(actor=coordinator, priority=priorities[priority_title],
+                                            from_organization=_org(organizations, source),
+                                            to_organization=_org(organizations, target), note=how)
 
 
 # Where each organisation stands with each practice, from a cell's score (0-9): adopted (in

@@ -16,6 +16,7 @@ from .models import (
     PracticeAdoption,
     PracticeKind,
     Priority,
+    ReferralPath,
     ReviewStatus,
 )
 
@@ -326,3 +327,18 @@ class AdoptionForm(GuardedForm, forms.ModelForm):
         fields = ["status", "since", "note"]
         widgets = {"since": DateInput(), "note": forms.Textarea(attrs={"rows": 3})}
         help_texts = {"note": _("What is in place, what was adapted and why, or what stands in the way.")}
+
+
+class ReferralForm(forms.ModelForm):
+    from_organization = forms.ModelChoiceField(label=_("Refers families"), queryset=Organization.objects.none())
+    to_organization = forms.ModelChoiceField(label=_("Refers them to"), queryset=Organization.objects.none())
+
+    def __init__(self, *args, organizations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["from_organization"].queryset = organizations
+        self.fields["to_organization"].queryset = organizations
+
+    class Meta:
+        model = ReferralPath
+        fields = ["from_organization", "to_organization", "note"]
+        help_texts = {"note": _("For what, or how: e.g. speech therapy screening, with the shared referral form.")}

@@ -402,6 +402,31 @@ class PracticeAdoption(TenantModel):
         ]
 
 
+@audited()
+class ReferralPath(TenantModel):
+    """Under a priority, one organisation refers families to another ("trajectoire de
+    référence")."""
+
+    priority = models.ForeignKey(Priority, on_delete=models.CASCADE, related_name="referral_paths",
+                                 verbose_name=_("priority"))
+    from_organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="referrals_made",
+                                          verbose_name=_("refers families"))
+    to_organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="referrals_received",
+                                        verbose_name=_("to"))
+    note = models.CharField(_("how"), max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("referral path")
+        verbose_name_plural = _("referral paths")
+        constraints = [
+            models.UniqueConstraint("priority", "from_organization", "to_organization", name="referral_path_once"),
+            models.CheckConstraint(condition=~Q(from_organization=F("to_organization")),
+                                   name="referral_path_not_to_itself",
+                                   violation_error_message=_("An organization does not refer families to itself.")),
+        ]
+
+
 # Action plan -------------------------------------------------------------------------
 
 

@@ -46,4 +46,7 @@ urlpatterns = [
     path("plan/practices/<int:pk>/restore/", practices.practice_restore, name="practice_restore"),
     path("plan/practices/<int:pk>/adoption/<int:organization_pk>/", practices.adoption_edit, name="adoption_edit"),
     path("plan/practices/board/", practices.practice_board, name="practice_board"),
+    path("plan/practices/referrals/", practices.referrals, name="referrals"),
+    path("plan/practices/referrals/new/", practices.referral_create, name="referral_create"),
+    path("plan/practices/referrals/<int:pk>/delete/", practices.referral_delete, name="referral_delete"),
 ]

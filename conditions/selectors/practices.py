@@ -1,5 +1,6 @@
 """Reads of the harmonised practices (condition 2). Fixed query counts whatever the data size."""
 
+import math
 from datetime import date, timedelta
 
 from django.db.models import Prefetch, QuerySet
@@ -7,7 +8,7 @@ from django.db.models import Prefetch, QuerySet
 from coalitions.models import OrganizationKind
 from coordination.selectors import backbone as library_selectors
 
-from ..models import ADOPTED, AdoptionStatus, Practice, PracticeAdoption, PracticeKind, Priority
+from ..models import ADOPTED, AdoptionStatus, Practice, PracticeAdoption, PracticeKind, Priority, ReferralPath
 from . import endorsing_organizations
 
 
@@ -146,3 +147,41 @@ def adoption_share(coalition) -> dict:
     possible = practice_count * organization_count
     return {"practices": practice_count, "organizations": organization_count, "adopted": adopted,
             "possible": possible, "share": round(100 * adopted / possible) if possible else None}
+
+
+# Referral paths --------------------------------------------------------------------------
+
+DIAGRAM_WIDTH, DIAGRAM_HEIGHT, NODE_RADIUS = 720, 460, 10
+
+
+def referral_map(coalition, priority: Priority | None) -> dict:
+    """The referral paths under a priority, and their diagram: the organisations involved on a
+    circle, an arrow per path (coordinates computed here, drawn as SVG by the template). One
+    query."""
+    if priority is None:
+        return {"paths": [], "nodes": [], "edges": []}
+    paths = list(ReferralPath.objects.filter(priority=priority)
+                 .select_related("from_organization", "to_organization")
+                 .order_by("from_organization__name", "to_organization__name"))
+    involved = sorted({p.from_organization for p in paths} | {p.to_organization for p in paths},
+                      key=lambda org: (org.name, org.pk))
+    cx, cy, radius = DIAGRAM_WIDTH / 2, DIAGRAM_HEIGHT / 2, min(DIAGRAM_WIDTH, DIAGRAM_HEIGHT) / 2 - 60
+    nodes, where = [], {}
+    for index, org in enumerate(involved):
+        angle = 2 * math.pi * index / max(1, len(involved)) - math.pi / 2
+        x, y = cx + radius * math.cos(angle), cy + radius * math.sin(angle)
+        where[org.pk] = (x, y)
+        nodes.append({"organization": org, "x": round(x, 1), "y": round(y, 1),
+                      "label_x": round(cx + (radius + 18) * math.cos(angle), 1),
+                      "label_y": round(cy + (radius + 18) * math.sin(angle) + 4, 1),
+                      "anchor": "start" if math.cos(angle) > 0.2 else "end" if math.cos(angle) < -0.2 else "middle",
+                      "sent": sum(1 for p in paths if p.from_organization_id == org.pk),
+                      "received": sum(1 for p in paths if p.to_organization_id == org.pk)})
+    edges = []
+    for path in paths:
+        (x1, y1), (x2, y2) = where[path.from_organization_id], where[path.to_organization_id]
+        length = math.hypot(x2 - x1, y2 - y1) or 1
+        dx, dy = (x2 - x1) / length, (y2 - y1) / length
+        edges.append({"path": path, "x1": round(x1 + dx * NODE_RADIUS, 1), "y1": round(y1 + dy * NODE_RADIUS, 1),
+                      "x2": round(x2 - dx * (NODE_RADIUS + 6), 1), "y2": round(y2 - dy * (NODE_RADIUS + 6), 1)})
+    return {"paths": paths, "nodes": nodes, "edges": edges, "width": DIAGRAM_WIDTH, "height": DIAGRAM_HEIGHT}

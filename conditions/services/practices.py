@@ -9,11 +9,11 @@ from django.utils.translation import gettext as _
 
 from coalitions.concurrency import check_version, creates_once, lock_for_edit, refusing_duplicates
 from coalitions.dates import local_today
-from coalitions.models import Coalition, Organization
+from coalitions.models import Coalition, Organization, OrganizationKind
 from coalitions.permissions import require_permission
 from coordination.selectors import backbone as library_selectors
 
-from ..models import AdoptionStatus, Practice, PracticeAdoption, PracticeKind, Priority
+from ..models import AdoptionStatus, Practice, PracticeAdoption, PracticeKind, Priority, ReferralPath
 from ..permissions import PRACTICES_ADOPT, PRACTICES_MANAGE, may_record_adoption
 from ._common import _clean_title
 
@@ -131,3 +131,37 @@ def adoption_record(*, actor, practice: Practice, organization: Organization, st
     adoption.recorded_by, adoption.on_behalf = actor, membership.organization_id != organization.pk
     adoption.save()
     return adoption
+
+
+# Referral paths --------------------------------------------------------------------------
+
+
+def _referral_taken() -> str:
+    return _("This referral path is already drawn.")
+
+
+@transaction.atomic
+def referral_add(*, actor, priority: Priority, from_organization: Organization, to_organization: Organization,
+                 note: str = "") -> ReferralPath:
+    """Draw that, under this priority, one partner organisation refers families to another.
+    Drawing it again changes nothing (safe to retry)."""
+    coalition = priority.coalition
+    require_permission(actor, coalition, PRACTICES_MANAGE)
+    for field, organization in (("from_organization", from_organization), ("to_organization", to_organization)):
+        if organization.coalition_id != coalition.pk or organization.kind == OrganizationKind.FUNDER:
+            raise ValidationError({field: _("Choose a partner organization of this coalition.")})
+    if from_organization.pk == to_organization.pk:
+        raise ValidationError({"to_organization": _("An organization does not refer families to itself.")})
+    existing = ReferralPath.objects.filter(priority=priority, from_organization=from_organization,
+                                           to_organization=to_organization).first()
+    if existing is not None:
+        return existing
+    with refusing_duplicates({"referral_path_once": ("to_organization", _referral_taken())}):
+        return ReferralPath.objects.create(coalition=coalition, priority=priority, from_organization=from_organization,
+                                           to_organization=to_organization, note=note.strip())
+
+
+@transaction.atomic
+def referral_remove(*, actor, referral: ReferralPath) -> None:
+    require_permission(actor, referral.coalition, PRACTICES_MANAGE)
+    ReferralPath.objects.filter(pk=referral.pk).delete()

@@ -7,10 +7,18 @@ from django.views.decorators.http import require_GET, require_POST
 
 from coalitions.dates import local_today
 from coalitions.permissions import has_permission, object_for, requires
-from coalitions.web import call_service, confirm_then_act, paginate, post_action, redirect_with_message, render_list
+from coalitions.web import (
+    call_service,
+    confirm_then_act,
+    paginate,
+    parse_int,
+    post_action,
+    redirect_with_message,
+    render_list,
+)
 
-from ..forms import AdoptionForm, PracticeFilterForm, PracticeForm
-from ..models import AdoptionStatus, Practice, PracticeAdoption
+from ..forms import AdoptionForm, PracticeFilterForm, PracticeForm, ReferralForm
+from ..models import AdoptionStatus, Practice, PracticeAdoption, Priority, ReferralPath
 from ..permissions import (
     PRACTICES_ADOPT,
     PRACTICES_BOARD,
@@ -156,4 +164,61 @@ def practice_board(request):
         "board": board, "statuses": AdoptionStatus.choices,
         "trend": selectors.adoption_trend(request.coalition, local_today(request.coalition),
                                           possible=board["possible"]),
+    })
+
+
+# Referral paths --------------------------------------------------------------------------
+
+
+def _referrals_page(request, priority_key, form=None):
+    coalition = request.coalition
+    priorities = list(Priority.objects.filter(coalition=coalition).order_by("position", "pk"))
+    chosen_pk = parse_int(priority_key)
+    priority = next((p for p in priorities if p.pk == chosen_pk), priorities[0] if priorities else None)
+    manages = has_permission(request.membership, PRACTICES_MANAGE)
+    if manages and priority is not None and form is None:
+        form = ReferralForm(organizations=endorsing_organizations(coalition).order_by("name"))
+    return render(request, "conditions/referrals.html", {
+        "priorities": priorities, "priority": priority, "map": selectors.referral_map(coalition, priority),
+        "form": form if manages and priority is not None else None, "manages": manages,
+    })
+
+
+@require_GET
+@requires(PRACTICES_VIEW)
+def referrals(request):
+    """Under a priority, which organisation refers families to which: a diagram and its table."""
+    return _referrals_page(request, request.GET.get("priority"))
+
+
+@require_POST
+@requires(PRACTICES_MANAGE)
+def referral_create(request):
+    """A coordinator draws a path under the priority shown; a refusal re-renders the page."""
+    form = ReferralForm(request.POST, organizations=endorsing_organizations(request.coalition).order_by("name"))
+    priority = Priority.objects.filter(coalition=request.coalition, pk=parse_int(request.POST.get("priority"))).first()
+    if priority is None:
+        form.add_error(None, _("Choose a priority of this coalition."))
+    elif form.is_valid() and call_service(form, services.referral_add, actor=request.user, priority=priority,
+                                          **form.cleaned_data):
+        return redirect_with_message(request, "conditions:referrals", query={"priority": priority.pk},
+                                     success=_("The referral path is drawn."))
+    return _referrals_page(request, request.POST.get("priority"), form)
+
+
+@requires(PRACTICES_MANAGE)
+def referral_delete(request, pk: int):
+    referral = object_for(request, ReferralPath.objects.select_related("from_organization", "to_organization"),
+                          pk=pk)
+    if request.method == "POST":
+        return post_action(request, services.referral_remove, _("The referral path is removed."),
+                           "conditions:referrals", referral=referral)
+    return render(request, "coalitions/confirm.html", {
+        "title": _("Remove this referral path?"),
+        "consequence": _("%(from)s will no longer be shown as referring families to %(to)s under this priority. "
+                         "The path stays in the audit trail.") % {
+            "from": referral.from_organization.name, "to": referral.to_organization.name},
+        "confirm_label": _("Remove the path"),
+        "cancel_url": reverse("conditions:referrals", args=[request.coalition.slug])
+        + f"?priority={referral.priority_id}",
     })

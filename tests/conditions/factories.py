@@ -16,6 +16,7 @@ from conditions.models import (
     Practice,
     PracticeAdoption,
     Priority,
+    ReferralPath,
     TheoryOfChangeLink,
     TheoryOfChangeStatement,
 )
@@ -187,3 +188,13 @@ class PracticeAdoptionFactory(ModelFactory):
     organization = factory.SubFactory(OrganizationFactory, coalition=factory.SelfAttribute("..coalition"))
     status = "in_place"
     since = date(2026, 3, 1)
+
+
+class ReferralPathFactory(ModelFactory):
+    class Meta:
+        model = ReferralPath
+
+    priority = factory.SubFactory(PriorityFactory)
+    coalition = factory.LazyAttribute(lambda r: r.priority.coalition)
+    from_organization = factory.SubFactory(OrganizationFactory, coalition=factory.SelfAttribute("..coalition"))
+    to_organization = factory.SubFactory(OrganizationFactory, coalition=factory.SelfAttribute("..coalition"))

@@ -4,7 +4,16 @@ from django_scopes import scope, scopes_disabled
 from coalitions.dates import local_today
 from coalitions.models import Coalition
 from conditions import selectors
-from conditions.models import Action, Activity, AgendaVersion, Consultation, ConsultationComment, Practice
+from conditions.models import (
+    Action,
+    Activity,
+    AgendaVersion,
+    Consultation,
+    ConsultationComment,
+    Practice,
+    Priority,
+    ReferralPath,
+)
 from conditions.selectors import practices as practice_selectors
 from indicators.models import Indicator, IndicatorRollup
 
@@ -76,3 +85,15 @@ def test_the_demo_has_practices_about_half_adopted_more_than_six_months_ago(db):
         trend = practice_selectors.adoption_trend(coalition, local_today(coalition), possible=board["possible"])
         assert trend[0]["adopted"] < trend[1]["adopted"] < trend[2]["adopted"] == board["adopted"]
         assert trend[0]["counts"]["planned"] > 0
+
+
+
+def test_the_demo_draws_referral_paths_once(db):
+    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", verbosity=0)
+    with scopes_disabled():
+        coalition = Coalition.objects.get(slug="petite-enfance-haute-cote")
+    with scope(coalition=coalition):
+        assert ReferralPath.objects.filter(coalition=coalition).count() == 6
+        priority = Priority.objects.get(coalition=coalition, title="Accès aux services")
+        assert len(practice_selectors.referral_map(coalition, priority)["edges"]) == 4

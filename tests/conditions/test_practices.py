@@ -11,7 +11,7 @@ from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 from pghistory.models import Events
 
-from conditions.models import Practice, PracticeAdoption
+from conditions.models import Practice, PracticeAdoption, ReferralPath
 from conditions.selectors import endorsing_organizations
 from conditions.selectors import practices as practice_selectors
 from conditions.services import practices as services
@@ -19,7 +19,7 @@ from conditions.services import practices as services
 from ..coordination.factories import LibraryItemFactory
 from ..factories import OrganizationFactory
 from ..helpers import url
-from .factories import PracticeFactory, PriorityFactory
+from .factories import PracticeFactory, PriorityFactory, ReferralPathFactory
 
 
 @pytest.fixture
@@ -252,3 +252,43 @@ def test_the_health_panel_of_condition_2_counts_the_adopted_pairs_and_the_change
     signal = next(s for s in plan_panel.signals if s.label == "Pratiques communes adoptées par les partenaires")
     assert signal.value == f"{round(100 * 2 / (2 * partners))}\u00a0%"
     assert signal.detail == f"2 / {2 * partners} · 1 de plus qu’il y a trois mois"
+
+
+# Referral paths --------------------------------------------------------------------------
+
+
+def test_a_coordinator_draws_referral_paths_that_every_member_sees_as_a_diagram_and_a_table(client, world, priority):
+    with scopes_disabled():
+        clsc = OrganizationFactory(coalition=world.coalition, name="CLSC de la Haute-Côte")
+        funder_org = OrganizationFactory(coalition=world.coalition, name="Centraide", kind="funder")
+    client.force_login(world.coordinator)
+    data = {"priority": priority.pk, "from_organization": world.organization.pk, "to_organization": clsc.pk,
+            "note": "Dépistage du langage"}
+    assert client.post(url(world, "conditions:referral_create"), data).status_code == 302
+    assert client.post(url(world, "conditions:referral_create"), data).status_code == 302  # twice: drawn once
+    same = client.post(url(world, "conditions:referral_create"), {**data, "to_organization": world.organization.pk})
+    assert "Un organisme ne peut pas se référer des familles à lui-même." in same.content.decode()
+    to_funder = client.post(url(world, "conditions:referral_create"), {**data, "to_organization": funder_org.pk})
+    assert to_funder.status_code == 200
+    with scopes_disabled():
+        assert ReferralPath.objects.count() == 1
+    client.force_login(world.funder)
+    page = client.get(url(world, "conditions:referrals") + f"?priority={priority.pk}").content.decode()
+    assert '<svg' in page and 'role="img"' in page and "<line" in page
+    assert "CLSC de la Haute-Côte" in page and "Dépistage du langage" in page  # the table alternative
+    assert "Tracer le parcours" not in page
+    assert client.post(url(world, "conditions:referral_create"), data).status_code == 403
+
+
+def test_removing_a_referral_path_asks_first(client, world, priority):
+    with scopes_disabled():
+        path = ReferralPathFactory(priority=priority, from_organization=world.organization)
+    client.force_login(world.coordinator)
+    assert "Retirer ce parcours de référence" in client.get(url(world, "conditions:referral_delete",
+                                                                path.pk)).content.decode()
+    with scopes_disabled():
+        assert ReferralPath.objects.exists()
+    client.post(url(world, "conditions:referral_delete", path.pk))
+    with scopes_disabled():
+        assert not ReferralPath.objects.exists()
+        assert Events.objects.filter(pgh_obj_model="conditions.ReferralPath", pgh_label="delete").exists()

@@ -1,7 +1,9 @@
 """Demo content of conditions 1 and 2, for ``manage.py seed_demo``: a common agenda published in
 two versions (some endorsements missing, one only for the first version), a third in consultation
 (Haute-Côte: a few reservations, an objection answered, organisations yet to answer), an action
-plan with a dozen actions, a partner's proposal, and a few hundred activities. Idempotent: a coalition that
+plan with a dozen actions, a partner's proposal, a few hundred activities, and the practices the
+partners agree to share (one archived), about half adopted, most of them since the spring, and
+referral paths under two priorities (Haute-Côte). Idempotent: a coalition that
 already has a published agenda or a plan keeps them. Every write goes through the services."""
 
 import random
@@ -11,11 +13,21 @@ from decimal import Decimal
 from coalitions.dates import local_today
 from coalitions.models import Membership, Organization, OrganizationKind, Role
 
-from .models import ActionPlan, ActionStatus, AgendaVersion, Consultation, ConsultationResponse, Priority
+from .models import (
+    ActionPlan,
+    ActionStatus,
+    AgendaVersion,
+    Consultation,
+    ConsultationResponse,
+    Practice,
+    Priority,
+    ReferralPath,
+)
 from .services import activities as activities_services
 from .services import agenda as agenda_services
 from .services import consultation as consultation_services
 from .services import plan as plan_services
+from .services import practices as practices_services
 
 PETITE_ENFANCE = {
     "agenda": {
@@ -62,6 +74,35 @@ PETITE_ENFANCE = {
                                                                              "Maturité scolaire"], 2),
     ],
     "proposal": ("Marche poussette hebdomadaire", "Maison de la famille", ["Bien-être des parents"]),
+    # (kind, title, description, priorities)
+    "practices": [
+        ("referral", "Fiche de référence commune",
+         "Remplie avec le parent et avec son accord, elle le suit d'un organisme à l'autre : il ne raconte pas son "
+         "histoire trois fois.", ["Accès aux services"]),
+        ("welcoming", "Accueil sans rendez-vous le premier contact",
+         "Un parent qui se présente est reçu le jour même, même brièvement, et repart avec un prochain rendez-vous.",
+         ["Accès aux services", "Bien-être des parents"]),
+        ("message", "« Lire dès le berceau »",
+         "Le même message et le même signet remis aux parents dans tous les points de service : lire 10 minutes "
+         "par jour avec son tout-petit.", ["Maturité scolaire"]),
+        ("tool", "Calendrier commun des activités familiales",
+         "Chaque organisme y inscrit ses activités ouvertes aux familles; les intervenantes le consultent avant "
+         "d'orienter un parent.", ["Bien-être des parents"]),
+        ("support", "Accompagnement vers la maternelle",
+         "Une intervenante accompagne la famille qui le souhaite à l'inscription et à la première visite de "
+         "l'école.", ["Transitions harmonieuses"]),
+    ],
+    # Under a priority, (from, to, how): the CISSS is the hub; the library refers no one yet.
+    "referrals": [
+        ("Accès aux services", "Maison de la famille", "CISSS", "Dépistage du langage, avec la fiche de référence"),
+        ("Accès aux services", "CPE", "CISSS", "Inquiétude sur le développement, avec l'accord du parent"),
+        ("Accès aux services", "CISSS", "Maison de la famille", "Visites à domicile pour les familles isolées"),
+        ("Accès aux services", "Carrefour familial", "Maison de la famille", "Répit et halte-garderie"),
+        ("Bien-être des parents", "CISSS", "Carrefour familial", "Ateliers parent-enfant"),
+        ("Bien-être des parents", "Maison de la famille", "Carrefour familial", "Ateliers parent-enfant"),
+    ],
+    "archived_practice": ("tool", "Bottin papier des ressources",
+                          "Remplacé par le calendrier commun et la carte en ligne.", []),
     # A third version in consultation: a few reservations, one objection already answered, and
     # three organisations that have not answered yet. (organisation, section, position, reason, answer)
     "consultation": {
@@ -127,6 +168,19 @@ SECURITE_ALIMENTAIRE = {
         ("Carte des ressources alimentaires", "CLSC", ["Aide d'urgence digne", "Accès économique"], 1),
     ],
     "proposal": ("Cuisine mobile dans les rangs", "Moisson", ["Autonomie alimentaire"]),
+    "practices": [
+        ("welcoming", "Accueil digne au dépannage",
+         "Pas de preuve de revenu exigée au premier dépannage; la personne choisit ses aliments quand c'est "
+         "possible.", ["Aide d'urgence digne"]),
+        ("referral", "Référence personnalisée vers les cuisines collectives",
+         "L'intervenant appelle avec la personne plutôt que de lui remettre un numéro.",
+         ["Autonomie alimentaire", "Aide d'urgence digne"]),
+        ("message", "« Manger mieux sans payer plus »",
+         "Le même message et les mêmes recettes économiques dans tous les points de service.",
+         ["Accès économique"]),
+        ("tool", "Carte des ressources alimentaires",
+         "Une seule carte, tenue à jour par le CLSC, remise par tous les partenaires.", ["Accès économique"]),
+    ],
 }
 
 SPECS = {"petite-enfance-haute-cote": PETITE_ENFANCE, "securite-alimentaire-val-des-sources": SECURITE_ALIMENTAIRE}
@@ -152,6 +206,64 @@ def seed(*, coalition, coordinator) -> None:
     if "consultation" in spec and not Consultation.objects.filter(coalition=coalition).exists() \
             and not AgendaVersion.objects.filter(coalition=coalition, number__isnull=True).exists():
         _seed_consultation(coalition, coordinator, spec, organizations)
+    if "practices" in spec and not Practice.objects.filter(coalition=coalition).exists():
+        _seed_practices(coalition, coordinator, spec, organizations)
+    if "referrals" in spec and not ReferralPath.objects.filter(coalition=coalition).exists():
+        _seed_referrals(coalition, coordinator, spec, organizations)
+
+
+def _seed_referrals(coalition, coordinator, spec, organizations):
+    priorities = {p.title: p for p in Priority.objects.filter(coalition=coalition)}
+    for priority_title, source, target, how in spec["referrals"]:
+        if priority_title in priorities:
+            practices_services.referral_add(actor=coordinator, priority=priorities[priority_title],
+                                            from_organization=_org(organizations, source),
+                                            to_organization=_org(organizations, target), note=how)
+
+
+# Where each organisation stands with each practice, from a cell's score (0-9): adopted (in
+# place, or adapted with a note) for half of the pairs, after having planned it months before;
+# planned or not started for some; nothing recorded for the rest.
+ADOPTION_BY_SCORE = ["in_place", "in_place", "in_place", "in_place", "adapted", "planned", "planned",
+                     "not_started", None, None]
+ADAPTATION_NOTE = "Adaptée à notre réalité : nous la faisons au téléphone plutôt qu'en personne, nos familles " \
+    "vivent loin."
+
+
+def _seed_practices(coalition, coordinator, spec, organizations):
+    """The practices the partners agreed to share; one, replaced since, is archived. About half
+    are adopted, most in the last six months, after having been planned (the board's change over
+    time). An organisation's own people record its adoption; the coordination team does for the
+    others."""
+    priorities = {p.title: p for p in Priority.objects.filter(coalition=coalition)}
+    created = []
+    for kind, title, description, priority_titles in spec["practices"]:
+        created.append(practices_services.practice_create(
+            actor=coordinator, coalition=coalition, kind=kind, title=title, description=description,
+            priorities=[priorities[t] for t in priority_titles if t in priorities]))
+    partners = {m.organization_id: m.user for m in Membership.objects.filter(
+        coalition=coalition, role=Role.PARTNER, is_active=True, organization__isnull=False).select_related("user")}
+    today = local_today(coalition)
+    for p_index, practice in enumerate(created):
+        for o_index, organization in enumerate(organizations):
+            score = (p_index * 3 + o_index * 7) % 10
+            status = ADOPTION_BY_SCORE[score]
+            if status is None:
+                continue
+            actor = partners.get(organization.pk, coordinator)
+            if status in ("in_place", "adapted"):
+                practices_services.adoption_record(actor=actor, practice=practice, organization=organization,
+                                                   status="planned", since=today - timedelta(days=200 + 10 * score),
+                                                   note="Présentée à l'équipe, mise en place prévue.")
+            practices_services.adoption_record(
+                actor=actor, practice=practice, organization=organization, status=status,
+                since=today - timedelta(days=20 + 25 * score + 5 * p_index),
+                note=ADAPTATION_NOTE if status == "adapted" else "")
+    if "archived_practice" in spec:
+        kind, title, description, _priorities = spec["archived_practice"]
+        old = practices_services.practice_create(actor=coordinator, coalition=coalition, kind=kind, title=title,
+                                                 description=description)
+        practices_services.practice_archive(actor=coordinator, practice=old)
 
 
 def _seed_consultation(coalition, coordinator, spec, organizations):

@@ -4,7 +4,21 @@ from django.utils.translation import gettext_lazy as _
 from coalitions.forms import DateInput, GuardedForm
 from coalitions.models import Organization
 
-from .models import Action, ActionPlan, Activity, AgendaVersion, Endorsement, Position, Priority, ReviewStatus
+from .models import (
+    Action,
+    ActionPlan,
+    Activity,
+    AdoptionStatus,
+    AgendaVersion,
+    Endorsement,
+    Position,
+    Practice,
+    PracticeAdoption,
+    PracticeKind,
+    Priority,
+    ReferralPath,
+    ReviewStatus,
+)
 
 
 class AgendaDraftForm(GuardedForm, forms.ModelForm):
@@ -249,3 +263,75 @@ class ConsultationAnswerForm(forms.Form):
         help_text=_("What you changed in the draft, or why you kept it. The organization is notified and the "
                     "answer appears with the published version."),
     )
+
+
+# Harmonised practices ----------------------------------------------------------------
+
+
+class PracticeForm(GuardedForm, forms.ModelForm):
+    edit_fields = Practice.EDIT_FIELDS
+    priorities = forms.ModelMultipleChoiceField(
+        label=_("Priorities"), queryset=Priority.objects.none(), required=False,
+        widget=forms.CheckboxSelectMultiple, help_text=_("The priorities this practice serves."),
+    )
+    library_item_ids = forms.TypedMultipleChoiceField(
+        label=_("Library resources"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple,
+        help_text=_("The guides, tools or documents of the library that go with this practice."),
+    )
+
+    def __init__(self, *args, coalition, library_choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["priorities"].queryset = Priority.objects.filter(coalition=coalition).order_by("position", "pk")
+        self.fields["library_item_ids"].choices = library_choices
+        if not library_choices:
+            del self.fields["library_item_ids"]
+
+    class Meta:
+        model = Practice
+        fields = ["kind", "title", "description", "priorities", "library_item_ids"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {"description": _("What partners do the same way: the message, the tool or the steps.")}
+
+
+class PracticeFilterForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All")), *PracticeKind.choices])
+    priority = forms.ModelChoiceField(label=_("Priority"), queryset=Priority.objects.none(), required=False,
+                                      empty_label=_("All"))
+
+    def __init__(self, *args, coalition, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["priority"].queryset = Priority.objects.filter(coalition=coalition).order_by("position", "pk")
+
+    def filters(self) -> dict:
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return {"kind": data.get("kind") or "", "priority_id": data["priority"].pk if data.get("priority") else None}
+
+
+class AdoptionForm(GuardedForm, forms.ModelForm):
+    """An organisation's adoption of a practice; the service upserts it (no one-time token)."""
+
+    edit_fields = PracticeAdoption.EDIT_FIELDS
+    status = forms.ChoiceField(label=_("Where your organization stands"), choices=AdoptionStatus.choices,
+                               widget=forms.RadioSelect)
+
+    class Meta:
+        model = PracticeAdoption
+        fields = ["status", "since", "note"]
+        widgets = {"since": DateInput(), "note": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {"note": _("What is in place, what was adapted and why, or what stands in the way.")}
+
+
+class ReferralForm(forms.ModelForm):
+    from_organization = forms.ModelChoiceField(label=_("Refers families"), queryset=Organization.objects.none())
+    to_organization = forms.ModelChoiceField(label=_("Refers them to"), queryset=Organization.objects.none())
+
+    def __init__(self, *args, organizations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["from_organization"].queryset = organizations
+        self.fields["to_organization"].queryset = organizations
+
+    class Meta:
+        model = ReferralPath
+        fields = ["from_organization", "to_organization", "note"]
+        help_texts = {"note": _("For what, or how: e.g. speech therapy screening, with the shared referral form.")}

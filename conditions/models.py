@@ -4,6 +4,7 @@ and the action plan (plans, actions, partners' activities). Every model is tenan
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -326,6 +327,114 @@ class ConsultationComment(TenantModel):
         constraints = [
             models.CheckConstraint(condition=(Q(section="") & Q(link__isnull=False))
                                    | (~Q(section="") & Q(link__isnull=True)), name="consultation_comment_on_one_thing"),
+        ]
+
+
+# Harmonised practices ------------------------------------------------------------------
+
+
+class PracticeKind(models.TextChoices):
+    COMMON_MESSAGE = "message", _("Common message")
+    SHARED_TOOL = "tool", _("Shared tool")
+    WELCOMING = "welcoming", _("Welcoming")
+    SUPPORT = "support", _("Support")
+    REFERRAL = "referral", _("Referral")
+
+
+@audited(exclude=["updated_at"])
+class Practice(TenantModel):
+    """A practice the partners agree to share ("les mêmes messages, les mêmes outils"): a common
+    message, a shared tool, a way of welcoming, supporting or referring families. Archived, it
+    leaves the lists; its history stays."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=PracticeKind.choices)
+    title = SingleLineCharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    priorities = models.ManyToManyField(Priority, related_name="practices", blank=True, verbose_name=_("priorities"))
+    # Resources of the coordination library (another app: read through its selectors, so no
+    # foreign key to its table); ids of items deleted since are skipped when read.
+    library_item_ids = ArrayField(models.PositiveIntegerField(), default=list, blank=True,
+                                  verbose_name=_("library resources"))
+    archived_at = models.DateTimeField(_("archived on"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    EDIT_FIELDS = ("kind", "title", "description", "priorities", "library_item_ids")
+    EDIT_LABELS = {"library_item_ids": _("Library resources")}
+
+    class Meta:
+        verbose_name = _("shared practice")
+        verbose_name_plural = _("shared practices")
+        ordering = ["kind", "title", "pk"]
+        constraints = [
+            models.UniqueConstraint("coalition", models.functions.Lower("title"), name="practice_unique_title"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class AdoptionStatus(models.TextChoices):
+    NOT_STARTED = "not_started", _("Not started")
+    PLANNED = "planned", pgettext_lazy("practice adoption", "Planned")
+    IN_PLACE = "in_place", _("In place")
+    ADAPTED = "adapted", _("Adapted")
+
+
+ADOPTED = (AdoptionStatus.IN_PLACE, AdoptionStatus.ADAPTED)  # what counts as adopted
+
+
+@audited(exclude=["updated_at"])
+class PracticeAdoption(TenantModel):
+    """Where a partner organisation stands with a shared practice, since when. One row per
+    organisation and practice; each change is an audit event, which the board reads for the
+    change over time (the status in force on a day: the last one recorded with ``since`` on or
+    before it)."""
+
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="adoptions",
+                                 verbose_name=_("practice"))
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="practice_adoptions",
+                                     verbose_name=_("organization"))
+    status = models.CharField(_("status"), max_length=20, choices=AdoptionStatus.choices)
+    since = models.DateField(_("since"), help_text=_("The day this status took effect, as near as you know."))
+    note = models.TextField(_("note"), blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                    related_name="+")
+    on_behalf = models.BooleanField(_("recorded on the organization's behalf"), default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    EDIT_FIELDS = ("status", "since", "note")
+
+    class Meta:
+        verbose_name = _("practice adoption")
+        verbose_name_plural = _("practice adoptions")
+        constraints = [
+            models.UniqueConstraint("practice", "organization", name="practice_adoption_once"),
+        ]
+
+
+@audited()
+class ReferralPath(TenantModel):
+    """Under a priority, one organisation refers families to another ("trajectoire de
+    référence")."""
+
+    priority = models.ForeignKey(Priority, on_delete=models.CASCADE, related_name="referral_paths",
+                                 verbose_name=_("priority"))
+    from_organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="referrals_made",
+                                          verbose_name=_("refers families"))
+    to_organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="referrals_received",
+                                        verbose_name=_("to"))
+    note = models.CharField(_("how"), max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("referral path")
+        verbose_name_plural = _("referral paths")
+        constraints = [
+            models.UniqueConstraint("priority", "from_organization", "to_organization", name="referral_path_once"),
+            models.CheckConstraint(condition=~Q(from_organization=F("to_organization")),
+                                   name="referral_path_not_to_itself",
+                                   violation_error_message=_("An organization does not refer families to itself.")),
         ]
 
 

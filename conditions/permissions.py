@@ -1,7 +1,7 @@
 """Permissions of conditions 1 and 2, merged into coalitions.permissions.REGISTRY, and the
 object rules that go with them (used by services and views alike)."""
 
-from coalitions.models import Membership, Role
+from coalitions.models import Membership, OrganizationKind, Role
 from coalitions.permissions import COORDINATORS, EVERYONE, MEMBERS_WHO_TAKE_PART, PARTNERS
 
 AGENDA_VIEW = "conditions.agenda:view"
@@ -17,6 +17,10 @@ MATRIX_VIEW = "conditions.matrix:view"
 CONSULTATION_VIEW = "conditions.consultation:view"
 CONSULTATION_RESPOND = "conditions.consultation:respond"
 CONSULTATION_COMMENT = "conditions.consultation:comment"
+PRACTICES_VIEW = "conditions.practices:view"
+PRACTICES_MANAGE = "conditions.practices:manage"
+PRACTICES_ADOPT = "conditions.practices:adopt"
+PRACTICES_BOARD = "conditions.practices:board"
 
 PERMISSIONS = {
     AGENDA_VIEW: EVERYONE,
@@ -33,6 +37,10 @@ PERMISSIONS = {
     CONSULTATION_VIEW: MEMBERS_WHO_TAKE_PART,
     CONSULTATION_RESPOND: PARTNERS,  # object rule: responds_for (its own organisation)
     CONSULTATION_COMMENT: MEMBERS_WHO_TAKE_PART,
+    PRACTICES_VIEW: EVERYONE,
+    PRACTICES_MANAGE: COORDINATORS,  # the list of shared practices: create, edit, archive
+    PRACTICES_ADOPT: MEMBERS_WHO_TAKE_PART,  # object rule: may_record_adoption (its own organisation)
+    PRACTICES_BOARD: COORDINATORS,  # practices x organisations, and its change over time
 }
 
 
@@ -90,3 +98,9 @@ def responds_for(membership):
     if membership is None or not membership.is_active or membership.role != Role.PARTNER:
         return None
     return membership.organization if membership.organization_id else None
+
+
+def may_record_adoption(membership, organization) -> bool:
+    """A partner records its own organisation's adoption of a practice; coordinators any
+    organisation's (a funder's organisation adopts none)."""
+    return organization.kind != OrganizationKind.FUNDER and may_edit_activity_of(membership, organization.pk)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import activities, agenda, consultation, plan
+from .views import activities, agenda, consultation, plan, practices
 
 app_name = "conditions"
 
@@ -39,4 +39,15 @@ urlpatterns = [
     path("plan/activities/<int:pk>/attachment/", activities.activity_attachment, name="activity_attachment"),
     path("plan/matrix/", activities.contribution_matrix, name="matrix"),
     path("plan/matrix/export/", activities.matrix_export, name="matrix_export"),
+    path("plan/practices/", practices.practice_list, name="practices"),
+    path("plan/practices/new/", practices.practice_create, name="practice_create"),
+    path("plan/practices/<int:pk>/", practices.practice_detail, name="practice"),
+    path("plan/practices/<int:pk>/edit/", practices.practice_edit, name="practice_edit"),
+    path("plan/practices/<int:pk>/archive/", practices.practice_archive, name="practice_archive"),
+    path("plan/practices/<int:pk>/restore/", practices.practice_restore, name="practice_restore"),
+    path("plan/practices/<int:pk>/adoption/<int:organization_pk>/", practices.adoption_edit, name="adoption_edit"),
+    path("plan/practices/board/", practices.practice_board, name="practice_board"),
+    path("plan/practices/referrals/", practices.referrals, name="referrals"),
+    path("plan/practices/referrals/new/", practices.referral_create, name="referral_create"),
+    path("plan/practices/referrals/<int:pk>/delete/", practices.referral_delete, name="referral_delete"),
 ]

@@ -19,6 +19,7 @@ from coalitions.dates import local_today
 from coalitions.models import Coalition, Membership
 from conditions import selectors as agenda_selectors
 from conditions.models import Action, ActionStatus, Activity, Endorsement, ReviewStatus
+from conditions.selectors import practices as practice_selectors
 from coordination.models.backbone import AssessmentRound
 from coordination.models.meetings import Invitee, Meeting
 from coordination.selectors.backbone import round_results
@@ -157,8 +158,12 @@ def counts(coalition, today) -> dict:
         tasks_overdue=count(backbone_tasks(coalition, overdue_on=today)),
         members=count(members),
         members_active=count(members.filter(user__last_login__gte=now - timedelta(days=30))),
+        practices=count(practice_selectors.practices_in_use(coalition)),
+        practices_adopted=count(practice_selectors.adopted_pairs(coalition)),
+        practices_adopted_before=count(practice_selectors.adopted_pairs(coalition, on=today - timedelta(days=91))),
     ).values("proposed", "to_review", "meetings", "attendance_recorded", "attendance_present",
-             "follow_ups_overdue", "tasks_overdue", "members", "members_active").get()
+             "follow_ups_overdue", "tasks_overdue", "members", "members_active", "practices", "practices_adopted",
+             "practices_adopted_before").get()
 
 
 def activity_signals(coalition, today) -> dict:
@@ -261,10 +266,15 @@ def coalition_health(coalition) -> dict:
 
     b = activity_signals(coalition, today)
     shared_share = percent(b["shared"], b["total"])
+    # Harmonised practices: the share of (practice in use, partner organisation) pairs adopted.
+    pairs = n["practices"] * a["total"]
+    adopted_share = percent(n["practices_adopted"], pairs)
+    gained = n["practices_adopted"] - n["practices_adopted_before"]
     panel2 = Panel(
         2, _("Mutually reinforcing activities"), url("conditions:plan"),
         UNKNOWN if not b["total"] else worst(grade(shared_share, 60, 30), grade_count(b["late"] + b["on_hold"], 1, 4),
-                                              WATCH if not b["activities"] else GOOD),
+                                              WATCH if not b["activities"] else GOOD,
+                                              grade(adopted_share, 60, 30) if pairs else GOOD),
         _("%(shared)s of %(total)s actions bring two or more organizations together.") % {
             "shared": b["shared"], "total": b["total"]},
         [
@@ -274,6 +284,11 @@ def coalition_health(coalition) -> dict:
                    _("%(late)s late, %(hold)s on hold") % {"late": b["late"], "hold": b["on_hold"]}),
             Signal(_("Activities in the last 90 days"), str(b["activities"]),
                    ", ".join(f"{r['organization__name']}\u00a0: {r['n']}" for r in b["by_org"][:6])),
+            Signal(_("Shared practices adopted by the partners"),
+                   pct_text(adopted_share) if pairs else _("no shared practice yet"),
+                   (f"{n['practices_adopted']} / {pairs} · " + (
+                       _("%(n)s more than three months ago") if gained >= 0 else _("%(n)s fewer than three months ago"))
+                    % {"n": abs(gained)}) if pairs else ""),
         ],
     )
 

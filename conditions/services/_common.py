@@ -22,3 +22,16 @@ def _check_amounts(**amounts) -> None:
             errors[name] = _("This amount is over %(max)s $: check it.") % {"max": f"{MAX_AMOUNT:,.0f}"}
     if errors:
         raise ValidationError(errors)
+
+
+def _clean_title(same_title, title: str, *, exclude_pk=None, empty: str, taken: str) -> str:
+    """The stripped title, refused when empty or when ``same_title`` (the coalition's rows with
+    this title, case aside) holds another row than ``exclude_pk``."""
+    title = title.strip()
+    if not title:
+        raise ValidationError({"title": empty})
+    if exclude_pk:
+        same_title = same_title.exclude(pk=exclude_pk)
+    if same_title.exists():
+        raise ValidationError({"title": taken})
+    return title

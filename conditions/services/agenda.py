@@ -30,6 +30,7 @@ from ..models import (
 )
 from ..permissions import endorses_on_behalf, may_endorse_for
 from ..selectors import endorsement_recipients, endorsing_organizations, theory_of_change_chains
+from ._common import _clean_title
 from .consultation import close_for_publishing
 
 logger = logging.getLogger(__name__)
@@ -314,15 +315,8 @@ def _priority_title_taken():
 
 
 def _check_priority_title(coalition, title: str, exclude_pk=None) -> str:
-    title = title.strip()
-    if not title:
-        raise ValidationError({"title": _("Give the priority a title.")})
-    clash = Priority.objects.filter(coalition=coalition, title__iexact=title)
-    if exclude_pk:
-        clash = clash.exclude(pk=exclude_pk)
-    if clash.exists():
-        raise ValidationError({"title": _priority_title_taken()})
-    return title
+    return _clean_title(Priority.objects.filter(coalition=coalition, title__iexact=title.strip()), title,
+                        exclude_pk=exclude_pk, empty=_("Give the priority a title."), taken=_priority_title_taken())
 
 
 def _unique_priority_title():

@@ -13,7 +13,10 @@ from conditions.models import (
     Consultation,
     ConsultationResponse,
     Endorsement,
+    Practice,
+    PracticeAdoption,
     Priority,
+    ReferralPath,
     TheoryOfChangeLink,
     TheoryOfChangeStatement,
 )
@@ -158,3 +161,40 @@ class ConsultationResponseFactory(ModelFactory):
     organization = factory.SubFactory(OrganizationFactory, coalition=factory.SelfAttribute("..coalition"))
     section = "territory"
     position = "agree"
+
+
+class PracticeFactory(ModelFactory):
+    class Meta:
+        model = Practice
+        skip_postgeneration_save = True
+
+    coalition = factory.SubFactory(CoalitionFactory)
+    kind = "referral"
+    title = factory.Sequence(lambda n: f"Pratique {n}")
+    description = "Une fiche de référence commune, remplie avec la famille."
+
+    @factory.post_generation
+    def priorities(practice, create, extracted, **kwargs):
+        if create and extracted:
+            practice.priorities.set(extracted)
+
+
+class PracticeAdoptionFactory(ModelFactory):
+    class Meta:
+        model = PracticeAdoption
+
+    practice = factory.SubFactory(PracticeFactory)
+    coalition = factory.LazyAttribute(lambda a: a.practice.coalition)
+    organization = factory.SubFactory(OrganizationFactory, coalition=factory.SelfAttribute("..coalition"))
+    status = "in_place"
+    since = date(2026, 3, 1)
+
+
+class ReferralPathFactory(ModelFactory):
+    class Meta:
+        model = ReferralPath
+
+    priority = factory.SubFactory(PriorityFactory)
+    coalition = factory.LazyAttribute(lambda r: r.priority.coalition)
+    from_organization = factory.SubFactory(OrganizationFactory, coalition=factory.SelfAttribute("..coalition"))
+    to_organization = factory.SubFactory(OrganizationFactory, coalition=factory.SelfAttribute("..coalition"))

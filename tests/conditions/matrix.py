@@ -40,6 +40,17 @@ EXPECTED = {
     "conditions:activity_attachment": (TAKE_PART, GET),  # funders never see attachments
     "conditions:matrix": (ALL, GET),
     "conditions:matrix_export": (ALL, GET),
+    "conditions:practices": (ALL, GET),
+    "conditions:practice": (ALL, GET),
+    "conditions:practice_create": (COORD, BOTH, 200),
+    "conditions:practice_edit": (COORD, BOTH, 200),
+    "conditions:practice_archive": (COORD, BOTH, 302),
+    "conditions:practice_restore": (COORD, POST, 302),
+    "conditions:adoption_edit": (TAKE_PART, BOTH, 200),  # a partner: its own organisation's adoption only
+    "conditions:practice_board": (COORD, GET),
+    "conditions:referrals": (ALL, GET),
+    "conditions:referral_create": (COORD, POST, 200),  # an empty form: re-rendered with its errors
+    "conditions:referral_delete": (COORD, BOTH, 302),
 }
 
 
@@ -54,7 +65,9 @@ def url_kwargs(world) -> dict:
         AgendaVersionFactory,
         ConsultationFactory,
         ConsultationResponseFactory,
+        PracticeFactory,
         PriorityFactory,
+        ReferralPathFactory,
     )
 
     version = AgendaVersionFactory(coalition=world.coalition)
@@ -71,7 +84,15 @@ def url_kwargs(world) -> dict:
     proposal = ActionFactory(plan=action.plan, lead_organization=world.organization, review_status="proposed")
     # Deleting the activity in one parametrised case must not break another: each gets its own.
     doomed = ActivityFactory(action=action, organization=world.organization)
+    practice = PracticeFactory(coalition=world.coalition, priorities=[priority])
+    referral = ReferralPathFactory(priority=priority, from_organization=world.organization)
     return {
+        "conditions:practice": {"pk": practice.pk},
+        "conditions:practice_edit": {"pk": practice.pk},
+        "conditions:practice_archive": {"pk": PracticeFactory(coalition=world.coalition).pk},
+        "conditions:practice_restore": {"pk": practice.pk},
+        "conditions:adoption_edit": {"pk": practice.pk, "organization_pk": world.organization.pk},
+        "conditions:referral_delete": {"pk": referral.pk},
         "conditions:agenda_version": {"key": str(version.number)},
         "conditions:priority_edit": {"pk": priority.pk},
         "conditions:consultation_answer": {"pk": objection.pk},

@@ -1,9 +1,20 @@
 from django.core.management import call_command
 from django_scopes import scope, scopes_disabled
 
+from coalitions.dates import local_today
 from coalitions.models import Coalition
 from conditions import selectors
-from conditions.models import Action, Activity, AgendaVersion, Consultation, ConsultationComment
+from conditions.models import (
+    Action,
+    Activity,
+    AgendaVersion,
+    Consultation,
+    ConsultationComment,
+    Practice,
+    Priority,
+    ReferralPath,
+)
+from conditions.selectors import practices as practice_selectors
 from indicators.models import Indicator, IndicatorRollup
 
 
@@ -46,3 +57,43 @@ def test_the_demo_consults_the_partners_on_a_third_version_with_a_few_reservatio
         assert 0 < board["organizations_answered"] < board["organizations"]  # some have yet to answer
         assert Consultation.objects.filter(coalition=coalition).count() == 1  # run twice, seeded once
         assert ConsultationComment.objects.filter(consultation=consultation).count() == 2
+
+
+def test_the_demo_lists_shared_practices_once_with_one_archived(db):
+    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", verbosity=0)
+    with scopes_disabled():
+        coalition = Coalition.objects.get(slug="petite-enfance-haute-cote")
+    with scope(coalition=coalition):
+        practices = Practice.objects.filter(coalition=coalition)
+        assert practices.filter(archived_at__isnull=True).count() == 5  # run twice, seeded once
+        assert practices.filter(archived_at__isnull=False).count() == 1
+        assert set(practices.values_list("kind", flat=True)) == {"referral", "welcoming", "message", "tool",
+                                                                 "support"}
+        assert not practices.filter(archived_at__isnull=True, priorities__isnull=True).exists()
+
+
+
+def test_the_demo_has_practices_about_half_adopted_more_than_six_months_ago(db):
+    call_command("seed_demo", verbosity=0)
+    with scopes_disabled():
+        coalition = Coalition.objects.get(slug="petite-enfance-haute-cote")
+    with scope(coalition=coalition):
+        share = practice_selectors.adoption_share(coalition)
+        assert 35 <= share["share"] <= 65  # practices half adopted
+        board = practice_selectors.adoption_board(coalition)
+        trend = practice_selectors.adoption_trend(coalition, local_today(coalition), possible=board["possible"])
+        assert trend[0]["adopted"] < trend[1]["adopted"] < trend[2]["adopted"] == board["adopted"]
+        assert trend[0]["counts"]["planned"] > 0
+
+
+
+def test_the_demo_draws_referral_paths_once(db):
+    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", verbosity=0)
+    with scopes_disabled():
+        coalition = Coalition.objects.get(slug="petite-enfance-haute-cote")
+    with scope(coalition=coalition):
+        assert ReferralPath.objects.filter(coalition=coalition).count() == 6
+        priority = Priority.objects.get(coalition=coalition, title="Accès aux services")
+        assert len(practice_selectors.referral_map(coalition, priority)["edges"]) == 4

@@ -87,6 +87,18 @@ def coalition_period(membership):
     return None if period is None else {"period_pk": period.pk}
 
 
+def practice_adoption(membership):
+    """A practice in use, and the partner's own organisation (the first partner one for a coordinator)."""
+    practice = (apps.get_model("conditions.Practice").objects
+                .filter(coalition=membership.coalition, archived_at__isnull=True).order_by("pk").first())
+    organization = membership.organization if membership.role == Role.PARTNER else (
+        apps.get_model("coalitions.Organization").objects.filter(coalition=membership.coalition)
+        .exclude(kind="funder").order_by("name").first())
+    if practice is None or organization is None:
+        return None
+    return {"pk": practice.pk, "organization_pk": organization.pk}
+
+
 # URL name -> the object to open, for each role (None: the coalition has none, the page is skipped)
 ARGUMENTS = {
     "coalitions:organization_edit": first("coalitions.Organization", "name"),
@@ -105,6 +117,11 @@ ARGUMENTS = {
     "conditions:consultation_answer": first("conditions.ConsultationResponse", position="objection",
                                             consultation__version__number__isnull=True),
     "conditions:plan_edit": first("conditions.ActionPlan"),
+    "conditions:practice": first("conditions.Practice"),
+    "conditions:practice_edit": first("conditions.Practice", archived_at__isnull=True),
+    "conditions:practice_archive": first("conditions.Practice", archived_at__isnull=True),
+    "conditions:adoption_edit": practice_adoption,
+    "conditions:referral_delete": first("conditions.ReferralPath"),
     "conditions:action": first("conditions.Action", review_status="accepted"),
     "conditions:action_edit": first("conditions.Action", review_status="accepted"),
     "conditions:action_review": first("conditions.Action", review_status="proposed"),
@@ -144,7 +161,7 @@ POST_ONLY = {
     "indicators:review_approve",
     "coalitions:member_reactivate", "coalitions:invitation_resend", "coalitions:invitation_revoke",
     "dashboards:report_freeze", "dashboards:snapshot_share", "conditions:priority_move",
-    "conditions:consultation_comment",
+    "conditions:consultation_comment", "conditions:practice_restore", "conditions:referral_create",
     "indicators:target_delete", "indicators:category_delete", "indicators:period_lock",
     "coordination:meeting_rsvp", "coordination:meeting_comment", "coordination:follow_up_status",
     "coordination:announcement_pin", "coordination:announcement_comment", "coordination:action_comment",

@@ -13,7 +13,7 @@ from coalitions.models import Membership, Organization, OrganizationKind, Role
 from coalitions.permissions import has_permission
 from coalitions.web import parse_int
 
-from .models import (
+from ..models import (
     Action,
     ActionPlan,
     ActionStatus,
@@ -30,7 +30,7 @@ from .models import (
     ReviewStatus,
     StatementKind,
 )
-from .permissions import may_endorse_for, sees_drafts
+from ..permissions import may_endorse_for, sees_drafts
 
 # Common agenda -----------------------------------------------------------------------
 

@@ -455,3 +455,32 @@ def contribution_matrix(coalition, *, plan=None, date_from=None, date_to=None) -
         "non_contributing": [r["organization"] for r in rows if not r["contributes"]],
         "single_carried": [c["priority"] for c in columns if c["single"]],
     }
+
+
+# A partner's place in the coalition (dashboards' partner card) ------------------------
+
+
+def organization_involvement(coalition, organization, *, shown: int = 5) -> dict:
+    """What ``organization`` leads and contributes to among the accepted actions (the first
+    ``shown`` of each, by end date, and the counts), its activities (the ``shown`` most recent
+    and the totals), and its endorsement of the current agenda version. Six queries."""
+    accepted = Action.objects.filter(coalition=coalition, review_status=ReviewStatus.ACCEPTED)
+    led = accepted.filter(lead_organization=organization)
+    contributed = accepted.filter(contributing_organizations=organization).exclude(lead_organization=organization)
+    counts = accepted.aggregate(
+        led=Count("pk", filter=Q(lead_organization=organization), distinct=True),
+        contributed=Count("pk", filter=Q(pk__in=contributed.values("pk")), distinct=True),
+    )
+    activities = Activity.objects.filter(coalition=coalition, organization=organization)
+    version = current_version(coalition)
+    endorsement = Endorsement.objects.filter(version=version, organization=organization).first()  # None: no version
+    return {
+        "led": list(led.order_by("-end_date", "pk")[:shown]),
+        "contributed": list(contributed.order_by("-end_date", "pk")[:shown]),
+        "led_count": counts["led"],
+        "contributed_count": counts["contributed"],
+        "activities": list(activities.select_related("action").order_by("-date", "-pk")[:shown]),
+        "activity_totals": activity_totals(activities),
+        "version": version,
+        "endorsement": endorsement,
+    }

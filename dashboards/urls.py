@@ -5,6 +5,7 @@ from . import views
 app_name = "dashboards"
 
 urlpatterns = [
+    path("partners/<int:pk>/", views.partner_card_view, name="partner_card"),
     path("reports/", views.report_index, name="reports"),
     path("reports/<int:year>/", views.report_year, name="report"),
     path("reports/<int:year>/download.xlsx", views.report_download, name="report_download"),

@@ -5,6 +5,8 @@ from datetime import timedelta
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from coalitions.models import Membership
+
 from ..models.calendar import CalendarFeed
 from ..models.meetings import Decision, FollowUp, FollowUpStatus, Invitee, Meeting, MeetingKind
 
@@ -86,3 +88,13 @@ def all_follow_ups(coalition, *, include_done: bool = False) -> QuerySet[FollowU
     if not include_done:
         follow_ups = follow_ups.exclude(status=FollowUpStatus.DONE)
     return follow_ups.select_related("meeting", "assignee_user", "assignee_organization").order_by("due_on", "pk")
+
+
+def organization_attendance(coalition, organization, *, shown: int = 5) -> dict:
+    """The past meetings that at least one active member of ``organization`` attended: the
+    ``shown`` most recent and the count. Two queries."""
+    people = Membership.objects.filter(coalition=coalition, organization=organization, is_active=True)
+    attended = Meeting.objects.filter(coalition=coalition, starts_at__lt=timezone.now()).filter(
+        Exists(Invitee.objects.filter(meeting=OuterRef("pk"), attended=True,
+                                      user_id__in=people.values("user_id"))))
+    return {"meetings": list(attended.order_by("-starts_at", "-pk")[:shown]), "count": attended.count()}

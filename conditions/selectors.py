@@ -484,3 +484,39 @@ def organization_involvement(coalition, organization, *, shown: int = 5) -> dict
         "version": version,
         "endorsement": endorsement,
     }
+
+
+def _accepted_participations(coalition) -> tuple[str, list]:
+    """SQL of (action_id, organization_id, leads) for each accepted action of the coalition:
+    its lead organisation and each contributing organisation (the lead counted once)."""
+    through = Action._meta.get_field("contributing_organizations").remote_field.through._meta.db_table  # type: ignore[union-attr]
+    action = Action._meta.db_table
+    sql = f"""
+        SELECT a.id AS action_id, a.lead_organization_id AS organization_id, TRUE AS leads
+          FROM {action} a WHERE a.coalition_id = %s AND a.review_status = %s
+        UNION
+        SELECT a.id, c.organization_id, FALSE
+          FROM {through} c JOIN {action} a ON a.id = c.action_id
+         WHERE a.coalition_id = %s AND a.review_status = %s AND c.organization_id <> a.lead_organization_id"""  # noqa: S608 (table names from the models)
+    return sql, [coalition.pk, ReviewStatus.ACCEPTED, coalition.pk, ReviewStatus.ACCEPTED]
+
+
+def action_partnerships(coalition) -> dict:
+    """Who works with whom on the accepted actions, counted in SQL (two queries):
+    ``pairs`` maps (organization id, organization id), smaller id first, to the number of
+    actions both lead or contribute to; ``loads`` maps an organization id to
+    ``(actions led, actions contributed to)``."""
+    from django.db import connection
+
+    participations, params = _accepted_participations(coalition)
+    with connection.cursor() as cursor:
+        cursor.execute(f"""WITH p AS ({participations})
+            SELECT p1.organization_id, p2.organization_id, COUNT(DISTINCT p1.action_id)
+              FROM p p1 JOIN p p2 ON p1.action_id = p2.action_id AND p1.organization_id < p2.organization_id
+             GROUP BY 1, 2""", params)  # noqa: S608 (built from constant SQL)
+        pairs = {(a, b): n for a, b, n in cursor.fetchall()}
+        cursor.execute(f"""WITH p AS ({participations})
+            SELECT organization_id, COUNT(*) FILTER (WHERE leads), COUNT(*) FILTER (WHERE NOT leads)
+              FROM p GROUP BY 1""", params)  # noqa: S608 (built from constant SQL)
+        loads = {org: (led, contributed) for org, led, contributed in cursor.fetchall()}
+    return {"pairs": pairs, "loads": loads}

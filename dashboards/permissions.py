@@ -12,6 +12,7 @@ REPORTS_SHARE = "dashboards.reports:share"
 # behind the counts (recent activities, meetings), never funders.
 PARTNER_CARD_VIEW = "dashboards.partners:view"
 PARTNER_DETAILS_VIEW = "dashboards.partners:details"
+NETWORK_VIEW = "dashboards.network:view"
 
 PERMISSIONS = {
     # Which dashboard the coalition home shows
@@ -22,4 +23,5 @@ PERMISSIONS = {
     REPORTS_SHARE: COORDINATORS,
     PARTNER_CARD_VIEW: EVERYONE,
     PARTNER_DETAILS_VIEW: MEMBERS_WHO_TAKE_PART,
+    NETWORK_VIEW: MEMBERS_WHO_TAKE_PART,
 }

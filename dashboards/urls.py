@@ -5,6 +5,7 @@ from . import views
 app_name = "dashboards"
 
 urlpatterns = [
+    path("partners/network/", views.partner_network_view, name="partner_network"),
     path("partners/<int:pk>/", views.partner_card_view, name="partner_card"),
     path("reports/", views.report_index, name="reports"),
     path("reports/<int:year>/", views.report_year, name="report"),

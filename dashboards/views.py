@@ -19,11 +19,13 @@ from . import openings, services
 from .funder import funder_dashboard
 from .health import coalition_health
 from .models import ReportSnapshot, ShareLink
+from .network import partner_network
 from .partner import partner_dashboard
 from .partners import partner_card
 from .permissions import (
     FUNDER_DASHBOARD,
     HEALTH_VIEW,
+    NETWORK_VIEW,
     PARTNER_CARD_VIEW,
     PARTNER_DASHBOARD,
     PARTNER_DETAILS_VIEW,
@@ -177,6 +179,13 @@ def partner_card_view(request, pk: int):
     details = has_permission(request.membership, PARTNER_DETAILS_VIEW)
     return render(request, "dashboards/partner_card.html",
                   partner_card(request.coalition, organization, details=details))
+
+
+@require_GET
+@requires(NETWORK_VIEW)
+def partner_network_view(request):
+    """Who works with whom: a drawing and the table that says the same."""
+    return render(request, "dashboards/partner_network.html", partner_network(request.coalition))
 
 
 # Public, outside /c/: no login -----------------------------------------------------------

@@ -98,3 +98,26 @@ def organization_attendance(coalition, organization, *, shown: int = 5) -> dict:
         Exists(Invitee.objects.filter(meeting=OuterRef("pk"), attended=True,
                                       user_id__in=people.values("user_id"))))
     return {"meetings": list(attended.order_by("-starts_at", "-pk")[:shown]), "count": attended.count()}
+
+
+def meeting_partnerships(coalition) -> dict[tuple[int, int], int]:
+    """Organisations that attended the same past meetings, counted in SQL (one query): maps
+    (organization id, organization id), smaller id first, to the number of meetings that
+    people of both attended."""
+    from django.db import connection
+
+    sql = f"""
+        WITH m AS (
+            SELECT DISTINCT i.meeting_id, ms.organization_id
+              FROM {Invitee._meta.db_table} i
+              JOIN {Meeting._meta.db_table} mt ON mt.id = i.meeting_id
+              JOIN {Membership._meta.db_table} ms
+                ON ms.user_id = i.user_id AND ms.coalition_id = i.coalition_id AND ms.is_active
+                   AND ms.organization_id IS NOT NULL
+             WHERE i.coalition_id = %s AND i.attended AND mt.starts_at < %s)
+        SELECT m1.organization_id, m2.organization_id, COUNT(*)
+          FROM m m1 JOIN m m2 ON m1.meeting_id = m2.meeting_id AND m1.organization_id < m2.organization_id
+         GROUP BY 1, 2"""  # noqa: S608 (table names from the models)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [coalition.pk, timezone.now()])
+        return {(a, b): n for a, b, n in cursor.fetchall()}

@@ -1,6 +1,6 @@
 """Rows of the URL x role matrix (tests/test_url_role_matrix.py) for dashboards and reports."""
 
-from ..matrix_roles import ALL, BOTH, COORD, GET, POST
+from ..matrix_roles import ALL, BOTH, COORD, GET, POST, TAKE_PART
 
 REPORTERS = frozenset({"coordinator", "funder"})
 
@@ -15,6 +15,7 @@ EXPECTED = {
     "dashboards:share_link_revoke": (COORD, BOTH, 302),
     "dashboards:share_link_openings": (COORD, GET),
     "dashboards:partner_card": (ALL, GET),
+    "dashboards:partner_network": (TAKE_PART, GET),
 }
 
 

@@ -515,8 +515,31 @@ def action_partnerships(coalition) -> dict:
               FROM p p1 JOIN p p2 ON p1.action_id = p2.action_id AND p1.organization_id < p2.organization_id
              GROUP BY 1, 2""", params)  # noqa: S608 (built from constant SQL)
         pairs = {(a, b): n for a, b, n in cursor.fetchall()}
+    return {"pairs": pairs, "loads": action_loads(coalition)}
+
+
+def action_loads(coalition) -> dict[int, tuple[int, int]]:
+    """Organization id -> (accepted actions it leads, accepted actions it contributes to). One query."""
+    from django.db import connection
+
+    participations, params = _accepted_participations(coalition)
+    with connection.cursor() as cursor:
         cursor.execute(f"""WITH p AS ({participations})
             SELECT organization_id, COUNT(*) FILTER (WHERE leads), COUNT(*) FILTER (WHERE NOT leads)
               FROM p GROUP BY 1""", params)  # noqa: S608 (built from constant SQL)
-        loads = {org: (led, contributed) for org, led, contributed in cursor.fetchall()}
-    return {"pairs": pairs, "loads": loads}
+        return {org: (led, contributed) for org, led, contributed in cursor.fetchall()}
+
+
+def activity_totals_by_organization(coalition) -> dict[int, dict]:
+    """Organization id -> its activities' count, hours and cost (CAD). One query."""
+    rows = (Activity.objects.filter(coalition=coalition).order_by().values("organization_id")
+            .annotate(count=Count("pk"), hours=Sum("hours"), cost=Sum("cost")))
+    return {row["organization_id"]: {"count": row["count"], "hours": row["hours"], "cost": row["cost"]}
+            for row in rows}
+
+
+def open_reservations(coalition) -> set[int]:
+    """The organisations whose endorsement of the current agenda version has reservations. One query."""
+    current = AgendaVersion.objects.filter(coalition=coalition, number__isnull=False).order_by("-number")[:1]
+    return set(Endorsement.objects.filter(coalition=coalition, version__in=current, with_reservations=True)
+               .values_list("organization_id", flat=True))

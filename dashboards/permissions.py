@@ -13,6 +13,7 @@ REPORTS_SHARE = "dashboards.reports:share"
 PARTNER_CARD_VIEW = "dashboards.partners:view"
 PARTNER_DETAILS_VIEW = "dashboards.partners:details"
 NETWORK_VIEW = "dashboards.network:view"
+EQUITY_VIEW = "dashboards.equity:view"
 
 PERMISSIONS = {
     # Which dashboard the coalition home shows
@@ -24,4 +25,5 @@ PERMISSIONS = {
     PARTNER_CARD_VIEW: EVERYONE,
     PARTNER_DETAILS_VIEW: MEMBERS_WHO_TAKE_PART,
     NETWORK_VIEW: MEMBERS_WHO_TAKE_PART,
+    EQUITY_VIEW: COORDINATORS,
 }

@@ -6,6 +6,7 @@ app_name = "dashboards"
 
 urlpatterns = [
     path("partners/network/", views.partner_network_view, name="partner_network"),
+    path("partners/equity/", views.partner_equity_view, name="partner_equity"),
     path("partners/<int:pk>/", views.partner_card_view, name="partner_card"),
     path("reports/", views.report_index, name="reports"),
     path("reports/<int:year>/", views.report_year, name="report"),

@@ -16,6 +16,7 @@ from coalitions.spreadsheets import xlsx_response
 from coalitions.web import call_service, client_ip, confirm_then_act, paginate, secret_url
 
 from . import openings, services
+from .equity import equity
 from .funder import funder_dashboard
 from .health import coalition_health
 from .models import ReportSnapshot, ShareLink
@@ -23,6 +24,7 @@ from .network import partner_network
 from .partner import partner_dashboard
 from .partners import partner_card
 from .permissions import (
+    EQUITY_VIEW,
     FUNDER_DASHBOARD,
     HEALTH_VIEW,
     NETWORK_VIEW,
@@ -186,6 +188,13 @@ def partner_card_view(request, pk: int):
 def partner_network_view(request):
     """Who works with whom: a drawing and the table that says the same."""
     return render(request, "dashboards/partner_network.html", partner_network(request.coalition))
+
+
+@require_GET
+@requires(EQUITY_VIEW)
+def partner_equity_view(request):
+    """Whether the load and the voice are shared, by sector and by size."""
+    return render(request, "dashboards/partner_equity.html", equity(request.coalition))
 
 
 # Public, outside /c/: no login -----------------------------------------------------------

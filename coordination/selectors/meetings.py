@@ -100,6 +100,18 @@ def organization_attendance(coalition, organization, *, shown: int = 5) -> dict:
     return {"meetings": list(attended.order_by("-starts_at", "-pk")[:shown]), "count": attended.count()}
 
 
+def _attendance_sql() -> str:
+    """SQL of (meeting_id, organization_id): a past meeting that a person of the organisation attended."""
+    return f"""
+            SELECT DISTINCT i.meeting_id, ms.organization_id
+              FROM {Invitee._meta.db_table} i
+              JOIN {Meeting._meta.db_table} mt ON mt.id = i.meeting_id
+              JOIN {Membership._meta.db_table} ms
+                ON ms.user_id = i.user_id AND ms.coalition_id = i.coalition_id AND ms.is_active
+                   AND ms.organization_id IS NOT NULL
+             WHERE i.coalition_id = %s AND i.attended AND mt.starts_at < %s"""  # noqa: S608 (table names from the models)
+
+
 def meeting_partnerships(coalition) -> dict[tuple[int, int], int]:
     """Organisations that attended the same past meetings, counted in SQL (one query): maps
     (organization id, organization id), smaller id first, to the number of meetings that
@@ -107,17 +119,20 @@ def meeting_partnerships(coalition) -> dict[tuple[int, int], int]:
     from django.db import connection
 
     sql = f"""
-        WITH m AS (
-            SELECT DISTINCT i.meeting_id, ms.organization_id
-              FROM {Invitee._meta.db_table} i
-              JOIN {Meeting._meta.db_table} mt ON mt.id = i.meeting_id
-              JOIN {Membership._meta.db_table} ms
-                ON ms.user_id = i.user_id AND ms.coalition_id = i.coalition_id AND ms.is_active
-                   AND ms.organization_id IS NOT NULL
-             WHERE i.coalition_id = %s AND i.attended AND mt.starts_at < %s)
+        WITH m AS ({_attendance_sql()})
         SELECT m1.organization_id, m2.organization_id, COUNT(*)
           FROM m m1 JOIN m m2 ON m1.meeting_id = m2.meeting_id AND m1.organization_id < m2.organization_id
-         GROUP BY 1, 2"""  # noqa: S608 (table names from the models)
+         GROUP BY 1, 2"""  # noqa: S608 (built from constant SQL)
     with connection.cursor() as cursor:
         cursor.execute(sql, [coalition.pk, timezone.now()])
         return {(a, b): n for a, b, n in cursor.fetchall()}
+
+
+def attendance_by_organization(coalition) -> dict[int, int]:
+    """Organization id -> the past meetings its people attended. One query."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(f"WITH m AS ({_attendance_sql()}) SELECT organization_id, COUNT(*) FROM m GROUP BY 1",
+                       [coalition.pk, timezone.now()])  # noqa: S608 (built from constant SQL)
+        return dict(cursor.fetchall())

@@ -16,6 +16,7 @@ EXPECTED = {
     "dashboards:share_link_openings": (COORD, GET),
     "dashboards:partner_card": (ALL, GET),
     "dashboards:partner_network": (TAKE_PART, GET),
+    "dashboards:partner_equity": (COORD, GET),
 }
 
 

@@ -12,7 +12,7 @@ from coalitions.models import Role
 from ..conditions.factories import ActionFactory
 from ..coordination.factories import InviteeFactory, MeetingFactory
 from ..factories import MembershipFactory, OrganizationFactory
-from .data import grow
+from .data import assert_same_queries_at_two_sizes, grow
 
 pytestmark = pytest.mark.django_db
 
@@ -24,13 +24,7 @@ def network(world):
 @pytest.mark.parametrize("actor", ["coordinator", "partner"])
 def test_the_network_runs_the_same_queries_at_two_data_sizes(client, world, actor, django_assert_num_queries):
     client.force_login(world.user(actor))
-    grow(world, 2)
-    client.get(network(world))
-    with django_assert_num_queries(9):
-        assert client.get(network(world)).status_code == 200
-    grow(world, 8)
-    with django_assert_num_queries(9):
-        response = client.get(network(world))
+    response = assert_same_queries_at_two_sizes(client, world, network(world), 9, django_assert_num_queries)
     assert len(response.context["edges"]) >= 10
 
 

@@ -501,11 +501,10 @@ def _accepted_participations(coalition) -> tuple[str, list]:
     return sql, [coalition.pk, ReviewStatus.ACCEPTED, coalition.pk, ReviewStatus.ACCEPTED]
 
 
-def action_partnerships(coalition) -> dict:
-    """Who works with whom on the accepted actions, counted in SQL (two queries):
-    ``pairs`` maps (organization id, organization id), smaller id first, to the number of
-    actions both lead or contribute to; ``loads`` maps an organization id to
-    ``(actions led, actions contributed to)``."""
+def action_pairs(coalition) -> dict[tuple[int, int], int]:
+    """Who works with whom on the accepted actions, counted in SQL (one query): maps
+    (organization id, organization id), smaller id first, to the number of actions both
+    lead or contribute to."""
     from django.db import connection
 
     participations, params = _accepted_participations(coalition)
@@ -514,8 +513,7 @@ def action_partnerships(coalition) -> dict:
             SELECT p1.organization_id, p2.organization_id, COUNT(DISTINCT p1.action_id)
               FROM p p1 JOIN p p2 ON p1.action_id = p2.action_id AND p1.organization_id < p2.organization_id
              GROUP BY 1, 2""", params)  # noqa: S608 (built from constant SQL)
-        pairs = {(a, b): n for a, b, n in cursor.fetchall()}
-    return {"pairs": pairs, "loads": action_loads(coalition)}
+        return {(a, b): n for a, b, n in cursor.fetchall()}
 
 
 def action_loads(coalition) -> dict[int, tuple[int, int]]:

@@ -7,7 +7,7 @@ import math
 from statistics import median
 
 from coalitions.models import Organization
-from conditions.selectors import action_partnerships
+from conditions.selectors import action_loads, action_pairs
 from coordination.selectors.meetings import meeting_partnerships
 
 SIZE = 640  # the drawing's width and height (SVG user units)
@@ -20,11 +20,21 @@ def is_overloaded(load: int, typical: float) -> bool:
     return load >= OVERLOAD_MIN and load >= OVERLOAD_FACTOR * typical
 
 
+def isolated_partners(coalition) -> dict:
+    """The organisations with no link in the network (the health view's condition-5 signal):
+    their names and their share of all. Three queries."""
+    names = dict(Organization.objects.filter(coalition=coalition).values_list("pk", "name"))
+    linked = {pk for pair in (*action_pairs(coalition), *meeting_partnerships(coalition)) for pk in pair}
+    isolated = sorted(name for pk, name in names.items() if pk not in linked)
+    return {"names": isolated, "count": len(isolated), "total": len(names),
+            "share": round(100 * len(isolated) / len(names)) if names else None}
+
+
 def partner_network(coalition) -> dict:
     organizations = list(Organization.objects.filter(coalition=coalition).order_by("name", "pk"))
-    actions = action_partnerships(coalition)
+    actions = {"pairs": action_pairs(coalition)}
     meetings = meeting_partnerships(coalition)
-    loads = actions["loads"]
+    loads = action_loads(coalition)
     typical = median([sum(loads.get(o.pk, (0, 0))) for o in organizations]) if organizations else 0
     nodes, by_id = [], {}
     for i, organization in enumerate(organizations):

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from coalitions.models import Role
+from coalitions.models import Organization, Role
 
 from ..conditions.factories import ActionFactory
 from ..coordination.factories import InviteeFactory, MeetingFactory
@@ -77,3 +77,17 @@ def test_the_organizations_list_leads_members_to_the_network_but_not_funders(cli
     assert network(world) in client.get(url).content.decode()
     client.force_login(world.funder)
     assert network(world) not in client.get(url).content.decode()
+
+
+def test_the_health_view_counts_the_partners_at_the_edge_of_the_network(client, world):
+    with scopes_disabled():
+        cpe = OrganizationFactory(coalition=world.coalition, name="CPE Les Petits Pas")
+        OrganizationFactory(coalition=world.coalition, name="Ferme Lointaine")
+        ActionFactory(plan__coalition=world.coalition, lead_organization=world.organization, contributors=[cpe])
+        total = Organization.objects.filter(coalition=world.coalition).count()
+    client.force_login(world.coordinator)
+    response = client.get(reverse("coalitions:home", args=[world.coalition.slug]))
+    panel = response.context["panels"][4]
+    signal = next(s for s in panel.signals if s.label == "Partenaires isolés dans le réseau")
+    assert signal.detail.startswith(f"{total - 2} / {total} · ") and "Ferme Lointaine" in signal.detail
+    assert any("Ferme Lointaine" in item.text and item.url == network(world) for item in response.context["attention"])

@@ -118,8 +118,8 @@ class OrganizationForm(GuardedForm, forms.ModelForm):
 
     class Meta:
         model = Organization
-        fields = ["name", "sector", "kind", "website", "description", "representative"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+        fields = ["name", "sector", "kind", "website", "description", "skills", "representative"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4}), "skills": forms.Textarea(attrs={"rows": 3})}
 
 
 class _RoleAndOrganizationForm(forms.Form):

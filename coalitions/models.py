@@ -1,4 +1,5 @@
 import hashlib
+import re
 import secrets
 import zoneinfo
 from typing import TYPE_CHECKING, ClassVar, Self
@@ -261,6 +262,10 @@ class Organization(TenantModel):  # type: ignore[django-manager-missing]  # see 
     kind = models.CharField(_("kind"), max_length=20, choices=OrganizationKind.choices)
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
+    skills = models.TextField(
+        _("skills offered"), blank=True, max_length=2000,
+        help_text=_("What the organization can offer the other partners, one skill per line or separated by commas."),
+    )
     representative = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
         related_name="+", verbose_name=_("representative"),
@@ -270,7 +275,7 @@ class Organization(TenantModel):  # type: ignore[django-manager-missing]  # see 
     # permissions to it (e.g. "this organisation reports this indicator").
     group = models.OneToOneField(Group, on_delete=models.PROTECT, related_name="organization")
 
-    EDIT_FIELDS = ("name", "sector", "kind", "website", "description", "representative")
+    EDIT_FIELDS = ("name", "sector", "kind", "website", "description", "skills", "representative")
 
     class Meta:
         verbose_name = _("organization")
@@ -282,6 +287,16 @@ class Organization(TenantModel):  # type: ignore[django-manager-missing]  # see 
 
     def __str__(self):
         return self.name
+
+    @property
+    def skill_list(self) -> list[str]:
+        """The declared skills, one per line or comma, blanks and repeats left out."""
+        seen: dict[str, str] = {}
+        for part in re.split(r"[,\n;]", self.skills):
+            skill = " ".join(part.split())
+            if skill and skill.casefold() not in seen:
+                seen[skill.casefold()] = skill
+        return list(seen.values())
 
 
 ERASURE_EVENT = "erasure"  # a member's identity erased (Law 25): the audit trail keeps the reason

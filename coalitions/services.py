@@ -104,7 +104,7 @@ def _unique_organization_name():
 @transaction.atomic
 def organization_create(
     *, actor, coalition: Coalition, name: str, sector: str, kind: str,
-    website: str = "", description: str = "", representative=None,
+    website: str = "", description: str = "", skills: str = "", representative=None,
 ) -> Organization:
     require_permission(actor, coalition, "coalitions.organizations:manage")
     _check_representative(coalition, representative)
@@ -114,7 +114,7 @@ def organization_create(
     with _unique_organization_name():
         organization = Organization.objects.create(
             coalition=coalition, name=name.strip(), sector=sector, kind=kind, website=website,
-            description=description, representative=representative, group=group,
+            description=description, skills=skills, representative=representative, group=group,
         )
     group.name = f"organization:{organization.pk}"
     group.save(update_fields=["name"])
@@ -124,7 +124,7 @@ def organization_create(
 @transaction.atomic
 def organization_update(*, actor, organization: Organization, version: str | None = None, **fields) -> Organization:
     require_permission(actor, organization.coalition, "coalitions.organizations:manage")
-    allowed = {"name", "sector", "kind", "website", "description", "representative"}
+    allowed = {"name", "sector", "kind", "website", "description", "skills", "representative"}
     organization = lock_for_edit(organization, version=version, fields=Organization.EDIT_FIELDS,
                                  submitted={k: v for k, v in fields.items() if k in allowed})
     if "representative" in fields:

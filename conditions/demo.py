@@ -57,6 +57,7 @@ PETITE_ENFANCE = {
     "v2_priority": ("Transitions harmonieuses", "Accompagner le passage du service de garde à l'école."),
     "v2_vision": "Chaque enfant de la Haute-Côte arrive à l'école avec les mêmes chances de réussir, entouré de "
     "parents confiants, de services accessibles et d'une communauté qui l'accompagne.",
+    "edge": "Comptoir familial",  # a partner at the edge of the network: in no action
     "actions": [
         ("Visites à domicile pour les familles isolées", "Maison de la famille", ["Bien-être des parents"], 1),
         ("Ateliers parent-enfant « Grandir ensemble »", "Carrefour familial", ["Bien-être des parents",
@@ -362,9 +363,11 @@ def _seed_plan(coalition, coordinator, spec, organizations):
     priorities = {p.title: p for p in Priority.objects.filter(coalition=coalition)}
     rng = random.Random(coalition.slug)
     actions, teams = [], {}
+    edge = [_org(organizations, spec["edge"])] if "edge" in spec else []
     for index, (title, lead, priority_titles, contributor_count) in enumerate(spec["actions"]):
         lead_org = _org(organizations, lead)
-        contributors = rng.sample([o for o in organizations if o.pk != lead_org.pk], contributor_count)
+        contributors = rng.sample([o for o in organizations if o.pk != lead_org.pk and o not in edge],
+                                  contributor_count)
         action = _create_action(coordinator, coalition, plan, rng, index=index, title=title, lead_org=lead_org,
                                 priorities=[priorities[t] for t in priority_titles], contributors=contributors)
         actions.append(action)

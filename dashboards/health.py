@@ -34,6 +34,7 @@ from indicators.selectors.queue import review_queue
 
 from .funder import final_targets, last_points
 from .models import ReportingBacklog
+from .network import isolated_partners
 
 GOOD, WATCH, ALERT, UNKNOWN = "good", "watch", "alert", "unknown"
 
@@ -335,13 +336,19 @@ def coalition_health(coalition) -> dict:
     d["overdue"] = n["tasks_overdue"]
     scores = [block for block in d["conditions"] if block["mean"] is not None]
     low = [block for block in scores if block["mean"] < 3]
+    edge = isolated_partners(coalition)  # the web of partners: who works with nobody
+    connected = None if edge["share"] is None else 100 - edge["share"]
     falling = [block for block in scores if block["previous"] is not None and block["mean"] < block["previous"]]
     panel5 = Panel(
         5, _("Backbone support"), url("coordination:backbone"),
-        worst(grade_count(d["overdue"], 1, 4), (ALERT if low else WATCH if falling else GOOD) if scores else UNKNOWN),
+        worst(grade_count(d["overdue"], 1, 4), (ALERT if low else WATCH if falling else GOOD) if scores else UNKNOWN,
+              grade(connected, 90, 75)),
         _("Latest self-assessment: %(title)s.") % {"title": d["round"].title} if d["round"] else
         _("No self-assessment yet."),
-        [Signal(_("Backbone tasks overdue"), str(d["overdue"]))] + [
+        [Signal(_("Backbone tasks overdue"), str(d["overdue"])),
+         Signal(_("Partners isolated in the network"), pct_text(edge["share"]),
+                f"{edge['count']} / {edge['total']}" + (" · " + ", ".join(edge["names"][:5]) if edge["count"] else ""))
+         ] + [
             Signal(block["label"], "—" if block["mean"] is None else f"{number_format(block['mean'], 1)}\u00a0/\u00a05",
                    change_text(block["mean"], block["previous"]))
             for block in d["conditions"]
@@ -373,6 +380,12 @@ def coalition_health(coalition) -> dict:
             ngettext("%(n)s reservation or objection of the consultation to answer",
                      "%(n)s reservations or objections of the consultation to answer", consulted["waiting"])
             % {"n": consulted["waiting"]}, url("conditions:consultation_responses"), consulted["waiting"]))
+    if edge["count"]:
+        attention.append(AttentionItem(
+            ngettext("%(n)s partner works with no other: %(names)s",
+                     "%(n)s partners work with no other: %(names)s", edge["count"])
+            % {"n": edge["count"], "names": ", ".join(edge["names"][:5]) + ("…" if edge["count"] > 5 else "")},
+            url("dashboards:partner_network"), edge["count"]))
     if a["missing"]:
         n = a["total"] - a["endorsed"]
         attention.append(AttentionItem(

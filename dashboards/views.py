@@ -10,16 +10,30 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from coalitions.dates import local_today
+from coalitions.models import Organization
 from coalitions.permissions import HOME_VIEW, has_permission, object_for, requires
 from coalitions.spreadsheets import xlsx_response
 from coalitions.web import call_service, client_ip, confirm_then_act, paginate, secret_url
 
 from . import openings, services
+from .equity import equity
 from .funder import funder_dashboard
 from .health import coalition_health
 from .models import ReportSnapshot, ShareLink
+from .network import partner_network
 from .partner import partner_dashboard
-from .permissions import FUNDER_DASHBOARD, HEALTH_VIEW, PARTNER_DASHBOARD, REPORTS_SHARE, REPORTS_VIEW
+from .partners import partner_card
+from .permissions import (
+    EQUITY_VIEW,
+    FUNDER_DASHBOARD,
+    HEALTH_VIEW,
+    NETWORK_VIEW,
+    PARTNER_CARD_VIEW,
+    PARTNER_DASHBOARD,
+    PARTNER_DETAILS_VIEW,
+    REPORTS_SHARE,
+    REPORTS_VIEW,
+)
 from .reports import FIRST_YEAR, ReportYear, decorate, period_report, report_label, report_sheets
 
 
@@ -168,6 +182,33 @@ def share_link_openings(request, pk: int):
     page = paginate(request, openings.link_openings(link))
     page.object_list = openings.shown_openings(page.object_list)
     return render(request, "dashboards/share_link_openings.html", {"link": link, "page_obj": page})
+
+
+# The web of partners -------------------------------------------------------------------
+
+
+@require_GET
+@requires(PARTNER_CARD_VIEW)
+def partner_card_view(request, pk: int):
+    """An organisation's place in the coalition; its people only for members, never funders."""
+    organization = object_for(request, Organization.objects.select_related("representative"), pk=pk)
+    details = has_permission(request.membership, PARTNER_DETAILS_VIEW)
+    return render(request, "dashboards/partner_card.html",
+                  partner_card(request.coalition, organization, details=details))
+
+
+@require_GET
+@requires(NETWORK_VIEW)
+def partner_network_view(request):
+    """Who works with whom: a drawing and the table that says the same."""
+    return render(request, "dashboards/partner_network.html", partner_network(request.coalition))
+
+
+@require_GET
+@requires(EQUITY_VIEW)
+def partner_equity_view(request):
+    """Whether the load and the voice are shared, by sector and by size."""
+    return render(request, "dashboards/partner_equity.html", equity(request.coalition))
 
 
 # Public, outside /c/: no login -----------------------------------------------------------

@@ -544,3 +544,89 @@ def contribution_matrix(coalition, *, plan=None, date_from=None, date_to=None) -
         "non_contributing": [r["organization"] for r in rows if not r["contributes"]],
         "single_carried": [c["priority"] for c in columns if c["single"]],
     }
+
+
+# A partner's place in the coalition (dashboards' partner card) ------------------------
+
+
+def organization_involvement(coalition, organization, *, shown: int = 5) -> dict:
+    """What ``organization`` leads and contributes to among the accepted actions (the first
+    ``shown`` of each, by end date, and the counts), its activities (the ``shown`` most recent
+    and the totals), and its endorsement of the current agenda version. Six queries."""
+    accepted = Action.objects.filter(coalition=coalition, review_status=ReviewStatus.ACCEPTED)
+    led = accepted.filter(lead_organization=organization)
+    contributed = accepted.filter(contributing_organizations=organization).exclude(lead_organization=organization)
+    counts = accepted.aggregate(
+        led=Count("pk", filter=Q(lead_organization=organization), distinct=True),
+        contributed=Count("pk", filter=Q(pk__in=contributed.values("pk")), distinct=True),
+    )
+    activities = Activity.objects.filter(coalition=coalition, organization=organization)
+    version = current_version(coalition)
+    endorsement = Endorsement.objects.filter(version=version, organization=organization).first()  # None: no version
+    return {
+        "led": list(led.order_by("-end_date", "pk")[:shown]),
+        "contributed": list(contributed.order_by("-end_date", "pk")[:shown]),
+        "led_count": counts["led"],
+        "contributed_count": counts["contributed"],
+        "activities": list(activities.select_related("action").order_by("-date", "-pk")[:shown]),
+        "activity_totals": activity_totals(activities),
+        "version": version,
+        "endorsement": endorsement,
+    }
+
+
+def _accepted_participations(coalition) -> tuple[str, list]:
+    """SQL of (action_id, organization_id, leads) for each accepted action of the coalition:
+    its lead organisation and each contributing organisation (the lead counted once)."""
+    through = Action._meta.get_field("contributing_organizations").remote_field.through._meta.db_table  # type: ignore[union-attr]
+    action = Action._meta.db_table
+    sql = f"""
+        SELECT a.id AS action_id, a.lead_organization_id AS organization_id, TRUE AS leads
+          FROM {action} a WHERE a.coalition_id = %s AND a.review_status = %s
+        UNION
+        SELECT a.id, c.organization_id, FALSE
+          FROM {through} c JOIN {action} a ON a.id = c.action_id
+         WHERE a.coalition_id = %s AND a.review_status = %s AND c.organization_id <> a.lead_organization_id"""  # noqa: S608 (table names from the models)
+    return sql, [coalition.pk, ReviewStatus.ACCEPTED, coalition.pk, ReviewStatus.ACCEPTED]
+
+
+def action_pairs(coalition) -> dict[tuple[int, int], int]:
+    """Who works with whom on the accepted actions, counted in SQL (one query): maps
+    (organization id, organization id), smaller id first, to the number of actions both
+    lead or contribute to."""
+    from django.db import connection
+
+    participations, params = _accepted_participations(coalition)
+    with connection.cursor() as cursor:
+        cursor.execute(f"""WITH p AS ({participations})
+            SELECT p1.organization_id, p2.organization_id, COUNT(DISTINCT p1.action_id)
+              FROM p p1 JOIN p p2 ON p1.action_id = p2.action_id AND p1.organization_id < p2.organization_id
+             GROUP BY 1, 2""", params)  # noqa: S608 (built from constant SQL)
+        return {(a, b): n for a, b, n in cursor.fetchall()}
+
+
+def action_loads(coalition) -> dict[int, tuple[int, int]]:
+    """Organization id -> (accepted actions it leads, accepted actions it contributes to). One query."""
+    from django.db import connection
+
+    participations, params = _accepted_participations(coalition)
+    with connection.cursor() as cursor:
+        cursor.execute(f"""WITH p AS ({participations})
+            SELECT organization_id, COUNT(*) FILTER (WHERE leads), COUNT(*) FILTER (WHERE NOT leads)
+              FROM p GROUP BY 1""", params)  # noqa: S608 (built from constant SQL)
+        return {org: (led, contributed) for org, led, contributed in cursor.fetchall()}
+
+
+def activity_totals_by_organization(coalition) -> dict[int, dict]:
+    """Organization id -> its activities' count, hours and cost (CAD). One query."""
+    rows = (Activity.objects.filter(coalition=coalition).order_by().values("organization_id")
+            .annotate(count=Count("pk"), hours=Sum("hours"), cost=Sum("cost")))
+    return {row["organization_id"]: {"count": row["count"], "hours": row["hours"], "cost": row["cost"]}
+            for row in rows}
+
+
+def open_reservations(coalition) -> set[int]:
+    """The organisations whose endorsement of the current agenda version has reservations. One query."""
+    current = AgendaVersion.objects.filter(coalition=coalition, number__isnull=False).order_by("-number")[:1]
+    return set(Endorsement.objects.filter(coalition=coalition, version__in=current, with_reservations=True)
+               .values_list("organization_id", flat=True))

@@ -5,6 +5,8 @@ from datetime import timedelta
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from coalitions.models import Membership
+
 from ..models.calendar import CalendarFeed
 from ..models.meetings import Decision, FollowUp, FollowUpStatus, Invitee, Meeting, MeetingKind
 
@@ -99,3 +101,51 @@ def all_follow_ups(coalition, *, include_done: bool = False, overdue_on=None) ->
     if overdue_on is not None:
         follow_ups = follow_ups.filter(due_on__lt=overdue_on)
     return follow_ups.select_related("meeting", "assignee_user", "assignee_organization").order_by("due_on", "pk")
+
+
+def organization_attendance(coalition, organization, *, shown: int = 5) -> dict:
+    """The past meetings that at least one active member of ``organization`` attended: the
+    ``shown`` most recent and the count. Two queries."""
+    people = Membership.objects.filter(coalition=coalition, organization=organization, is_active=True)
+    attended = Meeting.objects.filter(coalition=coalition, starts_at__lt=timezone.now()).filter(
+        Exists(Invitee.objects.filter(meeting=OuterRef("pk"), attended=True,
+                                      user_id__in=people.values("user_id"))))
+    return {"meetings": list(attended.order_by("-starts_at", "-pk")[:shown]), "count": attended.count()}
+
+
+def _attendance_sql() -> str:
+    """SQL of (meeting_id, organization_id): a past meeting that a person of the organisation attended."""
+    return f"""
+            SELECT DISTINCT i.meeting_id, ms.organization_id
+              FROM {Invitee._meta.db_table} i
+              JOIN {Meeting._meta.db_table} mt ON mt.id = i.meeting_id
+              JOIN {Membership._meta.db_table} ms
+                ON ms.user_id = i.user_id AND ms.coalition_id = i.coalition_id AND ms.is_active
+                   AND ms.organization_id IS NOT NULL
+             WHERE i.coalition_id = %s AND i.attended AND mt.starts_at < %s"""  # noqa: S608 (table names from the models)
+
+
+def meeting_partnerships(coalition) -> dict[tuple[int, int], int]:
+    """Organisations that attended the same past meetings, counted in SQL (one query): maps
+    (organization id, organization id), smaller id first, to the number of meetings that
+    people of both attended."""
+    from django.db import connection
+
+    sql = f"""
+        WITH m AS ({_attendance_sql()})
+        SELECT m1.organization_id, m2.organization_id, COUNT(*)
+          FROM m m1 JOIN m m2 ON m1.meeting_id = m2.meeting_id AND m1.organization_id < m2.organization_id
+         GROUP BY 1, 2"""  # noqa: S608 (built from constant SQL)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [coalition.pk, timezone.now()])
+        return {(a, b): n for a, b, n in cursor.fetchall()}
+
+
+def attendance_by_organization(coalition) -> dict[int, int]:
+    """Organization id -> the past meetings its people attended. One query."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(f"WITH m AS ({_attendance_sql()}) SELECT organization_id, COUNT(*) FROM m GROUP BY 1",
+                       [coalition.pk, timezone.now()])  # noqa: S608 (built from constant SQL)
+        return dict(cursor.fetchall())

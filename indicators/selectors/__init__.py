@@ -10,8 +10,12 @@ an indicator entered once by the coordination team has no reporting organisation
 asks ``reporters()`` (or the helpers below, built on it): nobody else reads the grant table.
 Each returns a queryset, so the question is answered in SQL, joined into the caller's query."""
 
-from django.db.models import Exists, F, OuterRef, QuerySet
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import TruncDate
 
 from coalitions.models import Organization
 
@@ -125,3 +129,27 @@ def values_submitted(coalition, *, after, until) -> QuerySet:
         status__in=[ValueStatus.SUBMITTED, ValueStatus.APPROVED],
     ).select_related("indicator", "period__indicator", "organization")
         .order_by("organization__name", "indicator__code"))
+
+
+PUNCTUALITY_DAYS = 365  # the periods whose due date fell in the last year
+
+
+def reporting_punctuality(coalition, organization, today, *, days: int = PUNCTUALITY_DAYS) -> dict:
+    """How punctually ``organization`` reported over the periods of its indicators that fell
+    due in the ``days`` before ``today``: values submitted on time (by the due date, on the
+    coalition's calendar), late, and still missing; ``on_time_share`` in percent (None
+    without a period). One query."""
+    value = IndicatorValue.objects.filter(period_id=OuterRef("pk"), organization=organization,
+                                          category__isnull=True, submitted_at__isnull=False)
+    counts = (
+        Period.objects.filter(indicator__in=reported_indicators(coalition, organization),
+                              due_date__lt=today, due_date__gte=today - timedelta(days=days))
+        .annotate(submitted_on=Subquery(
+            value.annotate(day=TruncDate("submitted_at", tzinfo=ZoneInfo(coalition.time_zone))).values("day")[:1]))
+        .aggregate(due=Count("pk"), on_time=Count("pk", filter=Q(submitted_on__lte=F("due_date"))),
+                   late=Count("pk", filter=Q(submitted_on__gt=F("due_date"))))
+    )
+    counts["missing"] = counts["due"] - counts["on_time"] - counts["late"]
+    counts["on_time_share"] = round(100 * counts["on_time"] / counts["due"]) if counts["due"] else None
+    counts["days"] = days
+    return counts

@@ -21,7 +21,7 @@ def grow(world, n):
             services.organization_update(actor=world.coordinator, organization=organization, website="https://x.org")
 
 
-@pytest.mark.parametrize("url_name,queries", [("coalitions:home", 13), ("coalitions:invitations", 7),
+@pytest.mark.parametrize("url_name,queries", [("coalitions:home", 16), ("coalitions:invitations", 7),
                                               ("coalitions:audit", 8), ("coalitions:organizations", 7),
                                               ("coalitions:members", 7)])
 def test_the_page_runs_a_fixed_number_of_queries(client, world, url_name, queries, django_assert_num_queries):

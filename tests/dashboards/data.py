@@ -68,3 +68,16 @@ def grow(world, n: int) -> None:
         InviteeFactory(meeting=upcoming, user=world.partner)
         BackboneTaskFactory(coalition=coalition, due_on=today - timedelta(days=1))
         AssessmentAnswerFactory(question=question, organization=organization, score=3)
+
+
+def assert_same_queries_at_two_sizes(client, world, url: str, queries: int, assert_num_queries):
+    """GET ``url`` with 2 then 10 grown organisations: ``queries`` queries both times; the last response."""
+    grow(world, 2)
+    client.get(url)  # warm the caches a first visit fills
+    with assert_num_queries(queries):
+        assert client.get(url).status_code == 200
+    grow(world, 8)
+    with assert_num_queries(queries):
+        response = client.get(url)
+    assert response.status_code == 200
+    return response

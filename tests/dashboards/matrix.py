@@ -1,6 +1,6 @@
 """Rows of the URL x role matrix (tests/test_url_role_matrix.py) for dashboards and reports."""
 
-from ..matrix_roles import BOTH, COORD, GET, POST
+from ..matrix_roles import ALL, BOTH, COORD, GET, POST, TAKE_PART
 
 REPORTERS = frozenset({"coordinator", "funder"})
 
@@ -16,6 +16,9 @@ EXPECTED = {
     "dashboards:snapshot_share": (COORD, POST, 200),
     "dashboards:share_link_revoke": (COORD, BOTH, 302),
     "dashboards:share_link_openings": (COORD, GET),
+    "dashboards:partner_card": (ALL, GET),
+    "dashboards:partner_network": (TAKE_PART, GET),
+    "dashboards:partner_equity": (COORD, GET),
 }
 
 
@@ -36,4 +39,5 @@ def url_kwargs(world) -> dict:
         "dashboards:share_link_revoke": {"pk": link.pk},
         "dashboards:share_link_openings": {"pk": link.pk},
         "share_link": {"token": token},
+        "dashboards:partner_card": {"pk": world.organization.pk},
     }

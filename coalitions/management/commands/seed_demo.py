@@ -35,14 +35,19 @@ COALITIONS: list[dict[str, Any]] = [
         "description": "Les partenaires de la Haute-Côte-Nord agissent ensemble pour que chaque enfant de 0 à 5 ans "
         "arrive à l'école avec les mêmes chances de réussir.",
         "organizations": [
-            ("CISSS de la Côte-Nord — CLSC de Forestville", "health", "public"),
-            ("Centre de services scolaire de l'Estuaire", "education", "public"),
-            ("Municipalité de Forestville", "municipal", "public"),
-            ("Bibliothèque municipale de Forestville", "library", "public"),
-            ("Maison de la famille de la Haute-Côte", "family", "community"),
-            ("Carrefour familial des Escoumins", "community", "community"),
-            ("CPE Les Petits Pas", "childcare", "community"),
-            ("Fondation Grandir en Côte-Nord", "philanthropy", "funder"),
+            ("CISSS de la Côte-Nord — CLSC de Forestville", "health", "public",
+             "Orthophonie\nNutrition des tout-petits\nSoutien aux parents d'enfants à besoins particuliers"),
+            ("Centre de services scolaire de l'Estuaire", "education", "public", "Transition vers la maternelle"),
+            ("Municipalité de Forestville", "municipal", "public", "Prêt de locaux, transport"),
+            ("Bibliothèque municipale de Forestville", "library", "public", "Éveil à la lecture"),
+            ("Maison de la famille de la Haute-Côte", "family", "community",
+             "Animation de groupes de parents\nAccueil des familles immigrantes"),
+            ("Carrefour familial des Escoumins", "community", "community", "Halte-garderie"),
+            ("CPE Les Petits Pas", "childcare", "community", "Développement de l'enfant, formation des éducatrices"),
+            # A partner at the edge of the network: it joined lately, leads and contributes to no
+            # action and nobody of it attended a meeting yet (the health view's condition 5 shows it).
+            ("Comptoir familial de Sacré-Cœur", "community", "community", "Friperie pour enfants, dépannage"),
+            ("Fondation Grandir en Côte-Nord", "philanthropy", "funder", ""),
         ],
         "people": [
             ("coordination@haute-cote.demo", "Geneviève Tremblay", "coordinator", None),
@@ -152,11 +157,15 @@ class Command(BaseCommand):
         if coalition.fiscal_year_start_month != month:
             services.coalition_update(actor=coordinator, coalition=coalition, fiscal_year_start_month=month)
         organizations = {org.name: org for org in Organization.objects.filter(coalition=coalition)}
-        for name, sector, kind in spec["organizations"]:
+        for name, sector, kind, *skills in spec["organizations"]:
             if name not in organizations:
                 organizations[name] = services.organization_create(
-                    actor=coordinator, coalition=coalition, name=name, sector=sector, kind=kind
+                    actor=coordinator, coalition=coalition, name=name, sector=sector, kind=kind,
+                    skills=skills[0] if skills else "",
                 )
+            elif skills and not organizations[name].skills:  # a demo seeded before skills existed
+                organizations[name] = services.organization_update(
+                    actor=coordinator, organization=organizations[name], skills=skills[0])
         for email, full_name, role, org_name in spec["people"]:
             user = demo_user(email, full_name)
             if not Membership.objects.filter(coalition=coalition, user=user).exists():

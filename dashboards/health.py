@@ -19,9 +19,9 @@ from coalitions.dates import local_today
 from coalitions.models import Coalition, Membership
 from conditions import selectors as agenda_selectors
 from conditions.models import Action, ActionStatus, Activity, Endorsement, ReviewStatus
-from coordination.models.backbone import AssessmentRound, BackboneTask, TaskStatus
+from coordination.models.backbone import BackboneTask, TaskStatus
 from coordination.models.meetings import FollowUp, FollowUpStatus, Invitee, Meeting
-from coordination.selectors.backbone import round_results
+from coordination.selectors.backbone import latest_scores
 from indicators import charts
 from indicators.models import (
     Indicator,
@@ -214,9 +214,11 @@ def late_organizations(coalition, today, *, window_days: int = 365) -> list[dict
 
 
 def backbone_signals(coalition, today) -> dict:
-    latest = AssessmentRound.objects.filter(coalition=coalition).order_by("-opened_at", "-pk").first()
-    results = round_results(latest) if latest else {"conditions": [], "previous": None}
-    return {"round": latest, "conditions": results["conditions"]}
+    """The latest self-assessment round that enough people answered to show its scores: each
+    condition's mean score (and the change since the round before) is a signal of its panel."""
+    latest = latest_scores(coalition)
+    return {"round": latest["round"], "conditions": latest["conditions"],
+            "by_condition": {block["condition"]: block for block in latest["conditions"]}}
 
 
 # The view's data --------------------------------------------------------------------------
@@ -230,13 +232,15 @@ def coalition_health(coalition) -> dict:
         return reverse(name, kwargs={"coalition_slug": slug})
 
     n = counts(coalition, today)
+    d = backbone_signals(coalition, today)
     a = agenda_signals(coalition, today)
     endorsed_share = percent(a["endorsed"], a["total"])
     consulted = next(iter(agenda_selectors.consultation_outcomes(coalition, limit=1)), None)
     panel1 = Panel(
         1, _("Common agenda"), url("conditions:agenda"),
         ALERT if a["current"] is None else worst(grade(endorsed_share, 80, 50),
-                                                  WATCH if (a["age_days"] or 0) > 3 * 365 else GOOD),
+                                                  WATCH if (a["age_days"] or 0) > 3 * 365 else GOOD,
+                                                  assessment_level(d, 1)),
         _("No agenda is published yet.") if a["current"] is None else
         _("%(n)s of %(total)s partner organizations endorsed the current version.")
         % {"n": a["endorsed"], "total": a["total"]},
@@ -253,6 +257,7 @@ def coalition_health(coalition) -> dict:
                        "%(n)s reservation or objection without an answer",
                        "%(n)s reservations or objections without an answer", consulted["waiting"])
                        % {"n": consulted["waiting"]} if consulted["waiting"] else "")) if consulted else ""),
+            assessment_signal(d, 1),
         ],
     )
 
@@ -261,7 +266,7 @@ def coalition_health(coalition) -> dict:
     panel2 = Panel(
         2, _("Mutually reinforcing activities"), url("conditions:plan"),
         UNKNOWN if not b["total"] else worst(grade(shared_share, 60, 30), grade_count(b["late"] + b["on_hold"], 1, 4),
-                                              WATCH if not b["activities"] else GOOD),
+                                              WATCH if not b["activities"] else GOOD, assessment_level(d, 2)),
         _("%(shared)s of %(total)s actions bring two or more organizations together.") % {
             "shared": b["shared"], "total": b["total"]},
         [
@@ -271,6 +276,7 @@ def coalition_health(coalition) -> dict:
                    _("%(late)s late, %(hold)s on hold") % {"late": b["late"], "hold": b["on_hold"]}),
             Signal(_("Activities in the last 90 days"), str(b["activities"]),
                    ", ".join(f"{r['organization__name']}\u00a0: {r['n']}" for r in b["by_org"][:6])),
+            assessment_signal(d, 2),
         ],
     )
 
@@ -283,7 +289,7 @@ def coalition_health(coalition) -> dict:
     panel3 = Panel(
         3, _("Shared measurement"), url("indicators:index"),
         worst(grade(completeness, 85, 60), grade(percent(s[charts.ON_TRACK], tracked), 60, 30),
-              grade_count(m["to_review"], 5, 20)),
+              grade_count(m["to_review"], 5, 20), assessment_level(d, 3)),
         _("%(on)s of %(n)s indicators on track.") % {"on": s[charts.ON_TRACK], "n": tracked},
         [
             Signal(_("Reporting completeness, last closed period"), pct_text(completeness),
@@ -292,6 +298,7 @@ def coalition_health(coalition) -> dict:
                    f"{s[charts.ON_TRACK]} ✓ · {s[charts.AT_RISK]} ! · {s[charts.OFF_TRACK]} ✗",
                    _("%(n)s without data") % {"n": s[charts.NO_DATA]}),
             Signal(_("Values waiting for review"), str(m["to_review"])),
+            assessment_signal(d, 3),
         ],
     )
 
@@ -301,7 +308,7 @@ def coalition_health(coalition) -> dict:
     panel4 = Panel(
         4, _("Continuous communication"), url("coordination:communication"),
         worst(ALERT if not c["meetings"] else GOOD, grade(c["attendance"], 70, 50), grade_count(c["overdue"], 1, 5),
-              grade(c["active_share"], 60, 30)),
+              grade(c["active_share"], 60, 30), assessment_level(d, 4)),
         ngettext("%(n)s meeting in the last 90 days.", "%(n)s meetings in the last 90 days.", c["meetings"])
         % {"n": c["meetings"]},
         [
@@ -310,24 +317,17 @@ def coalition_health(coalition) -> dict:
             Signal(_("Follow-ups overdue"), str(c["overdue"])),
             Signal(_("Members active in the last 30 days"), pct_text(c["active_share"]),
                    f"{c['active']} / {c['members']}"),
+            assessment_signal(d, 4),
         ],
     )
 
-    d = backbone_signals(coalition, today)
     d["overdue"] = n["tasks_overdue"]
-    scores = [block for block in d["conditions"] if block["mean"] is not None]
-    low = [block for block in scores if block["mean"] < 3]
-    falling = [block for block in scores if block["previous"] is not None and block["mean"] < block["previous"]]
     panel5 = Panel(
         5, _("Backbone support"), url("coordination:backbone"),
-        worst(grade_count(d["overdue"], 1, 4), (ALERT if low else WATCH if falling else GOOD) if scores else UNKNOWN),
+        worst(grade_count(d["overdue"], 1, 4), assessment_level(d, 5)),
         _("Latest self-assessment: %(title)s.") % {"title": d["round"].title} if d["round"] else
-        _("No self-assessment yet."),
-        [Signal(_("Backbone tasks overdue"), str(d["overdue"]))] + [
-            Signal(block["label"], "—" if block["mean"] is None else f"{number_format(block['mean'], 1)}\u00a0/\u00a05",
-                   change_text(block["mean"], block["previous"]))
-            for block in d["conditions"]
-        ],
+        _("No self-assessment with enough answers yet."),
+        [Signal(_("Backbone tasks overdue"), str(d["overdue"])), assessment_signal(d, 5)],
     )
 
     attention = []
@@ -361,6 +361,26 @@ def coalition_health(coalition) -> dict:
                      "%(n)s organizations have not endorsed the agenda: %(names)s", n)
             % {"n": n, "names": ", ".join(a["missing"][:5]) + ("…" if n > 5 else "")}, url("conditions:agenda"), n))
     return {"panels": [panel1, panel2, panel3, panel4, panel5], "attention": attention, "today": today}
+
+
+def assessment_level(d: dict, condition: int) -> str:
+    """The members' own view of a condition in the latest self-assessment: 3.5 / 5 or more is
+    solid unless it fell by half a point or more since the round before; below 2.5 needs attention."""
+    block = d["by_condition"].get(condition)
+    if block is None or block["mean"] is None:
+        return UNKNOWN
+    if block["mean"] < 2.5:
+        return ALERT
+    falling = block["previous"] is not None and block["mean"] <= block["previous"] - 0.5
+    return WATCH if block["mean"] < 3.5 or falling else GOOD
+
+
+def assessment_signal(d: dict, condition: int) -> Signal:
+    block = d["by_condition"].get(condition)
+    if block is None or block["mean"] is None:
+        return Signal(_("Self-assessment score"), "—", _("no round with enough answers yet"))
+    return Signal(_("Self-assessment score"), f"{number_format(block['mean'], 1)}\u00a0/\u00a05",
+                  change_text(block["mean"], block["previous"]))
 
 
 def change_text(mean, previous) -> str:

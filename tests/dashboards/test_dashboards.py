@@ -17,7 +17,7 @@ def home(world):
     return reverse("coalitions:home", args=[world.coalition.slug])
 
 
-@pytest.mark.parametrize("actor,queries", [("coordinator", 20), ("partner", 19), ("funder", 13)])
+@pytest.mark.parametrize("actor,queries", [("coordinator", 18), ("partner", 19), ("funder", 13)])
 def test_each_dashboard_runs_a_fixed_number_of_queries(client, world, actor, queries, django_assert_num_queries):
     client.force_login(world.user(actor))
     grow(world, 2)

@@ -22,5 +22,6 @@ class CoordinationConfig(AppConfig):
             "coordination.GovernanceBody", "coordination.TeamMember", "coordination.Meeting", "coordination.Invitee",
             "coordination.Decision", "coordination.FollowUp", "coordination.Announcement", "coordination.Comment",
             "coordination.ReminderSettings", "coordination.BackboneTask", "coordination.LibraryItem",
-            "coordination.AssessmentRound", "coordination.AssessmentQuestion", "coordination.CalendarFeed",
+            "coordination.AssessmentRound", "coordination.AssessmentQuestion", "coordination.AssessmentResponse",
+            "coordination.CalendarFeed",
         )

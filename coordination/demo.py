@@ -1,8 +1,9 @@
 """Demo content for conditions 4 and 5: a year of meetings with attendance, minutes, decisions
-and follow-ups, announcements, comments, the team, governance bodies, tasks, library items and
-two self-assessment rounds, and comment threads (with @mentions) on actions of the plan and on
-indicators. Idempotent: the meetings and the rest are made once, while there is no meeting; a
-thread is added to an action or an indicator that has no comment yet. Every write goes through
+and follow-ups, announcements, comments, the team, governance bodies, tasks, library items,
+three self-assessment rounds answered by more and more roles, and comment threads (with
+@mentions) on actions of the plan and on indicators. Idempotent: the meetings and the rest are
+made once, while there is no meeting; the self-assessment rounds while there is none; a thread
+is added to an action or an indicator that has no comment yet. Every write goes through
 coordination.services (and coalitions.services for the extra demo partners)."""
 
 from datetime import time, timedelta
@@ -13,6 +14,7 @@ from django.utils import timezone
 from coalitions import services as coalition_services
 from coalitions.models import Membership, Organization, OrganizationKind, Role
 
+from .models.backbone import AssessmentRound
 from .models.communication import Comment
 from .models.meetings import Meeting, MeetingKind
 from .selectors import backbone as backbone_selectors
@@ -68,6 +70,8 @@ def _action_in_progress(coalition):
 def seed(*, coalition, coordinator):
     if not Meeting.objects.filter(coalition=coalition).exists():
         _seed_communication_and_backbone(coalition=coalition, coordinator=coordinator)
+    if not AssessmentRound.objects.filter(coalition=coalition).exists():
+        _seed_assessment(coalition=coalition, coordinator=coordinator)
     _seed_threads(coalition=coalition, coordinator=coordinator)
     # What the seeded history makes due now (late values, follow-ups, minutes) is not a backlog
     # to email at the first start: it counts as sent.
@@ -171,23 +175,60 @@ def _seed_communication_and_backbone(*, coalition, coordinator):
                            due_on=today + timedelta(days=days) if days is not None else None,
                            meeting=recent if "compte rendu" in title else None)
 
-    first = backbone.round_open(actor=coordinator, coalition=coalition, title="Autoévaluation — l'an dernier",
-                                now=timezone.now() - timedelta(days=365))
-    _answer_round(first, partners, base=2)
-    backbone.round_close(actor=coordinator, round_=first)
-    second = backbone.round_open(actor=coordinator, coalition=coalition, title="Autoévaluation — cette année")
-    _answer_round(second, partners, base=3)
 
 
-def _answer_round(round_, partners, *, base: int):
-    questions = backbone_selectors.round_questions(round_)
-    seen = set()
-    for n, membership in enumerate(partners):
-        if membership.organization_id in seen:
+# Three self-assessment rounds, each answered by more roles than the one before: the common
+# agenda and communication climb, practices (condition 2) are half there, and measurement dips
+# this year as data came in late. Mean of each condition per round, before each person's nuance.
+ASSESSMENT_ROUNDS = [
+    ("Autoévaluation — il y a deux ans", 730, [Role.PARTNER], {1: 2.6, 2: 2.4, 3: 3.0, 4: 3.1, 5: 3.0}),
+    ("Autoévaluation — l'an dernier", 365, [Role.COORDINATOR, Role.PARTNER], {1: 3.1, 2: 2.8, 3: 3.4, 4: 3.6, 5: 3.4}),
+    ("Autoévaluation — cette année", 20, [Role.COORDINATOR, Role.PARTNER, Role.FUNDER],
+     {1: 3.6, 2: 3.1, 3: 2.9, 4: 3.9, 5: 3.7}),
+]
+NUANCES = [-0.8, -0.3, 0.0, 0.4, 0.9]
+ASSESSMENT_PEOPLE = [  # (email local part, name, role): enough people for results above the threshold
+    ("coordination2", "Émilie Fortin", Role.COORDINATOR), ("intervenante1", "Chantal Girard", Role.PARTNER),
+    ("intervenant2", "Samuel Morin", Role.PARTNER), ("intervenante3", "Julie Ouellet", Role.PARTNER),
+    ("intervenant4", "Patrick Simard", Role.PARTNER), ("bailleur2", "Louise Caron", Role.FUNDER),
+    ("bailleur3", "Denis Lapointe", Role.FUNDER),
+]
+
+
+def _assessment_members(coalition, coordinator) -> list:
+    """The coalition's active members, after adding the few demo people the rounds need."""
+    from coalitions.management.commands.seed_demo import demo_user
+
+    organizations = list(Organization.objects.filter(coalition=coalition).order_by("name"))
+    funders = [o for o in organizations if o.kind == OrganizationKind.FUNDER]
+    others = [o for o in organizations if o.kind != OrganizationKind.FUNDER]
+    for index, (local, name, role) in enumerate(ASSESSMENT_PEOPLE):
+        email = f"{local}@{coalition.slug}.demo"
+        user = demo_user(email, name)
+        if Membership.objects.filter(coalition=coalition, user=user).exists():
             continue
-        seen.add(membership.organization_id)
-        answers = {q.pk: (min(5, base + (q.pk + n) % 3), "") for q in questions}
-        backbone.assessment_answer(actor=membership.user, round_=round_, answers=answers)
+        organization = None if role == Role.COORDINATOR else (funders or others)[0] if role == Role.FUNDER \
+            else others[index % len(others)]
+        invitation = coalition_services.invitation_create(actor=coordinator, coalition=coalition, email=email,
+                                                          role=role, organization=organization)
+        coalition_services.invitation_accept(user=user, token=invitation.token)
+    return list(Membership.objects.filter(coalition=coalition, is_active=True).select_related("user")
+                .order_by("pk"))
+
+
+def _seed_assessment(*, coalition, coordinator):
+    members = _assessment_members(coalition, coordinator)
+    for number, (title, days_ago, roles, means) in enumerate(ASSESSMENT_ROUNDS):
+        round_ = backbone.round_open(actor=coordinator, coalition=coalition, title=title, roles=roles,
+                                     now=timezone.now() - timedelta(days=days_ago))
+        questions = backbone_selectors.round_questions(round_)
+        for n, membership in enumerate(m for m in members if m.role in roles):
+            answers = {q.pk: (max(1, min(5, round(means[q.condition] + NUANCES[(n + q.position + number) % 5]))),
+                              "") for q in questions}
+            backbone.assessment_answer(actor=membership.user, round_=round_, answers=answers,
+                                       now=round_.opened_at + timedelta(days=3 + n))
+        if number < len(ASSESSMENT_ROUNDS) - 1:
+            backbone.round_close(actor=coordinator, round_=round_)
 
 
 # Comment threads on actions of the plan and on indicators (made by conditions/ and indicators/

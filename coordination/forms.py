@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from coalitions.forms import GuardedForm
-from coalitions.models import Membership, Organization
+from coalitions.models import Membership, Organization, Role
 
 from .models.backbone import AssessmentQuestion, BackboneTask, Condition, ResourceKind, TaskStatus
 from .models.communication import Announcement, Audience, Comment, EmailFrequency, NotificationKind
@@ -243,6 +243,9 @@ class LibraryItemForm(GuardedForm, forms.Form):
 class RoundForm(GuardedForm, forms.Form):
     title = forms.CharField(label=_("Title of the round"), max_length=200,
                             help_text=_("For example: Self-assessment, fall 2026."))
+    roles = forms.MultipleChoiceField(
+        label=_("Who answers"), choices=Role.choices, widget=forms.CheckboxSelectMultiple, initial=[Role.PARTNER],
+        help_text=_("Every active member holding one of these roles answers once, for themselves."))
 
 
 class QuestionForm(GuardedForm, forms.Form):

@@ -1,7 +1,7 @@
 """Permissions of conditions 4 and 5, merged into coalitions.permissions.REGISTRY, and the
 object rules of this app (used by services and views; nothing checks roles inline)."""
 
-from coalitions.permissions import COORDINATORS, EVERYONE, FUNDERS, MEMBERS_WHO_TAKE_PART, PARTNERS, has_permission
+from coalitions.permissions import COORDINATORS, EVERYONE, FUNDERS, MEMBERS_WHO_TAKE_PART, has_permission
 from conditions.permissions import PLAN_VIEW
 from indicators.permissions import INDICATORS_VIEW
 
@@ -62,7 +62,7 @@ PERMISSIONS = {
     LIBRARY_ADD: MEMBERS_WHO_TAKE_PART,
     LIBRARY_MODERATE: COORDINATORS,
     ASSESSMENT_VIEW: MEMBERS_WHO_TAKE_PART,
-    ASSESSMENT_ANSWER: PARTNERS,
+    ASSESSMENT_ANSWER: EVERYONE,  # the round says which roles answer it: can_answer_round
     ASSESSMENT_MANAGE: COORDINATORS,
 }
 
@@ -107,6 +107,11 @@ def can_delete_library_item(membership, item) -> bool:
     return has_permission(membership, LIBRARY_MODERATE) or (
         has_permission(membership, LIBRARY_ADD) and item.added_by_id == membership.user_id
     )
+
+
+def can_answer_round(membership, round_) -> bool:
+    """Every active member holding one of the roles the round asked answers it (their own answers)."""
+    return has_permission(membership, ASSESSMENT_ANSWER) and membership.role in (round_.roles or ())
 
 
 def announcement_visible_to(membership, announcement) -> bool:

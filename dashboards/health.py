@@ -20,9 +20,8 @@ from coalitions.models import Coalition, Membership
 from conditions import selectors as agenda_selectors
 from conditions.models import Action, ActionStatus, Activity, Endorsement, ReviewStatus
 from conditions.selectors import practices as practice_selectors
-from coordination.models.backbone import AssessmentRound
 from coordination.models.meetings import Invitee, Meeting
-from coordination.selectors.backbone import round_results
+from coordination.selectors.backbone import latest_scores
 from coordination.selectors.backbone import tasks as backbone_tasks
 from coordination.selectors.meetings import all_follow_ups
 from indicators import charts
@@ -223,9 +222,11 @@ def late_organizations(coalition, today, *, window_days: int = 365) -> list[dict
 
 
 def backbone_signals(coalition, today) -> dict:
-    latest = AssessmentRound.objects.filter(coalition=coalition).order_by("-opened_at", "-pk").first()
-    results = round_results(latest) if latest else {"conditions": [], "previous": None}
-    return {"round": latest, "conditions": results["conditions"]}
+    """The latest self-assessment round that enough people answered to show its scores: each
+    condition's mean score (and the change since the round before) is a signal of its panel."""
+    latest = latest_scores(coalition)
+    return {"round": latest["round"], "conditions": latest["conditions"],
+            "by_condition": {block["condition"]: block for block in latest["conditions"]}}
 
 
 # The view's data --------------------------------------------------------------------------
@@ -239,13 +240,15 @@ def coalition_health(coalition) -> dict:
         return reverse(name, kwargs={"coalition_slug": slug})
 
     n = counts(coalition, today)
+    d = backbone_signals(coalition, today)
     a = agenda_signals(coalition, today)
     endorsed_share = percent(a["endorsed"], a["total"])
     consulted = next(iter(agenda_selectors.consultation_outcomes(coalition, limit=1)), None)
     panel1 = Panel(
         1, _("Common agenda"), url("conditions:agenda"),
         ALERT if a["current"] is None else worst(grade(endorsed_share, 80, 50),
-                                                  WATCH if (a["age_days"] or 0) > 3 * 365 else GOOD),
+                                                  WATCH if (a["age_days"] or 0) > 3 * 365 else GOOD,
+                                                  assessment_level(d, 1)),
         _("No agenda is published yet.") if a["current"] is None else
         _("%(n)s of %(total)s partner organizations endorsed the current version.")
         % {"n": a["endorsed"], "total": a["total"]},
@@ -262,6 +265,7 @@ def coalition_health(coalition) -> dict:
                        "%(n)s reservation or objection without an answer",
                        "%(n)s reservations or objections without an answer", consulted["waiting"])
                        % {"n": consulted["waiting"]} if consulted["waiting"] else "")) if consulted else ""),
+            assessment_signal(d, 1),
         ],
     )
 
@@ -275,7 +279,7 @@ def coalition_health(coalition) -> dict:
         2, _("Mutually reinforcing activities"), url("conditions:plan"),
         UNKNOWN if not b["total"] else worst(grade(shared_share, 60, 30), grade_count(b["late"] + b["on_hold"], 1, 4),
                                               WATCH if not b["activities"] else GOOD,
-                                              grade(adopted_share, 60, 30) if pairs else GOOD),
+                                              grade(adopted_share, 60, 30) if pairs else GOOD, assessment_level(d, 2)),
         _("%(shared)s of %(total)s actions bring two or more organizations together.") % {
             "shared": b["shared"], "total": b["total"]},
         [
@@ -290,6 +294,7 @@ def coalition_health(coalition) -> dict:
                    (f"{n['practices_adopted']} / {pairs} · " + (
                        _("%(n)s more than three months ago") if gained >= 0 else _("%(n)s fewer than three months ago"))
                     % {"n": abs(gained)}) if pairs else ""),
+            assessment_signal(d, 2),
         ],
     )
 
@@ -302,7 +307,7 @@ def coalition_health(coalition) -> dict:
     panel3 = Panel(
         3, _("Shared measurement"), url("indicators:index"),
         worst(grade(completeness, 85, 60), grade(percent(s[charts.ON_TRACK], tracked), 60, 30),
-              grade_count(m["to_review"], 5, 20)),
+              grade_count(m["to_review"], 5, 20), assessment_level(d, 3)),
         _("%(on)s of %(n)s indicators on track.") % {"on": s[charts.ON_TRACK], "n": tracked},
         [
             Signal(_("Reporting completeness, last closed period"), pct_text(completeness),
@@ -311,6 +316,7 @@ def coalition_health(coalition) -> dict:
                    f"{s[charts.ON_TRACK]} ✓ · {s[charts.AT_RISK]} ! · {s[charts.OFF_TRACK]} ✗",
                    _("%(n)s without data") % {"n": s[charts.NO_DATA]}),
             Signal(_("Values waiting for review"), str(m["to_review"])),
+            assessment_signal(d, 3),
         ],
     )
 
@@ -320,7 +326,7 @@ def coalition_health(coalition) -> dict:
     panel4 = Panel(
         4, _("Continuous communication"), url("coordination:communication"),
         worst(ALERT if not c["meetings"] else GOOD, grade(c["attendance"], 70, 50), grade_count(c["overdue"], 1, 5),
-              grade(c["active_share"], 60, 30)),
+              grade(c["active_share"], 60, 30), assessment_level(d, 4)),
         ngettext("%(n)s meeting in the last 90 days.", "%(n)s meetings in the last 90 days.", c["meetings"])
         % {"n": c["meetings"]},
         [
@@ -329,30 +335,22 @@ def coalition_health(coalition) -> dict:
             Signal(_("Follow-ups overdue"), str(c["overdue"])),
             Signal(_("Members active in the last 30 days"), pct_text(c["active_share"]),
                    f"{c['active']} / {c['members']}"),
+            assessment_signal(d, 4),
         ],
     )
 
-    d = backbone_signals(coalition, today)
     d["overdue"] = n["tasks_overdue"]
-    scores = [block for block in d["conditions"] if block["mean"] is not None]
-    low = [block for block in scores if block["mean"] < 3]
     edge = isolated_partners(coalition)  # the web of partners: who works with nobody
     connected = None if edge["share"] is None else 100 - edge["share"]
-    falling = [block for block in scores if block["previous"] is not None and block["mean"] < block["previous"]]
     panel5 = Panel(
         5, _("Backbone support"), url("coordination:backbone"),
-        worst(grade_count(d["overdue"], 1, 4), (ALERT if low else WATCH if falling else GOOD) if scores else UNKNOWN,
-              grade(connected, 90, 75)),
+        worst(grade_count(d["overdue"], 1, 4), assessment_level(d, 5), grade(connected, 90, 75)),
         _("Latest self-assessment: %(title)s.") % {"title": d["round"].title} if d["round"] else
-        _("No self-assessment yet."),
+        _("No self-assessment with enough answers yet."),
         [Signal(_("Backbone tasks overdue"), str(d["overdue"])),
          Signal(_("Partners isolated in the network"), pct_text(edge["share"]),
-                f"{edge['count']} / {edge['total']}" + (" · " + ", ".join(edge["names"][:5]) if edge["count"] else ""))
-         ] + [
-            Signal(block["label"], "—" if block["mean"] is None else f"{number_format(block['mean'], 1)}\u00a0/\u00a05",
-                   change_text(block["mean"], block["previous"]))
-            for block in d["conditions"]
-        ],
+                f"{edge['count']} / {edge['total']}" + (" · " + ", ".join(edge["names"][:5]) if edge["count"] else "")),
+         assessment_signal(d, 5)],
     )
 
     attention = []
@@ -393,6 +391,26 @@ def coalition_health(coalition) -> dict:
                      "%(n)s organizations have not endorsed the agenda: %(names)s", n)
             % {"n": n, "names": ", ".join(a["missing"][:5]) + ("…" if n > 5 else "")}, url("conditions:agenda"), n))
     return {"panels": [panel1, panel2, panel3, panel4, panel5], "attention": attention, "today": today}
+
+
+def assessment_level(d: dict, condition: int) -> str:
+    """The members' own view of a condition in the latest self-assessment: 3.5 / 5 or more is
+    solid unless it fell by half a point or more since the round before; below 2.5 needs attention."""
+    block = d["by_condition"].get(condition)
+    if block is None or block["mean"] is None:
+        return UNKNOWN
+    if block["mean"] < 2.5:
+        return ALERT
+    falling = block["previous"] is not None and block["mean"] <= block["previous"] - 0.5
+    return WATCH if block["mean"] < 3.5 or falling else GOOD
+
+
+def assessment_signal(d: dict, condition: int) -> Signal:
+    block = d["by_condition"].get(condition)
+    if block is None or block["mean"] is None:
+        return Signal(_("Self-assessment score"), "—", _("no round with enough answers yet"))
+    return Signal(_("Self-assessment score"), f"{number_format(block['mean'], 1)}\u00a0/\u00a05",
+                  change_text(block["mean"], block["previous"]))
 
 
 def change_text(mean, previous) -> str:

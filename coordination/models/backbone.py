@@ -4,12 +4,13 @@ import unicodedata
 import uuid
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from coalitions.fields import SingleLineCharField
-from coalitions.models import audited
+from coalitions.models import Role, audited
 from coalitions.tenancy import TenantModel
 
 from .meetings import Meeting
@@ -110,6 +111,10 @@ class AssessmentRound(TenantModel):
     status = models.CharField(_("status"), max_length=10, choices=RoundStatus.choices, default=RoundStatus.OPEN)
     opened_at = models.DateTimeField()
     closed_at = models.DateTimeField(null=True, blank=True)
+    # The member roles the coalition asked to answer, chosen when the round is opened: every
+    # active person holding one of them answers once.
+    roles = ArrayField(models.CharField(max_length=20, choices=Role.choices), verbose_name=_("who answers"),
+                       default=list)
 
     class Meta:
         verbose_name = _("self-assessment round")
@@ -118,6 +123,10 @@ class AssessmentRound(TenantModel):
 
     def __str__(self):
         return self.title
+
+    @property
+    def role_labels(self) -> list[str]:
+        return [str(Role(role).label) for role in Role.values if role in (self.roles or ())]
 
 
 @audited()
@@ -138,18 +147,39 @@ class AssessmentQuestion(TenantModel):
         return self.text_en if language == "en" else self.text_fr
 
 
-class AssessmentAnswer(TenantModel):
-    """One organisation's score on one statement. Deliberately not in the audit trail: results
-    are shown aggregated (hidden below three answers) so that no answer can be identified."""
+@audited()
+class AssessmentResponse(TenantModel):
+    """That one person answered a round, as which role and for which organisation (kept as they
+    were when answering, for the results by role and by organisation). In the audit trail: who
+    answered and when, never what (the scores are in AssessmentAnswer, which is not audited)."""
 
+    round = models.ForeignKey(AssessmentRound, on_delete=models.CASCADE, related_name="responses")
+    respondent = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, related_name="+")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    organization = models.ForeignKey("coalitions.Organization", on_delete=models.SET_NULL, null=True, blank=True,
+                                     related_name="+")
+    submitted_at = models.DateTimeField()
+    updated_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("self-assessment response")
+        verbose_name_plural = _("self-assessment responses")
+        constraints = [models.UniqueConstraint("round", "respondent", name="response_once_per_person")]
+        indexes = [models.Index(fields=["round", "role"], name="response_round_role")]
+
+
+class AssessmentAnswer(TenantModel):
+    """One person's score on one statement. Deliberately not in the audit trail, and never shown
+    one by one (not even to coordinators): results are aggregated and hidden below the coalition's
+    small-numbers threshold (coordination.selectors.backbone.MIN_ANSWERS)."""
+
+    response = models.ForeignKey(AssessmentResponse, on_delete=models.CASCADE, related_name="answers")
     question = models.ForeignKey(AssessmentQuestion, on_delete=models.CASCADE, related_name="answers")
-    organization = models.ForeignKey("coalitions.Organization", on_delete=models.CASCADE, related_name="+")
     score = models.PositiveSmallIntegerField(_("score"))
     comment = models.TextField(_("comment"), blank=True)
-    answered_by = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, related_name="+")
 
     class Meta:
         constraints = [
-            models.UniqueConstraint("question", "organization", name="answer_once_per_organization"),
+            models.UniqueConstraint("response", "question", name="answer_once_per_response"),
             models.CheckConstraint(condition=Q(score__gte=1, score__lte=5), name="answer_score_1_to_5"),
         ]

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db.models import Avg, Count, QuerySet
 
+from coalitions.models import Organization, Role
 from coalitions.web import parse_int
 
 from ..models.backbone import (
@@ -73,18 +74,30 @@ def library(coalition, *, q: str = "", condition: str = "", tag: str = "") -> Qu
     return items.order_by("-created_at", "-pk")
 
 
+def open_round(coalition) -> AssessmentRound | None:
+    return AssessmentRound.objects.filter(coalition=coalition, status="open").order_by("-opened_at").first()
+
+
 def rounds(coalition) -> QuerySet[AssessmentRound]:
     return AssessmentRound.objects.filter(coalition=coalition).annotate(
-        organization_count=Count("questions__answers__organization", distinct=True)
+        respondent_count=Count("responses", distinct=True)
     ).order_by("-opened_at", "-pk")
 
 
-MIN_ANSWERS = 3  # fewer answers than this and a result could identify an organisation
+# The coalition's small-numbers threshold: a mean backed by fewer answers than this is never
+# shown (overall, by role or by organisation), so that no person's answers can be inferred.
+MIN_ANSWERS = 5
+
+ROLE_LABELS = dict(Role.choices)
+
+
+def _shown(mean, count):
+    return round(mean, 1) if mean is not None and count >= MIN_ANSWERS else None
 
 
 def round_results(round_: AssessmentRound, *, language: str = "fr") -> dict:
-    """Per condition and per question: the mean score and the number of answers, hidden (None)
-    below MIN_ANSWERS; with the same figures from the previous round for comparison."""
+    """Per condition and per question: the mean score and the number of people who answered,
+    hidden (None) below MIN_ANSWERS; with the same figures from the previous round for comparison."""
     previous = (AssessmentRound.objects.filter(coalition=round_.coalition_id, opened_at__lt=round_.opened_at)
                 .order_by("-opened_at").first())
 
@@ -97,7 +110,7 @@ def round_results(round_: AssessmentRound, *, language: str = "fr") -> dict:
         }
         per_condition = {
             row["question__condition"]: row for row in AssessmentAnswer.objects.filter(question__round=r)
-            .values("question__condition").annotate(mean=Avg("score"), answers_count=Count("organization",
+            .values("question__condition").annotate(mean=Avg("score"), answers_count=Count("response",
                                                                                           distinct=True))
         }
         return per_question, per_condition
@@ -105,30 +118,96 @@ def round_results(round_: AssessmentRound, *, language: str = "fr") -> dict:
     current_q, current_c = stats(round_)
     previous_q, previous_c = stats(previous)
 
-    def shown(mean, count):
-        return round(mean, 1) if mean is not None and count >= MIN_ANSWERS else None
-
     conditions: defaultdict[str, dict[str, Any]] = defaultdict(lambda: {"questions": []})
     for key, question in sorted(current_q.items()):
         before = previous_q.get(key)
         conditions[question.condition]["questions"].append({
             "text": question.text(language),
             "count": question.answers_count,
-            "mean": shown(question.mean, question.answers_count),
-            "previous": shown(before.mean, before.answers_count) if before else None,
+            "mean": _shown(question.mean, question.answers_count),
+            "previous": _shown(before.mean, before.answers_count) if before else None,
         })
     for condition, block in conditions.items():
         row, before = current_c.get(condition), previous_c.get(condition)
+        block["condition"] = condition
         block["label"] = Condition(condition).label
         block["count"] = row["answers_count"] if row else 0
-        block["mean"] = shown(row["mean"], row["answers_count"]) if row else None
-        block["previous"] = shown(before["mean"], before["answers_count"]) if before else None
+        block["mean"] = _shown(row["mean"], row["answers_count"]) if row else None
+        block["previous"] = _shown(before["mean"], before["answers_count"]) if before else None
     return {"previous": previous, "conditions": [conditions[c] for c in sorted(conditions)]}
 
 
+def _suppress(cells: dict) -> set:
+    """The keys of {key: (mean, count)} whose mean may be shown: backed by MIN_ANSWERS answers or
+    more, and never leaving a hidden remainder of 1 to MIN_ANSWERS - 1 answers, which the overall
+    mean minus the shown groups would reveal (the smallest shown groups are hidden too)."""
+    shown = sorted((k for k, (_m, count) in cells.items() if count >= MIN_ANSWERS), key=lambda k: (cells[k][1], str(k)))
+    hidden = sum(count for k, (_m, count) in cells.items() if k not in shown)
+    while shown and 0 < hidden < MIN_ANSWERS:
+        hidden += cells[shown.pop(0)][1]
+    return set(shown)
+
+
+def round_breakdown(round_: AssessmentRound, *, by: str) -> list[dict]:
+    """Mean score per condition for each role (``by="role"``) or organisation (``by="organization"``),
+    only where MIN_ANSWERS people or more back it (see _suppress). Rows with nothing to show are
+    left out, so the page grows with the groups large enough to show, not with the coalition."""
+    field = "response__role" if by == "role" else "response__organization"
+    rows = (AssessmentAnswer.objects.filter(question__round=round_)
+            .values(field, "question__condition").annotate(mean=Avg("score"), n=Count("response", distinct=True)))
+    by_condition: defaultdict[int, dict] = defaultdict(dict)
+    for row in rows:
+        by_condition[row["question__condition"]][row[field]] = (row["mean"], row["n"])
+    table: defaultdict[Any, dict] = defaultdict(dict)
+    for condition, cells in by_condition.items():
+        for key in _suppress(cells):
+            table[key][condition] = round(cells[key][0], 1)
+    keys = [k for k in table if k is not None]
+    names: dict[Any, Any] = dict(ROLE_LABELS) if by == "role" else dict(
+        Organization.objects.filter(pk__in=keys).values_list("pk", "name"))
+    result = [{"name": str(names.get(k, k)), "means": [table[k].get(c) for c in Condition.values]}
+              for k in keys]
+    return sorted(result, key=lambda r: str(r["name"]))
+
+
+TREND_ROUNDS = 12  # the trend shows the last rounds (two or three a year: several years)
+
+
+def condition_trend(coalition, *, limit: int = TREND_ROUNDS) -> dict:
+    """The mean score of each condition in each of the last ``limit`` rounds, oldest first,
+    hidden (None) below MIN_ANSWERS: two queries whatever the number of rounds and answers
+    (one while there is no round)."""
+    recent_rounds = AssessmentRound.objects.filter(coalition=coalition).order_by("-opened_at", "-pk")[:limit]
+    recent = list(recent_rounds)[::-1]
+    cells = {
+        (row["question__round"], row["question__condition"]): _shown(row["mean"], row["n"])
+        for row in AssessmentAnswer.objects.filter(question__round__in=recent_rounds.values("pk"))
+        .values("question__round", "question__condition").annotate(mean=Avg("score"), n=Count("response",
+                                                                                             distinct=True))
+    } if recent else {}
+    return {"rounds": recent, "conditions": [
+        {"condition": c, "label": label, "points": [cells.get((r.pk, c)) for r in recent]}
+        for c, label in Condition.choices]}
+
+
+def latest_scores(coalition) -> dict:
+    """Each condition's score in the latest round that enough people answered to show it, and
+    in the round before (the health view's signal): the two queries of condition_trend."""
+    trend = condition_trend(coalition)
+    rounds = trend["rounds"]
+    shown = [i for i in range(len(rounds)) if any(b["points"][i] is not None for b in trend["conditions"])]
+    if not shown:
+        return {"round": None, "conditions": []}
+    i = shown[-1]
+    return {"round": rounds[i], "conditions": [
+        {"condition": b["condition"], "label": b["label"], "mean": b["points"][i],
+         "previous": b["points"][i - 1] if i > 0 else None} for b in trend["conditions"]]}
+
+
 def my_answers(round_, membership) -> dict[int, AssessmentAnswer]:
+    """The person's own answers (to change them while the round is open); nobody else's."""
     return {a.question_id: a for a in AssessmentAnswer.objects.filter(
-        question__round=round_, organization_id=membership.organization_id)}
+        question__round=round_, response__respondent_id=membership.user_id)}
 
 
 def round_questions(round_) -> list[AssessmentQuestion]:

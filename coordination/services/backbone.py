@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coalitions.concurrency import creates_once, lock_for_edit, refusing_duplicates
-from coalitions.models import Organization
+from coalitions.models import Role
 from coalitions.permissions import require_permission
 from coalitions.uploads import UploadRefused, check_stored_file
 
@@ -16,6 +16,7 @@ from .. import permissions as rules
 from ..models.backbone import (
     AssessmentAnswer,
     AssessmentQuestion,
+    AssessmentResponse,
     AssessmentRound,
     BackboneTask,
     LibraryItem,
@@ -193,14 +194,23 @@ DEFAULT_QUESTIONS = {
 
 @creates_once
 @transaction.atomic
-def round_open(*, actor, coalition, title: str, now=None) -> AssessmentRound:
+def round_open(*, actor, coalition, title: str, roles=(Role.PARTNER,), now=None) -> AssessmentRound:
+    """Open a round answered by every active member holding one of ``roles`` (any of coordinator,
+    partner, funder), each person once."""
     require_permission(actor, coalition, "coordination.assessment:manage")
+    roles = sorted(set(roles or ()))
+    errors = {}
     if not (title or "").strip():
-        raise ValidationError({"title": _("Give the round a title.")})
+        errors["title"] = _("Give the round a title.")
+    if not roles or any(role not in Role.values for role in roles):
+        errors["roles"] = _("Choose who answers: coordinators, partners, funders, or several of them.")
+    if errors:
+        raise ValidationError(errors)
     if AssessmentRound.objects.filter(coalition=coalition, status=RoundStatus.OPEN).exists():
         raise ValidationError({"title": _("A round is already open; close it before opening another.")})
     previous = AssessmentRound.objects.filter(coalition=coalition).order_by("-opened_at").first()
-    round_ = AssessmentRound.objects.create(coalition=coalition, title=title.strip(), opened_at=_now(now))
+    round_ = AssessmentRound.objects.create(coalition=coalition, title=title.strip(), opened_at=_now(now),
+                                           roles=roles)
     if previous is not None:  # keep the coordinator's edited questions from round to round
         source = [(q.condition, q.position, q.text_fr, q.text_en) for q in previous.questions.all()]
     else:
@@ -235,15 +245,19 @@ def round_close(*, actor, round_: AssessmentRound) -> AssessmentRound:
 
 
 @transaction.atomic
-def assessment_answer(*, actor, round_: AssessmentRound, answers: dict) -> int:
-    """Save the actor's organisation's answers: {question_id: (score, comment)}."""
+def assessment_answer(*, actor, round_: AssessmentRound, answers: dict, now=None) -> int:
+    """Save the actor's own answers to an open round: {question_id: (score or None, comment)}.
+
+    Each person answers once: a second call (a retry, or the person changing their mind while
+    the round is open) updates the same response; a statement sent blank withdraws its score.
+    The response (who answered, when, as which role) is audited; the scores are not."""
     membership = require_permission(actor, round_.coalition, "coordination.assessment:answer")
+    if not rules.can_answer_round(membership, round_):
+        raise PermissionDenied("coordination.assessment:answer")
+    round_ = AssessmentRound.objects.select_for_update().get(pk=round_.pk)
     if round_.status != RoundStatus.OPEN:
         raise ValidationError(_("This round is closed; answers can no longer be changed."))
-    if membership.organization_id is None:  # a partner speaks for an organisation
-        raise PermissionDenied("coordination.assessment:answer")
-    organization = Organization.objects.get(pk=membership.organization_id)
-    questions = {q.pk: q for q in round_.questions.all()}
+    questions = set(AssessmentQuestion.objects.filter(round=round_).values_list("pk", flat=True))
     errors = {}
     for qid, (score, _comment) in answers.items():
         if qid not in questions:
@@ -252,13 +266,19 @@ def assessment_answer(*, actor, round_: AssessmentRound, answers: dict) -> int:
             errors[f"score_{qid}"] = _("Choose a score from 1 to 5.")
     if errors:
         raise ValidationError(errors)
-    saved = 0
-    for qid, (score, comment) in answers.items():
-        if score is None:
-            continue
-        AssessmentAnswer.objects.update_or_create(
-            coalition=round_.coalition, question_id=qid, organization=organization,
-            defaults={"score": score, "comment": comment or "", "answered_by": actor},
-        )
-        saved += 1
-    return saved
+    scored = {qid: (score, (comment or "")[:2000]) for qid, (score, comment) in answers.items() if score is not None}
+    if not scored:
+        raise ValidationError(_("Choose a score for at least one statement."))
+    when = _now(now)
+    # One row per person and round, whatever the retries: INSERT ... ON CONFLICT DO UPDATE.
+    (response,) = AssessmentResponse.objects.bulk_create(
+        [AssessmentResponse(coalition=round_.coalition, round=round_, respondent=actor, role=membership.role,
+                            organization_id=membership.organization_id, submitted_at=when, updated_at=when)],
+        update_conflicts=True, unique_fields=["round", "respondent"], update_fields=["role", "organization",
+                                                                                     "updated_at"])
+    AssessmentAnswer.objects.bulk_create(
+        [AssessmentAnswer(coalition=round_.coalition, response=response, question_id=qid, score=score,
+                          comment=comment) for qid, (score, comment) in scored.items()],
+        update_conflicts=True, unique_fields=["response", "question"], update_fields=["score", "comment"])
+    AssessmentAnswer.objects.filter(response=response, question_id__in=set(answers) - set(scored)).delete()
+    return len(scored)

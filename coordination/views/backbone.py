@@ -5,7 +5,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -64,6 +64,10 @@ def backbone(request):
         context["task_counts"] = {status: len(tasks) for status, tasks in board.items()}
     if _can(request, ASSESSMENT_VIEW):
         context["rounds"] = list(backbone_selectors.rounds(coalition)[:2])
+    open_round = backbone_selectors.open_round(coalition)
+    if open_round is not None and rules.can_answer_round(request.membership, open_round):
+        context["round_to_answer"] = open_round
+        context["min_answers"] = backbone_selectors.MIN_ANSWERS
     return render(request, "coordination/backbone.html", context)
 
 
@@ -261,7 +265,10 @@ def library_delete(request, pk: int):
 @requires(ASSESSMENT_VIEW)
 def assessment_list(request):
     page = paginate(request, backbone_selectors.rounds(request.coalition))
-    return render(request, "coordination/assessment_list.html", {"page_obj": page})
+    return render(request, "coordination/assessment_list.html", {
+        "page_obj": page, "trend": backbone_selectors.condition_trend(request.coalition),
+        "min_answers": backbone_selectors.MIN_ANSWERS,
+    })
 
 
 @requires(ASSESSMENT_MANAGE)
@@ -272,7 +279,7 @@ def assessment_create(request):
                               **form.cleaned_data)
         if round_:
             return redirect_with_message(request, "coordination:assessment", round_.pk,
-                                         success=_("The round is open; partners can answer now."))
+                                         success=_("The round is open; the members you chose can answer now."))
     return _form_page(request, form, title=_("Open a self-assessment round"), submit_label=_("Open the round"),
                       intro=_("The questions of the previous round (or our default set) are copied; you can edit "
                               "them once the round is open."),
@@ -288,14 +295,17 @@ def assessment_detail(request, pk: int):
         "round": round_, "results": backbone_selectors.round_results(round_, language=language),
         "questions": backbone_selectors.round_questions(round_), "language": language,
         "min_answers": backbone_selectors.MIN_ANSWERS,
-        "answered": bool(backbone_selectors.my_answers(round_, request.membership))
-        if request.membership.organization_id else False,
+        "by_role": backbone_selectors.round_breakdown(round_, by="role"),
+        "by_organization": backbone_selectors.round_breakdown(round_, by="organization"),
+        "condition_labels": Condition.labels,
+        "can_answer": rules.can_answer_round(request.membership, round_),
+        "answered": bool(backbone_selectors.my_answers(round_, request.membership)),
     })
 
 
 @requires(ASSESSMENT_ANSWER)
 def assessment_answer(request, pk: int):
-    round_ = object_for(request, AssessmentRound, pk=pk)
+    round_ = object_for(request, AssessmentRound, pk=pk, may=rules.can_answer_round)
     questions = backbone_selectors.round_questions(round_)
     mine = backbone_selectors.my_answers(round_, request.membership)
     language = get_language() or "fr"
@@ -313,10 +323,11 @@ def assessment_answer(request, pk: int):
             except ValidationError as error:
                 errors = error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
             else:
-                if saved:
-                    return redirect_with_message(request, "coordination:assessment", pk,
-                                                 success=_("Your organization's answers are saved."))
-                errors = {"__all__": [_("Choose a score for at least one statement.")]}
+                message = ngettext("Your answer is saved (%(n)s statement).", "Your answers are saved (%(n)s "
+                                   "statements).", saved) % {"n": saved}
+                if _can(request, ASSESSMENT_VIEW):
+                    return redirect_with_message(request, "coordination:assessment", pk, success=message)
+                return redirect_with_message(request, "coordination:backbone", success=message)
     rows = [{"question": q, "text": q.text(language), "answer": mine.get(q.pk),
              "score": request.POST.get(f"score_{q.pk}") or (str(mine[q.pk].score) if q.pk in mine else ""),
              "comment": request.POST.get(f"comment_{q.pk}") or (mine[q.pk].comment if q.pk in mine else ""),

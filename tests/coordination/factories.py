@@ -166,6 +166,7 @@ class AssessmentRoundFactory(ModelFactory):
     coalition = factory.SubFactory(CoalitionFactory)
     title = factory.Sequence(lambda n: f"Autoévaluation {n}")
     opened_at = factory.LazyFunction(timezone.now)
+    roles = factory.LazyFunction(lambda: ["coordinator", "partner", "funder"])
 
 
 class AssessmentQuestionFactory(ModelFactory):
@@ -180,10 +181,22 @@ class AssessmentQuestionFactory(ModelFactory):
     text_en = "Meetings are useful."
 
 
+class AssessmentResponseFactory(ModelFactory):
+    class Meta:
+        model = backbone.AssessmentResponse
+
+    round = factory.SubFactory(AssessmentRoundFactory)
+    coalition = factory.SelfAttribute("round.coalition")
+    role = "partner"
+    submitted_at = factory.LazyFunction(timezone.now)
+    updated_at = factory.LazyFunction(timezone.now)
+
+
 class AssessmentAnswerFactory(ModelFactory):
     class Meta:
         model = backbone.AssessmentAnswer
 
     question = factory.SubFactory(AssessmentQuestionFactory)
     coalition = factory.SelfAttribute("question.coalition")
+    response = factory.SubFactory(AssessmentResponseFactory, round=factory.SelfAttribute("..question.round"))
     score = 4

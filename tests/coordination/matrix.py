@@ -61,7 +61,7 @@ EXPECTED = {
     "coordination:assessments": (TAKE_PART, GET),
     "coordination:assessment_create": (COORD, BOTH, 200),
     "coordination:assessment": (TAKE_PART, GET),
-    "coordination:assessment_answer": (PARTNER, BOTH, 200),
+    "coordination:assessment_answer": (ALL, BOTH, 200),  # the roles the round asks (its factory: all three)
     "coordination:assessment_close": (COORD, POST, 302),
     "coordination:assessment_question_edit": (COORD, BOTH, 200),
 }

@@ -1,18 +1,15 @@
 from unittest import mock
 
-import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django_scopes import scope, scopes_disabled
 
-from coalitions.models import Role
-from coordination.models.backbone import AssessmentAnswer, BackboneTask, LibraryItem
+from coordination.models.backbone import BackboneTask, LibraryItem
 from coordination.models.governance import GovernanceBody, TeamMember
 from coordination.selectors import backbone as backbone_selectors
 from coordination.services import backbone
 
-from ..factories import MembershipFactory, OrganizationFactory
 from ..helpers import url
 from .factories import LibraryItemFactory, MeetingFactory
 
@@ -135,67 +132,6 @@ def test_the_team_and_a_governance_body_with_its_members(client, world):
     client.force_login(world.partner)
     page = client.get(url(world, "coordination:team")).content.decode()
     assert "Coordonnatrice" in page and "Comité de pilotage" in page
-
-
-def _partners(world, n):
-    with scopes_disabled():
-        return [MembershipFactory(coalition=world.coalition, role=Role.PARTNER,
-                                  organization=OrganizationFactory(coalition=world.coalition)).user
-                for _ in range(n)]
-
-
-def _answer(world, user, round_, score):
-    with scope(coalition=world.coalition):
-        questions = backbone_selectors.round_questions(round_)
-        backbone.assessment_answer(actor=user, round_=round_, answers={q.pk: (score, "") for q in questions})
-
-
-def test_a_self_assessment_round_hides_results_below_three_answers_and_compares_rounds(client, world):
-    with scope(coalition=world.coalition):
-        first = backbone.round_open(actor=world.coordinator, coalition=world.coalition, title="Automne 2029")
-        assert len(backbone_selectors.round_questions(first)) == 10
-        with pytest.raises(Exception) as error:
-            backbone.round_open(actor=world.coordinator, coalition=world.coalition, title="Doublon")
-        assert "title" in error.value.message_dict
-    others = _partners(world, 2)
-    _answer(world, world.partner, first, 2)
-    _answer(world, others[0], first, 3)
-    with scope(coalition=world.coalition):
-        results = backbone_selectors.round_results(first)
-    assert all(block["mean"] is None for block in results["conditions"])  # 2 answers: hidden
-    _answer(world, others[1], first, 4)
-    with scope(coalition=world.coalition):
-        results = backbone_selectors.round_results(first)
-        backbone.round_close(actor=world.coordinator, round_=first)
-        second = backbone.round_open(actor=world.coordinator, coalition=world.coalition, title="Automne 2030")
-    assert [block["mean"] for block in results["conditions"]] == [3.0] * 5
-    for user in [world.partner, *others]:
-        _answer(world, user, second, 5)
-    with scope(coalition=world.coalition):
-        compared = backbone_selectors.round_results(second)
-    assert compared["previous"] == first
-    assert [(b["mean"], b["previous"]) for b in compared["conditions"]] == [(5.0, 3.0)] * 5
-    client.force_login(world.partner)
-    page = client.get(url(world, "coordination:assessment", second.pk)).content.decode()
-    assert "Automne 2029" in page and "5,0" in page
-
-
-def test_a_partner_answers_only_for_its_organization_and_only_this_rounds_questions(client, world):
-    with scope(coalition=world.coalition):
-        old = backbone.round_open(actor=world.coordinator, coalition=world.coalition, title="Ancienne")
-        backbone.round_close(actor=world.coordinator, round_=old)
-        current = backbone.round_open(actor=world.coordinator, coalition=world.coalition, title="Actuelle")
-        question = backbone_selectors.round_questions(current)[0]
-        foreign = backbone_selectors.round_questions(old)[0]
-    client.force_login(world.partner)
-    response = client.post(url(world, "coordination:assessment_answer", current.pk),
-                           {f"score_{question.pk}": "4", f"score_{foreign.pk}": "1", "organization": 999})
-    assert response.status_code == 302
-    with scopes_disabled():
-        answers = list(AssessmentAnswer.objects.values_list("question_id", "organization_id", "score"))
-    assert answers == [(question.pk, world.organization.pk, 4)]
-    response = client.post(url(world, "coordination:assessment_answer", old.pk), {f"score_{foreign.pk}": "4"})
-    assert response.status_code == 200 and "fermée" in response.content.decode()
 
 
 def test_a_funder_reaches_the_library_from_the_backbone_page_but_not_the_task_board(client, world):

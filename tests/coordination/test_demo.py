@@ -17,7 +17,7 @@ def _counts():
         return [M.objects.count() for M in (Meeting, Decision, FollowUp, LibraryItem, AssessmentRound)]
 
 
-def test_the_demo_holds_a_year_of_meetings_and_two_rounds_and_is_idempotent(world):
+def test_the_demo_holds_a_year_of_meetings_and_three_rounds_answered_by_several_roles_and_is_idempotent(world):
     for name in ("CPE Les Petits Pas", "Bibliothèque de Forestville", "CLSC de Forestville"):
         OrganizationFactory(coalition=world.coalition, name=name)
     with scope(coalition=world.coalition):
@@ -31,12 +31,18 @@ def test_the_demo_holds_a_year_of_meetings_and_two_rounds_and_is_idempotent(worl
         assert meetings.filter(minutes_published_at__isnull=False).count() >= 10
         assert FollowUp.objects.filter(status="open").exists() and FollowUp.objects.filter(status="done").exists()
         rounds = list(AssessmentRound.objects.order_by("opened_at"))
-    assert len(rounds) == 2 and rounds[0].status == "closed"
+    assert len(rounds) == 3 and [r.status for r in rounds] == ["closed", "closed", "open"]
+    assert [r.roles for r in rounds] == [["partner"], ["coordinator", "partner"], ["coordinator", "funder", "partner"]]
     with scope(coalition=world.coalition):
-        from coordination.selectors.backbone import round_results
+        from coordination.selectors.backbone import condition_trend, round_breakdown
 
-        results = round_results(rounds[1])
-    assert all(block["mean"] is not None and block["previous"] is not None for block in results["conditions"])
+        trend = condition_trend(world.coalition)
+        by_role = round_breakdown(rounds[2], by="role")
+    points = {block["condition"]: block["points"] for block in trend["conditions"]}
+    assert all(None not in row for row in points.values())  # every round has enough answers
+    assert points[1][0] < points[1][1] < points[1][2]  # the common agenda climbs
+    assert points[3][2] < points[3][1]  # measurement dips this year
+    assert [row["name"] for row in by_role] == ["Partenaire"]  # the other roles stay under the threshold
 
 
 def test_the_demo_adds_comment_threads_with_mentions_on_actions_and_indicators_once(db):

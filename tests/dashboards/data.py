@@ -45,7 +45,7 @@ def grow(world, n: int) -> None:
             condition=4)
     for _i in range(n):
         organization = OrganizationFactory(coalition=coalition)
-        MembershipFactory(coalition=coalition, role=Role.PARTNER, organization=organization)
+        member = MembershipFactory(coalition=coalition, role=Role.PARTNER, organization=organization)
         EndorsementFactory(version=version, organization=organization)
         indicator = IndicatorFactory(coalition=coalition)
         TargetFactory(indicator=indicator, value=100)
@@ -67,7 +67,8 @@ def grow(world, n: int) -> None:
         upcoming = MeetingFactory(coalition=coalition)
         InviteeFactory(meeting=upcoming, user=world.partner)
         BackboneTaskFactory(coalition=coalition, due_on=today - timedelta(days=1))
-        AssessmentAnswerFactory(question=question, organization=organization, score=3)
+        AssessmentAnswerFactory(question=question, score=3, response__respondent=member.user,
+                                response__organization=organization)
 
 
 def assert_same_queries_at_two_sizes(client, world, url: str, queries: int, assert_num_queries):

@@ -59,7 +59,8 @@ KEPT_ON_ERASURE = (
     "coordination.AssessmentAnswer", "coordination.Announcement", "coordination.Comment",
     "coordination.SentReminder", "dashboards.ReportSnapshot", "dashboards.ShareLink",
     "coalitions.ConfidentialityIncident", "coalitions.PersonalDataDownload", "conditions.Consultation",
-    "conditions.ConsultationResponse", "conditions.ConsultationComment",
+    "conditions.ConsultationResponse", "conditions.ConsultationComment", "conditions.PracticeAdoption",
+    "coordination.AssessmentResponse",
 )
 
 TEXT_FIELDS = (models.CharField, models.TextField, models.JSONField)  # EmailField, URLField... are CharFields

@@ -72,6 +72,7 @@ class Series:
     chart: object
     straddling: list = field(default_factory=list)  # labels of periods that began before ``start``
     partial: dict = field(default_factory=dict)  # {label: (reported, expected)} of partial periods
+    periods: list = field(default_factory=list)  # (start, end) of each point's period
 
     @cached_property
     def rows(self) -> list[dict]:
@@ -203,7 +204,7 @@ def indicator_series(coalition, *, indicators=None, start=None, end=None, limit:
             indicator, points, target, charts.trend_status(values, target, indicator.direction),
             charts.line_chart(drawn, target=target, baseline=indicator.baseline_value, partial=partial, fmt=indicator,
                               width=640, height=240),
-            straddling, partial,
+            straddling, partial, [(p.start, p.end) for p in rows],
         ))
     return series
 
@@ -231,6 +232,7 @@ def plan_progress_as_of(coalition, moment) -> dict:
     progress = [r["progress"] for r in accepted if r["status"] != ActionStatus.CANCELLED and r["progress"] is not None]
     return {
         "by_status": [(label, counts.get(value, 0)) for value, label in ActionStatus.choices],
+        "counts": {value: counts.get(value, 0) for value in ActionStatus.values},
         "total": len(accepted),
         "average_progress": round(sum(progress) / len(progress)) if progress else None,
         "without_history": without_history,

@@ -20,15 +20,16 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django.db.models import Count, Sum
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from coalitions.dates import long_date
 from coalitions.spreadsheets import Sheet
 from conditions import selectors as condition_selectors
-from conditions.models import Activity, ReviewStatus
+from conditions.models import ActionStatus, Activity, ReviewStatus
 from indicators import charts
 from indicators.formatting import ValueFormat, partial_note, unit_text
+from indicators.periods import period_label
 from indicators.selectors import suppression
 
 from .funder import (
@@ -111,7 +112,8 @@ def _hide_small_counts(activities: dict, threshold: int) -> dict:
     threshold hidden, and as many others as it takes so that no total gives them away
     (indicators.selectors.suppression)."""
     rows = activities["by_organization"]
-    values, groups = {}, []
+    values: dict[tuple[str, int | str], int] = {}
+    groups: list = []
     for column, name in ((2, "people"), (3, "families")):
         cells = [(name, i) for i in range(len(rows))]
         values.update({(name, i): row[column] for i, row in enumerate(rows)})
@@ -159,7 +161,10 @@ def period_report(coalition, start: date, end: date) -> dict:
         "indicators": [
             {
                 "code": s.indicator.code,
-                "name": s.indicator.name,
+                "name": s.indicator.name,  # as frozen; shown in the reader's language from "names"
+                "names": {"fr": s.indicator.name_fr, "en": s.indicator.name_en},
+                "frequency": s.indicator.frequency,
+                "periods": [[first.isoformat(), last.isoformat()] for first, last in s.periods],
                 **ValueFormat.of(s.indicator).as_dict(),  # value_type, unit, unit_en, levels
                 "target": _number(s.target),
                 "baseline": _number(s.indicator.baseline_value),
@@ -171,7 +176,8 @@ def period_report(coalition, start: date, end: date) -> dict:
             }
             for s in series
         ],
-        "plan": {"by_status": [[str(label), n] for label, n in plan["by_status"]], "total": plan["total"],
+        "plan": {"by_status": [[str(label), n] for label, n in plan["by_status"]],
+                 "status_counts": [[status, n] for status, n in plan["counts"].items()], "total": plan["total"],
                  "average_progress": plan["average_progress"], "without_history": plan["without_history"],
                  "as_of": min(end, (moment - timedelta(microseconds=1)).astimezone(zone).date()).isoformat()},
         "activities": _hide_small_counts({
@@ -196,9 +202,34 @@ def report_label(report: dict) -> str:
     return report.get("label", "")
 
 
+def in_readers_language(report: dict) -> dict:
+    """The words of report data in the active language: a snapshot stores data (the indicator's
+    names in both languages, its periods' dates, the actions' status keys), and its labels are
+    worded at view time. Snapshots frozen before kept the words of whoever froze them."""
+    english = (translation.get_language() or "").startswith("en")
+    for item in report["indicators"]:
+        names = item.get("names")
+        if names:
+            item["name"] = (english and names.get("en")) or names.get("fr") or item["name"]
+        periods = item.get("periods")
+        if periods and item.get("frequency") and len(periods) == len(item["points"]):
+            relabel = {old: period_label(item["frequency"], date.fromisoformat(first), date.fromisoformat(last))
+                       for (old, _value), (first, last) in zip(item["points"], periods, strict=True)}
+            item["points"] = [[relabel[label], value] for label, value in item["points"]]
+            item["partial"] = {relabel.get(label, label): counts for label, counts in item.get("partial", {}).items()}
+            item["straddling"] = [relabel.get(label, label) for label in item.get("straddling", [])]
+    plan = report.get("plan", {})
+    if plan.get("status_counts") is not None:
+        labels = dict(ActionStatus.choices)
+        plan["by_status"] = [[str(labels.get(status, status)), n] for status, n in plan["status_counts"]]
+    return report
+
+
 def decorate(report: dict) -> dict:
     """Add what templates need (range label, chart geometry, status words) to report data,
-    frozen or live. Snapshots frozen before reports kept straddling periods get them here."""
+    frozen or live, worded in the reader's language (``in_readers_language``). Snapshots
+    frozen before reports kept straddling periods get them here."""
+    in_readers_language(report)
     report["label"] = report_label(report)
     as_of = report.get("plan", {}).get("as_of")  # frozen before reports were historical: none
     report["as_of_date"] = date.fromisoformat(as_of) if as_of else None

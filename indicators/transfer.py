@@ -10,12 +10,15 @@ A category of a percentage has two columns, the header followed by « (numérate
 « (dénominateur) » (or "(numerator)" and "(denominator)"): see ``fraction_header``."""
 
 import re
+import unicodedata
 import zipfile
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import pgettext_lazy
 
 from coalitions import uploads
 from coalitions.uploads import UploadRefused
@@ -42,8 +45,12 @@ class FileUnreadable(UploadRefused):
 CATEGORY_SEPARATOR = ":"
 
 
-def _normalise_header(cell) -> str:
-    return str(cell or "").strip().lower().replace(" ", "_")
+def header_key(cell) -> str:
+    """What a column's header is matched on: no case, no accents, words only (« Début de la
+    période », "period_start" and "PERIOD START" are alike)."""
+    text = unicodedata.normalize("NFKD", str(cell or "")).lstrip("'")
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return " ".join(re.findall(r"[^\W_]+", text))
 
 
 def category_header(dimension: str, label: str) -> str:
@@ -100,23 +107,27 @@ def _rows_from_table(table, columns: list[str], header_only: bool = False) -> li
     iterator = iter(table)
     try:
         raw_header = list(next(iterator))
-        header = [_normalise_header(c) for c in raw_header]
     except StopIteration:
         raise FileUnreadable(_("The file is empty.")) from None
+    aliases = column_aliases(columns)
+    header = [aliases.get(header_key(c)) for c in raw_header]
     if "indicator" not in header or "period_start" not in header:
-        raise FileUnreadable(_("The first row must hold the template's column names (indicator, period_start, ...)."))
-    names, seen = {}, set()
+        raise FileUnreadable(_("The first row must hold the template's column names (%(columns)s, ...).")
+                             % {"columns": ", ".join(column_label(c) for c in ("indicator", "period_start"))})
+    names: dict[int, str] = {}
+    seen: set[str] = set()
     for i, title in enumerate(header):
-        if title in columns:
+        if title is not None:
             names[i] = title
-        elif is_category_header(title):
+        elif is_category_header(_cell_text(raw_header[i])):
             names[i] = " ".join(_cell_text(raw_header[i]).split())
             if category_key(names[i]) in seen:
                 raise FileUnreadable(_("The column “%(column)s” appears twice in the file.") % {"column": names[i]})
             seen.add(category_key(names[i]))
     if header_only:
         return []
-    rows, empty = [], 0
+    rows: list[dict] = []
+    empty = 0
     for raw in iterator:
         if len(rows) - empty >= MAX_ROWS:
             raise FileUnreadable(_("The file has too many rows (at most %(max)s).") % {"max": MAX_ROWS})
@@ -175,12 +186,57 @@ def _rows_from_workbook(data: bytes, columns: list[str], header_only: bool = Fal
 IMPORT_COLUMNS = ["indicator", "period_start", "organization", "value", "numerator", "denominator", "weight",
                   "comment", "source", "confidence"]
 TEMPLATE_EXTRA = ["indicator_name", "period"]  # written in the template for the reader, not read back
+# A template row whose value columns are all empty is « not filled » and skipped: the template
+# comes with the identifying columns (and the confidence) filled in on every row.
+VALUE_CELLS = ("value", "numerator", "denominator", "weight", "comment", "source")
+
+COLUMN_LABELS = {
+    "indicator": pgettext_lazy("import column", "Indicator"),
+    "period_start": pgettext_lazy("import column", "Period start"),
+    "organization": pgettext_lazy("import column", "Organization"),
+    "value": pgettext_lazy("import column", "Value"),
+    "numerator": pgettext_lazy("import column", "Numerator"),
+    "denominator": pgettext_lazy("import column", "Denominator"),
+    "weight": pgettext_lazy("import column", "Weight"),
+    "comment": pgettext_lazy("import column", "Comment"),
+    "source": pgettext_lazy("import column", "Source"),
+    "confidence": pgettext_lazy("import column", "Confidence"),
+    "indicator_name": pgettext_lazy("import column", "Indicator name"),
+    "period": pgettext_lazy("import column", "Period"),
+}
+HEADER_LANGUAGES = ("fr", "en")  # a file's headers may be in either, whatever the reader's language
+
+
+def column_label(column: str) -> str:
+    """A column's header in the active language (a category column's is its own)."""
+    return str(COLUMN_LABELS.get(column, column))
+
+
+def column_aliases(columns: list[str]) -> dict[str, str]:
+    """{header key: column} of every header accepted for ``columns``: the column's name and its
+    header in French and in English."""
+    aliases = {header_key(column): column for column in columns}
+    for language in HEADER_LANGUAGES:
+        with translation.override(language):
+            aliases.update({header_key(column_label(column)): column for column in columns})
+    return aliases
+
+
+def is_unfilled(row: dict) -> bool:
+    """Whether a row (its cells stripped) has no value: no value cell nor category cell filled."""
+    return not any(row.get(column) for column in VALUE_CELLS) and not any(
+        text for column, text in row.items() if is_category_header(column))
+
+
+def template_columns(columns: list["CategoryColumn"]) -> list[str]:
+    """The template's columns: the import's columns, the category columns after the weight."""
+    at = IMPORT_COLUMNS.index("weight") + 1
+    return IMPORT_COLUMNS[:at] + [c.header for c in columns] + IMPORT_COLUMNS[at:] + TEMPLATE_EXTRA
 
 
 def template_header(columns: list["CategoryColumn"]) -> list[str]:
-    """The template's header: the import's columns, the category columns after the weight."""
-    at = IMPORT_COLUMNS.index("weight") + 1
-    return IMPORT_COLUMNS[:at] + [c.header for c in columns] + IMPORT_COLUMNS[at:] + TEMPLATE_EXTRA
+    """The template's header row, in the reader's language (``template_columns``)."""
+    return [column_label(column) for column in template_columns(columns)]
 
 
 def template_notes(columns: list["CategoryColumn"]) -> list[list]:
@@ -209,7 +265,7 @@ def template_notes(columns: list["CategoryColumn"]) -> list[list]:
         [],
         [_("Column"), _("Indicators"), _("What to enter")],
     ]
-    notes += [[column, "", text] for column, text in explained.items()]
+    notes += [[column_label(column), "", text] for column, text in explained.items()]
     for column in columns:
         text, adds_up = {
             None: (_("The value of this category, of the same kind as the indicator's value."),

@@ -151,11 +151,12 @@ def _finish(job: ValueImport, status: str, *, error_count: int | None = None, re
 
 
 def summary(job: ValueImport) -> str:
-    """Every count of an import, in words: « 17 lignes lues : 12 vides ignorées, 5 valeurs
-    enregistrées (3 nouvelles, 1 modifiée, 1 inchangée) »."""
+    """Every count of an import, in words: « 17 lignes lues : 12 lignes sans valeur ignorées, 5
+    valeurs enregistrées (3 nouvelles, 1 modifiée, 1 inchangée) » (a row without a value is blank,
+    or a template row not filled in)."""
     parts = [ngettext("%(n)s row read", "%(n)s rows read", job.rows_read) % {"n": job.rows_read}]
     if job.rows_empty:
-        parts.append(ngettext("%(n)s empty row ignored", "%(n)s empty rows ignored", job.rows_empty)
+        parts.append(ngettext("%(n)s row without a value ignored", "%(n)s rows without a value ignored", job.rows_empty)
                      % {"n": job.rows_empty})
     if job.rows_notes:
         parts.append(ngettext("%(n)s note row (starting with #) ignored", "%(n)s note rows (starting with #) ignored",

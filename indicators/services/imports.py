@@ -19,7 +19,7 @@ from ..models import (
     Period,
 )
 from ..permissions import reportable_pairs
-from ..transfer import category_header, category_key, column_key, fraction_header, is_category_header
+from ..transfer import category_header, category_key, column_key, fraction_header, is_category_header, is_unfilled
 from .breakdown import category_numbers
 from .import_write import write_values
 from .plausibility import usual_medians
@@ -113,7 +113,7 @@ class Checked:
     categories: list = field(default_factory=list)
     preview: list = field(default_factory=list)
     rows_read: int = 0
-    rows_empty: int = 0
+    rows_empty: int = 0  # the rows without a value: blank, or template rows not filled in
     rows_notes: int = 0
     flagged: int = 0
 
@@ -131,8 +131,9 @@ def values_check_import(*, actor, coalition, rows: list[dict], progress=None) ->
     over maps loaded beforehand (indicators, organisations, periods, categories, who reports
     what, the usual medians of plausibility in one query), a fixed number of queries whatever
     the number of rows. Returns the checked values; raises ImportRejected with every error.
-    A row whose indicator cell starts with # is a note and is skipped. ``progress(rows done)``
-    is called now and then."""
+    A row whose indicator cell starts with # is a note and is skipped; a row with no value (every
+    cell empty, or a template row left as downloaded) is not filled and skipped too.
+    ``progress(rows done)`` is called now and then."""
     membership = require_permission(actor, coalition, "indicators.values:import")
     indicators = {i.code.lower(): i for i in Indicator.objects.filter(coalition=coalition)}
     for each in indicators.values():
@@ -150,11 +151,11 @@ def values_check_import(*, actor, coalition, rows: list[dict], progress=None) ->
     errors, found, seen = categories.unknown_columns(), [], set()
     for number, row in enumerate(rows, start=2):  # row 1 is the header
         row = {k: ("" if v is None else str(v)).strip() for k, v in row.items()}
-        if not any(row.values()):
-            checked.rows_empty += 1
-            continue
         if row.get("indicator", "").startswith("#"):
             checked.rows_notes += 1
+            continue
+        if is_unfilled(row):
+            checked.rows_empty += 1
             continue
         before = len(errors)
         indicator = indicators.get(row.get("indicator", "").lower())

@@ -106,7 +106,8 @@ def _shown(job: ValueImport | None) -> dict:
                    for item in job.preview if item["indicator"] in indicators and item["period"] in periods]
         for item in preview:
             item["period"].indicator = item["indicator"]
-    errors = [tuple(error) for error in job.errors] if job.status == ImportStatus.REJECTED else None
+    errors = ([(row, transfer_files.column_label(column), message) for row, column, message in job.errors]
+              if job.status == ImportStatus.REJECTED else None)
     return {"preview": preview, "errors": errors, "payload": str(job.pk) if preview is not None else "",
             "summary": import_jobs.summary(job)}
 

@@ -41,9 +41,10 @@ def import_template(request):
     today = local_today(request.coalition)
     first, last = _date_param(request, "start", today - timedelta(days=365)), _date_param(request, "end", today)
     template = selector_files.import_template(request.coalition, request.membership, organization, first, last)
-    header = files.template_header(template.categories)
+    columns = files.template_columns(template.categories)
     rows = ([files.notes_row(template.categories)] if template.categories else []) + template.rows
-    return _file_response(request, "concerto-modele", header, [[row.get(h) for h in header] for row in rows],
+    return _file_response(request, "concerto-modele", files.template_header(template.categories),
+                          [[row.get(column) for column in columns] for row in rows],
                           notes=(_("Notes"), files.template_notes(template.categories)))
 
 

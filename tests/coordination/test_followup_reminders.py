@@ -229,3 +229,21 @@ def test_the_weekly_summaries_tell_coordinators_and_partners_about_reporting_and
     assert "Valeurs d’indicateurs que votre organisme doit déclarer" in partner and "PE-01" in partner
     assert "Valeurs soumises" not in partner and "CPE Les Petits Pas" not in partner
     assert reporting["done_partner"].email not in by_person  # its organisation has submitted: nothing to say
+
+
+def test_the_weekly_summary_reads_in_english_for_an_english_reader(world, reporting):
+    """Issue 13, point 15: the summary follows its reader's language, whatever the server's."""
+    monday = at(DUE + timedelta(days=5))
+    with scopes_disabled():
+        reporting["period"].values.filter(organization__name="CPE Les Petits Pas").update(
+            submitted_at=monday - timedelta(days=2))
+        world.coordinator.language = "en"
+        world.coordinator.save()
+    everyone_wants_the_weekly_summary()
+    with scope(coalition=world.coalition):
+        summaries.send_weekly_summaries(coalition=world.coalition, now=monday)
+    by_person = {m.to[0]: m for m in mail.outbox}
+    english, french = by_person[world.coordinator.email], by_person[world.partner.email]
+    assert "Values submitted this week" in english.body and "PE-01 Q1 2030, CPE Les Petits Pas" in english.body
+    assert "Organizations late in reporting" in english.body and "Valeurs" not in english.body
+    assert "Valeurs d’indicateurs que votre organisme doit déclarer" in french.body

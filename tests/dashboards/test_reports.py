@@ -233,3 +233,30 @@ def test_openings_are_logged_once_per_address_per_quarter_hour_and_capped_per_da
         assert client.get(path, REMOTE_ADDR=f"203.0.113.{last}").status_code == 200
     with scopes_disabled():
         assert ShareLinkOpening.objects.count() == 4
+
+
+def test_a_snapshot_frozen_in_french_reads_in_english_for_an_english_reader(client, world):
+    """Issue 13, point 15: a snapshot stores data, not words; its labels follow the reader."""
+    grow(world, 1)
+    with scopes_disabled():
+        from indicators.models import Indicator
+
+        Indicator.objects.filter(coalition=world.coalition).update(
+            name_fr="Familles rejointes", name_en="Families reached", frequency="quarterly")
+    snapshot = freeze(client, world)  # by a French coordinator
+    assert snapshot.data["indicators"][0]["name"] == "Familles rejointes"
+    french = client.get(url(world, "dashboards:snapshot", snapshot.pk)).context["report"]
+    assert french["indicators"][0]["name"] == "Familles rejointes"
+    assert all(re.fullmatch(r"T[1-4] \d{4}", label) for label, _value in french["indicators"][0]["points"])
+    french_statuses = [label for label, _n in french["plan"]["by_status"]]
+    with scopes_disabled():
+        world.coordinator.language = "en"
+        world.coordinator.save()
+    english = client.get(url(world, "dashboards:snapshot", snapshot.pk))
+    html = english.content.decode()
+    report = english.context["report"]
+    assert report["indicators"][0]["name"] == "Families reached"
+    assert "Familles rejointes" not in html and "Families reached" in html
+    assert all(re.fullmatch(r"Q[1-4] \d{4}", label) for label, _value in report["indicators"][0]["points"])
+    assert [label for label, _n in report["plan"]["by_status"]][:2] == ["Planned", "In progress"]
+    assert french_statuses[0] != "Planned"

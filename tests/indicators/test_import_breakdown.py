@@ -17,6 +17,7 @@ from indicators import rollups, tasks
 from indicators.models import IndicatorRollup, IndicatorValue, ValueStatus
 from indicators.services import review
 
+from ..helpers import body
 from .factories import CategoryFactory, IndicatorFactory, PeriodFactory, assign
 from .helpers import (
     AGES,
@@ -159,11 +160,11 @@ def test_the_template_has_a_column_per_category_and_says_which_indicators_use_it
     header = list(rows[0])
     columns = ["Groupe d'âge des enfants\u00a0: 0-2 ans", "Groupe d'âge des enfants\u00a0: 3-5 ans",
                "Territoire\u00a0: Forestville", "Territoire\u00a0: Les Escoumins"]
-    assert header[:11] == ["indicator", "period_start", "organization", "value", "numerator", "denominator",
-                           "weight", *columns]
-    assert header[11:] == ["comment", "source", "confidence", "indicator_name", "period"]
+    assert header[:11] == ["Indicateur", "Début de la période", "Organisme", "Valeur", "Numérateur",
+                           "Dénominateur", "Poids", *columns]
+    assert header[11:] == ["Commentaire", "Source", "Confiance", "Nom de l’indicateur", "Période"]
     guide = dict(zip(header, rows[1], strict=True))
-    assert guide["indicator"].startswith("# ")
+    assert guide["Indicateur"].startswith("# ")
     assert guide["Territoire\u00a0: Forestville"] == "Pour PE-01, PE-03\u00a0; totalise la valeur pour PE-01"
     assert guide["Groupe d'âge des enfants\u00a0: 0-2 ans"] == "Pour PE-01\u00a0; totalise la valeur pour PE-01"
     first = next(dict(zip(header, r, strict=True)) for r in rows[2:] if r[:2] == ("PE-01", "2025-01-01"))
@@ -171,8 +172,8 @@ def test_the_template_has_a_column_per_category_and_says_which_indicators_use_it
     assert first["Territoire\u00a0: Les Escoumins"] is None
     explained = {r[0]: r for r in notes.iter_rows(values_only=True) if r and r[0]}
     assert explained["Territoire\u00a0: Forestville"][1] == "PE-01, PE-03"
-    assert "PE-01" in explained["Territoire\u00a0: Forestville"][2] and "value" in explained
-    text = client.get(url + "&format=csv").content.decode("utf-8-sig")
+    assert "PE-01" in explained["Territoire\u00a0: Forestville"][2] and "Valeur" in explained
+    text = body(client.get(url + "&format=csv")).decode("utf-8-sig")
     assert list(csv.reader(io.StringIO(text)))[1][0].startswith("# ")
 
 
@@ -183,7 +184,7 @@ def test_the_filled_template_imports_as_it_is(client, world, measure, ages):
     workbook = load_workbook(io.BytesIO(client.get(url + "&format=xlsx").content))
     sheet = workbook.worksheets[0]
     header = [c.value for c in sheet[1]]
-    for column, number in {"value": 10, "Groupe d'âge des enfants\u00a0: 0-2 ans": 4,
+    for column, number in {"Valeur": 10, "Groupe d'âge des enfants\u00a0: 0-2 ans": 4,
                            "Groupe d'âge des enfants\u00a0: 3-5 ans": 6, "Territoire\u00a0: Forestville": 7,
                            "Territoire\u00a0: Les Escoumins": 3}.items():
         sheet.cell(row=3, column=header.index(column) + 1, value=number)

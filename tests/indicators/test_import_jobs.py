@@ -105,7 +105,7 @@ def test_one_bad_row_among_many_saves_nothing_and_names_its_row_and_column(clien
     client.force_login(world.partner)
     upload = csv_file([[r["indicator"], r["period_start"], r["organization"], r["value"], ""] for r in data])
     response = client.post(transfer_url(world), {"file": upload})
-    assert [(row, column) for row, column, _m in response.context["errors"]] == [(29, "value")]
+    assert [(row, column) for row, column, _m in response.context["errors"]] == [(29, "Valeur")]
     with scopes_disabled():
         assert not IndicatorValue.objects.exists()
 
@@ -120,7 +120,7 @@ def test_a_period_locked_between_the_preview_and_the_confirmation_is_named_and_n
         measure.indicator.periods.filter(start=date(2000, 4, 1)).update(is_locked=True)
     job = preview.context["job"]
     response = client.post(transfer_url(world), {"payload": str(job.pk)})
-    assert [(row, column) for row, column, _m in response.context["errors"]] == [(3, "period_start")]
+    assert [(row, column) for row, column, _m in response.context["errors"]] == [(3, "Début de la période")]
     with scopes_disabled():
         assert not IndicatorValue.objects.exists()
 
@@ -146,7 +146,7 @@ def test_a_large_file_is_checked_and_saved_by_jobs_with_a_progress_page_and_a_su
         callback()  # the job checks the file
     partial = client.get(status_url, headers={"HX-Request": "true"}).content.decode()
     assert "<html" not in partial and "hx-trigger" not in partial
-    assert "18 lignes lues : 12 lignes vides ignorées, 1 ligne de note (commençant par #) ignorée, " \
+    assert "18 lignes lues : 12 lignes sans valeur ignorées, 1 ligne de note (commençant par #) ignorée, " \
            "5 données prêtes à enregistrer." in partial
     with django_capture_on_commit_callbacks() as queued:
         response = client.post(transfer_url(world), {"payload": str(job.pk)})
@@ -154,7 +154,7 @@ def test_a_large_file_is_checked_and_saved_by_jobs_with_a_progress_page_and_a_su
     for callback in queued:
         callback()  # the job saves the values
     page = client.get(status_url).content.decode()
-    assert "18 lignes lues : 12 lignes vides ignorées, 1 ligne de note (commençant par #) ignorée, " \
+    assert "18 lignes lues : 12 lignes sans valeur ignorées, 1 ligne de note (commençant par #) ignorée, " \
            "5 données enregistrées (5 nouvelles, 0 modifiée, 0 inchangée)." in page
     with scopes_disabled():
         assert IndicatorValue.objects.filter(status="submitted").count() == 5

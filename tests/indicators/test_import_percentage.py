@@ -109,11 +109,11 @@ def test_the_template_has_two_columns_per_category_of_a_percentage(client, world
     assert any("deux colonnes par catégorie" in line for line in explained)
     # Filled in, it imports as it is.
     at = next(i for i, r in enumerate(rows, start=1) if r[0] == "PE-07")
-    for column, number in zip(["numerator", "denominator", *columns], [10, 40, 4, 10, 6, 30], strict=True):
+    for column, number in zip(["Numérateur", "Dénominateur", *columns], [10, 40, 4, 10, 6, 30], strict=True):
         sheet.cell(row=at, column=header.index(column) + 1, value=number)
     for i, r in enumerate(rows, start=1):
         if r[0] == "PE-01":  # the organisation's other indicator, a count
-            sheet.cell(row=i, column=header.index("value") + 1, value=5)
+            sheet.cell(row=i, column=header.index("Valeur") + 1, value=5)
     buffer = io.BytesIO()
     workbook.save(buffer)
     preview, saved = upload_and_confirm(client, world, SimpleUploadedFile("modele.xlsx", buffer.getvalue()))

@@ -52,8 +52,8 @@ def test_an_xlsx_with_one_bad_row_saves_nothing_and_names_the_row_and_column(cli
     html = preview.content.decode()
     assert saved is None and values(measure) == []
     assert "Rien n\u2019a été enregistré" in html or "Rien n'a été enregistré" in html
-    assert "<th scope=\"row\">3</th><td><code>value</code></td>" in html
-    assert "<th scope=\"row\">4</th><td><code>indicator</code></td>" in html
+    assert "<th scope=\"row\">3</th><td><code>Valeur</code></td>" in html
+    assert "<th scope=\"row\">4</th><td><code>Indicateur</code></td>" in html
 
 
 def test_a_partner_cannot_import_another_organizations_values(client, world, measure):
@@ -70,7 +70,7 @@ def test_the_template_lists_the_organisations_periods(client, world, measure):
                           + "&start=2024-06-01&end=2025-12-31")
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][:3] == ("indicator", "period_start", "organization")
+    assert rows[0][:3] == ("Indicateur", "Début de la période", "Organisme")
     assert {r[1] for r in rows[1:]} == {"2025-01-01", "2025-04-01"}
     assert all(r[2] == "Maison de la famille" for r in rows[1:])
 

@@ -77,6 +77,9 @@ def send_inactivity_warning(coalition_id: int, notice_id: int) -> bool:
 
     with coalition_scope(coalition_id) as coalition:
         return retention.send_inactivity_warning(coalition=coalition, notice_id=notice_id)
+
+
+@shared_task
 def erase_due_accounts() -> int:
     """Accounts whose deletion was asked more than the grace period ago: erased, one by one."""
     from .rights import due_for_erasure, person_erase

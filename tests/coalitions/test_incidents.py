@@ -17,6 +17,7 @@ from coalitions import incidents
 from coalitions.models import ConfidentialityIncident
 
 from ..factories import IncidentFactory
+from ..helpers import body
 
 
 def _form(**changes):
@@ -126,10 +127,10 @@ def test_the_register_exports_for_the_commission_in_excel_and_csv(client, world)
     url = reverse("coalitions:incident_export", args=[world.coalition.slug])
     response = client.get(url, {"format": "xlsx"})
     assert response["Content-Disposition"].startswith('attachment; filename="registre-incidents-petite-enfance-')
-    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    rows = list(load_workbook(io.BytesIO(body(response))).active.iter_rows(values_only=True))
     assert rows[0][:3] == ("Numéro", "Date de l'incident", "Date de la découverte")
     assert len(rows) == 2 and rows[1][7] == 12 and rows[1][10].startswith("'=")
-    text = client.get(url, {"format": "csv"}).content.decode()
+    text = body(client.get(url, {"format": "csv"})).decode()
     assert "Divulgation non autorisée par la loi" in text and "Secret de l'autre table" not in text
 
 

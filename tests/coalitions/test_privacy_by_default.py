@@ -18,10 +18,11 @@ from ..coordination.factories import (
     MeetingFactory,
 )
 from ..factories import MembershipFactory, consent_to
-from ..url_map import COALITION_PATTERNS, EXPECTED, build_url, object_kwargs
+from ..url_map import COALITION_PATTERNS, EXPECTED, HIDDEN, build_url, object_kwargs
 
 FUNDER_PAGES = [(name, route) for name, route in COALITION_PATTERNS
-                if "funder" in EXPECTED[name][0] and "GET" in EXPECTED[name][1]]
+                if "funder" in EXPECTED[name][0] and "GET" in EXPECTED[name][1]
+                and "funder" not in HIDDEN.get(name, ())]  # someone else's object: 404 for the funder
 
 
 @pytest.fixture

@@ -23,12 +23,12 @@ def people(world):
     with scopes_disabled():
         org = OrganizationFactory(coalition=world.coalition, name="CPE Les Petits Pas")
         marie = MembershipFactory(coalition=world.coalition, role=Role.PARTNER, organization=org,
-                                  user=UserFactory(full_name="Marie Tremblay", email="marie@cpe.test")).user
+                                  user=UserFactory(first_name="Marie", last_name="Tremblay", email="marie@cpe.test")).user
         gone = MembershipFactory(coalition=world.coalition, role=Role.PARTNER, organization=org, is_active=False,
-                                 user=UserFactory(full_name="Marie Gagnon")).user
+                                 user=UserFactory(first_name="Marie", last_name="Gagnon")).user
         MembershipFactory(coalition=world.other_coalition, role=Role.PARTNER,
-                          user=UserFactory(full_name="Marie Ailleurs"))
-        world.funder.full_name = "Marie Bailleur"
+                          user=UserFactory(first_name="Marie", last_name="Ailleurs"))
+        world.funder.first_name, world.funder.last_name = "Marie", "Bailleur"
         world.funder.save()
     return marie, gone
 
@@ -57,7 +57,7 @@ def test_an_announcement_for_coordinators_offers_no_partner(client, world, peopl
 def test_a_member_without_a_name_is_mentioned_by_email(client, world, people):
     with scopes_disabled():
         MembershipFactory(coalition=world.coalition, role=Role.PARTNER, organization=world.organization,
-                          user=UserFactory(full_name="", email="sans.nom@maison.test"))
+                          user=UserFactory(first_name="", last_name="", email="sans.nom@maison.test"))
     indicator = IndicatorFactory(coalition=world.coalition)
     client.force_login(world.partner)
     results = ask(client, world, f"indicator:{indicator.pk}", "sans.nom").json()["results"]

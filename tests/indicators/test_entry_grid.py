@@ -63,7 +63,7 @@ def test_an_implausible_value_asks_for_a_comment_next_to_the_cell(client, world,
     client.force_login(world.partner)
     html = post(client, world, row(measure.period, world.organization, value="900")).content.decode()
     comment_slot = f'id="id_c{measure.period.pk}-{world.organization.pk}-comment_e" hx-swap-oob="true">'
-    assert comment_slot + "Cette valeur est au-dessus de la plus haute valeur plausible (500)" in html
+    assert comment_slot + "Cette valeur est au-dessus de la plus haute valeur plausible (500\u00a0familles)" in html
     assert value_of(measure) is None
     html = post(client, world, row(measure.period, world.organization, value="900",
                                    comment="Nouveau programme")).content.decode()

@@ -127,7 +127,7 @@ def test_the_agenda_shows_the_indicators_of_each_priority(client, world, plan_it
     assert "Mesurée par\u00a0:" in page and indicator.code in page
 
 
-@pytest.mark.parametrize("name,queries", [("action", 16), ("indicator", 14), ("agenda", 15)])
+@pytest.mark.parametrize("name,queries", [("action", 16), ("indicator", 14), ("agenda", 17)])
 def test_pages_with_links_run_a_fixed_number_of_queries(client, world, plan_items, django_assert_num_queries,
                                                          name, queries):
     priority, action, _fp, _fa = plan_items

@@ -160,6 +160,7 @@ POST_ONLY = {
     "coordination:notification_read", "coordination:calendar_feed_enable", "coordination:calendar_feed_settings",
     "indicators:review_approve",
     "coalitions:member_reactivate", "coalitions:invitation_resend", "coalitions:invitation_revoke",
+    "conditions:agenda_remind",
     "dashboards:report_freeze", "dashboards:snapshot_share", "conditions:priority_move",
     "conditions:consultation_comment", "conditions:practice_restore", "conditions:referral_create",
     "indicators:target_delete", "indicators:category_delete", "indicators:period_lock",

@@ -29,6 +29,7 @@ def test_a_coordinator_publishes_the_agenda_and_a_representative_endorses_it(liv
     page.get_by_label("Résumé des changements").fill("Première version, adoptée en assemblée.")
     page.get_by_role("button", name="Publier cette version").click()
     expect(page.get_by_role("status")).to_contain_text("La version 1 est publiée")
+    page.goto(f"{live_server.url}/c/{world.coalition.slug}/agenda/")  # publishing shows who was asked
     expect(page.locator("#endorsements")).to_contain_text("Pas encore d’adhésion")
     screenshot(page, "agenda-published")
 

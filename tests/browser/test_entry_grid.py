@@ -50,7 +50,8 @@ def test_a_partner_fills_the_grid_from_the_keyboard_and_each_row_is_saved(live_s
     second_key = f"c{second.pk}-{world.organization.pk}"
     comment = page.locator(f"#id_{second_key}-comment")
     expect(comment).to_be_focused()
-    expect(page.locator(f"#id_{second_key}-comment_e")).to_contain_text("plus haute valeur plausible (500\u00a0familles)")
+    expect(page.locator(f"#id_{second_key}-comment_e")).to_contain_text(
+        "plus haute valeur plausible (500\u00a0familles)")
     expect(comment).to_have_attribute("aria-invalid", "true")
     page.keyboard.type("Nouveau programme de visites")
     page.keyboard.press("Tab")

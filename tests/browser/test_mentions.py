@@ -19,8 +19,9 @@ def test_a_coordinator_mentions_a_partner_from_the_suggestions(live_server, worl
     with scopes_disabled():
         org = OrganizationFactory(coalition=world.coalition, name="CPE Les Petits Pas")
         marie = MembershipFactory(coalition=world.coalition, role=Role.PARTNER, organization=org,
-                                  user=UserFactory(full_name="Marie Tremblay")).user
-        world.funder.full_name = "Marie Bailleur"  # funders read no discussion: never suggested
+                                  user=UserFactory(first_name="Marie", last_name="Tremblay")).user
+        # funders read no discussion: never suggested
+        world.funder.first_name, world.funder.last_name = "Marie", "Bailleur"
         world.funder.save()
     indicator = IndicatorFactory(coalition=world.coalition, code="PE-01")
     context = browser.new_context(locale="fr-CA")

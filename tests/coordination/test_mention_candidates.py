@@ -23,7 +23,8 @@ def people(world):
     with scopes_disabled():
         org = OrganizationFactory(coalition=world.coalition, name="CPE Les Petits Pas")
         marie = MembershipFactory(coalition=world.coalition, role=Role.PARTNER, organization=org,
-                                  user=UserFactory(first_name="Marie", last_name="Tremblay", email="marie@cpe.test")).user
+                                  user=UserFactory(first_name="Marie", last_name="Tremblay",
+                                                   email="marie@cpe.test")).user
         gone = MembershipFactory(coalition=world.coalition, role=Role.PARTNER, organization=org, is_active=False,
                                  user=UserFactory(first_name="Marie", last_name="Gagnon")).user
         MembershipFactory(coalition=world.other_coalition, role=Role.PARTNER,

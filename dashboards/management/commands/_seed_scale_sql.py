@@ -52,8 +52,9 @@ def organization_statements(c: int, count: int) -> list[tuple[str, list]]:
         ), groups AS (
             INSERT INTO auth_group (name) SELECT 'seed-scale-' || %s || '-' || g FROM wanted RETURNING id, name
         )
-        INSERT INTO coalitions_organization (coalition_id, name, sector, kind, website, description, group_id)
-        SELECT %s, w.name, w.sector, w.kind, '', '', groups.id
+        INSERT INTO coalitions_organization (coalition_id, name, sector, kind, website, description, skills,
+                                             group_id)
+        SELECT %s, w.name, w.sector, w.kind, '', '', '', groups.id
         FROM wanted w JOIN groups ON groups.name = 'seed-scale-' || %s || '-' || w.g""",
         [[k[0] for k in kinds], [k[1] for k in kinds], [k[2] for k in kinds], count, c,
          [k[0] for k in kinds], c, c, c])

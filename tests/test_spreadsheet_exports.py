@@ -79,7 +79,7 @@ def poisoned(world):
                           status="approved", comment="\r=1")
     IndicatorValueFactory(period=period, organization=world.organization, value=-5, status="approved",
                           comment=LINK)
-    MembershipFactory(coalition=coalition, organization=organization, user__full_name="+2+3")
+    MembershipFactory(coalition=coalition, organization=organization, user__first_name="+2+3", user__last_name="")
     IncidentFactory(coalition=coalition, measures=LINK, information_concerned="@SUM(1)")
     rollups.recompute(coalition.pk)
     return {"year": ReportYear.containing(coalition, period.end).year, "start": period.start.isoformat(),

@@ -85,10 +85,10 @@ def test_the_card_shows_what_the_organization_leads_contributes_reports_attends_
 
 def test_funders_see_the_organization_but_never_its_people(client, world):
     with scopes_disabled():
-        world.partner.full_name = "Awa Diallo"
+        world.partner.first_name, world.partner.last_name = "Awa", "Diallo"
         world.partner.save()
         MembershipFactory(coalition=world.coalition, role=Role.PARTNER, organization=world.organization,
-                          user__full_name="Jean Tremblay")
+                          user__first_name="Jean", user__last_name="Tremblay")
         shared = ActionFactory(plan__coalition=world.coalition, lead_organization=world.organization)
         ActivityFactory(action=shared, organization=world.organization, description="Atelier avec Mme Roy")
     client.force_login(world.coordinator)

@@ -136,6 +136,9 @@ class AxeBrowser:
         return getattr(self._browser, name)
 
     def new_context(self, **kwargs):
+        if kwargs.get("java_script_enabled") is False:
+            # No script runs in such a page, axe-core's neither: page.evaluate would wait forever.
+            return self._browser.new_context(**kwargs)
         context = self._axe.watch(self._browser.new_context(**kwargs))
         self.contexts.append(context)
         return context

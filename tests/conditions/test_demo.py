@@ -18,9 +18,7 @@ from conditions.selectors import practices as practice_selectors
 from indicators.models import Indicator, IndicatorRollup
 
 
-def test_the_demo_fills_both_coalitions_and_can_run_twice(db):
-    call_command("seed_demo", verbosity=0)
-    call_command("seed_demo", verbosity=0)
+def check_both_coalitions_filled():
     with scopes_disabled():
         coalitions = list(Coalition.objects.all())
     assert len(coalitions) == 2
@@ -43,9 +41,7 @@ def test_the_demo_fills_both_coalitions_and_can_run_twice(db):
             assert Indicator.objects.filter(coalition=coalition, requires_category_total=True).exists()
 
 
-def test_the_demo_consults_the_partners_on_a_third_version_with_a_few_reservations(db):
-    call_command("seed_demo", verbosity=0)
-    call_command("seed_demo", verbosity=0)
+def check_consults_the_partners_on_a_third_version_with_a_few_reservations():
     with scopes_disabled():
         coalition = Coalition.objects.get(slug="petite-enfance-haute-cote")
     with scope(coalition=coalition):
@@ -59,9 +55,7 @@ def test_the_demo_consults_the_partners_on_a_third_version_with_a_few_reservatio
         assert ConsultationComment.objects.filter(consultation=consultation).count() == 2
 
 
-def test_the_demo_lists_shared_practices_once_with_one_archived(db):
-    call_command("seed_demo", verbosity=0)
-    call_command("seed_demo", verbosity=0)
+def check_lists_shared_practices_once_with_one_archived():
     with scopes_disabled():
         coalition = Coalition.objects.get(slug="petite-enfance-haute-cote")
     with scope(coalition=coalition):
@@ -73,9 +67,7 @@ def test_the_demo_lists_shared_practices_once_with_one_archived(db):
         assert not practices.filter(archived_at__isnull=True, priorities__isnull=True).exists()
 
 
-
-def test_the_demo_has_practices_about_half_adopted_more_than_six_months_ago(db):
-    call_command("seed_demo", verbosity=0)
+def check_has_practices_about_half_adopted_more_than_six_months_ago():
     with scopes_disabled():
         coalition = Coalition.objects.get(slug="petite-enfance-haute-cote")
     with scope(coalition=coalition):
@@ -87,13 +79,22 @@ def test_the_demo_has_practices_about_half_adopted_more_than_six_months_ago(db):
         assert trend[0]["counts"]["planned"] > 0
 
 
-
-def test_the_demo_draws_referral_paths_once(db):
-    call_command("seed_demo", verbosity=0)
-    call_command("seed_demo", verbosity=0)
+def check_draws_referral_paths_once():
     with scopes_disabled():
         coalition = Coalition.objects.get(slug="petite-enfance-haute-cote")
     with scope(coalition=coalition):
         assert ReferralPath.objects.filter(coalition=coalition).count() == 6
         priority = Priority.objects.get(coalition=coalition, title="Accès aux services")
         assert len(practice_selectors.referral_map(coalition, priority)["edges"]) == 4
+
+
+def test_the_demo_fills_both_coalitions_and_can_run_twice(db):
+    """Seeded twice (seed_demo is slow, so one test runs every check on the same data): each
+    check holds after the second run, which adds nothing."""
+    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", verbosity=0)
+    check_both_coalitions_filled()
+    check_consults_the_partners_on_a_third_version_with_a_few_reservations()
+    check_lists_shared_practices_once_with_one_archived()
+    check_has_practices_about_half_adopted_more_than_six_months_ago()
+    check_draws_referral_paths_once()

@@ -48,10 +48,12 @@ def test_a_coordinator_sees_a_partners_card_the_network_and_the_equity_view(live
     expect(page.get_by_role("heading", level=1)).to_have_text("Réseau des partenaires")
     expect(page.get_by_role("img", name="Réseau des partenaires")).to_be_visible()
     expect(page.locator("svg.network-drawing line")).to_have_count(1)  # the one shared action
-    rows = page.get_by_role("row")
-    expect(rows.filter(has_text="Popote roulante")).to_contain_text("Isolé")
-    expect(rows.filter(has_text=home.name).first).to_contain_text("Surchargé")
-    expect(rows.filter(has_text="Bibliothèque de Forestville").first).to_contain_text(home.name)
+    def row(name):
+        return page.get_by_role("row").filter(has=page.get_by_role("rowheader", name=name, exact=True))
+
+    expect(row("Popote roulante")).to_contain_text("Isolé")
+    expect(row(home.name)).to_contain_text("Surchargé")
+    expect(row("Bibliothèque de Forestville")).to_contain_text(f"{home.name} (1, 0)")  # one action, no meeting
     screenshot(page, "partner-network")
 
     page.goto(f"{base}/equity/")

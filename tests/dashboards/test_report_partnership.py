@@ -187,3 +187,26 @@ def test_a_snapshot_frozen_before_these_sections_still_opens(client, world):
     response = client.get(url(world, "dashboards:snapshot", snapshot.pk))
     assert response.status_code == 200
     assert "Pratiques harmonisées" not in response.content.decode()
+
+
+def test_a_frozen_report_keeps_the_partnership_and_its_share_link_shows_it(client, world, partnership):
+    from .test_reports import freeze, share
+
+    snapshot = freeze(client, world, YEAR)
+    assert snapshot.data["network"]["overloaded"] == ["Maison de la famille"]
+    assert snapshot.data["assessment"]["rounds"][1]["respondents"] == "<5"
+    path = share(client, world, snapshot)
+    client.logout()
+    html = client.get(path).content.decode()
+    assert "Pratiques harmonisées" in html and "Accueil commun des familles" in html
+    assert "moins de 5 réponses" in html and "Popote roulante" in html
+
+
+def test_an_english_reader_reads_the_partnership_sections_in_english(client, world, partnership):
+    with scopes_disabled():
+        world.funder.language = "en"
+        world.funder.save(update_fields=["language"])
+    _report_data, html = _report(client, world, YEAR)
+    assert "Harmonised practices" in html and "The web of partners" in html and "Partnership self-assessment" in html
+    assert "fewer than 5 answers" in html and "Consultation on the version in force" in html
+    assert "Welcoming" in html and "Pratiques harmonisées" not in html

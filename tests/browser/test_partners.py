@@ -63,4 +63,10 @@ def test_a_coordinator_sees_a_partners_card_the_network_and_the_equity_view(live
     by_sector = page.get_by_role("table").filter(has=page.get_by_text("Par secteur", exact=True))
     expect(by_sector.get_by_role("row").filter(has_text=community)).to_contain_text("4 (100 %)")  # all led there
     expect(by_sector.get_by_role("row").filter(has_text=education)).to_contain_text("12")  # the library's hours
+
+    # The year report says the same, as of today (axe checks its new sections too).
+    page.goto(f"{live_server.url}/c/{world.coalition.slug}/reports/{timezone.localdate().year}/")
+    network = page.get_by_role("region", name="La toile des partenaires")
+    expect(network).to_contain_text("Popote roulante")
+    expect(page.get_by_role("heading", name="Autoévaluation du partenariat")).to_be_visible()
     context.close()

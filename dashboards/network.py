@@ -30,11 +30,13 @@ def isolated_partners(coalition) -> dict:
             "share": round(100 * len(isolated) / len(names)) if names else None}
 
 
-def partner_network(coalition) -> dict:
+def partner_network(coalition, *, until=None) -> dict:
+    """The network now, or as it stood at ``until`` (an aware datetime: a year report), from the
+    actions created and the meetings held before it."""
     organizations = list(Organization.objects.filter(coalition=coalition).order_by("name", "pk"))
-    actions = {"pairs": action_pairs(coalition)}
-    meetings = meeting_partnerships(coalition)
-    loads = action_loads(coalition)
+    actions = {"pairs": action_pairs(coalition, until=until)}
+    meetings = meeting_partnerships(coalition, until=until)
+    loads = action_loads(coalition, until=until)
     typical = median([sum(loads.get(o.pk, (0, 0))) for o in organizations]) if organizations else 0
     nodes, by_id = [], {}
     for i, organization in enumerate(organizations):

@@ -40,6 +40,14 @@ from .funder import (
     plan_progress_as_of,
     trend_words,
 )
+from .report_partnership import (
+    assessment_rows,
+    decorate_partnership,
+    network_rows,
+    partnership,
+    partnership_summary_rows,
+    practice_rows,
+)
 
 FIRST_YEAR = 2000
 
@@ -145,6 +153,7 @@ def period_report(coalition, start: date, end: date) -> dict:
         .annotate(n=Count("pk"), people=Sum("people_reached"), families=Sum("families_reached"), hours=Sum("hours"))
     )
     plan = plan_progress_as_of(coalition, moment)
+    as_of = min(end, (moment - timedelta(microseconds=1)).astimezone(zone).date())
     return {
         "coalition": coalition.name,
         "territory": coalition.territory,
@@ -155,8 +164,10 @@ def period_report(coalition, start: date, end: date) -> dict:
             "number": version.number if version else None,
             "vision": version.vision if version else "",
             "priorities": [p["title"] for p in condition_selectors.version_priorities(version)] if version else [],
-            # The partners' consultations on drafts of the agenda during the period (counts and summary only).
-            "consultations": condition_selectors.consultation_outcomes(coalition, start=start, end=end),
+            # The partners' consultations on drafts of the agenda during the period, and the one on the
+            # version in force whenever it ran, marked "in_force" (counts and summary only).
+            "consultations": condition_selectors.consultation_outcomes(coalition, start=start, end=end,
+                                                                       version=version),
         },
         "indicators": [
             {
@@ -179,7 +190,7 @@ def period_report(coalition, start: date, end: date) -> dict:
         "plan": {"by_status": [[str(label), n] for label, n in plan["by_status"]],
                  "status_counts": [[status, n] for status, n in plan["counts"].items()], "total": plan["total"],
                  "average_progress": plan["average_progress"], "without_history": plan["without_history"],
-                 "as_of": min(end, (moment - timedelta(microseconds=1)).astimezone(zone).date()).isoformat()},
+                 "as_of": as_of.isoformat()},
         "activities": _hide_small_counts({
             "count": totals["count"] or 0,
             "people": totals["people"] or 0,
@@ -190,6 +201,9 @@ def period_report(coalition, start: date, end: date) -> dict:
                 for r in by_org
             ],
         }, threshold),
+        # Practices, network and self-assessment as they stood then (issue 16).
+        **partnership(coalition, start_moment=datetime.combine(start, time.min, tzinfo=zone), moment=moment,
+                      day=as_of, threshold=threshold),
     }
 
 
@@ -249,6 +263,7 @@ def decorate(report: dict) -> dict:
         item["latest_row"] = latest
         item["partials"] = newer_partials(item["rows"])
     report["any_straddling"] = any(item["straddling"] for item in report["indicators"])
+    decorate_partnership(report)
     return report
 
 
@@ -260,11 +275,15 @@ def _summary_rows(report: dict):
     yield [_("Agenda version"), report["agenda"]["number"]]
     yield [_("Vision of change"), report["agenda"]["vision"]]
     for item in report["agenda"].get("consultations", []):
-        yield [_("Consultation on the draft agenda"), item["opened"], item["closed"] or item["closes_on"],
+        title = _("Consultation on the version in force") if item.get("in_force") else _(
+            "Consultation on the draft agenda")
+        yield [title, item["opened"], item["closed"] or item["closes_on"],
                _("%(n)s organizations answered: %(agree)s agree, %(reservation)s with reservations, "
                  "%(objection)s objections") % {"n": item["answered"], "agree": item["agree"],
-                                                "reservation": item["reservation"], "objection": item["objection"]}]
+                                                "reservation": item["reservation"], "objection": item["objection"]},
+               item.get("summary") or None]
     yield []
+    yield from partnership_summary_rows(report)
     yield [_("Activities"), report["activities"]["count"]]
     yield [_("People reached"), suppression.shown(report["activities"]["people"])]
     yield [_("Families reached"), suppression.shown(report["activities"]["families"])]
@@ -300,6 +319,9 @@ def report_sheets(report: dict) -> list[Sheet]:
         Sheet(_("Activities"), [activities, *([name, n, suppression.shown(people), suppression.shown(families), hours]
                                               for name, n, people, families, hours
                                               in report["activities"]["by_organization"])], bold_rows=1),
+        Sheet(_("Practices"), practice_rows(report), bold_rows=1),
+        Sheet(_("Network"), network_rows(report)),
+        Sheet(_("Self-assessment"), assessment_rows(report), bold_rows=1),
     ]
 
 

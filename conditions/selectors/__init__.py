@@ -356,9 +356,10 @@ def published_consultation(version: AgendaVersion) -> dict | None:
             "organizations": len({r.organization_id for r in responses})}
 
 
-def consultation_outcomes(coalition, *, start=None, end=None, limit: int = 20) -> list[dict]:
+def consultation_outcomes(coalition, *, start=None, end=None, version=None, limit: int = 20) -> list[dict]:
     """The coalition's consultations, latest first (those that ran between ``start`` and ``end``
-    when given): how many organisations answered, the positions, the reservations and
+    when given, and the one on ``version``, e.g. the version in force, whenever it ran, marked
+    ``in_force``): how many organisations answered, the positions, the reservations and
     objections still without an answer, and the summary. One query."""
     not_agree = ~Q(responses__position=Position.AGREE)
     found = Consultation.objects.filter(coalition=coalition).select_related("version").annotate(
@@ -369,8 +370,10 @@ def consultation_outcomes(coalition, *, start=None, end=None, limit: int = 20) -
         waiting=Count("responses", filter=not_agree & Q(responses__answer="")),
     ).order_by("-opened_at", "-pk")
     if start and end:
-        found = found.filter(opened_at__date__lte=end).filter(Q(closed_at__isnull=True) | Q(closed_at__date__gte=start))
-    return [{"number": c.version.number, "opened": c.opened_at.date().isoformat(),
+        ran = Q(opened_at__date__lte=end) & (Q(closed_at__isnull=True) | Q(closed_at__date__gte=start))
+        found = found.filter(ran | Q(version=version) if version is not None else ran)
+    return [{"number": c.version.number, "in_force": version is not None and c.version_id == version.pk,
+             "opened": c.opened_at.date().isoformat(),
              "closed": c.closed_at.date().isoformat() if c.closed_at else None, "closes_on": c.closes_on.isoformat(),
              "answered": c.answered, "agree": c.agree, "reservation": c.reservation, "objection": c.objection,
              "waiting": c.waiting, "summary": c.summary}
@@ -575,28 +578,33 @@ def organization_involvement(coalition, organization, *, shown: int = 5) -> dict
     }
 
 
-def _accepted_participations(coalition) -> tuple[str, list]:
-    """SQL of (action_id, organization_id, leads) for each accepted action of the coalition:
-    its lead organisation and each contributing organisation (the lead counted once)."""
+def _accepted_participations(coalition, until=None) -> tuple[str, list]:
+    """SQL of (action_id, organization_id, leads) for each accepted action of the coalition
+    (created before ``until``, an aware datetime, when given: a report as of a past day; the
+    lead and contributors are read as they are now): its lead organisation and each
+    contributing organisation (the lead counted once)."""
     through = Action._meta.get_field("contributing_organizations").remote_field.through._meta.db_table  # type: ignore[union-attr]
     action = Action._meta.db_table
+    created = "AND a.created_at < %s" if until is not None else ""
     sql = f"""
         SELECT a.id AS action_id, a.lead_organization_id AS organization_id, TRUE AS leads
-          FROM {action} a WHERE a.coalition_id = %s AND a.review_status = %s
+          FROM {action} a WHERE a.coalition_id = %s AND a.review_status = %s {created}
         UNION
         SELECT a.id, c.organization_id, FALSE
           FROM {through} c JOIN {action} a ON a.id = c.action_id
-         WHERE a.coalition_id = %s AND a.review_status = %s AND c.organization_id <> a.lead_organization_id"""  # noqa: S608 (table names from the models)
-    return sql, [coalition.pk, ReviewStatus.ACCEPTED, coalition.pk, ReviewStatus.ACCEPTED]
+         WHERE a.coalition_id = %s AND a.review_status = %s AND c.organization_id <> a.lead_organization_id
+               {created}"""  # noqa: S608 (table names from the models)
+    params = [coalition.pk, ReviewStatus.ACCEPTED, *([until] if until is not None else [])]
+    return sql, params * 2
 
 
-def action_pairs(coalition) -> dict[tuple[int, int], int]:
-    """Who works with whom on the accepted actions, counted in SQL (one query): maps
-    (organization id, organization id), smaller id first, to the number of actions both
-    lead or contribute to."""
+def action_pairs(coalition, *, until=None) -> dict[tuple[int, int], int]:
+    """Who works with whom on the accepted actions (created before ``until`` when given),
+    counted in SQL (one query): maps (organization id, organization id), smaller id first, to
+    the number of actions both lead or contribute to."""
     from django.db import connection
 
-    participations, params = _accepted_participations(coalition)
+    participations, params = _accepted_participations(coalition, until)
     with connection.cursor() as cursor:
         cursor.execute(f"""WITH p AS ({participations})
             SELECT p1.organization_id, p2.organization_id, COUNT(DISTINCT p1.action_id)
@@ -605,11 +613,12 @@ def action_pairs(coalition) -> dict[tuple[int, int], int]:
         return {(a, b): n for a, b, n in cursor.fetchall()}
 
 
-def action_loads(coalition) -> dict[int, tuple[int, int]]:
-    """Organization id -> (accepted actions it leads, accepted actions it contributes to). One query."""
+def action_loads(coalition, *, until=None) -> dict[int, tuple[int, int]]:
+    """Organization id -> (accepted actions it leads, accepted actions it contributes to), those
+    created before ``until`` when given. One query."""
     from django.db import connection
 
-    participations, params = _accepted_participations(coalition)
+    participations, params = _accepted_participations(coalition, until)
     with connection.cursor() as cursor:
         cursor.execute(f"""WITH p AS ({participations})
             SELECT organization_id, COUNT(*) FILTER (WHERE leads), COUNT(*) FILTER (WHERE NOT leads)

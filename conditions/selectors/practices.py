@@ -3,7 +3,7 @@
 import math
 from datetime import date, timedelta
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from coalitions.models import OrganizationKind
 from coordination.selectors import backbone as library_selectors
@@ -147,6 +147,36 @@ def adoption_share(coalition) -> dict:
     possible = practice_count * organization_count
     return {"practices": practice_count, "organizations": organization_count, "adopted": adopted,
             "possible": possible, "share": round(100 * adopted / possible) if possible else None}
+
+
+REPORT_PRACTICES = 100  # a coalition shares a few dozen practices; a bound all the same
+
+
+def adoption_as_of(coalition, day: date, moment) -> dict:
+    """Each practice in use at ``moment`` (an aware datetime: created before it and not archived
+    by then) with how many partner organisations had it in place, adapted, planned or not
+    started on ``day``: the status in force then by the adoption dates (``_states_on``'s rule,
+    so a status recorded late but dated before the day counts); « not started » also counts the
+    organisations with nothing recorded. For a year report. Three queries."""
+    in_use = list(Practice.objects.filter(coalition=coalition, created_at__lt=moment)
+                  .filter(Q(archived_at__isnull=True) | Q(archived_at__gte=moment))
+                  .order_by("kind", "title", "pk").values("pk", "title", "kind")[:REPORT_PRACTICES])
+    organizations = endorsing_organizations(coalition).count()
+    events = PracticeAdoption.pgh_event_model.objects  # type: ignore[attr-defined]
+    in_force = (events.filter(coalition=coalition, since__lte=day, practice_id__in=[p["pk"] for p in in_use])
+                .exclude(organization__kind=OrganizationKind.FUNDER)
+                .exclude(pgh_label="delete", pgh_created_at__gte=moment)  # deleted since: still in force then
+                .order_by("pgh_obj_id", "-pgh_id").distinct("pgh_obj_id").values("pgh_id"))
+    counts = {(row["practice_id"], row["status"]): row["n"] for row in events.filter(pgh_id__in=in_force)
+              .exclude(pgh_label="delete").values("practice_id", "status").annotate(n=Count("pgh_id"))
+              } if in_use else {}
+    rows = []
+    for practice in in_use:
+        found = {status: counts.get((practice["pk"], status), 0) for status in AdoptionStatus.values}
+        started = sum(n for status, n in found.items() if status != AdoptionStatus.NOT_STARTED)
+        rows.append({"title": practice["title"], "kind": practice["kind"], **found,
+                     AdoptionStatus.NOT_STARTED.value: max(organizations - started, 0)})
+    return {"organizations": organizations, "practices": rows}
 
 
 # Referral paths --------------------------------------------------------------------------

@@ -171,7 +171,7 @@ class AssessmentResponse(TenantModel):
 class AssessmentAnswer(TenantModel):
     """One person's score on one statement. Deliberately not in the audit trail, and never shown
     one by one (not even to coordinators): results are aggregated and hidden below the coalition's
-    small-numbers threshold (coordination.selectors.backbone.MIN_ANSWERS)."""
+    small-numbers threshold (coordination.selectors.backbone.min_answers)."""
 
     response = models.ForeignKey(AssessmentResponse, on_delete=models.CASCADE, related_name="answers")
     question = models.ForeignKey(AssessmentQuestion, on_delete=models.CASCADE, related_name="answers")

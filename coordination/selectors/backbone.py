@@ -4,10 +4,11 @@ partnership self-assessment."""
 from collections import defaultdict
 from typing import Any
 
-from django.db.models import Avg, Count, QuerySet
+from django.db.models import Avg, Count, Q, QuerySet
 
 from coalitions.models import Organization, Role
 from coalitions.web import parse_int
+from indicators.selectors import suppression
 
 from ..models.backbone import (
     AssessmentAnswer,
@@ -84,20 +85,29 @@ def rounds(coalition) -> QuerySet[AssessmentRound]:
     ).order_by("-opened_at", "-pk")
 
 
-# The coalition's small-numbers threshold: a mean backed by fewer answers than this is never
-# shown (overall, by role or by organisation), so that no person's answers can be inferred.
-MIN_ANSWERS = 5
+# Anonymity: a mean backed by fewer answers than the coalition's small-numbers threshold (its
+# privacy settings, 5 unless changed: the one that hides small counts of people from funders) is
+# never shown, overall, by role or by organisation, so that no person's answers can be inferred.
+DEFAULT_MIN_ANSWERS = suppression.DEFAULT_THRESHOLD
 
 ROLE_LABELS = dict(Role.choices)
 
 
-def _shown(mean, count):
-    return round(mean, 1) if mean is not None and count >= MIN_ANSWERS else None
+def min_answers(coalition) -> int:
+    """The fewest answers a shown mean needs: the coalition's small-numbers threshold. One query."""
+    return suppression.threshold_for(coalition)
 
 
-def round_results(round_: AssessmentRound, *, language: str = "fr") -> dict:
+def _shown(mean, count, threshold: int):
+    return round(mean, 1) if mean is not None and count >= threshold else None
+
+
+def round_results(round_: AssessmentRound, *, language: str = "fr", threshold: int | None = None) -> dict:
     """Per condition and per question: the mean score and the number of people who answered,
-    hidden (None) below MIN_ANSWERS; with the same figures from the previous round for comparison."""
+    hidden (None) below ``threshold`` answers (the coalition's, ``min_answers``, if not given);
+    with the same figures from the previous round for comparison."""
+    if threshold is None:
+        threshold = min_answers(round_.coalition)
     previous = (AssessmentRound.objects.filter(coalition=round_.coalition_id, opened_at__lt=round_.opened_at)
                 .order_by("-opened_at").first())
 
@@ -124,34 +134,37 @@ def round_results(round_: AssessmentRound, *, language: str = "fr") -> dict:
         conditions[question.condition]["questions"].append({
             "text": question.text(language),
             "count": question.answers_count,
-            "mean": _shown(question.mean, question.answers_count),
-            "previous": _shown(before.mean, before.answers_count) if before else None,
+            "mean": _shown(question.mean, question.answers_count, threshold),
+            "previous": _shown(before.mean, before.answers_count, threshold) if before else None,
         })
     for condition, block in conditions.items():
         row, before = current_c.get(condition), previous_c.get(condition)
         block["condition"] = condition
         block["label"] = Condition(condition).label
         block["count"] = row["answers_count"] if row else 0
-        block["mean"] = _shown(row["mean"], row["answers_count"]) if row else None
-        block["previous"] = _shown(before["mean"], before["answers_count"]) if before else None
+        block["mean"] = _shown(row["mean"], row["answers_count"], threshold) if row else None
+        block["previous"] = _shown(before["mean"], before["answers_count"], threshold) if before else None
     return {"previous": previous, "conditions": [conditions[c] for c in sorted(conditions)]}
 
 
-def _suppress(cells: dict) -> set:
-    """The keys of {key: (mean, count)} whose mean may be shown: backed by MIN_ANSWERS answers or
-    more, and never leaving a hidden remainder of 1 to MIN_ANSWERS - 1 answers, which the overall
+def _suppress(cells: dict, threshold: int) -> set:
+    """The keys of {key: (mean, count)} whose mean may be shown: backed by ``threshold`` answers or
+    more, and never leaving a hidden remainder of 1 to ``threshold - 1`` answers, which the overall
     mean minus the shown groups would reveal (the smallest shown groups are hidden too)."""
-    shown = sorted((k for k, (_m, count) in cells.items() if count >= MIN_ANSWERS), key=lambda k: (cells[k][1], str(k)))
+    shown = sorted((k for k, (_m, count) in cells.items() if count >= threshold), key=lambda k: (cells[k][1], str(k)))
     hidden = sum(count for k, (_m, count) in cells.items() if k not in shown)
-    while shown and 0 < hidden < MIN_ANSWERS:
+    while shown and 0 < hidden < threshold:
         hidden += cells[shown.pop(0)][1]
     return set(shown)
 
 
-def round_breakdown(round_: AssessmentRound, *, by: str) -> list[dict]:
+def round_breakdown(round_: AssessmentRound, *, by: str, threshold: int | None = None) -> list[dict]:
     """Mean score per condition for each role (``by="role"``) or organisation (``by="organization"``),
-    only where MIN_ANSWERS people or more back it (see _suppress). Rows with nothing to show are
-    left out, so the page grows with the groups large enough to show, not with the coalition."""
+    only where ``threshold`` people or more back it (see _suppress; the coalition's threshold if
+    not given). Rows with nothing to show are left out, so the page grows with the groups large
+    enough to show, not with the coalition."""
+    if threshold is None:
+        threshold = min_answers(round_.coalition)
     field = "response__role" if by == "role" else "response__organization"
     rows = (AssessmentAnswer.objects.filter(question__round=round_)
             .values(field, "question__condition").annotate(mean=Avg("score"), n=Count("response", distinct=True)))
@@ -160,7 +173,7 @@ def round_breakdown(round_: AssessmentRound, *, by: str) -> list[dict]:
         by_condition[row["question__condition"]][row[field]] = (row["mean"], row["n"])
     table: defaultdict[Any, dict] = defaultdict(dict)
     for condition, cells in by_condition.items():
-        for key in _suppress(cells):
+        for key in _suppress(cells, threshold):
             table[key][condition] = round(cells[key][0], 1)
     keys = [k for k in table if k is not None]
     names: dict[Any, Any] = dict(ROLE_LABELS) if by == "role" else dict(
@@ -173,26 +186,28 @@ def round_breakdown(round_: AssessmentRound, *, by: str) -> list[dict]:
 TREND_ROUNDS = 12  # the trend shows the last rounds (two or three a year: several years)
 
 
-def condition_trend(coalition, *, limit: int = TREND_ROUNDS) -> dict:
+def condition_trend(coalition, *, limit: int = TREND_ROUNDS, threshold: int | None = None) -> dict:
     """The mean score of each condition in each of the last ``limit`` rounds, oldest first,
-    hidden (None) below MIN_ANSWERS: two queries whatever the number of rounds and answers
-    (one while there is no round)."""
+    hidden (None) below ``threshold`` answers (the coalition's if not given): three queries
+    whatever the number of rounds and answers, two with ``threshold``, one while there is no round."""
     recent_rounds = AssessmentRound.objects.filter(coalition=coalition).order_by("-opened_at", "-pk")[:limit]
     recent = list(recent_rounds)[::-1]
+    if recent and threshold is None:  # no round, no threshold to read: the empty pages cost nothing more
+        threshold = min_answers(coalition)
     cells = {
-        (row["question__round"], row["question__condition"]): _shown(row["mean"], row["n"])
+        (row["question__round"], row["question__condition"]): _shown(row["mean"], row["n"], threshold)
         for row in AssessmentAnswer.objects.filter(question__round__in=recent_rounds.values("pk"))
         .values("question__round", "question__condition").annotate(mean=Avg("score"), n=Count("response",
                                                                                              distinct=True))
     } if recent else {}
-    return {"rounds": recent, "conditions": [
+    return {"rounds": recent, "threshold": threshold, "conditions": [
         {"condition": c, "label": label, "points": [cells.get((r.pk, c)) for r in recent]}
         for c, label in Condition.choices]}
 
 
 def latest_scores(coalition) -> dict:
     """Each condition's score in the latest round that enough people answered to show it, and
-    in the round before (the health view's signal): the two queries of condition_trend."""
+    in the round before (the health view's signal): the queries of condition_trend."""
     trend = condition_trend(coalition)
     rounds = trend["rounds"]
     shown = [i for i in range(len(rounds)) if any(b["points"][i] is not None for b in trend["conditions"])]
@@ -202,6 +217,29 @@ def latest_scores(coalition) -> dict:
     return {"round": rounds[i], "conditions": [
         {"condition": b["condition"], "label": b["label"], "mean": b["points"][i],
          "previous": b["points"][i - 1] if i > 0 else None} for b in trend["conditions"]]}
+
+
+REPORT_ROUNDS = 12  # a year has two or three rounds; a bound all the same
+
+
+def rounds_between(coalition, start, end, *, threshold: int) -> list[dict]:
+    """The rounds opened from ``start`` to before ``end`` (aware datetimes: a report's year, as it
+    stood at its end), oldest first: each with how many people had answered by ``end`` and the
+    mean score of each condition, hidden (None) below ``threshold`` answers. Answers submitted
+    after ``end`` are left out; a score changed since is read as it is now (scores keep no
+    history, to stay anonymous). Two queries whatever the number of rounds and answers."""
+    found = list(AssessmentRound.objects.filter(coalition=coalition, opened_at__gte=start, opened_at__lt=end)
+                 .annotate(respondents=Count("responses", distinct=True, filter=Q(responses__submitted_at__lt=end)))
+                 .order_by("opened_at", "pk")[:REPORT_ROUNDS])
+    cells = {
+        (row["question__round"], row["question__condition"]): _shown(row["mean"], row["n"], threshold)
+        for row in AssessmentAnswer.objects.filter(question__round__in=[r.pk for r in found],
+                                                   response__submitted_at__lt=end)
+        .values("question__round", "question__condition").annotate(mean=Avg("score"), n=Count("response",
+                                                                                             distinct=True))
+    } if found else {}
+    return [{"round": r, "respondents": r.respondents,
+             "means": [cells.get((r.pk, condition)) for condition in Condition.values]} for r in found]
 
 
 def my_answers(round_, membership) -> dict[int, AssessmentAnswer]:

@@ -125,10 +125,11 @@ def _attendance_sql() -> str:
              WHERE i.coalition_id = %s AND i.attended AND mt.starts_at < %s"""  # noqa: S608 (table names from the models)
 
 
-def meeting_partnerships(coalition) -> dict[tuple[int, int], int]:
-    """Organisations that attended the same past meetings, counted in SQL (one query): maps
-    (organization id, organization id), smaller id first, to the number of meetings that
-    people of both attended."""
+def meeting_partnerships(coalition, *, until=None) -> dict[tuple[int, int], int]:
+    """Organisations that attended the same past meetings (begun before ``until``, an aware
+    datetime, for a report as of a past day; before now by default), counted in SQL (one
+    query): maps (organization id, organization id), smaller id first, to the number of
+    meetings that people of both attended."""
     from django.db import connection
 
     sql = f"""
@@ -137,7 +138,7 @@ def meeting_partnerships(coalition) -> dict[tuple[int, int], int]:
           FROM m m1 JOIN m m2 ON m1.meeting_id = m2.meeting_id AND m1.organization_id < m2.organization_id
          GROUP BY 1, 2"""  # noqa: S608 (built from constant SQL)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [coalition.pk, timezone.now()])
+        cursor.execute(sql, [coalition.pk, min(until, timezone.now()) if until else timezone.now()])
         return {(a, b): n for a, b, n in cursor.fetchall()}
 
 

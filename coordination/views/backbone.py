@@ -67,7 +67,7 @@ def backbone(request):
     open_round = backbone_selectors.open_round(coalition)
     if open_round is not None and rules.can_answer_round(request.membership, open_round):
         context["round_to_answer"] = open_round
-        context["min_answers"] = backbone_selectors.MIN_ANSWERS
+        context["min_answers"] = backbone_selectors.min_answers(coalition)
     return render(request, "coordination/backbone.html", context)
 
 
@@ -265,9 +265,10 @@ def library_delete(request, pk: int):
 @requires(ASSESSMENT_VIEW)
 def assessment_list(request):
     page = paginate(request, backbone_selectors.rounds(request.coalition))
+    threshold = backbone_selectors.min_answers(request.coalition)
     return render(request, "coordination/assessment_list.html", {
-        "page_obj": page, "trend": backbone_selectors.condition_trend(request.coalition),
-        "min_answers": backbone_selectors.MIN_ANSWERS,
+        "page_obj": page, "trend": backbone_selectors.condition_trend(request.coalition, threshold=threshold),
+        "min_answers": threshold,
     })
 
 
@@ -291,12 +292,13 @@ def assessment_create(request):
 def assessment_detail(request, pk: int):
     round_ = object_for(request, AssessmentRound, pk=pk)
     language = get_language() or "fr"
+    threshold = backbone_selectors.min_answers(request.coalition)
     return render(request, "coordination/assessment_detail.html", {
-        "round": round_, "results": backbone_selectors.round_results(round_, language=language),
+        "round": round_, "results": backbone_selectors.round_results(round_, language=language, threshold=threshold),
         "questions": backbone_selectors.round_questions(round_), "language": language,
-        "min_answers": backbone_selectors.MIN_ANSWERS,
-        "by_role": backbone_selectors.round_breakdown(round_, by="role"),
-        "by_organization": backbone_selectors.round_breakdown(round_, by="organization"),
+        "min_answers": threshold,
+        "by_role": backbone_selectors.round_breakdown(round_, by="role", threshold=threshold),
+        "by_organization": backbone_selectors.round_breakdown(round_, by="organization", threshold=threshold),
         "condition_labels": Condition.labels,
         "can_answer": rules.can_answer_round(request.membership, round_),
         "answered": bool(backbone_selectors.my_answers(round_, request.membership)),

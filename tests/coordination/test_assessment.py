@@ -16,7 +16,7 @@ from coordination.services import backbone
 from ..factories import MembershipFactory, OrganizationFactory
 from ..helpers import url
 
-N = backbone_selectors.MIN_ANSWERS
+N = backbone_selectors.DEFAULT_MIN_ANSWERS  # the coalition's small-numbers threshold, never set
 
 
 def _members(world, n, role=Role.PARTNER, organization=None):
@@ -155,6 +155,38 @@ def test_the_trend_gives_each_condition_one_point_per_round_hidden_below_the_thr
         trend = backbone_selectors.condition_trend(world.coalition)
     assert trend["rounds"] == rounds  # oldest first
     assert [block["points"] for block in trend["conditions"]] == [[2.0, None, 4.0]] * 5
+
+
+def _threshold(world, n):
+    from coalitions.privacy import privacy_settings_update
+
+    with scope(coalition=world.coalition):
+        privacy_settings_update(actor=world.coordinator, coalition=world.coalition, small_number_threshold=n)
+
+
+def test_the_anonymity_threshold_is_the_coalitions_small_numbers_setting(client, world):
+    round_ = _open(world)
+    people = [world.partner, *_members(world, 3)]  # four people: below the default of five
+    for user in people:
+        _answer(world, user, round_, 3)
+    with scope(coalition=world.coalition):
+        assert backbone_selectors.min_answers(world.coalition) == 5
+        assert all(block["mean"] is None for block in backbone_selectors.round_results(round_)["conditions"])
+    _threshold(world, 4)  # a smaller coalition chose four: four answers are enough
+    with scope(coalition=world.coalition):
+        assert [b["mean"] for b in backbone_selectors.round_results(round_)["conditions"]] == [3.0] * 5
+        assert [b["points"] for b in backbone_selectors.condition_trend(world.coalition)["conditions"]] == [[3.0]] * 5
+    client.force_login(world.coordinator)
+    page = client.get(url(world, "coordination:assessment", round_.pk)).content.decode()
+    assert "3.0 / 5" in page or "3,0 / 5" in page
+    _threshold(world, 8)
+    with scope(coalition=world.coalition):
+        assert all(block["mean"] is None for block in backbone_selectors.round_results(round_)["conditions"])
+        assert backbone_selectors.round_breakdown(round_, by="role") == []
+    page = client.get(url(world, "coordination:assessment", round_.pk)).content.decode()
+    assert "moins de 8 réponses" in page.lower() and "3,0 / 5" not in page
+    listing = client.get(url(world, "coordination:assessments")).content.decode()
+    assert "au moins 8 personnes" in listing
 
 
 def _seed_rounds(world, people, rounds):

@@ -50,7 +50,7 @@ def test_a_funder_opens_the_year_report_and_downloads_it_as_xlsx(client, world):
     download = client.get(url(world, "dashboards:report_download", YEAR))
     assert download["Content-Type"].startswith("application/vnd.openxmlformats")
     book = load_workbook(BytesIO(download.content))
-    assert book.sheetnames == ["Résumé", "Indicateurs", "Activités"]
+    assert book.sheetnames == ["Résumé", "Indicateurs", "Activités", "Pratiques", "Réseau", "Autoévaluation"]
     assert book["Indicateurs"].max_row == 1 + 4  # two indicators x two periods
 
 
@@ -185,19 +185,37 @@ def test_a_funder_sees_snapshots_but_not_their_links(client, world):
     assert "Liens de partage" not in response.content.decode()
 
 
-@pytest.mark.parametrize("name,queries", [("report", 15), ("fiscal_report", 15), ("share", 7)])
+def _practices(world, n: int) -> None:
+    """``n`` shared practices, each adopted by every organisation (for the report's practices section)."""
+    from ..conditions.factories import PracticeAdoptionFactory, PracticeFactory
+
+    with scopes_disabled():
+        from coalitions.models import Organization
+
+        organizations = list(Organization.objects.filter(coalition=world.coalition))
+        for _k in range(n):
+            practice = PracticeFactory(coalition=world.coalition)
+            for organization in organizations:
+                PracticeAdoptionFactory(practice=practice, organization=organization, since=timezone.localdate())
+
+
+# The report: 15 queries, and 9 for the partnership (issue 16): 3 for the practices, 4 for the
+# network, 2 for the self-assessment rounds of the year.
+@pytest.mark.parametrize("name,queries", [("report", 24), ("fiscal_report", 24), ("share", 7)])
 def test_report_pages_run_a_fixed_number_of_queries(client, world, name, queries, django_assert_num_queries):
     if name == "fiscal_report":  # April to March: grow()'s first period straddles the fiscal year
         world.coalition.fiscal_year_start_month = 4
         world.coalition.save()
     year = YEAR if timezone.localdate().month >= world.coalition.fiscal_year_start_month else YEAR - 1
     grow(world, 2)
+    _practices(world, 1)
     snapshot = freeze(client, world, year)
     path = share(client, world, snapshot) if name == "share" else url(world, "dashboards:report", year)
     client.get(path)
     with django_assert_num_queries(queries):
         assert client.get(path).status_code == 200
     grow(world, 6)
+    _practices(world, 3)
     with django_assert_num_queries(queries):
         assert client.get(path).status_code == 200
 

@@ -92,7 +92,7 @@ def expected(coalition, periods=None, *, indicators=None, organizations=None) ->
     # Annotated before filtering: filters on the periods in separate calls would each join them anew.
     rows = (_grants(coalition, indicators=indicators, organizations=organizations)
             .annotate(period_id=F("content_object__periods"), period_end=F("content_object__periods__end"))
-            .filter(_owed("reports_from", F("period_end"))))
+            .filter(_owed("reports_from", F("period_end")), period_id__isnull=False))  # an indicator without periods
     if periods is not None:
         rows = rows.filter(period_id__in=_ids(periods))
     return rows.values("period_id", organization_id=F("group__organization"), indicator_id=F("content_object_id"))

@@ -21,6 +21,7 @@ from indicators.models import Indicator, IndicatorGroupObjectPermission, Indicat
 from indicators.periods import period_containing
 from indicators.rollups import recompute
 from indicators.selectors import board, worklist
+from indicators.selectors.files import import_template
 from indicators.services import framework
 
 from ..factories import MembershipFactory, OrganizationFactory
@@ -101,6 +102,8 @@ def test_it_is_late_nowhere_and_reminded_of_nothing_from_before(history):
         assert [(p.pk, p.cell_status) for p in to_report] == [(history.under_way.pk, "open")]
         home = values_to_report(world.coalition, newcomer, today)
         assert home["count"] == 1 and [c.period.pk for c in home["cells"]] == [history.under_way.pk]
+        template = import_template(world.coalition, history.newcomer_member, newcomer, date(2025, 1, 1), today)
+        assert [row["period_start"] for row in template.rows] == [history.under_way.start.isoformat()]
 
 
 def test_the_coalition_value_expects_only_the_organisations_that_owe_the_period(history):

@@ -11,6 +11,9 @@ from django.utils import timezone
 from django.utils.translation import override
 from django_scopes import scopes_disabled
 
+from coalitions import services as coalition_services
+from coalitions.dates import long_date
+from coalitions.models import Role
 from conditions.services import agenda as agenda_services
 
 from ..conditions.test_agenda import make_representative, publish
@@ -201,3 +204,30 @@ def test_the_meeting_reminder_time_reads_in_each_language(world, meeting):
     english, french = only_email_to(world.partner), only_email_to(meeting.silent)
     assert "2:00" in english.body and "14 h 00" not in english.body
     assert f"14{NBSP}h{NBSP}00" in french.body or "14 h 00" in french.body
+
+
+@pytest.mark.parametrize(("language", "subject", "lines"), [
+    ("en", "Invitation to join Table alimentaire on Concerto",
+     ["Hello,", "invites you to join Table alimentaire on Concerto, as Coordinator.", "To accept, open this link:",
+      "The link works once and expires on", "If you were not expecting this invitation, you can ignore this email.",
+      "— The Concerto team"]),
+    ("fr", "Invitation à rejoindre Table alimentaire sur Concerto",
+     ["Bonjour,",
+      f"vous invite à rejoindre Table alimentaire sur Concerto, avec le rôle «{NBSP}Coordonnateur·trice{NBSP}».",
+      f"Pour accepter, ouvrez ce lien{NBSP}:", "Le lien ne sert qu'une fois et expire le",
+      "Si vous n'attendiez pas cette invitation, vous pouvez ignorer ce courriel.", "— L'équipe Concerto"]),
+])
+def test_the_invitation_to_join_a_coalition(world, django_capture_on_commit_callbacks, language, subject, lines):
+    reads(world.partner, language)
+    with override("fr" if language == "en" else "en"), scopes_disabled(), \
+            django_capture_on_commit_callbacks(execute=True):
+        invitation = coalition_services.invitation_create(
+            actor=world.other_member, coalition=world.other_coalition, email=world.partner.email,
+            role=Role.COORDINATOR)
+    message = only_email_to(world.partner)
+    assert message.subject == subject
+    for line in lines:
+        assert line in message.body, line
+    expires = invitation.expires_at.astimezone(timezone.get_current_timezone()).date()
+    with override(language):
+        assert long_date(expires) in message.body  # « 15 décembre 2026 », "December 15, 2026"

@@ -30,6 +30,7 @@ from indicators.models import (
 )
 from indicators.rollups import is_complete
 from indicators.selectors.queue import review_queue
+from indicators.selectors.worklist import LATE_DAYS
 
 from .funder import final_targets, last_points
 from .models import ReportingBacklog
@@ -209,11 +210,12 @@ def measurement_signals(coalition, today) -> dict:
             "late_organizations": late_organizations(coalition, today) if indicators else []}
 
 
-def late_organizations(coalition, today, *, window_days: int = 365) -> list[dict]:
+def late_organizations(coalition, today, *, window_days: int = LATE_DAYS) -> list[dict]:
     """Organisations with values past their due date (not submitted, or returned), in the last
-    year: from the reporting backlog the database keeps per organisation and due date."""
+    year: from the reporting backlog the database keeps per organisation and due date (the
+    rule of ``indicators.selectors.worklist.late``, the list each count opens)."""
     return [
-        {"name": row["organization__name"], "count": row["count"]}
+        {"id": row["organization_id"], "name": row["organization__name"], "count": row["count"]}
         for row in ReportingBacklog.objects.filter(
             coalition=coalition, due_date__lt=today, due_date__gte=today - timedelta(days=window_days))
         .values("organization_id", "organization__name").annotate(count=Sum("missing"))
@@ -364,7 +366,8 @@ def coalition_health(coalition) -> dict:
     for row in m["late_organizations"][:8]:
         attention.append(AttentionItem(
             ngettext("%(org)s: %(n)s value late", "%(org)s: %(n)s values late", row["count"])
-            % {"org": row["name"], "n": row["count"]}, url("indicators:completeness"), row["count"]))
+            % {"org": row["name"], "n": row["count"]},
+            url("indicators:entry") + f"?organization={row['id']}&late=1", row["count"]))
     if c["overdue"]:
         attention.append(AttentionItem(ngettext("%(n)s follow-up overdue", "%(n)s follow-ups overdue", c["overdue"])
                                        % {"n": c["overdue"]}, url("coordination:follow_ups") + "?show=all&overdue=1",

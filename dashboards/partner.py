@@ -12,8 +12,8 @@ from conditions import selectors as condition_selectors
 from conditions.models import Activity, Endorsement
 from coordination.models.meetings import Invitee
 from coordination.selectors.meetings import my_follow_ups
-from indicators.models import Aggregation, Indicator, IndicatorValue, Period, ValueStatus
-from indicators.selectors import reported_indicators
+from indicators.models import Indicator, IndicatorValue, Period, ValueStatus
+from indicators.selectors import owes, reported_indicators
 from indicators.selectors.worklist import Cell
 
 from .funder import chart_page, indicator_series
@@ -60,9 +60,8 @@ def values_to_report(coalition, organization, today: date, shown: int = SHOWN) -
     value = IndicatorValue.objects.filter(  # one probe of value_unique_cell per period
         indicator_id=OuterRef("indicator_id"), period_id=OuterRef("pk"), organization=organization,
         category__isnull=True)
-    reported = reported_indicators(coalition, organization).exclude(aggregation=Aggregation.COORDINATOR)
-    periods = (
-        Period.objects.filter(indicator__in=reported, is_locked=False, start__lte=today)
+    periods = (  # the periods it owes (as the backlog counts them)
+        Period.objects.filter(owes(coalition, organization), is_locked=False, start__lte=today)
         .filter(Q(*[Q(start=start, due_date=due) for start, due in keys], _connector=Q.OR) if keys
                 else Q(start__isnull=True))  # (no period: the query still runs, the count stays fixed)
         .annotate(value_id=Subquery(value.values("pk")[:1]),

@@ -154,7 +154,8 @@ def seed(*, coalition, coordinator) -> None:
             for dimension, parts in dimensions.items()
         }
         orgs = [organizations[name] for name in reporters if name in organizations]
-        framework.assignments_set(actor=coordinator, indicator=indicator, organizations=orgs)
+        framework.assignments_set(actor=coordinator, indicator=indicator, organizations=orgs,
+                                  reports_from=indicator.reporting_start)  # the seeded history is theirs
         framework.target_set(actor=coordinator, indicator=indicator, period=None, value=target)
         periods = [p for p in indicator.periods.order_by("start") if p.end < today]
         for index, period in enumerate(periods):

@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -97,10 +97,58 @@ class AssignmentForm(forms.Form):
         label=_("Organizations that report this indicator"), queryset=Organization.objects.none(),
         required=False, widget=forms.CheckboxSelectMultiple,
     )
+    reports_from = forms.TypedChoiceField(
+        label=_("The organizations you add report from"), required=False, coerce=date.fromisoformat,
+        empty_value=None, help_text=_("They owe the values of this period and the following ones. "
+                                      "The organizations already assigned keep their start."),
+    )
+    # Asked only when the organisations added would start before the period under way (see clean).
+    backdated = IndicatorForm.base_fields["backdated"]
 
-    def __init__(self, *args, coalition, **kwargs):
+    def __init__(self, *args, coalition, indicator, reporting=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.coalition, self.indicator, self.reporting = coalition, indicator, {o.pk for o in reporting}
         self.fields["organizations"].queryset = Organization.objects.filter(coalition=coalition).order_by("name")
+        self.today = local_today(coalition)
+        self.current_start = period_containing(indicator.frequency, self.today)[0]
+        periods = Period.objects.filter(indicator=indicator, start__lte=max(self.today, indicator.reporting_start))
+        self.fields["reports_from"].choices = [
+            (p.start.isoformat(), period_label(indicator.frequency, p.start, p.end))
+            for p in periods.order_by("-start")]
+        self.fields["reports_from"].initial = max(self.current_start, indicator.reporting_start).isoformat()
+
+    def starts(self, reporting) -> list[tuple[Organization, str]]:
+        """Each assigned organisation and the first period it owes (its assignment's start)."""
+        first, frequency = self.indicator.reporting_start, self.indicator.frequency
+        return [(o, period_label(frequency, *period_containing(frequency, max(o.reports_from or first, first))))
+                for o in reporting]
+
+    def clean(self):
+        """Organisations added from a period already over would owe it, and be late for it, at
+        once: say so, as the indicator form does for a start in the past, and offer the period
+        under way instead."""
+        data = super().clean()
+        start, choice = data.get("reports_from"), data.pop("backdated", "")
+        added = [o for o in data.get("organizations") or () if o.pk not in self.reporting]
+        if not (start and added and start < self.current_start):
+            return data
+        if choice == "current":
+            data["reports_from"] = self.current_start
+        elif choice != "past":
+            frequency = self.indicator.frequency
+            over = len(generate_periods(frequency, start, self.current_start - timedelta(days=1)))
+            current_end = period_containing(frequency, self.today)[1]
+            self.fields["backdated"].widget = forms.RadioSelect(choices=[
+                ("current", _("Start at the period under way (%(period)s): no past period to report.")
+                 % {"period": period_label(frequency, self.current_start, current_end)}),
+                ("past", _("Keep this start: the organizations added owe the past periods at once, "
+                           "and are late for those already due until they report them.")),
+            ])
+            self.add_error("backdated", ngettext(
+                "Reporting starts in the past: %(n)s period is already over. Choose how to start.",
+                "Reporting starts in the past: %(n)s periods are already over. Choose how to start.", over,
+            ) % {"n": over})
+        return data
 
 
 class TargetForm(forms.Form):

@@ -197,6 +197,12 @@ class IndicatorGroupObjectPermission(TenantModel, GroupObjectPermissionBase):
     """A reporting assignment: the organisation's group may report this indicator."""
 
     content_object = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="group_permissions")
+    # From when the organisation reports (issue 13): it owes the periods that end on or after
+    # this day, so an organisation assigned late to an old indicator owes nothing from before
+    # (by default the start of the period under way when it was assigned). Empty: every period,
+    # as for grants written by guardian's assign_perm or raw SQL (seeds, tests).
+    # indicators.selectors.expected() is the one reader.
+    reports_from = models.DateField(_("reports from"), null=True, blank=True)
 
     objects: ClassVar["ScopedManagerType[IndicatorGroupObjectPermission]"] = ScopedManager(
         _manager_class=GroupObjectPermissionManager, coalition="coalition"

@@ -24,7 +24,7 @@ VALUE_SQL = """
     END END
 """
 
-# How many organisations must report: its reporters (one, the coordination team, for coordinator-entered).
+# How many organisations must report: those that owe the period (one, the coordination team, for coordinator-entered).
 EXPECTED_SQL = "CASE WHEN i.aggregation = 'coordinator' THEN 1 ELSE COALESCE(MAX(e.n), 0) END"
 
 KEY_FILTER = (
@@ -43,7 +43,7 @@ SELECT v.coalition_id, v.indicator_id, v.period_id, v.category_id, {value},
        SUM(v.numerator), SUM(v.denominator),
        COUNT(DISTINCT COALESCE(v.organization_id, 0)), {expected}, NOW()
 FROM indicators_indicatorvalue v JOIN indicators_indicator i ON i.id = v.indicator_id
-    LEFT JOIN expected e ON e.indicator_id = v.indicator_id
+    LEFT JOIN expected e ON e.period_id = v.period_id
 WHERE v.coalition_id = %s AND v.status = 'approved' {keys}
 GROUP BY v.coalition_id, v.indicator_id, v.period_id, v.category_id, i.id, i.value_type, i.aggregation
 ON CONFLICT (indicator_id, period_id, category_id) DO UPDATE SET
@@ -90,11 +90,12 @@ def recompute(coalition_id: int, keys: list[tuple[int, int]] | None = None) -> t
         if not keys:
             return 0, 0
         params += [[k[0] for k in keys], [k[1] for k in keys]]
-    with scope(coalition=coalition_id):  # who reports what: selectors.reporters(), compiled into the upsert
-        from .selectors import reporters
+    with scope(coalition=coalition_id):  # who owes what: selectors.expected(), compiled into the upsert
+        from .selectors import among, expected
 
-        expected_sql, expected_params = (
-            reporters(coalition_id).values("indicator_id").annotate(n=Count("*")).order_by().query.sql_with_params())
+        periods = among(k[1] for k in keys) if keys is not None else None  # only the keys' periods
+        expected_sql, expected_params = (expected(coalition_id, periods).values("period_id")
+                                         .annotate(n=Count("*")).order_by().query.sql_with_params())
     with transaction.atomic(), connection.cursor() as cursor:
         # One recompute at a time per coalition: concurrent ones would only redo the same work.
         cursor.execute("SELECT pg_advisory_xact_lock(hashtext('indicator-rollups'), %s)", [coalition_id])

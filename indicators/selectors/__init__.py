@@ -8,7 +8,12 @@ organisation reports an indicator when the coordination team assigned it (a djan
 grant of ``report_indicator`` to the organisation's group, ``IndicatorGroupObjectPermission``);
 an indicator entered once by the coordination team has no reporting organisation. Every reader
 asks ``reporters()`` (or the helpers below, built on it): nobody else reads the grant table.
-Each returns a queryset, so the question is answered in SQL, joined into the caller's query."""
+Each returns a queryset, so the question is answered in SQL, joined into the caller's query.
+
+An assignment also says from when the organisation reports (``reports_from``): it owes the
+periods of the indicator that end on or after that day. What is owed, hence what is expected,
+missing, late or reminded, is ``expected()`` (or ``owes()`` on a queryset of periods), so the
+counts of every page, the reminders and the coalition values' completeness agree."""
 
 from datetime import timedelta
 from zoneinfo import ZoneInfo
@@ -32,8 +37,8 @@ from ..permissions import acts_for_every_organization
 
 
 def _ids(objects):
-    """A model instance, a queryset or an iterable of instances or ids, as something ``__in`` takes."""
-    if objects is None or isinstance(objects, QuerySet):
+    """A model instance, a queryset, ``among(ids)`` or an iterable of instances or ids, as something ``__in`` takes."""
+    if objects is None or isinstance(objects, QuerySet | RawSQL):
         return objects
     if isinstance(objects, int) or hasattr(objects, "pk"):
         return [getattr(objects, "pk", objects)]
@@ -64,7 +69,39 @@ def reporters(coalition, *, indicators=None, organizations=None) -> QuerySet:
     count it, filter it, or use it as a subquery, e.g.
     ``Indicator.objects.filter(pk__in=reporters(c, organizations=org).values("indicator_id"))``."""
     return _grants(coalition, indicators=indicators, organizations=organizations).values(
-        indicator_id=F("content_object_id"), organization_id=F("group__organization"))
+        "reports_from", indicator_id=F("content_object_id"), organization_id=F("group__organization"))
+
+
+def _owed(reports_from: str, end) -> Q:
+    """An assignment's organisation owes a period that ends on or after its ``reports_from``
+    (empty: every period)."""
+    return Q(**{f"{reports_from}__isnull": True}) | Q(**{f"{reports_from}__lte": end})
+
+
+def is_owed(reports_from, period) -> bool:
+    """``_owed`` in Python, for rows already read (``reporters()``, ``reporting_organizations()``)."""
+    return reports_from is None or reports_from <= period.end
+
+
+def expected(coalition, periods=None, *, indicators=None, organizations=None) -> QuerySet:
+    """Who owes what: one row ``{"period_id", "indicator_id", "organization_id"}`` per period
+    of an assigned indicator and organisation that owes it (the period ends on or after the
+    assignment's ``reports_from``), optionally only for some ``periods`` (a queryset, or
+    instances or ids), ``indicators`` and ``organizations``. A values queryset, e.g. the
+    organisations expected per period: ``expected(c).values("period_id").annotate(n=Count("*"))``."""
+    # Annotated before filtering: filters on the periods in separate calls would each join them anew.
+    rows = (_grants(coalition, indicators=indicators, organizations=organizations)
+            .annotate(period_id=F("content_object__periods"), period_end=F("content_object__periods__end"))
+            .filter(_owed("reports_from", F("period_end")), period_id__isnull=False))  # an indicator without periods
+    if periods is not None:
+        rows = rows.filter(period_id__in=_ids(periods))
+    return rows.values("period_id", organization_id=F("group__organization"), indicator_id=F("content_object_id"))
+
+
+def owes(coalition, organization) -> Exists:
+    """For a queryset of periods: those ``organization`` owes (``expected``), in SQL."""
+    return Exists(_grants(coalition, organizations=organization).filter(
+        _owed("reports_from", OuterRef("end")), content_object_id=OuterRef("indicator_id")))
 
 
 def reported_indicators(coalition, organization) -> QuerySet:
@@ -74,11 +111,13 @@ def reported_indicators(coalition, organization) -> QuerySet:
 
 
 def reporting_organizations(indicator) -> QuerySet:
-    """The organisations that report ``indicator``, by name."""
+    """The organisations that report ``indicator``, by name, each with its assignment's
+    ``reports_from`` (see ``is_owed``)."""
+    grant = _grants(indicator.coalition_id, indicators=indicator).filter(group__organization=OuterRef("pk"))
     return Organization.objects.filter(
         coalition_id=indicator.coalition_id,
         pk__in=reporters(indicator.coalition_id, indicators=indicator).values("organization_id"),
-    ).order_by("name")
+    ).annotate(reports_from=Subquery(grant.values("reports_from")[:1])).order_by("name")
 
 
 def reports(indicator, organization) -> bool:
@@ -98,19 +137,14 @@ def indicators_to_report(coalition, membership, organization) -> QuerySet:
 
 def unreported(coalition, periods, *, organizations=None) -> QuerySet:
     """For a queryset of ``periods``, one row ``{"period_id", "indicator_id", "organization_id"}``
-    per organisation that reports the period's indicator and has not submitted its value (none,
+    per organisation that owes the period (``expected``) and has not submitted its value (none,
     a draft, or one returned for revision). One SQL query, e.g. the late organisations:
     ``unreported(c, periods).values("organization_id").annotate(n=Count("*"))``."""
     done = IndicatorValue.objects.filter(
         period_id=OuterRef("period_id"), organization_id=OuterRef("organization_id"), category__isnull=True,
         status__in=(ValueStatus.SUBMITTED, ValueStatus.APPROVED),
     )
-    return (
-        _grants(coalition, organizations=organizations).filter(content_object__periods__in=periods)
-        .annotate(period_id=F("content_object__periods"), organization_id=F("group__organization"))
-        .filter(~Exists(done))
-        .values("period_id", "organization_id", indicator_id=F("content_object_id"))
-    )
+    return expected(coalition, periods, organizations=organizations).filter(~Exists(done))
 
 
 def periods_due(coalition, *, due_from, due_to) -> QuerySet:
@@ -142,8 +176,8 @@ def reporting_punctuality(coalition, organization, today, *, days: int = PUNCTUA
     value = IndicatorValue.objects.filter(period_id=OuterRef("pk"), organization=organization,
                                           category__isnull=True, submitted_at__isnull=False)
     counts = (
-        Period.objects.filter(indicator__in=reported_indicators(coalition, organization),
-                              due_date__lt=today, due_date__gte=today - timedelta(days=days))
+        Period.objects.filter(owes(coalition, organization), due_date__lt=today,
+                              due_date__gte=today - timedelta(days=days))
         .annotate(submitted_on=Subquery(
             value.annotate(day=TruncDate("submitted_at", tzinfo=ZoneInfo(coalition.time_zone))).values("day")[:1]))
         .aggregate(due=Count("pk"), on_time=Count("pk", filter=Q(submitted_on__lte=F("due_date"))),

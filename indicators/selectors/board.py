@@ -8,7 +8,7 @@ from django.utils import timezone
 from coalitions.dates import local_today
 
 from ..models import Aggregation, Indicator, IndicatorValue, Period, ValueStatus
-from . import among, reporters, reporting_organizations, unreported
+from . import among, is_owed, reporters, reporting_organizations, unreported
 
 
 @dataclass
@@ -20,7 +20,9 @@ class Board:
 
 def completeness(coalition, indicator: Indicator | None, today: date | None = None, organizations=None) -> Board:
     """Organisations x last twelve periods of one indicator, the newest first: on time, late, missing, returned,
-    due; for ``organizations`` (a page of ``reporting_organizations(indicator)``), else all."""
+    due, or "" for a period the organisation does not owe (it ended before its assignment's
+    start); for ``organizations`` (a page of ``reporting_organizations(indicator)``, which
+    carries each assignment's start), else all."""
     today = today or local_today(coalition)
     if indicator is None:
         return Board(None, [], [])
@@ -41,7 +43,8 @@ def completeness(coalition, indicator: Indicator | None, today: date | None = No
         cells = []
         for period in periods:
             value = values.get((organization.pk, period.pk))
-            cells.append((period, board_status(period, value, today)))
+            owed = is_owed(getattr(organization, "reports_from", None), period)
+            cells.append((period, board_status(period, value, today) if owed else ""))
         rows.append((organization, cells))
     return Board(indicator, periods, rows)
 
@@ -71,7 +74,7 @@ def current_periods(coalition, today: date | None = None) -> dict[int, Period]:
 @dataclass
 class Overview:
     columns: list  # [(indicator, its current period)], by code
-    rows: list  # (organization, [status or "" when it does not report the indicator])
+    rows: list  # (organization, [status or "" when it does not report the indicator or owe the period])
     late: int  # organisations, of all, late for a current period (see ``late_cells``)
 
 
@@ -83,15 +86,16 @@ def overview(coalition, organizations, today: date | None = None) -> Overview:
     current = current_periods(coalition, today)
     columns = sorted(((p.indicator, p) for p in current.values()), key=lambda c: c[0].code)
     organizations = list(organizations)
-    grants = set(reporters(coalition, organizations=[o.pk for o in organizations])
-                 .values_list("indicator_id", "organization_id"))
+    starts = {(row["indicator_id"], row["organization_id"]): row["reports_from"]  # its assignments' starts
+              for row in reporters(coalition, organizations=[o.pk for o in organizations])}
     values = {(v.period_id, v.organization_id): v for v in IndicatorValue.objects.filter(
         period_id__in=among(p.pk for p in current.values()), organization_id__in=among(o.pk for o in organizations),
         category__isnull=True).only("organization_id", "period_id", "status", "submitted_at")}
     rows = []
     for organization in organizations:
         rows.append((organization, [board_status(period, values.get((period.pk, organization.pk)), today)
-                                    if (indicator.pk, organization.pk) in grants else ""
+                                    if (indicator.pk, organization.pk) in starts
+                                    and is_owed(starts[indicator.pk, organization.pk], period) else ""
                                     for indicator, period in columns]))
     late = late_cells(coalition, today, current).values("organization_id").distinct().count()
     return Overview(columns, rows, late)

@@ -23,7 +23,7 @@ from ..models import (
 )
 from ..permissions import acts_for_every_organization, sees_organization_values, visible_values
 from ..transfer import category_header, category_key, fraction_header
-from . import indicators_to_report
+from . import indicators_to_report, owes
 
 
 def _by_ids(rows, **texts: str):
@@ -149,7 +149,7 @@ class ImportTemplate:
 
 def import_template(coalition, membership, organization, first: date, last: date) -> ImportTemplate:
     """The import template of ``organization`` (None: the coordination team's own values): one
-    row per assigned indicator and unlocked period between two dates, with the value and its
+    row per assigned indicator and unlocked period it owes (``owes``) between two dates, with the value and its
     breakdown already entered if any, and one column per category of these indicators."""
     chosen = indicators_to_report(coalition, membership, organization)
     columns: dict[tuple, CategoryColumn] = {}
@@ -165,10 +165,10 @@ def import_template(coalition, membership, organization, first: date, last: date
             if indicator.requires_category_total and (indicator.is_percentage or indicator.value_type in SUMMED_TYPES):
                 column.summed.append(indicator.code)
             headers[(category.pk, part)] = column.header
-    periods = list(
-        Period.objects.filter(indicator__in=chosen, start__lte=last, end__gte=first, is_locked=False)
-        .select_related("indicator").order_by("indicator__code", "start")
-    )
+    periods = Period.objects.filter(indicator__in=chosen, start__lte=last, end__gte=first, is_locked=False)
+    if organization is not None:  # the periods it owes, not those before its assignment's start
+        periods = periods.filter(owes(coalition, organization))
+    periods = list(periods.select_related("indicator").order_by("indicator__code", "start"))
     values: dict[int, IndicatorValue] = {}
     breakdowns: dict[int, dict[str, Decimal | None]] = {}  # {period id: {category column: number}}
     for v in IndicatorValue.objects.filter(period__in=[p.pk for p in periods], organization=organization):

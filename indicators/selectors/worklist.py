@@ -10,7 +10,7 @@ from coalitions.dates import local_today
 from coalitions.models import Organization
 
 from ..models import Category, Indicator, IndicatorValue, Period, ValueStatus
-from . import among, indicators_to_report
+from . import among, indicators_to_report, owes
 
 
 @dataclass
@@ -49,8 +49,9 @@ def to_report(coalition, membership, organization: Organization | None, today: d
     """The "to report" list: the organisation's assigned indicators (or, with no organisation,
     the coordinator-entered ones) x open periods, most urgent first, as a queryset of periods
     annotated with ``cell_status`` and ``value_id`` (the organisation's value, if any). Open
-    periods: unlocked, started, and either recent (ended less than a year ago) or still
-    waiting for a value that is not approved. Status, filter and order are computed in SQL,
+    periods: unlocked, started, owed by the organisation (``owes``: not before its assignment's
+    start), and either recent (ended less than a year ago) or still waiting for a value that is
+    not approved. Status, filter and order are computed in SQL,
     so a page of it (``[:10]``, ``.count()``, a Paginator) costs what it shows."""
     today = today or local_today(coalition)
     own = FilteredRelation("values", condition=Q(  # the organisation's value: one LEFT JOIN on value_unique_cell
@@ -63,15 +64,32 @@ def to_report(coalition, membership, organization: Organization | None, today: d
     )
     rank = Case(*[When(cell_status=name, then=Value(i)) for i, name in enumerate(STATUS_ORDER)],
                 default=Value(len(STATUS_ORDER)))
+    # An organisation's: the periods it owes; the coordination team's: its indicators' periods.
+    periods = Period.objects.filter(
+        owes(coalition, organization) if organization is not None
+        else Q(indicator__in=indicators_to_report(coalition, membership, None)), is_locked=False, start__lte=today)
     return (
-        Period.objects.filter(indicator__in=indicators_to_report(coalition, membership, organization),
-                              is_locked=False, start__lte=today)
+        periods
         .annotate(own=own, value_id=F("own__id"), value_status=F("own__status"))
         .annotate(cell_status=status)
         .exclude(cell_status=ValueStatus.APPROVED, end__lt=today - timedelta(days=365))
         .select_related("indicator")
         .order_by(rank, "due_date", "indicator__code", "pk")
     )
+
+
+LATE_DAYS = 365  # the late values counted: those due in the last year (dashboards.health.late_organizations)
+
+
+def late(coalition, membership, organization: Organization, today: date | None = None):
+    """The organisation's late values: the cells of ``to_report`` past their due date (within
+    ``LATE_DAYS``) without a submitted or approved value (none, a draft, or one returned). What
+    the coordinator's home counts per organisation (from the reporting backlog, the same rule
+    kept by the database) and the list its count opens."""
+    today = today or local_today(coalition)
+    return (to_report(coalition, membership, organization, today)
+            .filter(due_date__lt=today, due_date__gte=today - timedelta(days=LATE_DAYS))
+            .exclude(cell_status__in=(ValueStatus.SUBMITTED, ValueStatus.APPROVED)))
 
 
 def _cells_of(periods) -> RawSQL:

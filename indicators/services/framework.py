@@ -3,11 +3,11 @@ to the agenda and the plan, and learning notes."""
 
 from datetime import date, timedelta
 
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from guardian.shortcuts import assign_perm, remove_perm
+from guardian.shortcuts import remove_perm
 
 from coalitions.concurrency import check_version, creates_once, lock_for_edit, refusing_duplicates
 from coalitions.dates import local_today
@@ -196,6 +196,9 @@ def indicator_update(*, actor, indicator: Indicator, version: str | None = None,
         indicator.obligations_from = today  # the periods added now are not late from the start
     with _unique_code():
         indicator.save()
+    if indicator.reporting_start < old_start:  # who reported from the start still does
+        IndicatorGroupObjectPermission.objects.filter(content_object=indicator, reports_from__lte=old_start).update(
+            reports_from=indicator.reporting_start)
     _set_links(indicator, links)
     periods_sync(indicator=indicator)
     queue_rollups(indicator.coalition_id, indicator.periods.values_list("indicator_id", "pk"))
@@ -238,20 +241,35 @@ def target_delete(*, actor, target: Target) -> None:
     target.delete()
 
 
+def default_reports_from(indicator: Indicator, today: date) -> date:
+    """From when an organisation assigned today reports: the period under way (an organisation
+    assigned late to an old indicator owes nothing from before), or the reporting start when
+    reporting has not started yet."""
+    return max(period_containing(indicator.frequency, today)[0], indicator.reporting_start)
+
+
 @transaction.atomic
-def assignments_set(*, actor, indicator: Indicator, organizations) -> list[Organization]:
-    """Say which organisations report the indicator: guardian grants to their groups."""
+def assignments_set(*, actor, indicator: Indicator, organizations, reports_from: date | None = None
+                    ) -> list[Organization]:
+    """Say which organisations report the indicator: guardian grants to their groups. The
+    organisations added report from ``reports_from`` (they owe the periods that end on or
+    after it; by default ``default_reports_from``); those already assigned keep their start."""
     require_permission(actor, indicator.coalition, "indicators.indicators:manage")
     organizations = list(organizations)
     for organization in organizations:
         same_coalition(indicator.coalition, organization)
+    reports_from = reports_from or default_reports_from(indicator, local_today(indicator.coalition))
     wanted = {o.group_id for o in organizations}
     current = set(
         IndicatorGroupObjectPermission.objects.filter(content_object=indicator).values_list("group_id", flat=True)
     )
+    if wanted - current:
+        permission = Permission.objects.get(content_type__app_label="indicators", codename=REPORT_PERMISSION)
+        IndicatorGroupObjectPermission.objects.bulk_create([  # one statement: the backlog is refreshed once
+            IndicatorGroupObjectPermission(coalition_id=indicator.coalition_id, content_object=indicator,
+                                           group_id=group, permission=permission, reports_from=reports_from)
+            for group in sorted(wanted - current)], ignore_conflicts=True)
     perm = f"indicators.{REPORT_PERMISSION}"
-    for group in Group.objects.filter(pk__in=wanted - current):
-        assign_perm(perm, group, indicator)
     for group in Group.objects.filter(pk__in=current - wanted):
         remove_perm(perm, group, indicator)
     if wanted != current:

@@ -32,7 +32,10 @@ def entry_organization(request):
 def entry(request):
     organization = entry_organization(request)
     today = local_today(request.coalition)
-    page = paginate(request, worklist.to_report(request.coalition, request.membership, organization, today), 10,
+    # ?late=1: only the late values (what the coordinator's home counts for the organisation).
+    only_late = organization is not None and request.GET.get("late") == "1"
+    chosen = worklist.late if only_late else worklist.to_report
+    page = paginate(request, chosen(request.coalition, request.membership, organization, today), 10,
                     steady=True)  # the same queries when there is nothing to report
     page.object_list = worklist.cells(page.object_list, organization, today)
     for cell in page.object_list:
@@ -41,7 +44,7 @@ def entry(request):
     return render(request, "indicators/entry.html", {
         "page_obj": page, "organization": organization,
         "organizations": Organization.objects.filter(coalition=request.coalition).order_by("name") if choose else [],
-        "chooses_organization": choose,
+        "chooses_organization": choose, "only_late": only_late,
     })
 
 

@@ -111,11 +111,12 @@ def indicator_detail(request, pk: int):
 def indicator_assignments(request, pk: int):
     indicator = object_for(request, Indicator, pk=pk)
     reporting = reporting_organizations(indicator)
-    form = AssignmentForm(form_data(request), coalition=request.coalition, initial={"organizations": reporting})
+    form = AssignmentForm(form_data(request), coalition=request.coalition, indicator=indicator, reporting=reporting,
+                          initial={"organizations": reporting})
     if request.method == "POST" and form.is_valid():
         organizations = form.cleaned_data["organizations"]
         if call_service(form, framework.assignments_set, actor=request.user, indicator=indicator,
-                        organizations=organizations) is not None:
+                        organizations=organizations, reports_from=form.cleaned_data["reports_from"]) is not None:
             # An organisation without members is assigned all the same, but nobody will report.
             unreachable = organizations_without_active_members(request.coalition, [o.pk for o in organizations])
             if unreachable:
@@ -129,7 +130,7 @@ def indicator_assignments(request, pk: int):
             return redirect_with_message(request, "indicators:indicator_detail", pk,
                                          success=_("The reporting organizations are saved."))
     return render(request, "indicators/assignments.html", {
-        "form": form, "indicator": indicator,
+        "form": form, "indicator": indicator, "starts": form.starts(reporting),
         "unreachable": organizations_without_active_members(request.coalition, [o.pk for o in reporting]),
     })
 

@@ -74,3 +74,46 @@ def test_the_overdue_tasks_count_is_the_board_it_opens(client, world):
     board = opened(client, link)
     assert counts[link] == board["count"] == 2
     assert "Seules les tâches en retard sont affichées." in client.get(link).content.decode()
+
+
+def test_each_organisations_late_values_count_is_the_list_it_opens(client, world):
+    """« Maison de la famille : 3 valeurs en retard » opens that organisation's late values, and
+    an organisation assigned today to the same old indicator has none (its assignment's start)."""
+    from django_scopes import scope
+
+    from coalitions.dates import local_today
+    from indicators.periods import period_containing
+    from indicators.services import framework
+
+    from ..factories import OrganizationFactory
+
+    today = local_today(world.coalition)
+    newcomer = OrganizationFactory(coalition=world.coalition, name="Centre de pédiatrie sociale")
+    backdated = OrganizationFactory(coalition=world.coalition, name="Carrefour familial")
+    with scope(coalition=world.coalition):
+        indicator = framework.indicator_create(
+            actor=world.coordinator, coalition=world.coalition, late_for_past_periods=True, code="PE-30",
+            name_fr="Familles accompagnées", value_type="count", frequency="quarterly", aggregation="sum",
+            reporting_start=period_containing("quarterly", today - timedelta(days=300))[0])
+        framework.assignments_set(actor=world.coordinator, indicator=indicator, organizations=[world.organization],
+                                  reports_from=indicator.reporting_start)
+        under_way = period_containing("quarterly", today)[0]
+        framework.assignments_set(actor=world.coordinator, indicator=indicator,
+                                  organizations=[world.organization, backdated],
+                                  reports_from=period_containing("quarterly", under_way - timedelta(days=1))[0])
+        framework.assignments_set(actor=world.coordinator, indicator=indicator,
+                                  organizations=[world.organization, newcomer, backdated])
+        periods = list(indicator.periods.order_by("start"))
+    late_periods = [p for p in periods if p.due_date < today]
+    assert len(late_periods) >= 2
+    IndicatorValueFactory(period=late_periods[0], organization=world.organization, status="draft")  # still late
+    IndicatorValueFactory(period=late_periods[1], organization=world.organization, status="submitted")
+    counts = attention(client, world)
+    lists = {link: opened(client, link)["page_obj"].paginator.count for link in counts if "late=1" in link}
+    assert {link: counts[link] for link in lists} == lists  # each count is the length of its list
+    by_organization = {int(link.split("organization=")[1].split("&")[0]): n for link, n in lists.items()}
+    backdated_late = 1 if periods[-2].due_date < today else 0  # the period before the one under way
+    assert by_organization == {world.organization.pk: len(late_periods) - 1} | (
+        {backdated.pk: backdated_late} if backdated_late else {})  # the newcomer: nothing late
+    page = client.get(next(link for link in lists if f"organization={world.organization.pk}&" in link))
+    assert "Valeurs en retard — Maison de la famille" in page.content.decode()

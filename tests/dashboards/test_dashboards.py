@@ -56,7 +56,8 @@ def test_the_coordinator_sees_five_panels_with_a_status_in_words_and_the_attenti
     # 3 overdue follow-ups and tasks: the lists filtered as counted (issue 13, point 5)
     assert reverse("coordination:follow_ups", args=[slug]) + "?show=all&overdue=1" in attention
     assert reverse("coordination:tasks", args=[slug]) + "?overdue=1" in attention
-    assert reverse("indicators:completeness", args=[slug]) in attention  # late organisations
+    late = reverse("indicators:entry", args=[slug]) + f"?organization={world.organization.pk}&late=1"
+    assert late in attention  # a late organisation: its late values (test_counts.py)
     for url in attention:
         assert f'href="{escape(url)}"' in html
 

@@ -26,20 +26,20 @@ def reference_late_organizations(coalition, today, window_days=365):
         periods = list(
             Period.objects.filter(coalition=coalition, due_date__lt=today,
                                   due_date__gte=today - timedelta(days=window_days), is_locked=False)
-            .exclude(indicator__aggregation="coordinator").values_list("pk", "indicator_id"))
+            .exclude(indicator__aggregation="coordinator").values_list("pk", "indicator_id", "end"))
         assigned: dict[int, list] = {}
-        for indicator_id, name in IndicatorGroupObjectPermission.objects.filter(
-                content_object_id__in={i for _p, i in periods}, group__organization__coalition=coalition
-        ).values_list("content_object_id", "group__organization__name"):
-            assigned.setdefault(indicator_id, []).append(name)
+        for indicator_id, name, reports_from in IndicatorGroupObjectPermission.objects.filter(
+                content_object_id__in={i for _p, i, _e in periods}, group__organization__coalition=coalition
+        ).values_list("content_object_id", "group__organization__name", "reports_from"):
+            assigned.setdefault(indicator_id, []).append((name, reports_from))
         done = set(IndicatorValue.objects.filter(
-            period_id__in=[p for p, _i in periods], category__isnull=True,
+            period_id__in=[p for p, _i, _e in periods], category__isnull=True,
             status__in=(ValueStatus.SUBMITTED, ValueStatus.APPROVED)).values_list(
             "period_id", "organization__name"))
     late: dict[str, int] = {}
-    for period_id, indicator_id in periods:
-        for name in assigned.get(indicator_id, []):
-            if (period_id, name) not in done:
+    for period_id, indicator_id, end in periods:
+        for name, reports_from in assigned.get(indicator_id, []):
+            if (period_id, name) not in done and (reports_from is None or reports_from <= end):
                 late[name] = late.get(name, 0) + 1
     return [{"name": n, "count": c} for n, c in sorted(late.items(), key=lambda kv: (-kv[1], kv[0]))]
 
@@ -75,7 +75,8 @@ def test_it_counts_what_the_former_computation_counted(world):
     expected = reference_late_organizations(world.coalition, today)
     assert len(expected) >= 2  # the world's organisation and the one whose value was returned
     with scope(coalition=world.coalition):
-        assert health.late_organizations(world.coalition, today) == expected
+        assert [{"name": r["name"], "count": r["count"]}
+                for r in health.late_organizations(world.coalition, today)] == expected
 
 
 def test_it_follows_values_as_they_are_submitted_returned_and_approved(world, reporting):
@@ -148,7 +149,7 @@ def test_it_is_counted_per_coalition_and_ignores_other_organizations(world, repo
     assert "Ailleurs" not in late(world)
     with scope(coalition=world.other_coalition):
         assert health.late_organizations(world.other_coalition, timezone.localdate()) == [
-            {"name": "Ailleurs", "count": 1}]
+            {"id": outside.pk, "name": "Ailleurs", "count": 1}]
 
 
 def test_a_bulk_statement_recomputes_each_key_once_and_exactly(world, reporting):

@@ -5,8 +5,8 @@ over are due ``due_days`` after the indicator's creation (Indicator.obligations_
 approved value never says « en retard de N jours ».
 
 Decision: lateness counts from the indicator's creation (or the day its start was moved back).
-Assignments are guardian grants without a date, so an organisation assigned later to an old
-indicator is still due by the periods' own dates: said in the report to the coordinator."""
+An organisation assigned later to an old indicator owes only the periods from its assignment's
+start (test_assignment_start.py)."""
 
 from datetime import date, timedelta
 

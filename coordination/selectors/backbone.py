@@ -98,8 +98,8 @@ def min_answers(coalition) -> int:
     return suppression.threshold_for(coalition)
 
 
-def _shown(mean, count, threshold: int):
-    return round(mean, 1) if mean is not None and count >= threshold else None
+def _shown(mean, count, threshold: int | None):
+    return round(mean, 1) if mean is not None and threshold is not None and count >= threshold else None
 
 
 def round_results(round_: AssessmentRound, *, language: str = "fr", threshold: int | None = None) -> dict:

@@ -165,10 +165,10 @@ def import_template(coalition, membership, organization, first: date, last: date
             if indicator.requires_category_total and (indicator.is_percentage or indicator.value_type in SUMMED_TYPES):
                 column.summed.append(indicator.code)
             headers[(category.pk, part)] = column.header
-    periods = Period.objects.filter(indicator__in=chosen, start__lte=last, end__gte=first, is_locked=False)
+    owed = Period.objects.filter(indicator__in=chosen, start__lte=last, end__gte=first, is_locked=False)
     if organization is not None:  # the periods it owes, not those before its assignment's start
-        periods = periods.filter(owes(coalition, organization))
-    periods = list(periods.select_related("indicator").order_by("indicator__code", "start"))
+        owed = owed.filter(owes(coalition, organization))
+    periods = list(owed.select_related("indicator").order_by("indicator__code", "start"))
     values: dict[int, IndicatorValue] = {}
     breakdowns: dict[int, dict[str, Decimal | None]] = {}  # {period id: {category column: number}}
     for v in IndicatorValue.objects.filter(period__in=[p.pk for p in periods], organization=organization):

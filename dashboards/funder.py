@@ -69,10 +69,16 @@ class Series:
     points: list  # (period label, value or None)
     target: Decimal | None
     status: str
-    chart: object
+    drawn: list  # (period label, value on the chart or None): the points with suppressed ones as gaps
     straddling: list = field(default_factory=list)  # labels of periods that began before ``start``
     partial: dict = field(default_factory=dict)  # {label: (reported, expected)} of partial periods
     periods: list = field(default_factory=list)  # (start, end) of each point's period
+
+    @cached_property
+    def chart(self):
+        """The chart's geometry, made when a page draws it (a report draws its own from its data)."""
+        return charts.line_chart(self.drawn, target=self.target, baseline=self.indicator.baseline_value,
+                                 partial=self.partial, fmt=self.indicator, width=640, height=240)
 
     @cached_property
     def rows(self) -> list[dict]:
@@ -201,9 +207,7 @@ def indicator_series(coalition, *, indicators=None, start=None, end=None, limit:
         values = [v for label, v in drawn if v is not None and label not in partial]
         target = targets.get(indicator.pk)
         series.append(Series(
-            indicator, points, target, charts.trend_status(values, target, indicator.direction),
-            charts.line_chart(drawn, target=target, baseline=indicator.baseline_value, partial=partial, fmt=indicator,
-                              width=640, height=240),
+            indicator, points, target, charts.trend_status(values, target, indicator.direction), drawn,
             straddling, partial, [(p.start, p.end) for p in rows],
         ))
     return series

@@ -389,14 +389,15 @@ def organization_positions(version: AgendaVersion, organization_id: int) -> list
 
 def consultation_awaiting(coalition, today) -> tuple[Consultation | None, list[Any]]:
     """The open consultation, and the organisations that have not answered every section yet
-    (for the reminders). Two queries."""
+    (for the reminders). Two queries, with or without an open consultation (the reminders page
+    keeps one query count whatever the coalition is doing)."""
     consultation = draft_consultation(coalition)
-    if consultation is None or not consultation.is_open_on(today):
-        return None, []
+    if consultation is not None and not consultation.is_open_on(today):
+        consultation = None
     organizations = list(
         endorsing_organizations(coalition).annotate(answered=Count(
             "consultation_responses", filter=Q(consultation_responses__consultation=consultation)))
-        .filter(answered__lt=len(ConsultationSection.values)).order_by("name")
+        .filter(answered__lt=len(ConsultationSection.values) if consultation else -1).order_by("name")
     )
     return consultation, organizations
 

@@ -175,13 +175,16 @@ CONSULTATION_DAYS_BEFORE = 3
 def _consultation_reminders(coalition, days: list[date]) -> list[list[dict]]:
     """Before an open consultation closes: the active partners of each organisation that has not
     answered every section, once per consultation and organisation."""
+    from indicators.selectors import among
+
     consultation, organizations = consultation_awaiting(coalition, min(days))
+    members: defaultdict[int | None, list[int]] = defaultdict(list)
+    # read even when nobody is waiting (among runs on an empty list): the same queries either way
+    for m in Membership.objects.filter(coalition=coalition, is_active=True, role=Role.PARTNER,
+                                       organization__in=among(o.pk for o in organizations)).order_by("user_id"):
+        members[m.organization_id].append(m.user_id)
     if consultation is None or not organizations:
         return [[] for _ in days]
-    members: defaultdict[int | None, list[int]] = defaultdict(list)
-    for m in Membership.objects.filter(coalition=coalition, is_active=True, role=Role.PARTNER,
-                                       organization__in=organizations).order_by("user_id"):
-        members[m.organization_id].append(m.user_id)
     reminders = [
         {"kind": ReminderKind.CONSULTATION, "recipient_id": uid,
          "subject": f"consultation:{consultation.pk}:org:{org.pk}", "period": consultation.closes_on.isoformat(),

@@ -1,4 +1,8 @@
+from html import escape
+
 from django import template
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..formatting import format_number, format_tick, format_value
@@ -66,3 +70,60 @@ def measure(value, indicator) -> str:
 def tick(value, indicator) -> str:
     """A chart axis label of ``indicator``'s values."""
     return format_tick(value, indicator)
+
+
+def _n(number) -> str:
+    """A coordinate as ``{% localize off %}`` writes it (no grouping, a dot)."""
+    return str(number)
+
+
+@register.simple_tag
+def line_chart_svg(chart, fmt, labelledby) -> str:
+    """The SVG of a line chart (indicators/_line_chart.html says what it holds), written in
+    Python: a report draws a hundred of them, and the template engine took seconds at 100
+    indicators (issue 12) for markup whose every value is a number or an escaped text."""
+    left, width, height = chart.left, chart.width, chart.height
+    out = [f'<svg viewBox="0 0 {_n(width)} {_n(height)}" width="100%" preserveAspectRatio="xMidYMid meet" '
+           f'role="img" aria-labelledby="{escape(labelledby)}" class="line-chart">\n  ']
+    out += [f'<line class="grid" x1="{_n(left)}" x2="{_n(width)}" y1="{_n(y)}" y2="{_n(y)}"/><text class="tick" '
+            f'x="{_n(left - 6)}" y="{_n(y)}" text-anchor="end" dominant-baseline="middle">{escape(label)}</text>'
+            for y, label in chart.ticks]
+    out.append("\n  ")
+    out += [f'<text class="tick tick-wide" x="{_n(x)}" y="{_n(height - 12)}" text-anchor="{escape(anchor)}">'
+            f'{escape(label)}</text>' for x, label, anchor in chart.labels]
+    out.append("\n  ")
+    out += [f'<text class="tick tick-narrow" x="{_n(x)}" y="{_n(height - 8)}" text-anchor="{escape(anchor)}" '
+            f'aria-hidden="true">{escape(label)}</text>' for x, label, anchor in chart.narrow_labels]
+    out.append("\n  ")
+    for kind, y in (("baseline", chart.baseline_y), ("target", chart.target_y)):
+        if y is not None:
+            out.append(f'<line class="{kind}" x1="{_n(left)}" x2="{_n(width)}" y1="{_n(y)}" y2="{_n(y)}"/>')
+        out.append("\n  ")
+    out.append(f'<polyline class="series" points="{escape(chart.line)}"/>\n  ')
+    out += [f'<circle class="dot" cx="{_n(x)}" cy="{_n(y)}" r="3.5"><title>{escape(label)} : '
+            f'{escape(format_value(value, fmt))}</title></circle>' for x, y, label, value in chart.dots]
+    out.append("\n  ")
+    if chart.partial_dots:
+        period, word = escape(gettext("partial period")), escape(gettext("partial"))
+        out += [f'<circle class="dot-partial" cx="{_n(x)}" cy="{_n(y)}" r="4.5"><title>{escape(label)} : '
+                f'{escape(format_value(value, fmt))} ({period})</title></circle><text class="partial-label" '
+                f'x="{_n(x)}" y="{_n(text_y)}" text-anchor="{escape(anchor)}">{word}</text>'
+                for x, y, label, value, text_y, anchor in chart.partial_dots]
+    out.append("\n</svg>")
+    return mark_safe("".join(out))  # noqa: S308 (every text above is escaped)
+
+
+@register.simple_tag
+def chart_table_rows(rows, fmt) -> str:
+    """The body rows of a chart's data table (dashboards/_chart.html): each period's label and
+    value, its straddling mark and partial note; in Python for the same reason as the SVG."""
+    straddling = f' <span class="muted">({escape(gettext("straddling period"))})</span>'
+    out = []
+    for row in rows:
+        partial = row["partial"]
+        note = f' <span class="partial-note">({escape(str(row["note"]))})</span>' if partial else ""
+        out.append(
+            ('<tr class="partial-row">' if partial else "<tr>")
+            + f'<th scope="row">{escape(str(row["label"]))}{straddling if row["straddling"] else ""}</th>'
+            + f'<td>{escape(format_value(row["value"], fmt))}{note}</td></tr>')
+    return mark_safe("".join(out))  # noqa: S308 (every text is escaped)

@@ -15,7 +15,8 @@ from coordination.selectors import reminders as reminders_selectors
 from ..indicators.factories import IndicatorFactory, PeriodFactory, assign
 from .factories import FollowUpFactory, InviteeFactory, MeetingFactory
 
-QUERIES = 21  # reporting_missing: periods due, the unreported pairs, their organisations; the open consultation
+QUERIES = 23  # reporting_missing: periods due, the unreported pairs, their organisations; the open consultation,
+# the organisations that have not answered it and their partners (read even with no consultation open)
 
 
 def _grow(world, n):

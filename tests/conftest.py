@@ -2,7 +2,9 @@ import os
 from dataclasses import dataclass
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import cache
+from django.utils import translation
 from django_scopes import scopes_disabled
 
 from coalitions.models import Role
@@ -29,6 +31,15 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if reason and "redis" in item.keywords:
             item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language: a request made by an earlier test in English
+    leaves English active in the thread (LocaleMiddleware does not restore it)."""
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

@@ -107,9 +107,9 @@ def _number(value) -> float | None:
     return None if value is None else float(value)
 
 
-def _hide_small_counts(activities: dict, threshold: int) -> dict:
+def hide_small_counts(activities: dict, threshold: int) -> dict:
     """The people and families of the activities, each column with its total: counts below the
-    threshold hidden, and as many others as it takes so that no total gives them away
+    threshold hidden (cells already hidden stay so), and as many others as it takes so that no total gives them away
     (indicators.selectors.suppression)."""
     rows = activities["by_organization"]
     values: dict[tuple[str, int | str], int] = {}
@@ -166,6 +166,7 @@ def period_report(coalition, start: date, end: date) -> dict:
                 "frequency": s.indicator.frequency,
                 "periods": [[first.isoformat(), last.isoformat()] for first, last in s.periods],
                 **ValueFormat.of(s.indicator).as_dict(),  # value_type, unit, unit_en, levels
+                "counts_people": s.indicator.counts_people,  # a snapshot applies the threshold when shown
                 "target": _number(s.target),
                 "baseline": _number(s.indicator.baseline_value),
                 "status": s.status,
@@ -180,7 +181,7 @@ def period_report(coalition, start: date, end: date) -> dict:
                  "status_counts": [[status, n] for status, n in plan["counts"].items()], "total": plan["total"],
                  "average_progress": plan["average_progress"], "without_history": plan["without_history"],
                  "as_of": min(end, (moment - timedelta(microseconds=1)).astimezone(zone).date()).isoformat()},
-        "activities": _hide_small_counts({
+        "activities": hide_small_counts({
             "count": totals["count"] or 0,
             "people": totals["people"] or 0,
             "families": totals["families"] or 0,

@@ -58,8 +58,10 @@ def _number(value) -> Decimal | None:
 
 
 def hidden_cells(values: Mapping[K, Any], threshold: int, groups: Iterable[Group] = ()) -> set[K]:
-    """The keys to hide: counts below ``threshold``, then what complementary suppression adds."""
-    hidden = {key for key, value in values.items() if (n := _number(value)) is not None and n < threshold}
+    """The keys to hide: counts below ``threshold``, cells already hidden (a marker, e.g. in a
+    snapshot frozen under another threshold), then what complementary suppression adds."""
+    hidden = {key for key, value in values.items()
+              if is_hidden(value) or ((n := _number(value)) is not None and n < threshold)}
     members = []
     for total, cells in groups:
         keys = [*cells, *([total] if total is not None else [])]
@@ -86,7 +88,7 @@ def suppress(values: Mapping[K, Any], threshold: int, groups: Iterable[Group] = 
     small = small_marker(threshold)
     result = {}
     for key, value in values.items():
-        if key not in hidden:
+        if key not in hidden or is_hidden(value):  # a marker stays as it was decided
             result[key] = value
         else:
             number = _number(value)

@@ -103,3 +103,63 @@ def test_a_funders_export_of_coalition_values_hides_small_counts_and_their_give_
     client.force_login(world.coordinator)
     rows = body(client.get(export)).decode().splitlines()[1:]
     assert sorted(row.split(",")[5] for row in rows) == ["20.000000", "23.000000", "3.000000"]
+
+
+def old_format_data() -> dict:
+    """A report frozen before suppression and the value's type were kept: exact small counts, a
+    percentage with no unit, no ``counts_people``."""
+    from .factories import report_data
+
+    data = report_data()
+    data["indicators"] = [
+        {"code": "FAM", "name": "Familles rejointes", "unit": "familles", "target": 60.0, "baseline": None,
+         "status": "at_risk", "points": [["T1 2025", 4.0], ["T2 2025", 42.0]]},
+        {"code": "VUL", "name": "Enfants vulnérables", "unit": "", "target": 24.0, "baseline": None,
+         "status": "at_risk", "points": [["T1 2025", 28.38]]},
+        {"code": "GONE", "name": "Indicateur supprimé", "unit": "", "target": None, "baseline": None,
+         "status": "no_data", "points": [["2025", 2.0]]},
+    ]
+    data["activities"] = {"count": 4, "people": 43, "families": 23, "hours": 12.5,
+                          "by_organization": [["CISSS", 2, 3, 20, 7.5], ["Maison", 2, 40, 3, 5.0]]}
+    return data
+
+
+def test_a_snapshot_frozen_in_the_old_format_shows_no_small_count_and_formats_its_values(client, world):
+    from .factories import ReportSnapshotFactory, shared
+
+    IndicatorFactory(coalition=world.coalition, code="FAM", counts_people=True, unit="familles")
+    IndicatorFactory(coalition=world.coalition, code="VUL", value_type="percentage", unit="")
+    snapshot = ReportSnapshotFactory(coalition=world.coalition, data=old_format_data())
+    link, token = shared(snapshot=snapshot, coalition=world.coalition)
+    client.force_login(world.funder)
+    pages = [client.get(url(world, "dashboards:snapshot", snapshot.pk))]
+    client.logout()
+    pages.append(client.get(f"/share/{token}/"))
+    for response in pages:
+        assert response.status_code == 200
+        report = response.context["report"]
+        points = {item["code"]: item["points"] for item in report["indicators"]}
+        assert points["FAM"] == [["T1 2025", "<5"], ["T2 2025", 42.0]]
+        assert points["GONE"] == [["2025", "<5"]]  # unknown now: taken to count people
+        assert report["activities"]["by_organization"] == [["CISSS", 2, "<5", "*", 7.5], ["Maison", 2, "*", "<5", 5.0]]
+        html = response.content.decode()
+        assert "28,4\u00a0%" in html and "moins de 5" in html and "masqué" in html
+    snapshot.refresh_from_db()
+    assert snapshot.data == old_format_data()  # still frozen: nothing rewritten
+
+
+def test_a_snapshot_applies_a_threshold_raised_after_it_was_frozen(client, world):
+    from coalitions.models import PrivacySettings
+
+    from .factories import ReportSnapshotFactory
+
+    data = old_format_data()
+    data["activities"] = {"count": 2, "people": 47, "families": "<5", "hours": 1.0,
+                          "by_organization": [["CISSS", 1, 7, "<5", 0.5], ["Maison", 1, 40, "*", 0.5]]}
+    snapshot = ReportSnapshotFactory(coalition=world.coalition, data=data)
+    with scopes_disabled():
+        PrivacySettings.objects.create(coalition=world.coalition, small_number_threshold=10)
+    client.force_login(world.funder)
+    report = client.get(url(world, "dashboards:snapshot", snapshot.pk)).context["report"]
+    assert report["activities"]["by_organization"] == [["CISSS", 1, "<10", "<5", 0.5], ["Maison", 1, "*", "*", 0.5]]
+    assert report["activities"]["families"] == "<5" and report["activities"]["people"] == 47

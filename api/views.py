@@ -228,12 +228,13 @@ class RollupList(ListView):
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def csv_objects(self, queryset):
-        """The rows of the CSV answer, read in order: a funder's small counts hidden group by group."""
+        """The rows of the CSV answer, read in order: a funder's small counts hidden group by group,
+        each group decided whole (``updated_since`` may have left out some of its rows)."""
         rows = queryset.iterator(chunk_size=2000)
         if (threshold := self._threshold()) is None:
             yield from rows
             return
-        for rollup, shown in suppression.suppress_rollups(rows, threshold):
+        for rollup, shown in suppression.suppress_rollups(self.request.coalition, rows, threshold):
             rollup.shown_value = shown
             yield rollup
 

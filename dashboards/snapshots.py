@@ -23,7 +23,7 @@ from indicators.formatting import ValueFormat
 from indicators.models import Indicator
 from indicators.selectors import suppression
 
-from .reports import hide_small_counts
+from .funder import hide_small_counts
 
 
 def _counts_people(item: dict, indicator) -> bool:

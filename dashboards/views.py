@@ -46,7 +46,9 @@ def home(request):
     if has_permission(membership, HEALTH_VIEW):
         context.update(kind="coordinator", **coalition_health(coalition))
     elif has_permission(membership, FUNDER_DASHBOARD):
-        context.update(kind="funder", **funder_dashboard(coalition, request.GET.get("page")))
+        year = ReportYear.containing(coalition, local_today(coalition))
+        context.update(kind="funder", activities_year=year,
+                       **funder_dashboard(coalition, request.GET.get("page"), year=(year.start, year.end)))
     elif has_permission(membership, PARTNER_DASHBOARD):
         context.update(kind="partner", **partner_dashboard(membership, request.GET.get("page")))
     return render(request, "dashboards/home.html", context)

@@ -3,12 +3,16 @@ and its XLSX, a frozen snapshot and its share link. Counts of people or families
 coalition's threshold read « moins de 5 », and a total never gives one away."""
 
 import re
+from csv import DictReader
 from datetime import timedelta
 from io import BytesIO
 
 import pytest
 from django.utils import timezone
 from django_scopes import scopes_disabled
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from dashboards.models import ReportSnapshot
@@ -17,6 +21,7 @@ from ..conditions.factories import ActionFactory, ActivityFactory
 from ..factories import OrganizationFactory
 from ..helpers import body, url
 from ..indicators.factories import IndicatorFactory, IndicatorRollupFactory, PeriodFactory
+from ..indicators.test_suppression import determined
 
 pytestmark = pytest.mark.django_db
 YEAR = timezone.localdate().year
@@ -163,3 +168,123 @@ def test_a_snapshot_applies_a_threshold_raised_after_it_was_frozen(client, world
     report = client.get(url(world, "dashboards:snapshot", snapshot.pk)).context["report"]
     assert report["activities"]["by_organization"] == [["CISSS", 1, "<10", "<5", 0.5], ["Maison", 1, "*", "*", 0.5]]
     assert report["activities"]["families"] == "<5" and report["activities"]["people"] == 47
+
+
+# Differencing across outputs -------------------------------------------------------------
+# For random data, what a funder gets from all outputs together (the home, the year report, the
+# export of coalition values, the API's rollups in JSON, page by page and ``updated_since``, and
+# in CSV) never determines a hidden cell: each (indicator, period) is decided once, whole.
+
+TOTAL = "total"
+AGES, PLACES = ["0-2 ans", "3-5 ans", "6-11 ans", "12-17 ans"], ["Forestville", "Baie-Comeau", "Tadoussac"]
+
+
+@st.composite
+def coalition_values(draw):
+    """The categories of one period: ages (the total is their sum), and maybe places (the same
+    total split otherwise)."""
+    count = st.one_of(st.integers(0, 9), st.integers(10, 300))
+    ages = dict(zip(AGES[:draw(st.integers(1, 4))], draw(st.lists(count, min_size=4, max_size=4)), strict=False))
+    total = sum(ages.values())
+    places = {}
+    if draw(st.booleans()):
+        n = draw(st.integers(1, 3))
+        cuts = sorted(draw(st.lists(st.integers(0, total), min_size=n - 1, max_size=n - 1)))
+        bounds = [0, *cuts, total]
+        places = {PLACES[i]: bounds[i + 1] - bounds[i] for i in range(n)}
+    stale = draw(st.sets(st.sampled_from([TOTAL, *AGES, *PLACES])))  # rows not changed since the sync
+    return ages, places, total, stale, draw(st.integers(3, 8))
+
+
+def _shown_by_every_output(client, world, token, indicator) -> dict:
+    """{category label or TOTAL: [what each output shows]}: a number, or a marker's words."""
+    from ..api.helpers import api_url, bearer
+
+    seen: dict = {}
+
+    def note(key, value):
+        seen.setdefault(key or TOTAL, []).append(value)
+
+    client.force_login(world.funder)
+    for series in client.get(url(world, "coalitions:home")).context["series"]:
+        if series.indicator.pk == indicator.pk:
+            [(_label, value)] = series.points
+            note(None, value)
+    [item] = client.get(url(world, "dashboards:report", YEAR)).context["report"]["indicators"]
+    note(None, item["points"][0][1])
+    for line in body(client.get(url(world, "indicators:export_rollups"))).decode().splitlines()[1:]:
+        cells = line.split(",")
+        note(cells[4].split(": ", 1)[1] if cells[4] else None, cells[5])
+    client.logout()
+    since = (timezone.now() - timedelta(days=1)).isoformat()
+    api = api_url(world.coalition, "rollups/")
+    with scopes_disabled():
+        labels = {c.pk: c.label for c in indicator.categories.all()}
+    for params in ({"page_size": 1}, {"updated_since": since}):
+        page = client.get(api, params, **bearer(token)).json()
+        while True:
+            for row in page["results"]:
+                note(labels.get(row["category"]), row["suppressed"] or row["value"])
+            if not page.get("next"):
+                break
+            page = client.get(page["next"], **bearer(token)).json()
+    text = body(client.get(api, {"format": "csv", "updated_since": since}, **bearer(token))).decode()
+    for row in DictReader(text.splitlines()):
+        note(labels.get(int(row["category"])) if row.get("category") else None,
+             row["suppressed"] or row["value"])
+    return seen
+
+
+def _number(value):
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+@pytest.fixture
+def sync(world):
+    from coalitions.models import PrivacySettings
+
+    from ..api.helpers import token_for
+    from ..indicators.factories import CategoryFactory
+
+    indicator = IndicatorFactory(coalition=world.coalition, code="FAM", counts_people=True)
+    period = PeriodFactory(indicator=indicator, start=timezone.localdate().replace(month=1, day=1))
+    for dimension, labels in (("âge", AGES), ("lieu", PLACES)):
+        for label in labels:
+            CategoryFactory(indicator=indicator, dimension=dimension, label=label)
+    with scopes_disabled():
+        settings_row = PrivacySettings.objects.create(coalition=world.coalition)
+    return indicator, period, settings_row, token_for(world.funder, world.coalition, can_write=False)
+
+
+@hypothesis_settings(max_examples=15, deadline=None, derandomize=True,
+                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(coalition_values())
+def test_all_outputs_together_never_determine_a_hidden_cell(client, world, sync, drawn):
+    from indicators.models import IndicatorRollup
+
+    indicator, period, settings_row, token = sync
+    ages, places, total, stale, threshold = drawn
+    with scopes_disabled():
+        settings_row.small_number_threshold = threshold
+        settings_row.save()
+        IndicatorRollup.objects.filter(period=period).delete()
+        categories = {c.label: c for c in indicator.categories.all()}
+        long_ago = timezone.now() - timedelta(days=30)
+        values = {TOTAL: total, **ages, **places}
+        for key, value in values.items():
+            IndicatorRollup.objects.create(coalition=world.coalition, indicator=indicator, period=period,
+                                           category=categories.get(key), value=value, reported_count=1,
+                                           expected_count=1, computed_at=long_ago if key in stale else timezone.now())
+    seen = _shown_by_every_output(client, world, token, indicator)
+    shown = {key for key, outputs in seen.items() if any(_number(v) is not None for v in outputs)}
+    for key in shown:  # what is shown is the true value
+        assert {_number(v) for v in seen[key] if _number(v) is not None} == {values[key]}
+    hidden = set(values) - shown
+    assert {key for key, value in values.items() if value < threshold} <= hidden  # never a small count
+    groups = [(TOTAL, list(ages))] + ([(TOTAL, list(places))] if places else [])
+    assert not determined(hidden, values, groups)

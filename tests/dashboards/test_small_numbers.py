@@ -288,3 +288,19 @@ def test_all_outputs_together_never_determine_a_hidden_cell(client, world, sync,
     assert {key for key, value in values.items() if value < threshold} <= hidden  # never a small count
     groups = [(TOTAL, list(ages))] + ([(TOTAL, list(places))] if places else [])
     assert not determined(hidden, values, groups)
+
+
+def test_the_home_shows_the_activities_of_the_year_under_way_as_its_report_so_no_year_is_given_away(client, world):
+    """Last year, 3 people: an all-time total (73) beside this year's report (70) would say so."""
+    from datetime import date
+
+    activities(world)
+    action = ActionFactory(plan__coalition=world.coalition, lead_organization=world.organization)
+    ActivityFactory(action=action, organization=world.organization, date=date(YEAR - 1, 6, 1), people_reached=3,
+                    families_reached=0)
+    client.force_login(world.funder)
+    home = client.get(url(world, "coalitions:home"))
+    report = client.get(url(world, "dashboards:report", YEAR)).context["report"]["activities"]
+    assert {k: home.context["totals"][k] for k in ("people", "families", "count")} == \
+        {k: report[k] for k in ("people", "families", "count")} == {"people": 70, "families": 23, "count": 2}
+    assert f"Année {YEAR} jusqu’ici, comme dans le rapport de l’année." in home.content.decode()

@@ -21,7 +21,7 @@ from rest_framework.response import Response
 from coalitions import selectors as coalition_selectors
 from coalitions.permissions import HOME_VIEW, MEMBERS_MANAGE, ORGANIZATIONS_VIEW, has_permission, object_for
 from conditions import selectors as condition_selectors
-from conditions.permissions import ACTIVITIES_VIEW, AGENDA_VIEW, PLAN_VIEW
+from conditions.permissions import ACTIVITIES_VIEW, AGENDA_VIEW, PLAN_VIEW, sees_people_counts
 from coordination.permissions import ANNOUNCEMENTS_VIEW, MEETINGS_VIEW
 from coordination.selectors import communication as communication_selectors
 from coordination.selectors import meetings as meeting_selectors
@@ -167,6 +167,10 @@ class ActivityList(ListView):
 
     def get_queryset(self):
         return condition_selectors.activity_list(self.request.coalition)
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(),
+                "people_counts": sees_people_counts(self.request.membership)}
 
 
 class IndicatorList(ListView):

@@ -304,3 +304,22 @@ def test_the_home_shows_the_activities_of_the_year_under_way_as_its_report_so_no
     assert {k: home.context["totals"][k] for k in ("people", "families", "count")} == \
         {k: report[k] for k in ("people", "families", "count")} == {"people": 70, "families": 23, "count": 2}
     assert f"Année {YEAR} jusqu’ici, comme dans le rapport de l’année." in home.content.decode()
+
+
+def test_a_funder_never_sees_an_activitys_own_count_of_people_or_families(client, world):
+    """One activity's count is finer than any table, and the list's filters would sum any set of
+    activities: a funder gets them only summed, small ones hidden (the report, the home)."""
+    from ..api.helpers import api_url, bearer, token_for
+
+    activities(world)
+    for who, sees in (("funder", False), ("partner", True)):
+        client.force_login(world.user(who))
+        listing = client.get(url(world, "conditions:activities")).content.decode()
+        assert ('<td class="num">3</td>' in listing) is sees  # the 3 families of the small organisation
+        assert ("people reached" in listing or "personnes rejointes" in listing) is sees
+        export = body(client.get(url(world, "conditions:activity_export"))).decode().splitlines()
+        assert ("Familles rejointes" in export[0]) is sees
+        client.logout()
+        rows = client.get(api_url(world.coalition, "activities/"),
+                          **bearer(token_for(world.user(who), world.coalition, can_write=False))).json()["results"]
+        assert {row["families_reached"] for row in rows} == ({3, 20} if sees else {None})

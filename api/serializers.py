@@ -115,10 +115,18 @@ class ActivitySerializer(serializers.Serializer):
     date = serializers.DateField()
     end_date = serializers.DateField(allow_null=True)
     description = serializers.CharField()
-    people_reached = serializers.IntegerField()
-    families_reached = serializers.IntegerField()
+    people_reached = serializers.IntegerField(
+        allow_null=True, help_text="null for a funder (Law 25): people and families are in the reports, summed, "
+                                   "small counts hidden.")
+    families_reached = serializers.IntegerField(allow_null=True, help_text="null for a funder, as people_reached.")
     hours = serializers.DecimalField(max_digits=8, decimal_places=1)
     cost = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
+
+    def to_representation(self, activity):
+        data = super().to_representation(activity)
+        if not self.context.get("people_counts"):  # set by the view: conditions.permissions.sees_people_counts
+            data.update(people_reached=None, families_reached=None)
+        return data
 
 
 class TargetSerializer(serializers.Serializer):

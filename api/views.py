@@ -21,7 +21,7 @@ from rest_framework.response import Response
 from coalitions import selectors as coalition_selectors
 from coalitions.permissions import HOME_VIEW, MEMBERS_MANAGE, ORGANIZATIONS_VIEW, has_permission, object_for
 from conditions import selectors as condition_selectors
-from conditions.permissions import ACTIVITIES_VIEW, AGENDA_VIEW, PLAN_VIEW
+from conditions.permissions import ACTIVITIES_VIEW, AGENDA_VIEW, PLAN_VIEW, sees_people_counts
 from coordination.permissions import ANNOUNCEMENTS_VIEW, MEETINGS_VIEW
 from coordination.selectors import communication as communication_selectors
 from coordination.selectors import meetings as meeting_selectors
@@ -168,6 +168,10 @@ class ActivityList(ListView):
     def get_queryset(self):
         return condition_selectors.activity_list(self.request.coalition)
 
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(),
+                "people_counts": sees_people_counts(self.request.membership)}
+
 
 class IndicatorList(ListView):
     """The indicators, with their targets and categories."""
@@ -228,12 +232,13 @@ class RollupList(ListView):
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def csv_objects(self, queryset):
-        """The rows of the CSV answer, read in order: a funder's small counts hidden group by group."""
+        """The rows of the CSV answer, read in order: a funder's small counts hidden group by group,
+        each group decided whole (``updated_since`` may have left out some of its rows)."""
         rows = queryset.iterator(chunk_size=2000)
         if (threshold := self._threshold()) is None:
             yield from rows
             return
-        for rollup, shown in suppression.suppress_rollups(rows, threshold):
+        for rollup, shown in suppression.suppress_rollups(self.request.coalition, rows, threshold):
             rollup.shown_value = shown
             yield rollup
 

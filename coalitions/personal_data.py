@@ -17,6 +17,7 @@ personal information is neither exported nor erased nor in its reviewed allow-li
 import io
 import json
 import re
+import unicodedata
 import zipfile
 from datetime import date, datetime
 from decimal import Decimal
@@ -192,14 +193,56 @@ def anonymous_email(user_id: int) -> str:
 
 
 def identity_strings(user) -> list[str]:
-    """What must disappear: every address the person used, and their full name (a single word is
-    too common to replace in other people's texts; it goes with the profile)."""
+    """Every address the person used (lowercased; replaced whatever its case)."""
     from allauth.account.models import EmailAddress
 
-    emails = {user.email.lower(), *(e.lower() for e in EmailAddress.objects.filter(user=user)
-                                    .values_list("email", flat=True))}
-    names = {n.strip() for n in (user.full_name, f"{user.first_name} {user.last_name}") if n}
-    return sorted({*emails, *(n for n in names if " " in n and len(n) >= 5)}, key=len, reverse=True)
+    return sorted({user.email.lower(), *(e.lower() for e in EmailAddress.objects.filter(user=user)
+                                         .values_list("email", flat=True))}, key=len, reverse=True)
+
+
+# A letter and the letters a writer may put for it (« Mélodie », « Melodie », « MÉLODIE »): names
+# are matched without regard to accents or case, since other people type them as they can.
+ACCENTED = {"a": "aàâäá", "c": "cç", "e": "eéèêë", "i": "iîïí", "n": "nñ", "o": "oôöó", "u": "uùûüú", "y": "yÿ"}
+
+
+def _base(letter: str) -> str:
+    return unicodedata.normalize("NFD", letter)[0].lower()
+
+
+def _name_regex(name: str) -> str:
+    """A name as a Postgres regular expression: each letter with its accented forms in both cases,
+    a hyphen or spaces between its parts (« Bouchard-Lavoie », « Bouchard Lavoie »)."""
+    parts = []
+    for word in re.split(r"[\s-]+", name.strip()):
+        letters = []
+        for letter in word:
+            if letter.isalpha():
+                variants = ACCENTED.get(_base(letter), _base(letter)) + letter.lower()
+                letters.append("[" + "".join(sorted({*variants, *variants.upper()})) + "]")
+            else:
+                letters.append(literal(letter))
+        parts.append("".join(letters))
+    return "[-[:space:]]+".join(parts)
+
+
+def identity_names(user) -> list[str]:
+    """The person's name as others write it, as regular expressions: « Prénom Nom », « Nom,
+    Prénom », « Nom Prénom » and the full name as the profile spells it (an @mention of the
+    person uses it: « @Prénom Nom »), accents and case aside.
+
+    A first name alone, or a last name alone, is left as it is: « Marie » or « Tremblay » in
+    someone else's text names many people as often as this one (too many false positives: the
+    erasure would change other people's records). The profile's own fields go with the account."""
+    first, last = (user.first_name or "").strip(), (user.last_name or "").strip()
+    forms = []
+    if first and last:
+        forms += [f"{_name_regex(first)}[[:space:]]+{_name_regex(last)}",
+                  f"{_name_regex(last)}[[:space:]]*,[[:space:]]*{_name_regex(first)}",
+                  f"{_name_regex(last)}[[:space:]]+{_name_regex(first)}"]
+    full = (user.full_name or "").strip()
+    if " " in full and len(full) >= 5:
+        forms.append(_name_regex(full))
+    return sorted(set(forms), key=len, reverse=True)
 
 
 def text_columns():
@@ -216,20 +259,25 @@ def text_columns():
                     yield model._meta.db_table, field.column, isinstance(field, models.JSONField)
 
 
-def _pattern(strings: list[str]) -> str:
-    """A Postgres regular expression for ``strings`` as whole words: "ann@x.org" is not replaced
-    inside "joann@x.org", nor "Li Roy" inside "Li Royer". (A backslash before a non-alphanumeric
-    character is that character.)"""
-    alternatives = "|".join(re.sub(r"([^\w\s])", r"\\\1", s) for s in strings)
-    return rf"(?<![[:alnum:]._%+-])(?:{alternatives})(?![[:alnum:]_-]|\.[[:alnum:]])"
+def literal(text: str) -> str:
+    """``text`` as a Postgres regular expression matching it exactly. (A backslash before a
+    non-alphanumeric character is that character.)"""
+    return re.sub(r"([^\w\s])", r"\\\1", text)
 
 
-def scrub_text(strings: list[str], replacement: str, *, skip_tables=()) -> int:
-    """Replace ``strings`` (case-insensitive) in every text column of every table. Returns the
-    number of rows changed. Rare (one deletion), so a scan per column is acceptable."""
-    if not strings:
+def _pattern(alternatives: list[str]) -> str:
+    """A Postgres regular expression for any of ``alternatives`` (regular expressions) as whole
+    words: "ann@x.org" is not replaced inside "joann@x.org", nor "Li Roy" inside "Li Royer"."""
+    return rf"(?<![[:alnum:]._%+-])(?:{'|'.join(alternatives)})(?![[:alnum:]_-]|\.[[:alnum:]])"
+
+
+def scrub_text(alternatives: list[str], replacement: str, *, skip_tables=()) -> int:
+    """Replace ``alternatives`` (regular expressions, see ``literal``; case-insensitive) in every
+    text column of every table. Returns the number of rows changed. Rare (one deletion), so a
+    scan per column is acceptable."""
+    if not alternatives:
         return 0
-    pattern = _pattern(strings)
+    pattern = _pattern(alternatives)
     changed = 0
     quote = connection.ops.quote_name
     with connection.cursor() as cursor:
@@ -253,7 +301,7 @@ def erase_person(*, user_id: int, reason: str = "", actor=None, coalition=None):
         user = User.objects.select_for_update().filter(pk=user_id, erased_at__isnull=True).first()
         if user is None:
             return None
-        strings = identity_strings(user)
+        emails, names = identity_strings(user), identity_names(user)
         for label in DELETED_ON_ERASURE:
             try:
                 model = apps.get_model(label)
@@ -279,8 +327,13 @@ def erase_person(*, user_id: int, reason: str = "", actor=None, coalition=None):
         )
         user.groups.clear()
         skip = (User._meta.db_table,)  # a namesake's account keeps its name
-        scrub_text([s for s in strings if "@" in s], anonymous_email(user.pk), skip_tables=skip)
         with translation.override(settings.LANGUAGE_CODE):
-            scrub_text([s for s in strings if "@" not in s], str(REMOVED_PERSON), skip_tables=skip)
+            removed = str(REMOVED_PERSON)
+        # An @mention by address (coordination's syntax, « @ann@x.org ») names the person: it
+        # becomes « @personne retirée », which mentions nobody (the anonymous address would
+        # mention the erased account again when the comment is edited).
+        scrub_text([f"@{literal(e)}" for e in emails], f"@{removed}", skip_tables=skip)
+        scrub_text([literal(e) for e in emails], anonymous_email(user.pk), skip_tables=skip)
+        scrub_text(names, removed, skip_tables=skip)
     return user
 

@@ -9,21 +9,24 @@ from coalitions.dates import local_today
 from coalitions.spreadsheets import Sheet, csv_response, spreadsheet_response
 
 
-def _activity_rows(activities):
+def _activity_rows(activities, people_counts: bool):
+    """Without ``people_counts`` (a funder: conditions.permissions.sees_people_counts), no
+    column of people or families reached."""
+    counts = [_("People reached"), _("Families reached")] if people_counts else []
     yield [_("Date"), _("End date"), _("Action"), _("Priorities"), _("Organization"), _("Description"),
-           _("People reached"), _("Families reached"), _("Hours"), _("Cost (CAD)")]
+           *counts, _("Hours"), _("Cost (CAD)")]
     for a in activities.iterator(chunk_size=1000):
         yield [
             a.date.isoformat(), a.end_date.isoformat() if a.end_date else "", a.action.title,
             "; ".join(p.title for p in a.action.priorities.all()), a.organization.name, a.description,
-            a.people_reached, a.families_reached, a.hours, a.cost,
+            *([a.people_reached, a.families_reached] if people_counts else []), a.hours, a.cost,
         ]
 
 
-def activities_response(coalition, activities, *, kind: str) -> HttpResponse:
+def activities_response(coalition, activities, *, kind: str, people_counts: bool) -> HttpResponse:
     # prefetch_related needs a chunk size with iterator(): it is given in _activity_rows.
     filename = f"activites-{local_today(coalition).isoformat()}"
-    sheet = Sheet(_("Activities"), _activity_rows(activities), bold_rows=1, freeze_header=True)
+    sheet = Sheet(_("Activities"), _activity_rows(activities, people_counts), bold_rows=1, freeze_header=True)
     return spreadsheet_response(kind, [sheet], filename)
 
 

@@ -2,7 +2,8 @@
 object rules that go with them (used by services and views alike)."""
 
 from coalitions.models import Membership, OrganizationKind, Role
-from coalitions.permissions import COORDINATORS, EVERYONE, MEMBERS_WHO_TAKE_PART, PARTNERS
+from coalitions.permissions import COORDINATORS, EVERYONE, MEMBERS_WHO_TAKE_PART, PARTNERS, has_permission
+from indicators.permissions import SMALL_COUNTS_VIEW
 
 AGENDA_VIEW = "conditions.agenda:view"
 AGENDA_EDIT = "conditions.agenda:edit"
@@ -87,6 +88,14 @@ def may_edit_activity_of(membership, organization_id) -> bool:
 def may_edit_activity(membership, activity) -> bool:
     """The object rule of an activity's edit and delete pages (``object_for``'s ``may``)."""
     return may_edit_activity_of(membership, activity.organization_id)
+
+
+def sees_people_counts(membership) -> bool:
+    """Whether each activity's people and families reached are shown: to those who see exact small
+    counts (indicators.small_counts:view). A funder sees them only summed in the report and on the
+    home, small ones hidden: one activity's count is finer than any of those tables, and the list's
+    filters would sum any set of activities, so a hidden cell would be one subtraction away."""
+    return membership is not None and has_permission(membership, SMALL_COUNTS_VIEW)
 
 
 def may_see_attachments(membership) -> bool:

@@ -11,7 +11,7 @@ from functools import cached_property
 
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Avg, Count
+from django.db.models import Avg, Count, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -112,10 +112,10 @@ class Series:
 # and probes each period's rollup (the inner LIMIT keeps it a probe, not a join that reads the
 # indicator's whole history), so the work follows the points shown.
 LAST_POINTS_SQL = """
-SELECT chosen.id, x.start, x."end", x.value, x.reported_count, x.expected_count
+SELECT chosen.id, x.start, x."end", x.value, x.reported_count, x.expected_count, x.period_id
 FROM UNNEST(%(ids)s::bigint[]) AS chosen(id)
 CROSS JOIN LATERAL (
-    SELECT p.start, p."end", r.value, r.reported_count, r.expected_count
+    SELECT p.start, p."end", r.value, r.reported_count, r.expected_count, p.id AS period_id
     FROM indicators_period p
     CROSS JOIN LATERAL (
         SELECT r.value, r.reported_count, r.expected_count FROM indicators_indicatorrollup r
@@ -135,6 +135,7 @@ class Point:
     value: Decimal | None
     reported_count: int
     expected_count: int
+    period_id: int | None = None
 
 
 def last_points(indicator_ids, limit: int, *, start=None, end=None, known_only: bool = False) -> dict[int, list]:
@@ -171,8 +172,10 @@ def indicator_series(coalition, *, indicators=None, start=None, end=None, limit:
                      threshold: int | None = None) -> list[Series]:
     """Each indicator's last ``limit`` coalition values (approved data only) with its final
     target. Three queries whatever the number of indicators and periods. For funders, give the
-    coalition's small numbers ``threshold``: the values of indicators that count people below it
-    are hidden (indicators.selectors.suppression), and their charts have a gap there.
+    coalition's small numbers ``threshold``: the values of indicators that count people are shown
+    as the exports and the API show them (indicators.selectors.suppression decides each
+    indicator and period once, with its categories: one more query), their charts have a gap
+    where one is hidden.
 
     A period fewer organisations have reported than the coalition's completeness threshold
     asks for is partial: drawn apart and labelled, and left out of the latest value and the
@@ -186,6 +189,10 @@ def indicator_series(coalition, *, indicators=None, start=None, end=None, limit:
     ids = [i.pk for i in chosen]
     by_indicator = last_points(ids, limit, start=start, end=end)
     targets = final_targets(ids)
+    shown: dict = {}
+    if threshold is not None:
+        periods = [p.period_id for i in chosen if i.counts_people for p in by_indicator[i.pk]]
+        shown = suppression.shown_coalition_values(coalition, periods, threshold) if periods else {}
     labels: dict[tuple, str] = {}  # indicators of one frequency share their periods' labels
     series = []
     for indicator in chosen:
@@ -194,10 +201,8 @@ def indicator_series(coalition, *, indicators=None, start=None, end=None, limit:
             (labels.get(key) or labels.setdefault(key, period_label(*key)), p.start, p.value)
             for p in rows for key in [(indicator.frequency, p.start, p.end)]
         ]
-        points = [(label, value) for label, _first, value in labelled]
-        if threshold is not None and indicator.counts_people:
-            shown = suppression.suppress(dict(enumerate(value for _label, value in points)), threshold)
-            points = [(label, shown[i]) for i, (label, _value) in enumerate(points)]
+        points = [(label, shown.get(p.period_id, value))
+                  for (label, _first, value), p in zip(labelled, rows, strict=True)]
         straddling = [label for label, first, _value in labelled if start and first < start]
         partial = {
             label: (p.reported_count, p.expected_count) for (label, _first, _v), p in zip(labelled, rows, strict=True)
@@ -211,6 +216,55 @@ def indicator_series(coalition, *, indicators=None, start=None, end=None, limit:
             straddling, partial, [(p.start, p.end) for p in rows],
         ))
     return series
+
+
+def _number(value) -> float | None:
+    return None if value is None else float(value)
+
+
+def hide_small_counts(activities: dict, threshold: int) -> dict:
+    """The people and families of the activities, each column with its total: counts below the
+    threshold hidden (cells already hidden stay so), and as many others as it takes so that no total gives them away
+    (indicators.selectors.suppression)."""
+    rows = activities["by_organization"]
+    values: dict[tuple[str, int | str], int] = {}
+    groups: list = []
+    for column, name in ((2, "people"), (3, "families")):
+        cells = [(name, i) for i in range(len(rows))]
+        values.update({(name, i): row[column] for i, row in enumerate(rows)})
+        values[(name, "total")] = activities[name]
+        groups.append(((name, "total"), cells))
+    shown = suppression.suppress(values, threshold, groups)
+    for i, row in enumerate(rows):
+        row[2], row[3] = shown[("people", i)], shown[("families", i)]
+    activities["people"], activities["families"] = shown[("people", "total")], shown[("families", "total")]
+    return activities
+
+
+def activity_section(coalition, start: date, end: date, threshold: int) -> dict:
+    """The partners' activities from ``start`` to ``end`` (accepted actions only), by
+    organisation, small counts of people and families hidden (``hide_small_counts``): what the
+    year's report shows, and the funder's home for the year under way. The home shows the same
+    cells as the report, never an all-time total: years apart from the one shown would be
+    the all-time total minus the year's, and a small year would be given away. Two queries."""
+    activities = Activity.objects.filter(
+        coalition=coalition, action__review_status=ReviewStatus.ACCEPTED, date__gte=start, date__lte=end
+    )
+    totals = condition_selectors.activity_totals(activities)
+    by_org = (
+        activities.values("organization__name").order_by("organization__name")
+        .annotate(n=Count("pk"), people=Sum("people_reached"), families=Sum("families_reached"), hours=Sum("hours"))
+    )
+    return hide_small_counts({
+        "count": totals["count"] or 0,
+        "people": totals["people"] or 0,
+        "families": totals["families"] or 0,
+        "hours": _number(totals["hours"]) or 0,
+        "by_organization": [
+            [r["organization__name"], r["n"], r["people"] or 0, r["families"] or 0, _number(r["hours"]) or 0]
+            for r in by_org
+        ],
+    }, threshold)
 
 
 def plan_progress(coalition) -> dict:
@@ -248,18 +302,17 @@ def chart_page(indicators, page=None):
     return Paginator(indicators, CHARTS_PER_PAGE).get_page(page)
 
 
-def funder_dashboard(coalition, page=None) -> dict:
+def funder_dashboard(coalition, page=None, *, year: tuple[date, date]) -> dict:
+    """The funder's home; the partners' activities of ``year`` (its first and last days, the
+    coalition's year under way), exactly as that year's report shows them."""
     version = condition_selectors.current_version(coalition)
-    activities = Activity.objects.filter(coalition=coalition, action__review_status=ReviewStatus.ACCEPTED)
     charts_page = chart_page(Indicator.objects.filter(coalition=coalition).order_by("code"), page)
     threshold = suppression.threshold_for(coalition)
-    totals = condition_selectors.activity_totals(activities)
-    people = {"people": totals["people"] or 0, "families": totals["families"] or 0}
     return {
         "version": version,
         "priorities": condition_selectors.version_priorities(version) if version else [],
         "series": indicator_series(coalition, indicators=charts_page.object_list, threshold=threshold),
         "page_obj": charts_page,
         "plan": plan_progress(coalition),
-        "totals": {**totals, **suppression.suppress(people, threshold)},
+        "totals": activity_section(coalition, *year, threshold),
     }

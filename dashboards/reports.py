@@ -19,20 +19,20 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from django.db.models import Count, Sum
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from coalitions.dates import long_date
 from coalitions.spreadsheets import Sheet
 from conditions import selectors as condition_selectors
-from conditions.models import ActionStatus, Activity, ReviewStatus
+from conditions.models import ActionStatus
 from indicators import charts
 from indicators.formatting import ValueFormat, partial_note, unit_text
 from indicators.periods import period_label
 from indicators.selectors import suppression
 
 from .funder import (
+    activity_section,
     chart_rows,
     indicator_series,
     latest_complete,
@@ -115,25 +115,6 @@ def _number(value) -> float | None:
     return None if value is None else float(value)
 
 
-def _hide_small_counts(activities: dict, threshold: int) -> dict:
-    """The people and families of the activities, each column with its total: counts below the
-    threshold hidden, and as many others as it takes so that no total gives them away
-    (indicators.selectors.suppression)."""
-    rows = activities["by_organization"]
-    values: dict[tuple[str, int | str], int] = {}
-    groups: list = []
-    for column, name in ((2, "people"), (3, "families")):
-        cells = [(name, i) for i in range(len(rows))]
-        values.update({(name, i): row[column] for i, row in enumerate(rows)})
-        values[(name, "total")] = activities[name]
-        groups.append(((name, "total"), cells))
-    shown = suppression.suppress(values, threshold, groups)
-    for i, row in enumerate(rows):
-        row[2], row[3] = shown[("people", i)], shown[("families", i)]
-    activities["people"], activities["families"] = shown[("people", "total")], shown[("families", "total")]
-    return activities
-
-
 def period_report(coalition, start: date, end: date) -> dict:
     """The report of ``start`` to ``end`` as the coalition stood at the end of ``end`` (or now,
     for a range under way): the agenda version in force then, the actions that existed then
@@ -144,14 +125,6 @@ def period_report(coalition, start: date, end: date) -> dict:
     version = condition_selectors.version_in_force(coalition, moment)
     threshold = suppression.threshold_for(coalition)
     series = indicator_series(coalition, start=start, end=end, limit=100, threshold=threshold)
-    activities = Activity.objects.filter(
-        coalition=coalition, action__review_status=ReviewStatus.ACCEPTED, date__gte=start, date__lte=end
-    )
-    totals = condition_selectors.activity_totals(activities)
-    by_org = (
-        activities.values("organization__name").order_by("organization__name")
-        .annotate(n=Count("pk"), people=Sum("people_reached"), families=Sum("families_reached"), hours=Sum("hours"))
-    )
     plan = plan_progress_as_of(coalition, moment)
     as_of = min(end, (moment - timedelta(microseconds=1)).astimezone(zone).date())
     return {
@@ -177,6 +150,7 @@ def period_report(coalition, start: date, end: date) -> dict:
                 "frequency": s.indicator.frequency,
                 "periods": [[first.isoformat(), last.isoformat()] for first, last in s.periods],
                 **ValueFormat.of(s.indicator).as_dict(),  # value_type, unit, unit_en, levels
+                "counts_people": s.indicator.counts_people,  # a snapshot applies the threshold when shown
                 "target": _number(s.target),
                 "baseline": _number(s.indicator.baseline_value),
                 "status": s.status,
@@ -191,16 +165,7 @@ def period_report(coalition, start: date, end: date) -> dict:
                  "status_counts": [[status, n] for status, n in plan["counts"].items()], "total": plan["total"],
                  "average_progress": plan["average_progress"], "without_history": plan["without_history"],
                  "as_of": as_of.isoformat()},
-        "activities": _hide_small_counts({
-            "count": totals["count"] or 0,
-            "people": totals["people"] or 0,
-            "families": totals["families"] or 0,
-            "hours": _number(totals["hours"]) or 0,
-            "by_organization": [
-                [r["organization__name"], r["n"], r["people"] or 0, r["families"] or 0, _number(r["hours"]) or 0]
-                for r in by_org
-            ],
-        }, threshold),
+        "activities": activity_section(coalition, start, end, threshold),
         # Practices, network and self-assessment as they stood then (issue 16).
         **partnership(coalition, start_moment=datetime.combine(start, time.min, tzinfo=zone), moment=moment,
                       day=as_of, threshold=threshold),

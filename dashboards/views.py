@@ -15,7 +15,7 @@ from coalitions.permissions import HOME_VIEW, has_permission, object_for, requir
 from coalitions.spreadsheets import xlsx_response
 from coalitions.web import call_service, client_ip, confirm_then_act, paginate, secret_url
 
-from . import openings, services
+from . import openings, services, snapshots
 from .equity import equity
 from .funder import funder_dashboard
 from .health import coalition_health
@@ -46,7 +46,9 @@ def home(request):
     if has_permission(membership, HEALTH_VIEW):
         context.update(kind="coordinator", **coalition_health(coalition))
     elif has_permission(membership, FUNDER_DASHBOARD):
-        context.update(kind="funder", **funder_dashboard(coalition, request.GET.get("page")))
+        year = ReportYear.containing(coalition, local_today(coalition))
+        context.update(kind="funder", activities_year=year,
+                       **funder_dashboard(coalition, request.GET.get("page"), year=(year.start, year.end)))
     elif has_permission(membership, PARTNER_DASHBOARD):
         context.update(kind="partner", **partner_dashboard(membership, request.GET.get("page")))
     return render(request, "dashboards/home.html", context)
@@ -76,12 +78,12 @@ def _report_year(request, year: int) -> ReportYear:
 def report_index(request):
     today = local_today(request.coalition)
     current = ReportYear.containing(request.coalition, today)
-    snapshots = ReportSnapshot.objects.filter(coalition=request.coalition).select_related("created_by")
+    frozen = ReportSnapshot.objects.filter(coalition=request.coalition).select_related("created_by")
     return render(request, "dashboards/report_index.html", {
         "years": [ReportYear(current.year - k, current.start_month) for k in range(5)],
         # fiscal years are offered beside calendar years (issue 13)
         "calendar_years": [] if current.is_calendar else [ReportYear(today.year - k, 1) for k in range(5)],
-        "page_obj": paginate(request, snapshots),
+        "page_obj": paginate(request, frozen),
         "can_share": has_permission(request.membership, REPORTS_SHARE),
     })
 
@@ -132,7 +134,8 @@ def _snapshot_page(request, snapshot: ReportSnapshot, form: ShareForm):
     """The snapshot; for those who manage share links, its links with their openings."""
     can_share = has_permission(request.membership, REPORTS_SHARE)
     return render(request, "dashboards/snapshot.html", {
-        "snapshot": snapshot, "report": decorate(snapshot.data), "can_share": can_share,
+        "snapshot": snapshot, "report": decorate(snapshots.shown_data(snapshot, request.coalition)),
+        "can_share": can_share,
         "links": list(openings.snapshot_links(snapshot)) if can_share else [], "form": form,
     })
 
@@ -226,7 +229,8 @@ def shared_report(request, token: str):
     services.record_opening(link=link, ip_address=client_ip(request),
                             user_agent=request.META.get("HTTP_USER_AGENT", ""))
     response = render(request, "dashboards/share_public.html", {
-        "snapshot": link.snapshot, "report": decorate(link.snapshot.data), "link": link,
+        "snapshot": link.snapshot, "report": decorate(snapshots.shown_data(link.snapshot, link.coalition)),
+        "link": link,
     })
     response["Cache-Control"] = "private, no-store"
     return response

@@ -25,6 +25,7 @@ from ..permissions import (
     may_edit_activity_of,
     may_see_attachments,
     sees_drafts,
+    sees_people_counts,
 )
 from ..services import activities as activities_services
 
@@ -51,6 +52,7 @@ def activity_list(request):
         "filter_form": form, "page_obj": page, "totals": selectors.activity_totals(activities),
         "can_log": has_permission(request.membership, ACTIVITIES_LOG),
         "sees_attachments": may_see_attachments(request.membership),
+        "sees_counts": sees_people_counts(request.membership),
     })
 
 
@@ -62,7 +64,8 @@ def activity_export(request):
     kind = request.GET.get("format", "csv")
     kind = kind if kind in ("csv", "xlsx") else "csv"
     record_download(request, DownloadKind.ACTIVITIES, detail=kind.upper())
-    return exports.activities_response(request.coalition, activities, kind=kind)
+    return exports.activities_response(request.coalition, activities, kind=kind,
+                                       people_counts=sees_people_counts(request.membership))
 
 
 def _activity_organizations(request):

@@ -14,7 +14,14 @@ from indicators.selectors import catalogue as indicator_selectors
 from .. import selectors
 from ..forms import ActionForm, PlanForm, ReviewForm
 from ..models import Action, ActionPlan, ActionStatus, ReviewStatus
-from ..permissions import ACTIONS_PROPOSE, ACTIVITIES_LOG, PLAN_MANAGE, PLAN_VIEW, may_see_attachments
+from ..permissions import (
+    ACTIONS_PROPOSE,
+    ACTIVITIES_LOG,
+    PLAN_MANAGE,
+    PLAN_VIEW,
+    may_see_attachments,
+    sees_people_counts,
+)
 from ..services import plan as plan_services
 from .activities import with_edit_rights
 
@@ -105,6 +112,7 @@ def action_detail(request, pk: int):
         "manages": has_permission(membership, PLAN_MANAGE),
         "can_log": has_permission(membership, ACTIVITIES_LOG) and action.review_status == "accepted",
         "sees_attachments": may_see_attachments(membership),
+        "sees_counts": sees_people_counts(membership),
         "comment_thread": comment_thread(membership, action=action),
         "decisions": action_decisions(action),
     })

@@ -21,7 +21,7 @@ Which indicators count people is a flag on the indicator (``Indicator.counts_peo
 threshold is the coalition's (``threshold_for``).
 """
 
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -58,8 +58,10 @@ def _number(value) -> Decimal | None:
 
 
 def hidden_cells(values: Mapping[K, Any], threshold: int, groups: Iterable[Group] = ()) -> set[K]:
-    """The keys to hide: counts below ``threshold``, then what complementary suppression adds."""
-    hidden = {key for key, value in values.items() if (n := _number(value)) is not None and n < threshold}
+    """The keys to hide: counts below ``threshold``, cells already hidden (a marker, e.g. in a
+    snapshot frozen under another threshold), then what complementary suppression adds."""
+    hidden = {key for key, value in values.items()
+              if is_hidden(value) or ((n := _number(value)) is not None and n < threshold)}
     members = []
     for total, cells in groups:
         keys = [*cells, *([total] if total is not None else [])]
@@ -86,7 +88,7 @@ def suppress(values: Mapping[K, Any], threshold: int, groups: Iterable[Group] = 
     small = small_marker(threshold)
     result = {}
     for key, value in values.items():
-        if key not in hidden:
+        if key not in hidden or is_hidden(value):  # a marker stays as it was decided
             result[key] = value
         else:
             number = _number(value)
@@ -108,48 +110,86 @@ def chart_value(value):
     return None if is_hidden(value) else value
 
 
-def suppress_rollups(rollups: Iterable, threshold: int) -> Iterable[tuple[Any, Any]]:
-    """(rollup, value shown) for rollups ordered by indicator and period: the coalition value of
-    each period of an indicator that counts people, with its categories (each dimension's add
-    up to it), hidden as ``suppress`` decides. Other indicators' values pass unchanged. Reads
-    one period's rows at a time, so an export still streams."""
-    batch: list = []
+# The coalition values (IndicatorRollup) -------------------------------------------------
+# One decision per group (indicator, period), made from all of the group's rows read from the
+# database, whatever output asks and whatever it filters: the funder's home and the report (the
+# coalition value only), the exports and the API (every category). The same cells are hidden
+# everywhere, so that nothing shown in one output, subtracted from another, gives a hidden cell.
 
-    def flush():
-        if not batch:
-            return []
-        if not batch[0].indicator.counts_people:
-            return [(rollup, rollup.value) for rollup in batch]
-        values = {rollup.pk: rollup.value for rollup in batch}
-        total = next((rollup.pk for rollup in batch if rollup.category_id is None), None)
-        dimensions: dict[str, list] = {}
-        for rollup in batch:
-            if rollup.category_id is not None:
-                dimensions.setdefault(rollup.category.dimension, []).append(rollup.pk)
-        shown = suppress(values, threshold, [(total, cells) for cells in dimensions.values()])
-        return [(rollup, shown[rollup.pk]) for rollup in batch]
+CHUNK = 1000
 
-    for rollup in rollups:
-        if batch and (batch[0].indicator_id, batch[0].period_id) != (rollup.indicator_id, rollup.period_id):
-            yield from flush()
-            batch = []
-        batch.append(rollup)
-    yield from flush()
+
+def _decide(rows: list, threshold: int) -> dict:
+    """{rollup pk: value shown} for every row of one group: its coalition value (no category) is
+    the total of each dimension's categories. Rows taken in the order of their keys, so that
+    ties between equal cells are broken the same way for every caller."""
+    rows = sorted(rows, key=lambda r: r.pk)
+    values = {r.pk: r.value for r in rows}
+    total = next((r.pk for r in rows if r.category_id is None), None)
+    dimensions: dict[str, list] = {}
+    for r in rows:
+        if r.category_id is not None:
+            dimensions.setdefault(r.category.dimension, []).append(r.pk)
+    return suppress(values, threshold, [(total, cells) for cells in dimensions.values()])
+
+
+def _group_rows(coalition, period_ids) -> dict[tuple[int, int], list]:
+    """The rows of each group of ``period_ids`` whose indicator counts people, in one query."""
+    from ..models import IndicatorRollup
+
+    groups: dict[tuple[int, int], list] = {}
+    rows = (IndicatorRollup.objects.filter(coalition=coalition, period_id__in=set(period_ids),
+                                           indicator__counts_people=True)
+            .select_related("category").only("pk", "indicator_id", "period_id", "category_id", "value",
+                                              "category__dimension"))
+    for r in rows:
+        groups.setdefault((r.indicator_id, r.period_id), []).append(r)
+    return groups
+
+
+def shown_rollups(coalition, period_ids, threshold: int) -> dict[int, Any]:
+    """{rollup pk: value a funder may see} for the rows of the groups of ``period_ids`` whose
+    indicator counts people (the rows of other indicators are shown as they are)."""
+    shown: dict[int, Any] = {}
+    for rows in _group_rows(coalition, period_ids).values():
+        shown.update(_decide(rows, threshold))
+    return shown
+
+
+def shown_coalition_values(coalition, period_ids, threshold: int) -> dict[int, Any]:
+    """{period id: its coalition value (no category) as a funder may see it}, for the periods of
+    ``period_ids`` whose indicator counts people: hidden exactly as the exports and the API hide
+    it, their categories taken into account."""
+    result = {}
+    for (_indicator, period), rows in _group_rows(coalition, period_ids).items():
+        shown = _decide(rows, threshold)
+        for r in rows:
+            if r.category_id is None:
+                result[period] = shown[r.pk]
+    return result
 
 
 def mark_rollups(coalition, rollups, threshold: int) -> None:
-    """Set ``shown_value`` on each of ``rollups`` (a page of them, in any order): the value a
-    funder may see. Each (indicator, period) of an indicator that counts people is decided whole,
-    its other rows read again in one query, so a page boundary never splits a group and leaves a
-    hidden cell recoverable from the rows of the next page."""
-    from ..models import IndicatorRollup
-
-    pairs = {(r.indicator_id, r.period_id) for r in rollups if r.indicator.counts_people}
-    shown = {}
-    if pairs:
-        groups = (IndicatorRollup.objects.filter(coalition=coalition, indicator_id__in={i for i, _p in pairs},
-                                                 period_id__in={p for _i, p in pairs})
-                  .select_related("indicator", "category").order_by("indicator_id", "period_id", "pk"))
-        shown = {r.pk: value for r, value in suppress_rollups(groups, threshold)}
+    """Set ``shown_value`` on each of ``rollups`` (a page of them, in any order, filtered in any
+    way): the value a funder may see. Each group is decided whole, its rows read again in one
+    query, so a page boundary or a filter (``updated_since``) never splits a group and changes
+    what is hidden."""
+    periods = {r.period_id for r in rollups if r.indicator.counts_people}
+    shown = shown_rollups(coalition, periods, threshold) if periods else {}
     for rollup in rollups:
         rollup.shown_value = shown.get(rollup.pk, rollup.value)
+
+
+def suppress_rollups(coalition, rollups: Iterable, threshold: int) -> Iterator[tuple[Any, Any]]:
+    """(rollup, value shown) for a stream of rollups, in its order (an export): CHUNK rows at a
+    time, each marked by ``mark_rollups`` (one query per chunk), so the export still streams."""
+    batch: list = []
+    for rollup in rollups:
+        batch.append(rollup)
+        if len(batch) == CHUNK:
+            mark_rollups(coalition, batch, threshold)
+            yield from ((r, r.shown_value) for r in batch)
+            batch = []
+    if batch:
+        mark_rollups(coalition, batch, threshold)
+        yield from ((r, r.shown_value) for r in batch)

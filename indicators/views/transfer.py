@@ -65,7 +65,7 @@ def export_rollups(request):
         data = (files.rollup_row(r) for r in rows.iterator(chunk_size=2000))
     else:  # a funder's export: small counts of people hidden
         threshold = suppression.threshold_for(request.coalition)
-        shown = suppression.suppress_rollups(rows.iterator(chunk_size=2000), threshold)
+        shown = suppression.suppress_rollups(request.coalition, rows.iterator(chunk_size=2000), threshold)
         data = (files.rollup_row(r, value) for r, value in shown)
     return _file_response(request, "concerto-agregations", files.ROLLUP_COLUMNS, data)
 

@@ -268,3 +268,33 @@ def test_erasure_leaves_someone_elses_lookalike_address_and_name_alone(world, li
     rights.person_erase(user_id=life["partner"].pk)
     kept.refresh_from_db()
     assert kept.body == decoy
+
+
+# How others write the person (« Prénom Nom », « Nom, Prénom », « Nom Prénom », accents and case
+# aside, hyphen or space) and their address in any case: none survives the erasure.
+WRITTEN_FORMS = ["Mélodie Bouchard-Lavoie", "Bouchard-Lavoie, Mélodie", "BOUCHARD LAVOIE, MELODIE",
+                 "Bouchard-Lavoie Mélodie", "melodie bouchard lavoie", "melodie@exemple.org"]
+
+
+def test_erasure_scrubs_every_written_form_of_the_name_mentions_and_the_email_in_any_case(world, life):
+    partner, meeting = life["partner"], life["meeting"]
+    with scope(coalition=world.coalition), pghistory.context(user=world.coordinator.pk, url="/test/",
+                                                             note="Relance de Bouchard-Lavoie, Mélodie"):
+        listed = CommentFactory(coalition=world.coalition, meeting=meeting, author=world.coordinator,
+                                body="Présents : Bouchard-Lavoie, Mélodie; BOUCHARD LAVOIE, MELODIE (CISSS).")
+        mentioned = CommentFactory(coalition=world.coalition, meeting=meeting, author=world.coordinator,
+                                   body="@melodie@exemple.org : voir Bouchard-Lavoie Mélodie. Merci Mélodie!")
+        meeting.minutes = "Écrire à MELODIE@EXEMPLE.ORG ou Melodie@Exemple.org; melodie bouchard lavoie présente."
+        meeting.save()
+    assert len(_tables_holding(*WRITTEN_FORMS)) >= 4  # comments, meetings and their events, the audit contexts
+    rights.person_erase(user_id=partner.pk)
+    assert _tables_holding(*WRITTEN_FORMS) == []
+    anonymous = personal_data.anonymous_email(partner.pk)
+    with scopes_disabled():
+        listed.refresh_from_db()
+        mentioned.refresh_from_db()
+        meeting.refresh_from_db()
+    assert listed.body == "Présents : personne retirée; personne retirée (CISSS)."
+    # The @mention names nobody now; a first name alone is left (it names many other people too).
+    assert mentioned.body == "@personne retirée : voir personne retirée. Merci Mélodie!"
+    assert meeting.minutes == f"Écrire à {anonymous} ou {anonymous}; personne retirée présente."

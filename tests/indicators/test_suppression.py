@@ -131,3 +131,33 @@ def test_only_a_count_can_count_people(world):
     with scope(coalition=world.coalition), pytest.raises(ValidationError) as error:
         framework.indicator_update(actor=world.coordinator, indicator=indicator, counts_people=True)
     assert "counts_people" in error.value.error_dict
+
+
+@st.composite
+def breakdowns(draw):
+    """One coalition value and its categories in one to three dimensions (ages, places...), each
+    adding up to the same total: the groups of an (indicator, period)."""
+    values, groups = {"total": None}, []
+    for dimension in range(draw(st.integers(1, 3))):
+        cells = [(dimension, i) for i in range(draw(st.integers(1, 5)))]
+        values.update({cell: draw(counts) for cell in cells})
+        groups.append(("total", cells))
+    first = groups[0][1]
+    values["total"] = sum(values[c] for c in first)
+    for _total, cells in groups[1:]:  # the other dimensions split the same total
+        cuts = sorted(draw(st.lists(st.integers(0, values["total"]), min_size=len(cells) - 1,
+                                    max_size=len(cells) - 1)))
+        bounds = [0, *cuts, values["total"]]
+        values.update({cell: bounds[i + 1] - bounds[i] for i, cell in enumerate(cells)})
+    return values, groups, draw(st.integers(suppression.MIN_THRESHOLD, suppression.MAX_THRESHOLD))
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(breakdowns())
+def test_no_breakdown_sharing_a_total_reveals_a_hidden_cell_and_a_second_pass_hides_the_same(table):
+    values, groups, threshold = table
+    hidden = suppression.hidden_cells(values, threshold, groups)
+    assert {k for k, v in values.items() if v < threshold} <= hidden
+    assert not determined(hidden, values, groups)
+    # Applied again to what it shows (a snapshot shown later), it hides the same cells.
+    assert suppression.hidden_cells(suppression.suppress(values, threshold, groups), threshold, groups) == hidden

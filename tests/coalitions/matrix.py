@@ -2,6 +2,7 @@
 
 from django_scopes import scopes_disabled
 
+from coalitions import export_jobs
 from coalitions.api_tokens import api_token_create
 from coalitions.models import Membership
 
@@ -37,9 +38,13 @@ EXPECTED = {
     "coalitions:incident_export": (COORD, GET),
     "coalitions:member_export": (COORD, GET),
     "coalitions:audit_downloads": (COORD, GET),
+    "coalitions:export_status": (ALL, GET),
+    "coalitions:export_download": (ALL, GET),
 }
 # The token in the URL is the partner's: nobody else sees it (coalitions:api_token_revoke)
-HIDDEN = {"coalitions:api_token_revoke": frozenset({"coordinator", "funder"})}
+# An export job in the URL is the partner's too: only its requester sees it or downloads its file.
+HIDDEN = {name: frozenset({"coordinator", "funder"})
+          for name in ("coalitions:api_token_revoke", "coalitions:export_status", "coalitions:export_download")}
 
 
 def url_kwargs(world) -> dict:
@@ -50,6 +55,9 @@ def url_kwargs(world) -> dict:
         token, _secret = api_token_create(actor=world.partner, coalition=world.coalition, name="Tableur",
                                           can_write=True, lifetime_days=30)
         incident = IncidentFactory(coalition=world.coalition)
+        job = export_jobs.export_request(actor=world.partner, coalition=world.coalition, kind="indicators.values",
+                                         parameters={})
+        export_jobs.export_build(job_id=job.pk)  # ready: its download serves a file
     return {
         "coalitions:organization_edit": {"pk": world.organization.pk},
         "coalitions:organization_delete": {"pk": world.organization.pk},
@@ -62,4 +70,6 @@ def url_kwargs(world) -> dict:
         "invitation_accept": {"token": invitation.token},
         "coalitions:api_token_revoke": {"pk": token.pk},
         "coalitions:incident_edit": {"pk": incident.pk},
+        "coalitions:export_status": {"pk": job.pk},
+        "coalitions:export_download": {"pk": job.pk},
     }

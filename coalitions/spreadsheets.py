@@ -206,17 +206,24 @@ def _new_sheet(workbook, sheet: Sheet, part: int):
     return worksheet
 
 
+_XLSX_ERROR_CODES = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"))
+
+
 def _xlsx_cells(worksheet, row: Sequence, font) -> list:
+    """A row to append: plain values (openpyxl writes them fastest), except a bold cell and a
+    text that openpyxl would take for an error code such as #N/A, which become cells typed as
+    text. No text can start a formula: ``neutralise`` quoted every one."""
     from openpyxl.cell import WriteOnlyCell
 
-    cells = []
-    for value in row:
-        cell = WriteOnlyCell(worksheet, value=_xlsx_value(value))
-        if isinstance(cell.value, str):  # never a formula nor an error code such as #N/A
-            cell.data_type = "s"
-        if font:
-            cell.font = font
-        cells.append(cell)
+    cells = [_xlsx_value(value) for value in row]
+    for index, value in enumerate(cells):
+        if font or (value.__class__ is str and value in _XLSX_ERROR_CODES):
+            cell = WriteOnlyCell(worksheet, value=value)
+            if isinstance(value, str):  # never a formula nor an error code
+                cell.data_type = "s"
+            if font:
+                cell.font = font
+            cells[index] = cell
     return cells
 
 

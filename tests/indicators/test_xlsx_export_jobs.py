@@ -223,3 +223,14 @@ def test_the_retention_job_deletes_prepared_files_after_their_days(
     with scopes_disabled():
         assert list(ExportJob.objects.values_list("pk", flat=True)) == [recent.pk]
     assert client.get(reverse("coalitions:export_download", args=[world.coalition.slug, old.pk])).status_code == 404
+
+
+def test_text_that_looks_like_an_error_code_stays_text():
+    """Plain values are appended as they are (the fast path), except text that Excel would read
+    as an error code: it is typed as text, as a bold header cell is."""
+    target = io.BytesIO()
+    xlsx_write([Sheet("Valeurs", [["code", "n"], ["#N/A", 3], ["=1+1", -2]], bold_rows=1)], target)
+    sheet = load_workbook(io.BytesIO(target.getvalue())).active
+    assert [(c.value, c.data_type) for c in sheet[2]] == [("#N/A", "s"), (3, "n")]
+    assert [(c.value, c.data_type) for c in sheet[3]] == [("'=1+1", "s"), (-2, "n")]
+    assert sheet["A1"].font.b and not sheet["A2"].font.b

@@ -21,7 +21,6 @@ import logging
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import TYPE_CHECKING
 
 import pghistory
@@ -34,7 +33,7 @@ from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext as _
 
 from .dates import local_today
-from .models import Coalition, ExportJob, ExportStatus, Membership
+from .models import EXPORT_STALE_AFTER, Coalition, ExportJob, ExportStatus, Membership
 from .permissions import require_permission
 from .spreadsheets import Sheet, xlsx_write
 
@@ -44,7 +43,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 XLSX_INLINE_ROWS = 5000  # an XLSX export this long (about a second to write) is built within the request
-STALE_AFTER = timedelta(hours=2)  # a job still waiting or running after this long died with its worker
+STALE_AFTER = EXPORT_STALE_AFTER  # a job still waiting or running after this long died with its worker
 PARAMETER_LENGTH = 100  # the longest filter value kept (ids, statuses, dates)
 
 

@@ -2,6 +2,7 @@ import hashlib
 import re
 import secrets
 import zoneinfo
+from datetime import timedelta
 from typing import TYPE_CHECKING, ClassVar, Self
 
 import pghistory
@@ -710,6 +711,9 @@ class ExportStatus(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
+EXPORT_STALE_AFTER = timedelta(hours=2)  # an export still waiting or running after this long died with its worker
+
+
 def export_upload_to(job, filename: str) -> str:
     # Under the coalition's folder, which the retention job walks (coalitions.retention)
     return f"exports/{job.coalition_id}/{filename}"
@@ -750,4 +754,7 @@ class ExportJob(TenantModel):
 
     @property
     def is_running(self) -> bool:
-        return self.status in (ExportStatus.PENDING, ExportStatus.RUNNING)
+        """Waiting or running, and not for so long that its worker must have died (its page
+        then says it failed rather than wait forever; the next request marks it failed)."""
+        return (self.status in (ExportStatus.PENDING, ExportStatus.RUNNING)
+                and self.created_at > timezone.now() - EXPORT_STALE_AFTER)

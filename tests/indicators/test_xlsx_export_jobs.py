@@ -234,3 +234,17 @@ def test_text_that_looks_like_an_error_code_stays_text():
     assert [(c.value, c.data_type) for c in sheet[2]] == [("#N/A", "s"), (3, "n")]
     assert [(c.value, c.data_type) for c in sheet[3]] == [("'=1+1", "s"), (-2, "n")]
     assert sheet["A1"].font.b and not sheet["A2"].font.b
+
+
+def test_a_job_whose_worker_died_says_so_instead_of_waiting_forever(client, world, measure):
+    with scope(coalition=world.coalition):
+        job = export_jobs.export_request(actor=world.partner, coalition=world.coalition, kind="indicators.values",
+                                         parameters={})
+    client.force_login(world.partner)
+    url = reverse("coalitions:export_status", args=[world.coalition.slug, job.pk])
+    assert 'hx-trigger="every 2s"' in client.get(url).content.decode()  # waiting: the page polls
+    with scopes_disabled():
+        ExportJob.objects.filter(pk=job.pk).update(status=ExportStatus.RUNNING,
+                                                   created_at=timezone.now() - timedelta(hours=3))
+    page = client.get(url).content.decode()
+    assert "hx-trigger" not in page and "Aucun fichier n’a été fait" in page

@@ -6,10 +6,11 @@ import io
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_scopes import scope, scopes_disabled
 from openpyxl import load_workbook
 
@@ -248,3 +249,21 @@ def test_a_job_whose_worker_died_says_so_instead_of_waiting_forever(client, worl
                                                    created_at=timezone.now() - timedelta(hours=3))
     page = client.get(url).content.decode()
     assert "hx-trigger" not in page and "Aucun fichier n’a été fait" in page
+
+
+def test_the_page_shows_the_rows_written_so_far_and_the_file_speaks_the_requesters_language(
+        client, world, measure):
+    values(measure, 1)
+    with scope(coalition=world.coalition), translation.override("en"):
+        job = export_jobs.export_request(actor=world.partner, coalition=world.coalition, kind="indicators.values",
+                                         parameters={})
+    cache.set(f"export-progress:{job.pk}", 4000)  # what the running job says every 2,000 rows
+    client.force_login(world.partner)
+    page = client.get(reverse("coalitions:export_status", args=[world.coalition.slug, job.pk]),
+                      headers={"HX-Request": "true"}).content.decode()
+    assert "4000 lignes écrites jusqu’ici." in page
+    assert "<html" not in page  # the polled partial alone
+    with scope(coalition=world.coalition):
+        export_jobs.export_build(job_id=job.pk)
+    book = workbook(client.get(reverse("coalitions:export_download", args=[world.coalition.slug, job.pk])))
+    assert book.sheetnames == ["Values"]

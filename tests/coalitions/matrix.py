@@ -1,10 +1,11 @@
 """This app's rows of the URL x role matrix (tests/test_url_role_matrix.py)."""
 
+from django.core.files.base import ContentFile
 from django_scopes import scopes_disabled
 
-from coalitions import export_jobs
 from coalitions.api_tokens import api_token_create
-from coalitions.models import Membership
+from coalitions.models import ExportJob, ExportStatus, Membership
+from coalitions.spreadsheets import Sheet, xlsx_bytes
 
 from ..factories import IncidentFactory, InvitationFactory
 from ..matrix_roles import ALL, BOTH, COORD, GET, POST, TAKE_PART
@@ -55,9 +56,12 @@ def url_kwargs(world) -> dict:
         token, _secret = api_token_create(actor=world.partner, coalition=world.coalition, name="Tableur",
                                           can_write=True, lifetime_days=30)
         incident = IncidentFactory(coalition=world.coalition)
-        job = export_jobs.export_request(actor=world.partner, coalition=world.coalition, kind="indicators.values",
-                                         parameters={})
-        export_jobs.export_build(job_id=job.pk)  # ready: its download serves a file
+        # A ready job, its file written here: export_build's audit context (pghistory) would
+        # name the partner on every row the other apps' matrices create after it in this
+        # test's one transaction.
+        job = ExportJob.objects.create(coalition=world.coalition, requested_by=world.partner,
+                                       kind="indicators.values", status=ExportStatus.READY, row_count=0)
+        job.file.save("concerto-donnees.xlsx", ContentFile(xlsx_bytes([Sheet("Valeurs", [["indicator"]])])))
     return {
         "coalitions:organization_edit": {"pk": world.organization.pk},
         "coalitions:organization_delete": {"pk": world.organization.pk},

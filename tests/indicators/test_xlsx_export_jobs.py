@@ -6,6 +6,7 @@ import io
 from datetime import timedelta
 
 import pytest
+from django.apps import apps
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -64,6 +65,11 @@ def test_it_offers_to_prepare_a_large_excel_file_then_gives_a_readable_one(
 
     job = prepare(client, world, django_capture_on_commit_callbacks)
     assert job.status == ExportStatus.READY and job.row_count == 4 and job.requested_by == world.coordinator
+    with scopes_disabled():  # audited: the request and each change of status, not the progress
+        events = apps.get_model("coalitions", "ExportJobEvent").objects.filter(pgh_obj_id=job.pk).order_by("pgh_id")
+        assert [(e.pgh_label, e.status) for e in events] == [
+            ("insert", "pending"), ("update", "running"), ("update", "ready")]
+        assert events[0].pgh_context.metadata["user"] == world.coordinator.pk
     page = client.get(reverse("coalitions:export_status", args=[world.coalition.slug, job.pk]))
     download = reverse("coalitions:export_download", args=[world.coalition.slug, job.pk])
     assert "Votre fichier Excel est prêt" in page.content.decode() and download in page.content.decode()

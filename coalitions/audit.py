@@ -24,7 +24,7 @@ def register(*labels: str) -> None:
 
 
 register("coalitions.Organization", "coalitions.Membership", "coalitions.Invitation", "coalitions.ApiToken",
-         "coalitions.PrivacySettings", "coalitions.ConfidentialityIncident")
+         "coalitions.PrivacySettings", "coalitions.ConfidentialityIncident", "coalitions.ExportJob")
 
 
 def _event_models():

@@ -2,6 +2,7 @@ import hashlib
 import re
 import secrets
 import zoneinfo
+from datetime import timedelta
 from typing import TYPE_CHECKING, ClassVar, Self
 
 import pghistory
@@ -701,3 +702,59 @@ class PersonalDataDownload(TenantModel):
 
     def __str__(self):
         return f"{self.kind} {self.created_at:%Y-%m-%d}"
+
+
+class ExportStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting to start")
+    RUNNING = "running", _("Being prepared")
+    READY = "ready", _("Ready to download")
+    FAILED = "failed", _("Failed")
+
+
+EXPORT_STALE_AFTER = timedelta(hours=2)  # an export still waiting or running after this long died with its worker
+
+
+def export_upload_to(job, filename: str) -> str:
+    # Under the coalition's folder, which the retention job walks (coalitions.retention)
+    return f"exports/{job.coalition_id}/{filename}"
+
+
+@audited(exclude=["progress"])
+class ExportJob(TenantModel):
+    """A large XLSX export built by a Celery job (coalitions.export_jobs) and offered as a
+    download when ready: what kind of export, with which filters, for whom. The file is kept a
+    few days (retention kind ``export_files``). Audited on its creation and each change of
+    status; the progress, changed every few thousand rows, is not."""
+
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+",
+                                     verbose_name=_("requested by"))
+    kind = models.CharField(_("export"), max_length=40)
+    parameters = models.JSONField(_("filters"), default=dict, blank=True)
+    language = models.CharField(max_length=8, default="fr")  # of the headers, the requester's
+    status = models.CharField(_("status"), max_length=10, choices=ExportStatus.choices, default=ExportStatus.PENDING)
+    progress = models.PositiveIntegerField(default=0)  # rows written, at the end (the job's progress is in the cache)
+    row_count = models.PositiveIntegerField(_("rows"), null=True)
+    file = models.FileField(upload_to=export_upload_to, blank=True, max_length=300)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    finished_at = models.DateTimeField(null=True)
+
+    class Meta:
+        verbose_name = _("export")
+        verbose_name_plural = _("exports")
+        indexes = [models.Index(fields=["coalition", "created_at"], name="export_job_age")]
+        constraints = [
+            # A double click, or two tabs, cannot start the same export twice (export_request).
+            models.UniqueConstraint(fields=["coalition", "requested_by", "kind", "parameters"],
+                                    condition=Q(status__in=["pending", "running"]), name="export_job_once_at_a_time"),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.created_at:%Y-%m-%d}"
+
+    @property
+    def is_running(self) -> bool:
+        """Waiting or running, and not for so long that its worker must have died (its page
+        then says it failed rather than wait forever; the next request marks it failed)."""
+        return (self.status in (ExportStatus.PENDING, ExportStatus.RUNNING)
+                and self.created_at > timezone.now() - EXPORT_STALE_AFTER)

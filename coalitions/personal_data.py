@@ -48,6 +48,7 @@ DELETED_ON_ERASURE = (
     "account.EmailAddress", "mfa.Authenticator", "guardian.UserObjectPermission", "coordination.CalendarFeed",
     "coordination.Notification", "coordination.NotificationPreference", "coordination.AnnouncementRead",
     "coalitions.ApiToken",
+    "coalitions.ExportJob",  # the person's prepared exports (their files: the retention job's orphans)
 )
 # ...and the coalition's records, which stay whole, pointing to the account now « personne retirée »
 # (their audit events, copies of these rows, stay too; their text columns are cleaned like all others).

@@ -57,6 +57,7 @@ KINDS = [
     Kind("inactive_accounts", _("Memberships of people who no longer sign in"),
          _("the membership is deactivated, after a warning by email 30 days before"), 730, 180),
     Kind("removed_files", _("Files of removed or replaced items"), _("the file is deleted"), 30, 1),
+    Kind("export_files", _("Prepared Excel exports"), _("the file is deleted"), 7, 1),
 ]
 KINDS_BY_KEY = {kind.key: kind for kind in KINDS}
 
@@ -249,5 +250,21 @@ def send_inactivity_warning(*, coalition: Coalition, notice_id: int) -> bool:
     return True
 
 
+def delete_old_exports(coalition: Coalition, cutoff: datetime, now: datetime) -> int:
+    """Prepared exports (coalitions.export_jobs) asked for before ``cutoff``: the job and its
+    file deleted; then any file of the coalition's exports folder that no job names any more."""
+    from .models import ExportJob
+
+    storage = ExportJob._meta.get_field("file").storage
+    old = ExportJob.objects.filter(coalition=coalition, created_at__lt=cutoff)
+    names = list(old.exclude(file="").values_list("file", flat=True))
+    deleted, _by_model = old.delete()
+    # after the rows: a file whose delete fails is left unreferenced, and found again next night
+    transaction.on_commit(lambda: [storage.delete(name) for name in names])
+    kept = set(ExportJob.objects.filter(coalition=coalition).exclude(file="").values_list("file", flat=True))
+    return deleted + delete_unreferenced_files(storage, f"exports/{coalition.pk}", kept | set(names), cutoff)
+
+
 register("expired_invitations", purge_expired_invitations)
+register("export_files", delete_old_exports)
 register("inactive_accounts", deactivate_inactive_members)

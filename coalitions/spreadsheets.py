@@ -71,6 +71,7 @@ class Sheet:
     rows: Iterable[Sequence]
     bold_rows: int = 0  # the first rows (titles, header) set in bold
     freeze_header: bool = False
+    repeat_rows: int = 1  # the header repeated atop a continuation sheet (see xlsx_write)
 
 
 class _Line:
@@ -151,32 +152,85 @@ def _xlsx_value(value):
     return value
 
 
-def xlsx_bytes(sheets: Iterable[Sheet], *, title: str = "") -> bytes:
-    """An XLSX workbook of ``sheets``, written row by row (openpyxl's write-only mode)."""
+XLSX_MAX_ROWS = 1_048_576  # Excel's rows per sheet: a longer sheet goes on in « Title (2) »
+
+
+def _sheet_title(title: str, part: int) -> str:
+    """The name of a sheet's ``part`` (1, 2, ...): « Valeurs », « Valeurs (2) », at most 31 characters."""
+    suffix = f" ({part})" if part > 1 else ""
+    return str(title)[:31 - len(suffix)] + suffix
+
+
+def xlsx_write(sheets: Iterable[Sheet], target, *, title: str = "", progress=None) -> int:
+    """Write an XLSX workbook of ``sheets`` to ``target`` (a path or a binary file), row by row in
+    openpyxl's write-only mode (memory stays flat: rows go to temporary files as they come).
+    A sheet longer than XLSX_MAX_ROWS goes on in a new sheet « Title (2) » that repeats its
+    ``repeat_rows`` first rows (its header), rather than lose rows. ``progress(rows)`` is told
+    the rows written every PROGRESS_ROWS. Returns the rows written below the headers."""
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
     workbook = Workbook(write_only=True)
     if title:
         workbook.properties.title = title
     bold = Font(bold=True)
+    written = 0
     for sheet in sheets:
-        worksheet = workbook.create_sheet(str(sheet.title)[:31])
-        if sheet.freeze_header:
-            worksheet.freeze_panes = "A2"
+        part, worksheet, in_sheet, repeated = 1, _new_sheet(workbook, sheet, 1), 0, []
         for index, row in enumerate(_rows(sheet.rows)):
-            cells = []
-            for value in row:
-                cell = WriteOnlyCell(worksheet, value=_xlsx_value(value))
-                if isinstance(cell.value, str):  # never a formula nor an error code such as #N/A
-                    cell.data_type = "s"
-                if index < sheet.bold_rows:
-                    cell.font = bold
-                cells.append(cell)
-            worksheet.append(cells)
+            if in_sheet >= XLSX_MAX_ROWS:  # Excel would not open the file: go on in a new sheet
+                part, in_sheet = part + 1, 0
+                worksheet = _new_sheet(workbook, sheet, part)
+                for header_index, header in enumerate(repeated):
+                    worksheet.append(_xlsx_cells(worksheet, header, header_index < sheet.bold_rows and bold))
+                    in_sheet += 1
+            if index < sheet.repeat_rows:
+                repeated.append(row)
+            worksheet.append(_xlsx_cells(worksheet, row, index < sheet.bold_rows and bold))
+            in_sheet += 1
+            if index >= sheet.repeat_rows:
+                written += 1
+                if progress is not None and written % PROGRESS_ROWS == 0:
+                    progress(written)
+    workbook.save(target)
+    return written
+
+
+PROGRESS_ROWS = 2000  # how often xlsx_write tells its progress
+
+
+def _new_sheet(workbook, sheet: Sheet, part: int):
+    worksheet = workbook.create_sheet(_sheet_title(sheet.title, part))
+    if sheet.freeze_header:
+        worksheet.freeze_panes = "A2"
+    return worksheet
+
+
+_XLSX_ERROR_CODES = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"))
+
+
+def _xlsx_cells(worksheet, row: Sequence, font) -> list:
+    """A row to append: plain values (openpyxl writes them fastest), except a bold cell and a
+    text that openpyxl would take for an error code such as #N/A, which become cells typed as
+    text. No text can start a formula: ``neutralise`` quoted every one."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cells = [_xlsx_value(value) for value in row]
+    for index, value in enumerate(cells):
+        if font or (value.__class__ is str and value in _XLSX_ERROR_CODES):
+            cell = WriteOnlyCell(worksheet, value=value)
+            if isinstance(value, str):  # never a formula nor an error code
+                cell.data_type = "s"
+            if font:
+                cell.font = font
+            cells[index] = cell
+    return cells
+
+
+def xlsx_bytes(sheets: Iterable[Sheet], *, title: str = "") -> bytes:
+    """An XLSX workbook of ``sheets`` in memory (a small export: see ``xlsx_write``)."""
     buffer = BytesIO()
-    workbook.save(buffer)
+    xlsx_write(sheets, buffer, title=title)
     return buffer.getvalue()
 
 

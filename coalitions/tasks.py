@@ -89,3 +89,17 @@ def erase_due_accounts() -> int:
         if person_erase(user_id=user_id) is not None:
             erased += 1
     return erased
+
+
+@shared_task(acks_late=False)
+def build_export(coalition_id: int, job_id: int) -> str:
+    """Write a large XLSX export (idempotent: only a job still waiting is built). A job that
+    raises is marked failed, so its page stops waiting."""
+    from . import export_jobs
+
+    with coalition_scope(coalition_id):
+        try:
+            return export_jobs.export_build(job_id=job_id).status
+        except Exception:
+            export_jobs.export_fail(job_id=job_id)
+            raise

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import privacy_views, views
+from . import export_views, privacy_views, views
 
 app_name = "coalitions"
 
@@ -34,4 +34,6 @@ urlpatterns = [
     path("settings/incidents/<int:pk>/edit/", privacy_views.incident_edit, name="incident_edit"),
     path("settings/incidents/export/", privacy_views.incident_export, name="incident_export"),
     path("privacy/", privacy_views.privacy_page, name="privacy"),
+    path("exports/<int:pk>/", export_views.export_status, name="export_status"),
+    path("exports/<int:pk>/download/", export_views.export_download, name="export_download"),
 ]

@@ -23,11 +23,14 @@ def _activity_rows(activities, people_counts: bool):
         ]
 
 
-def activities_response(coalition, activities, *, kind: str, people_counts: bool) -> HttpResponse:
+def activity_sheet(activities, people_counts: bool) -> Sheet:
     # prefetch_related needs a chunk size with iterator(): it is given in _activity_rows.
+    return Sheet(_("Activities"), _activity_rows(activities, people_counts), bold_rows=1, freeze_header=True)
+
+
+def activities_response(coalition, activities, *, kind: str, people_counts: bool) -> HttpResponse:
     filename = f"activites-{local_today(coalition).isoformat()}"
-    sheet = Sheet(_("Activities"), _activity_rows(activities, people_counts), bold_rows=1, freeze_header=True)
-    return spreadsheet_response(kind, [sheet], filename)
+    return spreadsheet_response(kind, [activity_sheet(activities, people_counts)], filename)
 
 
 def _matrix_rows(matrix):

@@ -322,7 +322,7 @@ PAGE_SIZE = 25
 # what each kind is, its default and its minimum); the nightly retention job applies them.
 PRIVACY_RETENTION_MAX_DAYS = {
     "share_link_openings": 365, "expired_invitations": 365, "notifications": 730,
-    "inactive_accounts": 1095, "removed_files": 90,
+    "inactive_accounts": 1095, "removed_files": 90, "export_files": 30,
 }
 
 LOGGING = {

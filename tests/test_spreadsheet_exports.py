@@ -17,6 +17,7 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 from openpyxl import load_workbook
 
+from coalitions import export_jobs
 from dashboards.reports import ReportYear
 from indicators import rollups
 
@@ -48,7 +49,12 @@ EXPORTS = {
 NOT_SPREADSHEETS = {
     "coalitions:audit_downloads": "a page: the audit trail's list of downloads of personal information",
     "coordination:library_download": "a file a member uploaded, served as it was stored",
+    "coalitions:export_status": "a page: where a large XLSX export waits until it is ready",
+    "coalitions:export_download": "a large XLSX export prepared in the background: walked by "
+                                  "test_no_prepared_excel_file_writes_a_formula_from_partners_text",
 }
+# The exports that a background job prepares when they are large (coalitions.export_jobs)
+PREPARED = ["conditions:activity_export", "indicators:export_values", "indicators:export_rollups"]
 LOOKS_LIKE_AN_EXPORT = re.compile(r"export|download|template|\.csv|\.xlsx")
 
 
@@ -149,3 +155,21 @@ def test_a_genuine_negative_number_stays_a_number(client, world, poisoned):
     assert [r[5] for r in rows if r[3] == "Maison de la famille"] == ["-5.0000"]
     sheet = load_workbook(io.BytesIO(client.get(url + "?format=xlsx").content)).active
     assert [r[5] for r in sheet.iter_rows(values_only=True) if r[3] == "Maison de la famille"] == [-5]
+
+
+def test_no_prepared_excel_file_writes_a_formula_from_partners_text(
+        client, world, poisoned, monkeypatch, django_capture_on_commit_callbacks):
+    """The same check on the files a background job writes (every export counts as large)."""
+    monkeypatch.setattr(export_jobs, "XLSX_INLINE_ROWS", 0)
+    client.force_login(world.coordinator)
+    for name in PREPARED:
+        url = reverse(name, args=[world.coalition.slug])
+        assert "<form" in client.get(f"{url}?format=xlsx").content.decode()  # the offer to prepare it
+        with django_capture_on_commit_callbacks(execute=True):
+            job_url = client.post(url)["Location"]
+        response = client.get(f"{job_url}download/")
+        assert response.status_code == 200 and response["Content-Type"] == XLSX
+        book = load_workbook(io.BytesIO(body(response)))
+        cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
+        assert not formulas_in(cells), f"{name} writes formulas: {formulas_in(cells)}"
+        assert any(isinstance(c.value, str) and c.value.startswith(("'=", "'@", "'+")) for c in cells), name

@@ -5,15 +5,16 @@ from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from coalitions.dates import local_today
+from coalitions.export_views import xlsx_export
 from coalitions.models import DownloadKind, Organization
 from coalitions.permissions import has_permission, object_for, requires
 from coalitions.privacy import record_download
 from coalitions.web import call_service, paginate, redirect_with_message, render_list
 
-from .. import exports, selectors
+from .. import export_kinds, exports, selectors
 from ..forms import ActivityFilterForm, ActivityForm, PeriodForm
 from ..models import Activity
 from ..permissions import (
@@ -56,15 +57,17 @@ def activity_list(request):
     })
 
 
-@require_GET
+# GET: the file (a large Excel file: an offer to prepare it); POST: prepare the Excel file
+# in the background (coalitions.export_views, which logs the download too).
+@require_http_methods(["GET", "POST"])
 @requires(ACTIVITIES_VIEW)
 def activity_export(request):
+    if request.method == "POST" or request.GET.get("format") == "xlsx":
+        return xlsx_export(request, export_kinds.ACTIVITIES.key)
     _form, filters = _activity_filters(request)
     activities = selectors.activity_list(request.coalition, **filters).prefetch_related("action__priorities")
-    kind = request.GET.get("format", "csv")
-    kind = kind if kind in ("csv", "xlsx") else "csv"
-    record_download(request, DownloadKind.ACTIVITIES, detail=kind.upper())
-    return exports.activities_response(request.coalition, activities, kind=kind,
+    record_download(request, DownloadKind.ACTIVITIES, detail="CSV")
+    return exports.activities_response(request.coalition, activities, kind="csv",
                                        people_counts=sees_people_counts(request.membership))
 
 

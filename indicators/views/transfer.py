@@ -6,16 +6,17 @@ import itertools
 from datetime import date, timedelta
 
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from coalitions.dates import local_today
-from coalitions.permissions import has_permission, requires
+from coalitions.export_views import xlsx_export
+from coalitions.permissions import requires
 from coalitions.spreadsheets import Sheet, spreadsheet_response
 
+from .. import export_kinds
 from .. import transfer as files
-from ..permissions import INDICATORS_VIEW, SMALL_COUNTS_VIEW, VALUES_EXPORT, VALUES_IMPORT
+from ..permissions import INDICATORS_VIEW, VALUES_EXPORT, VALUES_IMPORT
 from ..selectors import files as selector_files
-from ..selectors import suppression
 from .entry import entry_organization
 
 
@@ -48,24 +49,24 @@ def import_template(request):
                           notes=(_("Notes"), files.template_notes(template.categories)))
 
 
-@require_GET
+# GET: the file (a large Excel file: an offer to prepare it); POST: prepare the Excel file
+# in the background (coalitions.export_views).
+@require_http_methods(["GET", "POST"])
 @requires(VALUES_EXPORT)
 def export_values(request):
+    if request.method == "POST" or request.GET.get("format") == "xlsx":
+        return xlsx_export(request, export_kinds.VALUES.key)
     data = selector_files.value_export_rows(request.coalition, request.membership,
                                             indicator=request.GET.get("indicator", ""),
                                             status=request.GET.get("status", ""))
     return _file_response(request, "concerto-donnees", files.VALUE_COLUMNS, data)
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 @requires(INDICATORS_VIEW)
 def export_rollups(request):
-    rows = selector_files.rollup_rows(request.coalition, indicator=request.GET.get("indicator", ""))
-    if has_permission(request.membership, SMALL_COUNTS_VIEW):
-        data = (files.rollup_row(r) for r in rows.iterator(chunk_size=2000))
-    else:  # a funder's export: small counts of people hidden
-        threshold = suppression.threshold_for(request.coalition)
-        shown = suppression.suppress_rollups(request.coalition, rows.iterator(chunk_size=2000), threshold)
-        data = (files.rollup_row(r, value) for r, value in shown)
+    if request.method == "POST" or request.GET.get("format") == "xlsx":
+        return xlsx_export(request, export_kinds.ROLLUPS.key)
+    data = export_kinds.rollup_export_rows(request.coalition, request.membership,
+                                           indicator=request.GET.get("indicator", ""))
     return _file_response(request, "concerto-agregations", files.ROLLUP_COLUMNS, data)
-

@@ -1,9 +1,11 @@
 """This app's rows of the URL x role matrix (tests/test_url_role_matrix.py)."""
 
+from django.core.files.base import ContentFile
 from django_scopes import scopes_disabled
 
 from coalitions.api_tokens import api_token_create
-from coalitions.models import Membership
+from coalitions.models import ExportJob, ExportStatus, Membership
+from coalitions.spreadsheets import Sheet, xlsx_bytes
 
 from ..factories import IncidentFactory, InvitationFactory
 from ..matrix_roles import ALL, BOTH, COORD, GET, POST, TAKE_PART
@@ -37,9 +39,13 @@ EXPECTED = {
     "coalitions:incident_export": (COORD, GET),
     "coalitions:member_export": (COORD, GET),
     "coalitions:audit_downloads": (COORD, GET),
+    "coalitions:export_status": (ALL, GET),
+    "coalitions:export_download": (ALL, GET),
 }
 # The token in the URL is the partner's: nobody else sees it (coalitions:api_token_revoke)
-HIDDEN = {"coalitions:api_token_revoke": frozenset({"coordinator", "funder"})}
+# An export job in the URL is the partner's too: only its requester sees it or downloads its file.
+HIDDEN = {name: frozenset({"coordinator", "funder"})
+          for name in ("coalitions:api_token_revoke", "coalitions:export_status", "coalitions:export_download")}
 
 
 def url_kwargs(world) -> dict:
@@ -50,6 +56,12 @@ def url_kwargs(world) -> dict:
         token, _secret = api_token_create(actor=world.partner, coalition=world.coalition, name="Tableur",
                                           can_write=True, lifetime_days=30)
         incident = IncidentFactory(coalition=world.coalition)
+        # A ready job, its file written here: export_build's audit context (pghistory) would
+        # name the partner on every row the other apps' matrices create after it in this
+        # test's one transaction.
+        job = ExportJob.objects.create(coalition=world.coalition, requested_by=world.partner,
+                                       kind="indicators.values", status=ExportStatus.READY, row_count=0)
+        job.file.save("concerto-donnees.xlsx", ContentFile(xlsx_bytes([Sheet("Valeurs", [["indicator"]])])))
     return {
         "coalitions:organization_edit": {"pk": world.organization.pk},
         "coalitions:organization_delete": {"pk": world.organization.pk},
@@ -62,4 +74,6 @@ def url_kwargs(world) -> dict:
         "invitation_accept": {"token": invitation.token},
         "coalitions:api_token_revoke": {"pk": token.pk},
         "coalitions:incident_edit": {"pk": incident.pk},
+        "coalitions:export_status": {"pk": job.pk},
+        "coalitions:export_download": {"pk": job.pk},
     }

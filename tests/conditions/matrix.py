@@ -33,7 +33,7 @@ EXPECTED = {
     "conditions:action_edit": (COORD, BOTH, 200),
     "conditions:action_review": (COORD, BOTH, 200),
     "conditions:activities": (ALL, GET),
-    "conditions:activity_export": (ALL, GET),
+    "conditions:activity_export": (ALL, BOTH, 302),  # POST: prepare the Excel file in the background
     "conditions:activity_create": (TAKE_PART, BOTH, 200),
     "conditions:activity_edit": (TAKE_PART, BOTH, 200),  # a partner: its own organisation's activities only
     "conditions:activity_delete": (TAKE_PART, BOTH, 302),

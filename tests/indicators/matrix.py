@@ -35,8 +35,9 @@ EXPECTED = {
     "indicators:transfer": (TAKE_PART, BOTH, 200),
     "indicators:import_template": (TAKE_PART, GET),
     "indicators:import_status": (TAKE_PART, GET),
-    "indicators:export_values": (TAKE_PART, GET),
-    "indicators:export_rollups": (ALL, GET),
+    # POST: prepare the Excel file in the background (then the job's page)
+    "indicators:export_values": (TAKE_PART, BOTH, 302),
+    "indicators:export_rollups": (ALL, BOTH, 302),
 }
 
 

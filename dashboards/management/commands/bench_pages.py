@@ -148,6 +148,8 @@ ARGUMENTS = {
     "coordination:calendar_feed_replace": first("coordination.CalendarFeed", own="user"),
     "coordination:calendar_feed_revoke": first("coordination.CalendarFeed", own="user"),
     "coalitions:api_token_revoke": first("coalitions.ApiToken", own="user"),
+    "coalitions:export_status": first("coalitions.ExportJob", "-pk", own="requested_by"),
+    "coalitions:export_download": first("coalitions.ExportJob", "-pk", own="requested_by", status="ready"),
     "coordination:team_member_delete": first("coordination.TeamMember"),
     "coordination:body": first("coordination.GovernanceBody"),
     "coordination:body_edit": first("coordination.GovernanceBody"),

@@ -172,3 +172,12 @@ def test_a_funder_reads_small_counts_of_people_hidden_even_across_pages(client, 
     # The coordination team reads the exact counts
     exact = get(client, world, "coordinator", "rollups/", period=data.period2.pk).json()["results"]
     assert {row["value"] for row in exact} == {"23.000000", "3.000000", "20.000000"}
+
+
+def test_a_nul_byte_in_the_query_is_a_400_as_problem_details(client, world, data):
+    """Refused by a middleware before any view (coalitions.middleware): still the API's format."""
+    response = get(client, world, "coordinator", "periods/", cursor="a\x00b")
+    assert response.status_code == 400 and response["Content-Type"] == "application/problem+json"
+    assert response.json()["status"] == 400
+    # The site's pages keep their own page
+    assert client.get(f"/c/{world.coalition.slug}/?q=a%00b")["Content-Type"].startswith("text/html")

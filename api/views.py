@@ -350,7 +350,8 @@ class ValueList(ValueWrites, ListView):
         return indicator_files.value_rows(
             self.request.coalition, self.request.membership, indicator=self.param("indicator"),
             status=self.param("status"), period=self.param("period"), organization=self.param("organization"),
-            updated_since=self.since())
+            updated_since=self.since(),
+        ).select_related(None).select_related("indicator", "period")  # what ValueSerializer reads: 3 objects a row
 
     @extend_schema(request=serializers.ValueInputSerializer, responses={201: serializers.ValueSerializer,
                                                                         200: serializers.ValueSerializer})

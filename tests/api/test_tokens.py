@@ -230,7 +230,7 @@ def test_the_form_sent_again_once_its_token_is_in_use_is_refused_and_the_token_k
     secret = client.post(_page(world), sent).context["secret"]
     assert client.get(api_url(world.coalition), **bearer(secret)).status_code == 200  # a tool uses it
     again = client.post(_page(world), sent)
-    assert again.context["secret"] is None and "already sent" in str(again.context["form"].errors)
+    assert again.context["secret"] is None and "déjà été envoyé" in str(again.context["form"].errors)
     with scopes_disabled():
         assert ApiToken.objects.count() == 1
     assert client.get(api_url(world.coalition), **bearer(secret)).status_code == 200

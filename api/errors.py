@@ -11,9 +11,10 @@ from http import HTTPStatus
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
+from django.views import defaults
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
@@ -57,7 +58,7 @@ def flatten(detail) -> dict[str, list]:
     return {"non_field_errors": [detail]}
 
 
-def problem(status_code: int, *, detail: str = "", errors=None, instance: str = "", headers=None) -> Response:
+def problem_body(status_code: int, *, detail: str = "", errors=None, instance: str = "") -> dict:
     body = {
         "type": "about:blank",
         "title": titles().get(status_code) or HTTPStatus(status_code).phrase,
@@ -68,6 +69,11 @@ def problem(status_code: int, *, detail: str = "", errors=None, instance: str = 
         body["instance"] = instance
     if errors:
         body["errors"] = errors
+    return body
+
+
+def problem(status_code: int, *, detail: str = "", errors=None, instance: str = "", headers=None) -> Response:
+    body = problem_body(status_code, detail=detail, errors=errors, instance=instance)
     response = Response(body, status=status_code, headers=headers, content_type=PROBLEM_TYPE)
     response.is_problem = True  # type: ignore[attr-defined]
     return response
@@ -101,3 +107,11 @@ def problem_handler(exc, context):
             "seconds": int(exc.wait)}
     return problem(response.status_code, detail=detail if isinstance(detail, str) else "", instance=instance,
                    headers=headers)
+
+
+def bad_request(request, exception):
+    """Django's handler400 (config/urls.py): a request refused before any view (a NUL byte,
+    coalitions.middleware) answers problem details under /api/, the site's page elsewhere."""
+    if request.path.startswith("/api/"):
+        return JsonResponse(problem_body(400, instance=request.path), status=400, content_type=PROBLEM_TYPE)
+    return defaults.bad_request(request, exception)

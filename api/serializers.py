@@ -294,6 +294,16 @@ RAW_NUMBER = {"required": False, "allow_null": True, "allow_blank": True, "max_l
               "help_text": "A number as text (\"12.5\"), checked against the indicator's value type."}
 
 
+class CategoryNumberSerializer(serializers.Serializer):
+    """One category of a value's breakdown: its number, or for a percentage its numerator and
+    denominator (both, or neither)."""
+
+    category = serializers.IntegerField(min_value=1, max_value=2**63 - 1, help_text="The category's id.")
+    value = serializers.CharField(**RAW_NUMBER)
+    numerator = serializers.CharField(**RAW_NUMBER)
+    denominator = serializers.CharField(**RAW_NUMBER)
+
+
 class ValueInputSerializer(serializers.Serializer):
     """A value to enter: the numbers go to the service as sent, which reads and checks them as
     the entry page's (value type, plausibility, period open)."""
@@ -311,6 +321,13 @@ class ValueInputSerializer(serializers.Serializer):
     confidence = serializers.ChoiceField(CONFIDENCES, required=False)
     submit = serializers.BooleanField(required=False, default=False,
                                       help_text="true: submit it for review; false: keep it as a draft.")
+    categories = CategoryNumberSerializer(
+        many=True, required=False, max_length=500,
+        help_text="The breakdown by category, as on the entry page: every category of the indicator, a category "
+                  "left out being empty. When the indicator requires it, the categories of each dimension add up "
+                  "to the value; the errors name each category (category_<id>, or category_<id>_numerator and "
+                  "_denominator for a percentage). Left out of a change (PATCH, submit), the breakdown stays as it "
+                  "is and is checked against the new value.")
 
 
 class ValueChangeSerializer(ValueInputSerializer):

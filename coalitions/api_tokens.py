@@ -4,7 +4,8 @@ A token is shown once, when it is created (``api_token_create`` returns it besid
 database keeps its SHA-256 only. A token belongs to one membership: deactivating the member
 revokes it for good (``revoke_member_tokens``, called by ``membership_deactivate``), and the API
 refuses a token whose membership or person is no longer active. Each write is safe to retry:
-revoking twice changes nothing.
+revoking twice changes nothing, and the creation form sent twice (a double click, a reload) makes
+one token (``api_token_create``'s ``submission``).
 """
 
 import secrets
@@ -17,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
+from .concurrency import claim_submission, record_submission
 from .models import API_TOKEN_PREFIX, ApiToken, Membership, hash_token
 from .permissions import API_TOKENS_USE, API_WRITE, has_permission, require_permission
 
@@ -31,9 +33,15 @@ def _new_secret() -> str:
 
 
 @transaction.atomic
-def api_token_create(*, actor, coalition, name: str, can_write: bool, lifetime_days: int,
+def api_token_create(*, actor, coalition, name: str, can_write: bool, lifetime_days: int, submission: str = "",
                      now=None) -> tuple[ApiToken, str]:
-    """A new token for ``actor`` in ``coalition``: the row and the token itself, to show once."""
+    """A new token for ``actor`` in ``coalition``: the row and the token itself, to show once.
+
+    ``submission`` is the form's one-time token (coalitions.concurrency): the same form sent again
+    creates no second token. As the secret of the first is not kept, and the person sees only the
+    answer to the last request, the token the first request created gets a new secret, shown in
+    this answer: one token, whose secret is the one on the screen. Only while that token was never
+    used: once a tool uses it, the form sent again is refused rather than cut the tool off."""
     membership = require_permission(actor, coalition, API_TOKENS_USE)
     name = (name or "").strip()
     errors = {}
@@ -47,6 +55,11 @@ def api_token_create(*, actor, coalition, name: str, can_write: bool, lifetime_d
     if errors:
         raise ValidationError(errors)
     now = now or timezone.now()
+    claim = None
+    if submission:
+        claim, earlier = claim_submission(submission, actor=actor, coalition_id=coalition.pk)
+        if earlier is not None:
+            return _new_secret_for(earlier)
     Membership.objects.select_for_update().filter(pk=membership.pk).first()  # one create at a time per member
     if active_tokens(membership, now=now).count() >= MAX_ACTIVE_TOKENS:
         raise ValidationError(_("You already have %(count)d active tokens in this coalition. Revoke the ones "
@@ -56,6 +69,20 @@ def api_token_create(*, actor, coalition, name: str, can_write: bool, lifetime_d
         coalition=coalition, membership=membership, user=actor, name=name, can_write=bool(can_write),
         token_hash=hash_token(secret), token_start=secret[:12], expires_at=now + timedelta(days=lifetime_days),
     )
+    if claim is not None:
+        record_submission(claim, token)
+    return token, secret
+
+
+def _new_secret_for(token: ApiToken) -> tuple[ApiToken, str]:
+    """The token a first send of the form created, with a new secret (see api_token_create)."""
+    token = ApiToken.objects.select_for_update().get(pk=token.pk)
+    if token.last_used_at is not None or token.revoked_at is not None:
+        raise ValidationError(_("This form was already sent and its token is in use. Open the page again to "
+                                "create another token."))
+    secret = _new_secret()
+    token.token_hash, token.token_start = hash_token(secret), secret[:12]
+    token.save(update_fields=["token_hash", "token_start"])
     return token, secret
 
 

@@ -141,23 +141,37 @@ def creates_once(service):
     def create(*, submission: str = "", **kwargs):
         if not submission:
             return service(**kwargs)
-        from .models import FormSubmission
-
-        actor, coalition_id = kwargs["actor"], _coalition_id(kwargs)
         with transaction.atomic():
-            with scopes_disabled():  # tokens are unique across coalitions; a foreign one is refused below
-                claim, claimed = FormSubmission.objects.get_or_create(
-                    token=submission, defaults={"coalition_id": coalition_id, "actor": actor},
-                )
-            if not claimed:
-                return _already_created(claim, actor=actor, coalition_id=coalition_id)
+            claim, earlier = claim_submission(submission, actor=kwargs["actor"], coalition_id=_coalition_id(kwargs))
+            if earlier is not None:
+                return earlier
             created = service(**kwargs)
-            claim.content_type = ContentType.objects.get_for_model(created)
-            claim.object_id = created.pk
-            claim.save(update_fields=["content_type", "object_id"])
+            record_submission(claim, created)
         return created
 
     return create
+
+
+def claim_submission(submission: str, *, actor, coalition_id):
+    """Claim a form's one-time token, inside the caller's transaction: (claim, None) the first
+    time; (claim, what the first call created) when the same form comes again, after waiting for
+    the first call to commit. A token of another person or coalition, or whose object is gone, is
+    refused (ValidationError). The caller then records what it created (``record_submission``)."""
+    from .models import FormSubmission
+
+    with scopes_disabled():  # tokens are unique across coalitions; a foreign one is refused below
+        claim, claimed = FormSubmission.objects.get_or_create(
+            token=submission, defaults={"coalition_id": coalition_id, "actor": actor},
+        )
+    if claimed:
+        return claim, None
+    return claim, _already_created(claim, actor=actor, coalition_id=coalition_id)
+
+
+def record_submission(claim, created) -> None:
+    claim.content_type = ContentType.objects.get_for_model(created)
+    claim.object_id = created.pk
+    claim.save(update_fields=["content_type", "object_id"])
 
 
 SUBMISSION_MEMORY = timedelta(days=2)  # a reload or a retry comes within minutes; a day's margin

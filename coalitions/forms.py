@@ -243,8 +243,9 @@ class SignupForm(_NameFields, AllauthSignupForm, ConsentForm):
         return super().try_save(request)
 
 
-class ApiTokenForm(forms.Form):
-    """A new personal access token of the REST API (coalitions.api_tokens.api_token_create)."""
+class ApiTokenForm(GuardedForm, forms.Form):
+    """A new personal access token of the REST API (coalitions.api_tokens.api_token_create); its
+    ``submission`` makes one token of a double click."""
 
     name = forms.CharField(
         label=_("Name"), max_length=100,

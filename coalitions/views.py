@@ -319,7 +319,8 @@ def api_tokens(request):
         result = call_service(form, api_tokens_services.api_token_create, actor=request.user,
                               coalition=request.coalition, name=form.cleaned_data["name"],
                               can_write=form.cleaned_data.get("access") == "write",
-                              lifetime_days=form.cleaned_data["lifetime_days"])
+                              lifetime_days=form.cleaned_data["lifetime_days"],
+                              submission=form.cleaned_data.get("submission", ""))
         if result:
             created, secret = result
             form = ApiTokenForm(may_write=may_write)

@@ -2,6 +2,7 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
+from api import errors as api_errors
 from api import pages as api_pages
 from coalitions import account_views, site_views, views
 from coalitions import urls as coalitions_urls
@@ -23,6 +24,9 @@ coalition_urls = [
     path("", include("coordination.urls")),
     path("api/", api_pages.guide, name="api_guide"),
 ]
+
+# A request refused before any view: problem details for the API, the site's page elsewhere
+handler400 = api_errors.bad_request
 
 urlpatterns = [
     path("", views.home, name="home"),

@@ -135,15 +135,26 @@ def _queries(client, secret, url) -> int:
     return len(queries)
 
 
-@pytest.mark.parametrize("path", LISTS)
-def test_a_list_makes_the_same_queries_at_two_sizes(client, world, data, path):
-    secret = token_for(world.coordinator, world.coalition)
-    url = api_url(world.coalition, path)
-    _queries(client, secret, url)  # the token's first use is recorded once
-    small = _queries(client, secret, url)
-    data.more(6)
-    assert _queries(client, secret, url) == small, path
-    assert small <= 8, f"{path}: {small} queries"
+DETAILS = ["", "agenda/", "indicators/{indicator}/", "values/{value}/"]
+ROLES = ["coordinator", "partner", "funder"]
+N = 3  # rows of each kind added for the first size; the second has 3N
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("path", LISTS + DETAILS)
+def test_an_endpoint_makes_the_same_queries_with_n_and_3n_rows(client, world, data, path, role):
+    """As each role that may read it: the count with N more rows of every kind equals the count
+    with 3N, so a page costs the same whatever the coalition's size (no query per row)."""
+    secret = token_for(world.user(role), world.coalition, can_write=role != "funder")
+    url = api_url(world.coalition, path.format(indicator=data.indicator.pk, value=data.own_draft.pk))
+    first = client.get(url, **bearer(secret))  # the token's first use is recorded once
+    if first.status_code == 403:
+        pytest.skip(f"{role} may not read {path}")
+    data.more(N)
+    with_n = _queries(client, secret, url)
+    data.more(2 * N)
+    assert _queries(client, secret, url) == with_n, f"{role} {path}"
+    assert with_n <= 8, f"{role} {path}: {with_n} queries"
 
 
 def test_a_funder_reads_small_counts_of_people_hidden_even_across_pages(client, world, data):
@@ -172,3 +183,12 @@ def test_a_funder_reads_small_counts_of_people_hidden_even_across_pages(client, 
     # The coordination team reads the exact counts
     exact = get(client, world, "coordinator", "rollups/", period=data.period2.pk).json()["results"]
     assert {row["value"] for row in exact} == {"23.000000", "3.000000", "20.000000"}
+
+
+def test_a_nul_byte_in_the_query_is_a_400_as_problem_details(client, world, data):
+    """Refused by a middleware before any view (coalitions.middleware): still the API's format."""
+    response = get(client, world, "coordinator", "periods/", cursor="a\x00b")
+    assert response.status_code == 400 and response["Content-Type"] == "application/problem+json"
+    assert response.json()["status"] == 400
+    # The site's pages keep their own page
+    assert client.get(f"/c/{world.coalition.slug}/?q=a%00b")["Content-Type"].startswith("text/html")

@@ -203,3 +203,44 @@ def test_the_schema_and_its_reference_page_are_served_without_inline_script(clie
     assert "/static/drf_spectacular_sidecar/" in html
     script = client.get("/api/v1/docs/?script=")
     assert script.status_code == 200 and "SwaggerUIBundle" in script.content.decode()
+
+
+def test_the_form_sent_twice_makes_one_token_whose_secret_is_the_one_shown_last(client, world):
+    """A double click: the browser shows the answer to the second request only. One token, and
+    the secret on the screen opens it (the first answer's, never seen, no longer does)."""
+    client.force_login(world.partner)
+    form = client.get(_page(world)).context["form"]
+    sent = {"name": "Notre CRM", "access": "write", "lifetime_days": "90",
+            "submission": form["submission"].initial}
+    first = client.post(_page(world), sent).context["secret"]
+    second = client.post(_page(world), sent)
+    assert second.status_code == 200 and second.context["secret"]
+    with scopes_disabled():
+        [token] = ApiToken.objects.all()
+    assert token.token_hash == hash_token(second.context["secret"]) != hash_token(first)
+    assert client.get(api_url(world.coalition), **bearer(second.context["secret"])).status_code == 200
+    assert client.get(api_url(world.coalition), **bearer(first)).status_code == 401
+    # The page after a creation carries a new form: the next token is another one
+    assert second.context["form"]["submission"].initial != sent["submission"]
+
+
+def test_the_form_sent_again_once_its_token_is_in_use_is_refused_and_the_token_kept(client, world):
+    client.force_login(world.partner)
+    sent = {"name": "Notre CRM", "access": "read", "lifetime_days": "30", "submission": "s" * 32}
+    secret = client.post(_page(world), sent).context["secret"]
+    assert client.get(api_url(world.coalition), **bearer(secret)).status_code == 200  # a tool uses it
+    again = client.post(_page(world), sent)
+    assert again.context["secret"] is None and "déjà été envoyé" in str(again.context["form"].errors)
+    with scopes_disabled():
+        assert ApiToken.objects.count() == 1
+    assert client.get(api_url(world.coalition), **bearer(secret)).status_code == 200
+
+
+def test_another_persons_form_token_creates_nothing(client, world):
+    client.force_login(world.partner)
+    sent = {"name": "Notre CRM", "access": "read", "lifetime_days": "30", "submission": "t" * 32}
+    client.post(_page(world), sent)
+    client.force_login(world.coordinator)
+    assert client.post(_page(world), sent).context["secret"] is None
+    with scopes_disabled():
+        assert ApiToken.objects.count() == 1

@@ -7,7 +7,13 @@ import re
 import pytest
 from django.core.management import call_command
 
-from dashboards.management.commands.bench_pages import ARGUMENTS, POST_ONLY, coalition_urls, has_arguments
+from dashboards.management.commands.bench_pages import (
+    ARGUMENTS,
+    POST_ONLY,
+    api_list_urls,
+    coalition_urls,
+    has_arguments,
+)
 from tests.test_url_role_matrix import COALITION_PATTERNS, EXPECTED
 
 ROW = re.compile(
@@ -58,3 +64,23 @@ def test_it_compares_the_query_counts_of_both_sizes():
         assert small.split()[2] == large.split()[2]  # the same coalition twice: the same queries
         assert "queries differ" not in row["budget"]
     assert re.fullmatch(r"pages over budget: \d+", lines[-1])
+
+
+@pytest.mark.django_db
+def test_api_mode_times_every_list_endpoint_a_page_of_100_as_each_role_that_reads_it():
+    call_command("seed_scale", organisations=2, indicators=10, periods=2, stdout=io.StringIO())
+    out = io.StringIO()
+    call_command("bench_pages", api=True, small="echelle-2", small_only=True, runs=1, warmup=1, stdout=out)
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("bench_pages --api: 1 timed runs per page")
+    rows = [ROW.match(line) for line in lines if ROW.match(line)]
+    seen = {(row["name"], row["role"]) for row in rows}
+    lists = {name for name, _route, _permission in api_list_urls()}
+    assert {"api:values", "api:rollups", "api:indicators", "api:organizations"} <= lists
+    assert "api:value" not in lists and "api:coalition" not in lists  # details and writes are no lists
+    assert {name for name, _role in seen} == lists
+    assert ("api:values", "partner") in seen and ("api:values", "funder") not in seen  # as the API's permissions
+    assert ("api:members", "coordinator") in seen and ("api:members", "partner") not in seen
+    for row in rows:  # every endpoint answered 200: median, p95 and queries, no status
+        median, p95, queries = row["cells"].split()
+        assert float(median) > 0 and int(queries) > 0, row.group(0)

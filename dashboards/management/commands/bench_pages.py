@@ -3,6 +3,7 @@
     manage.py bench_pages                     # the demo coalition and the largest echelle-<N>
     manage.py bench_pages --small-only        # the demo coalition only (CI: proves it works)
     manage.py bench_pages --runs 20 --page indicators:
+    manage.py bench_pages --api               # the list endpoints of the REST API, a page of 100 rows
 
 The pages are discovered from the URL resolver: every URL under /c/<slug>/ that a role's
 permission lets it open (coalitions.permissions.REGISTRY) and that answers GET. A URL with
@@ -18,6 +19,9 @@ It prints the median, the 95th percentile and the query count at each size, and 
 ``pages over budget: N``: a page is over budget when its p95 passes 100 ms at either size, when
 its query count differs between the sizes, or when it answers neither 200 nor a redirect.
 It is a benchmark: it asserts nothing; read its figures with the machine's load next to them.
+With ``--api`` it times the list endpoints of the REST API instead (/api/v1/c/<slug>/..., every view
+with pagination, ``?page_size=100``), as each role whose permission opens them, signed in by the
+session (the API's other way in besides a token), against the same budget.
 
 It sits with dashboards, at the top of the layers: it reaches the apps only through the URL
 resolver and ``apps.get_model``."""
@@ -45,6 +49,8 @@ DEMO = "petite-enfance-haute-cote"
 BUDGET_MS = 100
 ROLES = (Role.COORDINATOR, Role.PARTNER, Role.FUNDER)
 COALITION_ROUTE = "c/<slug:coalition_slug>/"
+API_ROUTE = "api/v1/" + COALITION_ROUTE
+API_PAGE_SIZE = 100  # the budget's page: 100 rows
 
 
 def first(label: str, order: str = "pk", own: str | None = None, **filters):
@@ -176,21 +182,35 @@ POST_ONLY = {
 }
 
 
+def _walk(patterns, prefix="", namespace=None):
+    """(name, route, callback) of every named URL, from the resolver."""
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            yield from _walk(entry.url_patterns, prefix + str(entry.pattern), entry.namespace or namespace)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield (f"{namespace}:{entry.name}" if namespace else entry.name), prefix + str(entry.pattern), \
+                entry.callback
+
+
 def coalition_urls():
     """(name, route, permission) of every URL under /c/<slug>/, from the resolver."""
-    def walk(patterns, prefix="", namespace=None):
-        for entry in patterns:
-            if isinstance(entry, URLResolver):
-                yield from walk(entry.url_patterns, prefix + str(entry.pattern), entry.namespace or namespace)
-            elif isinstance(entry, URLPattern) and entry.name:
-                yield (f"{namespace}:{entry.name}" if namespace else entry.name), prefix + str(entry.pattern), \
-                    entry.callback
     return [(name, route, getattr(callback, "coalition_permission", None))
-            for name, route, callback in walk(get_resolver().url_patterns) if route.startswith(COALITION_ROUTE)]
+            for name, route, callback in _walk(get_resolver().url_patterns) if route.startswith(COALITION_ROUTE)]
+
+
+def api_list_urls():
+    """(name, route, permission) of every list endpoint of the REST API: a view under
+    /api/v1/c/<slug>/ with pagination, and the permission it declares for GET."""
+    found = []
+    for name, route, callback in _walk(get_resolver().url_patterns):
+        view = getattr(callback, "view_class", None)
+        if route.startswith(API_ROUTE) and getattr(view, "pagination_class", None) is not None:
+            found.append((name, route, view.permission_for.get("GET")))
+    return found
 
 
 def has_arguments(route: str) -> bool:
-    return "<" in route.removeprefix(COALITION_ROUTE)
+    return "<" in route.removeprefix(API_ROUTE).removeprefix(COALITION_ROUTE)
 
 
 @dataclass
@@ -225,12 +245,15 @@ class Command(BaseCommand):
         parser.add_argument("--small-only", action="store_true", help="Only the small coalition (CI).")
         parser.add_argument("--large-only", action="store_true", help="Only the large coalition.")
         parser.add_argument("--page", default="", help="Only the URL names that contain this text.")
+        parser.add_argument("--api", action="store_true",
+                            help=f"The REST API's list endpoints (a page of {API_PAGE_SIZE} rows), not the pages.")
         parser.add_argument("--slow", type=float, default=10.0,
                             help="A page whose first request takes longer than this many seconds is timed once.")
         parser.add_argument("--timeout", type=float, default=60.0,
                             help="Cancel a query that runs longer than this many seconds (the page fails).")
 
-    def handle(self, *args, runs, warmup, small, large, small_only, large_only, page, slow, timeout, **options):
+    def handle(self, *args, runs, warmup, small, large, small_only, large_only, page, slow, timeout, api=False,
+               **options):
         with scopes_disabled():
             sizes = {}
             if not large_only:
@@ -238,16 +261,19 @@ class Command(BaseCommand):
             if not small_only:
                 sizes["large"] = self._coalition(large or self._largest_scale())
         self.runs, self.warmup, self.slow = max(1, runs), max(0, warmup), slow
-        pages = [(name, route, permission) for name, route, permission in coalition_urls()
+        pages = [(name, route, permission) for name, route, permission in (api_list_urls() if api else coalition_urls())
                  if page in name and name not in POST_ONLY]
         load = os.getloadavg()
         self.stdout.write(
-            f"bench_pages: {self.runs} timed runs per page after {self.warmup} warm-up, DEBUG off, in-process; "
+            f"bench_pages{' --api' if api else ''}: {self.runs} timed runs per page after {self.warmup} warm-up, "
+            "DEBUG off, in-process; "
             + ", ".join(f"{size} = {c.slug} ({self._size_of(c)})" for size, c in sizes.items())
             + f"; load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} CPUs")
         with connection.cursor() as cursor:  # a page stuck in one query must not stall the benchmark
             cursor.execute("SELECT set_config('statement_timeout', %s, false)", [f"{int(timeout * 1000)}"])
-        with override_settings(DEBUG=False, ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"]):
+        # The API's per-person request budget is for runaway scripts, not for a benchmark
+        with override_settings(DEBUG=False, ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"],
+                               API_RATE_LIMIT="100000/min"):
             people = {(size, role): self._member(coalition, role) for size, coalition in sizes.items()
                       for role in ROLES}
             clients = {key: Client() for key in people}
@@ -302,7 +328,8 @@ class Command(BaseCommand):
             if found is None:
                 return None
             kwargs.update(found)
-        return reverse(name, kwargs=kwargs)
+        url = reverse(name, kwargs=kwargs)
+        return f"{url}?page_size={API_PAGE_SIZE}" if route.startswith(API_ROUTE) else url
 
     def _get(self, client, url) -> tuple[int, float]:
         started = time.perf_counter()

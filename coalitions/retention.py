@@ -260,7 +260,11 @@ def delete_old_exports(coalition: Coalition, cutoff: datetime, now: datetime) ->
     names = list(old.exclude(file="").values_list("file", flat=True))
     deleted, _by_model = old.delete()
     # after the rows: a file whose delete fails is left unreferenced, and found again next night
-    transaction.on_commit(lambda: [storage.delete(name) for name in names])
+    def delete_files():
+        for name in names:
+            storage.delete(name)
+
+    transaction.on_commit(delete_files)
     kept = set(ExportJob.objects.filter(coalition=coalition).exclude(file="").values_list("file", flat=True))
     return deleted + delete_unreferenced_files(storage, f"exports/{coalition.pk}", kept | set(names), cutoff)
 

@@ -176,7 +176,8 @@ def xlsx_write(sheets: Iterable[Sheet], target, *, title: str = "", progress=Non
     bold = Font(bold=True)
     written = 0
     for sheet in sheets:
-        part, worksheet, in_sheet, repeated = 1, _new_sheet(workbook, sheet, 1), 0, []
+        part, worksheet, in_sheet = 1, _new_sheet(workbook, sheet, 1), 0
+        repeated: list = []  # the header rows, written again at the top of each following sheet
         for index, row in enumerate(_rows(sheet.rows)):
             if in_sheet >= XLSX_MAX_ROWS:  # Excel would not open the file: go on in a new sheet
                 part, in_sheet = part + 1, 0

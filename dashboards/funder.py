@@ -5,7 +5,7 @@ action plan shows accepted actions only; the agenda is the latest published vers
 """
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from functools import cached_property
 
@@ -241,6 +241,25 @@ def hide_small_counts(activities: dict, threshold: int) -> dict:
     return activities
 
 
+def is_coalition_year(coalition, start: date, end: date) -> bool:
+    """Whether ``start`` to ``end`` is one of the coalition's own years (its fiscal years), the
+    years its reports, snapshots and funder home share."""
+    month = coalition.fiscal_year_start_month
+    return start == date(start.year, month, 1) and end == date(start.year + 1, month, 1) - timedelta(days=1)
+
+
+def withhold_people(activities: dict) -> dict:
+    """Every count of people and families hidden, for a range that straddles the coalition's
+    own years (a calendar year when its fiscal year starts in April): the difference between
+    it and the fiscal years it overlaps would give away the cells they hide. The activities and
+    hours stay."""
+    for row in activities["by_organization"]:
+        row[2] = row[3] = suppression.COMPLEMENTARY
+    activities["people"] = activities["families"] = suppression.COMPLEMENTARY
+    activities["withheld"] = True
+    return activities
+
+
 def activity_section(coalition, start: date, end: date, threshold: int) -> dict:
     """The partners' activities from ``start`` to ``end`` (accepted actions only), by
     organisation, small counts of people and families hidden (``hide_small_counts``): what the
@@ -255,7 +274,7 @@ def activity_section(coalition, start: date, end: date, threshold: int) -> dict:
         activities.values("organization__name").order_by("organization__name")
         .annotate(n=Count("pk"), people=Sum("people_reached"), families=Sum("families_reached"), hours=Sum("hours"))
     )
-    return hide_small_counts({
+    section = hide_small_counts({
         "count": totals["count"] or 0,
         "people": totals["people"] or 0,
         "families": totals["families"] or 0,
@@ -265,6 +284,7 @@ def activity_section(coalition, start: date, end: date, threshold: int) -> dict:
             for r in by_org
         ],
     }, threshold)
+    return section if is_coalition_year(coalition, start, end) else withhold_people(section)
 
 
 def plan_progress(coalition) -> dict:

@@ -8,6 +8,9 @@ small count (Law 25, issue 15) or an old wording (issue 13, point 2):
   frozen before suppression hold exact counts): counts of people or families below it, in the
   indicators that count them and in the activities, read « moins de N », and complementary
   suppression hides what a total would give away. A cell hidden when it was frozen stays hidden.
+- a calendar-year report of a coalition whose fiscal year starts in another month shows no
+  count of people or families in its activities: subtracted from the fiscal years it overlaps,
+  it would give away the cells they hide (``funder.withhold_people``).
 - the value's type and units, for snapshots frozen before they were kept (only a ``unit``:
   a percentage was shown as a bare number), taken from the coalition's indicator of the same
   code, so ``format_value`` writes « 28,4 % ».
@@ -17,13 +20,15 @@ lose the exact numbers a raised threshold may need to hide differently later; th
 whatever the threshold is today, to every snapshot, with one query.
 """
 
+from datetime import date
+
 from django_scopes import scope
 
 from indicators.formatting import ValueFormat
 from indicators.models import Indicator
 from indicators.selectors import suppression
 
-from .funder import hide_small_counts
+from .funder import hide_small_counts, is_coalition_year, withhold_people
 
 
 def _counts_people(item: dict, indicator) -> bool:
@@ -57,4 +62,7 @@ def shown_data(snapshot, coalition) -> dict:
             item["points"] = [[label, shown[i]] for i, (label, _value) in enumerate(points)]
     if "activities" in data:
         hide_small_counts(data["activities"], threshold)
+        if "start" in data and not is_coalition_year(coalition, date.fromisoformat(data["start"]),
+                                                      date.fromisoformat(data["end"])):
+            withhold_people(data["activities"])
     return data

@@ -3,7 +3,7 @@ published in 2026 and counted an action created today. It now shows the agenda v
 at the end of the year and the actions that existed then, with their status then (from their
 audit history, or said to be today's when there is none)."""
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -13,7 +13,7 @@ from django_scopes import scopes_disabled
 
 from conditions.models import Action
 
-from ..conditions.factories import ActionFactory, AgendaVersionFactory
+from ..conditions.factories import ActionFactory, ActivityFactory, AgendaVersionFactory
 from ..helpers import url
 
 pytestmark = pytest.mark.django_db
@@ -108,3 +108,34 @@ def test_a_calendar_year_is_frozen_as_such(client, fiscal):
     with scopes_disabled():
         snapshot = ReportSnapshot.objects.get(coalition=fiscal.coalition)
     assert (snapshot.period_start.isoformat(), snapshot.period_end.isoformat()) == (f"{YEAR}-01-01", f"{YEAR}-12-31")
+
+
+def test_a_calendar_year_gives_no_count_of_people_that_its_fiscal_years_would_reveal(client, fiscal):
+    """Issue 15: calendar 2026 minus fiscal 2026-2027 is January-March 2026 minus January-March
+    2027; with activities from April only, the difference is a count the reports hide. So a
+    calendar-year report (and its snapshot, and its share link) shows activities and hours,
+    never people or families."""
+    from dashboards.models import ReportSnapshot
+
+    action = ActionFactory(plan__coalition=fiscal.coalition, lead_organization=fiscal.organization)
+    for day, people in ((date(YEAR, 5, 1), 40), (date(YEAR, 6, 1), 30), (date(YEAR + 1, 2, 1), 3)):
+        ActivityFactory(action=action, organization=fiscal.organization, date=day, people_reached=people, hours=1)
+    client.force_login(fiscal.coordinator)
+    fiscal_report = client.get(url(fiscal, "dashboards:report", YEAR)).context["report"]["activities"]
+    assert (fiscal_report["count"], fiscal_report["people"]) == (3, 73)
+    page = client.get(url(fiscal, "dashboards:report", YEAR), {"calendar": "1"})
+    calendar = page.context["report"]["activities"]
+    assert (calendar["count"], calendar["hours"]) == (2, 2)  # 73 - 70 would give away February's 3
+    assert calendar["people"] == calendar["families"] == "*"
+    assert all(row[2] == row[3] == "*" for row in calendar["by_organization"])
+    assert "années financières du regroupement" in page.content.decode()
+    # A calendar year frozen before this rule (its exact counts stored) is shown the same way.
+    client.post(url(fiscal, "dashboards:report_freeze", YEAR) + "?calendar=1")
+    with scopes_disabled():
+        snapshot = ReportSnapshot.objects.get(coalition=fiscal.coalition)
+        snapshot.data["activities"].update(people=70, withheld=False)
+        snapshot.data["activities"]["by_organization"][0][2] = 70
+        snapshot.save()
+    client.force_login(fiscal.funder)
+    shown = client.get(url(fiscal, "dashboards:snapshot", snapshot.pk)).content.decode()
+    assert ">70<" not in shown and "masqué" in shown

@@ -1,6 +1,6 @@
 """Dates and times in words, in the current language: « 1er avril 2026 », « 10 h 00 » in
 Québec French; "April 1, 2026", "10:00 a.m." in English. Templates use them as the filters
-``long_date``, ``clock_time`` and ``long_datetime`` (``{% load coalition_tags %}``).
+``long_date``, ``weekday_date``, ``clock_time`` and ``long_datetime`` (``{% load coalition_tags %}``).
 
 And the coalition's own date, ``local_today``: a coalition's day starts at midnight where it is,
 not where the server is."""
@@ -27,6 +27,13 @@ def long_date(day: date) -> str:
         return format_date(day, pgettext("long date, first day of a month", "F j, Y"))
     # Translators: a Django date format (F month, j day, Y year).
     return format_date(day, pgettext("long date", "F j, Y"))
+
+
+def weekday_date(day: date) -> str:
+    """« mardi 12 mars 2030 »; "Tuesday, March 12, 2030" in English (the comma is English usage;
+    a sentence start capitalises it with |capfirst)."""
+    # Translators: a day of the week, then a long date: "Tuesday, March 12, 2030" (no comma in French).
+    return _("%(weekday)s, %(date)s") % {"weekday": format_date(day, "l"), "date": long_date(day)}
 
 
 def clock_time(moment: datetime | time) -> str:

@@ -1,6 +1,6 @@
 """Templates ask the permission registry, never the role: {% if current_membership|can:"app.x:y" %}
 (a name the registry does not hold raises LookupError; tests check every template's names).
-Dates and times in words, in the current language and time zone: {{ day|long_date }},
+Dates and times in words, in the current language and time zone: {{ day|long_date }}, {{ day|weekday_date }},
 {{ moment|clock_time }}, {{ moment|long_datetime }} (see coalitions.dates). Like Django's |date,
 they show nothing for what is not a date ('' from a lookup on a missing object), never fail."""
 
@@ -28,6 +28,14 @@ def long_date(value) -> str:
     if not isinstance(value, date):
         return ""
     return dates.long_date(value.date() if isinstance(value, datetime) else value)
+
+
+@register.filter(expects_localtime=True)
+def weekday_date(value) -> str:
+    """« mardi 12 mars 2030 », "Tuesday, March 12, 2030" for a date or a datetime's day; nothing for None."""
+    if not isinstance(value, date):
+        return ""
+    return dates.weekday_date(value.date() if isinstance(value, datetime) else value)
 
 
 @register.filter(expects_localtime=True)

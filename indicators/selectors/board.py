@@ -71,10 +71,15 @@ def current_periods(coalition, today: date | None = None) -> dict[int, Period]:
     return {p.indicator_id: p for p in periods}
 
 
+# An overview cell of an indicator the organisation reports but whose current period it does not
+# owe yet (its assignment starts later): the page says « not expected yet », not « not reported ».
+NOT_OWED_YET = "not_owed_yet"
+
+
 @dataclass
 class Overview:
     columns: list  # [(indicator, its current period)], by code
-    rows: list  # (organization, [status or "" when it does not report the indicator or owe the period])
+    rows: list  # (organization, [status, NOT_OWED_YET, or "" when it does not report the indicator])
     late: int  # organisations, of all, late for a current period (see ``late_cells``)
 
 
@@ -93,12 +98,18 @@ def overview(coalition, organizations, today: date | None = None) -> Overview:
         category__isnull=True).only("organization_id", "period_id", "status", "submitted_at")}
     rows = []
     for organization in organizations:
-        rows.append((organization, [board_status(period, values.get((period.pk, organization.pk)), today)
-                                    if (indicator.pk, organization.pk) in starts
-                                    and is_owed(starts[indicator.pk, organization.pk], period) else ""
+        rows.append((organization, [_overview_cell(starts, values, organization, indicator, period, today)
                                     for indicator, period in columns]))
     late = late_cells(coalition, today, current).values("organization_id").distinct().count()
     return Overview(columns, rows, late)
+
+
+def _overview_cell(starts: dict, values: dict, organization, indicator, period: Period, today: date) -> str:
+    if (indicator.pk, organization.pk) not in starts:
+        return ""
+    if not is_owed(starts[indicator.pk, organization.pk], period):
+        return NOT_OWED_YET
+    return board_status(period, values.get((period.pk, organization.pk)), today)
 
 
 def late_cells(coalition, today: date | None = None, current: dict | None = None):

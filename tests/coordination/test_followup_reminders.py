@@ -224,7 +224,7 @@ def test_the_weekly_summaries_tell_coordinators_and_partners_about_reporting_and
     coordinator, partner = by_person[world.coordinator.email], by_person[world.partner.email]
     assert "Valeurs soumises cette semaine" in coordinator and "PE-01 T1 2030, CPE Les Petits Pas" in coordinator
     assert "Organismes en retard" in coordinator and "Maison de la famille — PE-01" in coordinator
-    assert "n’ont pas endossé" in coordinator
+    assert "Organismes qui n’ont pas adhéré à la vision commune en vigueur\u00a0:" in coordinator
     assert "ailleurs" not in coordinator and "AIL-01" not in coordinator
     assert "Valeurs d’indicateurs que votre organisme doit déclarer" in partner and "PE-01" in partner
     assert "Valeurs soumises" not in partner and "CPE Les Petits Pas" not in partner

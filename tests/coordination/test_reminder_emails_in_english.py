@@ -59,7 +59,7 @@ def run_as_other_language(language, world, now):
 
 @pytest.mark.parametrize(("language", "subject", "lines"), [
     ("en", "[Regroupement Petite enfance] Reminder: Comité de pilotage",
-     ["A reminder that the meeting “Comité de pilotage” is coming up:", "Tuesday March 12, 2030"]),
+     ["A reminder that the meeting “Comité de pilotage” is coming up:", "Tuesday, March 12, 2030"]),
     ("fr", f"[Regroupement Petite enfance] Rappel{NBSP}: Comité de pilotage",
      [f"Petit rappel{NBSP}: la rencontre «{NBSP}Comité de pilotage{NBSP}» approche{NBSP}:", "Mardi 12 mars 2030"]),
 ])
@@ -160,7 +160,7 @@ def test_the_consultation_reminder(world, consultation, language, subject, line)
 
 @pytest.mark.parametrize(("language", "subject", "lines"), [
     ("en", "[Regroupement Petite enfance] Invitation: Comité de pilotage d'automne",
-     ["You are invited to a meeting of Regroupement Petite enfance.", "Tuesday October 15, 2030",
+     ["You are invited to a meeting of Regroupement Petite enfance.", "Tuesday, October 15, 2030",
       "Tell us whether you will attend:"]),
     ("fr", f"[Regroupement Petite enfance] Invitation{NBSP}: Comité de pilotage d'automne",
      ["Vous êtes invité·e à une rencontre de Regroupement Petite enfance.", "Mardi 15 octobre 2030",

@@ -8,7 +8,8 @@ from django.core import mail
 from django_scopes import scopes_disabled
 
 from coordination.models.communication import Notification
-from indicators.models import ValueStatus
+from indicators.models import IndicatorGroupObjectPermission, ValueStatus
+from indicators.selectors.board import NOT_OWED_YET
 from tests.factories import MembershipFactory, OrganizationFactory
 
 from ..helpers import url
@@ -40,6 +41,30 @@ def test_it_shows_each_organisation_and_indicator_for_the_current_period(client,
     assert overview.late == 2
     assert "Complétude du regroupement" in html and "Non déclaré par cet organisme" in html
     assert "Relancer les 2 organismes en retard" in html
+
+
+@pytest.mark.parametrize(("language", "not_yet", "not_reported"), [
+    ("fr", "Pas encore attendu de cet organisme", "Non déclaré par cet organisme"),
+    ("en", "Not expected yet from this organization", "Not reported by this organization"),
+])
+def test_a_blank_cell_says_not_expected_yet_when_the_assignment_starts_later(client, world, measure, language,
+                                                                              not_yet, not_reported):
+    """Issue 13 (left): an organisation that reports PE-01 only from after its current period
+    (Q2 2025) is not expected yet; the page said « not reported by this organisation »."""
+    newcomer = OrganizationFactory(coalition=world.coalition, name="Centre de pédiatrie sociale")
+    assign(measure.indicator, newcomer)
+    with scopes_disabled():
+        IndicatorGroupObjectPermission.objects.filter(group__organization=newcomer).update(
+            reports_from=date(2025, 7, 1))
+        world.coordinator.language = language
+        world.coordinator.save(update_fields=["language"])
+    client.force_login(world.coordinator)
+    response = client.get(url(world, "dashboards:completeness_overview"))
+    rows = {o.name: cells for o, cells in response.context["overview"].rows}
+    assert rows["Centre de pédiatrie sociale"] == [NOT_OWED_YET]
+    assert response.context["overview"].late == 2  # not late either
+    html = response.content.decode()
+    assert html.count(not_yet) == 1 and not_reported not in html  # every other organisation reports PE-01
 
 
 def test_one_click_reminds_the_late_organisations_once_a_day(client, world, measure):

@@ -89,7 +89,7 @@ def test_it_is_late_nowhere_and_reminded_of_nothing_from_before(history):
         assert {c["organization_id"] for c in board.late_cells(world.coalition, today)} == {world.organization.pk}
         overview = board.overview(world.coalition, [world.organization, newcomer], today)
         assert overview.late == 1
-        assert [cells for _o, cells in overview.rows] == [["missing"], [""]]  # PE-20's current period
+        assert [cells for _o, cells in overview.rows] == [["missing"], [board.NOT_OWED_YET]]  # PE-20's current period
         grid = board.completeness(world.coalition, history.indicator, today)
         rows = {o.name: [status for _p, status in cells] for o, cells in grid.rows}
         assert rows["Centre de pédiatrie sociale"] == ["due"] + [""] * (len(grid.periods) - 1)  # newest first

@@ -2,7 +2,8 @@
 two versions (some endorsements missing, one only for the first version), a third in consultation
 (Haute-Côte: a few reservations, an objection answered, organisations yet to answer), an action
 plan with a dozen actions, a partner's proposal, a few hundred activities, and the practices the
-partners agree to share (one archived), about half adopted, most of them since the spring, and
+partners agree to share (one archived), about half adopted, most of them since the spring (the
+partner at the edge of the network has only planned some), and
 referral paths under two priorities (Haute-Côte). Idempotent: a coalition that
 already has a published agenda or a plan keeps them. Every write goes through the services."""
 
@@ -230,6 +231,8 @@ ADOPTION_BY_SCORE = ["in_place", "in_place", "in_place", "in_place", "adapted", 
 ADAPTATION_NOTE = "Adaptée à notre réalité : nous la faisons au téléphone plutôt qu'en personne, nos familles " \
     "vivent loin."
 
+EDGE_NOTE = "Présentée à notre équipe depuis notre arrivée au regroupement; nous l'essaierons cet hiver."
+
 
 def _seed_practices(coalition, coordinator, spec, organizations):
     """The practices the partners agreed to share; one, replaced since, is archived. About half
@@ -245,6 +248,7 @@ def _seed_practices(coalition, coordinator, spec, organizations):
     partners = {m.organization_id: m.user for m in Membership.objects.filter(
         coalition=coalition, role=Role.PARTNER, is_active=True, organization__isnull=False).select_related("user")}
     today = local_today(coalition)
+    edge = _org(organizations, spec["edge"]) if "edge" in spec else None
     for p_index, practice in enumerate(created):
         for o_index, organization in enumerate(organizations):
             score = (p_index * 3 + o_index * 7) % 10
@@ -252,6 +256,13 @@ def _seed_practices(coalition, coordinator, spec, organizations):
             if status is None:
                 continue
             actor = partners.get(organization.pk, coordinator)
+            if organization == edge and status in ("in_place", "adapted"):
+                # The partner at the edge of the network joined lately: it has only planned
+                # the practices the others adopted (its card and the board tell that story).
+                practices_services.adoption_record(actor=actor, practice=practice, organization=organization,
+                                                   status="planned", since=today - timedelta(days=15 + p_index),
+                                                   note=EDGE_NOTE)
+                continue
             if status in ("in_place", "adapted"):
                 practices_services.adoption_record(actor=actor, practice=practice, organization=organization,
                                                    status="planned", since=today - timedelta(days=200 + 10 * score),

@@ -4,6 +4,7 @@ coalition. Reads the domain apps through their selectors; a fixed number of quer
 from coalitions.dates import local_today
 from coalitions.models import Membership
 from conditions import selectors as condition_selectors
+from conditions.selectors import practices as practice_selectors
 from coordination.selectors.meetings import organization_attendance
 from indicators.selectors import reporting_punctuality
 
@@ -13,9 +14,9 @@ PEOPLE_SHOWN = 30
 
 def partner_card(coalition, organization, *, details: bool) -> dict:
     """What ``organization`` leads and contributes to, its activities, how punctually it
-    reports, the meetings it attended, its endorsement, the skills it offers and, with
-    ``details`` (members only, never funders), its people by name and the detail behind the
-    counts. Eight queries, ten with details."""
+    reports, the meetings it attended, its endorsement, its adoption of the shared practices,
+    the skills it offers and, with ``details`` (members only, never funders), its people by
+    name and the detail behind the counts. Ten queries, twelve with details."""
     involvement = condition_selectors.organization_involvement(coalition, organization, shown=SHOWN)
     attendance = organization_attendance(coalition, organization, shown=SHOWN)
     card = {
@@ -25,8 +26,9 @@ def partner_card(coalition, organization, *, details: bool) -> dict:
         "punctuality": reporting_punctuality(coalition, organization, local_today(coalition)),
         "meetings_attended": attendance["count"],
         "details": details,
-        # Shared practices (issue 16 part 2) add the organisation's adoptions here, as
-        # "practices", and the card shows them in its "practices" section.
+        # Each shared practice and where the organisation stands (the template shows the
+        # adoption notes, free text, with ``details`` only).
+        "practices": practice_selectors.organization_practices(coalition, organization),
     }
     if not details:  # funders: counts and totals only, no people and no individual records
         card.update(activities=[], meetings=[], people=[], people_count=None)

@@ -179,6 +179,31 @@ def adoption_as_of(coalition, day: date, moment) -> dict:
     return {"organizations": organizations, "practices": rows}
 
 
+# A partner card shows the adopted practices first, then what is planned, then the rest.
+STATUS_ORDER = (AdoptionStatus.IN_PLACE, AdoptionStatus.ADAPTED, AdoptionStatus.PLANNED, AdoptionStatus.NOT_STARTED)
+
+
+def organization_practices(coalition, organization) -> dict | None:
+    """Each practice in use (by kind and title, bounded) with ``organization``'s adoption, grouped
+    by status, adopted first; « not started » also holds the practices it recorded nothing for
+    (``adoption`` None). None for a funder, which adopts none. Two queries (none for a funder)."""
+    if organization.kind == OrganizationKind.FUNDER:
+        return None
+    in_use = list(practices_in_use(coalition).order_by("kind", "title", "pk")[:REPORT_PRACTICES])
+    # By subquery rather than ids: one query even when there is no practice (a constant count).
+    found = {a.practice_id: a for a in PracticeAdoption.objects.filter(
+        organization=organization, practice__in=practices_in_use(coalition))}
+    groups: dict[str, list[dict]] = {status: [] for status in STATUS_ORDER}
+    for practice in in_use:
+        adoption = found.get(practice.pk)
+        groups[adoption.status if adoption else AdoptionStatus.NOT_STARTED].append(
+            {"practice": practice, "adoption": adoption})
+    return {"count": len(in_use), "recorded": len(found),
+            "adopted": sum(len(groups[status]) for status in ADOPTED),
+            "groups": [{"status": status, "label": AdoptionStatus(status).label, "rows": groups[status]}
+                       for status in STATUS_ORDER if groups[status]]}
+
+
 # Referral paths --------------------------------------------------------------------------
 
 DIAGRAM_WIDTH, DIAGRAM_HEIGHT, NODE_RADIUS = 720, 460, 10

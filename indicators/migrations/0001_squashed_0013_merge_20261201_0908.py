@@ -1,0 +1,573 @@
+# Squashed on 2026-12-01: the schema of the migrations it replaces, made in one step by
+# SquashedSchema (coalitions/migration_ops.py). The replaced migrations stay until every
+# database has applied them; a new database runs only this one.
+
+from coalitions.migration_ops import SquashedSchema
+from django.conf import settings
+from django.db import migrations, models
+import django.db.models.deletion
+import pgtrigger.compiler
+import pgtrigger.migrations
+
+
+class Migration(migrations.Migration):
+
+    initial = True
+
+    replaces = [
+        ('indicators', '0001_initial'),
+        ('indicators', '0002_links_and_category_total'),
+        ('indicators', '0003_returned_value_index'),
+        ('indicators', '0004_value_indexes_for_pages'),
+        ('indicators', '0005_value_organization_status_index'),
+        ('indicators', '0006_value_audit_statement_triggers'),
+        ('indicators', '0007_value_import'),
+        ('indicators', '0008_audit_trail_index'),
+        ('indicators', '0008_indicator_counts_people'),
+        ('indicators', '0008_indicator_unit_en'),
+        ('indicators', '0008_normalize_stored_texts'),
+        ('indicators', '0009_indicator_obligations_from'),
+        ('indicators', '0010_merge_20261201_0606'),
+        ('indicators', '0011_remove_indicator_insert_insert_and_more'),
+        ('indicators', '0012_assignment_reports_from'),
+        ('indicators', '0012_value_coalition_pk'),
+        ('indicators', '0013_merge_20261201_0908'),
+    ]
+
+    dependencies = [
+        ('auth', '0012_alter_user_first_name_max_length'),
+        ('coalitions', '0001_squashed_0016_export_jobs'),
+        ('conditions', '0001_squashed_0007_practiceadoptionevent_conditions__coaliti_973133_idx_and_more'),
+        ('pghistory', '0007_auto_20250421_0444'),
+        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
+    ]
+
+    operations = [
+        SquashedSchema(operations=[
+            migrations.CreateModel(
+                name='Category',
+                fields=[
+                    ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                    ('dimension', models.CharField(max_length=100, verbose_name='dimension')),
+                    ('label', models.CharField(max_length=100, verbose_name='category')),
+                    ('coalition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='coalitions.coalition', verbose_name='coalition')),
+                ],
+                options={
+                    'verbose_name': 'category',
+                    'verbose_name_plural': 'categories',
+                    'ordering': ['dimension', 'label'],
+                },
+            ),
+            migrations.CreateModel(
+                name='Indicator',
+                fields=[
+                    ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                    ('code', models.CharField(help_text='A short code, e.g. PE-01.', max_length=20, verbose_name='code')),
+                    ('name_fr', models.CharField(max_length=200, verbose_name='name (French)')),
+                    ('name_en', models.CharField(blank=True, max_length=200, verbose_name='name (English)')),
+                    ('definition_fr', models.TextField(blank=True, verbose_name='definition (French)')),
+                    ('definition_en', models.TextField(blank=True, verbose_name='definition (English)')),
+                    ('level', models.CharField(choices=[('population', 'Population result'), ('performance', 'Performance measure')], default='performance', max_length=20, verbose_name='level')),
+                    ('unit', models.CharField(blank=True, help_text='E.g. families, children, days.', max_length=50, verbose_name='unit')),
+                    ('unit_en', models.CharField(blank=True, db_default='', help_text='Shown to people who read in English; empty: the unit as written above.', max_length=50, verbose_name='unit (English)')),
+                    ('value_type', models.CharField(choices=[('count', 'Count'), ('amount', 'Amount (CAD)'), ('percentage', 'Percentage (numerator / denominator)'), ('rate', 'Rate per 1,000'), ('yes_no', 'Yes / no'), ('scale', 'Qualitative scale')], default='count', max_length=20, verbose_name='value type')),
+                    ('scale_labels', models.TextField(blank=True, help_text='For a qualitative scale: one level per line, from the lowest (1) to the highest.', verbose_name='scale levels')),
+                    ('direction', models.CharField(choices=[('higher', 'Higher is better'), ('lower', 'Lower is better')], default='higher', max_length=10, verbose_name='direction')),
+                    ('frequency', models.CharField(choices=[('monthly', 'Monthly'), ('quarterly', 'Quarterly'), ('semi_annual', 'Semi-annual'), ('annual', 'Annual (calendar year)'), ('school_year', 'School year (September to August)'), ('fiscal_year', 'Fiscal year (April to March)')], default='quarterly', max_length=20, verbose_name='frequency')),
+                    ('aggregation', models.CharField(choices=[('sum', 'Sum'), ('average', 'Average'), ('weighted_average', 'Weighted average'), ('min', 'Minimum'), ('max', 'Maximum'), ('latest', 'Latest value'), ('coordinator', 'Entered once by the coordination team')], default='sum', max_length=20, verbose_name="how partners' values combine")),
+                    ('baseline_value', models.DecimalField(blank=True, decimal_places=4, max_digits=18, null=True, verbose_name='baseline value')),
+                    ('baseline_date', models.DateField(blank=True, null=True, verbose_name='baseline date')),
+                    ('data_source', models.CharField(blank=True, max_length=300, verbose_name='data source')),
+                    ('expected_min', models.DecimalField(blank=True, decimal_places=4, help_text='A value below it needs an explanation and is flagged for review.', max_digits=18, null=True, verbose_name='lowest plausible value')),
+                    ('expected_max', models.DecimalField(blank=True, decimal_places=4, help_text='A value above it needs an explanation and is flagged for review.', max_digits=18, null=True, verbose_name='highest plausible value')),
+                    ('due_days', models.PositiveSmallIntegerField(default=15, help_text='Values are due this many days after a period ends.', verbose_name='days to report')),
+                    ('reporting_start', models.DateField(help_text='Periods are generated from this date to today.', verbose_name='reporting starts on')),
+                    ('obligations_from', models.DateField(blank=True, editable=False, null=True, verbose_name='values are late from')),
+                    ('counts_people', models.BooleanField(db_default=False, default=False, help_text="Its values are numbers of people or families: funders see values below the coalition's small numbers threshold as “fewer than” it.", verbose_name='counts people or families')),
+                    ('requires_category_total', models.BooleanField(db_default=False, default=False, help_text='When checked, the categories of each dimension must add up to the value reported.', verbose_name='categories add up to the total')),
+                    ('created_at', models.DateTimeField(auto_now_add=True)),
+                    ('actions', models.ManyToManyField(blank=True, help_text='The actions of the plan that contribute to this indicator.', related_name='indicators', to='conditions.action', verbose_name='linked actions')),
+                    ('coalition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='coalitions.coalition', verbose_name='coalition')),
+                    ('priorities', models.ManyToManyField(blank=True, help_text='The strategic priorities of the common agenda this indicator measures.', related_name='indicators', to='conditions.priority', verbose_name='linked priorities')),
+                ],
+                options={
+                    'verbose_name': 'indicator',
+                    'verbose_name_plural': 'indicators',
+                    'ordering': ['code'],
+                    'permissions': [('report_indicator', 'Reports values of this indicator')],
+                },
+            ),
+            migrations.CreateModel(
+                name='CategoryEvent',
+                fields=[
+                    ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
+                    ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
+                    ('pgh_label', models.TextField(help_text='The event label.')),
+                    ('id', models.BigIntegerField()),
+                    ('dimension', models.CharField(max_length=100, verbose_name='dimension')),
+                    ('label', models.CharField(max_length=100, verbose_name='category')),
+                    ('coalition', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='coalitions.coalition', verbose_name='coalition')),
+                    ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
+                    ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='indicators.category')),
+                    ('indicator', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='indicators.indicator')),
+                ],
+                options={
+                    'abstract': False,
+                },
+            ),
+            migrations.AddField(
+                model_name='category',
+                name='indicator',
+                field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='categories', to='indicators.indicator'),
+            ),
+            migrations.CreateModel(
+                name='IndicatorEvent',
+                fields=[
+                    ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
+                    ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
+                    ('pgh_label', models.TextField(help_text='The event label.')),
+                    ('id', models.BigIntegerField()),
+                    ('code', models.CharField(help_text='A short code, e.g. PE-01.', max_length=20, verbose_name='code')),
+                    ('name_fr', models.CharField(max_length=200, verbose_name='name (French)')),
+                    ('name_en', models.CharField(blank=True, max_length=200, verbose_name='name (English)')),
+                    ('definition_fr', models.TextField(blank=True, verbose_name='definition (French)')),
+                    ('definition_en', models.TextField(blank=True, verbose_name='definition (English)')),
+                    ('level', models.CharField(choices=[('population', 'Population result'), ('performance', 'Performance measure')], default='performance', max_length=20, verbose_name='level')),
+                    ('unit', models.CharField(blank=True, help_text='E.g. families, children, days.', max_length=50, verbose_name='unit')),
+                    ('unit_en', models.CharField(blank=True, db_default='', help_text='Shown to people who read in English; empty: the unit as written above.', max_length=50, verbose_name='unit (English)')),
+                    ('value_type', models.CharField(choices=[('count', 'Count'), ('amount', 'Amount (CAD)'), ('percentage', 'Percentage (numerator / denominator)'), ('rate', 'Rate per 1,000'), ('yes_no', 'Yes / no'), ('scale', 'Qualitative scale')], default='count', max_length=20, verbose_name='value type')),
+                    ('scale_labels', models.TextField(blank=True, help_text='For a qualitative scale: one level per line, from the lowest (1) to the highest.', verbose_name='scale levels')),
+                    ('direction', models.CharField(choices=[('higher', 'Higher is better'), ('lower', 'Lower is better')], default='higher', max_length=10, verbose_name='direction')),
+                    ('frequency', models.CharField(choices=[('monthly', 'Monthly'), ('quarterly', 'Quarterly'), ('semi_annual', 'Semi-annual'), ('annual', 'Annual (calendar year)'), ('school_year', 'School year (September to August)'), ('fiscal_year', 'Fiscal year (April to March)')], default='quarterly', max_length=20, verbose_name='frequency')),
+                    ('aggregation', models.CharField(choices=[('sum', 'Sum'), ('average', 'Average'), ('weighted_average', 'Weighted average'), ('min', 'Minimum'), ('max', 'Maximum'), ('latest', 'Latest value'), ('coordinator', 'Entered once by the coordination team')], default='sum', max_length=20, verbose_name="how partners' values combine")),
+                    ('baseline_value', models.DecimalField(blank=True, decimal_places=4, max_digits=18, null=True, verbose_name='baseline value')),
+                    ('baseline_date', models.DateField(blank=True, null=True, verbose_name='baseline date')),
+                    ('data_source', models.CharField(blank=True, max_length=300, verbose_name='data source')),
+                    ('expected_min', models.DecimalField(blank=True, decimal_places=4, help_text='A value below it needs an explanation and is flagged for review.', max_digits=18, null=True, verbose_name='lowest plausible value')),
+                    ('expected_max', models.DecimalField(blank=True, decimal_places=4, help_text='A value above it needs an explanation and is flagged for review.', max_digits=18, null=True, verbose_name='highest plausible value')),
+                    ('due_days', models.PositiveSmallIntegerField(default=15, help_text='Values are due this many days after a period ends.', verbose_name='days to report')),
+                    ('reporting_start', models.DateField(help_text='Periods are generated from this date to today.', verbose_name='reporting starts on')),
+                    ('obligations_from', models.DateField(blank=True, editable=False, null=True, verbose_name='values are late from')),
+                    ('counts_people', models.BooleanField(db_default=False, default=False, help_text="Its values are numbers of people or families: funders see values below the coalition's small numbers threshold as “fewer than” it.", verbose_name='counts people or families')),
+                    ('requires_category_total', models.BooleanField(db_default=False, default=False, help_text='When checked, the categories of each dimension must add up to the value reported.', verbose_name='categories add up to the total')),
+                    ('created_at', models.DateTimeField(auto_now_add=True)),
+                    ('coalition', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='coalitions.coalition', verbose_name='coalition')),
+                    ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
+                    ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='indicators.indicator')),
+                ],
+                options={
+                    'abstract': False,
+                },
+            ),
+            migrations.CreateModel(
+                name='IndicatorGroupObjectPermission',
+                fields=[
+                    ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                    ('reports_from', models.DateField(blank=True, null=True, verbose_name='reports from')),
+                    ('coalition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='coalitions.coalition', verbose_name='coalition')),
+                    ('content_object', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='group_permissions', to='indicators.indicator')),
+                    ('group', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='auth.group')),
+                    ('permission', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='auth.permission')),
+                ],
+                options={
+                    'abstract': False,
+                },
+            ),
+            migrations.CreateModel(
+                name='IndicatorValue',
+                fields=[
+                    ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                    ('value', models.DecimalField(blank=True, decimal_places=4, max_digits=18, null=True, verbose_name='value')),
+                    ('numerator', models.DecimalField(blank=True, decimal_places=4, max_digits=18, null=True, verbose_name='numerator')),
+                    ('denominator', models.DecimalField(blank=True, decimal_places=4, max_digits=18, null=True, verbose_name='denominator')),
+                    ('weight', models.DecimalField(blank=True, decimal_places=4, max_digits=18, null=True, verbose_name='weight')),
+                    ('comment', models.TextField(blank=True, verbose_name='comment')),
+                    ('source', models.CharField(blank=True, max_length=300, verbose_name='source')),
+                    ('confidence', models.CharField(choices=[('high', 'High'), ('medium', 'Medium'), ('low', 'Low')], default='high', max_length=10, verbose_name='confidence')),
+                    ('status', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('returned', 'Returned for revision'), ('approved', 'Approved')], default='draft', max_length=12, verbose_name='status')),
+                    ('is_flagged', models.BooleanField(default=False, verbose_name='flagged')),
+                    ('flag_reason', models.CharField(blank=True, max_length=300, verbose_name='why it is flagged')),
+                    ('review_note', models.TextField(blank=True, verbose_name="reviewer's note")),
+                    ('return_count', models.PositiveIntegerField(default=0)),
+                    ('emailed_returns', models.PositiveIntegerField(default=0)),
+                    ('submitted_at', models.DateTimeField(blank=True, null=True)),
+                    ('reviewed_at', models.DateTimeField(blank=True, null=True)),
+                    ('updated_at', models.DateTimeField(auto_now=True)),
+                    ('category', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='values', to='indicators.category')),
+                    ('coalition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='coalitions.coalition', verbose_name='coalition')),
+                    ('entered_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                    ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='values', to='indicators.indicator')),
+                    ('organization', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='indicator_values', to='coalitions.organization')),
+                    ('reviewed_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ],
+                options={
+                    'verbose_name': 'value',
+                    'verbose_name_plural': 'values',
+                },
+            ),
+            migrations.CreateModel(
+                name='LearningNote',
+                fields=[
+                    ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                    ('learned', models.TextField(verbose_name='what we learned')),
+                    ('worked', models.TextField(blank=True, verbose_name='what worked')),
+                    ('did_not_work', models.TextField(blank=True, verbose_name='what did not work')),
+                    ('updated_at', models.DateTimeField(auto_now=True)),
+                    ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                    ('coalition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='coalitions.coalition', verbose_name='coalition')),
+                    ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notes', to='indicators.indicator')),
+                ],
+                options={
+                    'verbose_name': 'learning note',
+                    'verbose_name_plural': 'learning notes',
+                },
+            ),
+            migrations.CreateModel(
+                name='Period',
+                fields=[
+                    ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                    ('start', models.DateField(verbose_name='start')),
+                    ('end', models.DateField(verbose_name='end')),
+                    ('due_date', models.DateField(verbose_name='due date')),
+                    ('is_locked', models.BooleanField(default=False, verbose_name='locked')),
+                    ('coalition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='coalitions.coalition', verbose_name='coalition')),
+                    ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='periods', to='indicators.indicator')),
+                ],
+                options={
+                    'verbose_name': 'period',
+                    'verbose_name_plural': 'periods',
+                    'ordering': ['indicator', 'start'],
+                },
+            ),
+            migrations.CreateModel(
+                name='LearningNoteEvent',
+                fields=[
+                    ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
+                    ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
+                    ('pgh_label', models.TextField(help_text='The event label.')),
+                    ('id', models.BigIntegerField()),
+                    ('learned', models.TextField(verbose_name='what we learned')),
+                    ('worked', models.TextField(blank=True, verbose_name='what worked')),
+                    ('did_not_work', models.TextField(blank=True, verbose_name='what did not work')),
+                    ('updated_at', models.DateTimeField(auto_now=True)),
+                    ('author', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL)),
+                    ('coalition', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='coalitions.coalition', verbose_name='coalition')),
+                    ('indicator', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='indicators.indicator')),
+                    ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
+                    ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='indicators.learningnote')),
+                    ('period', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='indicators.period')),
+                ],
+                options={
+                    'abstract': False,
+                },
+            ),
+            migrations.AddField(
+                model_name='learningnote',
+                name='period',
+                field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notes', to='indicators.period'),
+            ),
+            migrations.CreateModel(
+                name='IndicatorValueEvent',
+                fields=[
+                    ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
+                    ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
+                    ('pgh_label', models.TextField(help_text='The event label.')),
+                    ('id', models.BigIntegerField()),
+                    ('value', models.DecimalField(blank=True, decimal_places=4, max_digits=18, null=True, verbose_name='value')),
+                    ('numerator', models.DecimalField(blank=True, decimal_places=4, max_digits=18, null=True, verbose_name='numerator')),
+                    ('denominator', models.DecimalField(blank=True, decimal_places=4, max_digits=18, null=True, verbose_name='denominator')),
+                    ('weight', models.DecimalField(blank=True, decimal_places=4, max_digits=18, null=True, verbose_name='weight')),
+                    ('comment', models.TextField(blank=True, verbose_name='comment')),
+                    ('source', models.CharField(blank=True, max_length=300, verbose_name='source')),
+                    ('confidence', models.CharField(choices=[('high', 'High'), ('medium', 'Medium'), ('low', 'Low')], default='high', max_length=10, verbose_name='confidence')),
+                    ('status', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('returned', 'Returned for revision'), ('approved', 'Approved')], default='draft', max_length=12, verbose_name='status')),
+                    ('is_flagged', models.BooleanField(default=False, verbose_name='flagged')),
+                    ('flag_reason', models.CharField(blank=True, max_length=300, verbose_name='why it is flagged')),
+                    ('review_note', models.TextField(blank=True, verbose_name="reviewer's note")),
+                    ('return_count', models.PositiveIntegerField(default=0)),
+                    ('submitted_at', models.DateTimeField(blank=True, null=True)),
+                    ('reviewed_at', models.DateTimeField(blank=True, null=True)),
+                    ('category', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='indicators.category')),
+                    ('coalition', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='coalitions.coalition', verbose_name='coalition')),
+                    ('entered_by', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL)),
+                    ('indicator', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='indicators.indicator')),
+                    ('organization', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='coalitions.organization')),
+                    ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
+                    ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='indicators.indicatorvalue')),
+                    ('reviewed_by', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL)),
+                    ('period', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='indicators.period')),
+                ],
+                options={
+                    'abstract': False,
+                },
+            ),
+            migrations.AddField(
+                model_name='indicatorvalue',
+                name='period',
+                field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='values', to='indicators.period'),
+            ),
+            migrations.CreateModel(
+                name='IndicatorRollup',
+                fields=[
+                    ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                    ('value', models.DecimalField(decimal_places=6, max_digits=24, null=True)),
+                    ('numerator', models.DecimalField(decimal_places=4, max_digits=24, null=True)),
+                    ('denominator', models.DecimalField(decimal_places=4, max_digits=24, null=True)),
+                    ('reported_count', models.PositiveIntegerField(default=0)),
+                    ('expected_count', models.PositiveIntegerField(default=0)),
+                    ('computed_at', models.DateTimeField()),
+                    ('category', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='rollups', to='indicators.category')),
+                    ('coalition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='coalitions.coalition', verbose_name='coalition')),
+                    ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rollups', to='indicators.indicator')),
+                    ('period', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rollups', to='indicators.period')),
+                ],
+                options={
+                    'verbose_name': 'coalition value',
+                    'verbose_name_plural': 'coalition values',
+                },
+            ),
+            migrations.CreateModel(
+                name='PeriodEvent',
+                fields=[
+                    ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
+                    ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
+                    ('pgh_label', models.TextField(help_text='The event label.')),
+                    ('id', models.BigIntegerField()),
+                    ('start', models.DateField(verbose_name='start')),
+                    ('end', models.DateField(verbose_name='end')),
+                    ('due_date', models.DateField(verbose_name='due date')),
+                    ('is_locked', models.BooleanField(default=False, verbose_name='locked')),
+                    ('coalition', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='coalitions.coalition', verbose_name='coalition')),
+                    ('indicator', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='indicators.indicator')),
+                    ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
+                    ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='indicators.period')),
+                ],
+                options={
+                    'abstract': False,
+                },
+            ),
+            migrations.CreateModel(
+                name='Target',
+                fields=[
+                    ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                    ('value', models.DecimalField(decimal_places=4, max_digits=18, verbose_name='target value')),
+                    ('coalition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='coalitions.coalition', verbose_name='coalition')),
+                    ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='targets', to='indicators.indicator')),
+                    ('period', models.ForeignKey(blank=True, help_text='Leave empty for the final target.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='targets', to='indicators.period', verbose_name='period')),
+                ],
+                options={
+                    'verbose_name': 'target',
+                    'verbose_name_plural': 'targets',
+                },
+            ),
+            migrations.CreateModel(
+                name='TargetEvent',
+                fields=[
+                    ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
+                    ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
+                    ('pgh_label', models.TextField(help_text='The event label.')),
+                    ('id', models.BigIntegerField()),
+                    ('value', models.DecimalField(decimal_places=4, max_digits=18, verbose_name='target value')),
+                    ('coalition', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='coalitions.coalition', verbose_name='coalition')),
+                    ('indicator', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='indicators.indicator')),
+                    ('period', models.ForeignKey(blank=True, db_constraint=False, help_text='Leave empty for the final target.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='indicators.period', verbose_name='period')),
+                    ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
+                    ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='indicators.target')),
+                ],
+                options={
+                    'abstract': False,
+                },
+            ),
+            migrations.CreateModel(
+                name='ValueImport',
+                fields=[
+                    ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                    ('file_name', models.CharField(blank=True, max_length=255)),
+                    ('status', models.CharField(choices=[('checking', 'Checking the file'), ('rejected', 'Refused: nothing was saved'), ('ready', 'Checked, waiting for your confirmation'), ('saving', 'Saving'), ('done', 'Saved'), ('failed', 'Failed: nothing was saved')], default='checking', max_length=10)),
+                    ('upload', models.BinaryField(null=True)),
+                    ('checked', models.JSONField(editable=False, null=True)),
+                    ('preview', models.JSONField(default=list, editable=False)),
+                    ('errors', models.JSONField(default=list, editable=False)),
+                    ('error_count', models.PositiveIntegerField(default=0)),
+                    ('refusal', models.TextField(blank=True)),
+                    ('rows_read', models.PositiveIntegerField(default=0)),
+                    ('rows_empty', models.PositiveIntegerField(default=0)),
+                    ('rows_notes', models.PositiveIntegerField(default=0)),
+                    ('values_count', models.PositiveIntegerField(default=0)),
+                    ('flagged_count', models.PositiveIntegerField(default=0)),
+                    ('created_count', models.PositiveIntegerField(default=0)),
+                    ('changed_count', models.PositiveIntegerField(default=0)),
+                    ('unchanged_count', models.PositiveIntegerField(default=0)),
+                    ('progress', models.PositiveIntegerField(default=0)),
+                    ('created_at', models.DateTimeField(auto_now_add=True)),
+                    ('finished_at', models.DateTimeField(null=True)),
+                    ('coalition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='coalitions.coalition', verbose_name='coalition')),
+                    ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ],
+                options={
+                    'verbose_name': 'values import',
+                    'verbose_name_plural': 'values imports',
+                },
+            ),
+            migrations.AddConstraint(
+                model_name='indicator',
+                constraint=models.UniqueConstraint(models.F('coalition'), models.F('code'), name='indicator_unique_code'),
+            ),
+            pgtrigger.migrations.AddTrigger(
+                model_name='indicator',
+                trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "indicators_indicatorevent" ("aggregation", "baseline_date", "baseline_value", "coalition_id", "code", "counts_people", "created_at", "data_source", "definition_en", "definition_fr", "direction", "due_days", "expected_max", "expected_min", "frequency", "id", "level", "name_en", "name_fr", "obligations_from", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "reporting_start", "requires_category_total", "scale_labels", "unit", "unit_en", "value_type") VALUES (NEW."aggregation", NEW."baseline_date", NEW."baseline_value", NEW."coalition_id", NEW."code", NEW."counts_people", NEW."created_at", NEW."data_source", NEW."definition_en", NEW."definition_fr", NEW."direction", NEW."due_days", NEW."expected_max", NEW."expected_min", NEW."frequency", NEW."id", NEW."level", NEW."name_en", NEW."name_fr", NEW."obligations_from", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."reporting_start", NEW."requires_category_total", NEW."scale_labels", NEW."unit", NEW."unit_en", NEW."value_type"); RETURN NULL;', hash='d2c65b96d6a1d713ee537b890d622db7d9031e74', operation='INSERT', pgid='pgtrigger_insert_insert_6ab67', table='indicators_indicator', when='AFTER')),
+            ),
+            pgtrigger.migrations.AddTrigger(
+                model_name='indicator',
+                trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "indicators_indicatorevent" ("aggregation", "baseline_date", "baseline_value", "coalition_id", "code", "counts_people", "created_at", "data_source", "definition_en", "definition_fr", "direction", "due_days", "expected_max", "expected_min", "frequency", "id", "level", "name_en", "name_fr", "obligations_from", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "reporting_start", "requires_category_total", "scale_labels", "unit", "unit_en", "value_type") VALUES (NEW."aggregation", NEW."baseline_date", NEW."baseline_value", NEW."coalition_id", NEW."code", NEW."counts_people", NEW."created_at", NEW."data_source", NEW."definition_en", NEW."definition_fr", NEW."direction", NEW."due_days", NEW."expected_max", NEW."expected_min", NEW."frequency", NEW."id", NEW."level", NEW."name_en", NEW."name_fr", NEW."obligations_from", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."reporting_start", NEW."requires_category_total", NEW."scale_labels", NEW."unit", NEW."unit_en", NEW."value_type"); RETURN NULL;', hash='ac27c0e5be3fb44e33c1d64763ba4210d5aef09e', operation='UPDATE', pgid='pgtrigger_update_update_4281e', table='indicators_indicator', when='AFTER')),
+            ),
+            pgtrigger.migrations.AddTrigger(
+                model_name='indicator',
+                trigger=pgtrigger.compiler.Trigger(name='delete_delete', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "indicators_indicatorevent" ("aggregation", "baseline_date", "baseline_value", "coalition_id", "code", "counts_people", "created_at", "data_source", "definition_en", "definition_fr", "direction", "due_days", "expected_max", "expected_min", "frequency", "id", "level", "name_en", "name_fr", "obligations_from", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "reporting_start", "requires_category_total", "scale_labels", "unit", "unit_en", "value_type") VALUES (OLD."aggregation", OLD."baseline_date", OLD."baseline_value", OLD."coalition_id", OLD."code", OLD."counts_people", OLD."created_at", OLD."data_source", OLD."definition_en", OLD."definition_fr", OLD."direction", OLD."due_days", OLD."expected_max", OLD."expected_min", OLD."frequency", OLD."id", OLD."level", OLD."name_en", OLD."name_fr", OLD."obligations_from", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."reporting_start", OLD."requires_category_total", OLD."scale_labels", OLD."unit", OLD."unit_en", OLD."value_type"); RETURN NULL;', hash='76638cd80c70fd6482dea0c69dbf9982f5a801d2', operation='DELETE', pgid='pgtrigger_delete_delete_f068f', table='indicators_indicator', when='AFTER')),
+            ),
+            migrations.AddIndex(
+                model_name='categoryevent',
+                index=models.Index(fields=['coalition', '-pgh_created_at', '-pgh_id'], name='indicators__coaliti_67e4c1_idx'),
+            ),
+            migrations.AddConstraint(
+                model_name='category',
+                constraint=models.UniqueConstraint(models.F('indicator'), models.F('dimension'), models.F('label'), name='category_unique_label'),
+            ),
+            pgtrigger.migrations.AddTrigger(
+                model_name='category',
+                trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "indicators_categoryevent" ("coalition_id", "dimension", "id", "indicator_id", "label", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id") VALUES (NEW."coalition_id", NEW."dimension", NEW."id", NEW."indicator_id", NEW."label", _pgh_attach_context(), NOW(), \'insert\', NEW."id"); RETURN NULL;', hash='c741dd85a28c7ff962f5b525054b90b1a8510fd2', operation='INSERT', pgid='pgtrigger_insert_insert_0b8cd', table='indicators_category', when='AFTER')),
+            ),
+            pgtrigger.migrations.AddTrigger(
+                model_name='category',
+                trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "indicators_categoryevent" ("coalition_id", "dimension", "id", "indicator_id", "label", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id") VALUES (NEW."coalition_id", NEW."dimension", NEW."id", NEW."indicator_id", NEW."label", _pgh_attach_context(), NOW(), \'update\', NEW."id"); RETURN NULL;', hash='044d1cb6e7128e2bc7d7fb10db63b9bcde5dd37e', operation='UPDATE', pgid='pgtrigger_update_update_64b65', table='indicators_category', when='AFTER')),
+            ),
+            pgtrigger.migrations.AddTrigger(
+                model_name='category',
+                trigger=pgtrigger.compiler.Trigger(name='delete_delete', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "indicators_categoryevent" ("coalition_id", "dimension", "id", "indicator_id", "label", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id") VALUES (OLD."coalition_id", OLD."dimension", OLD."id", OLD."indicator_id", OLD."label", _pgh_attach_context(), NOW(), \'delete\', OLD."id"); RETURN NULL;', hash='e6436509895b2b53ee2a8a3abdd67cd1b1746395', operation='DELETE', pgid='pgtrigger_delete_delete_1df40', table='indicators_category', when='AFTER')),
+            ),
+            migrations.AddIndex(
+                model_name='indicatorevent',
+                index=models.Index(fields=['coalition', '-pgh_created_at', '-pgh_id'], name='indicators__coaliti_cb44ba_idx'),
+            ),
+            migrations.AlterUniqueTogether(
+                name='indicatorgroupobjectpermission',
+                unique_together={('group', 'permission', 'content_object')},
+            ),
+            migrations.AddConstraint(
+                model_name='period',
+                constraint=models.UniqueConstraint(models.F('indicator'), models.F('start'), name='period_unique_start'),
+            ),
+            pgtrigger.migrations.AddTrigger(
+                model_name='period',
+                trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "indicators_periodevent" ("coalition_id", "due_date", "end", "id", "indicator_id", "is_locked", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "start") VALUES (NEW."coalition_id", NEW."due_date", NEW."end", NEW."id", NEW."indicator_id", NEW."is_locked", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."start"); RETURN NULL;', hash='5e42009ad2ed9b660935b2a30128e550a186fb5d', operation='INSERT', pgid='pgtrigger_insert_insert_5c277', table='indicators_period', when='AFTER')),
+            ),
+            pgtrigger.migrations.AddTrigger(
+                model_name='period',
+                trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "indicators_periodevent" ("coalition_id", "due_date", "end", "id", "indicator_id", "is_locked", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "start") VALUES (NEW."coalition_id", NEW."due_date", NEW."end", NEW."id", NEW."indicator_id", NEW."is_locked", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."start"); RETURN NULL;', hash='3a210e9302a79b25b13af3c04118adc9c07a1c0b', operation='UPDATE', pgid='pgtrigger_update_update_0ac22', table='indicators_period', when='AFTER')),
+            ),
+            pgtrigger.migrations.AddTrigger(
+                model_name='period',
+                trigger=pgtrigger.compiler.Trigger(name='delete_delete', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "indicators_periodevent" ("coalition_id", "due_date", "end", "id", "indicator_id", "is_locked", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "start") VALUES (OLD."coalition_id", OLD."due_date", OLD."end", OLD."id", OLD."indicator_id", OLD."is_locked", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."start"); RETURN NULL;', hash='5a2526e5b2d9306ae3874ef62f6b54ef0893a25f', operation='DELETE', pgid='pgtrigger_delete_delete_a7808', table='indicators_period', when='AFTER')),
+            ),
+            migrations.AddIndex(
+                model_name='learningnoteevent',
+                index=models.Index(fields=['coalition', '-pgh_created_at', '-pgh_id'], name='indicators__coaliti_820aae_idx'),
+            ),
+            migrations.AddConstraint(
+                model_name='learningnote',
+                constraint=models.UniqueConstraint(models.F('indicator'), models.F('period'), name='note_unique_period'),
+            ),
+            pgtrigger.migrations.AddTrigger(
+                model_name='learningnote',
+                trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "indicators_learningnoteevent" ("author_id", "coalition_id", "did_not_work", "id", "indicator_id", "learned", "period_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "updated_at", "worked") VALUES (NEW."author_id", NEW."coalition_id", NEW."did_not_work", NEW."id", NEW."indicator_id", NEW."learned", NEW."period_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."updated_at", NEW."worked"); RETURN NULL;', hash='a91afba832fb520267c604f7d8d5096e86827d67', operation='INSERT', pgid='pgtrigger_insert_insert_bb2c9', table='indicators_learningnote', when='AFTER')),
+            ),
+            pgtrigger.migrations.AddTrigger(
+                model_name='learningnote',
+                trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "indicators_learningnoteevent" ("author_id", "coalition_id", "did_not_work", "id", "indicator_id", "learned", "period_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "updated_at", "worked") VALUES (NEW."author_id", NEW."coalition_id", NEW."did_not_work", NEW."id", NEW."indicator_id", NEW."learned", NEW."period_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."updated_at", NEW."worked"); RETURN NULL;', hash='6e711016770097ba50cda0d5f25fd8dad91c65fa', operation='UPDATE', pgid='pgtrigger_update_update_d1402', table='indicators_learningnote', when='AFTER')),
+            ),
+            pgtrigger.migrations.AddTrigger(
+                model_name='learningnote',
+                trigger=pgtrigger.compiler.Trigger(name='delete_delete', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "indicators_learningnoteevent" ("author_id", "coalition_id", "did_not_work", "id", "indicator_id", "learned", "period_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "updated_at", "worked") VALUES (OLD."author_id", OLD."coalition_id", OLD."did_not_work", OLD."id", OLD."indicator_id", OLD."learned", OLD."period_id", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."updated_at", OLD."worked"); RETURN NULL;', hash='25bb0fbb0d75af734f5fc45292b1bdc70516178f', operation='DELETE', pgid='pgtrigger_delete_delete_ba6f1', table='indicators_learningnote', when='AFTER')),
+            ),
+            migrations.AddIndex(
+                model_name='indicatorvalueevent',
+                index=models.Index(fields=['coalition', '-pgh_created_at', '-pgh_id'], name='indicators__coaliti_5aa36a_idx'),
+            ),
+            migrations.AddIndex(
+                model_name='indicatorvalue',
+                index=models.Index(fields=['indicator', 'period', 'status'], name='value_rollup_key'),
+            ),
+            migrations.AddIndex(
+                model_name='indicatorvalue',
+                index=models.Index(condition=models.Q(('status', 'returned')), fields=['reviewed_at'], name='value_returned'),
+            ),
+            migrations.AddIndex(
+                model_name='indicatorvalue',
+                index=models.Index(condition=models.Q(('category__isnull', True)), fields=['coalition', 'status', '-is_flagged', 'submitted_at', 'id'], name='value_review_queue'),
+            ),
+            migrations.AddIndex(
+                model_name='indicatorvalue',
+                index=models.Index(condition=models.Q(('category__isnull', True)), fields=['organization', 'period'], include=('indicator', 'status', 'id'), name='value_own_cell'),
+            ),
+            migrations.AddIndex(
+                model_name='indicatorvalue',
+                index=models.Index(fields=['organization', 'status'], include=('coalition',), name='value_organization_status'),
+            ),
+            migrations.AddIndex(
+                model_name='indicatorvalue',
+                index=models.Index(fields=['coalition', 'id'], name='value_coalition_pk'),
+            ),
+            migrations.AddConstraint(
+                model_name='indicatorvalue',
+                constraint=models.UniqueConstraint(models.F('indicator'), models.F('period'), models.F('organization'), models.F('category'), name='value_unique_cell', nulls_distinct=False),
+            ),
+            migrations.AddConstraint(
+                model_name='indicatorvalue',
+                constraint=models.CheckConstraint(condition=models.Q(('numerator__isnull', True), ('denominator__isnull', True), ('numerator__lte', models.F('denominator')), _connector='OR'), name='value_numerator_not_above_denominator'),
+            ),
+            pgtrigger.migrations.AddTrigger(
+                model_name='indicatorvalue',
+                trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='WITH _pgh_attached_context AS ( SELECT _pgh_attach_context() AS value ) INSERT INTO "indicators_indicatorvalueevent" ("category_id", "coalition_id", "comment", "confidence", "denominator", "entered_by_id", "flag_reason", "id", "indicator_id", "is_flagged", "numerator", "organization_id", "period_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "return_count", "review_note", "reviewed_at", "reviewed_by_id", "source", "status", "submitted_at", "value", "weight") SELECT new_values."category_id", new_values."coalition_id", new_values."comment", new_values."confidence", new_values."denominator", new_values."entered_by_id", new_values."flag_reason", new_values."id", new_values."indicator_id", new_values."is_flagged", new_values."numerator", new_values."organization_id", new_values."period_id", _pgh_attached_context.value, NOW(), \'insert\', new_values."id", new_values."return_count", new_values."review_note", new_values."reviewed_at", new_values."reviewed_by_id", new_values."source", new_values."status", new_values."submitted_at", new_values."value", new_values."weight" FROM ( SELECT new_values.* FROM new_values  ) AS new_values, _pgh_attached_context; RETURN NULL;', hash='94bfdb64dd5a92b335ca6d8be5a5acfb4b0dce65', level='STATEMENT', operation='INSERT', pgid='pgtrigger_insert_insert_3850c', referencing='REFERENCING NEW TABLE AS new_values ', table='indicators_indicatorvalue', when='AFTER')),
+            ),
+            pgtrigger.migrations.AddTrigger(
+                model_name='indicatorvalue',
+                trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(func='WITH _pgh_attached_context AS ( SELECT _pgh_attach_context() AS value ) INSERT INTO "indicators_indicatorvalueevent" ("category_id", "coalition_id", "comment", "confidence", "denominator", "entered_by_id", "flag_reason", "id", "indicator_id", "is_flagged", "numerator", "organization_id", "period_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "return_count", "review_note", "reviewed_at", "reviewed_by_id", "source", "status", "submitted_at", "value", "weight") SELECT new_values."category_id", new_values."coalition_id", new_values."comment", new_values."confidence", new_values."denominator", new_values."entered_by_id", new_values."flag_reason", new_values."id", new_values."indicator_id", new_values."is_flagged", new_values."numerator", new_values."organization_id", new_values."period_id", _pgh_attached_context.value, NOW(), \'update\', new_values."id", new_values."return_count", new_values."review_note", new_values."reviewed_at", new_values."reviewed_by_id", new_values."source", new_values."status", new_values."submitted_at", new_values."value", new_values."weight" FROM ( SELECT new_values.* FROM old_values JOIN new_values ON (old_values."id") = (new_values."id") WHERE (old_values."category_id" IS DISTINCT FROM (new_values."category_id") OR old_values."coalition_id" IS DISTINCT FROM (new_values."coalition_id") OR old_values."comment" IS DISTINCT FROM (new_values."comment") OR old_values."confidence" IS DISTINCT FROM (new_values."confidence") OR old_values."denominator" IS DISTINCT FROM (new_values."denominator") OR old_values."entered_by_id" IS DISTINCT FROM (new_values."entered_by_id") OR old_values."flag_reason" IS DISTINCT FROM (new_values."flag_reason") OR old_values."id" IS DISTINCT FROM (new_values."id") OR old_values."indicator_id" IS DISTINCT FROM (new_values."indicator_id") OR old_values."is_flagged" IS DISTINCT FROM (new_values."is_flagged") OR old_values."numerator" IS DISTINCT FROM (new_values."numerator") OR old_values."organization_id" IS DISTINCT FROM (new_values."organization_id") OR old_values."period_id" IS DISTINCT FROM (new_values."period_id") OR old_values."return_count" IS DISTINCT FROM (new_values."return_count") OR old_values."review_note" IS DISTINCT FROM (new_values."review_note") OR old_values."reviewed_at" IS DISTINCT FROM (new_values."reviewed_at") OR old_values."reviewed_by_id" IS DISTINCT FROM (new_values."reviewed_by_id") OR old_values."source" IS DISTINCT FROM (new_values."source") OR old_values."status" IS DISTINCT FROM (new_values."status") OR old_values."submitted_at" IS DISTINCT FROM (new_values."submitted_at") OR old_values."value" IS DISTINCT FROM (new_values."value") OR old_values."weight" IS DISTINCT FROM (new_values."weight")) ) AS new_values, _pgh_attached_context; RETURN NULL;', hash='525d24653899adff35bbf01b8d73b1a053e18a3f', level='STATEMENT', operation='UPDATE', pgid='pgtrigger_update_update_f327f', referencing='REFERENCING OLD TABLE AS old_values  NEW TABLE AS new_values ', table='indicators_indicatorvalue', when='AFTER')),
+            ),
+            pgtrigger.migrations.AddTrigger(
+                model_name='indicatorvalue',
+                trigger=pgtrigger.compiler.Trigger(name='delete_delete', sql=pgtrigger.compiler.UpsertTriggerSql(func='WITH _pgh_attached_context AS ( SELECT _pgh_attach_context() AS value ) INSERT INTO "indicators_indicatorvalueevent" ("category_id", "coalition_id", "comment", "confidence", "denominator", "entered_by_id", "flag_reason", "id", "indicator_id", "is_flagged", "numerator", "organization_id", "period_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "return_count", "review_note", "reviewed_at", "reviewed_by_id", "source", "status", "submitted_at", "value", "weight") SELECT old_values."category_id", old_values."coalition_id", old_values."comment", old_values."confidence", old_values."denominator", old_values."entered_by_id", old_values."flag_reason", old_values."id", old_values."indicator_id", old_values."is_flagged", old_values."numerator", old_values."organization_id", old_values."period_id", _pgh_attached_context.value, NOW(), \'delete\', old_values."id", old_values."return_count", old_values."review_note", old_values."reviewed_at", old_values."reviewed_by_id", old_values."source", old_values."status", old_values."submitted_at", old_values."value", old_values."weight" FROM ( SELECT old_values.* FROM old_values  ) AS old_values, _pgh_attached_context; RETURN NULL;', hash='eea84646acf2a417f0cc2436218f4908787b8679', level='STATEMENT', operation='DELETE', pgid='pgtrigger_delete_delete_2883d', referencing='REFERENCING OLD TABLE AS old_values ', table='indicators_indicatorvalue', when='AFTER')),
+            ),
+            migrations.AddConstraint(
+                model_name='indicatorrollup',
+                constraint=models.UniqueConstraint(models.F('indicator'), models.F('period'), models.F('category'), name='rollup_unique_key', nulls_distinct=False),
+            ),
+            migrations.AddIndex(
+                model_name='periodevent',
+                index=models.Index(fields=['coalition', '-pgh_created_at', '-pgh_id'], name='indicators__coaliti_130dec_idx'),
+            ),
+            migrations.AddConstraint(
+                model_name='target',
+                constraint=models.UniqueConstraint(models.F('indicator'), models.F('period'), name='target_unique_period', nulls_distinct=False),
+            ),
+            pgtrigger.migrations.AddTrigger(
+                model_name='target',
+                trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "indicators_targetevent" ("coalition_id", "id", "indicator_id", "period_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "value") VALUES (NEW."coalition_id", NEW."id", NEW."indicator_id", NEW."period_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."value"); RETURN NULL;', hash='f842de93d0f63c25b2d7882fefb81d2d3e92ba81', operation='INSERT', pgid='pgtrigger_insert_insert_621f2', table='indicators_target', when='AFTER')),
+            ),
+            pgtrigger.migrations.AddTrigger(
+                model_name='target',
+                trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "indicators_targetevent" ("coalition_id", "id", "indicator_id", "period_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "value") VALUES (NEW."coalition_id", NEW."id", NEW."indicator_id", NEW."period_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."value"); RETURN NULL;', hash='182c46a8d570c475d8d348274cd7cfe18ebb94c1', operation='UPDATE', pgid='pgtrigger_update_update_38da2', table='indicators_target', when='AFTER')),
+            ),
+            pgtrigger.migrations.AddTrigger(
+                model_name='target',
+                trigger=pgtrigger.compiler.Trigger(name='delete_delete', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "indicators_targetevent" ("coalition_id", "id", "indicator_id", "period_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "value") VALUES (OLD."coalition_id", OLD."id", OLD."indicator_id", OLD."period_id", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."value"); RETURN NULL;', hash='7151054e4ed6de892393deb0d331cd732bdcc5a3', operation='DELETE', pgid='pgtrigger_delete_delete_fa56b', table='indicators_target', when='AFTER')),
+            ),
+            migrations.AddIndex(
+                model_name='targetevent',
+                index=models.Index(fields=['coalition', '-pgh_created_at', '-pgh_id'], name='indicators__coaliti_3af7c5_idx'),
+            ),
+            migrations.AddIndex(
+                model_name='valueimport',
+                index=models.Index(fields=['coalition', 'created_by', '-created_at'], name='import_of_person'),
+            ),
+        ]),
+    ]

@@ -1,15 +1,12 @@
 """Issue 13, point 18 (and the times of point 15): real plurals, the time zones grouped with
 Canada's first, a meeting's kind not repeated after a title that names it, the welcome
-wording, times in the reader's language, and the demo logins where serve_all reads them."""
+wording and times in the reader's language. (The demo logins where serve_all reads them:
+tests/test_demo.py.)"""
 
-import json
 
-from django.core.management import call_command
-from django.test import override_settings
 from django.utils import timezone, translation
 
 from coalitions.forms import CoalitionForm
-from coalitions.management.commands.serve_all import Command as ServeAll
 from coalitions.templatetags.coalition_tags import clock_time
 
 from ..coordination.factories import MeetingFactory
@@ -70,14 +67,3 @@ def test_the_welcome_names_the_coalition_without_an_awkward_article():
     with translation.override("fr"):
         text = translation.gettext("Welcome to %(coalition)s!") % {"coalition": "Regroupement Petite enfance"}
     assert text == "Bienvenue\u00a0! Vous faites maintenant partie de Regroupement Petite enfance."
-
-
-def test_seed_demo_writes_the_logins_where_serve_all_reads_them(db, tmp_path, capsys):
-    with override_settings(DATA_DIR=tmp_path):
-        call_command("seed_demo", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
-        logins = json.loads((tmp_path / "demo-logins.json").read_text())
-        assert any(login["email"] == "partenaire@haute-cote.demo" for login in logins)
-        command = ServeAll()
-        command.print_logins(tmp_path / "demo-logins.json", "127.0.0.1:8000")
-    out = capsys.readouterr().out
-    assert "partenaire@haute-cote.demo" in out and "no demo logins" not in out

@@ -91,19 +91,3 @@ def test_the_health_view_counts_the_partners_at_the_edge_of_the_network(client, 
     signal = next(s for s in panel.signals if s.label == "Partenaires isolés dans le réseau")
     assert signal.detail.startswith(f"{total - 2} / {total} · ") and "Ferme Lointaine" in signal.detail
     assert any("Ferme Lointaine" in item.text and item.url == network(world) for item in response.context["attention"])
-
-
-def test_the_demo_has_a_partner_at_the_edge_of_the_network_and_partners_who_offer_skills(db):
-    from django.core.management import call_command
-    from django_scopes import scope
-
-    from coalitions.models import Coalition
-    from dashboards.network import isolated_partners
-
-    call_command("seed_demo", verbosity=0)
-    with scopes_disabled():
-        coalition = Coalition.objects.get(slug="petite-enfance-haute-cote")
-    with scope(coalition=coalition):
-        assert "Comptoir familial de Sacré-Cœur" in isolated_partners(coalition)["names"]
-        cisss = Organization.objects.get(coalition=coalition, name__startswith="CISSS")
-        assert "Orthophonie" in cisss.skill_list

@@ -5,18 +5,16 @@ the entry grid at both widths go to test-artifacts/. The partner's entry pages b
 the Content Security Policy (no inline style or script the browser refuses)."""
 
 import pytest
-from django.core.management import call_command
 from django_scopes import scopes_disabled
 from playwright.sync_api import expect
 
 from indicators.models import Indicator
 
-from .conftest import log_in
+from ..conftest import log_in
+from .conftest import DEMO_PASSWORD, SLUG
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
-SLUG = "petite-enfance-haute-cote"
-DEMO_PASSWORD = "concerto-demo-2026"
 WIDTHS = (1366, 390)
 
 NO_PAGE_SCROLL = "document.scrollingElement.scrollWidth <= window.innerWidth"
@@ -28,11 +26,6 @@ FIRST_COLUMN_STICKY = """() => Array.from(document.querySelectorAll('.table-wrap
     .every(th => getComputedStyle(th).position === 'sticky')"""
 
 
-@pytest.fixture
-def demo(db):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-
-
 def visit(page, url: str) -> None:
     page.goto(url)
     assert page.evaluate(NO_PAGE_SCROLL), f"{url} scrolls sideways at {page.viewport_size['width']} px"
@@ -40,19 +33,15 @@ def visit(page, url: str) -> None:
     assert page.evaluate(FIRST_COLUMN_STICKY)
 
 
-def test_no_page_scrolls_sideways_and_wide_tables_scroll_in_their_region(live_server, demo, browser, screenshot):
-    for width in WIDTHS:  # one test for both widths: the demo is seeded once
-        check_width(live_server, browser, screenshot, width)
-
-
-def check_width(live_server, browser, screenshot, width: int) -> None:
+@pytest.mark.parametrize("width", WIDTHS)
+def test_no_page_scrolls_sideways_and_wide_tables_scroll_in_their_region(demo_server, browser, screenshot, width):
     with scopes_disabled():
         indicator = Indicator.objects.filter(coalition__slug=SLUG).order_by("code").first()
-    base = f"{live_server.url}/c/{SLUG}"
+    base = f"{demo_server.url}/c/{SLUG}"
     viewport = {"width": width, "height": 900 if width > 800 else 844}
 
     funder = browser.new_context(locale="fr-CA", viewport=viewport).new_page()
-    log_in(funder, live_server.url, "bailleur@haute-cote.demo", DEMO_PASSWORD)
+    log_in(funder, demo_server.url, "bailleur@haute-cote.demo", DEMO_PASSWORD)
     visit(funder, f"{base}/")
     expect(funder.get_by_role("heading", name="Indicateurs par rapport à leurs cibles")).to_be_visible()
     screenshot(funder, f"funder-home-{width}")
@@ -62,7 +51,7 @@ def check_width(live_server, browser, screenshot, width: int) -> None:
     partner = browser.new_context(locale="fr-CA", viewport=viewport).new_page()
     refused = []  # issue 13, point 18: the entry pages break no rule of the Content Security Policy
     partner.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
-    log_in(partner, live_server.url, "partenaire@haute-cote.demo", DEMO_PASSWORD)
+    log_in(partner, demo_server.url, "partenaire@haute-cote.demo", DEMO_PASSWORD)
     visit(partner, f"{base}/measurement/entry/grid/")
     expect(partner.get_by_role("heading", level=1)).to_contain_text("Saisie en grille")
     screenshot(partner, f"demo-entry-grid-{width}")
@@ -72,7 +61,7 @@ def check_width(live_server, browser, screenshot, width: int) -> None:
     assert refused == []
 
     coordinator = browser.new_context(locale="fr-CA", viewport=viewport).new_page()
-    log_in(coordinator, live_server.url, "coordination@haute-cote.demo", DEMO_PASSWORD)
+    log_in(coordinator, demo_server.url, "coordination@haute-cote.demo", DEMO_PASSWORD)
     for path in ("/measurement/completeness/", "/plan/matrix/", "/measurement/review/", "/settings/members/",
                  "/measurement/"):
         visit(coordinator, base + path)

@@ -2,21 +2,13 @@
 full, on a phone too, with a copy button (static/js/app.js, no inline script) that copies it."""
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from .conftest import log_in
+from ..conftest import log_in
+from .conftest import DEMO_PASSWORD, SLUG
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-SLUG = "petite-enfance-haute-cote"
-DEMO_PASSWORD = "concerto-demo-2026"
-
-
-@pytest.fixture
-def demo(db):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
 def _copy_and_read(page, label: str) -> str:
@@ -31,35 +23,36 @@ def _copy_and_read(page, label: str) -> str:
 
 
 def test_the_share_link_and_the_calendar_link_are_shown_whole_with_a_copy_button(
-        live_server, demo, browser, screenshot):
+        demo_server, browser, screenshot):
     context = browser.new_context(locale="fr-CA", viewport={"width": 375, "height": 800})
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=demo_server.url)
     page = context.new_page()
     csp_errors = []
     page.on("console", lambda m: csp_errors.append(m.text) if "Content Security Policy" in m.text else None)
-    log_in(page, live_server.url, "coordination@haute-cote.demo", DEMO_PASSWORD)
+    log_in(page, demo_server.url, "coordination@haute-cote.demo", DEMO_PASSWORD)
 
-    page.goto(f"{live_server.url}/c/{SLUG}/reports/{timezone.localdate().year}/")
+    page.goto(f"{demo_server.url}/c/{SLUG}/reports/{timezone.localdate().year}/")
     page.get_by_role("button", name="Figer le rapport").click()
     page.get_by_role("button", name="Créer un lien de partage").click()
     share_url = _copy_and_read(page, "Lien de partage")
     assert "/share/" in share_url
     screenshot(page, "share-link-phone")
 
-    page.goto(f"{live_server.url}/c/{SLUG}/communication/calendar/")
+    page.goto(f"{demo_server.url}/c/{SLUG}/communication/calendar/")
     page.get_by_role("button", name="Créer mon lien de calendrier").click()
     feed_url = _copy_and_read(page, "Lien du calendrier")
-    assert feed_url.startswith(live_server.url) or "/calendar/" in feed_url
+    assert feed_url.startswith(demo_server.url) or "/calendar/" in feed_url
     screenshot(page, "calendar-link-phone")
     assert csp_errors == []
     context.close()
 
 
-def test_without_javascript_the_link_is_there_and_no_dead_button_shows(live_server, demo, browser):
+def test_without_javascript_the_link_is_there_and_no_dead_button_shows(demo_server, browser):
     context = browser.new_context(locale="fr-CA", java_script_enabled=False)
     page = context.new_page()
-    log_in(page, live_server.url, "coordination@haute-cote.demo", DEMO_PASSWORD)
-    page.goto(f"{live_server.url}/c/{SLUG}/communication/calendar/")
+    # The partner: the coordinator's calendar link is the other test's (the demo is shared).
+    log_in(page, demo_server.url, "partenaire@haute-cote.demo", DEMO_PASSWORD)
+    page.goto(f"{demo_server.url}/c/{SLUG}/communication/calendar/")
     page.get_by_role("button", name="Créer mon lien de calendrier").click()
     assert "/calendar/" in page.get_by_label("Lien du calendrier", exact=False).input_value()
     expect(page.get_by_role("button", name="Copier le lien")).to_be_hidden()

@@ -3,28 +3,20 @@ sees the indicators chart, a coordinator freezes a report and opens its share li
 fresh browser context without logging in."""
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from .conftest import log_in
+from ..conftest import log_in
+from .conftest import DEMO_PASSWORD, SLUG
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-SLUG = "petite-enfance-haute-cote"
-DEMO_PASSWORD = "concerto-demo-2026"
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
-@pytest.fixture
-def demo(db):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-
-
-def test_each_role_sees_its_dashboard_and_a_funder_sees_the_indicators_chart(live_server, demo, browser, screenshot):
-    home = f"{live_server.url}/c/{SLUG}/"
+def test_each_role_sees_its_dashboard_and_a_funder_sees_the_indicators_chart(demo_server, browser, screenshot):
+    home = f"{demo_server.url}/c/{SLUG}/"
 
     coordinator = browser.new_context(locale="fr-CA", viewport={"width": 1280, "height": 900}).new_page()
-    log_in(coordinator, live_server.url, "coordination@haute-cote.demo", DEMO_PASSWORD)
+    log_in(coordinator, demo_server.url, "coordination@haute-cote.demo", DEMO_PASSWORD)
     coordinator.goto(home)
     expect(coordinator.get_by_role("heading", name="Santé du regroupement\u00a0: les cinq conditions")).to_be_visible()
     expect(coordinator.locator(".health-panel")).to_have_count(5)
@@ -34,14 +26,14 @@ def test_each_role_sees_its_dashboard_and_a_funder_sees_the_indicators_chart(liv
     expect(coordinator).not_to_have_url(home)  # one click to where the item is handled
 
     partner = browser.new_context(locale="fr-CA", viewport={"width": 1280, "height": 900}).new_page()
-    log_in(partner, live_server.url, "partenaire@haute-cote.demo", DEMO_PASSWORD)
+    log_in(partner, demo_server.url, "partenaire@haute-cote.demo", DEMO_PASSWORD)
     partner.goto(home)
     expect(partner.get_by_role("heading", name="Valeurs à déclarer")).to_be_visible()
     expect(partner.get_by_text("Santé du regroupement")).to_have_count(0)
     screenshot(partner, "dashboard-partner")
 
     funder = browser.new_context(locale="fr-CA", viewport={"width": 1280, "height": 900}).new_page()
-    log_in(funder, live_server.url, "bailleur@haute-cote.demo", DEMO_PASSWORD)
+    log_in(funder, demo_server.url, "bailleur@haute-cote.demo", DEMO_PASSWORD)
     funder.goto(home)
     expect(funder.get_by_role("heading", name="Indicateurs par rapport à leurs cibles")).to_be_visible()
     chart = funder.locator("figure.dashboard-chart svg[role=img]").first
@@ -52,12 +44,12 @@ def test_each_role_sees_its_dashboard_and_a_funder_sees_the_indicators_chart(liv
 
 
 def test_a_coordinator_freezes_a_report_and_the_share_link_opens_without_an_account(
-    live_server, demo, browser, screenshot
+    demo_server, browser, screenshot
 ):
     year = timezone.localdate().year
     coordinator = browser.new_context(locale="fr-CA").new_page()
-    log_in(coordinator, live_server.url, "coordination@haute-cote.demo", DEMO_PASSWORD)
-    coordinator.goto(f"{live_server.url}/c/{SLUG}/reports/{year}/")
+    log_in(coordinator, demo_server.url, "coordination@haute-cote.demo", DEMO_PASSWORD)
+    coordinator.goto(f"{demo_server.url}/c/{SLUG}/reports/{year}/")
     expect(coordinator.get_by_role("heading", level=1)).to_contain_text("Regroupement")
     screenshot(coordinator, "report-year")
     coordinator.get_by_role("button", name="Figer le rapport").click()

@@ -61,7 +61,7 @@ bench-load: translations
 	$(PY) manage.py bench_load $(BENCH_LOAD_ARGS)
 
 test: translations
-	@$(PY) -m pytest -n 2 $(PYTEST_ARGS); rc=$$?; \
+	@$(PY) -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests (exit 5); this is a failure." >&2; fi; \
 	exit $$rc
 

@@ -47,7 +47,8 @@ from indicators.models import Indicator, IndicatorRollup, IndicatorValue
 
 from .api.helpers import bearer
 
-pytestmark = pytest.mark.django_db
+# One worker runs the module, so its two seeds run once (`make test` runs `--dist loadgroup`).
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo")]
 
 SLUG = "petite-enfance-haute-cote"
 

@@ -19,6 +19,10 @@ from dashboards.management.commands.bench_pages import (
 from tests.test_url_role_matrix import COALITION_PATTERNS, EXPECTED
 
 
+# One worker runs the module, so its scale seed runs once (`make test` runs `--dist loadgroup`).
+pytestmark = pytest.mark.xdist_group("scale-seed")
+
+
 @pytest.fixture(scope="module")
 def scale(django_db_setup, django_db_blocker):
     """echelle-2, the smallest scale coalition, in a transaction rolled back after the module's

@@ -9,7 +9,8 @@ from playwright.sync_api import expect
 from ..conftest import log_in
 from .conftest import DEMO_PASSWORD, SLUG
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+# One worker runs the package, so the demo is seeded once (`make test` runs `--dist loadgroup`).
+pytestmark = [pytest.mark.browser, pytest.mark.django_db, pytest.mark.xdist_group("browser-demo")]
 
 
 def test_each_role_sees_its_dashboard_and_a_funder_sees_the_indicators_chart(demo_server, browser, screenshot):

@@ -13,7 +13,8 @@ from indicators.models import Indicator
 from ..conftest import log_in
 from .conftest import DEMO_PASSWORD, SLUG
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+# One worker runs the package, so the demo is seeded once (`make test` runs `--dist loadgroup`).
+pytestmark = [pytest.mark.browser, pytest.mark.django_db, pytest.mark.xdist_group("browser-demo")]
 
 WIDTHS = (1366, 390)
 

@@ -8,7 +8,8 @@ from playwright.sync_api import expect
 from ..conftest import log_in
 from .conftest import DEMO_PASSWORD, SLUG
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+# One worker runs the package, so the demo is seeded once (`make test` runs `--dist loadgroup`).
+pytestmark = [pytest.mark.browser, pytest.mark.django_db, pytest.mark.xdist_group("browser-demo")]
 
 
 def _copy_and_read(page, label: str) -> str:

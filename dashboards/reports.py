@@ -186,14 +186,17 @@ def in_readers_language(report: dict) -> dict:
     names in both languages, its periods' dates, the actions' status keys), and its labels are
     worded at view time. Snapshots frozen before kept the words of whoever froze them."""
     english = (translation.get_language() or "").startswith("en")
+    labels: dict[tuple, str] = {}  # indicators of one frequency share their periods: each label is worded once
     for item in report["indicators"]:
         names = item.get("names")
         if names:
             item["name"] = (english and names.get("en")) or names.get("fr") or item["name"]
         periods = item.get("periods")
         if periods and item.get("frequency") and len(periods) == len(item["points"]):
-            relabel = {old: period_label(item["frequency"], date.fromisoformat(first), date.fromisoformat(last))
-                       for (old, _value), (first, last) in zip(item["points"], periods, strict=True)}
+            relabel = {old: labels.get(key) or labels.setdefault(key, period_label(
+                           item["frequency"], date.fromisoformat(first), date.fromisoformat(last)))
+                       for (old, _value), (first, last) in zip(item["points"], periods, strict=True)
+                       for key in [(item["frequency"], first, last)]}
             item["points"] = [[relabel[label], value] for label, value in item["points"]]
             item["partial"] = {relabel.get(label, label): counts for label, counts in item.get("partial", {}).items()}
             item["straddling"] = [relabel.get(label, label) for label in item.get("straddling", [])]

@@ -322,7 +322,9 @@ def _package(parts: list, title: str) -> bytes:
 
     worksheets: list[tuple[str, str]] = []
     for sheet, rows in parts:
-        part, current, repeated = 1, [], []
+        part = 1
+        current: list[tuple[list, bool]] = []
+        repeated: list[tuple[list, bool]] = []
         for index, row in enumerate(rows):
             if len(current) >= XLSX_MAX_ROWS:
                 worksheets.append((_sheet_title(sheet.title, part), _sheet_xml(current, sheet.bold_rows,

@@ -31,6 +31,7 @@ from indicators.formatting import ValueFormat, partial_note, unit_text
 from indicators.periods import period_label
 from indicators.selectors import suppression
 
+from . import figures
 from .funder import (
     activity_section,
     chart_rows,
@@ -217,13 +218,20 @@ def decorate(report: dict) -> dict:
     report["as_of_date"] = date.fromisoformat(as_of) if as_of else None
     for item in report["indicators"]:
         item.setdefault("straddling", [])
-        partial = item.setdefault("partial", {})  # frozen before partial periods were kept: none known
-        points = [(label, None if v is None or suppression.is_hidden(v) else Decimal(str(v)))
-                  for label, v in item["points"]]
-        target = None if item["target"] is None else Decimal(str(item["target"]))
-        baseline = None if item["baseline"] is None else Decimal(str(item["baseline"]))
-        item["chart"] = charts.line_chart(points, target=target, baseline=baseline, partial=partial, fmt=item,
-                                          width=640, height=240)
+        item.setdefault("partial", {})  # frozen before partial periods were kept: none known
+    # Each chart rendered once for what it shows (dashboards.figures): the geometry only for the others.
+    keys = [figures.figure_key(item) for item in report["indicators"]]
+    rendered = figures.cached(keys)
+    for item, key in zip(report["indicators"], keys, strict=True):
+        partial = item["partial"]
+        item["figure_key"], item["figure"], item["chart"] = key, rendered.get(key), None
+        if item["figure"] is None:
+            points = [(label, None if v is None or suppression.is_hidden(v) else Decimal(str(v)))
+                      for label, v in item["points"]]
+            target = None if item["target"] is None else Decimal(str(item["target"]))
+            baseline = None if item["baseline"] is None else Decimal(str(item["baseline"]))
+            item["chart"] = charts.line_chart(points, target=target, baseline=baseline, partial=partial, fmt=item,
+                                              width=640, height=240)
         item["status_word"], item["status_symbol"] = trend_words(item["status"])
         item["rows"] = chart_rows(item["points"], partial, item["straddling"])
         latest = latest_complete(item["rows"])

@@ -15,6 +15,8 @@ from coalitions.templatetags.coalition_tags import status_badge
 from indicators.formatting import value_formatter
 from indicators.templatetags.measurement import chart_table_rows, line_chart_svg
 
+from .. import figures
+
 register = template.Library()
 
 
@@ -85,7 +87,13 @@ def chart_figure(chart_id, title, chart, rows, latest_row, partials, target, fmt
 @register.simple_tag
 def report_chart(item) -> str:
     """The chart of one indicator of a report (dashboards.reports.decorate), as
-    _report_body.html drew it with _chart.html."""
-    return chart_figure(slugify("r-" + str(item["code"])), f'{item["code"]} — {item["name"]}', item["chart"],
+    _report_body.html drew it with _chart.html; rendered once for what it shows
+    (dashboards.figures: ``decorate`` found it in the cache, or it is kept there now)."""
+    if item.get("figure") is not None:
+        return mark_safe(item["figure"])  # noqa: S308 (written below, escaped there)
+    html = chart_figure(slugify("r-" + str(item["code"])), f'{item["code"]} — {item["name"]}', item["chart"],
                         item["rows"], item["latest_row"], item["partials"], item["target"], item, item["status"],
                         item["status_word"])
+    if item.get("figure_key"):
+        figures.keep(item["figure_key"], str(html))
+    return html

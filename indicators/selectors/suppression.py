@@ -136,7 +136,6 @@ def _decide(rows: list, threshold: int) -> dict:
 def _group_rows(coalition, period_ids) -> dict[tuple[int, int], list]:
     """The rows of each group of ``period_ids`` whose indicator counts people, in one query."""
     from ..models import IndicatorRollup
-
     from . import among  # runs even for no period: a page's query count does not depend on its indicators
 
     groups: dict[tuple[int, int], list] = {}

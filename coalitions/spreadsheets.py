@@ -10,6 +10,7 @@ genuine -5 is not text and is never quoted.
 """
 
 import csv
+import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -229,9 +230,166 @@ def _xlsx_cells(worksheet, row: Sequence, font) -> list:
 
 
 def xlsx_bytes(sheets: Iterable[Sheet], *, title: str = "") -> bytes:
-    """An XLSX workbook of ``sheets`` in memory (a small export: see ``xlsx_write``)."""
+    """An XLSX workbook of ``sheets`` in memory (a small export, written within the request).
+    The same workbook as ``xlsx_write`` makes, written by ``_package`` in a single pass
+    (openpyxl's XML writer took most of a year report's download, issue 12); a cell of a type
+    it does not write (a time, a duration) makes the whole file go through openpyxl."""
+    parts = [(sheet, [list(row) for row in _rows(sheet.rows)]) for sheet in sheets]
+    try:
+        return _package(parts, title)
+    except _NotPlain:
+        buffer = BytesIO()
+        xlsx_write([Sheet(sheet.title, rows, sheet.bold_rows, sheet.freeze_header, sheet.repeat_rows)
+                    for sheet, rows in parts], buffer, title=title)
+        return buffer.getvalue()
+
+
+class _NotPlain(Exception):
+    """A workbook ``_package`` does not write: openpyxl writes it."""
+
+
+_XML_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_XML_ATTRIBUTE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+_SHEET_NAME_FORBIDDEN = re.compile(r"[\\*?:/\[\]]")
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_DATE_STYLE, _DATETIME_STYLE = 2, 4  # cellXfs below: 0 plain, 1 bold, 2 date, 3 bold date, 4 datetime, 5 bold
+_STYLES = (
+    f'<styleSheet xmlns="{_MAIN}"><numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/>'
+    '<numFmt numFmtId="165" formatCode="yyyy-mm-dd h:mm:ss"/></numFmts>'
+    '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>'
+    '<font><b val="1"/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>'
+    '<fills count="2"><fill><patternFill/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="6">'
+    + "".join(f'<xf numFmtId="{fmt}" fontId="{font}" fillId="0" borderId="0" xfId="0"{apply_font}{apply_format}/>'
+              for fmt, apply_format in ((0, ""), (164, ' applyNumberFormat="1"'), (165, ' applyNumberFormat="1"'))
+              for font, apply_font in ((0, ""), (1, ' applyFont="1"')))
+    + '</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>'
+)
+
+
+def _cell_xml(ref: str, value, bold: bool) -> str:
+    """One cell as openpyxl's write-only mode writes it (_xlsx_cells: text typed as text)."""
+    style = ' s="1"' if bold else ""
+    kind = value.__class__
+    if kind is str:
+        if not value:
+            return f'<c r="{ref}"{style} t="inlineStr"/>'
+        space = ' xml:space="preserve"' if value.strip() != value else ""
+        return f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{value.translate(_XML_TEXT)}</t></is></c>'
+    if kind is bool:
+        return f'<c r="{ref}"{style} t="b"><v>{int(value)}</v></c>'
+    if kind is int:
+        return f'<c r="{ref}"{style} t="n"><v>{value}</v></c>'
+    if kind is float and math.isfinite(value):
+        return f'<c r="{ref}"{style} t="n"><v>{value!r}</v></c>'
+    if kind is date or kind is datetime:
+        from openpyxl.utils.datetime import to_excel
+
+        number = (_DATETIME_STYLE if kind is datetime else _DATE_STYLE) + bold
+        return f'<c r="{ref}" s="{number}" t="n"><v>{to_excel(value)!r}</v></c>'
+    raise _NotPlain
+
+
+def _sheet_xml(rows: list, bold_rows: int, freeze: bool) -> str:
+    from openpyxl.utils import get_column_letter
+
+    letters: list[str] = []
+    out = [f'<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="{_MAIN}"><sheetPr><outlinePr summaryBelow="1" '
+           'summaryRight="1"/><pageSetUpPr/></sheetPr>']
+    if freeze:
+        out.append('<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" '
+                   'activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/>'
+                   "</sheetView></sheetViews>")
+    out.append('<sheetFormatPr baseColWidth="8" defaultRowHeight="15"/><sheetData>')
+    for number, (row, bold) in enumerate(rows, start=1):
+        while len(letters) < len(row):
+            letters.append(get_column_letter(len(letters) + 1))
+        cells = "".join(_cell_xml(f"{letters[i]}{number}", value, bold)
+                        for i, value in enumerate(row) if value is not None)
+        out.append(f'<row r="{number}">{cells}</row>' if cells else f'<row r="{number}"/>')
+    out.append('</sheetData><pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5"/>'
+               '</worksheet>')
+    return "".join(out)
+
+
+def _package(parts: list, title: str) -> bytes:
+    """The XLSX file of ``parts`` ((Sheet, its rows)): the sheets split and named as
+    ``xlsx_write`` does, every cell checked and cleaned by ``_xlsx_value``, in one zip."""
+    import zipfile
+
+    worksheets: list[tuple[str, str]] = []
+    for sheet, rows in parts:
+        part = 1
+        current: list[tuple[list, bool]] = []
+        repeated: list[tuple[list, bool]] = []
+        for index, row in enumerate(rows):
+            if len(current) >= XLSX_MAX_ROWS:
+                worksheets.append((_sheet_title(sheet.title, part), _sheet_xml(current, sheet.bold_rows,
+                                                                                sheet.freeze_header)))
+                part, current = part + 1, list(repeated)
+            cells = ([_xlsx_value(value) for value in row], index < sheet.bold_rows)
+            if index < sheet.repeat_rows:
+                repeated.append(cells)
+            current.append(cells)
+        worksheets.append((_sheet_title(sheet.title, part), _sheet_xml(current, sheet.bold_rows, sheet.freeze_header)))
+    names = [name for name, _xml in worksheets]
+    if any(not name or _SHEET_NAME_FORBIDDEN.search(name) for name in names) or len(set(names)) < len(names):
+        raise _NotPlain  # openpyxl's own names for these
+    stamp = timezone.now().strftime("%Y-%m-%dT%H:%M:%SZ")
+    sheet_types = "".join(f'<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="application/'
+                          'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+                          for n in range(1, len(worksheets) + 1))
+    files = {
+        "[Content_Types].xml": (
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+            '<Override PartName="/xl/styles.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+            f'{sheet_types}<Override PartName="/docProps/core.xml" '
+            'ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
+            '<Override PartName="/docProps/app.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>'),
+        "_rels/.rels": (
+            f'<Relationships xmlns="{_PACKAGE_RELATIONSHIPS}">'
+            f'<Relationship Id="rId1" Type="{_RELATIONSHIPS}/officeDocument" Target="xl/workbook.xml"/>'
+            f'<Relationship Id="rId2" Type="{_PACKAGE_RELATIONSHIPS}/metadata/core-properties" '
+            'Target="docProps/core.xml"/>'
+            f'<Relationship Id="rId3" Type="{_RELATIONSHIPS}/extended-properties" Target="docProps/app.xml"/>'
+            '</Relationships>'),
+        "docProps/app.xml": ('<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+                             'extended-properties"><Application>Concerto</Application></Properties>'),
+        "docProps/core.xml": (
+            '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+            + (f"<dc:title>{_XLSX_ILLEGAL.sub('', str(title)).translate(_XML_TEXT)}</dc:title>" if title else "")
+            + f'<dc:creator>Concerto</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+            f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified></cp:coreProperties>'),
+        "xl/workbook.xml": (
+            f'<workbook xmlns="{_MAIN}" xmlns:r="{_RELATIONSHIPS}"><bookViews><workbookView activeTab="0"/>'
+            "</bookViews><sheets>"
+            + "".join(f'<sheet name="{name.translate(_XML_ATTRIBUTE)}" sheetId="{n}" r:id="rId{n}"/>'
+                      for n, name in enumerate(names, start=1))
+            + "</sheets></workbook>"),
+        "xl/_rels/workbook.xml.rels": (
+            f'<Relationships xmlns="{_PACKAGE_RELATIONSHIPS}">'
+            + "".join(f'<Relationship Id="rId{n}" Type="{_RELATIONSHIPS}/worksheet" Target="worksheets/sheet{n}.xml"/>'
+                      for n in range(1, len(names) + 1))
+            + f'<Relationship Id="rId{len(names) + 1}" Type="{_RELATIONSHIPS}/styles" Target="styles.xml"/>'
+            "</Relationships>"),
+        "xl/styles.xml": _STYLES,
+        **{f"xl/worksheets/sheet{n}.xml": xml for n, (_name, xml) in enumerate(worksheets, start=1)},
+    }
     buffer = BytesIO()
-    xlsx_write(sheets, buffer, title=title)
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        for name, text in files.items():
+            archive.writestr(name, text.encode())
     return buffer.getvalue()
 
 

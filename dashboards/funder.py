@@ -192,7 +192,8 @@ def indicator_series(coalition, *, indicators=None, start=None, end=None, limit:
     shown: dict = {}
     if threshold is not None:
         periods = [p.period_id for i in chosen if i.counts_people for p in by_indicator[i.pk]]
-        shown = suppression.shown_coalition_values(coalition, periods, threshold) if periods else {}
+        # asked even when no indicator shown counts people: the same queries whatever the indicators
+        shown = suppression.shown_coalition_values(coalition, periods, threshold)
     labels: dict[tuple, str] = {}  # indicators of one frequency share their periods' labels
     series = []
     for indicator in chosen:

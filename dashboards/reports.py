@@ -31,6 +31,7 @@ from indicators.formatting import ValueFormat, partial_note, unit_text
 from indicators.periods import period_label
 from indicators.selectors import suppression
 
+from . import figures
 from .funder import (
     activity_section,
     chart_rows,
@@ -186,14 +187,17 @@ def in_readers_language(report: dict) -> dict:
     names in both languages, its periods' dates, the actions' status keys), and its labels are
     worded at view time. Snapshots frozen before kept the words of whoever froze them."""
     english = (translation.get_language() or "").startswith("en")
+    labels: dict[tuple, str] = {}  # indicators of one frequency share their periods: each label is worded once
     for item in report["indicators"]:
         names = item.get("names")
         if names:
             item["name"] = (english and names.get("en")) or names.get("fr") or item["name"]
         periods = item.get("periods")
         if periods and item.get("frequency") and len(periods) == len(item["points"]):
-            relabel = {old: period_label(item["frequency"], date.fromisoformat(first), date.fromisoformat(last))
-                       for (old, _value), (first, last) in zip(item["points"], periods, strict=True)}
+            relabel = {old: labels.get(key) or labels.setdefault(key, period_label(
+                           item["frequency"], date.fromisoformat(first), date.fromisoformat(last)))
+                       for (old, _value), (first, last) in zip(item["points"], periods, strict=True)
+                       for key in [(item["frequency"], first, last)]}
             item["points"] = [[relabel[label], value] for label, value in item["points"]]
             item["partial"] = {relabel.get(label, label): counts for label, counts in item.get("partial", {}).items()}
             item["straddling"] = [relabel.get(label, label) for label in item.get("straddling", [])]
@@ -214,13 +218,20 @@ def decorate(report: dict) -> dict:
     report["as_of_date"] = date.fromisoformat(as_of) if as_of else None
     for item in report["indicators"]:
         item.setdefault("straddling", [])
-        partial = item.setdefault("partial", {})  # frozen before partial periods were kept: none known
-        points = [(label, None if v is None or suppression.is_hidden(v) else Decimal(str(v)))
-                  for label, v in item["points"]]
-        target = None if item["target"] is None else Decimal(str(item["target"]))
-        baseline = None if item["baseline"] is None else Decimal(str(item["baseline"]))
-        item["chart"] = charts.line_chart(points, target=target, baseline=baseline, partial=partial, fmt=item,
-                                          width=640, height=240)
+        item.setdefault("partial", {})  # frozen before partial periods were kept: none known
+    # Each chart rendered once for what it shows (dashboards.figures): the geometry only for the others.
+    keys = [figures.figure_key(item) for item in report["indicators"]]
+    rendered = figures.cached(keys)
+    for item, key in zip(report["indicators"], keys, strict=True):
+        partial = item["partial"]
+        item["figure_key"], item["figure"], item["chart"] = key, rendered.get(key), None
+        if item["figure"] is None:
+            points = [(label, None if v is None or suppression.is_hidden(v) else Decimal(str(v)))
+                      for label, v in item["points"]]
+            target = None if item["target"] is None else Decimal(str(item["target"]))
+            baseline = None if item["baseline"] is None else Decimal(str(item["baseline"]))
+            item["chart"] = charts.line_chart(points, target=target, baseline=baseline, partial=partial, fmt=item,
+                                              width=640, height=240)
         item["status_word"], item["status_symbol"] = trend_words(item["status"])
         item["rows"] = chart_rows(item["points"], partial, item["straddling"])
         latest = latest_complete(item["rows"])

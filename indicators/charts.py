@@ -3,10 +3,11 @@
 import math
 from dataclasses import dataclass, field
 from decimal import ROUND_FLOOR, Decimal
+from functools import lru_cache
 
 from django.utils.translation import gettext
 
-from .formatting import format_number, format_tick
+from .formatting import format_number, tick_formatter
 
 ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA = "on_track", "at_risk", "off_track", "no_data"
 
@@ -76,7 +77,13 @@ def text_width(text: str, font: float) -> float:
 def thinned_labels(xs: list[float], labels: list[str], font: float, width: int) -> list[tuple]:
     """(x, label, text-anchor) of the period labels to show: the newest always, then every
     n-th going back, n so that no two overlap at ``font``; the first and last are anchored
-    so they never run off the chart (« T4 2025 » whole, never « T4 202 »)."""
+    so they never run off the chart (« T4 2025 » whole, never « T4 202 »). The charts of a
+    report share their periods: each set of labels is placed once."""
+    return list(_thinned(tuple(xs), tuple(labels), font, width))
+
+
+@lru_cache(maxsize=256)
+def _thinned(xs: tuple, labels: tuple, font: float, width: int) -> tuple:
     def placed(i: int) -> tuple:
         w = text_width(labels[i], font)
         if xs[i] + w / 2 > width:
@@ -88,8 +95,8 @@ def thinned_labels(xs: list[float], labels: list[str], font: float, width: int) 
     for every in range(1, len(labels) + 1):
         shown = [placed(i) for i in range(len(labels) - 1, -1, -every)][::-1]
         if all(a[4] + font / 2 < b[3] for a, b in zip(shown, shown[1:], strict=False)):
-            return [item[:3] for item in shown]
-    return []
+            return tuple(item[:3] for item in shown)
+    return ()
 
 
 @dataclass
@@ -125,12 +132,16 @@ def line_chart(points: list[tuple[str, Decimal | None]], *, target=None, baselin
     low = min(low, Decimal(0))
     values = nice_ticks(low, high)
     low, high = values[0], values[-1]
-    texts = [format_tick(v, fmt) if fmt is not None else format_number(v) for v in values]
+    tick = tick_formatter(fmt) if fmt is not None else format_number
+    texts = [tick(v) for v in values]
     left = max(36, math.ceil(max(text_width(t, NARROW_FONT) for t in texts)) + 10)
     inner_w, inner_h = width - left - right, height - top - bottom
 
+    span = high - low
+
     def y(v) -> float:
-        return round(top + inner_h - float((Decimal(str(v)) - low) / (high - low)) * inner_h, 1)
+        number = v if v.__class__ is Decimal else Decimal(str(v))
+        return round(top + inner_h - float((number - low) / span) * inner_h, 1)
 
     if len(points) > 1:
         xs = [round(left + i * inner_w / (len(points) - 1), 1) for i in range(len(points))]

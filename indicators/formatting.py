@@ -10,11 +10,14 @@ everyone (e.g. small-number suppression) belongs here, and only here.
 What is formatted is described by a ``ValueFormat``: made from an ``Indicator`` or from the
 dict a frozen report keeps for each indicator (``ValueFormat.of``)."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
-from django.utils import translation
-from django.utils.formats import number_format
+from django.core.signals import setting_changed
+from django.utils import numberformat, translation
+from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -73,16 +76,57 @@ def rounded(number: Decimal, places: int) -> Decimal:
         return number
 
 
+@lru_cache(maxsize=32)
+def _separators(language: str | None) -> tuple[str, object, str]:
+    """The decimal separator, the grouping and the thousands separator of ``language``, read
+    once (Django's ``number_format`` looks the three up again for every number)."""
+    return (get_format("DECIMAL_SEPARATOR", language, use_l10n=True),
+            get_format("NUMBER_GROUPING", language, use_l10n=True),
+            get_format("THOUSAND_SEPARATOR", language, use_l10n=True))
+
+
+def _forget_separators(**kwargs) -> None:
+    _separators.cache_clear()
+
+
+setting_changed.connect(_forget_separators)  # a test overriding the formats (Django resets its own cache)
+
+
+def _grouped(number: Decimal, separators: tuple) -> str:
+    """``number_format(number, force_grouping=True)`` for a Decimal, with the separators
+    already read: the same text (django.utils.numberformat.format), its common case written
+    out (a uniform grouping, fewer than 200 digits)."""
+    decimal_sep, grouping, thousand_sep = separators
+    _sign, digits, exponent = number.as_tuple()
+    if not isinstance(grouping, int) or grouping <= 0 or abs(exponent) + len(digits) > 200:
+        return numberformat.format(number, decimal_sep, None, grouping, thousand_sep, force_grouping=True,
+                                   use_l10n=True)
+    text = f"{number:f}"
+    sign = ""
+    if text[0] == "-":
+        sign, text = "-", text[1:]
+    int_part, _dot, dec_part = text.partition(".")
+    if len(int_part) > grouping:
+        head = len(int_part) % grouping or grouping
+        int_part = thousand_sep.join([int_part[:head]] + [int_part[i:i + grouping]
+                                                          for i in range(head, len(int_part), grouping)])
+    return sign + int_part + (decimal_sep + dec_part if dec_part else "")
+
+
+def _number_text(number: Decimal, places: int, keep_zeros: bool, separators: tuple) -> str:
+    number = rounded(number, places)
+    if not keep_zeros:
+        number = number.to_integral_value() if number == number.to_integral_value() else number.normalize()
+    return _grouped(number, separators)
+
+
 def format_number(value, places: int = 2, *, keep_zeros: bool = False) -> str:
     """A bare number in the reader's language (« 1 234,5 », « 1,234.5 »), rounded to
     ``places`` and, unless ``keep_zeros``, without trailing zeros."""
     number = as_number(value)
     if number is None:
         return DASH
-    number = rounded(number, places)
-    if not keep_zeros:
-        number = number.to_integral_value() if number == number.to_integral_value() else number.normalize()
-    return number_format(number, force_grouping=True)
+    return _number_text(number, places, keep_zeros, _separators(translation.get_language()))
 
 
 def unit_text(fmt: ValueFormat) -> str:
@@ -101,38 +145,80 @@ def unit_text(fmt: ValueFormat) -> str:
 def format_value(value, source, *, places: int | None = None) -> str:
     """``value`` of an indicator (``source``: an Indicator, a frozen report's dict or a
     ValueFormat) with its unit, in the reader's language; a dash when it is not a number."""
+    return value_formatter(source, places=places)(value)
+
+
+def value_formatter(source, *, places: int | None = None) -> Callable[[object], str]:
+    """``format_value`` for ``source``, prepared once in the active language: a function of
+    the value. A chart or a report writes hundreds of values of one indicator with it."""
     fmt = ValueFormat.of(source)
-    number = as_number(value)
-    if number is None:
-        return DASH
     kind = fmt.value_type
     english = _english()
+    separators = _separators(translation.get_language())
     places = PLACES.get(kind, 2) if places is None else places
+
     if kind == "yes_no":
-        return _("Yes") if number >= Decimal("0.5") else _("No")
+        yes, no, half = _("Yes"), _("No"), Decimal("0.5")
+
+        def yes_no(value) -> str:
+            number = as_number(value)
+            return DASH if number is None else (yes if number >= half else no)
+        return yes_no
     if kind == "amount":
-        text = format_number(abs(number), places, keep_zeros=True)
-        sign = "-" if rounded(number, places) < 0 else ""
-        return f"{sign}${text}" if english else f"{sign}{text}{NBSP}$"
-    text = format_number(number, places)
+        def amount(value) -> str:
+            number = as_number(value)
+            if number is None:
+                return DASH
+            text = _number_text(abs(number), places, True, separators)
+            sign = "-" if rounded(number, places) < 0 else ""
+            return f"{sign}${text}" if english else f"{sign}{text}{NBSP}$"
+        return amount
     if kind == "scale":
-        index = int(number.to_integral_value()) if abs(number) < 10**6 else 0
-        label = fmt.levels[index - 1] if 1 <= index <= len(fmt.levels) else ""
-        return f"{text} ({label})" if label else text
+        levels = fmt.levels
+
+        def scale(value) -> str:
+            number = as_number(value)
+            if number is None:
+                return DASH
+            text = _number_text(number, places, False, separators)
+            index = int(number.to_integral_value()) if abs(number) < 10**6 else 0
+            label = levels[index - 1] if 1 <= index <= len(levels) else ""
+            return f"{text} ({label})" if label else text
+        return scale
     unit = unit_text(fmt)
     if not unit:
-        return text
-    if unit in ("%", "‰"):
-        return f"{text}{unit}" if english else f"{text}{NBSP}{unit}"
-    return f"{text}{NBSP}{unit}"
+        suffix = ""
+    elif unit in ("%", "‰"):
+        suffix = unit if english else f"{NBSP}{unit}"
+    else:
+        suffix = f"{NBSP}{unit}"
+
+    def plain(value) -> str:
+        number = as_number(value)
+        return DASH if number is None else _number_text(number, places, False, separators) + suffix
+    return plain
 
 
 def format_tick(value, source) -> str:
     """A chart axis label: the number, with « % » or « $ » for percentages and amounts."""
+    return tick_formatter(source)(value)
+
+
+def tick_formatter(source) -> Callable[[object], str]:
+    """``format_tick`` for ``source``, prepared once (see ``value_formatter``)."""
     fmt = ValueFormat.of(source)
     if fmt.value_type in ("percentage", "amount", "rate"):
-        return format_value(value, fmt, places=0 if fmt.value_type == "amount" else 1)
-    return format_number(value, 2)
+        return value_formatter(fmt, places=0 if fmt.value_type == "amount" else 1)
+    return _bare(2)
+
+
+def _bare(places: int) -> Callable[[object], str]:
+    separators = _separators(translation.get_language())
+
+    def bare(value) -> str:
+        number = as_number(value)
+        return DASH if number is None else _number_text(number, places, False, separators)
+    return bare
 
 
 def partial_note(reported: int, expected: int) -> str:

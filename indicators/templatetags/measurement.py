@@ -5,7 +5,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from ..formatting import format_number, format_tick, format_value
+from ..formatting import format_number, format_tick, format_value, value_formatter
 from ..selectors import suppression
 
 register = template.Library()
@@ -83,6 +83,7 @@ def line_chart_svg(chart, fmt, labelledby) -> str:
     Python: a report draws a hundred of them, and the template engine took seconds at 100
     indicators (issue 12) for markup whose every value is a number or an escaped text."""
     left, width, height = chart.left, chart.width, chart.height
+    text_of = value_formatter(fmt)
     out = [f'<svg viewBox="0 0 {_n(width)} {_n(height)}" width="100%" preserveAspectRatio="xMidYMid meet" '
            f'role="img" aria-labelledby="{escape(labelledby)}" class="line-chart">\n  ']
     out += [f'<line class="grid" x1="{_n(left)}" x2="{_n(width)}" y1="{_n(y)}" y2="{_n(y)}"/><text class="tick" '
@@ -101,12 +102,12 @@ def line_chart_svg(chart, fmt, labelledby) -> str:
         out.append("\n  ")
     out.append(f'<polyline class="series" points="{escape(chart.line)}"/>\n  ')
     out += [f'<circle class="dot" cx="{_n(x)}" cy="{_n(y)}" r="3.5"><title>{escape(label)} : '
-            f'{escape(format_value(value, fmt))}</title></circle>' for x, y, label, value in chart.dots]
+            f'{escape(text_of(value))}</title></circle>' for x, y, label, value in chart.dots]
     out.append("\n  ")
     if chart.partial_dots:
         period, word = escape(gettext("partial period")), escape(gettext("partial"))
         out += [f'<circle class="dot-partial" cx="{_n(x)}" cy="{_n(y)}" r="4.5"><title>{escape(label)} : '
-                f'{escape(format_value(value, fmt))} ({period})</title></circle><text class="partial-label" '
+                f'{escape(text_of(value))} ({period})</title></circle><text class="partial-label" '
                 f'x="{_n(x)}" y="{_n(text_y)}" text-anchor="{escape(anchor)}">{word}</text>'
                 for x, y, label, value, text_y, anchor in chart.partial_dots]
     out.append("\n</svg>")
@@ -118,6 +119,7 @@ def chart_table_rows(rows, fmt) -> str:
     """The body rows of a chart's data table (dashboards/_chart.html): each period's label and
     value, its straddling mark and partial note; in Python for the same reason as the SVG."""
     straddling = f' <span class="muted">({escape(gettext("straddling period"))})</span>'
+    text_of = value_formatter(fmt)
     out = []
     for row in rows:
         partial = row["partial"]
@@ -125,5 +127,5 @@ def chart_table_rows(rows, fmt) -> str:
         out.append(
             ('<tr class="partial-row">' if partial else "<tr>")
             + f'<th scope="row">{escape(str(row["label"]))}{straddling if row["straddling"] else ""}</th>'
-            + f'<td>{escape(format_value(row["value"], fmt))}{note}</td></tr>')
+            + f'<td>{escape(text_of(row["value"]))}{note}</td></tr>')
     return mark_safe("".join(out))  # noqa: S308 (every text is escaped)

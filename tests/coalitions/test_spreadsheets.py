@@ -94,3 +94,69 @@ def test_no_other_module_writes_a_spreadsheet():
         and WRITES_A_SPREADSHEET.search(path.read_text(encoding="utf-8"))
     ]
     assert not offenders, f"Write exports with coalitions.spreadsheets: {offenders}"
+
+
+def _read(content: bytes) -> dict:
+    """What a reader finds in an XLSX file: per sheet, each cell's value, type, boldness and
+    whether it shows as a date; the frozen panes; the title."""
+    book = load_workbook(io.BytesIO(content))
+    return {
+        "title": book.properties.title,
+        "sheets": {
+            sheet.title: (sheet.freeze_panes, [
+                [(c.value, c.data_type, bool(c.font.bold), c.is_date) for c in row if c.value is not None]
+                for row in sheet.iter_rows()])
+            for sheet in book.worksheets
+        },
+    }
+
+
+def _sheets():
+    from django.utils import timezone
+
+    return [
+        Sheet("Données", [["Nom", "Valeur", None, "Quand"], *[[text, -5] for text in POISON],
+                          ["#N/A", Decimal("2.5"), True, date(1900, 2, 1)],
+                          [" espaces ", 0.1, False, datetime(2026, 3, 1)],
+                          ["a & b < c > d \" '", 10**15, None, datetime(2026, 3, 1, 14, 30, 5, 120000)],
+                          [], ["", None, "é€ 🙂", timezone.make_aware(datetime(2026, 7, 1, 23, 30))],
+                          ["x" * 40000, -0.0, Decimal("-1234.5678"), None]],
+              bold_rows=1, freeze_header=True),
+        Sheet("Résumé & notes", [["Titre", "Sous-titre"], ["=1", 3]], bold_rows=2),
+        Sheet("Vide", []),
+    ]
+
+
+@pytest.mark.parametrize("title", ["", "Rapport & bilan 2026"])
+def test_the_xlsx_written_in_one_pass_reads_as_openpyxl_wrote_it(title):
+    """xlsx_bytes writes the package itself (issue 12: openpyxl's XML writer took most of a year
+    report's download); a reader finds exactly what openpyxl's file held."""
+    from coalitions import spreadsheets
+
+    written = xlsx_bytes(_sheets(), title=title)
+    by_openpyxl = io.BytesIO()
+    spreadsheets.xlsx_write(_sheets(), by_openpyxl, title=title)
+    import zipfile
+
+    assert b"Concerto" in zipfile.ZipFile(io.BytesIO(written)).read("docProps/app.xml")  # not openpyxl's file
+    assert _read(written) == _read(by_openpyxl.getvalue())
+
+
+def test_a_sheet_longer_than_excel_allows_goes_on_in_a_second_one_with_its_header(monkeypatch):
+    from coalitions import spreadsheets
+
+    monkeypatch.setattr(spreadsheets, "XLSX_MAX_ROWS", 3)
+    sheets = [Sheet("Valeurs", [["Code", "Valeur"], *[[f"C{n}", n] for n in range(5)]], bold_rows=1)]
+    by_openpyxl = io.BytesIO()
+    spreadsheets.xlsx_write(sheets, by_openpyxl)
+    read = _read(xlsx_bytes(sheets))
+    assert list(read["sheets"]) == ["Valeurs", "Valeurs (2)", "Valeurs (3)"]
+    assert read == _read(by_openpyxl.getvalue())
+
+
+def test_a_cell_the_one_pass_writer_does_not_know_goes_through_openpyxl():
+    from datetime import time
+
+    read = _read(xlsx_bytes([Sheet("Heures", [["Début", time(9, 30)]])]))
+    (start, at), = read["sheets"]["Heures"][1]
+    assert start[:2] == ("Début", "s") and at[0] == time(9, 30)

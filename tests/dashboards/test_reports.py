@@ -199,10 +199,11 @@ def _practices(world, n: int) -> None:
                 PracticeAdoptionFactory(practice=practice, organization=organization, since=timezone.localdate())
 
 
-# The report: 15 queries, and 9 for the partnership (issue 16): 3 for the practices, 4 for the
-# network, 2 for the self-assessment rounds of the year.
+# The report: 16 queries, and 9 for the partnership (issue 16): 3 for the practices, 4 for the
+# network, 2 for the self-assessment rounds of the year. The coalition values hidden from funders
+# are asked even when no indicator counts people (issue 12: the same count in every coalition).
 # share: the frozen report plus the coalition's threshold, applied when it is shown (dashboards.snapshots)
-@pytest.mark.parametrize("name,queries", [("report", 24), ("fiscal_report", 24), ("share", 8)])
+@pytest.mark.parametrize("name,queries", [("report", 25), ("fiscal_report", 25), ("share", 8)])
 def test_report_pages_run_a_fixed_number_of_queries(client, world, name, queries, django_assert_num_queries):
     if name == "fiscal_report":  # April to March: grow()'s first period straddles the fiscal year
         world.coalition.fiscal_year_start_month = 4
@@ -279,3 +280,43 @@ def test_a_snapshot_frozen_in_french_reads_in_english_for_an_english_reader(clie
     assert all(re.fullmatch(r"Q[1-4] \d{4}", label) for label, _value in report["indicators"][0]["points"])
     assert [label for label, _n in report["plan"]["by_status"]][:2] == ["Planned", "In progress"]
     assert french_statuses[0] != "Planned"
+
+
+def _figures(page: str) -> list[str]:
+    return re.findall(r'<figure class="chart dashboard-chart".*?</figure>', page, flags=re.S)
+
+
+def test_a_report_chart_is_rendered_once_for_what_it_shows_and_anew_when_a_value_changes(client, world, monkeypatch):
+    """Issue 12: each chart of a year report is kept in the cache under a digest of the data it
+    draws (dashboards.figures); a changed coalition value makes a new key, never a stale chart."""
+    from django.core.cache import cache
+
+    from dashboards import reports
+    from indicators.models import IndicatorRollup
+
+    drawn = []
+    line_chart = reports.charts.line_chart
+    monkeypatch.setattr(reports.charts, "line_chart", lambda *a, **k: drawn.append(1) or line_chart(*a, **k))
+    cache.clear()
+    grow(world, 2)
+    client.force_login(world.coordinator)
+    path = url(world, "dashboards:report", YEAR)
+    first = client.get(path).content.decode()
+    charts = _figures(first)
+    assert len(charts) == 2 and all("Cible finale" in chart for chart in charts)
+    assert len(drawn) == 2
+    again = client.get(path).content.decode()
+    assert _figures(again) == charts and len(drawn) == 2  # from the cache, the same markup
+    with scopes_disabled():
+        rollup = IndicatorRollup.objects.filter(coalition=world.coalition, value=10).order_by("pk").first()
+        IndicatorRollup.objects.filter(pk=rollup.pk).update(value=77)
+        code = rollup.indicator.code
+    changed = _figures(client.get(path).content.decode())
+    mine = [chart for chart in changed if f">{code} — " in chart]
+    assert len(mine) == 1 and "77" in mine[0] and mine[0] not in charts and len(drawn) == 3
+    assert [chart for chart in changed if chart not in mine] == [c for c in charts if f">{code} — " not in c]
+    with scopes_disabled():
+        world.coordinator.language = "en"
+        world.coordinator.save()
+    english = _figures(client.get(path).content.decode())  # the same data, another reader's language
+    assert len(english) == 2 and all("Final target" in chart for chart in english)

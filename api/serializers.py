@@ -271,8 +271,8 @@ class IndicatorSerializer(Rows):
     baseline_value = serializers.DecimalField(**AMOUNT)
     baseline_date = serializers.DateField(allow_null=True)
     data_source = serializers.CharField()
-    targets = TargetSerializer(many=True)
-    categories = CategorySerializer(many=True)
+    targets = TargetSerializer(many=True, source="target_list")  # indicator_framework's prefetched lists
+    categories = CategorySerializer(many=True, source="category_list")
 
 
 class PeriodSerializer(Rows):

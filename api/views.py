@@ -113,7 +113,8 @@ class OrganizationList(ListView):
     serializer_class = serializers.OrganizationSerializer
 
     def get_queryset(self):
-        return coalition_selectors.organization_list(self.request.coalition)
+        return coalition_selectors.organization_list(self.request.coalition).select_related(None).only(
+            "id", "name", "sector", "kind", "website", "description")
 
 
 class MemberList(ListView):
@@ -167,7 +168,9 @@ class ActivityList(ListView):
     serializer_class = serializers.ActivitySerializer
 
     def get_queryset(self):
-        return condition_selectors.activity_list(self.request.coalition)
+        return condition_selectors.activity_list(self.request.coalition).select_related(None).only(
+            "id", "action_id", "organization_id", "date", "end_date", "description", "people_reached",
+            "families_reached", "hours", "cost")
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(),

@@ -13,13 +13,8 @@ from django_scopes import scope
 from rest_framework import serializers as drf
 from rest_framework.renderers import JSONRenderer
 
-from api import serializers
-from api.views import ROLLUP_COLUMNS, VALUE_COLUMNS
-from coalitions import selectors as coalition_selectors
-from conditions import selectors as condition_selectors
-from coordination.selectors import communication, meetings
+from api import serializers, views
 from indicators.models import Indicator, IndicatorValue, Period
-from indicators.selectors import catalogue, files
 
 ROWS = [cls for cls in vars(serializers).values()
         if isinstance(cls, type) and issubclass(cls, serializers.Rows) and cls is not serializers.Rows]
@@ -60,33 +55,23 @@ def as_json(rows) -> bytes:
     return JSONRenderer().render(rows)
 
 
+LIST_VIEWS = [view for view in vars(views).values()
+              if isinstance(view, type) and issubclass(view, views.ListView) and view is not views.ListView]
+
+
 @pytest.fixture
 def lists(world, data):
-    """Every list of the API as it reads it, in the coalition of ``data``."""
+    """Every list of the API as its view reads it (the coordination team's), in the coalition of ``data``."""
     with scope(coalition=world.coalition):
         coordinator = world.coordinator.memberships.get(coalition=world.coalition)
-        yield coordinator, {
-            serializers.OrganizationSerializer: coalition_selectors.organization_list(world.coalition),
-            serializers.MemberSerializer: coalition_selectors.member_list(world.coalition),
-            serializers.PrioritySerializer: condition_selectors.priorities(world.coalition),
-            serializers.ActionSerializer: condition_selectors.action_rows(
-                condition_selectors.visible_actions(coordinator, world.coalition)),
-            serializers.ActivitySerializer: condition_selectors.activity_list(world.coalition),
-            serializers.IndicatorSerializer: catalogue.indicator_framework(world.coalition),
-            serializers.PeriodSerializer: catalogue.periods(world.coalition),
-            serializers.ValueSerializer: files.value_rows(world.coalition, coordinator).select_related(None)
-            .select_related("indicator", "period").only(*VALUE_COLUMNS),
-            serializers.RollupSerializer: files.rollup_rows(world.coalition).select_related(None)
-            .select_related("indicator", "period").only(*ROLLUP_COLUMNS),
-            serializers.MeetingSerializer: meetings.meetings_with_decisions(world.coalition),
-            serializers.AnnouncementSerializer: communication.announcements_for(coordinator),
-        }
+        request = SimpleNamespace(coalition=world.coalition, membership=coordinator, query_params={})
+        yield {view.serializer_class: view(request=request, kwargs={}).get_queryset() for view in LIST_VIEWS}
 
 
 @pytest.mark.parametrize("zone", ["UTC", "America/Toronto"])
 @pytest.mark.parametrize("role", ["coordinator", "partner", "funder"])
 def test_every_list_writes_what_drf_writes(world, data, lists, zone, role):
-    coordinator, rows = lists
+    rows = lists
     membership = world.user(role).memberships.get(coalition=world.coalition)
     context = {"request": SimpleNamespace(membership=membership), "people_counts": role != "funder"}
     with timezone.override(zone):

@@ -62,11 +62,23 @@ def api_plan(membership, *, ordered=True, **filters) -> str:
 
 @pytest.fixture
 def values(world, measure):
+    """A coalition whose values are mostly another indicator's, other organisations', approved,
+    as in life, and planner statistics that know it (an index is chosen for its selectivity)."""
     for status in ("approved", "submitted", "returned"):
         IndicatorValueFactory(period=measure.period, organization=OrganizationFactory(coalition=world.coalition),
                               status=status)
+    other = PeriodFactory(indicator=IndicatorFactory(coalition=world.coalition, code="PE-99"))
+    for _n in range(40):
+        IndicatorValueFactory(period=other, organization=OrganizationFactory(coalition=world.coalition),
+                              status="approved")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE indicators_indicatorvalue")
     with scope(coalition=world.coalition):
         yield world.coordinator.memberships.get(coalition=world.coalition)
+    # ANALYZE writes the table's size outside the transaction: leave it as if these rows never were
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM indicators_indicatorvalue WHERE coalition_id = %s", [world.coalition.pk])
+        cursor.execute("ANALYZE indicators_indicatorvalue")
 
 
 @pytest.mark.parametrize("filters,index", [

@@ -340,6 +340,15 @@ class IndicatorValue(TenantModel):
             # The API's cursor pages (pk order) of one coalition: without it a page walks the primary
             # key through every other coalition's values first (75,000 rows before echelle-200's).
             models.Index(fields=["coalition", "id"], name="value_coalition_pk"),
+            # The API's pages (id order) filtered by indicator, organisation, status or update, each
+            # from its own index (api.views.ValueList, tests/indicators/test_value_api_indexes.py);
+            # a period has few values (read by its foreign key's index, then sorted). Approved
+            # values are nearly all of them: their pages walk value_coalition_pk or the primary key.
+            models.Index(fields=["coalition", "indicator", "id"], name="value_api_indicator"),
+            models.Index(fields=["coalition", "organization", "id"], name="value_api_organization"),
+            models.Index(fields=["coalition", "status", "id"], name="value_api_status",
+                         condition=~Q(status="approved")),
+            models.Index(fields=["coalition", "updated_at"], name="value_api_updated"),
         ]
 
     def __str__(self):

@@ -38,10 +38,13 @@ def indicators(coalition, *, q: str = "", level: str = ""):
 
 
 def indicator_framework(coalition):
-    """The indicators with their targets and categories (two prefetches), for the API."""
+    """The indicators with their targets and categories (two prefetches), for the API: as lists
+    (``target_list``, ``category_list``), which cost nothing a row, where a prefetched manager
+    builds two filtered querysets for each indicator (a third of a page of 100)."""
     return indicators(coalition).prefetch_related(
-        Prefetch("targets", queryset=Target.objects.order_by("period__start", "pk")),
-        Prefetch("categories", queryset=Category.objects.order_by("dimension", "label", "pk")),
+        Prefetch("targets", queryset=Target.objects.order_by("period__start", "pk"), to_attr="target_list"),
+        Prefetch("categories", queryset=Category.objects.order_by("dimension", "label", "pk"),
+                 to_attr="category_list"),
     )
 
 

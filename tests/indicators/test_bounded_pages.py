@@ -43,6 +43,65 @@ def test_the_entry_list_reads_the_organisations_values_from_one_index(world, mea
     assert "Index Only Scan using value_own_cell" in found
 
 
+def api_plan(membership, *, ordered=True, **filters) -> str:
+    """The plan of a page of the API's values (api.views.ValueList: id order, 101 rows), when
+    PostgreSQL may not read a whole table (the tables here are tiny) nor, for ``ordered``, sort:
+    then an index must give the rows in order."""
+    from indicators.selectors import files
+
+    rows = files.value_rows(membership.coalition, membership, **filters).select_related(None)
+    rows = rows.order_by("pk")[:101] if ordered else rows.order_by()
+    sql, params = rows.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        if ordered:
+            cursor.execute("SET LOCAL enable_sort = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+@pytest.fixture
+def values(world, measure):
+    """A coalition whose values are mostly another indicator's, other organisations', approved,
+    as in life, and planner statistics that know it (an index is chosen for its selectivity)."""
+    for status in ("approved", "submitted", "returned"):
+        IndicatorValueFactory(period=measure.period, organization=OrganizationFactory(coalition=world.coalition),
+                              status=status)
+    other = PeriodFactory(indicator=IndicatorFactory(coalition=world.coalition, code="PE-99"))
+    for _n in range(40):
+        IndicatorValueFactory(period=other, organization=OrganizationFactory(coalition=world.coalition),
+                              status="approved")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE indicators_indicatorvalue")
+    with scope(coalition=world.coalition):
+        yield world.coordinator.memberships.get(coalition=world.coalition)
+    # ANALYZE writes the table's size outside the transaction: leave it as if these rows never were
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM indicators_indicatorvalue WHERE coalition_id = %s", [world.coalition.pk])
+        cursor.execute("ANALYZE indicators_indicatorvalue")
+
+
+@pytest.mark.parametrize("filters,index", [
+    # The page starts at the coalition's first value, found in one step down (coalition, id)
+    ({}, "using value_coalition_pk"),
+    ({"indicator": "indicator"}, "Index Scan using value_api_indicator"),
+    ({"organization": "organization"}, "Index Scan using value_api_organization"),
+    ({"status": "submitted"}, "Index Scan using value_api_status"),
+])
+def test_a_page_of_the_api_values_reads_an_index_of_its_filter_in_id_order(world, measure, values, filters, index):
+    ids = {"indicator": measure.indicator.pk, "organization": world.organization.pk}
+    found = api_plan(values, **{name: str(ids.get(value, value)) for name, value in filters.items()})
+    assert index in found and "Sort" not in found, found
+
+
+def test_the_values_changed_since_a_moment_are_read_from_an_index(values):
+    """An incremental sync asks for the few values changed since its last run: they come from
+    value_api_updated (then sorted), not from a walk through the coalition's values."""
+    from django.utils import timezone
+
+    assert "value_api_updated" in api_plan(values, ordered=False, updated_since=timezone.now())
+
+
 def test_the_entry_list_is_ordered_and_filtered_in_sql(world, measure):
     """Returned first, then late, due, draft, open, submitted; approved ones only if recent."""
     indicator = IndicatorFactory(coalition=world.coalition, frequency="quarterly")

@@ -13,8 +13,10 @@ dict a frozen report keeps for each indicator (``ValueFormat.of``)."""
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from django.utils import translation
-from django.utils.formats import number_format
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.utils import numberformat, translation
+from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -55,6 +57,29 @@ def _english() -> bool:
     return (translation.get_language() or "").startswith("en")
 
 
+_SEPARATORS: dict[str | None, tuple] = {}
+
+
+def _separators() -> tuple:
+    """(decimal separator, grouping, thousand separator) of the active language, as
+    ``number_format`` reads them, looked up once per language: a page formats hundreds of
+    values (twelve charts of twelve periods), and each lookup of the three costs more than the
+    formatting itself. The formats of a language do not change while the process runs."""
+    lang = translation.get_language()
+    found = _SEPARATORS.get(lang)
+    if found is None:
+        found = _SEPARATORS[lang] = (get_format("DECIMAL_SEPARATOR", lang, use_l10n=True),
+                                     get_format("NUMBER_GROUPING", lang, use_l10n=True),
+                                     get_format("THOUSAND_SEPARATOR", lang, use_l10n=True))
+    return found
+
+
+@receiver(setting_changed)
+def _forget_separators(**kwargs) -> None:
+    """As Django forgets its own formats' cache when a test changes a setting."""
+    _SEPARATORS.clear()
+
+
 def as_number(value) -> Decimal | None:
     """The finite number ``value`` is, else None ('' from a template lookup, text, NaN)."""
     if value is None or value == "" or isinstance(value, bool):
@@ -82,7 +107,8 @@ def format_number(value, places: int = 2, *, keep_zeros: bool = False) -> str:
     number = rounded(number, places)
     if not keep_zeros:
         number = number.to_integral_value() if number == number.to_integral_value() else number.normalize()
-    return number_format(number, force_grouping=True)
+    decimal_sep, grouping, thousand_sep = _separators()  # number_format(number, force_grouping=True)
+    return numberformat.format(number, decimal_sep, None, grouping, thousand_sep, force_grouping=True, use_l10n=True)
 
 
 def unit_text(fmt: ValueFormat) -> str:

@@ -7,6 +7,7 @@ they show nothing for what is not a date ('' from a lookup on a missing object),
 from datetime import date, datetime, time
 
 from django import template
+from django.utils.html import format_html
 
 from coalitions import dates
 from coalitions.permissions import has_permission
@@ -48,3 +49,26 @@ def clock_time(value) -> str:
 def long_datetime(value) -> str:
     """« 1er avril 2026 à 10 h 00 »; nothing for None."""
     return dates.long_datetime(value) if isinstance(value, datetime) else ""
+
+
+# includes/status_badge.html in Python, for the tables that show hundreds of badges (the
+# completeness board: 25 organisations x 12 periods). The same markup, tones and symbols;
+# tests/coalitions/test_status_badge.py checks both write the same for every status.
+BADGE_TONES = {
+    "success": ("✓", ("ok", "success", "done", "complete", "completed", "approved", "validated", "accepted",
+                      "active", "on_track", "submitted", "published")),
+    "warning": ("!", ("warning", "due", "pending", "late", "at_risk", "expiring", "in_review", "review", "partial")),
+    "danger": ("✕", ("danger", "error", "overdue", "rejected", "missing", "failed", "expired", "blocked",
+                     "off_track")),
+    "info": ("●", ("info", "new", "in_progress", "open", "planned", "scheduled", "sent", "current")),
+}
+BADGE_OF = {word: (tone, symbol) for tone, (symbol, words) in BADGE_TONES.items() for word in words}
+
+
+@register.simple_tag
+def status_badge(status, label, tone="") -> str:
+    """``{% include "includes/status_badge.html" with status=... label=... tone=... %}``, written
+    in Python: ``{% status_badge status label tone %}``."""
+    tone, symbol = BADGE_OF.get(str(tone or status).lower(), ("neutral", "○"))
+    return format_html('<span class="badge badge-{}" data-status="{}"><span class="badge-symbol" aria-hidden="true">'
+                       '{}</span> {}</span>\n', tone, status, symbol, label)

@@ -2,7 +2,7 @@ from html import escape
 
 from django import template
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from ..formatting import format_number, format_tick, format_value
@@ -127,3 +127,25 @@ def chart_table_rows(rows, fmt) -> str:
             + f'<th scope="row">{escape(str(row["label"]))}{straddling if row["straddling"] else ""}</th>'
             + f'<td>{escape(format_value(row["value"], fmt))}{note}</td></tr>')
     return mark_safe("".join(out))  # noqa: S308 (every text is escaped)
+
+
+@register.simple_tag
+def chart_summary(latest_row, partials, target, rows, fmt) -> str:
+    """The words of a chart's summary after its status (dashboards/_chart.html): its latest
+    complete value, its final target, each newer partial period, the number of periods; in
+    Python for the same reason as the SVG (a home shows twelve charts of twelve periods)."""
+    if latest_row:
+        latest = gettext("Latest coalition value: %(value)s (%(period)s).") % {
+            "value": escape(format_value(latest_row["value"], fmt)), "period": escape(str(latest_row["label"]))}
+    else:
+        latest = escape(gettext("No complete period yet.") if partials else gettext("No approved value yet."))
+    final = gettext("Final target: %(value)s.") % {"value": escape(format_value(target, fmt))} \
+        if target is not None else ""
+    notes = "".join(
+        '<span class="partial-note">'
+        + gettext("%(period)s (%(note)s): %(value)s so far, not yet the coalition's result.") % {
+            "period": escape(str(row["label"])), "note": escape(str(row["note"])),
+            "value": escape(format_value(row["value"], fmt))}
+        + "</span>\n      " for row in partials)
+    shown = ngettext("%(n)s period shown.", "%(n)s periods shown.", len(rows)) % {"n": len(rows)}
+    return mark_safe(f"\n      {latest}\n      {final}\n      {notes}{shown}")  # noqa: S308 (every text is escaped)

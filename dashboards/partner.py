@@ -3,7 +3,7 @@ coalition's progress on the indicators it reports. A fixed number of queries."""
 
 from datetime import date
 
-from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Count, F, FilteredRelation, IntegerField, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -57,15 +57,14 @@ def values_to_report(coalition, organization, today: date, shown: int = SHOWN) -
     queries, whatever the data)."""
     rows = list(ReportingBacklog.objects.filter(organization=organization, start__lte=today))
     keys = _keys_to_read(rows, today, shown)
-    value = IndicatorValue.objects.filter(  # one probe of value_unique_cell per period
-        indicator_id=OuterRef("indicator_id"), period_id=OuterRef("pk"), organization=organization,
-        category__isnull=True)
+    # the organisation's value of each period: one LEFT JOIN, read from value_own_cell alone
+    own = FilteredRelation("values", condition=Q(
+        values__indicator_id=F("indicator_id"), values__organization=organization, values__category__isnull=True))
     periods = (  # the periods it owes (as the backlog counts them)
         Period.objects.filter(owes(coalition, organization), is_locked=False, start__lte=today)
         .filter(Q(*[Q(start=start, due_date=due) for start, due in keys], _connector=Q.OR) if keys
                 else Q(start__isnull=True))  # (no period: the query still runs, the count stays fixed)
-        .annotate(value_id=Subquery(value.values("pk")[:1]),
-                  value_status=Coalesce(Subquery(value.values("status")[:1]), Value("")))
+        .annotate(own=own, value_id=F("own__id"), value_status=Coalesce(F("own__status"), Value("")))
         .exclude(value_status__in=(ValueStatus.SUBMITTED, ValueStatus.APPROVED))
         .annotate(rank=Case(
             When(value_status=ValueStatus.RETURNED, then=Value(0)),

@@ -136,9 +136,10 @@ def _decide(rows: list, threshold: int) -> dict:
 def _group_rows(coalition, period_ids) -> dict[tuple[int, int], list]:
     """The rows of each group of ``period_ids`` whose indicator counts people, in one query."""
     from ..models import IndicatorRollup
+    from . import among  # (runs even for no period: a page's query count does not depend on its rows)
 
     groups: dict[tuple[int, int], list] = {}
-    rows = (IndicatorRollup.objects.filter(coalition=coalition, period_id__in=set(period_ids),
+    rows = (IndicatorRollup.objects.filter(coalition=coalition, period_id__in=among(period_ids),
                                            indicator__counts_people=True)
             .select_related("category").only("pk", "indicator_id", "period_id", "category_id", "value",
                                               "category__dimension"))

@@ -5,6 +5,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from coalitions.templatetags.coalition_tags import status_badge
+
 from ..formatting import format_number, format_tick, format_value
 from ..selectors import suppression
 
@@ -149,3 +151,15 @@ def chart_summary(latest_row, partials, target, rows, fmt) -> str:
         + "</span>\n      " for row in partials)
     shown = ngettext("%(n)s period shown.", "%(n)s periods shown.", len(rows)) % {"n": len(rows)}
     return mark_safe(f"\n      {latest}\n      {final}\n      {notes}{shown}")  # noqa: S308 (every text is escaped)
+
+
+@register.simple_tag
+def board_cells(cells) -> str:
+    """The cells of a row of the completeness board (indicators/completeness.html): each
+    period's status badge, or a dash for a period the organisation does not owe. In Python:
+    the board shows 25 organisations x 12 periods."""
+    not_owed = ('<span aria-hidden="true">—</span><span class="visually-hidden">'
+                + escape(gettext("Not owed: the organization reports from a later period")) + "</span>")
+    return mark_safe("".join(  # noqa: S308 (status_badge escapes its texts)
+        f"<td>{status_badge(status, status_label(status), status_tone(status)) if status else not_owed}</td>"
+        for _period, status in cells))

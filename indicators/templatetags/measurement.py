@@ -168,6 +168,9 @@ def board_cells(cells) -> str:
         for _period, status in cells))
 
 
+NOTE_PK = 987654321987  # a period number no address holds but the one it stands for
+
+
 @register.simple_tag
 def period_value_rows(rows, indicator, can_write_notes, slug) -> str:
     """The rows of an indicator page's table of periods (indicators/indicator_detail.html), the
@@ -179,6 +182,8 @@ def period_value_rows(rows, indicator, can_write_notes, slug) -> str:
     # (a template's constant text and its translation are not escaped: the translators' own)
     learned, worked, did_not_work = (gettext(text) for text in ("What we learned", "What worked", "What did not work"))
     edit, write = gettext("Edit the note"), gettext("Write the note")
+    # one reverse() for the sixty links: the address of period NOTE_PK, its number swapped in each row
+    pattern = escape(reverse("indicators:note_edit", args=[slug, NOTE_PK])) if can_write_notes else ""
     out = []
     for row in reversed(rows):
         period, rollup, note = row["period"], row["rollup"], row["note"]
@@ -196,7 +201,7 @@ def period_value_rows(rows, indicator, can_write_notes, slug) -> str:
                 story += f"<p><strong>{did_not_work}</strong> — {linebreaksbr(note.did_not_work, autoescape=True)}</p>"
         link = ""
         if can_write_notes:
-            url = escape(reverse("indicators:note_edit", args=[slug, period.pk]))
+            url = pattern.replace(str(NOTE_PK), str(period.pk))
             link = (f'<a href="{url}">{edit if note else write}<span class="visually-hidden"> — {label}</span></a>')
         value = escape(format_value(rollup.value if rollup else None, indicator))
         out.append(

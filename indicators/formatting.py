@@ -12,6 +12,7 @@ dict a frozen report keeps for each indicator (``ValueFormat.of``)."""
 
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from django.core.signals import setting_changed
 from django.dispatch import receiver
@@ -78,6 +79,7 @@ def _separators() -> tuple:
 def _forget_separators(**kwargs) -> None:
     """As Django forgets its own formats' cache when a test changes a setting."""
     _SEPARATORS.clear()
+    _formatted.cache_clear()
 
 
 def as_number(value) -> Decimal | None:
@@ -127,12 +129,19 @@ def unit_text(fmt: ValueFormat) -> str:
 def format_value(value, source, *, places: int | None = None) -> str:
     """``value`` of an indicator (``source``: an Indicator, a frozen report's dict or a
     ValueFormat) with its unit, in the reader's language; a dash when it is not a number."""
-    fmt = ValueFormat.of(source)
     number = as_number(value)
     if number is None:
         return DASH
+    return _formatted(ValueFormat.of(source), str(number), places, translation.get_language())
+
+
+@lru_cache(maxsize=8192)
+def _formatted(fmt: ValueFormat, digits: str, places: int | None, language: str | None) -> str:
+    """format_value of a number (written exactly, ``str(Decimal)``), remembered per format and
+    language: a home's chart writes each value in its dot, its table row and its summary."""
+    number = Decimal(digits)
     kind = fmt.value_type
-    english = _english()
+    english = (language or "").startswith("en")
     places = PLACES.get(kind, 2) if places is None else places
     if kind == "yes_no":
         return _("Yes") if number >= Decimal("0.5") else _("No")

@@ -191,8 +191,8 @@ def indicator_series(coalition, *, indicators=None, start=None, end=None, limit:
     targets = final_targets(ids)
     shown: dict = {}
     if threshold is not None:
+        # one query even when no indicator of the page counts people: the same count on every page
         periods = [p.period_id for i in chosen if i.counts_people for p in by_indicator[i.pk]]
-        # asked even when no indicator shown counts people: the same queries whatever the indicators
         shown = suppression.shown_coalition_values(coalition, periods, threshold)
     labels: dict[tuple, str] = {}  # indicators of one frequency share their periods' labels
     series = []

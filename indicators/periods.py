@@ -1,8 +1,10 @@
 """Reporting periods generated from an indicator's frequency. Pure functions, no database."""
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 # frequency -> (months per period, month the first period of a year starts in)
@@ -44,6 +46,14 @@ def generate_periods(frequency: str, first_day: date, last_day: date) -> list[tu
 
 
 def period_label(frequency: str, start: date, end: date) -> str:
+    """« Mars 2026 », « T1 2026 »: a period's name in the active language."""
+    return _label(frequency, start, end, get_language())
+
+
+@lru_cache(maxsize=8192)
+def _label(frequency: str, start: date, end: date, language: str | None) -> str:
+    """period_label, remembered per language: a page names up to a hundred periods, each
+    through date_format, and a name depends only on these four (and on the catalogues)."""
     if frequency == "monthly":
         return date_format(start, "F Y").capitalize()
     if frequency == "quarterly":

@@ -1,9 +1,14 @@
 from html import escape
 
 from django import template
+from django.template.defaultfilters import linebreaksbr
+from django.urls import reverse
+from django.utils.formats import localize
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from coalitions.templatetags.coalition_tags import status_badge
 
 from ..formatting import format_number, format_tick, format_value, value_formatter
 from ..selectors import suppression
@@ -128,4 +133,59 @@ def chart_table_rows(rows, fmt) -> str:
             ('<tr class="partial-row">' if partial else "<tr>")
             + f'<th scope="row">{escape(str(row["label"]))}{straddling if row["straddling"] else ""}</th>'
             + f'<td>{escape(text_of(row["value"]))}{note}</td></tr>')
+    return mark_safe("".join(out))  # noqa: S308 (every text is escaped)
+
+
+@register.simple_tag
+def board_cells(cells) -> str:
+    """The cells of a row of the completeness board (indicators/completeness.html): each
+    period's status badge, or a dash for a period the organisation does not owe. In Python:
+    the board shows 25 organisations x 12 periods."""
+    not_owed = ('<span aria-hidden="true">—</span><span class="visually-hidden">'
+                + gettext("Not owed: the organization reports from a later period") + "</span>")
+    return mark_safe("".join(  # noqa: S308 (status_badge escapes its texts)
+        f"<td>{status_badge(status, status_label(status), status_tone(status)) if status else not_owed}</td>"
+        for _period, status in cells))
+
+
+NOTE_PK = 987654321987  # a period number no address holds but the one it stands for
+
+
+@register.simple_tag
+def period_value_rows(rows, indicator, can_write_notes, slug) -> str:
+    """The rows of an indicator page's table of periods (indicators/indicator_detail.html), the
+    newest first: each period's coalition value (and partial note), target, organisations
+    reporting, learning note and the link to write it. In Python: a monthly indicator shows
+    sixty periods after five years."""
+    if not rows:
+        return mark_safe(f'<tr><td colspan="5">{gettext("No period has started yet.")}</td></tr>')  # noqa: S308
+    # (a template's constant text and its translation are not escaped: the translators' own)
+    learned, worked, did_not_work = (gettext(text) for text in ("What we learned", "What worked", "What did not work"))
+    edit, write = gettext("Edit the note"), gettext("Write the note")
+    # one reverse() for the sixty links: the address of period NOTE_PK, its number swapped in each row
+    pattern = escape(reverse("indicators:note_edit", args=[slug, NOTE_PK])) if can_write_notes else ""
+    out = []
+    for row in reversed(rows):
+        period, rollup, note = row["period"], row["rollup"], row["note"]
+        label = escape(str(period.label))
+        partial = f' <span class="partial-note">({escape(str(row["partial"]))})</span>' if row["partial"] else ""
+        reporting = gettext("%(n)s of %(m)s") % {"n": escape(localize(rollup.reported_count)),
+                                                 "m": escape(localize(rollup.expected_count))} if rollup else "—"
+        story = ""
+        if note:
+            story = f"<p><strong>{learned}</strong> — {linebreaksbr(note.learned, autoescape=True)}</p>\n      "
+            if note.worked:
+                story += f"<p><strong>{worked}</strong> — {linebreaksbr(note.worked, autoescape=True)}</p>"
+            story += "\n      "
+            if note.did_not_work:
+                story += f"<p><strong>{did_not_work}</strong> — {linebreaksbr(note.did_not_work, autoescape=True)}</p>"
+        link = ""
+        if can_write_notes:
+            url = pattern.replace(str(NOTE_PK), str(period.pk))
+            link = (f'<a href="{url}">{edit if note else write}<span class="visually-hidden"> — {label}</span></a>')
+        value = escape(format_value(rollup.value if rollup else None, indicator))
+        out.append(
+            f'<tr>\n    <th scope="row">{label}</th>\n    <td class="coalition-value">{value}{partial}</td>\n'
+            f'    <td>{escape(format_value(row["target"], indicator))}</td>\n    <td>{reporting}</td>\n'
+            f"    <td>{story}\n      {link}</td>\n  </tr>")
     return mark_safe("".join(out))  # noqa: S308 (every text is escaped)

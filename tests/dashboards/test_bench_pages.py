@@ -18,7 +18,6 @@ from dashboards.management.commands.bench_pages import (
 )
 from tests.test_url_role_matrix import COALITION_PATTERNS, EXPECTED
 
-
 # One worker runs the module, so its scale seed runs once (`make test` runs `--dist loadgroup`).
 pytestmark = pytest.mark.xdist_group("scale-seed")
 

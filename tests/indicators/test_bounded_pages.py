@@ -107,6 +107,21 @@ def test_the_values_changed_since_a_moment_are_read_from_an_index(values):
     assert "value_api_updated" in api_plan(values, ordered=False, updated_since=timezone.now())
 
 
+def test_the_partner_home_reads_its_values_to_report_by_one_join(world, measure):
+    """The home's to-do list: the organisation's value of each period by one join (on
+    value_own_cell at scale, index-only), not four correlated subqueries (each of which read the
+    heap for the coalition the scoped manager adds). On these tiny tables the planner may take
+    another index of the organisation: the plan is checked for its shape."""
+    from dashboards.partner import periods_to_report
+
+    IndicatorValueFactory(period=measure.period, organization=world.organization, status="returned")
+    with scope(coalition=world.coalition):
+        found = plan(periods_to_report(world.coalition, world.organization, date(2026, 6, 20),
+                                       [(measure.period.start, measure.period.due_date)])[:10])
+    assert "SubPlan" not in found and "Left Join" in found
+    assert found.count("on indicators_indicatorvalue") == 1
+
+
 def test_the_entry_list_is_ordered_and_filtered_in_sql(world, measure):
     """Returned first, then late, due, draft, open, submitted; approved ones only if recent."""
     indicator = IndicatorFactory(coalition=world.coalition, frequency="quarterly")

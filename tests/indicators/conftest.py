@@ -1,12 +1,14 @@
 from datetime import date
 
 import pytest
+from django.db import connection
 from django_scopes import scope, scopes_disabled
 
 from indicators.services import breakdown
 from tests.factories import MembershipFactory, OrganizationFactory
+from tests.helpers import analyse_planned_tables
 
-from .factories import CategoryFactory, IndicatorFactory, PeriodFactory, assign
+from .factories import CategoryFactory, IndicatorFactory, IndicatorValueFactory, PeriodFactory, assign
 
 
 class Measure:
@@ -61,3 +63,24 @@ def share(world, measure):
         towns = [breakdown.category_add(actor=world.coordinator, indicator=indicator, dimension="Territoire",
                                        label=town) for town in ("Forestville", "Les Escoumins")]
     return indicator, towns
+
+
+@pytest.fixture
+def values_as_in_life(world, measure):
+    """A coalition whose values are mostly another indicator's, other organisations', approved,
+    as in life, and planner statistics that know it (an index is chosen for its selectivity)."""
+    for status in ("approved", "submitted", "returned"):
+        IndicatorValueFactory(period=measure.period, organization=OrganizationFactory(coalition=world.coalition),
+                              status=status)
+    other = PeriodFactory(indicator=IndicatorFactory(coalition=world.coalition, code="PE-99"))
+    for _n in range(40):
+        IndicatorValueFactory(period=other, organization=OrganizationFactory(coalition=world.coalition),
+                              status="approved")
+    with connection.cursor() as cursor:
+        analyse_planned_tables(cursor)
+    with scope(coalition=world.coalition):
+        yield world.coordinator.memberships.get(coalition=world.coalition)
+    # ANALYZE writes the table's size outside the transaction: leave it as if these rows never were
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM indicators_indicatorvalue WHERE coalition_id = %s", [world.coalition.pk])
+        cursor.execute("ANALYZE indicators_indicatorvalue")

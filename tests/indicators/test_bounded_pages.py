@@ -59,15 +59,7 @@ def api_plan(membership, *, ordered=True, **filters) -> str:
     from indicators.selectors import files
 
     rows = files.value_rows(membership.coalition, membership, **filters).select_related(None)
-    rows = rows.order_by("pk")[:101] if ordered else rows.order_by()
-    sql, params = rows.query.sql_with_params()
-    with connection.cursor() as cursor:
-        analyse_planned_tables(cursor)
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        if ordered:
-            cursor.execute("SET LOCAL enable_sort = off")
-        cursor.execute("EXPLAIN " + sql, params)
-        return "\n".join(row[0] for row in cursor.fetchall())
+    return plan(rows.order_by("pk")[:101] if ordered else rows.order_by(), ordered=ordered)
 
 
 @pytest.mark.parametrize("filters,index", [

@@ -176,7 +176,7 @@ def mark_rollups(coalition, rollups, threshold: int) -> None:
     query, so a page boundary or a filter (``updated_since``) never splits a group and changes
     what is hidden."""
     periods = {r.period_id for r in rollups if r.indicator.counts_people}
-    shown = shown_rollups(coalition, periods, threshold) if periods else {}
+    shown = shown_rollups(coalition, periods, threshold)  # asked for no period too: the same queries
     for rollup in rollups:
         rollup.shown_value = shown.get(rollup.pk, rollup.value)
 

@@ -23,6 +23,10 @@ def test_a_coordinator_mentions_a_partner_from_the_suggestions(live_server, worl
         # funders read no discussion: never suggested
         world.funder.first_name, world.funder.last_name = "Marie", "Bailleur"
         world.funder.save()
+        # the world's other members have random names: none may match « Mar » by chance
+        for user, first in ((world.coordinator, "Jean"), (world.partner, "Luc")):
+            user.first_name, user.last_name = first, "Roy"
+            user.save()
     indicator = IndicatorFactory(coalition=world.coalition, code="PE-01")
     context = browser.new_context(locale="fr-CA")
     page = context.new_page()

@@ -31,6 +31,10 @@ def people(world):
                           user=UserFactory(first_name="Marie", last_name="Ailleurs"))
         world.funder.first_name, world.funder.last_name = "Marie", "Bailleur"
         world.funder.save()
+        # the world's other members have random names: none may match « Marie » by chance
+        for user, first in ((world.coordinator, "Jean"), (world.partner, "Luc")):
+            user.first_name, user.last_name = first, "Roy"
+            user.save()
     return marie, gone
 
 
